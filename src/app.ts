@@ -1,0 +1,83 @@
+import fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Logger } from 'pino';
+import type { GatewayConfig } from './config/load-config.js';
+import { customerRoutes } from './calls/customer-routes.js';
+import { deskRoutes } from './desk/desk-routes.js';
+import { createGateway, type Gateway } from './gateway.js';
+import { contractDocument, operationsOf } from './http/contract.js';
+import { installJsonBodyParser } from './http/json-body.js';
+import { installProblemHandler } from './http/problem-handler.js';
+import { registerOperations } from './http/register-operations.js';
+import { createValidatorCompiler } from './http/validation.js';
+import { opsRoutes } from './ops/ops-routes.js';
+import { createLogger } from './logger.js';
+import './http/request-context.js';
+
+export interface BuildAppOptions {
+  readonly config: GatewayConfig;
+  /** Environment to read secrets from; defaults to process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly now?: () => number;
+  readonly logger?: Logger;
+}
+
+export interface App extends FastifyInstance {
+  readonly gateway: Gateway;
+  /** Every route served, as `METHOD /path` (HEAD routes fastify adds for GET are left out). */
+  readonly routeTable: readonly string[];
+}
+
+/** Builds the gateway's HTTP app from a validated config. It never listens: see server.ts. */
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.log.level);
+  const gateway = await createGateway({ config, env: options.env ?? process.env, now: options.now ?? Date.now, logger });
+  const contract = { ...contractDocument, servers: [{ url: config.publicUrl ?? `http://${config.listen.host}:${config.listen.port}` }] };
+
+  const app = fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: config.limits.bodyBytes,
+    requestTimeout: config.limits.requestTimeoutMs,
+    connectionTimeout: config.limits.requestTimeoutMs,
+    return503OnClosing: true,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+    ajv: { customOptions: { strict: false } },
+  });
+  const routeTable: string[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push(`${method} ${route.url}`);
+  });
+  app.decorate('gateway', gateway);
+  app.decorate('routeTable', routeTable);
+  app.addHook('onClose', async () => gateway.close());
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.setValidatorCompiler(createValidatorCompiler(contractDocument));
+  installJsonBodyParser(app);
+  installProblemHandler(app);
+
+  await app.register(swagger, { mode: 'static', specification: { document: contract as never } });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { url: '/openapi.json' } as never });
+
+  registerOperations(app, operationsOf(contractDocument), {
+    ...opsRoutes({ contract, signingKey: gateway.signingKey, checks: gateway.readinessChecks }),
+    ...customerRoutes({
+      self: config.party.id,
+      intake: gateway.intake,
+      inbound: gateway.store,
+      receipt: gateway.receipt,
+      now: gateway.now,
+      calls: gateway.calls,
+      agreements: gateway.agreements,
+      readTokens: gateway.readTokens,
+    }),
+    ...deskRoutes({ calls: gateway.calls, desk: gateway.desk, webhooks: gateway.webhooks }),
+  });
+  return app as unknown as App;
+}

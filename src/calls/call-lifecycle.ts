@@ -1,0 +1,248 @@
+/**
+ * The life of a call: where it stands in its USM workflow and its public status, as a pure state
+ * machine. No I/O; every action either returns the new state with the list of what changed, or
+ * throws IllegalTransitionError.
+ *
+ * - `advance` (desk, system): completes the current step. From `acknowledged` only at step 1
+ *   (accepting the call makes it `inProgress`); otherwise only while `inProgress`. At a fork the
+ *   desk names the branch, which decides the workflow. The last fulfilment step is left only by
+ *   `resolve`.
+ * - `setStatus` (desk, system): acknowledged -> rejected | pending | held | cancelled;
+ *   inProgress -> pending | held | cancelled; pending -> inProgress | held | cancelled;
+ *   held -> inProgress | pending | cancelled; resolved -> closed (to the last step) | inProgress
+ *   (a reopen, back to the last fulfilment step).
+ * - `resolve` (desk, system, supplier): at the last fulfilment step, while `inProgress`.
+ * - `confirm` (customer, system) and `reopen` (customer): answer a resolution.
+ * - `cancel` (customer): before the call is resolved.
+ * - `provideInformation` (customer): a `pending` call goes back `inProgress`; elsewhere before
+ *   resolution it changes nothing.
+ * Terminal statuses (rejected, closed, cancelled) take no action.
+ */
+import {
+  FORKS,
+
+  TERMINAL_STATUSES,
+  WORKFLOWS,
+  workflowsFor,
+  type Branch,
+  type CallType,
+  type Position,
+  type PublicStatus,
+  type WorkflowNumber,
+} from './usm-model.js';
+
+export type ActorKind = 'customer' | 'desk' | 'system' | 'supplier';
+
+export interface LifecycleState {
+  readonly type: CallType;
+  readonly status: PublicStatus;
+  /** Null until decided at the fork. */
+  readonly workflow: WorkflowNumber | null;
+  /** Index into pathOf(state). */
+  readonly position: number;
+  /** How often the customer (or desk) reopened a resolution. */
+  readonly reopened: number;
+}
+
+export type LifecycleChange =
+  | { readonly kind: 'step'; readonly from: Position | null; readonly to: Position; readonly workflow: WorkflowNumber | null }
+  | { readonly kind: 'status'; readonly from: PublicStatus | null; readonly to: PublicStatus }
+  | { readonly kind: 'workflow'; readonly workflow: WorkflowNumber; readonly branch: Branch | null };
+
+export interface LifecycleResult {
+  readonly state: LifecycleState;
+  readonly changes: readonly LifecycleChange[];
+}
+
+export type LifecycleAction =
+  | { readonly kind: 'advance'; readonly branch?: Branch }
+  | { readonly kind: 'setStatus'; readonly status: PublicStatus }
+  | { readonly kind: 'resolve' }
+  | { readonly kind: 'confirm' }
+  | { readonly kind: 'reopen' }
+  | { readonly kind: 'cancel' }
+  | { readonly kind: 'provideInformation' };
+
+export type ActionKind = LifecycleAction['kind'];
+
+export interface AllowedAction {
+  readonly kind: ActionKind;
+  readonly branches?: readonly Branch[];
+  readonly statuses?: readonly PublicStatus[];
+}
+
+export class IllegalTransitionError extends Error {
+  readonly code = 'USM_ERR_ILLEGAL_TRANSITION';
+
+  constructor(
+    readonly state: LifecycleState,
+    readonly action: ActionKind,
+    readonly actor: ActorKind,
+    reason: string,
+  ) {
+    super(`${action} by ${actor} is not possible while the call is ${state.status}: ${reason}`);
+    this.name = 'IllegalTransitionError';
+  }
+}
+
+const ACTORS: Readonly<Record<ActionKind, readonly ActorKind[]>> = {
+  advance: ['desk', 'system'],
+  setStatus: ['desk', 'system'],
+  resolve: ['desk', 'system', 'supplier'],
+  confirm: ['customer', 'system'],
+  reopen: ['customer'],
+  cancel: ['customer'],
+  provideInformation: ['customer'],
+};
+
+const STATUS_TARGETS: Readonly<Record<PublicStatus, readonly PublicStatus[]>> = {
+  acknowledged: ['rejected', 'pending', 'held', 'cancelled'],
+  inProgress: ['pending', 'held', 'cancelled'],
+  pending: ['inProgress', 'held', 'cancelled'],
+  held: ['inProgress', 'pending', 'cancelled'],
+  resolved: ['closed', 'inProgress'],
+  rejected: [],
+  closed: [],
+  cancelled: [],
+};
+
+const CANCELLABLE: ReadonlySet<PublicStatus> = new Set<PublicStatus>(['acknowledged', 'inProgress', 'pending', 'held']);
+
+export function startCall(type: CallType): LifecycleResult {
+  const candidates = workflowsFor(type);
+  const workflow = candidates.length === 1 ? candidates[0]! : null;
+  const state: LifecycleState = { type, status: 'acknowledged', workflow, position: 0, reopened: 0 };
+  return {
+    state,
+    changes: [
+      ...(workflow !== null ? [{ kind: 'workflow', workflow, branch: null } as const] : []),
+      { kind: 'step', from: null, to: currentPosition(state), workflow },
+      { kind: 'status', from: null, to: 'acknowledged' },
+    ],
+  };
+}
+
+/** The decided workflow's path, or while undecided the steps up to and including the fork. */
+export function pathOf(state: LifecycleState): readonly Position[] {
+  if (state.workflow !== null) return WORKFLOWS[state.workflow].path;
+  const fork = FORKS[state.type];
+  const first = workflowsFor(state.type)[0]!;
+  if (fork === undefined) return WORKFLOWS[first].path;
+  const path = WORKFLOWS[first].path;
+  return path.slice(0, path.findIndex((p) => p.process === fork.at.process && p.step === fork.at.step) + 1);
+}
+
+export function currentPosition(state: LifecycleState): Position {
+  return pathOf(state)[state.position]!;
+}
+
+export function apply(state: LifecycleState, action: LifecycleAction, actor: ActorKind): LifecycleResult {
+  const refuse = (reason: string): never => {
+    throw new IllegalTransitionError(state, action.kind, actor, reason);
+  };
+  if (!ACTORS[action.kind].includes(actor)) refuse(`only ${ACTORS[action.kind].join(' or ')} may ${action.kind}`);
+  if (TERMINAL_STATUSES.has(state.status)) refuse('the call has ended');
+
+  switch (action.kind) {
+    case 'advance':
+      return advance(state, action.branch, refuse);
+    case 'setStatus': {
+      if (!STATUS_TARGETS[state.status].includes(action.status)) refuse(`it cannot become ${action.status}`);
+      if (state.status === 'resolved' && action.status === 'closed') return moveTo(state, lastIndex(state), 'closed');
+      if (state.status === 'resolved') return reopen(state);
+      return withStatus(state, action.status, []);
+    }
+    case 'resolve': {
+      if (state.status !== 'inProgress') refuse('only a call in progress can be resolved');
+      if (state.workflow === null || state.position !== WORKFLOWS[state.workflow].resolveAt - 1) {
+        refuse('the call has not reached its last fulfilment step');
+      }
+      return moveTo(state, state.position + 1, 'resolved');
+    }
+    case 'confirm':
+      if (state.status !== 'resolved') refuse('only a resolution can be confirmed');
+      return moveTo(state, lastIndex(state), 'closed');
+    case 'reopen':
+      if (state.status !== 'resolved') refuse('only a resolution can be rejected');
+      return reopen(state);
+    case 'cancel':
+      if (!CANCELLABLE.has(state.status)) refuse('a resolved call is confirmed or reopened, not cancelled');
+      return withStatus(state, 'cancelled', []);
+    case 'provideInformation':
+      if (state.status === 'resolved') refuse('the call is resolved: confirm it or reopen it');
+      return state.status === 'pending' ? withStatus(state, 'inProgress', []) : { state, changes: [] };
+  }
+}
+
+/** The actions this actor can take now: exactly those apply() accepts. */
+export function allowedActions(state: LifecycleState, actor: ActorKind): readonly AllowedAction[] {
+  const accepts = (action: LifecycleAction): boolean => {
+    try {
+      apply(state, action, actor);
+      return true;
+    } catch (error) {
+      if (error instanceof IllegalTransitionError) return false;
+      throw error;
+    }
+  };
+  const allowed: AllowedAction[] = [];
+  const fork = state.workflow === null ? FORKS[state.type] : undefined;
+  const branches = fork === undefined ? [] : (Object.keys(fork.branches) as Branch[]).filter((branch) => accepts({ kind: 'advance', branch }));
+  if (branches.length > 0) allowed.push({ kind: 'advance', branches });
+  else if (accepts({ kind: 'advance' })) allowed.push({ kind: 'advance' });
+  const statuses = STATUS_TARGETS[state.status].filter((status) => accepts({ kind: 'setStatus', status }));
+  if (statuses.length > 0) allowed.push({ kind: 'setStatus', statuses });
+  for (const kind of ['resolve', 'confirm', 'reopen', 'cancel', 'provideInformation'] as const) {
+    if (accepts({ kind })) allowed.push({ kind });
+  }
+  return allowed;
+}
+
+function advance(state: LifecycleState, branch: Branch | undefined, refuse: (reason: string) => never): LifecycleResult {
+  if (state.status === 'acknowledged' && state.position !== 0) refuse('the call waits to be accepted');
+  if (state.status !== 'acknowledged' && state.status !== 'inProgress') refuse('the call is waiting or resolved');
+  const status: PublicStatus = 'inProgress';
+  if (state.workflow === null) {
+    const fork = FORKS[state.type]!;
+    const atFork = state.position === pathOf(state).length - 1;
+    if (!atFork) {
+      if (branch !== undefined) refuse('no fork is due at this step');
+      return moveTo(state, state.position + 1, status);
+    }
+    const workflow = branch === undefined ? undefined : fork.branches[branch];
+    if (workflow === undefined) refuse(`the fork needs a branch: ${Object.keys(fork.branches).join(', ')}`);
+    const decided: LifecycleState = { ...state, workflow: workflow! };
+    const result = moveTo(decided, state.position + 1, status);
+    return { state: result.state, changes: [{ kind: 'workflow', workflow: workflow!, branch: branch! }, ...result.changes] };
+  }
+  if (branch !== undefined) refuse('no fork is due at this step');
+  if (state.position >= WORKFLOWS[state.workflow].resolveAt - 1) refuse('the last fulfilment step ends with resolve');
+  return moveTo(state, state.position + 1, status);
+}
+
+function reopen(state: LifecycleState): LifecycleResult {
+  const result = moveTo(state, WORKFLOWS[state.workflow!].resolveAt - 1, 'inProgress');
+  return { state: { ...result.state, reopened: state.reopened + 1 }, changes: result.changes };
+}
+
+function lastIndex(state: LifecycleState): number {
+  return pathOf(state).length - 1;
+}
+
+/** Moves to a position (recording the step when it changes) and to a status (recording it when it changes). */
+function moveTo(state: LifecycleState, position: number, status: PublicStatus): LifecycleResult {
+  const from = currentPosition(state);
+  const moved: LifecycleState = { ...state, position };
+  const to = currentPosition(moved);
+  const stepChanges: LifecycleChange[] =
+    from.process === to.process && from.step === to.step && state.position === position
+      ? []
+      : [{ kind: 'step', from, to, workflow: moved.workflow }];
+  return withStatus(moved, status, stepChanges);
+}
+
+function withStatus(state: LifecycleState, status: PublicStatus, changes: LifecycleChange[]): LifecycleResult {
+  if (state.status === status) return { state, changes };
+  return { state: { ...state, status }, changes: [...changes, { kind: 'status', from: state.status, to: status }] };
+}
+

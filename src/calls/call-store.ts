@@ -1,0 +1,42 @@
+import type { CallType } from './usm-model.js';
+import type { PublicStatus, ProcessName } from './usm-model.js';
+import type { CallEvent, CallRecord, HistoryEntry, Note } from './call.js';
+import type { InboundMessage } from '../messages/inbound-message.js';
+
+export interface CallFilter {
+  readonly customer?: string;
+  readonly status?: PublicStatus;
+  readonly type?: CallType;
+  readonly service?: string;
+  readonly process?: ProcessName;
+  readonly priority?: number;
+  readonly updatedSince?: string;
+  /** Resume after this (updatedAt, id) position. */
+  readonly after?: { readonly updatedAt: string; readonly id: string };
+  readonly limit: number;
+}
+
+/** Everything one change to a call writes; the store commits it atomically or not at all. */
+export interface CallCommit {
+  readonly call: CallRecord;
+  /** The version the change was computed from; null for a new call. */
+  readonly expectedVersion: number | null;
+  readonly history: readonly Omit<HistoryEntry, 'seq'>[];
+  readonly notes: readonly Note[];
+  readonly events: readonly CallEvent[];
+  /** The signed message that caused the change, recorded for replay protection. */
+  readonly inbound?: InboundMessage;
+}
+
+export interface CallStore {
+  getCall(id: string): Promise<CallRecord | undefined>;
+  listCalls(filter: CallFilter): Promise<CallRecord[]>;
+  listHistory(callId: string): Promise<HistoryEntry[]>;
+  listNotes(callId: string, visibility: 'public' | 'all'): Promise<Note[]>;
+  /** Throws VersionConflictError or DuplicateMessageError; writes nothing then. */
+  commitCall(commit: CallCommit): Promise<void>;
+}
+
+export class VersionConflictError extends Error {
+  override name = 'VersionConflictError';
+}

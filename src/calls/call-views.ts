@@ -1,0 +1,67 @@
+import type { components } from '../generated/api.js';
+import { allowedActions, currentPosition } from './call-lifecycle.js';
+import type { CallRecord, HistoryEntry, Note } from './call.js';
+import { stepName, WORKFLOWS } from './usm-model.js';
+
+type Schemas = components['schemas'];
+
+/** What the customer sees: the public status, never process, step or internal notes. */
+export function customerView(call: CallRecord): Schemas['Call'] {
+  return {
+    id: call.id,
+    ...(call.externalRef !== undefined ? { externalRef: call.externalRef } : {}),
+    type: call.type,
+    service: call.service,
+    agreement: call.agreement,
+    summary: call.summary,
+    ...(call.description !== undefined ? { description: call.description } : {}),
+    impact: call.impact,
+    urgency: call.urgency,
+    priority: call.priority,
+    requester: call.requester,
+    attachments: [...call.attachments],
+    status: call.lifecycle.status,
+    chainId: call.chainId,
+    reopened: call.lifecycle.reopened,
+    ...(call.resolution !== undefined ? { resolution: call.resolution } : {}),
+    createdAt: call.createdAt,
+    updatedAt: call.updatedAt,
+  };
+}
+
+/** What the desk sees: also the process, step, workflow and the actions open to it. */
+export function deskView(call: CallRecord): Schemas['DeskCall'] {
+  const position = currentPosition(call.lifecycle);
+  const workflow = call.lifecycle.workflow;
+  return {
+    ...customerView(call),
+    customer: call.customer,
+    process: position.process,
+    step: position.step,
+    stepName: stepName(position),
+    workflow,
+    ...(workflow !== null ? { workflowName: WORKFLOWS[workflow].name } : {}),
+    version: call.version,
+    allowedActions: allowedActions(call.lifecycle, 'desk').map((a) => ({
+      kind: a.kind,
+      ...(a.branches !== undefined ? { branches: [...a.branches] } : {}),
+      ...(a.statuses !== undefined ? { statuses: [...a.statuses] } : {}),
+    })),
+  };
+}
+
+export function historyView(entry: HistoryEntry): Schemas['HistoryEntry'] {
+  const { change } = entry;
+  return {
+    seq: entry.seq,
+    at: entry.at,
+    actor: entry.actor,
+    kind: change.kind,
+    ...(change.kind === 'workflow' ? { workflow: change.workflow, branch: change.branch } : { from: change.from, to: change.to }),
+    ...(entry.comment !== undefined ? { comment: entry.comment } : {}),
+  };
+}
+
+export function noteView(note: Note): Schemas['Note'] {
+  return { ...note };
+}

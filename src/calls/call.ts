@@ -1,0 +1,72 @@
+import type { components } from '../generated/api.js';
+import type { ActorKind, LifecycleChange, LifecycleState } from './call-lifecycle.js';
+import type { CallType } from './usm-model.js';
+import type { Level, Priority } from './priority.js';
+
+export type Requester = components['schemas']['Requester'];
+export type Attachment = components['schemas']['Attachment'];
+export type CallSubmission = components['schemas']['CallSubmission'];
+export type EventType = components['schemas']['EventType'];
+
+export interface Actor {
+  readonly kind: ActorKind;
+  readonly id: string;
+}
+
+/** A call as the provider keeps it. */
+export interface CallRecord {
+  readonly id: string;
+  readonly customer: string;
+  readonly type: CallType;
+  readonly service: string;
+  readonly agreement: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly impact: Level;
+  readonly urgency: Level;
+  readonly priority: Priority;
+  readonly requester: Requester;
+  readonly attachments: readonly Attachment[];
+  readonly externalRef?: string;
+  readonly chainId: string;
+  readonly lifecycle: LifecycleState;
+  readonly resolution?: { readonly summary: string; readonly resolvedAt: string };
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Optimistic-concurrency version, 1 on creation. */
+  readonly version: number;
+}
+
+export interface HistoryEntry {
+  readonly seq: number;
+  readonly callId: string;
+  readonly at: string;
+  readonly actor: Actor;
+  readonly change: LifecycleChange;
+  readonly comment?: string;
+}
+
+export type NoteVisibility = 'public' | 'internal';
+export type NoteKind = 'comment' | 'information' | 'request';
+
+export interface Note {
+  readonly id: string;
+  readonly callId: string;
+  readonly visibility: NoteVisibility;
+  readonly kind: NoteKind;
+  readonly text: string;
+  readonly author: Actor;
+  readonly createdAt: string;
+}
+
+export interface CallEvent {
+  readonly id: string;
+  readonly type: EventType;
+  readonly callId: string;
+  readonly at: string;
+  readonly payload: Record<string, unknown>;
+}
+
+export interface StoredEvent extends CallEvent {
+  readonly seq: number;
+}

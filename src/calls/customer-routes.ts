@@ -1,0 +1,136 @@
+import type { FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { AgreementRegistry } from '../agreements/agreement-registry.js';
+import { GatewayError } from '../errors/gateway-error.js';
+import type { components } from '../generated/api.js';
+import { decodeCursor, page } from '../http/cursor.js';
+import type { OperationHandlers } from '../http/register-operations.js';
+import { signedMessageOperation, type SignedMessageDeps } from '../http/signed-message.js';
+import type { Partner } from '../partners/partner-directory.js';
+import type { ReadTokenVerifier } from '../partners/read-token.js';
+import type { CallService } from './call-service.js';
+import { customerView, historyView, noteView } from './call-views.js';
+import type { CallType, PublicStatus } from './usm-model.js';
+
+type Schemas = components['schemas'];
+
+export interface CustomerRouteDeps extends SignedMessageDeps {
+  readonly calls: CallService;
+  readonly agreements: AgreementRegistry;
+  readonly readTokens: ReadTokenVerifier;
+}
+
+interface ListQuery {
+  status?: PublicStatus;
+  type?: CallType;
+  service?: string;
+  updatedSince?: string;
+  cursor?: string;
+  limit: number;
+}
+
+/** The customer-facing API: reads with a partner's JWT, writes as signed messages. */
+export function customerRoutes(deps: CustomerRouteDeps): OperationHandlers {
+  const { calls, agreements } = deps;
+  const authenticate: onRequestHookHandler = async (request) => {
+    request.partner = await deps.readTokens.verify(request.headers.authorization);
+  };
+  const customerOf = (request: FastifyRequest): Partner => {
+    const partner = request.partner ?? request.signedMessage?.sender;
+    if (partner === undefined || !partner.roles.includes('customer')) {
+      throw new GatewayError('USM_ERR_FORBIDDEN', 'only customers use this API');
+    }
+    return partner;
+  };
+  const callIdOf = (request: FastifyRequest): string => (request.params as { callId: string }).callId;
+  const actOn = async (input: Parameters<CallService['act']>[0]) => (await calls.act(input)).call;
+  const read = (handler: OperationHandlers[string]['handler']): OperationHandlers[string] => ({ onRequest: authenticate, handler });
+
+  return {
+    listServices: read(async (request) => ({ items: agreements.servicesFor(customerOf(request).id) })),
+    listAgreements: read(async (request) => ({ items: agreements.forCustomer(customerOf(request).id) })),
+    getAgreement: read(async (request) => {
+      const { agreementId } = request.params as { agreementId: string };
+      const agreement = agreements.get(customerOf(request).id, agreementId);
+      if (agreement === undefined) throw new GatewayError('USM_ERR_AGREEMENT_NOT_FOUND', `no agreement ${agreementId}`);
+      return agreement;
+    }),
+    listCalls: read(async (request) => {
+      const query = request.query as ListQuery;
+      const customer = customerOf(request).id;
+      const after = decodeCursor(query.cursor);
+      const result = await page(query.limit, (limit) =>
+        calls.list({
+          customer,
+          ...(query.status !== undefined ? { status: query.status } : {}),
+          ...(query.type !== undefined ? { type: query.type } : {}),
+          ...(query.service !== undefined ? { service: query.service } : {}),
+          ...(query.updatedSince !== undefined ? { updatedSince: new Date(query.updatedSince).toISOString() } : {}),
+          ...(after !== undefined ? { after } : {}),
+          limit,
+        }),
+      );
+      return { items: result.items.map(customerView), nextCursor: result.nextCursor };
+    }),
+    getCall: read(async (request) => customerView(await calls.get(callIdOf(request), customerOf(request).id))),
+    getCallHistory: read(async (request) => ({
+      items: (await calls.history(callIdOf(request), customerOf(request).id)).map(historyView),
+    })),
+    listCallNotes: read(async (request) => ({
+      items: (await calls.notes(callIdOf(request), customerOf(request).id)).map(noteView),
+    })),
+
+    submitCall: signedMessageOperation(deps, 'call.submit', 201, (envelope, message, request) =>
+      calls.submit({ customer: customerOf(request).id, submission: envelope.data as Schemas['CallSubmission'], chainId: envelope.chainId, message }),
+    ),
+    addCallNote: signedMessageOperation(deps, 'call.note', 200, (envelope, message, request) => {
+      const customer = customerOf(request).id;
+      const data = envelope.data as Schemas['NoteSubmission'];
+      const kind = data.kind ?? 'comment';
+      return actOn({
+        callId: callIdOf(request),
+        customer,
+        actor: { kind: 'customer', id: customer },
+        ...(kind === 'information' ? { action: { kind: 'provideInformation' } } : {}),
+        note: { text: data.text, visibility: 'public', kind },
+        message,
+      });
+    }),
+    confirmResolution: signedMessageOperation(deps, 'call.confirm', 200, (envelope, message, request) => {
+      const customer = customerOf(request).id;
+      const { feedback } = envelope.data as Schemas['ConfirmSubmission'];
+      return actOn({
+        callId: callIdOf(request),
+        customer,
+        actor: { kind: 'customer', id: customer },
+        action: { kind: 'confirm' },
+        ...(feedback !== undefined ? { note: { text: feedback, visibility: 'public', kind: 'comment' } } : {}),
+        message,
+      });
+    }),
+    rejectResolution: signedMessageOperation(deps, 'call.reopen', 200, (envelope, message, request) => {
+      const customer = customerOf(request).id;
+      const { reason } = envelope.data as Schemas['ReopenSubmission'];
+      return actOn({
+        callId: callIdOf(request),
+        customer,
+        actor: { kind: 'customer', id: customer },
+        action: { kind: 'reopen' },
+        comment: reason,
+        note: { text: reason, visibility: 'public', kind: 'comment' },
+        message,
+      });
+    }),
+    cancelCall: signedMessageOperation(deps, 'call.cancel', 200, (envelope, message, request) => {
+      const customer = customerOf(request).id;
+      const { reason } = envelope.data as Schemas['CancelSubmission'];
+      return actOn({
+        callId: callIdOf(request),
+        customer,
+        actor: { kind: 'customer', id: customer },
+        action: { kind: 'cancel' },
+        ...(reason !== undefined ? { comment: reason, note: { text: reason, visibility: 'public', kind: 'comment' } } : {}),
+        message,
+      });
+    }),
+  };
+}

@@ -1,0 +1,197 @@
+#!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createPartnerClient, type Answer } from './client/partner-client.js';
+import { readEnvironment } from './config/environment.js';
+import { ConfigError, loadConfigFile, type GatewayConfig } from './config/load-config.js';
+import { generatePrivateJwk, publicJwkOf, signingKeyOf, type SigningAlgorithm } from './keys/jwk.js';
+import { readOrCreatePrivateJwk } from './keys/key-files.js';
+import { startServer } from './server.js';
+
+const USAGE = `usm-link: the USM link gateway
+
+usage:
+  usm-link start [--config FILE]              run a gateway (default: $USM_LINK_CONFIG or config/default.yaml)
+  usm-link keys generate --out FILE [--alg EdDSA|ES256]
+                                              write a private JWK (mode 0600), print its public JWKS
+  usm-link send call    [--type incident] [--summary TEXT] [--service ID] [--agreement ID]
+                        [--impact high|medium|low] [--urgency ...] [--requester NAME] [--description TEXT]
+                        [--external-ref ID]
+  usm-link send note    --call ID --text TEXT [--information]
+  usm-link send confirm --call ID [--feedback TEXT]
+  usm-link send reopen  --call ID --reason TEXT
+  usm-link send cancel  --call ID [--reason TEXT]
+  usm-link get PATH                           read as the partner, e.g. /v1/calls or /v1/calls/ID
+  usm-link token                              print a read token for the partner
+
+send, get and token act as a partner of a gateway. They take the gateway from --config (its
+publicUrl and party id; default as for start) or --url and --to, and the partner from --as
+(default: the config's first customer with a devKeyFile) and --key (a private JWK file).
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      return start(rest);
+    case 'keys':
+      return keys(rest);
+    case 'send':
+    case 'get':
+    case 'token':
+      return partner(command, rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`unknown command ${command}\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+function defaultConfigFile(): string {
+  const environment = readEnvironment();
+  if (environment.configFile !== undefined) return environment.configFile;
+  const local = resolve('config/default.yaml');
+  return existsSync(local) ? local : new URL('../config/default.yaml', import.meta.url).pathname;
+}
+
+async function start(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { config: { type: 'string' } } });
+  await startServer(values.config ?? defaultConfigFile(), readEnvironment());
+  return -1;
+}
+
+async function keys(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, alg: { type: 'string', default: 'EdDSA' } },
+  });
+  if (positionals[0] !== 'generate' || values.out === undefined) throw new UsageError('usage: usm-link keys generate --out FILE [--alg EdDSA|ES256]');
+  if (values.alg !== 'EdDSA' && values.alg !== 'ES256') throw new UsageError('--alg must be EdDSA or ES256');
+  const jwk = await generatePrivateJwk(values.alg as SigningAlgorithm);
+  await mkdir(dirname(resolve(values.out)), { recursive: true });
+  await writeFile(values.out, `${JSON.stringify(jwk, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  process.stderr.write(`wrote the private key to ${values.out}; send partners this public key set:\n`);
+  process.stdout.write(`${JSON.stringify({ keys: [publicJwkOf(jwk)] }, null, 2)}\n`);
+  return 0;
+}
+
+async function partner(command: 'send' | 'get' | 'token', args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      config: { type: 'string' },
+      url: { type: 'string' },
+      to: { type: 'string' },
+      as: { type: 'string' },
+      key: { type: 'string' },
+      call: { type: 'string' },
+      type: { type: 'string', default: 'incident' },
+      summary: { type: 'string' },
+      description: { type: 'string' },
+      service: { type: 'string' },
+      agreement: { type: 'string' },
+      impact: { type: 'string', default: 'medium' },
+      urgency: { type: 'string', default: 'medium' },
+      requester: { type: 'string' },
+      'external-ref': { type: 'string' },
+      text: { type: 'string' },
+      information: { type: 'boolean', default: false },
+      feedback: { type: 'string' },
+      reason: { type: 'string' },
+    },
+  });
+  const config = values.url !== undefined && values.to !== undefined ? undefined : await loadConfigFile(values.config ?? defaultConfigFile(), readEnvironment().overrides);
+  const as = values.as ?? config?.partners.find((p) => p.roles.includes('customer') && p.devKeyFile !== undefined)?.id;
+  if (as === undefined) throw new UsageError('name the partner with --as');
+  const keyFile = values.key ?? config?.partners.find((p) => p.id === as)?.devKeyFile;
+  if (keyFile === undefined) throw new UsageError(`give the private key of ${as} with --key FILE`);
+  const { jwk } = await readOrCreatePrivateJwk(keyFile, false);
+  const client = createPartnerClient({
+    baseUrl: values.url ?? baseUrlOf(config!),
+    from: as,
+    to: values.to ?? config!.party.id,
+    key: signingKeyOf(jwk),
+  });
+
+  if (command === 'token') {
+    process.stdout.write(`${await client.readToken()}\n`);
+    return 0;
+  }
+  if (command === 'get') {
+    const path = positionals[0];
+    if (path === undefined) throw new UsageError('usage: usm-link get PATH (e.g. /v1/calls)');
+    return print(await client.get(path));
+  }
+  const what = positionals[0];
+  const callPath = (suffix: string): string => {
+    if (values.call === undefined) throw new UsageError(`send ${what} needs --call ID`);
+    return `/v1/calls/${encodeURIComponent(values.call)}/${suffix}`;
+  };
+  switch (what) {
+    case 'call': {
+      const agreement = values.agreement ?? config?.agreements.find((a) => a.customer === as && (a.status ?? 'active') === 'active');
+      const agreementId = typeof agreement === 'string' ? agreement : agreement?.id;
+      const service = values.service ?? (typeof agreement === 'object' ? agreement.services[0] : undefined);
+      if (agreementId === undefined || service === undefined) throw new UsageError('give --agreement and --service');
+      return print(
+        await client.send(
+          '/v1/calls',
+          client.envelope('call.submit', {
+            type: values.type,
+            service,
+            agreement: agreementId,
+            summary: values.summary ?? 'Test call from the usm-link CLI',
+            ...(values.description !== undefined ? { description: values.description } : {}),
+            impact: values.impact,
+            urgency: values.urgency,
+            requester: { name: values.requester ?? process.env.USER ?? 'usm-link CLI' },
+            ...(values['external-ref'] !== undefined ? { externalRef: values['external-ref'] } : {}),
+          }),
+        ),
+      );
+    }
+    case 'note':
+      if (values.text === undefined) throw new UsageError('send note needs --text');
+      return print(await client.send(callPath('notes'), client.envelope('call.note', { text: values.text, kind: values.information ? 'information' : 'comment' })));
+    case 'confirm':
+      return print(await client.send(callPath('confirm'), client.envelope('call.confirm', values.feedback !== undefined ? { feedback: values.feedback } : {})));
+    case 'reopen':
+      if (values.reason === undefined) throw new UsageError('send reopen needs --reason');
+      return print(await client.send(callPath('reopen'), client.envelope('call.reopen', { reason: values.reason })));
+    case 'cancel':
+      return print(await client.send(callPath('cancel'), client.envelope('call.cancel', values.reason !== undefined ? { reason: values.reason } : {})));
+    default:
+      throw new UsageError('usage: usm-link send call|note|confirm|reopen|cancel ...');
+  }
+}
+
+function baseUrlOf(config: GatewayConfig): string {
+  return config.publicUrl ?? `http://${config.listen.host === '0.0.0.0' ? '127.0.0.1' : config.listen.host}:${config.listen.port}`;
+}
+
+function print(answer: Answer): number {
+  process.stdout.write(`${JSON.stringify(answer.body, null, 2)}\n`);
+  return answer.status < 400 ? 0 : 1;
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    const known = error instanceof UsageError || error instanceof ConfigError || (error as Error).name === 'KeyError';
+    process.stderr.write(`usm-link: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  },
+);

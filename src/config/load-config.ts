@@ -1,0 +1,144 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import type { components } from '../generated/config.js';
+import { schemaDocument } from './config-schema.js';
+
+export type GatewayConfigFile = components['schemas']['GatewayConfig'];
+export type PartnerConfig = components['schemas']['PartnerConfig'];
+export type AgreementConfig = components['schemas']['AgreementConfig'];
+
+/** A validated configuration with defaults applied and relative paths resolved. */
+export interface GatewayConfig extends GatewayConfigFile {
+  readonly listen: { host: string; port: number };
+  readonly security: { algorithms: ('EdDSA' | 'ES256')[]; messageWindowSeconds: number; readTokenMaxLifetimeSeconds: number };
+  readonly limits: { bodyBytes: number; requestTimeoutMs: number };
+  readonly agreements: AgreementConfig[];
+  readonly desk: NonNullable<GatewayConfigFile['desk']>;
+  readonly webhooks: { maxAttempts: number; timeoutMs: number; backoffBaseMs: number; backoffMaxMs: number };
+  readonly log: { level: NonNullable<NonNullable<GatewayConfigFile['log']>['level']> };
+  /** The directory relative paths in the file were resolved against. */
+  readonly baseDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(`config ${path}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const ajv = new Ajv({ allErrors: false, useDefaults: true, strict: false });
+ajv.addSchema(schemaDocument, 'config');
+const validateFile = ajv.compile({ $ref: 'config#/components/schemas/GatewayConfig' });
+
+/** Overrides a deployment may set in the environment (see README, "Configuration"). */
+export interface ConfigOverrides {
+  readonly storage?: string | undefined;
+  readonly host?: string | undefined;
+  readonly port?: number | undefined;
+  readonly publicUrl?: string | undefined;
+  readonly logLevel?: string | undefined;
+}
+
+export async function loadConfigFile(file: string, overrides: ConfigOverrides = {}): Promise<GatewayConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(file, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    throw new ConfigError(file, `not valid YAML: ${(error as Error).message}`);
+  }
+  return buildConfig(raw, dirname(resolve(file)), overrides);
+}
+
+/** Validates a parsed configuration object; the error names the offending key. */
+export function buildConfig(raw: unknown, baseDir: string, overrides: ConfigOverrides = {}): GatewayConfig {
+  const input = structuredClone(raw) as Record<string, unknown>;
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new ConfigError('/', 'must be a mapping');
+  }
+  applyOverrides(input, overrides);
+  for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log'] as const) input[key] ??= {};
+  input.agreements ??= [];
+  if (!validateFile(input)) {
+    const [first] = validateFile.errors ?? [];
+    const path = first?.instancePath === '' ? '/' : (first?.instancePath ?? '/');
+    const extra = first?.params && 'additionalProperty' in first.params ? ` (${String(first.params.additionalProperty)})` : '';
+    const allowed = first?.params && 'allowedValues' in first.params ? `: ${(first.params.allowedValues as unknown[]).join(', ')}` : '';
+    throw new ConfigError(path, `${first?.message ?? 'is invalid'}${extra}${allowed}`);
+  }
+  const config = input as unknown as GatewayConfig;
+  checkReferences(config);
+  return { ...resolvePaths(config, baseDir), baseDir };
+}
+
+function applyOverrides(input: Record<string, unknown>, overrides: ConfigOverrides): void {
+  if (overrides.storage !== undefined) input.storage = overrides.storage;
+  if (overrides.publicUrl !== undefined) input.publicUrl = overrides.publicUrl;
+  if (overrides.host !== undefined || overrides.port !== undefined) {
+    const listen = { ...(input.listen as object | undefined) } as Record<string, unknown>;
+    if (overrides.host !== undefined) listen.host = overrides.host;
+    if (overrides.port !== undefined) listen.port = overrides.port;
+    input.listen = listen;
+  }
+  if (overrides.logLevel !== undefined) input.log = { ...(input.log as object | undefined), level: overrides.logLevel };
+}
+
+function checkReferences(config: GatewayConfig): void {
+  const services = new Set<string>();
+  config.services.forEach((service, i) => {
+    if (services.has(service.id)) throw new ConfigError(`/services/${i}/id`, `duplicate service id ${service.id}`);
+    services.add(service.id);
+  });
+  const partners = new Map<string, PartnerConfig>();
+  config.partners.forEach((partner, i) => {
+    if (partners.has(partner.id)) throw new ConfigError(`/partners/${i}/id`, `duplicate partner id ${partner.id}`);
+    if (partner.id === config.party.id) throw new ConfigError(`/partners/${i}/id`, 'a partner cannot have this gateway\'s own party id');
+    const sources = [partner.jwks, partner.jwksFile, partner.devKeyFile].filter((s) => s !== undefined).length;
+    if (sources !== 1) throw new ConfigError(`/partners/${i}`, 'needs exactly one of jwks, jwksFile, devKeyFile');
+    partners.set(partner.id, partner);
+  });
+  const agreements = new Set<string>();
+  config.agreements.forEach((agreement, i) => {
+    if (agreements.has(agreement.id)) throw new ConfigError(`/agreements/${i}/id`, `duplicate agreement id ${agreement.id}`);
+    agreements.add(agreement.id);
+    const customer = partners.get(agreement.customer);
+    if (customer === undefined) throw new ConfigError(`/agreements/${i}/customer`, `unknown partner ${agreement.customer}`);
+    if (!customer.roles.includes('customer')) throw new ConfigError(`/agreements/${i}/customer`, `partner ${agreement.customer} does not have the customer role`);
+    agreement.services.forEach((service, j) => {
+      if (!services.has(service)) throw new ConfigError(`/agreements/${i}/services/${j}`, `unknown service ${service}`);
+    });
+  });
+  if (config.signing.keyFile === undefined && config.signing.keyEnv === undefined) {
+    throw new ConfigError('/signing', 'needs keyFile or keyEnv');
+  }
+  if (config.signing.createIfMissing === true && config.signing.keyFile === undefined) {
+    throw new ConfigError('/signing/createIfMissing', 'needs keyFile');
+  }
+  (config.desk.tokens ?? []).forEach((token, i) => {
+    if (token.env === undefined && token.file === undefined) throw new ConfigError(`/desk/tokens/${i}`, 'needs env or file');
+    if (token.createIfMissing === true && token.file === undefined) throw new ConfigError(`/desk/tokens/${i}/createIfMissing`, 'needs file');
+  });
+}
+
+function resolvePaths(config: GatewayConfig, baseDir: string): GatewayConfig {
+  const at = (path: string | undefined): string | undefined => (path === undefined || isAbsolute(path) ? path : resolve(baseDir, path));
+  const storage = config.storage.startsWith('sqlite:') ? `sqlite:${at(config.storage.slice('sqlite:'.length))}` : config.storage;
+  return {
+    ...config,
+    storage,
+    signing: { ...config.signing, keyFile: at(config.signing.keyFile) },
+    partners: config.partners.map((p) => ({ ...p, jwksFile: at(p.jwksFile), devKeyFile: at(p.devKeyFile) })),
+    desk: { ...config.desk, tokens: (config.desk.tokens ?? []).map((t) => ({ ...t, file: at(t.file) })) },
+  };
+}

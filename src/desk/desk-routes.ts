@@ -1,0 +1,109 @@
+import type { FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { CallService } from '../calls/call-service.js';
+import { deskView, historyView, noteView } from '../calls/call-views.js';
+import type { Actor } from '../calls/call.js';
+import type { CallType, ProcessName, PublicStatus } from '../calls/usm-model.js';
+import { GatewayError } from '../errors/gateway-error.js';
+import type { components } from '../generated/api.js';
+import { decodeCursor, page } from '../http/cursor.js';
+import type { OperationHandlers } from '../http/register-operations.js';
+import type { DeskAuthenticator } from './desk-tokens.js';
+import type { WebhookService } from './webhook-service.js';
+
+type Schemas = components['schemas'];
+
+export interface DeskRouteDeps {
+  readonly calls: CallService;
+  readonly desk: DeskAuthenticator;
+  readonly webhooks: WebhookService;
+}
+
+interface DeskListQuery {
+  status?: PublicStatus;
+  type?: CallType;
+  service?: string;
+  customer?: string;
+  process?: ProcessName;
+  priority?: number;
+  updatedSince?: string;
+  cursor?: string;
+  limit: number;
+}
+
+/** The provider's own desk: every call, every step, internal notes and webhooks. */
+export function deskRoutes(deps: DeskRouteDeps): OperationHandlers {
+  const { calls, webhooks } = deps;
+  const onRequest: onRequestHookHandler = async (request) => {
+    request.deskToken = deps.desk.verify(request.headers.authorization);
+  };
+  const actorOf = (request: FastifyRequest): Actor => ({ kind: 'desk', id: request.deskToken! });
+  const callIdOf = (request: FastifyRequest): string => (request.params as { callId: string }).callId;
+  const webhookIdOf = (request: FastifyRequest): string => (request.params as { webhookId: string }).webhookId;
+  const desk = (handler: OperationHandlers[string]['handler']): OperationHandlers[string] => ({ onRequest, handler });
+
+  return {
+    deskListCalls: desk(async (request) => {
+      const { cursor, limit, updatedSince, ...filters } = request.query as DeskListQuery;
+      const after = decodeCursor(cursor);
+      const result = await page(limit, (n) =>
+        calls.list({
+          ...filters,
+          ...(updatedSince !== undefined ? { updatedSince: new Date(updatedSince).toISOString() } : {}),
+          ...(after !== undefined ? { after } : {}),
+          limit: n,
+        }),
+      );
+      return { items: result.items.map(deskView), nextCursor: result.nextCursor };
+    }),
+    deskGetCall: desk(async (request) => deskView(await calls.get(callIdOf(request)))),
+    deskGetCallHistory: desk(async (request) => ({ items: (await calls.history(callIdOf(request))).map(historyView) })),
+    deskListCallNotes: desk(async (request) => ({ items: (await calls.notes(callIdOf(request))).map(noteView) })),
+    deskAdvanceCall: desk(async (request) => {
+      const { branch, comment } = request.body as Schemas['AdvanceRequest'];
+      const { call } = await calls.act({
+        callId: callIdOf(request),
+        actor: actorOf(request),
+        action: branch === undefined ? { kind: 'advance' } : { kind: 'advance', branch },
+        ...(comment !== undefined ? { comment } : {}),
+      });
+      return deskView(call);
+    }),
+    deskSetStatus: desk(async (request) => {
+      const { status, reason } = request.body as Schemas['StatusRequest'];
+      const { call } = await calls.act({
+        callId: callIdOf(request),
+        actor: actorOf(request),
+        action: { kind: 'setStatus', status },
+        ...(reason !== undefined ? { comment: reason } : {}),
+      });
+      return deskView(call);
+    }),
+    deskResolveCall: desk(async (request) => {
+      const { summary } = request.body as Schemas['ResolveRequest'];
+      const { call } = await calls.act({
+        callId: callIdOf(request),
+        actor: actorOf(request),
+        action: { kind: 'resolve' },
+        resolution: summary,
+        note: { text: summary, visibility: 'public', kind: 'comment' },
+      });
+      return deskView(call);
+    }),
+    deskAddCallNote: desk(async (request, reply) => {
+      const { text, visibility, kind } = request.body as Schemas['DeskNoteRequest'];
+      const { note } = await calls.act({ callId: callIdOf(request), actor: actorOf(request), note: { text, visibility, kind: kind ?? 'comment' } });
+      return reply.code(201).send(noteView(note!));
+    }),
+    deskListWebhooks: desk(async () => ({ items: await webhooks.list() })),
+    deskCreateWebhook: desk(async (request, reply) => reply.code(201).send(await webhooks.create(request.body as Schemas['WebhookRequest']))),
+    deskGetWebhook: desk(async (request) => {
+      const webhook = await webhooks.get(webhookIdOf(request));
+      if (webhook === undefined) throw new GatewayError('USM_ERR_WEBHOOK_NOT_FOUND');
+      return webhook;
+    }),
+    deskDeleteWebhook: desk(async (request, reply) => {
+      if (!(await webhooks.remove(webhookIdOf(request)))) throw new GatewayError('USM_ERR_WEBHOOK_NOT_FOUND');
+      return reply.code(204).send();
+    }),
+  };
+}

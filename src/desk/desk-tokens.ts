@@ -1,0 +1,74 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { GatewayError } from '../errors/gateway-error.js';
+
+export interface DeskTokenConfig {
+  readonly name: string;
+  readonly env?: string | undefined;
+  readonly file?: string | undefined;
+  readonly createIfMissing?: boolean | undefined;
+}
+
+export interface DeskAuthenticator {
+  /** The name of the desk token presented; throws a 401 GatewayError otherwise. */
+  verify(authorization: string | undefined): string;
+}
+
+export interface LoadedDeskTokens {
+  readonly authenticator: DeskAuthenticator;
+  readonly createdFiles: readonly string[];
+}
+
+const MIN_TOKEN_LENGTH = 16;
+
+/** Reads each desk token from its environment variable, else from its file (created in development). */
+export async function loadDeskTokens(configs: readonly DeskTokenConfig[], env: Readonly<Record<string, string | undefined>>): Promise<LoadedDeskTokens> {
+  const createdFiles: string[] = [];
+  const tokens: { name: string; digest: Buffer }[] = [];
+  for (const config of configs) {
+    let token = config.env === undefined ? undefined : env[config.env];
+    if ((token === undefined || token === '') && config.file !== undefined) {
+      token = await readTokenFile(config.file);
+      if (token === undefined && config.createIfMissing === true) {
+        token = randomBytes(32).toString('base64url');
+        await mkdir(dirname(config.file), { recursive: true, mode: 0o700 });
+        await writeFile(config.file, `${token}\n`, { mode: 0o600, flag: 'wx' });
+        createdFiles.push(config.file);
+      }
+    }
+    if (token === undefined || token === '') {
+      throw new Error(`desk token ${config.name}: set ${config.env ?? 'its env variable'}${config.file !== undefined ? ` or write ${config.file}` : ''}`);
+    }
+    if (token.length < MIN_TOKEN_LENGTH) throw new Error(`desk token ${config.name} is shorter than ${MIN_TOKEN_LENGTH} characters`);
+    tokens.push({ name: config.name, digest: digestOf(token) });
+  }
+  return {
+    createdFiles,
+    authenticator: {
+      verify(authorization) {
+        const match = authorization === undefined ? null : /^Bearer (\S+)$/.exec(authorization);
+        if (match === null) throw new GatewayError('USM_ERR_TOKEN_MISSING', 'send Authorization: Bearer <desk token>');
+        const digest = digestOf(match[1]!);
+        // Compare against every token, always, so timing does not tell which one nearly matched.
+        let found: string | undefined;
+        for (const token of tokens) if (timingSafeEqual(token.digest, digest) && found === undefined) found = token.name;
+        if (found === undefined) throw new GatewayError('USM_ERR_TOKEN_INVALID', 'not a desk token');
+        return found;
+      },
+    },
+  };
+}
+
+async function readTokenFile(file: string): Promise<string | undefined> {
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function digestOf(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}

@@ -1,0 +1,151 @@
+import { Agent, request, type Dispatcher } from 'undici';
+import type { Logger } from 'pino';
+import type { StoredEvent } from '../calls/call.js';
+import type { WebhookStore, WebhookSubscription } from './webhook-store.js';
+import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature.js';
+
+export interface WebhookDispatcherOptions {
+  readonly store: WebhookStore;
+  readonly logger: Logger;
+  readonly now: () => number;
+  readonly maxAttempts: number;
+  readonly timeoutMs: number;
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+  /** How often to look for due retries when nothing wakes the dispatcher. */
+  readonly pollMs?: number;
+  readonly dispatcher?: Dispatcher;
+  readonly random?: () => number;
+}
+
+export interface WebhookDispatcher {
+  /** Deliver what is due now (called after every commit). */
+  wake(): void;
+  /** Resolves when the current delivery round, if any, is done. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const BATCH = 100;
+
+/**
+ * Delivers call events to each subscription in event order. A failing subscription is retried with
+ * exponential backoff and jitter; after `maxAttempts` the event is skipped (recorded in lastError)
+ * so one broken receiver never blocks the others or itself for ever.
+ */
+export function createWebhookDispatcher(options: WebhookDispatcherOptions): WebhookDispatcher {
+  const agent =
+    options.dispatcher ??
+    new Agent({
+      connect: { timeout: options.timeoutMs },
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+      keepAliveTimeout: 10_000,
+    });
+  const random = options.random ?? Math.random;
+  let round: Promise<void> | undefined;
+  let again = false;
+  let closed = false;
+  const timer = setInterval(() => run(), options.pollMs ?? 1000);
+  timer.unref();
+
+  function run(): void {
+    if (closed) return;
+    if (round !== undefined) {
+      again = true;
+      return;
+    }
+    round = deliverDue()
+      .catch((error: unknown) => options.logger.warn({ err: error }, 'webhook delivery round failed'))
+      .finally(() => {
+        round = undefined;
+        if (again && !closed) {
+          again = false;
+          run();
+        }
+      });
+  }
+
+  async function deliverDue(): Promise<void> {
+    const last = await options.store.lastEventSeq();
+    for (const subscription of await options.store.listWebhooks()) {
+      if (closed) return;
+      if (subscription.deliveredThrough >= last) continue;
+      if (subscription.nextAttemptAt !== null && Date.parse(subscription.nextAttemptAt) > options.now()) continue;
+      await deliverTo(subscription);
+    }
+  }
+
+  async function deliverTo(subscription: WebhookSubscription): Promise<void> {
+    let { deliveredThrough, failures } = subscription;
+    for (;;) {
+      const events = await options.store.eventsAfter(deliveredThrough, BATCH);
+      if (events.length === 0) return;
+      for (const event of events) {
+        if (closed) return;
+        if (subscription.events.length > 0 && !subscription.events.includes(event.type)) {
+          deliveredThrough = event.seq;
+          continue;
+        }
+        const error = await post(subscription, event);
+        if (error === undefined) {
+          deliveredThrough = event.seq;
+          failures = 0;
+          await options.store.updateWebhookDelivery(subscription.id, { deliveredThrough, failures, lastError: null, nextAttemptAt: null });
+          continue;
+        }
+        failures++;
+        if (failures >= options.maxAttempts) {
+          options.logger.warn({ webhook: subscription.id, event: event.id, error }, 'webhook event given up after the last attempt');
+          deliveredThrough = event.seq;
+          failures = 0;
+          await options.store.updateWebhookDelivery(subscription.id, { deliveredThrough, failures, lastError: `event ${event.seq} given up: ${error}`, nextAttemptAt: null });
+          continue;
+        }
+        const delay = Math.min(options.backoffMaxMs, options.backoffBaseMs * 2 ** (failures - 1)) * (0.5 + random() / 2);
+        await options.store.updateWebhookDelivery(subscription.id, {
+          deliveredThrough,
+          failures,
+          lastError: error,
+          nextAttemptAt: new Date(options.now() + delay).toISOString(),
+        });
+        return;
+      }
+      await options.store.updateWebhookDelivery(subscription.id, { deliveredThrough, failures, lastError: null, nextAttemptAt: null });
+    }
+  }
+
+  async function post(subscription: WebhookSubscription, event: StoredEvent): Promise<string | undefined> {
+    const body = JSON.stringify({ id: event.id, seq: event.seq, type: event.type, at: event.at, callId: event.callId, ...event.payload });
+    try {
+      const response = await request(subscription.url, {
+        method: 'POST',
+        dispatcher: agent,
+        headers: {
+          'content-type': 'application/json',
+          'usm-event-id': event.id,
+          'usm-event-type': event.type,
+          [WEBHOOK_SIGNATURE_HEADER]: signWebhook(subscription.secret, body, Math.floor(options.now() / 1000)),
+        },
+        body,
+      });
+      await response.body.dump();
+      return response.statusCode >= 200 && response.statusCode < 300 ? undefined : `HTTP ${response.statusCode}`;
+    } catch (error) {
+      return (error as { code?: string }).code ?? (error as Error).message;
+    }
+  }
+
+  return {
+    wake: run,
+    idle: async () => {
+      while (round !== undefined) await round;
+    },
+    async close() {
+      closed = true;
+      clearInterval(timer);
+      await round;
+      if (options.dispatcher === undefined) await (agent as Agent).close();
+    },
+  };
+}

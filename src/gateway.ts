@@ -1,0 +1,87 @@
+import type { Logger } from 'pino';
+import { createAgreementRegistry, type AgreementRegistry } from './agreements/agreement-registry.js';
+import { createCallService, type CallService } from './calls/call-service.js';
+import type { GatewayConfig } from './config/load-config.js';
+import { loadDeskTokens, type DeskAuthenticator } from './desk/desk-tokens.js';
+import { createWebhookDispatcher, type WebhookDispatcher } from './desk/webhook-dispatcher.js';
+import { createWebhookService, type WebhookService } from './desk/webhook-service.js';
+import { loadSigningKey } from './keys/signing-key.js';
+import type { SigningKey } from './keys/jwk.js';
+import { createMessageIntake, type MessageIntake } from './messages/message-intake.js';
+import { createReceipt, type Receipt } from './messages/receipt.js';
+import { loadPartners, type PartnerDirectory } from './partners/partner-directory.js';
+import { createReadTokenVerifier, type ReadTokenVerifier } from './partners/read-token.js';
+import { openStore } from './storage/open-store.js';
+import type { Store } from './storage/store.js';
+
+/** Everything one gateway runs on, wired from its config; no HTTP here. */
+export interface Gateway {
+  readonly config: GatewayConfig;
+  readonly now: () => number;
+  readonly store: Store;
+  readonly signingKey: SigningKey;
+  readonly partners: PartnerDirectory;
+  readonly agreements: AgreementRegistry;
+  readonly calls: CallService;
+  readonly intake: MessageIntake;
+  readonly readTokens: ReadTokenVerifier;
+  readonly desk: DeskAuthenticator;
+  readonly webhooks: WebhookService;
+  readonly webhookDispatcher: WebhookDispatcher;
+  readonly receipt: (fields: { messageId: string; digest: string; receivedAt: string; gateway: string; from: string }) => Receipt;
+  readonly readinessChecks: Readonly<Record<string, () => Promise<void>>>;
+  close(): Promise<void>;
+}
+
+export async function createGateway(options: {
+  config: GatewayConfig;
+  env: Readonly<Record<string, string | undefined>>;
+  now: () => number;
+  logger: Logger;
+}): Promise<Gateway> {
+  const { config, env, now, logger } = options;
+  const signing = await loadSigningKey(config.signing, env);
+  if (signing.created) logger.warn({ file: config.signing.keyFile }, 'created a development signing key: use a managed key in production');
+  const { directory: partners, createdDevKeys } = await loadPartners(config.partners);
+  for (const file of createdDevKeys) logger.warn({ file }, 'created a development partner key: never trust such keys in production');
+  const deskTokens = await loadDeskTokens(config.desk.tokens ?? [], env);
+  for (const file of deskTokens.createdFiles) logger.warn({ file }, 'created a development desk token');
+
+  const store = await openStore(config.storage);
+  const agreements = createAgreementRegistry({ provider: config.party.id, services: config.services, agreements: config.agreements });
+  const webhookDispatcher = createWebhookDispatcher({ store, logger, now, ...config.webhooks });
+  const calls = createCallService({ store, agreements, now, onCommit: () => webhookDispatcher.wake() });
+  const signingKey = signing.key;
+  return {
+    config,
+    now,
+    store,
+    signingKey,
+    partners,
+    agreements,
+    calls,
+    intake: createMessageIntake({
+      self: config.party.id,
+      partners,
+      algorithms: config.security.algorithms,
+      windowSeconds: config.security.messageWindowSeconds,
+      now,
+    }),
+    readTokens: createReadTokenVerifier({
+      audience: config.party.id,
+      partners,
+      algorithms: config.security.algorithms,
+      maxLifetimeSeconds: config.security.readTokenMaxLifetimeSeconds,
+      now,
+    }),
+    desk: deskTokens.authenticator,
+    webhooks: createWebhookService({ store, now }),
+    webhookDispatcher,
+    receipt: (fields) => createReceipt(fields, signingKey),
+    readinessChecks: { store: () => store.ping(), keys: async () => undefined },
+    async close() {
+      await webhookDispatcher.close();
+      await store.close();
+    },
+  };
+}

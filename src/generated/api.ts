@@ -1,0 +1,1553 @@
+// Generated from openapi/usm-link.yaml by scripts/generate-types.ts. Do not edit; run `npm run generate`.
+
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process is up. */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the store answers and the signing key is loaded. */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This OpenAPI document. */
+        get: operations["getContract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public keys this gateway signs receipts and messages with. */
+        get: operations["getGatewayKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The services the calling customer may use under its active agreements. */
+        get: operations["listServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calling customer's agreements with this provider. */
+        get: operations["listAgreements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agreements/{agreementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        /** One of the calling customer's agreements. */
+        get: operations["getAgreement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calling customer's own calls, oldest update first, cursor-paged. */
+        get: operations["listCalls"];
+        put?: never;
+        /** Submit a call (message type `call.submit`). */
+        post: operations["submitCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calls/{callId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        /** One of the calling customer's calls. */
+        get: operations["getCall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calls/{callId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        /** The public status history of one of the calling customer's calls. */
+        get: operations["getCallHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calls/{callId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        /** The public notes on one of the calling customer's calls. */
+        get: operations["listCallNotes"];
+        put?: never;
+        /**
+         * Add a note or requested information (message type `call.note`).
+         * @description A note of kind `information` on a `pending` call puts it back `inProgress`.
+         */
+        post: operations["addCallNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calls/{callId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a resolution, closing the call (message type `call.confirm`). */
+        post: operations["confirmResolution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calls/{callId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a resolution, reopening the call (message type `call.reopen`). */
+        post: operations["rejectResolution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calls/{callId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a call that is not yet resolved (message type `call.cancel`). */
+        post: operations["cancelCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All calls, oldest update first, filtered and cursor-paged. */
+        get: operations["deskListCalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/calls/{callId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        /** One call with its process, step, workflow and the actions open to the desk. */
+        get: operations["deskGetCall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/calls/{callId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        /** Every step, status and workflow change of a call, with actor and time. */
+        get: operations["deskGetCallHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/calls/{callId}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete the current step and move to the next; at a fork, name the branch. */
+        post: operations["deskAdvanceCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/calls/{callId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the public status (reject, pending, held, back in progress, cancel, close). */
+        post: operations["deskSetStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/calls/{callId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve the call after its last fulfilment step; the customer then confirms or reopens. */
+        post: operations["deskResolveCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/calls/{callId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        /** All notes on a call, public and internal. */
+        get: operations["deskListCallNotes"];
+        put?: never;
+        /** Add a public note (the customer sees it) or an internal one. */
+        post: operations["deskAddCallNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook subscriptions for call events. */
+        get: operations["deskListWebhooks"];
+        put?: never;
+        /**
+         * Subscribe a callback URL to call events.
+         * @description Each delivery is a POST of one event with the header
+         *     `Usm-Webhook-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed with the secret>`.
+         *     Deliveries to one subscription are made in event order and retried with backoff.
+         */
+        post: operations["deskCreateWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        /** One subscription with its delivery state. */
+        get: operations["deskGetWebhook"];
+        put?: never;
+        post?: never;
+        /** Remove a subscription. */
+        delete: operations["deskDeleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export interface webhooks {
+    callEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One call event, delivered to a desk webhook subscription.
+         * @description Signed with `Usm-Webhook-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`
+         *     keyed with the subscription's secret; `Usm-Event-Id` and `Usm-Event-Type` name the event.
+         *     Any 2xx acknowledges it; anything else is retried with backoff, in order.
+         */
+        post: operations["deliverCallEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export interface components {
+    schemas: {
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            instance?: string;
+            /** @description Stable machine-readable error code, `USM_ERR_*`. */
+            code: string;
+            errors?: {
+                path?: string;
+                message?: string;
+            }[];
+        };
+        Health: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        Readiness: {
+            /** @enum {string} */
+            status: "ready" | "unavailable";
+            checks: {
+                [key: string]: "ok" | "failing";
+            };
+        };
+        Jwks: {
+            keys: Record<string, never>[];
+        };
+        Uuid: string;
+        /** @description A party (provider, customer, supplier) in the network. */
+        PartyId: string;
+        ResourceId: string;
+        /** @enum {string} */
+        CallType: "wish" | "rfc" | "service_request" | "incident" | "risk";
+        /** @enum {string} */
+        ProcessName: "agree" | "change" | "recover" | "operate" | "improve";
+        /** @enum {string} */
+        PublicStatus: "acknowledged" | "rejected" | "inProgress" | "pending" | "held" | "resolved" | "closed" | "cancelled";
+        /** @enum {string} */
+        Level: "high" | "medium" | "low";
+        Priority: number;
+        /** @enum {string} */
+        Branch: "agree" | "change" | "operate";
+        /** @enum {string} */
+        MessageType: "call.submit" | "call.note" | "call.confirm" | "call.reopen" | "call.cancel";
+        /** @description The uniform message every partner write travels in. */
+        Envelope: {
+            /** @description The message id, a UUIDv7, unique per sender. */
+            id: string;
+            type: components["schemas"]["MessageType"];
+            from: components["schemas"]["PartyId"];
+            to: components["schemas"]["PartyId"];
+            /** Format: date-time */
+            time: string;
+            chainId: components["schemas"]["Uuid"];
+            correlationId?: components["schemas"]["Uuid"];
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        Requester: {
+            name: string;
+            id?: string;
+            /** Format: email */
+            email?: string;
+            phone?: string;
+        };
+        Attachment: {
+            /** Format: uri */
+            url: string;
+            sha256: string;
+            size: number;
+            mediaType: string;
+            name?: string;
+        };
+        CallSubmission: {
+            type: components["schemas"]["CallType"];
+            service: components["schemas"]["ResourceId"];
+            agreement: components["schemas"]["ResourceId"];
+            summary: string;
+            description?: string;
+            impact: components["schemas"]["Level"];
+            urgency: components["schemas"]["Level"];
+            requester: components["schemas"]["Requester"];
+            attachments?: components["schemas"]["Attachment"][];
+            /** @description The customer's own ticket id. */
+            externalRef?: string;
+        };
+        NoteSubmission: {
+            text: string;
+            /**
+             * @description `information` answers a request for information and resumes a `pending` call.
+             * @default comment
+             * @enum {string}
+             */
+            kind: "comment" | "information";
+        };
+        ConfirmSubmission: {
+            feedback?: string;
+        };
+        ReopenSubmission: {
+            reason: string;
+        };
+        CancelSubmission: {
+            reason?: string;
+        };
+        Actor: {
+            /** @enum {string} */
+            kind: "customer" | "desk" | "system" | "supplier";
+            id: string;
+        };
+        Resolution: {
+            summary: string;
+            /** Format: date-time */
+            resolvedAt: string;
+        };
+        Call: {
+            id: components["schemas"]["Uuid"];
+            externalRef?: string;
+            type: components["schemas"]["CallType"];
+            service: string;
+            agreement: string;
+            summary: string;
+            description?: string;
+            impact: components["schemas"]["Level"];
+            urgency: components["schemas"]["Level"];
+            priority: components["schemas"]["Priority"];
+            requester: components["schemas"]["Requester"];
+            attachments: components["schemas"]["Attachment"][];
+            status: components["schemas"]["PublicStatus"];
+            chainId: components["schemas"]["Uuid"];
+            reopened: number;
+            resolution?: components["schemas"]["Resolution"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AllowedAction: {
+            /** @enum {string} */
+            kind: "advance" | "setStatus" | "resolve" | "confirm" | "reopen" | "cancel" | "provideInformation";
+            branches?: components["schemas"]["Branch"][];
+            statuses?: components["schemas"]["PublicStatus"][];
+        };
+        DeskCall: components["schemas"]["Call"] & {
+            customer: components["schemas"]["PartyId"];
+            process: components["schemas"]["ProcessName"];
+            step: number;
+            stepName: string;
+            /** @description The USM workflow (1-8), null until decided at the fork. */
+            workflow: number | null;
+            workflowName?: string;
+            version: number;
+            allowedActions: components["schemas"]["AllowedAction"][];
+        };
+        CallPage: {
+            items: components["schemas"]["Call"][];
+            nextCursor: string | null;
+        };
+        DeskCallPage: {
+            items: components["schemas"]["DeskCall"][];
+            nextCursor: string | null;
+        };
+        /** @description The gateway's signed statement of what it received. */
+        Receipt: {
+            messageId: string;
+            /** @description `sha-256=` and the base64url SHA-256 of the exact body bytes. */
+            digest: string;
+            /** Format: date-time */
+            receivedAt: string;
+            gateway: components["schemas"]["PartyId"];
+            /** @description Compact JWS by the gateway's key over `{messageId, digest, receivedAt, gateway, from}`. */
+            jws: string;
+        };
+        CallAccepted: {
+            call: components["schemas"]["Call"];
+            receipt: components["schemas"]["Receipt"];
+        };
+        HistoryEntry: {
+            seq: number;
+            /** Format: date-time */
+            at: string;
+            actor: components["schemas"]["Actor"];
+            /** @enum {string} */
+            kind: "step" | "status" | "workflow";
+            from?: unknown;
+            to?: unknown;
+            workflow?: number | null;
+            branch?: string | null;
+            comment?: string;
+        };
+        Note: {
+            id: components["schemas"]["Uuid"];
+            callId: components["schemas"]["Uuid"];
+            /** @enum {string} */
+            visibility: "public" | "internal";
+            /** @enum {string} */
+            kind: "comment" | "information" | "request";
+            text: string;
+            author: components["schemas"]["Actor"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NoteList: {
+            items: components["schemas"]["Note"][];
+        };
+        Service: {
+            id: string;
+            name: string;
+            description?: string;
+        };
+        ServiceLevelTarget: {
+            priority: components["schemas"]["Priority"];
+            responseMinutes: number;
+            resolutionMinutes: number;
+        };
+        Agreement: {
+            id: string;
+            customer: components["schemas"]["PartyId"];
+            provider: components["schemas"]["PartyId"];
+            /** @enum {string} */
+            status: "active" | "terminated";
+            services: string[];
+            serviceLevels: {
+                /** @description e.g. "24x7" or "Mo-Fr 08:00-18:00 Europe/Amsterdam" */
+                supportHours: string;
+                availability?: number;
+                targets: components["schemas"]["ServiceLevelTarget"][];
+            };
+        };
+        AdvanceRequest: {
+            branch?: components["schemas"]["Branch"];
+            comment?: string;
+        };
+        StatusRequest: {
+            /** @enum {string} */
+            status: "rejected" | "inProgress" | "pending" | "held" | "cancelled" | "closed";
+            reason?: string;
+        };
+        ResolveRequest: {
+            summary: string;
+        };
+        DeskNoteRequest: {
+            text: string;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+            /**
+             * @description `request` asks the customer for information; give it with status `pending` to wait for the answer.
+             * @default comment
+             * @enum {string}
+             */
+            kind: "comment" | "request";
+        };
+        /** @enum {string} */
+        EventType: "call.created" | "call.step_changed" | "call.status_changed" | "call.workflow_decided" | "call.note_added" | "call.resolved";
+        WebhookRequest: {
+            /** Format: uri */
+            url: string;
+            secret: string;
+            /** @description Event types to deliver; all when absent. */
+            events?: components["schemas"]["EventType"][];
+        };
+        Webhook: {
+            id: components["schemas"]["Uuid"];
+            url: string;
+            events: components["schemas"]["EventType"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Sequence number of the last event delivered (or skipped after the last retry). */
+            deliveredThrough: number;
+            /** @description Consecutive failed attempts for the next event. */
+            failures: number;
+            lastError?: string | null;
+            /** Format: date-time */
+            nextAttemptAt?: string | null;
+        };
+        /** @description The body of one webhook delivery. */
+        WebhookEvent: {
+            id: components["schemas"]["Uuid"];
+            seq: number;
+            type: components["schemas"]["EventType"];
+            /** Format: date-time */
+            at: string;
+            callId: components["schemas"]["Uuid"];
+            call: components["schemas"]["DeskCall"];
+            change?: Record<string, never>;
+        };
+    };
+    responses: {
+        /** @description An RFC 9457 problem. */
+        Problem: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The message is stored and applied; the receipt proves what was received. */
+        MessageAccepted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CallAccepted"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Detached JWS over the exact body bytes, `<base64url protected header>..<base64url signature>`. */
+        Signature: string;
+        CallId: components["schemas"]["Uuid"];
+        AgreementId: components["schemas"]["ResourceId"];
+        StatusFilter: components["schemas"]["PublicStatus"];
+        TypeFilter: components["schemas"]["CallType"];
+        ServiceFilter: components["schemas"]["ResourceId"];
+        /** @description Only calls updated at or after this time. */
+        UpdatedSince: string;
+        /** @description The `nextCursor` of the previous page. */
+        Cursor: string;
+        Limit: number;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Alive. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Not ready. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+        };
+    };
+    getContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI 3.1 document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    getGatewayKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON Web Key Set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Jwks"];
+                };
+            };
+        };
+    };
+    listServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Services. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Service"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    listAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Agreements. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Agreement"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    getAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agreement. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listCalls: {
+        parameters: {
+            query?: {
+                status?: components["parameters"]["StatusFilter"];
+                type?: components["parameters"]["TypeFilter"];
+                service?: components["parameters"]["ServiceFilter"];
+                /** @description Only calls updated at or after this time. */
+                updatedSince?: components["parameters"]["UpdatedSince"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of calls. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+        };
+    };
+    submitCall: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Detached JWS over the exact body bytes, `<base64url protected header>..<base64url signature>`. */
+                "Usm-Signature": components["parameters"]["Signature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Envelope"] & {
+                    /** @constant */
+                    type?: "call.submit";
+                    data?: components["schemas"]["CallSubmission"];
+                };
+            };
+        };
+        responses: {
+            /** @description The call is stored; the receipt proves what was received. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallAccepted"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The call. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Call"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getCallHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Status changes, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HistoryEntry"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listCallNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Notes, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    addCallNote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Detached JWS over the exact body bytes, `<base64url protected header>..<base64url signature>`. */
+                "Usm-Signature": components["parameters"]["Signature"];
+            };
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Envelope"] & {
+                    /** @constant */
+                    type?: "call.note";
+                    data?: components["schemas"]["NoteSubmission"];
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["MessageAccepted"];
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    confirmResolution: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Detached JWS over the exact body bytes, `<base64url protected header>..<base64url signature>`. */
+                "Usm-Signature": components["parameters"]["Signature"];
+            };
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Envelope"] & {
+                    /** @constant */
+                    type?: "call.confirm";
+                    data?: components["schemas"]["ConfirmSubmission"];
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["MessageAccepted"];
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    rejectResolution: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Detached JWS over the exact body bytes, `<base64url protected header>..<base64url signature>`. */
+                "Usm-Signature": components["parameters"]["Signature"];
+            };
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Envelope"] & {
+                    /** @constant */
+                    type?: "call.reopen";
+                    data?: components["schemas"]["ReopenSubmission"];
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["MessageAccepted"];
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    cancelCall: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Detached JWS over the exact body bytes, `<base64url protected header>..<base64url signature>`. */
+                "Usm-Signature": components["parameters"]["Signature"];
+            };
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Envelope"] & {
+                    /** @constant */
+                    type?: "call.cancel";
+                    data?: components["schemas"]["CancelSubmission"];
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["MessageAccepted"];
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    deskListCalls: {
+        parameters: {
+            query?: {
+                status?: components["parameters"]["StatusFilter"];
+                type?: components["parameters"]["TypeFilter"];
+                service?: components["parameters"]["ServiceFilter"];
+                /** @description Only calls updated at or after this time. */
+                updatedSince?: components["parameters"]["UpdatedSince"];
+                customer?: components["schemas"]["PartyId"];
+                process?: components["schemas"]["ProcessName"];
+                priority?: components["schemas"]["Priority"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of calls. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskCallPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+        };
+    };
+    deskGetCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The call. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskCall"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    deskGetCallHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description History, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HistoryEntry"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    deskAdvanceCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvanceRequest"];
+            };
+        };
+        responses: {
+            /** @description The call after the move. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskCall"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    deskSetStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusRequest"];
+            };
+        };
+        responses: {
+            /** @description The call after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskCall"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    deskResolveCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveRequest"];
+            };
+        };
+        responses: {
+            /** @description The resolved call. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskCall"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    deskListCallNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Notes, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    deskAddCallNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeskNoteRequest"];
+            };
+        };
+        responses: {
+            /** @description The stored note. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    deskListWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Webhook"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    deskCreateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description The subscription (the secret is never returned). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+        };
+    };
+    deskGetWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    deskDeleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    deliverCallEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}

@@ -1,0 +1,73 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CallRecord } from '../calls/call.js';
+import type { MessageContext } from '../calls/call-service.js';
+import { customerView } from '../calls/call-views.js';
+import { GatewayError } from '../errors/gateway-error.js';
+import type { Envelope, MessageType } from '../messages/envelope.js';
+import { DuplicateMessageError, type InboundMessage, type InboundMessageStore } from '../messages/inbound-message.js';
+import type { MessageIntake } from '../messages/message-intake.js';
+import type { Receipt } from '../messages/receipt.js';
+import type { OperationHandler } from './register-operations.js';
+
+export interface SignedMessageDeps {
+  readonly self: string;
+  readonly intake: MessageIntake;
+  readonly inbound: InboundMessageStore;
+  readonly receipt: (fields: { messageId: string; digest: string; receivedAt: string; gateway: string; from: string }) => Receipt;
+  readonly now: () => number;
+}
+
+export type Perform = (envelope: Envelope, context: MessageContext, request: FastifyRequest) => Promise<CallRecord>;
+
+/**
+ * A write that arrives as a signed message: signature first (before the body is trusted), then
+ * addressing, replay (an identical resend gets the first answer again), the clock, and the action.
+ * The message, its answer and the change commit together.
+ */
+export function signedMessageOperation(deps: SignedMessageDeps, expectedType: MessageType, status: number, perform: Perform): OperationHandler {
+  return {
+    preValidation: async (request) => {
+      const signature = request.headers['usm-signature'];
+      request.signedMessage = deps.intake.authenticate(request.rawBody ?? Buffer.alloc(0), Array.isArray(signature) ? signature[0] : signature);
+    },
+    handler: async (request, reply) => {
+      const message = request.signedMessage!;
+      const envelope = request.body as Envelope;
+      deps.intake.checkEnvelope(envelope, message, expectedType);
+      const previous = await deps.inbound.findInbound(envelope.from, envelope.id);
+      if (previous !== undefined) return replay(reply, previous, message.digest);
+      deps.intake.checkTime(envelope);
+      const receivedAt = new Date(deps.now()).toISOString();
+      const receipt = deps.receipt({ messageId: envelope.id, digest: message.digest, receivedAt, gateway: deps.self, from: envelope.from });
+      const respond = (call: CallRecord): { status: number; body: unknown } => ({ status, body: { call: customerView(call), receipt } });
+      const context: MessageContext = {
+        record: {
+          id: envelope.id,
+          from: envelope.from,
+          type: envelope.type,
+          digest: message.digest,
+          signature: message.signature,
+          body: message.body.toString('utf8'),
+          receivedAt,
+        },
+        respond,
+      };
+      try {
+        const answer = respond(await perform(envelope, context, request));
+        return reply.code(answer.status).send(answer.body);
+      } catch (error) {
+        if (!(error instanceof DuplicateMessageError)) throw error;
+        const raced = await deps.inbound.findInbound(envelope.from, envelope.id);
+        if (raced === undefined) throw error;
+        return replay(reply, raced, message.digest);
+      }
+    },
+  };
+}
+
+function replay(reply: FastifyReply, previous: InboundMessage, digest: string): FastifyReply {
+  if (previous.digest !== digest) {
+    throw new GatewayError('USM_ERR_MESSAGE_ID_REUSED', `message ${previous.id} was accepted before with another body`);
+  }
+  return reply.code(previous.response.status).header('usm-replay', 'true').send(previous.response.body);
+}

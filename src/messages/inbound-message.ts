@@ -1,0 +1,21 @@
+/** A signed message this gateway accepted, kept for replay protection and as evidence. */
+export interface InboundMessage {
+  readonly id: string;
+  readonly from: string;
+  readonly type: string;
+  readonly digest: string;
+  readonly signature: string;
+  readonly body: string;
+  readonly receivedAt: string;
+  readonly callId: string | null;
+  /** The answer given, so an identical resend gets it again. */
+  readonly response: { readonly status: number; readonly body: unknown };
+}
+
+export interface InboundMessageStore {
+  findInbound(from: string, id: string): Promise<InboundMessage | undefined>;
+}
+
+export class DuplicateMessageError extends Error {
+  override name = 'DuplicateMessageError';
+}

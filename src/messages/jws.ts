@@ -1,0 +1,103 @@
+import { sign, verify } from 'node:crypto';
+import { GatewayError } from '../errors/gateway-error.js';
+import type { SigningAlgorithm, SigningKey, VerificationKey } from '../keys/jwk.js';
+import { fromBase64url, toBase64url } from './base64url.js';
+
+/**
+ * JWS (RFC 7515) with the two algorithms usm-link speaks, on node:crypto.
+ * Detached form: `<protected>..<signature>` over the exact body bytes (RFC 7515 appendix F).
+ */
+
+export interface ProtectedHeader {
+  readonly alg: SigningAlgorithm;
+  readonly kid: string;
+  readonly typ?: string;
+}
+
+function signBytes(key: SigningKey, input: Buffer): Buffer {
+  return key.alg === 'EdDSA'
+    ? sign(null, input, key.privateKey)
+    : sign('sha256', input, { key: key.privateKey, dsaEncoding: 'ieee-p1363' });
+}
+
+function verifyBytes(key: VerificationKey, input: Buffer, signature: Buffer): boolean {
+  return key.alg === 'EdDSA'
+    ? verify(null, input, key.key, signature)
+    : verify('sha256', input, { key: key.key, dsaEncoding: 'ieee-p1363' }, signature);
+}
+
+function signingInput(protectedB64: string, payload: Uint8Array): Buffer {
+  return Buffer.concat([Buffer.from(`${protectedB64}.`), Buffer.from(toBase64url(payload))]);
+}
+
+function encodeHeader(key: SigningKey, typ?: string): string {
+  return toBase64url(JSON.stringify(typ === undefined ? { alg: key.alg, kid: key.kid } : { alg: key.alg, kid: key.kid, typ }));
+}
+
+export function signDetached(payload: Uint8Array, key: SigningKey): string {
+  const header = encodeHeader(key);
+  return `${header}..${toBase64url(signBytes(key, signingInput(header, payload)))}`;
+}
+
+export function signCompact(payload: Uint8Array, key: SigningKey, typ?: string): string {
+  const header = encodeHeader(key, typ);
+  return `${header}.${toBase64url(payload)}.${toBase64url(signBytes(key, signingInput(header, payload)))}`;
+}
+
+export interface VerifyOptions {
+  readonly algorithms: ReadonlySet<string>;
+  readonly keyFor: (kid: string) => VerificationKey | undefined;
+}
+
+/** Checks a detached JWS over `payload`; returns the key that verified it. */
+export function verifyDetached(payload: Uint8Array, jws: string, options: VerifyOptions): VerificationKey {
+  const parts = jws.split('.');
+  if (parts.length !== 3 || parts[1] !== '') throw invalid('not a detached JWS (expected <protected>..<signature>)');
+  return verifyParts(parts[0]!, payload, parts[2]!, options);
+}
+
+/** Checks a compact JWS; returns the key and the payload bytes. */
+export function verifyCompact(jws: string, options: VerifyOptions): { key: VerificationKey; payload: Buffer } {
+  const parts = jws.split('.');
+  const payload = parts.length === 3 ? fromBase64url(parts[1]!) : undefined;
+  if (payload === undefined || parts[1] === '') throw invalid('not a compact JWS');
+  return { key: verifyParts(parts[0]!, payload, parts[2]!, options), payload };
+}
+
+function verifyParts(protectedB64: string, payload: Uint8Array, signatureB64: string, options: VerifyOptions): VerificationKey {
+  const header = decodeHeader(protectedB64);
+  if (!options.algorithms.has(header.alg)) {
+    throw new GatewayError('USM_ERR_ALGORITHM_NOT_ALLOWED', `algorithm ${JSON.stringify(header.alg)} is not allowed`);
+  }
+  const key = options.keyFor(header.kid);
+  if (key === undefined) throw new GatewayError('USM_ERR_UNKNOWN_KEY', `no partner key has kid ${JSON.stringify(header.kid)}`);
+  if (key.alg !== header.alg) throw invalid(`key ${key.kid} is a ${key.alg} key, the header says ${header.alg}`);
+  const signature = fromBase64url(signatureB64);
+  if (signature === undefined || signature.length === 0) throw invalid('the signature is not base64url');
+  if (!verifyBytes(key, signingInput(protectedB64, payload), signature)) throw invalid('the signature does not match the body');
+  return key;
+}
+
+function decodeHeader(protectedB64: string): { alg: string; kid: string } {
+  const bytes = fromBase64url(protectedB64);
+  if (bytes === undefined || bytes.length === 0 || bytes.length > 2048) throw invalid('the protected header is not base64url');
+  let header: unknown;
+  try {
+    header = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw invalid('the protected header is not JSON');
+  }
+  if (header === null || typeof header !== 'object' || Array.isArray(header)) throw invalid('the protected header is not an object');
+  const { alg, kid, b64, crit } = header as Record<string, unknown>;
+  if (typeof alg !== 'string') throw invalid('the protected header has no alg');
+  if (crit !== undefined || (b64 !== undefined && b64 !== true)) throw invalid('crit and b64 are not supported');
+  if (typeof kid !== 'string' || kid.length === 0) {
+    // Refuse the algorithm before the missing kid, so `alg: none` is named as such.
+    return { alg, kid: '' };
+  }
+  return { alg, kid };
+}
+
+function invalid(detail: string): GatewayError {
+  return new GatewayError('USM_ERR_SIGNATURE_INVALID', detail);
+}

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { GatewayError } from '../errors/gateway-error.js';
+import type { VerificationKey } from '../keys/jwk.js';
+import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
+import type { Envelope, MessageType } from './envelope.js';
+import { verifyDetached } from './jws.js';
+
+/** A message whose signature verified, with the partner that signed it. */
+export interface AuthenticatedMessage {
+  readonly sender: Partner;
+  readonly key: VerificationKey;
+  readonly signature: string;
+  readonly body: Buffer;
+  /** `sha-256=<base64url>` of the exact body bytes. */
+  readonly digest: string;
+}
+
+export interface MessageIntake {
+  /** Checks the detached signature over the raw body; runs before the body is trusted in any way. */
+  authenticate(body: Buffer, signature: string | undefined): AuthenticatedMessage;
+  /** Checks the envelope against its signer, this gateway and the endpoint. */
+  checkEnvelope(envelope: Envelope, message: AuthenticatedMessage, expectedType: MessageType): void;
+  /** Checks the message time against this gateway's clock (after replay lookup, so a late identical resend still gets its answer). */
+  checkTime(envelope: Envelope): void;
+}
+
+export function bodyDigest(body: Uint8Array): string {
+  return `sha-256=${createHash('sha256').update(body).digest('base64url')}`;
+}
+
+export function createMessageIntake(options: {
+  readonly self: string;
+  readonly partners: PartnerDirectory;
+  readonly algorithms: readonly string[];
+  readonly windowSeconds: number;
+  readonly now: () => number;
+}): MessageIntake {
+  const algorithms = new Set(options.algorithms);
+  const keyFor = (kid: string): VerificationKey | undefined => options.partners.keyOwner(kid)?.key;
+  return {
+    authenticate(body, signature) {
+      if (signature === undefined || signature.length === 0) throw new GatewayError('USM_ERR_SIGNATURE_MISSING');
+      const key = verifyDetached(body, signature, { algorithms, keyFor });
+      return { sender: options.partners.keyOwner(key.kid)!.partner, key, signature, body, digest: bodyDigest(body) };
+    },
+    checkEnvelope(envelope, message, expectedType) {
+      if (envelope.from !== message.sender.id) {
+        throw new GatewayError('USM_ERR_SENDER_MISMATCH', `the message is from ${envelope.from} but signed with a key of ${message.sender.id}`);
+      }
+      if (envelope.to !== options.self) {
+        throw new GatewayError('USM_ERR_WRONG_RECIPIENT', `this gateway is ${options.self}, the message is for ${envelope.to}`);
+      }
+      if (envelope.type !== expectedType) {
+        throw new GatewayError('USM_ERR_MESSAGE_TYPE_MISMATCH', `this endpoint takes ${expectedType}, not ${envelope.type}`);
+      }
+    },
+    checkTime(envelope) {
+      const sent = Date.parse(envelope.time);
+      const skew = Math.abs(options.now() - sent);
+      if (!Number.isFinite(sent) || skew > options.windowSeconds * 1000) {
+        throw new GatewayError('USM_ERR_MESSAGE_TIME', `the message time must be within ${options.windowSeconds} s of ${new Date(options.now()).toISOString()}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { OperationHandlers } from '../http/register-operations.js';
+import type { SigningKey } from '../keys/jwk.js';
+
+export interface OpsRouteDeps {
+  readonly contract: unknown;
+  readonly signingKey: SigningKey;
+  readonly checks: Readonly<Record<string, () => Promise<void>>>;
+}
+
+/** Liveness, readiness, the contract and this gateway's public keys. */
+export function opsRoutes(deps: OpsRouteDeps): OperationHandlers {
+  return {
+    getHealth: { handler: async () => ({ status: 'ok' }) },
+    getReadiness: {
+      handler: async (request, reply) => {
+        const results = await Promise.all(
+          Object.entries(deps.checks).map(async ([name, check]) => {
+            try {
+              await check();
+              return [name, 'ok'] as const;
+            } catch (error) {
+              request.log.warn({ err: error, check: name }, 'readiness check failing');
+              return [name, 'failing'] as const;
+            }
+          }),
+        );
+        const ready = results.every(([, state]) => state === 'ok');
+        return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks: Object.fromEntries(results) });
+      },
+    },
+    getContract: { handler: async () => deps.contract },
+    getGatewayKeys: {
+      handler: async (_request, reply) => reply.header('cache-control', 'public, max-age=300').send({ keys: [deps.signingKey.jwk] }),
+    },
+  };
+}

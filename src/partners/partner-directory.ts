@@ -1,0 +1,73 @@
+import type { JWK } from 'jose';
+import type { PartnerConfig } from '../config/load-config.js';
+import { KeyError, publicJwkOf, verificationKeyOf, type VerificationKey } from '../keys/jwk.js';
+import { readJsonFile, readOrCreatePrivateJwk } from '../keys/key-files.js';
+
+export type PartnerRole = 'customer' | 'supplier';
+
+export interface Partner {
+  readonly id: string;
+  readonly name: string;
+  readonly roles: readonly PartnerRole[];
+  readonly keys: readonly VerificationKey[];
+}
+
+export interface PartnerDirectory {
+  get(id: string): Partner | undefined;
+  all(): readonly Partner[];
+  /** The key with this kid and the partner it belongs to. */
+  keyOwner(kid: string): { partner: Partner; key: VerificationKey } | undefined;
+}
+
+export function createPartnerDirectory(partners: readonly Partner[]): PartnerDirectory {
+  const byId = new Map(partners.map((p) => [p.id, p]));
+  const byKid = new Map<string, { partner: Partner; key: VerificationKey }>();
+  for (const partner of partners) {
+    for (const key of partner.keys) {
+      const other = byKid.get(key.kid);
+      if (other !== undefined) throw new KeyError(`kid ${key.kid} is used by both ${other.partner.id} and ${partner.id}`);
+      byKid.set(key.kid, { partner, key });
+    }
+  }
+  return {
+    get: (id) => byId.get(id),
+    all: () => partners,
+    keyOwner: (kid) => byKid.get(kid),
+  };
+}
+
+export interface LoadedPartners {
+  readonly directory: PartnerDirectory;
+  /** Development keys created on this start (their paths), to warn about. */
+  readonly createdDevKeys: readonly string[];
+}
+
+/** Reads every partner's public keys from config (inline, file, or a development key file). */
+export async function loadPartners(configs: readonly PartnerConfig[]): Promise<LoadedPartners> {
+  const createdDevKeys: string[] = [];
+  const partners: Partner[] = [];
+  for (const config of configs) {
+    let jwks: JWK[];
+    if (config.jwks !== undefined) {
+      jwks = config.jwks.keys as JWK[];
+    } else if (config.jwksFile !== undefined) {
+      const set = (await readJsonFile(config.jwksFile)) as { keys?: unknown };
+      if (!Array.isArray(set?.keys)) throw new KeyError(`${config.jwksFile} is not a JWKS ({"keys": [...]})`);
+      jwks = set.keys as JWK[];
+    } else {
+      const { jwk, created } = await readOrCreatePrivateJwk(config.devKeyFile!, true);
+      if (created) createdDevKeys.push(config.devKeyFile!);
+      jwks = [publicJwkOf(jwk)];
+    }
+    const keys = jwks.map((jwk) => {
+      try {
+        return verificationKeyOf(jwk);
+      } catch (error) {
+        throw new KeyError(`partner ${config.id}: ${(error as Error).message}`);
+      }
+    });
+    if (keys.length === 0) throw new KeyError(`partner ${config.id} has no keys`);
+    partners.push({ id: config.id, name: config.name, roles: config.roles, keys });
+  }
+  return { directory: createPartnerDirectory(partners), createdDevKeys };
+}

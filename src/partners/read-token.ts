@@ -1,0 +1,77 @@
+import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { GatewayError } from '../errors/gateway-error.js';
+import type { Partner, PartnerDirectory } from './partner-directory.js';
+
+export interface ReadTokenVerifier {
+  /** The partner a read token was signed by; throws a 401 GatewayError otherwise. */
+  verify(authorization: string | undefined): Promise<Partner>;
+}
+
+export function createReadTokenVerifier(options: {
+  readonly audience: string;
+  readonly partners: PartnerDirectory;
+  readonly algorithms: readonly string[];
+  readonly maxLifetimeSeconds: number;
+  readonly clockToleranceSeconds?: number;
+  readonly now?: () => number;
+}): ReadTokenVerifier {
+  const { audience, partners, algorithms, maxLifetimeSeconds } = options;
+  const now = options.now ?? Date.now;
+  return {
+    async verify(authorization) {
+      const token = bearerOf(authorization);
+      if (token === undefined) throw new GatewayError('USM_ERR_TOKEN_MISSING', 'send Authorization: Bearer <JWT signed with your key>');
+      let owner: Partner | undefined;
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(
+          token,
+          (header) => {
+            const found = header.kid === undefined ? undefined : partners.keyOwner(header.kid);
+            if (found === undefined) throw new GatewayError('USM_ERR_TOKEN_INVALID', 'the token kid is not a known partner key');
+            if (found.key.alg !== header.alg) throw new GatewayError('USM_ERR_TOKEN_INVALID', 'the token alg does not fit its key');
+            owner = found.partner;
+            return found.key.key;
+          },
+          {
+            audience,
+            algorithms: [...algorithms],
+            requiredClaims: ['iss', 'iat', 'exp'],
+            clockTolerance: options.clockToleranceSeconds ?? 30,
+            currentDate: new Date(now()),
+          },
+        ));
+      } catch (error) {
+        throw translate(error);
+      }
+      if (owner === undefined || payload.iss !== owner.id) {
+        throw new GatewayError('USM_ERR_TOKEN_INVALID', 'the token issuer is not the owner of its key');
+      }
+      if (payload.exp! - payload.iat! > maxLifetimeSeconds) {
+        throw new GatewayError('USM_ERR_TOKEN_INVALID', `the token may live at most ${maxLifetimeSeconds} seconds`);
+      }
+      return owner;
+    },
+  };
+}
+
+function bearerOf(authorization: string | undefined): string | undefined {
+  if (authorization === undefined) return undefined;
+  const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization);
+  return match?.[1];
+}
+
+function translate(error: unknown): GatewayError {
+  if (error instanceof GatewayError) return error;
+  if (error instanceof joseErrors.JWTExpired) return new GatewayError('USM_ERR_TOKEN_EXPIRED', 'the token has expired');
+  if (error instanceof joseErrors.JOSEError) {
+    const detail =
+      error.code === 'ERR_JOSE_ALG_NOT_ALLOWED'
+        ? 'the token algorithm is not allowed'
+        : error.code === 'ERR_JWT_CLAIM_VALIDATION_FAILED'
+          ? `the token claim ${(error as joseErrors.JWTClaimValidationFailed).claim} is not valid`
+          : 'the token does not verify';
+    return new GatewayError('USM_ERR_TOKEN_INVALID', detail);
+  }
+  return new GatewayError('USM_ERR_TOKEN_INVALID', 'the token does not verify');
+}

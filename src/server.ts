@@ -1,0 +1,26 @@
+import { buildApp, type App } from './app.js';
+import { loadConfigFile } from './config/load-config.js';
+import type { Environment } from './config/environment.js';
+
+/** Starts a gateway from a config file, listens, and closes gracefully on SIGTERM or SIGINT. */
+export async function startServer(configFile: string, environment: Environment): Promise<App> {
+  const config = await loadConfigFile(configFile, environment.overrides);
+  const app = await buildApp({ config, env: environment.values });
+  await app.listen({ host: config.listen.host, port: config.listen.port });
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'closing: finishing in-flight requests');
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'error while closing');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+  return app;
+}

@@ -1,0 +1,90 @@
+/** Numbered schema migrations, applied in order and recorded in `schema_migrations`. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sqlite: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'calls, history, notes, inbound messages, events, webhooks',
+    sqlite: `
+      CREATE TABLE calls (
+        id TEXT PRIMARY KEY,
+        customer TEXT NOT NULL,
+        type TEXT NOT NULL,
+        service TEXT NOT NULL,
+        status TEXT NOT NULL,
+        process TEXT NOT NULL,
+        priority INTEGER NOT NULL,
+        external_ref TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX calls_by_update ON calls (updated_at, id);
+      CREATE INDEX calls_by_customer_update ON calls (customer, updated_at, id);
+      CREATE INDEX calls_by_status_update ON calls (status, updated_at, id);
+
+      CREATE TABLE call_history (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        call_id TEXT NOT NULL REFERENCES calls (id),
+        at TEXT NOT NULL,
+        actor_kind TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        change TEXT NOT NULL,
+        comment TEXT
+      );
+      CREATE INDEX call_history_by_call ON call_history (call_id, seq);
+
+      CREATE TABLE call_notes (
+        id TEXT PRIMARY KEY,
+        call_id TEXT NOT NULL REFERENCES calls (id),
+        visibility TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        author_kind TEXT NOT NULL,
+        author_id TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX call_notes_by_call ON call_notes (call_id, created_at);
+
+      CREATE TABLE inbound_messages (
+        sender TEXT NOT NULL,
+        id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        body TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        call_id TEXT,
+        response_status INTEGER NOT NULL,
+        response_body TEXT NOT NULL,
+        PRIMARY KEY (sender, id)
+      );
+
+      CREATE TABLE events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        call_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        payload TEXT NOT NULL
+      );
+
+      CREATE TABLE webhooks (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        secret TEXT NOT NULL,
+        events TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        delivered_through INTEGER NOT NULL,
+        failures INTEGER NOT NULL,
+        last_error TEXT,
+        next_attempt_at TEXT
+      );
+    `,
+  },
+];

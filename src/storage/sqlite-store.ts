@@ -1,0 +1,328 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { currentPosition } from '../calls/call-lifecycle.js';
+import type { CallRecord, HistoryEntry, Note, StoredEvent } from '../calls/call.js';
+import { VersionConflictError, type CallCommit, type CallFilter } from '../calls/call-store.js';
+import type { WebhookSubscription } from '../desk/webhook-store.js';
+import { DuplicateMessageError, type InboundMessage } from '../messages/inbound-message.js';
+import { MIGRATIONS } from './migrations.js';
+import { StoreUnavailableError, type Store } from './store.js';
+
+/** SQLite error codes that mean the store cannot take writes now (disk full, read-only, I/O, locked). */
+const UNAVAILABLE = /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB|PROTOCOL|NOMEM)/;
+
+/**
+ * The embedded store. WAL journal with `synchronous = FULL`: a commit returns only after its WAL
+ * frames are fsynced, so every 2xx answer survives a power loss.
+ */
+export function openSqliteStore(file: string): Store {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const stmt = {
+    getCall: db.prepare<[string], { doc: string }>('SELECT doc FROM calls WHERE id = ?'),
+    insertCall: db.prepare(
+      `INSERT INTO calls (id, customer, type, service, status, process, priority, external_ref, created_at, updated_at, version, doc)
+       VALUES (@id, @customer, @type, @service, @status, @process, @priority, @externalRef, @createdAt, @updatedAt, @version, @doc)`,
+    ),
+    updateCall: db.prepare(
+      `UPDATE calls SET status = @status, process = @process, priority = @priority, updated_at = @updatedAt, version = @version, doc = @doc
+       WHERE id = @id AND version = @expectedVersion`,
+    ),
+    insertHistory: db.prepare(
+      'INSERT INTO call_history (call_id, at, actor_kind, actor_id, change, comment) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    listHistory: db.prepare<[string], HistoryRow>('SELECT * FROM call_history WHERE call_id = ? ORDER BY seq'),
+    insertNote: db.prepare(
+      `INSERT INTO call_notes (id, call_id, visibility, kind, text, author_kind, author_id, created_at)
+       VALUES (@id, @callId, @visibility, @kind, @text, @authorKind, @authorId, @createdAt)`,
+    ),
+    listNotes: db.prepare<[string], NoteRow>('SELECT * FROM call_notes WHERE call_id = ? ORDER BY created_at, rowid'),
+    listPublicNotes: db.prepare<[string], NoteRow>(
+      "SELECT * FROM call_notes WHERE call_id = ? AND visibility = 'public' ORDER BY created_at, rowid",
+    ),
+    insertInbound: db.prepare(
+      `INSERT INTO inbound_messages (sender, id, type, digest, signature, body, received_at, call_id, response_status, response_body)
+       VALUES (@from, @id, @type, @digest, @signature, @body, @receivedAt, @callId, @responseStatus, @responseBody)`,
+    ),
+    findInbound: db.prepare<[string, string], InboundRow>('SELECT * FROM inbound_messages WHERE sender = ? AND id = ?'),
+    insertEvent: db.prepare('INSERT INTO events (id, type, call_id, at, payload) VALUES (?, ?, ?, ?, ?)'),
+    eventsAfter: db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
+    lastEventSeq: db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM events'),
+    insertWebhook: db.prepare(
+      `INSERT INTO webhooks (id, url, secret, events, created_at, delivered_through, failures, last_error, next_attempt_at)
+       VALUES (@id, @url, @secret, @events, @createdAt, @deliveredThrough, @failures, @lastError, @nextAttemptAt)`,
+    ),
+    listWebhooks: db.prepare<[], WebhookRow>('SELECT * FROM webhooks ORDER BY created_at, id'),
+    getWebhook: db.prepare<[string], WebhookRow>('SELECT * FROM webhooks WHERE id = ?'),
+    deleteWebhook: db.prepare('DELETE FROM webhooks WHERE id = ?'),
+    updateWebhook: db.prepare(
+      `UPDATE webhooks SET delivered_through = @deliveredThrough, failures = @failures, last_error = @lastError,
+       next_attempt_at = @nextAttemptAt WHERE id = @id`,
+    ),
+    ping: db.prepare('SELECT 1'),
+  };
+
+  const commit = db.transaction((change: CallCommit) => {
+    const { call } = change;
+    if (change.inbound !== undefined) {
+      const m = change.inbound;
+      stmt.insertInbound.run({
+        ...m,
+        responseStatus: m.response.status,
+        responseBody: JSON.stringify(m.response.body),
+      });
+    }
+    const row = {
+      id: call.id,
+      customer: call.customer,
+      type: call.type,
+      service: call.service,
+      status: call.lifecycle.status,
+      process: currentPosition(call.lifecycle).process,
+      priority: call.priority,
+      externalRef: call.externalRef ?? null,
+      createdAt: call.createdAt,
+      updatedAt: call.updatedAt,
+      version: call.version,
+      doc: JSON.stringify(call),
+    };
+    if (change.expectedVersion === null) {
+      stmt.insertCall.run(row);
+    } else if (stmt.updateCall.run({ ...row, expectedVersion: change.expectedVersion }).changes !== 1) {
+      throw new VersionConflictError(`call ${call.id} is no longer at version ${change.expectedVersion}`);
+    }
+    for (const h of change.history) {
+      stmt.insertHistory.run(h.callId, h.at, h.actor.kind, h.actor.id, JSON.stringify(h.change), h.comment ?? null);
+    }
+    for (const n of change.notes) {
+      stmt.insertNote.run({ ...n, authorKind: n.author.kind, authorId: n.author.id });
+    }
+    for (const e of change.events) stmt.insertEvent.run(e.id, e.type, e.callId, e.at, JSON.stringify(e.payload));
+  });
+
+  const guard = <T>(work: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(translate(error));
+    }
+  };
+
+  return {
+    engine: 'sqlite',
+    getCall: (id) => guard(() => parseDoc(stmt.getCall.get(id)?.doc)),
+    listCalls: (filter) => guard(() => listCalls(db, filter)),
+    listHistory: (callId) => guard(() => stmt.listHistory.all(callId).map(historyOf)),
+    listNotes: (callId, visibility) =>
+      guard(() => (visibility === 'public' ? stmt.listPublicNotes : stmt.listNotes).all(callId).map(noteOf)),
+    commitCall: (change) => guard(() => commit(change)),
+    findInbound: (from, id) => guard(() => inboundOf(stmt.findInbound.get(from, id))),
+    createWebhook: (w) =>
+      guard(() => {
+        stmt.insertWebhook.run({ ...w, events: JSON.stringify(w.events) });
+      }),
+    listWebhooks: () => guard(() => stmt.listWebhooks.all().map(webhookOf)),
+    getWebhook: (id) =>
+      guard(() => {
+        const row = stmt.getWebhook.get(id);
+        return row === undefined ? undefined : webhookOf(row);
+      }),
+    deleteWebhook: (id) => guard(() => stmt.deleteWebhook.run(id).changes === 1),
+    updateWebhookDelivery: (id, state) =>
+      guard(() => {
+        stmt.updateWebhook.run({ id, ...state });
+      }),
+    eventsAfter: (seq, limit) => guard(() => stmt.eventsAfter.all(seq, limit).map(eventOf)),
+    lastEventSeq: () => guard(() => stmt.lastEventSeq.get()?.seq ?? 0),
+    ping: () =>
+      guard(() => {
+        stmt.ping.get();
+      }),
+    close: () =>
+      guard(() => {
+        if (db.open) db.close();
+      }),
+  };
+}
+
+function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied = new Set(db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((r) => r.version));
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sqlite);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+    })();
+  }
+}
+
+function listCalls(db: Database.Database, filter: CallFilter): CallRecord[] {
+  const where: string[] = [];
+  const params: Record<string, string | number> = { limit: filter.limit };
+  const add = (sql: string, name: string, value: string | number | undefined): void => {
+    if (value === undefined) return;
+    where.push(sql);
+    params[name] = value;
+  };
+  add('customer = @customer', 'customer', filter.customer);
+  add('status = @status', 'status', filter.status);
+  add('type = @type', 'type', filter.type);
+  add('service = @service', 'service', filter.service);
+  add('process = @process', 'process', filter.process);
+  add('priority = @priority', 'priority', filter.priority);
+  add('updated_at >= @updatedSince', 'updatedSince', filter.updatedSince);
+  if (filter.after !== undefined) {
+    where.push('(updated_at, id) > (@afterUpdatedAt, @afterId)');
+    params.afterUpdatedAt = filter.after.updatedAt;
+    params.afterId = filter.after.id;
+  }
+  const sql = `SELECT doc FROM calls ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at, id LIMIT @limit`;
+  return db
+    .prepare<Record<string, string | number>, { doc: string }>(sql)
+    .all(params)
+    .map((row) => JSON.parse(row.doc) as CallRecord);
+}
+
+function parseDoc(doc: string | undefined): CallRecord | undefined {
+  return doc === undefined ? undefined : (JSON.parse(doc) as CallRecord);
+}
+
+function translate(error: unknown): unknown {
+  if (error instanceof VersionConflictError) return error;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && /inbound_messages/.test((error as Error).message)) {
+      return new DuplicateMessageError('the message id was accepted before');
+    }
+    if (UNAVAILABLE.test(code)) return new StoreUnavailableError(`the store is unavailable (${code})`, { cause: error });
+  }
+  if ((error as Error).message === 'The database connection is not open') {
+    return new StoreUnavailableError('the store is closed', { cause: error });
+  }
+  return error;
+}
+
+interface HistoryRow {
+  seq: number;
+  call_id: string;
+  at: string;
+  actor_kind: string;
+  actor_id: string;
+  change: string;
+  comment: string | null;
+}
+function historyOf(row: HistoryRow): HistoryEntry {
+  return {
+    seq: row.seq,
+    callId: row.call_id,
+    at: row.at,
+    actor: { kind: row.actor_kind as HistoryEntry['actor']['kind'], id: row.actor_id },
+    change: JSON.parse(row.change) as HistoryEntry['change'],
+    ...(row.comment === null ? {} : { comment: row.comment }),
+  };
+}
+
+interface NoteRow {
+  id: string;
+  call_id: string;
+  visibility: string;
+  kind: string;
+  text: string;
+  author_kind: string;
+  author_id: string;
+  created_at: string;
+}
+function noteOf(row: NoteRow): Note {
+  return {
+    id: row.id,
+    callId: row.call_id,
+    visibility: row.visibility as Note['visibility'],
+    kind: row.kind as Note['kind'],
+    text: row.text,
+    author: { kind: row.author_kind as Note['author']['kind'], id: row.author_id },
+    createdAt: row.created_at,
+  };
+}
+
+interface InboundRow {
+  sender: string;
+  id: string;
+  type: string;
+  digest: string;
+  signature: string;
+  body: string;
+  received_at: string;
+  call_id: string | null;
+  response_status: number;
+  response_body: string;
+}
+function inboundOf(row: InboundRow | undefined): InboundMessage | undefined {
+  if (row === undefined) return undefined;
+  return {
+    id: row.id,
+    from: row.sender,
+    type: row.type,
+    digest: row.digest,
+    signature: row.signature,
+    body: row.body,
+    receivedAt: row.received_at,
+    callId: row.call_id,
+    response: { status: row.response_status, body: JSON.parse(row.response_body) as unknown },
+  };
+}
+
+interface EventRow {
+  seq: number;
+  id: string;
+  type: string;
+  call_id: string;
+  at: string;
+  payload: string;
+}
+function eventOf(row: EventRow): StoredEvent {
+  return {
+    seq: row.seq,
+    id: row.id,
+    type: row.type as StoredEvent['type'],
+    callId: row.call_id,
+    at: row.at,
+    payload: JSON.parse(row.payload) as Record<string, unknown>,
+  };
+}
+
+interface WebhookRow {
+  id: string;
+  url: string;
+  secret: string;
+  events: string;
+  created_at: string;
+  delivered_through: number;
+  failures: number;
+  last_error: string | null;
+  next_attempt_at: string | null;
+}
+function webhookOf(row: WebhookRow): WebhookSubscription {
+  return {
+    id: row.id,
+    url: row.url,
+    secret: row.secret,
+    events: JSON.parse(row.events) as WebhookSubscription['events'],
+    createdAt: row.created_at,
+    deliveredThrough: row.delivered_through,
+    failures: row.failures,
+    lastError: row.last_error,
+    nextAttemptAt: row.next_attempt_at,
+  };
+}

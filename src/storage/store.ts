@@ -1,0 +1,15 @@
+import type { CallStore } from '../calls/call-store.js';
+import type { WebhookStore } from '../desk/webhook-store.js';
+import type { InboundMessageStore } from '../messages/inbound-message.js';
+
+/** The gateway's durable state: one store, every domain's interface. */
+export interface Store extends CallStore, InboundMessageStore, WebhookStore {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Resolves when the store answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+}
