@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { buildConfig, ConfigError, loadConfigFile } from '../../src/config/load-config.js';
+
+const valid = () => ({
+  party: { id: 'provider', name: 'Provider' },
+  storage: 'sqlite:./data/gw.db',
+  signing: { keyFile: './keys/gw.jwk' },
+  services: [{ id: 'workplace', name: 'Workplace' }],
+  partners: [{ id: 'hospital', name: 'Hospital', roles: ['customer'], jwksFile: './hospital.jwks' }],
+  agreements: [{ id: 'a1', customer: 'hospital', services: ['workplace'], serviceLevels: { supportHours: '24x7', targets: [] } }],
+});
+
+function errorOf(raw: unknown): ConfigError {
+  try {
+    buildConfig(raw, '/etc/usm-link');
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('the config file', () => {
+  it('applies defaults and resolves paths against the file', () => {
+    const config = buildConfig(valid(), '/etc/usm-link');
+    expect(config.listen).toEqual({ host: '127.0.0.1', port: 8080 });
+    expect(config.security.algorithms).toEqual(['EdDSA', 'ES256']);
+    expect(config.storage).toBe('sqlite:/etc/usm-link/data/gw.db');
+    expect(config.signing.keyFile).toBe('/etc/usm-link/keys/gw.jwk');
+    expect(config.partners[0]!.jwksFile).toBe('/etc/usm-link/hospital.jwks');
+  });
+
+  it('takes overrides from the environment layer', () => {
+    const config = buildConfig(valid(), '/x', { port: 9000, storage: 'sqlite:/var/lib/usm.db' });
+    expect(config.listen.port).toBe(9000);
+    expect(config.storage).toBe('sqlite:/var/lib/usm.db');
+  });
+
+  it.each([
+    ['an unknown key', (c: any) => (c.party.colour = 'blue'), '/party', 'colour'],
+    ['a bad party id', (c: any) => (c.party.id = 'Not Valid'), '/party/id', 'pattern'],
+    ['a bad algorithm', (c: any) => (c.security = { algorithms: ['HS256'] }), '/security/algorithms/0', 'EdDSA'],
+    ['an agreement for an unknown partner', (c: any) => (c.agreements[0].customer = 'nobody'), '/agreements/0/customer', 'unknown partner'],
+    ['an agreement for an unknown service', (c: any) => (c.agreements[0].services = ['nope']), '/agreements/0/services/0', 'unknown service'],
+    ['a partner with two key sources', (c: any) => (c.partners[0].devKeyFile = './x.jwk'), '/partners/0', 'exactly one'],
+    ['a duplicate service', (c: any) => c.services.push({ id: 'workplace', name: 'again' }), '/services/1/id', 'duplicate'],
+    ['no signing key source', (c: any) => (c.signing = {}), '/signing', 'keyFile or keyEnv'],
+  ])('refuses %s, naming the key', (_name, mutate, path, words) => {
+    const raw = valid();
+    mutate(raw);
+    const error = errorOf(raw);
+    expect(error.path).toBe(path);
+    expect(error.message).toContain(words);
+  });
+
+  it('names the file when it cannot be read or parsed', async () => {
+    await expect(loadConfigFile('/nonexistent/usm-link.yaml')).rejects.toThrow(/cannot read the file \(ENOENT\)/);
+  });
+});
