@@ -12,6 +12,9 @@ import { installProblemHandler } from './http/problem-handler.js';
 import { registerOperations } from './http/register-operations.js';
 import { createValidatorCompiler } from './http/validation.js';
 import { opsRoutes } from './ops/ops-routes.js';
+import { linkRoutes } from './links/link-routes.js';
+import { adminRoutes } from './delivery/admin-routes.js';
+import { PROTOCOL_VERSIONS } from './messages/envelope.js';
 import { createLogger } from './logger.js';
 import './http/request-context.js';
 
@@ -27,6 +30,11 @@ export interface App extends FastifyInstance {
   readonly gateway: Gateway;
   /** Every route served, as `METHOD /path` (HEAD routes fastify adds for GET are left out). */
   readonly routeTable: readonly string[];
+}
+
+function discoveryOf(config: GatewayConfig) {
+  const apiBase = config.publicUrl ?? `http://${config.listen.host}:${config.listen.port}`;
+  return { partyId: config.party.id, name: config.party.name, apiBase, jwksUri: `${apiBase}/.well-known/jwks.json`, versions: [...PROTOCOL_VERSIONS] };
 }
 
 /** Builds the gateway's HTTP app from a validated config. It never listens: see server.ts. */
@@ -65,19 +73,18 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(swagger, { mode: 'static', specification: { document: contract as never } });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { url: '/openapi.json' } as never });
 
+  const signedDeps = { self: config.party.id, intake: gateway.intake, inbound: gateway.store, receipt: gateway.receipt, now: gateway.now };
   registerOperations(app, operationsOf(contractDocument), {
     ...opsRoutes({ contract, signingKey: gateway.signingKey, checks: gateway.readinessChecks }),
     ...customerRoutes({
-      self: config.party.id,
-      intake: gateway.intake,
-      inbound: gateway.store,
-      receipt: gateway.receipt,
-      now: gateway.now,
+      ...signedDeps,
       calls: gateway.calls,
       agreements: gateway.agreements,
       readTokens: gateway.readTokens,
     }),
     ...deskRoutes({ calls: gateway.calls, desk: gateway.desk, webhooks: gateway.webhooks }),
+    ...linkRoutes({ ...signedDeps, calls: gateway.calls, discovery: discoveryOf(config) }),
+    ...adminRoutes({ admin: gateway.admin, outbox: gateway.store, wake: () => gateway.outboxWorker.wake() }),
   });
   return app as unknown as App;
 }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { createAgreementRegistry, type AgreementRegistry } from './agreements/agreement-registry.js';
 import { createCallService, type CallService } from './calls/call-service.js';
 import type { GatewayConfig } from './config/load-config.js';
-import { loadDeskTokens, type DeskAuthenticator } from './desk/desk-tokens.js';
+import { loadBearerTokens, type BearerAuthenticator } from './http/bearer-tokens.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from './desk/webhook-dispatcher.js';
 import { createWebhookService, type WebhookService } from './desk/webhook-service.js';
 import { loadSigningKey } from './keys/signing-key.js';
@@ -12,6 +12,9 @@ import { createReceipt, type Receipt } from './messages/receipt.js';
 import { loadPartners, type PartnerDirectory } from './partners/partner-directory.js';
 import { createReadTokenVerifier, type ReadTokenVerifier } from './partners/read-token.js';
 import { openStore } from './storage/open-store.js';
+import { createOutboxWorker, type OutboxWorker } from './delivery/outbox-worker.js';
+import { createLinkPlanner } from './links/link-planner.js';
+import { createOutboundMessages } from './links/outbound-messages.js';
 import type { Store } from './storage/store.js';
 
 /** Everything one gateway runs on, wired from its config; no HTTP here. */
@@ -25,7 +28,9 @@ export interface Gateway {
   readonly calls: CallService;
   readonly intake: MessageIntake;
   readonly readTokens: ReadTokenVerifier;
-  readonly desk: DeskAuthenticator;
+  readonly desk: BearerAuthenticator;
+  readonly admin: BearerAuthenticator;
+  readonly outboxWorker: OutboxWorker;
   readonly webhooks: WebhookService;
   readonly webhookDispatcher: WebhookDispatcher;
   readonly receipt: (fields: { messageId: string; digest: string; receivedAt: string; gateway: string; from: string }) => Receipt;
@@ -44,14 +49,29 @@ export async function createGateway(options: {
   if (signing.created) logger.warn({ file: config.signing.keyFile }, 'created a development signing key: use a managed key in production');
   const { directory: partners, createdDevKeys } = await loadPartners(config.partners);
   for (const file of createdDevKeys) logger.warn({ file }, 'created a development partner key: never trust such keys in production');
-  const deskTokens = await loadDeskTokens(config.desk.tokens ?? [], env);
+  const deskTokens = await loadBearerTokens(config.desk.tokens ?? [], env);
   for (const file of deskTokens.createdFiles) logger.warn({ file }, 'created a development desk token');
+  const adminTokens = await loadBearerTokens(config.admin.tokens, env);
+  for (const file of adminTokens.createdFiles) logger.warn({ file }, 'created a development admin token');
 
   const store = await openStore(config.storage);
   const agreements = createAgreementRegistry({ provider: config.party.id, services: config.services, agreements: config.agreements });
-  const webhookDispatcher = createWebhookDispatcher({ store, logger, now, ...config.webhooks });
-  const calls = createCallService({ store, agreements, now, onCommit: () => webhookDispatcher.wake() });
   const signingKey = signing.key;
+  const webhookDispatcher = createWebhookDispatcher({ store, logger, now, ...config.webhooks });
+  const outboxWorker = createOutboxWorker({ store, partners, signingKey, now, logger, delivery: config.delivery });
+  const calls = createCallService({
+    self: config.party.id,
+    store,
+    agreements,
+    planner: createLinkPlanner({ routes: config.routes, underpinning: config.underpinning, partners }),
+    outbound: createOutboundMessages({ self: config.party, now }),
+    partner: (id) => partners.get(id),
+    now,
+    onCommit: () => {
+      webhookDispatcher.wake();
+      outboxWorker.wake();
+    },
+  });
   return {
     config,
     now,
@@ -75,11 +95,14 @@ export async function createGateway(options: {
       now,
     }),
     desk: deskTokens.authenticator,
+    admin: adminTokens.authenticator,
+    outboxWorker,
     webhooks: createWebhookService({ store, now }),
     webhookDispatcher,
     receipt: (fields) => createReceipt(fields, signingKey),
     readinessChecks: { store: () => store.ping(), keys: async () => undefined },
     async close() {
+      await outboxWorker.close();
       await webhookDispatcher.close();
       await store.close();
     },

@@ -1,17 +1,22 @@
 import type { AgreementRegistry } from '../agreements/agreement-registry.js';
 import { GatewayError } from '../errors/gateway-error.js';
+import type { LinkPlanner, ForkPlan, ForkRequest } from '../links/link-planner.js';
+import type { OutboundMessages } from '../links/outbound-messages.js';
+import { isFulfilled, isOpen, receiveUpdate, type CallUpdate, type LinkStore, type SupplierLink } from '../links/supplier-link.js';
 import type { InboundMessage, InboundMessageStore } from '../messages/inbound-message.js';
 import { uuidv7 } from '../messages/uuid-v7.js';
-import { apply, startCall, type LifecycleAction, type LifecycleChange } from './call-lifecycle.js';
+import type { Partner } from '../partners/partner-directory.js';
+import { apply, currentPosition, startCall, type ActorKind, type LifecycleAction, type LifecycleChange } from './call-lifecycle.js';
 import { VersionConflictError, type CallCommit, type CallFilter, type CallStore } from './call-store.js';
 import type { Actor, CallEvent, CallRecord, CallSubmission, HistoryEntry, Note, NoteKind, NoteVisibility } from './call.js';
 import { deskView } from './call-views.js';
 import { priorityOf } from './priority.js';
+import { WORKFLOWS, type Position } from './usm-model.js';
 
 /** The signed message behind a change: recorded with it, and answered the same way on an identical resend. */
-export interface MessageContext {
+export interface MessageContext<T = CallRecord> {
   readonly record: Omit<InboundMessage, 'response' | 'callId'>;
-  readonly respond: (call: CallRecord) => { status: number; body: unknown };
+  readonly respond: (result: T) => { status: number; body: unknown };
 }
 
 export interface NoteInput {
@@ -37,27 +42,64 @@ export interface ActResult {
   readonly note: Note | undefined;
 }
 
+export interface SubmitInput {
+  readonly customer: string;
+  readonly submission: CallSubmission;
+  readonly chainId: string;
+  readonly hops?: readonly string[];
+  readonly trace?: string;
+  readonly message?: MessageContext;
+}
+
+export interface UpdateResult {
+  readonly link: SupplierLink;
+  readonly applied: boolean;
+}
+
 export interface CallService {
-  submit(input: { customer: string; submission: CallSubmission; chainId: string; message?: MessageContext }): Promise<CallRecord>;
+  submit(input: SubmitInput): Promise<CallRecord>;
   act(input: ActInput): Promise<ActResult>;
+  /** Hands part of the work to a supplier: a linked sub-call, the parent held until it is fulfilled. */
+  fork(input: { callId: string; actor: Actor; request: ForkRequest }): Promise<SupplierLink>;
+  /** Sends a note or a cancellation to the supplier of a sub-call. */
+  tellSupplier(input: { callId: string; linkId: string; actor: Actor; type: 'call.note' | 'call.cancel'; data: { text?: string; kind?: string; reason?: string } }): Promise<SupplierLink>;
+  /** Takes a supplier's report on a sub-call, in per-call order. */
+  receiveUpdate(input: { supplier: string; update: CallUpdate; message: MessageContext<UpdateResult> }): Promise<UpdateResult>;
   get(callId: string, customer?: string): Promise<CallRecord>;
   list(filter: CallFilter): Promise<CallRecord[]>;
   history(callId: string, customer?: string): Promise<HistoryEntry[]>;
   notes(callId: string, customer?: string): Promise<Note[]>;
+  links(callId: string): Promise<SupplierLink[]>;
 }
 
 export interface CallServiceDeps {
-  readonly store: CallStore & InboundMessageStore;
+  readonly self: string;
+  readonly store: CallStore & InboundMessageStore & LinkStore;
   readonly agreements: AgreementRegistry;
+  readonly planner: LinkPlanner;
+  readonly outbound: OutboundMessages;
+  readonly partner: (id: string) => Partner | undefined;
   readonly now: () => number;
-  /** Told after every commit, e.g. to wake the webhook dispatcher. */
+  /** Told after every commit, e.g. to wake the webhook and outbox workers. */
   readonly onCommit?: () => void;
 }
 
 const MAX_ATTEMPTS = 5;
+const SYSTEM: Actor = { kind: 'system', id: 'usm-link' };
+
+/** A change being assembled: the call as it becomes, and everything that goes with it into one commit. */
+interface Draft {
+  call: CallRecord;
+  readonly at: string;
+  readonly history: Omit<HistoryEntry, 'seq'>[];
+  readonly notes: Note[];
+  readonly events: CallEvent[];
+  readonly links: Map<string, { link: SupplierLink; expectedVersion: number | null }>;
+  readonly outbox: NonNullable<CallCommit['outbox']>[number][];
+}
 
 export function createCallService(deps: CallServiceDeps): CallService {
-  const { store, agreements } = deps;
+  const { store, agreements, planner, outbound } = deps;
   const isoNow = (): string => new Date(deps.now()).toISOString();
 
   async function load(callId: string, customer: string | undefined): Promise<CallRecord> {
@@ -68,14 +110,144 @@ export function createCallService(deps: CallServiceDeps): CallService {
     return call;
   }
 
-  async function commit(change: CallCommit, message: MessageContext | undefined): Promise<void> {
-    const inbound = message === undefined ? undefined : { ...message.record, callId: change.call.id, response: message.respond(change.call) };
+  function draftOf(call: CallRecord, at: string): Draft {
+    return { call, at, history: [], notes: [], events: [], links: new Map(), outbox: [] };
+  }
+
+  /** Applies a lifecycle action to the draft, recording history and events. */
+  function step(draft: Draft, action: LifecycleAction, actor: Actor, comment?: string): void {
+    const result = apply(draft.call.lifecycle, action, actor.kind);
+    draft.call = { ...draft.call, lifecycle: result.state };
+    record(draft, result.changes, actor, comment);
+  }
+
+  function record(draft: Draft, changes: readonly LifecycleChange[], actor: Actor, comment?: string): void {
+    for (const change of changes) {
+      draft.history.push({ callId: draft.call.id, at: draft.at, actor, change, ...(comment !== undefined ? { comment } : {}) });
+    }
+    draft.events.push(...eventsOf(changes, draft.call.id, draft.at));
+  }
+
+  function addNote(draft: Draft, input: NoteInput, author: Actor): Note {
+    const note: Note = { id: uuidv7(Date.parse(draft.at)), callId: draft.call.id, ...input, author, createdAt: draft.at };
+    draft.notes.push(note);
+    draft.events.push(event('call.note_added', draft.call.id, draft.at, { note }));
+    return note;
+  }
+
+  /** Raises a sub-call at a supplier as part of the draft; holds the parent. */
+  function forkInto(draft: Draft, plan: ForkPlan, actor: Actor): SupplierLink {
+    if (draft.call.lifecycle.status === 'inProgress') step(draft, { kind: 'setStatus', status: 'held' }, actor.kind === 'desk' ? actor : SYSTEM, `waiting on ${plan.supplier}`);
+    const link: SupplierLink = {
+      id: uuidv7(Date.parse(draft.at)),
+      parentCallId: draft.call.id,
+      supplier: plan.supplier,
+      service: plan.service,
+      agreement: plan.agreement,
+      type: plan.type,
+      at: plan.at,
+      status: 'requested',
+      remoteCallId: null,
+      lastSeq: 0,
+      heldBack: [],
+      onSupplierResolved: plan.onSupplierResolved,
+      relayNotes: plan.relayNotes,
+      createdAt: draft.at,
+      updatedAt: draft.at,
+      version: 1,
+    };
+    draft.links.set(link.id, { link, expectedVersion: null });
+    draft.outbox.push(
+      outbound.submitToSupplier(draft.call, link, {
+        summary: plan.summary ?? draft.call.summary,
+        ...((plan.description ?? draft.call.description) !== undefined ? { description: plan.description ?? draft.call.description! } : {}),
+      }),
+    );
+    draft.events.push(event('call.forked', draft.call.id, draft.at, { link }));
+    return link;
+  }
+
+  /** Walks the call (as the gateway) up to a position on its path. */
+  function walkTo(draft: Draft, target: Position): boolean {
+    for (let guard = 0; guard < 64; guard++) {
+      const here = currentPosition(draft.call.lifecycle);
+      if (here.process === target.process && here.step === target.step) return true;
+      try {
+        step(draft, { kind: 'advance' }, SYSTEM);
+      } catch {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Finishes a draft into a commit: bumps the version, sends the customer's gateway an update for
+   * public changes, and confirms fulfilled sub-calls when the call closes.
+   */
+  async function finish(draft: Draft, previous: CallRecord | undefined): Promise<CallCommit> {
+    const statusChanged = draft.history.some((h) => h.change.kind === 'status');
+    const publicNote = draft.notes.find((n) => n.visibility === 'public');
+    let call: CallRecord = { ...draft.call, updatedAt: draft.at, version: (previous?.version ?? 0) + 1 };
+    const customer = deps.partner(call.customer);
+    if (customer?.url !== undefined && call.externalRef !== undefined && (statusChanged || publicNote !== undefined)) {
+      const seq = (call.updateSeq ?? 0) + 1;
+      call = { ...call, updateSeq: seq };
+      draft.outbox.push(
+        outbound.updateToCustomer(call, {
+          callId: call.id,
+          externalRef: call.externalRef!,
+          seq,
+          status: call.lifecycle.status,
+          ...(publicNote !== undefined ? { note: { text: publicNote.text, kind: publicNote.kind } } : {}),
+          ...(call.lifecycle.status === 'resolved' && call.resolution !== undefined ? { resolution: { summary: call.resolution.summary } } : {}),
+        }),
+      );
+    }
+    if (previous !== undefined && call.lifecycle.status === 'closed' && previous.lifecycle.status !== 'closed') {
+      for (const link of await store.linksOf(call.id)) {
+        if (link.status === 'resolved') draft.outbox.push(outbound.toSupplier(call, link, 'call.confirm', {}));
+      }
+    }
+    draft.call = call;
+    return {
+      call,
+      expectedVersion: previous?.version ?? null,
+      history: draft.history,
+      notes: draft.notes,
+      events: draft.events.map((e) => ({ ...e, payload: { ...e.payload, call: deskView(call) } })),
+      links: [...draft.links.values()],
+      outbox: draft.outbox,
+    };
+  }
+
+  async function commit<T>(change: CallCommit, message: MessageContext<T> | undefined, result: T): Promise<void> {
+    const inbound = message === undefined ? undefined : { ...message.record, callId: change.call.id, response: message.respond(result) };
     await store.commitCall(inbound === undefined ? change : { ...change, inbound });
     deps.onCommit?.();
   }
 
+  /** Reads, decides and commits; retries when the call changed in between. */
+  async function change<T>(callId: string, customer: string | undefined, decide: (call: CallRecord, draft: Draft) => Promise<T>, message?: MessageContext<T>): Promise<{ call: CallRecord; result: T }> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await load(callId, customer);
+      const draft = draftOf(current, isoNow());
+      const result = await decide(current, draft);
+      const commitSet = await finish(draft, current);
+      try {
+        await commit(commitSet, message, result);
+        return { call: commitSet.call, result };
+      } catch (error) {
+        if (error instanceof VersionConflictError && attempt < MAX_ATTEMPTS) continue;
+        if (error instanceof VersionConflictError) throw new GatewayError('USM_ERR_CONFLICT', 'the call kept changing; retry', { cause: error });
+        throw error;
+      }
+    }
+  }
+
   return {
-    async submit({ customer, submission, chainId, message }) {
+    async submit({ customer, submission, chainId, hops = [], trace, message }) {
+      if (hops.includes(deps.self)) throw new GatewayError('USM_ERR_LOOP_DETECTED', `the call already passed ${deps.self}: ${hops.join(' -> ')}`);
       if (agreements.covering(customer, submission.agreement, submission.service) === undefined) {
         const known = agreements.get(customer, submission.agreement);
         if (known === undefined || known.status !== 'active') {
@@ -84,7 +256,6 @@ export function createCallService(deps: CallServiceDeps): CallService {
         throw new GatewayError('USM_ERR_SERVICE_NOT_ALLOWED', `agreement ${submission.agreement} does not cover service ${submission.service}`);
       }
       const at = isoNow();
-      const actor: Actor = { kind: 'customer', id: customer };
       const started = startCall(submission.type);
       const call: CallRecord = {
         id: uuidv7(deps.now()),
@@ -105,33 +276,84 @@ export function createCallService(deps: CallServiceDeps): CallService {
         createdAt: at,
         updatedAt: at,
         version: 1,
+        hops: [...hops],
+        ...(trace !== undefined ? { trace } : {}),
       };
-      await commit(
-        {
-          call,
-          expectedVersion: null,
-          history: started.changes.map((change) => ({ callId: call.id, at, actor, change })),
-          notes: [],
-          events: [event('call.created', call, at, {}), ...eventsOf(started.changes, call, at)],
-        },
-        message,
-      );
-      return call;
+      const draft = draftOf(call, at);
+      draft.events.push(event('call.created', call.id, at, {}));
+      record(draft, started.changes, { kind: 'customer', id: customer });
+      const auto = planner.autoRoute(call);
+      if (auto !== undefined && walkTo(draft, auto.at)) {
+        forkInto(draft, planner.plan(draft.call, { supplier: auto.route.supplier, service: auto.route.supplierService, agreement: auto.route.agreement }), SYSTEM);
+      }
+      const commitSet = await finish(draft, undefined);
+      await commit(commitSet, message, commitSet.call);
+      return commitSet.call;
     },
 
     async act(input) {
-      for (let attempt = 1; ; attempt++) {
-        const current = await load(input.callId, input.customer);
-        const change = decide(current, input, isoNow());
-        try {
-          await commit(change, input.message);
-          return { call: change.call, note: change.notes[0] };
-        } catch (error) {
-          if (error instanceof VersionConflictError && attempt < MAX_ATTEMPTS) continue;
-          if (error instanceof VersionConflictError) throw new GatewayError('USM_ERR_CONFLICT', 'the call kept changing; retry', { cause: error });
-          throw error;
-        }
-      }
+      let note: Note | undefined;
+      const { call } = await change(
+        input.callId,
+        input.customer,
+        async (_current, draft) => {
+          if (input.action !== undefined) step(draft, input.action, input.actor, input.comment);
+          if (input.action?.kind === 'resolve' && input.resolution !== undefined) draft.call = { ...draft.call, resolution: { summary: input.resolution, resolvedAt: draft.at } };
+          note = input.note === undefined ? undefined : addNote(draft, input.note, input.actor);
+          return draft.call;
+        },
+        input.message,
+      );
+      return { call, note };
+    },
+
+    async fork({ callId, actor, request }) {
+      const { result } = await change(callId, undefined, async (current, draft) => forkInto(draft, planner.plan(current, request), actor));
+      return result;
+    },
+
+    async tellSupplier({ callId, linkId, actor, type, data }) {
+      const { result } = await change(callId, undefined, async (_current, draft) => {
+        const link = await store.getLink(linkId);
+        if (link === undefined || link.parentCallId !== callId) throw new GatewayError('USM_ERR_LINK_NOT_FOUND', `no sub-call ${linkId} on call ${callId}`);
+        if (type === 'call.cancel' && !isOpen(link)) throw new GatewayError('USM_ERR_ILLEGAL_TRANSITION', `the sub-call at ${link.supplier} is ${link.status}`);
+        draft.outbox.push(outbound.toSupplier(draft.call, link, type, data));
+        addNote(draft, { text: `${type === 'call.note' ? 'To' : 'Cancelled at'} ${link.supplier}: ${data.text ?? data.reason ?? ''}`.trim(), visibility: 'internal', kind: 'comment' }, actor);
+        return link;
+      });
+      return result;
+    },
+
+    async receiveUpdate({ supplier, update, message }) {
+      const link = await store.getLink(update.externalRef);
+      if (link === undefined || link.supplier !== supplier) throw new GatewayError('USM_ERR_LINK_NOT_FOUND', `${supplier} has no sub-call ${update.externalRef} here`);
+      const { result } = await change(
+        link.parentCallId,
+        undefined,
+        async (_parent, draft) => {
+          const current = (await store.getLink(link.id))!;
+          const taken = receiveUpdate(current, update, draft.at);
+          draft.links.set(current.id, { link: { ...taken.link, version: current.version + 1 }, expectedVersion: current.version });
+          const actor: Actor = { kind: 'supplier', id: supplier };
+          for (const applied of taken.applied) {
+            draft.events.push(event('call.supplier_update', draft.call.id, draft.at, { linkId: link.id, supplier, update: applied }));
+            if (applied.note !== undefined) {
+              const visibility = taken.link.relayNotes && applied.note.kind !== 'request' ? 'public' : 'internal';
+              addNote(draft, { text: `${supplier}: ${applied.note.text}`, visibility, kind: applied.note.kind === 'request' ? 'request' : 'comment' }, actor);
+            }
+          }
+          if (taken.applied.length > 0 && isFulfilled(taken.link)) {
+            const siblings = (await store.linksOf(draft.call.id)).map((l) => (l.id === link.id ? taken.link : l));
+            if (!siblings.some(isOpen) && draft.call.lifecycle.status === 'held') {
+              step(draft, { kind: 'setStatus', status: 'inProgress' }, SYSTEM, `${supplier} resolved its sub-call`);
+              if (taken.link.onSupplierResolved === 'resolve') resolveWithSupplier(draft, taken.link);
+            }
+          }
+          return { link: taken.link, applied: taken.applied.length > 0 };
+        },
+        message,
+      );
+      return result;
     },
 
     get: (callId, customer) => load(callId, customer),
@@ -145,55 +367,54 @@ export function createCallService(deps: CallServiceDeps): CallService {
       await load(callId, customer);
       return store.listNotes(callId, customer === undefined ? 'all' : 'public');
     },
+    async links(callId) {
+      await load(callId, undefined);
+      return store.linksOf(callId);
+    },
   };
+
+  /** The route's `resolve` rule: walk the parent to its last fulfilment step (no change needed) and resolve it with the supplier's resolution. */
+  function resolveWithSupplier(draft: Draft, link: SupplierLink): void {
+    for (let guard = 0; guard < 64; guard++) {
+      const workflow = draft.call.lifecycle.workflow;
+      if (workflow !== null && draft.call.lifecycle.position === WORKFLOWS[workflow].resolveAt - 1) break;
+      try {
+        step(draft, workflow === null && atFork(draft) ? { kind: 'advance', branch: 'operate' } : { kind: 'advance' }, SYSTEM);
+      } catch {
+        return;
+      }
+    }
+    const summary = link.resolution?.summary ?? `resolved by ${link.supplier}`;
+    step(draft, { kind: 'resolve' }, SYSTEM, `resolved by ${link.supplier}`);
+    draft.call = { ...draft.call, resolution: { summary, resolvedAt: draft.at } };
+    addNote(draft, { text: summary, visibility: 'public', kind: 'comment' }, SYSTEM);
+  }
 }
 
-/** Computes the whole change an action makes to a call; throws IllegalTransitionError for an illegal one. */
-function decide(current: CallRecord, input: ActInput, at: string): CallCommit {
-  const result = input.action === undefined ? { state: current.lifecycle, changes: [] } : apply(current.lifecycle, input.action, input.actor.kind);
-  const resolution = input.action?.kind === 'resolve' && input.resolution !== undefined ? { summary: input.resolution, resolvedAt: at } : current.resolution;
-  const call: CallRecord = {
-    ...current,
-    lifecycle: result.state,
-    ...(resolution !== undefined ? { resolution } : {}),
-    updatedAt: at,
-    version: current.version + 1,
-  };
-  const note: Note | undefined =
-    input.note === undefined ? undefined : { id: uuidv7(Date.parse(at)), callId: call.id, ...input.note, author: input.actor, createdAt: at };
-  return {
-    call,
-    expectedVersion: current.version,
-    history: result.changes.map((change) => ({
-      callId: call.id,
-      at,
-      actor: input.actor,
-      change,
-      ...(input.comment !== undefined ? { comment: input.comment } : {}),
-    })),
-    notes: note === undefined ? [] : [note],
-    events: [
-      ...eventsOf(result.changes, call, at),
-      ...(note === undefined ? [] : [event('call.note_added', call, at, { note })]),
-    ],
-  };
+function atFork(draft: { call: CallRecord }): boolean {
+  try {
+    apply(draft.call.lifecycle, { kind: 'advance' }, 'system' as ActorKind);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
-function eventsOf(changes: readonly LifecycleChange[], call: CallRecord, at: string): CallEvent[] {
+function eventsOf(changes: readonly LifecycleChange[], callId: string, at: string): CallEvent[] {
   return changes.flatMap((change): CallEvent[] => {
     switch (change.kind) {
       case 'workflow':
-        return [event('call.workflow_decided', call, at, { change })];
+        return [event('call.workflow_decided', callId, at, { change })];
       case 'step':
-        return [event('call.step_changed', call, at, { change })];
+        return [event('call.step_changed', callId, at, { change })];
       case 'status':
         return change.to === 'resolved'
-          ? [event('call.status_changed', call, at, { change }), event('call.resolved', call, at, { change })]
-          : [event('call.status_changed', call, at, { change })];
+          ? [event('call.status_changed', callId, at, { change }), event('call.resolved', callId, at, { change })]
+          : [event('call.status_changed', callId, at, { change })];
     }
   });
 }
 
-function event(type: CallEvent['type'], call: CallRecord, at: string, payload: Record<string, unknown>): CallEvent {
-  return { id: uuidv7(Date.parse(at)), type, callId: call.id, at, payload: { ...payload, call: deskView(call) } };
+function event(type: CallEvent['type'], callId: string, at: string, payload: Record<string, unknown>): CallEvent {
+  return { id: uuidv7(Date.parse(at)), type, callId, at, payload };
 }

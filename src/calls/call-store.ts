@@ -2,6 +2,8 @@ import type { CallType } from './usm-model.js';
 import type { PublicStatus, ProcessName } from './usm-model.js';
 import type { CallEvent, CallRecord, HistoryEntry, Note } from './call.js';
 import type { InboundMessage } from '../messages/inbound-message.js';
+import type { NewOutboxMessage } from '../delivery/outbox.js';
+import type { SupplierLink } from '../links/supplier-link.js';
 
 export interface CallFilter {
   readonly customer?: string;
@@ -26,6 +28,10 @@ export interface CallCommit {
   readonly events: readonly CallEvent[];
   /** The signed message that caused the change, recorded for replay protection. */
   readonly inbound?: InboundMessage;
+  /** Sub-calls created or changed, each with the version it was read at (null when new). */
+  readonly links?: readonly { readonly link: SupplierLink; readonly expectedVersion: number | null }[];
+  /** Messages to partner gateways, sent after the commit. */
+  readonly outbox?: readonly NewOutboxMessage[];
 }
 
 export interface CallStore {

@@ -42,6 +42,7 @@ export function deskView(call: CallRecord): Schemas['DeskCall'] {
     workflow,
     ...(workflow !== null ? { workflowName: WORKFLOWS[workflow].name } : {}),
     version: call.version,
+    hops: [...(call.hops ?? [])],
     allowedActions: allowedActions(call.lifecycle, 'desk').map((a) => ({
       kind: a.kind,
       ...(a.branches !== undefined ? { branches: [...a.branches] } : {}),

@@ -35,6 +35,12 @@ export interface CallRecord {
   readonly updatedAt: string;
   /** Optimistic-concurrency version, 1 on creation. */
   readonly version: number;
+  /** The gateways the call passed before this one (from the message that brought it). */
+  readonly hops?: readonly string[];
+  /** The W3C traceparent it arrived with. */
+  readonly trace?: string;
+  /** Sequence number of the last update sent to the customer's gateway. */
+  readonly updateSeq?: number;
 }
 
 export interface HistoryEntry {

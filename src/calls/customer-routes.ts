@@ -10,6 +10,12 @@ import type { ReadTokenVerifier } from '../partners/read-token.js';
 import type { CallService } from './call-service.js';
 import { customerView, historyView, noteView } from './call-views.js';
 import type { CallType, PublicStatus } from './usm-model.js';
+import { parseTraceparent } from '../links/traceparent.js';
+
+function headerOf(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
 
 type Schemas = components['schemas'];
 
@@ -79,9 +85,17 @@ export function customerRoutes(deps: CustomerRouteDeps): OperationHandlers {
       items: (await calls.notes(callIdOf(request), customerOf(request).id)).map(noteView),
     })),
 
-    submitCall: signedMessageOperation(deps, 'call.submit', 201, (envelope, message, request) =>
-      calls.submit({ customer: customerOf(request).id, submission: envelope.data as Schemas['CallSubmission'], chainId: envelope.chainId, message }),
-    ),
+    submitCall: signedMessageOperation(deps, 'call.submit', 201, (envelope, message, request) => {
+      const trace = parseTraceparent(headerOf(request, 'traceparent'));
+      return calls.submit({
+        customer: customerOf(request).id,
+        submission: envelope.data as Schemas['CallSubmission'],
+        chainId: envelope.chainId,
+        ...(envelope.hops !== undefined ? { hops: envelope.hops } : {}),
+        ...(trace !== undefined ? { trace } : {}),
+        message,
+      });
+    }),
     addCallNote: signedMessageOperation(deps, 'call.note', 200, (envelope, message, request) => {
       const customer = customerOf(request).id;
       const data = envelope.data as Schemas['NoteSubmission'];

@@ -94,3 +94,26 @@ export const PUBLIC_STATUSES = ['acknowledged', 'rejected', 'inProgress', 'pendi
 export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
 
 export const TERMINAL_STATUSES: ReadonlySet<PublicStatus> = new Set<PublicStatus>(['rejected', 'closed', 'cancelled']);
+
+/**
+ * The steps where USM hands work to a supplier, and the call types the sub-call may have there
+ * (the first is the default): Agree 4 (underpinning contracts), Recover 3 (analysis by a
+ * supplier) and 5 (recovery raises a change or a request), Change 4-6, Improve 5.
+ */
+export interface SupplierForkStep extends Position {
+  readonly types: readonly CallType[];
+}
+
+export const SUPPLIER_FORK_STEPS: readonly SupplierForkStep[] = [
+  { process: 'agree', step: 4, types: ['wish'] },
+  { process: 'recover', step: 3, types: ['incident'] },
+  { process: 'recover', step: 5, types: ['rfc', 'service_request'] },
+  { process: 'change', step: 4, types: ['rfc'] },
+  { process: 'change', step: 5, types: ['rfc'] },
+  { process: 'change', step: 6, types: ['rfc', 'service_request'] },
+  { process: 'improve', step: 5, types: ['wish', 'rfc', 'service_request'] },
+];
+
+export function supplierForkStep(position: Position): SupplierForkStep | undefined {
+  return SUPPLIER_FORK_STEPS.find((f) => f.process === position.process && f.step === position.step);
+}

@@ -3,11 +3,15 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { components } from '../generated/config.js';
+import { routeProblem } from '../links/route-rules.js';
 import { schemaDocument } from './config-schema.js';
 
 export type GatewayConfigFile = components['schemas']['GatewayConfig'];
 export type PartnerConfig = components['schemas']['PartnerConfig'];
 export type AgreementConfig = components['schemas']['AgreementConfig'];
+export type UnderpinningConfig = components['schemas']['UnderpinningConfig'];
+export type RouteConfig = components['schemas']['RouteConfig'];
+export type TokenConfig = components['schemas']['TokenConfig'];
 
 /** A validated configuration with defaults applied and relative paths resolved. */
 export interface GatewayConfig extends GatewayConfigFile {
@@ -15,6 +19,19 @@ export interface GatewayConfig extends GatewayConfigFile {
   readonly security: { algorithms: ('EdDSA' | 'ES256')[]; messageWindowSeconds: number; readTokenMaxLifetimeSeconds: number };
   readonly limits: { bodyBytes: number; requestTimeoutMs: number };
   readonly agreements: AgreementConfig[];
+  readonly underpinning: UnderpinningConfig[];
+  readonly routes: RouteConfig[];
+  readonly delivery: {
+    maxAttempts: number;
+    maxAgeSeconds: number;
+    timeoutMs: number;
+    backoffBaseMs: number;
+    backoffMaxMs: number;
+    circuitFailureThreshold: number;
+    circuitCooldownMs: number;
+    connections: number;
+  };
+  readonly admin: { tokens: TokenConfig[] };
   readonly desk: NonNullable<GatewayConfigFile['desk']>;
   readonly webhooks: { maxAttempts: number; timeoutMs: number; backoffBaseMs: number; backoffMaxMs: number };
   readonly log: { level: NonNullable<NonNullable<GatewayConfigFile['log']>['level']> };
@@ -68,8 +85,8 @@ export function buildConfig(raw: unknown, baseDir: string, overrides: ConfigOver
     throw new ConfigError('/', 'must be a mapping');
   }
   applyOverrides(input, overrides);
-  for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log'] as const) input[key] ??= {};
-  input.agreements ??= [];
+  for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log', 'delivery', 'admin'] as const) input[key] ??= {};
+  for (const key of ['agreements', 'underpinning', 'routes'] as const) input[key] ??= [];
   if (!validateFile(input)) {
     const [first] = validateFile.errors ?? [];
     const path = first?.instancePath === '' ? '/' : (first?.instancePath ?? '/');
@@ -119,16 +136,42 @@ function checkReferences(config: GatewayConfig): void {
       if (!services.has(service)) throw new ConfigError(`/agreements/${i}/services/${j}`, `unknown service ${service}`);
     });
   });
+  const underpinning = new Map<string, UnderpinningConfig>();
+  config.underpinning.forEach((contract, i) => {
+    if (underpinning.has(contract.id) || agreements.has(contract.id)) throw new ConfigError(`/underpinning/${i}/id`, `duplicate agreement id ${contract.id}`);
+    underpinning.set(contract.id, contract);
+    const supplier = partners.get(contract.supplier);
+    if (supplier === undefined || !supplier.roles.includes('supplier')) throw new ConfigError(`/underpinning/${i}/supplier`, `${contract.supplier} is not a partner with the supplier role`);
+    contract.services.forEach((service, j) => {
+      if (!(supplier.services ?? []).some((s) => s.id === service)) throw new ConfigError(`/underpinning/${i}/services/${j}`, `${contract.supplier} does not provide ${service}`);
+    });
+  });
+  config.partners.forEach((partner, i) => {
+    if (partner.roles.includes('supplier') && partner.url === undefined) throw new ConfigError(`/partners/${i}/url`, 'a supplier needs the url of its gateway');
+  });
+  config.routes.forEach((route, i) => {
+    const at = `/routes/${i}`;
+    if (!services.has(route.service)) throw new ConfigError(`${at}/service`, `unknown service ${route.service}`);
+    const supplier = partners.get(route.supplier);
+    if (supplier === undefined || !supplier.roles.includes('supplier')) throw new ConfigError(`${at}/supplier`, `${route.supplier} is not a partner with the supplier role`);
+    const contract = underpinning.get(route.agreement);
+    if (contract === undefined || contract.supplier !== route.supplier) throw new ConfigError(`${at}/agreement`, `${route.agreement} is not an underpinning agreement with ${route.supplier}`);
+    if (!contract.services.includes(route.supplierService)) throw new ConfigError(`${at}/supplierService`, `${route.agreement} does not cover ${route.supplierService}`);
+    const problem = routeProblem(route);
+    if (problem !== undefined) throw new ConfigError(`${at}/${problem.key}`, problem.message);
+  });
   if (config.signing.keyFile === undefined && config.signing.keyEnv === undefined) {
     throw new ConfigError('/signing', 'needs keyFile or keyEnv');
   }
   if (config.signing.createIfMissing === true && config.signing.keyFile === undefined) {
     throw new ConfigError('/signing/createIfMissing', 'needs keyFile');
   }
-  (config.desk.tokens ?? []).forEach((token, i) => {
-    if (token.env === undefined && token.file === undefined) throw new ConfigError(`/desk/tokens/${i}`, 'needs env or file');
-    if (token.createIfMissing === true && token.file === undefined) throw new ConfigError(`/desk/tokens/${i}/createIfMissing`, 'needs file');
-  });
+  for (const [where, tokens] of [['desk', config.desk.tokens ?? []], ['admin', config.admin.tokens ?? []]] as const) {
+    tokens.forEach((token, i) => {
+      if (token.env === undefined && token.file === undefined) throw new ConfigError(`/${where}/tokens/${i}`, 'needs env or file');
+      if (token.createIfMissing === true && token.file === undefined) throw new ConfigError(`/${where}/tokens/${i}/createIfMissing`, 'needs file');
+    });
+  }
 }
 
 function resolvePaths(config: GatewayConfig, baseDir: string): GatewayConfig {
@@ -140,5 +183,6 @@ function resolvePaths(config: GatewayConfig, baseDir: string): GatewayConfig {
     signing: { ...config.signing, keyFile: at(config.signing.keyFile) },
     partners: config.partners.map((p) => ({ ...p, jwksFile: at(p.jwksFile), devKeyFile: at(p.devKeyFile) })),
     desk: { ...config.desk, tokens: (config.desk.tokens ?? []).map((t) => ({ ...t, file: at(t.file) })) },
+    admin: { ...config.admin, tokens: (config.admin.tokens ?? []).map((t) => ({ ...t, file: at(t.file) })) },
   };
 }

@@ -7,14 +7,15 @@ import { GatewayError } from '../errors/gateway-error.js';
 import type { components } from '../generated/api.js';
 import { decodeCursor, page } from '../http/cursor.js';
 import type { OperationHandlers } from '../http/register-operations.js';
-import type { DeskAuthenticator } from './desk-tokens.js';
+import type { BearerAuthenticator } from '../http/bearer-tokens.js';
 import type { WebhookService } from './webhook-service.js';
+import { linkIdOf, linkView } from '../links/link-routes.js';
 
 type Schemas = components['schemas'];
 
 export interface DeskRouteDeps {
   readonly calls: CallService;
-  readonly desk: DeskAuthenticator;
+  readonly desk: BearerAuthenticator;
   readonly webhooks: WebhookService;
 }
 
@@ -55,7 +56,10 @@ export function deskRoutes(deps: DeskRouteDeps): OperationHandlers {
       );
       return { items: result.items.map(deskView), nextCursor: result.nextCursor };
     }),
-    deskGetCall: desk(async (request) => deskView(await calls.get(callIdOf(request)))),
+    deskGetCall: desk(async (request) => {
+      const call = await calls.get(callIdOf(request));
+      return { ...deskView(call), links: (await calls.links(call.id)).map(linkView) };
+    }),
     deskGetCallHistory: desk(async (request) => ({ items: (await calls.history(callIdOf(request))).map(historyView) })),
     deskListCallNotes: desk(async (request) => ({ items: (await calls.notes(callIdOf(request))).map(noteView) })),
     deskAdvanceCall: desk(async (request) => {
@@ -93,6 +97,28 @@ export function deskRoutes(deps: DeskRouteDeps): OperationHandlers {
       const { text, visibility, kind } = request.body as Schemas['DeskNoteRequest'];
       const { note } = await calls.act({ callId: callIdOf(request), actor: actorOf(request), note: { text, visibility, kind: kind ?? 'comment' } });
       return reply.code(201).send(noteView(note!));
+    }),
+    deskListForks: desk(async (request) => ({ items: (await calls.links(callIdOf(request))).map(linkView) })),
+    deskForkCall: desk(async (request, reply) => {
+      const body = request.body as Schemas['ForkRequest'];
+      const link = await calls.fork({ callId: callIdOf(request), actor: actorOf(request), request: body });
+      return reply.code(201).send(linkView(link));
+    }),
+    deskNoteToSupplier: desk(async (request, reply) => {
+      const { text, kind } = request.body as Schemas['NoteSubmission'];
+      const link = await calls.tellSupplier({ callId: callIdOf(request), linkId: linkIdOf(request), actor: actorOf(request), type: 'call.note', data: { text, kind: kind ?? 'comment' } });
+      return reply.code(202).send(linkView(link));
+    }),
+    deskCancelFork: desk(async (request, reply) => {
+      const { reason } = request.body as Schemas['CancelSubmission'];
+      const link = await calls.tellSupplier({
+        callId: callIdOf(request),
+        linkId: linkIdOf(request),
+        actor: actorOf(request),
+        type: 'call.cancel',
+        data: reason !== undefined ? { reason } : {},
+      });
+      return reply.code(202).send(linkView(link));
     }),
     deskListWebhooks: desk(async () => ({ items: await webhooks.list() })),
     deskCreateWebhook: desk(async (request, reply) => reply.code(201).send(await webhooks.create(request.body as Schemas['WebhookRequest']))),

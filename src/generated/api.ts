@@ -69,6 +69,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/.well-known/usm-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who this gateway is, where its API and keys are, and which protocol versions it speaks. */
+        get: operations["getDiscovery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gateway-to-gateway inbox for signed messages about calls already linked (`call.update`).
+         * @description A supplier's gateway reports status changes, public notes, requests for information and
+         *     resolutions of a sub-call here. Updates carry a per-call sequence number: an update that
+         *     arrives early is held back until the gap is filled, an old one is never applied over a newer one.
+         */
+        post: operations["receiveMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/services": {
         parameters: {
             query?: never;
@@ -390,6 +429,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/desk/calls/{callId}/forks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        /** The sub-calls this call raised at suppliers, with their reported status. */
+        get: operations["deskListForks"];
+        put?: never;
+        /**
+         * Hand part of the work to a supplier (escalation) at a step where USM allows it.
+         * @description Allowed at Agree 4, Recover 3 and 5, Change 4-6 and Improve 5, while the call is in progress
+         *     or held. The gateway raises a sub-call at the supplier's gateway as a signed message, links
+         *     it (same chain id) and holds the parent until the supplier reports it resolved.
+         */
+        post: operations["deskForkCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/calls/{callId}/forks/{linkId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+                linkId: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a note or requested information to the supplier of a sub-call. */
+        post: operations["deskNoteToSupplier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/calls/{callId}/forks/{linkId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+                linkId: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a sub-call at the supplier. */
+        post: operations["deskCancelFork"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages to partner gateways that were given up after the last attempt or past their age. */
+        get: operations["adminListDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/dead-letters/{messageId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a dead letter again (same message id, so the receiver applies it at most once). */
+        post: operations["adminReplayDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages waiting for delivery to partner gateways. */
+        get: operations["adminListOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/desk/webhooks": {
         parameters: {
             query?: never;
@@ -503,7 +660,7 @@ export interface components {
         /** @enum {string} */
         Branch: "agree" | "change" | "operate";
         /** @enum {string} */
-        MessageType: "call.submit" | "call.note" | "call.confirm" | "call.reopen" | "call.cancel";
+        MessageType: "call.submit" | "call.note" | "call.confirm" | "call.reopen" | "call.cancel" | "call.update";
         /** @description The uniform message every partner write travels in. */
         Envelope: {
             /** @description The message id, a UUIDv7, unique per sender. */
@@ -515,6 +672,8 @@ export interface components {
             time: string;
             chainId: components["schemas"]["Uuid"];
             correlationId?: components["schemas"]["Uuid"];
+            /** @description The gateways a call passed on its way here, first first; a gateway refuses a call that already passed it. */
+            hops?: components["schemas"]["PartyId"][];
             data: {
                 [key: string]: unknown;
             };
@@ -565,6 +724,84 @@ export interface components {
         CancelSubmission: {
             reason?: string;
         };
+        /** @description A supplier's report on a sub-call, sent to the customer's gateway. */
+        CallUpdate: {
+            callId: components["schemas"]["Uuid"];
+            /** @description The customer's own id for the call. */
+            externalRef: string;
+            /** @description Per-call sequence number of this update. */
+            seq: number;
+            status: components["schemas"]["PublicStatus"];
+            note?: {
+                text: string;
+                /** @enum {string} */
+                kind: "comment" | "information" | "request";
+            };
+            resolution?: {
+                summary: string;
+            };
+        };
+        UpdateAccepted: {
+            receipt: components["schemas"]["Receipt"];
+            /** @description False when held back for an earlier update */
+            applied: boolean;
+        };
+        Discovery: {
+            partyId: components["schemas"]["PartyId"];
+            name: string;
+            apiBase: string;
+            jwksUri: string;
+            versions: string[];
+        };
+        /** @description A sub-call this provider raised at a supplier, as the customer's side keeps it. */
+        SupplierLink: {
+            id: components["schemas"]["Uuid"];
+            parentCallId: components["schemas"]["Uuid"];
+            supplier: components["schemas"]["PartyId"];
+            service: string;
+            agreement: string;
+            type: components["schemas"]["CallType"];
+            at: {
+                process?: components["schemas"]["ProcessName"];
+                step?: number;
+            };
+            /**
+             * @description The supplier's last reported status; `requested` until it answers.
+             * @enum {string}
+             */
+            status: "requested" | "acknowledged" | "rejected" | "inProgress" | "pending" | "held" | "resolved" | "closed" | "cancelled";
+            remoteCallId: string | null;
+            resolution?: components["schemas"]["Resolution"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ForkRequest: {
+            supplier: components["schemas"]["PartyId"];
+            /** @description The supplier service; default: the one routed for this call. */
+            service?: string;
+            /** @description The underpinning agreement; default: the routed one. */
+            agreement?: string;
+            type?: components["schemas"]["CallType"];
+            summary?: string;
+            description?: string;
+        };
+        OutboxMessage: {
+            id: components["schemas"]["Uuid"];
+            partner: components["schemas"]["PartyId"];
+            type: components["schemas"]["MessageType"];
+            path: string;
+            callId?: string | null;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "dead";
+            attempts: number;
+            lastError?: string | null;
+            nextAttemptAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            deliveredAt?: string | null;
+        };
         Actor: {
             /** @enum {string} */
             kind: "customer" | "desk" | "system" | "supplier";
@@ -612,6 +849,8 @@ export interface components {
             workflow: number | null;
             workflowName?: string;
             version: number;
+            hops?: components["schemas"]["PartyId"][];
+            links?: components["schemas"]["SupplierLink"][];
             allowedActions: components["schemas"]["AllowedAction"][];
         };
         CallPage: {
@@ -713,7 +952,7 @@ export interface components {
             kind: "comment" | "request";
         };
         /** @enum {string} */
-        EventType: "call.created" | "call.step_changed" | "call.status_changed" | "call.workflow_decided" | "call.note_added" | "call.resolved";
+        EventType: "call.created" | "call.step_changed" | "call.status_changed" | "call.workflow_decided" | "call.note_added" | "call.resolved" | "call.forked" | "call.supplier_update";
         WebhookRequest: {
             /** Format: uri */
             url: string;
@@ -771,6 +1010,7 @@ export interface components {
         /** @description Detached JWS over the exact body bytes, `<base64url protected header>..<base64url signature>`. */
         Signature: string;
         CallId: components["schemas"]["Uuid"];
+        LinkId: components["schemas"]["Uuid"];
         AgreementId: components["schemas"]["ResourceId"];
         StatusFilter: components["schemas"]["PublicStatus"];
         TypeFilter: components["schemas"]["CallType"];
@@ -874,6 +1114,62 @@ export interface operations {
                     "application/json": components["schemas"]["Jwks"];
                 };
             };
+        };
+    };
+    getDiscovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Discovery document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Discovery"];
+                };
+            };
+        };
+    };
+    receiveMessage: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Detached JWS over the exact body bytes, `<base64url protected header>..<base64url signature>`. */
+                "Usm-Signature": components["parameters"]["Signature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Envelope"] & {
+                    /** @constant */
+                    type?: "call.update";
+                    data?: components["schemas"]["CallUpdate"];
+                };
+            };
+        };
+        responses: {
+            /** @description Stored; `applied` tells whether it changed the linked call now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateAccepted"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
         };
     };
     listServices: {
@@ -1431,6 +1727,201 @@ export interface operations {
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    deskListForks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sub-calls. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SupplierLink"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    deskForkCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForkRequest"];
+            };
+        };
+        responses: {
+            /** @description The sub-call is queued for the supplier. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierLink"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    deskNoteToSupplier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+                linkId: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteSubmission"];
+            };
+        };
+        responses: {
+            /** @description Queued for the supplier. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierLink"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    deskCancelFork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+                linkId: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelSubmission"];
+            };
+        };
+        responses: {
+            /** @description Queued for the supplier. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierLink"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    adminListDeadLetters: {
+        parameters: {
+            query?: {
+                partner?: components["schemas"]["PartyId"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dead letters, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OutboxMessage"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    adminReplayDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxMessage"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    adminListOutbox: {
+        parameters: {
+            query?: {
+                partner?: components["schemas"]["PartyId"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pending messages, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OutboxMessage"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
         };
     };
     deskListWebhooks: {

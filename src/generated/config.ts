@@ -50,19 +50,34 @@ export interface components {
             }[];
             partners: components["schemas"]["PartnerConfig"][];
             agreements?: components["schemas"]["AgreementConfig"][];
+            /** @description Our agreements as the customer of our suppliers (underpinning contracts). */
+            underpinning?: components["schemas"]["UnderpinningConfig"][];
+            /** @description Which supplier service underpins one of our services, for which call types. */
+            routes?: components["schemas"]["RouteConfig"][];
+            /** @description Delivery of signed messages to partner gateways. */
+            delivery?: {
+                /** @default 12 */
+                maxAttempts: number;
+                /** @default 86400 */
+                maxAgeSeconds: number;
+                /** @default 5000 */
+                timeoutMs: number;
+                /** @default 500 */
+                backoffBaseMs: number;
+                /** @default 60000 */
+                backoffMaxMs: number;
+                /** @default 5 */
+                circuitFailureThreshold: number;
+                /** @default 30000 */
+                circuitCooldownMs: number;
+                /** @default 8 */
+                connections: number;
+            };
+            admin?: {
+                tokens?: components["schemas"]["TokenConfig"][];
+            };
             desk?: {
-                tokens?: {
-                    name: string;
-                    /** @description Environment variable holding the token. */
-                    env?: string;
-                    /** @description File holding the token. */
-                    file?: string;
-                    /**
-                     * @description Development only. Create a random token in `file` when it does not exist.
-                     * @default false
-                     */
-                    createIfMissing: boolean;
-                }[];
+                tokens?: components["schemas"]["TokenConfig"][];
             };
             webhooks?: {
                 /** @default 10 */
@@ -81,6 +96,18 @@ export interface components {
                  */
                 level: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
             };
+        };
+        TokenConfig: {
+            name: string;
+            /** @description Environment variable holding the token. */
+            env?: string;
+            /** @description File holding the token. */
+            file?: string;
+            /**
+             * @description Development only. Create a random token in `file` when it does not exist.
+             * @default false
+             */
+            createIfMissing: boolean;
         };
         /** @description The gateway's private signing key, a JWK (OKP Ed25519 or EC P-256) with a `kid`. */
         SigningConfig: {
@@ -109,6 +136,74 @@ export interface components {
              *     public half trusted. Lets the CLI act as this partner on a test gateway.
              */
             devKeyFile?: string;
+            /**
+             * @description The partner's usm-link gateway. Required for a supplier (calls are raised there); for a
+             *     customer it means status changes of its calls are sent there as signed messages.
+             */
+            url?: string;
+            /** @description For a supplier, the services it provides to us. */
+            services?: {
+                id: string;
+                name: string;
+            }[];
+        };
+        UnderpinningConfig: {
+            id: string;
+            supplier: string;
+            services: string[];
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status: "active" | "terminated";
+            serviceLevels: components["schemas"]["ServiceLevels"];
+        };
+        RouteConfig: {
+            /** @description Our service. */
+            service: string;
+            supplier: string;
+            supplierService: string;
+            /** @description The underpinning agreement the sub-call falls under. */
+            agreement: string;
+            /** @description The call types routed this way; all when absent. */
+            callTypes?: ("wish" | "rfc" | "service_request" | "incident" | "risk")[];
+            /**
+             * @description `auto` forks every matching call to the supplier as soon as it arrives: the gateway accepts
+             *     it and walks it to the fork step (`at`), then raises the sub-call. `manual` lets the desk
+             *     escalate along this route.
+             * @default manual
+             * @enum {string}
+             */
+            mode: "manual" | "auto";
+            /** @description The fork step for `auto` (default the first supplier fork step of the call's process). */
+            at?: {
+                /** @enum {string} */
+                process: "agree" | "change" | "recover" | "operate" | "improve";
+                step: number;
+            };
+            /** @enum {string} */
+            subCallType?: "wish" | "rfc" | "service_request" | "incident" | "risk";
+            /**
+             * @description `resume` puts the parent back in progress for the desk; `resolve` also resolves it with the
+             *     supplier's resolution (the gateway walks it to its last fulfilment step).
+             * @default resume
+             * @enum {string}
+             */
+            onSupplierResolved: "resume" | "resolve";
+            /**
+             * @description Pass the supplier's public notes on to our customer as public notes.
+             * @default false
+             */
+            relayNotes: boolean;
+        };
+        ServiceLevels: {
+            supportHours: string;
+            availability?: number;
+            targets: {
+                priority: number;
+                responseMinutes: number;
+                resolutionMinutes: number;
+            }[];
         };
         AgreementConfig: {
             id: string;
@@ -119,15 +214,7 @@ export interface components {
              * @enum {string}
              */
             status: "active" | "terminated";
-            serviceLevels: {
-                supportHours: string;
-                availability?: number;
-                targets: {
-                    priority: number;
-                    responseMinutes: number;
-                    resolutionMinutes: number;
-                }[];
-            };
+            serviceLevels: components["schemas"]["ServiceLevels"];
         };
     };
     responses: never;

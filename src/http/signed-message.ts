@@ -17,14 +17,20 @@ export interface SignedMessageDeps {
   readonly now: () => number;
 }
 
-export type Perform = (envelope: Envelope, context: MessageContext, request: FastifyRequest) => Promise<CallRecord>;
+export type Perform<T> = (envelope: Envelope, context: MessageContext<T>, request: FastifyRequest) => Promise<T>;
 
 /**
  * A write that arrives as a signed message: signature first (before the body is trusted), then
  * addressing, replay (an identical resend gets the first answer again), the clock, and the action.
  * The message, its answer and the change commit together.
  */
-export function signedMessageOperation(deps: SignedMessageDeps, expectedType: MessageType, status: number, perform: Perform): OperationHandler {
+export function signedMessageOperation<T = CallRecord>(
+  deps: SignedMessageDeps,
+  expectedType: MessageType,
+  status: number,
+  perform: Perform<T>,
+  present: (result: T) => Record<string, unknown> = (call) => ({ call: customerView(call as CallRecord) }),
+): OperationHandler {
   return {
     preValidation: async (request) => {
       const signature = request.headers['usm-signature'];
@@ -36,11 +42,11 @@ export function signedMessageOperation(deps: SignedMessageDeps, expectedType: Me
       deps.intake.checkEnvelope(envelope, message, expectedType);
       const previous = await deps.inbound.findInbound(envelope.from, envelope.id);
       if (previous !== undefined) return replay(reply, previous, message.digest);
-      deps.intake.checkTime(envelope);
+      deps.intake.checkTime(envelope, message);
       const receivedAt = new Date(deps.now()).toISOString();
       const receipt = deps.receipt({ messageId: envelope.id, digest: message.digest, receivedAt, gateway: deps.self, from: envelope.from });
-      const respond = (call: CallRecord): { status: number; body: unknown } => ({ status, body: { call: customerView(call), receipt } });
-      const context: MessageContext = {
+      const respond = (result: T): { status: number; body: unknown } => ({ status, body: { ...present(result), receipt } });
+      const context: MessageContext<T> = {
         record: {
           id: envelope.id,
           from: envelope.from,

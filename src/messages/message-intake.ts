@@ -13,6 +13,8 @@ export interface AuthenticatedMessage {
   readonly body: Buffer;
   /** `sha-256=<base64url>` of the exact body bytes. */
   readonly digest: string;
+  /** The signing time from the signature's protected header, in ms, when it has one. */
+  readonly signedAt: number | undefined;
 }
 
 export interface MessageIntake {
@@ -20,8 +22,12 @@ export interface MessageIntake {
   authenticate(body: Buffer, signature: string | undefined): AuthenticatedMessage;
   /** Checks the envelope against its signer, this gateway and the endpoint. */
   checkEnvelope(envelope: Envelope, message: AuthenticatedMessage, expectedType: MessageType): void;
-  /** Checks the message time against this gateway's clock (after replay lookup, so a late identical resend still gets its answer). */
-  checkTime(envelope: Envelope): void;
+  /**
+   * Checks freshness against this gateway's clock: the signature's `iat` when it has one (queued
+   * messages are re-signed at each attempt), else the envelope's `time`. Runs after the replay
+   * lookup, so a late identical resend still gets its first answer.
+   */
+  checkTime(envelope: Envelope, message: AuthenticatedMessage): void;
 }
 
 export function bodyDigest(body: Uint8Array): string {
@@ -40,8 +46,8 @@ export function createMessageIntake(options: {
   return {
     authenticate(body, signature) {
       if (signature === undefined || signature.length === 0) throw new GatewayError('USM_ERR_SIGNATURE_MISSING');
-      const key = verifyDetached(body, signature, { algorithms, keyFor });
-      return { sender: options.partners.keyOwner(key.kid)!.partner, key, signature, body, digest: bodyDigest(body) };
+      const { key, iat } = verifyDetached(body, signature, { algorithms, keyFor });
+      return { sender: options.partners.keyOwner(key.kid)!.partner, key, signature, body, digest: bodyDigest(body), signedAt: iat === undefined ? undefined : iat * 1000 };
     },
     checkEnvelope(envelope, message, expectedType) {
       if (envelope.from !== message.sender.id) {
@@ -54,11 +60,11 @@ export function createMessageIntake(options: {
         throw new GatewayError('USM_ERR_MESSAGE_TYPE_MISMATCH', `this endpoint takes ${expectedType}, not ${envelope.type}`);
       }
     },
-    checkTime(envelope) {
-      const sent = Date.parse(envelope.time);
+    checkTime(envelope, message) {
+      const sent = message.signedAt ?? Date.parse(envelope.time);
       const skew = Math.abs(options.now() - sent);
       if (!Number.isFinite(sent) || skew > options.windowSeconds * 1000) {
-        throw new GatewayError('USM_ERR_MESSAGE_TIME', `the message time must be within ${options.windowSeconds} s of ${new Date(options.now()).toISOString()}`);
+        throw new GatewayError('USM_ERR_MESSAGE_TIME', `the ${message.signedAt === undefined ? 'message time' : 'signature time (iat)'} must be within ${options.windowSeconds} s of ${new Date(options.now()).toISOString()}`);
       }
     },
   };

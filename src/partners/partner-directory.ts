@@ -10,6 +10,10 @@ export interface Partner {
   readonly name: string;
   readonly roles: readonly PartnerRole[];
   readonly keys: readonly VerificationKey[];
+  /** The partner's own usm-link gateway, when it runs one. */
+  readonly url?: string;
+  /** For a supplier: the services it provides to us. */
+  readonly services?: readonly { readonly id: string; readonly name: string }[];
 }
 
 export interface PartnerDirectory {
@@ -67,7 +71,14 @@ export async function loadPartners(configs: readonly PartnerConfig[]): Promise<L
       }
     });
     if (keys.length === 0) throw new KeyError(`partner ${config.id} has no keys`);
-    partners.push({ id: config.id, name: config.name, roles: config.roles, keys });
+    partners.push({
+      id: config.id,
+      name: config.name,
+      roles: config.roles,
+      keys,
+      ...(config.url !== undefined ? { url: config.url } : {}),
+      ...(config.services !== undefined ? { services: config.services } : {}),
+    });
   }
   return { directory: createPartnerDirectory(partners), createdDevKeys };
 }

@@ -87,4 +87,54 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'supplier links, outbox to partner gateways, hash-chained message log',
+    sqlite: `
+      CREATE TABLE supplier_links (
+        id TEXT PRIMARY KEY,
+        parent_call_id TEXT NOT NULL REFERENCES calls (id),
+        supplier TEXT NOT NULL,
+        remote_call_id TEXT,
+        version INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX supplier_links_by_parent ON supplier_links (parent_call_id);
+
+      CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        partner TEXT NOT NULL,
+        type TEXT NOT NULL,
+        path TEXT NOT NULL,
+        link_id TEXT,
+        call_id TEXT,
+        body TEXT NOT NULL,
+        trace TEXT,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_attempt_at TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        delivered_at TEXT,
+        receipt TEXT
+      );
+      CREATE INDEX outbox_by_partner ON outbox (partner, status, seq);
+      CREATE INDEX outbox_by_status ON outbox (status, seq);
+
+      CREATE TABLE message_log (
+        seq INTEGER PRIMARY KEY,
+        direction TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        partner TEXT NOT NULL,
+        type TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        receipt TEXT,
+        at TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+    `,
+  },
 ];

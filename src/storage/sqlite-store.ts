@@ -6,6 +6,9 @@ import type { CallRecord, HistoryEntry, Note, StoredEvent } from '../calls/call.
 import { VersionConflictError, type CallCommit, type CallFilter } from '../calls/call-store.js';
 import type { WebhookSubscription } from '../desk/webhook-store.js';
 import { DuplicateMessageError, type InboundMessage } from '../messages/inbound-message.js';
+import type { DeliveryRecord, OutboxMessage } from '../delivery/outbox.js';
+import type { SupplierLink } from '../links/supplier-link.js';
+import { chainRecord, type LogEntry, type LogRecord } from '../messages/message-log.js';
 import { MIGRATIONS } from './migrations.js';
 import { StoreUnavailableError, type Store } from './store.js';
 
@@ -67,6 +70,35 @@ export function openSqliteStore(file: string): Store {
        next_attempt_at = @nextAttemptAt WHERE id = @id`,
     ),
     ping: db.prepare('SELECT 1'),
+    getLink: db.prepare<[string], { doc: string }>('SELECT doc FROM supplier_links WHERE id = ?'),
+    linksOf: db.prepare<[string], { doc: string }>('SELECT doc FROM supplier_links WHERE parent_call_id = ? ORDER BY rowid'),
+    insertLink: db.prepare('INSERT INTO supplier_links (id, parent_call_id, supplier, remote_call_id, version, doc) VALUES (?, ?, ?, ?, ?, ?)'),
+    updateLink: db.prepare('UPDATE supplier_links SET remote_call_id = ?, version = ?, doc = ? WHERE id = ? AND version = ?'),
+    setRemoteCallId: db.prepare('UPDATE supplier_links SET remote_call_id = ? WHERE id = ? AND remote_call_id IS NULL'),
+    insertOutbox: db.prepare(
+      `INSERT INTO outbox (id, partner, type, path, link_id, call_id, body, trace, status, attempts, created_at)
+       VALUES (@id, @partner, @type, @path, @linkId, @callId, @body, @trace, 'pending', 0, @createdAt)`,
+    ),
+    nextPending: db.prepare<[string], OutboxRow>("SELECT * FROM outbox WHERE partner = ? AND status = 'pending' ORDER BY seq LIMIT 1"),
+    partnersWithPending: db.prepare<[], { partner: string }>("SELECT DISTINCT partner FROM outbox WHERE status = 'pending'"),
+    markDelivered: db.prepare("UPDATE outbox SET status = 'delivered', delivered_at = ?, receipt = ?, last_error = NULL WHERE seq = ?"),
+    markAttempt: db.prepare('UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE seq = ?'),
+    markDead: db.prepare("UPDATE outbox SET status = 'dead', last_error = ? WHERE seq = ?"),
+    getOutbox: db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE seq = ?'),
+    listOutbox: db.prepare<[string, string | null, string | null, number], OutboxRow>(
+      'SELECT * FROM outbox WHERE status = ? AND (? IS NULL OR partner = ?) ORDER BY seq LIMIT ?',
+    ),
+    requeue: db.prepare("UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL WHERE id = ? AND status = 'dead'"),
+    outboxById: db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE id = ?'),
+    lastLog: db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM message_log ORDER BY seq DESC LIMIT 1'),
+    insertLog: db.prepare(
+      `INSERT INTO message_log (seq, direction, message_id, partner, type, digest, signature, receipt, at, prev_hash, hash)
+       VALUES (@seq, @direction, @messageId, @partner, @type, @digest, @signature, @receipt, @at, @prevHash, @hash)`,
+    ),
+    readLog: db.prepare<[number, number], LogRow>('SELECT * FROM message_log WHERE seq > ? ORDER BY seq LIMIT ?'),
+  };
+  const appendLog = (entry: LogEntry): void => {
+    stmt.insertLog.run(chainRecord(entry, stmt.lastLog.get()));
   };
 
   const commit = db.transaction((change: CallCommit) => {
@@ -78,6 +110,8 @@ export function openSqliteStore(file: string): Store {
         responseStatus: m.response.status,
         responseBody: JSON.stringify(m.response.body),
       });
+      const receipt = (m.response.body as { receipt?: { jws?: string } } | null)?.receipt?.jws ?? null;
+      appendLog({ direction: 'in', messageId: m.id, partner: m.from, type: m.type, digest: m.digest, signature: m.signature, receipt, at: m.receivedAt });
     }
     const row = {
       id: call.id,
@@ -105,6 +139,29 @@ export function openSqliteStore(file: string): Store {
       stmt.insertNote.run({ ...n, authorKind: n.author.kind, authorId: n.author.id });
     }
     for (const e of change.events) stmt.insertEvent.run(e.id, e.type, e.callId, e.at, JSON.stringify(e.payload));
+    for (const { link, expectedVersion } of change.links ?? []) {
+      if (expectedVersion === null) {
+        stmt.insertLink.run(link.id, link.parentCallId, link.supplier, link.remoteCallId, link.version, JSON.stringify(link));
+      } else if (stmt.updateLink.run(link.remoteCallId, link.version, JSON.stringify(link), link.id, expectedVersion).changes !== 1) {
+        throw new VersionConflictError(`sub-call ${link.id} is no longer at version ${expectedVersion}`);
+      }
+    }
+    for (const message of change.outbox ?? []) stmt.insertOutbox.run(message);
+  });
+  const deliver = db.transaction((seq: number, delivery: DeliveryRecord) => {
+    const row = stmt.getOutbox.get(seq);
+    if (row === undefined || row.status !== 'pending') return;
+    stmt.markDelivered.run(delivery.deliveredAt, JSON.stringify(delivery.receipt), seq);
+    appendLog({
+      direction: 'out',
+      messageId: row.id,
+      partner: row.partner,
+      type: row.type,
+      digest: delivery.digest,
+      signature: delivery.signature,
+      receipt: delivery.receipt.jws,
+      at: delivery.deliveredAt,
+    });
   });
 
   const guard = <T>(work: () => T): Promise<T> => {
@@ -141,6 +198,41 @@ export function openSqliteStore(file: string): Store {
       }),
     eventsAfter: (seq, limit) => guard(() => stmt.eventsAfter.all(seq, limit).map(eventOf)),
     lastEventSeq: () => guard(() => stmt.lastEventSeq.get()?.seq ?? 0),
+    getLink: (id) => guard(() => parseJson<SupplierLink>(stmt.getLink.get(id)?.doc)),
+    linksOf: (parentCallId) => guard(() => stmt.linksOf.all(parentCallId).map((row) => JSON.parse(row.doc) as SupplierLink)),
+    recordRemoteCallId: (linkId, remoteCallId) =>
+      guard(() => {
+        const link = parseJson<SupplierLink>(stmt.getLink.get(linkId)?.doc);
+        if (link === undefined || link.remoteCallId !== null) return;
+        db.transaction(() => {
+          if (stmt.setRemoteCallId.run(remoteCallId, linkId).changes === 1) {
+            stmt.updateLink.run(remoteCallId, link.version + 1, JSON.stringify({ ...link, remoteCallId, version: link.version + 1 }), linkId, link.version);
+          }
+        })();
+      }),
+    nextPending: (partner) => guard(() => outboxOf(stmt.nextPending.get(partner))),
+    partnersWithPending: () => guard(() => stmt.partnersWithPending.all().map((r) => r.partner)),
+    markDelivered: (seq, delivery) => guard(() => deliver(seq, delivery)),
+    markAttempt: (seq, state) =>
+      guard(() => {
+        stmt.markAttempt.run(state.attempts, state.nextAttemptAt, state.lastError, seq);
+      }),
+    markDead: (seq, lastError) =>
+      guard(() => {
+        stmt.markDead.run(lastError, seq);
+      }),
+    listOutbox: ({ status, partner, limit }) =>
+      guard(() => stmt.listOutbox.all(status, partner ?? null, partner ?? null, limit).map((row) => outboxOf(row)!)),
+    requeue: (id) => guard(() => (stmt.requeue.run(id).changes === 1 ? outboxOf(stmt.outboxById.get(id)) : undefined)),
+    async *readLog() {
+      let after = 0;
+      for (;;) {
+        const rows = await guard(() => stmt.readLog.all(after, 500));
+        if (rows.length === 0) return;
+        for (const row of rows) yield logOf(row);
+        after = rows.at(-1)!.seq;
+      }
+    },
     ping: () =>
       guard(() => {
         stmt.ping.get();
@@ -196,7 +288,80 @@ function listCalls(db: Database.Database, filter: CallFilter): CallRecord[] {
 }
 
 function parseDoc(doc: string | undefined): CallRecord | undefined {
-  return doc === undefined ? undefined : (JSON.parse(doc) as CallRecord);
+  return parseJson<CallRecord>(doc);
+}
+
+function parseJson<T>(doc: string | undefined): T | undefined {
+  return doc === undefined ? undefined : (JSON.parse(doc) as T);
+}
+
+interface OutboxRow {
+  seq: number;
+  id: string;
+  partner: string;
+  type: string;
+  path: string;
+  link_id: string | null;
+  call_id: string | null;
+  body: string;
+  trace: string | null;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+  receipt: string | null;
+}
+function outboxOf(row: OutboxRow | undefined): OutboxMessage | undefined {
+  if (row === undefined) return undefined;
+  return {
+    seq: row.seq,
+    id: row.id,
+    partner: row.partner,
+    type: row.type as OutboxMessage['type'],
+    path: row.path,
+    linkId: row.link_id,
+    callId: row.call_id,
+    body: row.body,
+    trace: row.trace,
+    status: row.status as OutboxMessage['status'],
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    deliveredAt: row.delivered_at,
+    receipt: row.receipt === null ? null : (JSON.parse(row.receipt) as OutboxMessage['receipt']),
+  };
+}
+
+interface LogRow {
+  seq: number;
+  direction: string;
+  message_id: string;
+  partner: string;
+  type: string;
+  digest: string;
+  signature: string;
+  receipt: string | null;
+  at: string;
+  prev_hash: string;
+  hash: string;
+}
+function logOf(row: LogRow): LogRecord {
+  return {
+    seq: row.seq,
+    direction: row.direction as LogRecord['direction'],
+    messageId: row.message_id,
+    partner: row.partner,
+    type: row.type,
+    digest: row.digest,
+    signature: row.signature,
+    receipt: row.receipt,
+    at: row.at,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
 }
 
 function translate(error: unknown): unknown {

@@ -1,9 +1,14 @@
 import type { CallStore } from '../calls/call-store.js';
 import type { WebhookStore } from '../desk/webhook-store.js';
 import type { InboundMessageStore } from '../messages/inbound-message.js';
+import type { OutboxStore } from '../delivery/outbox.js';
+import type { LinkStore } from '../links/supplier-link.js';
+import type { LogRecord } from '../messages/message-log.js';
 
 /** The gateway's durable state: one store, every domain's interface. */
-export interface Store extends CallStore, InboundMessageStore, WebhookStore {
+export interface Store extends CallStore, InboundMessageStore, WebhookStore, LinkStore, OutboxStore {
+  /** The message log, oldest first. */
+  readLog(): AsyncIterable<LogRecord>;
   readonly engine: 'sqlite' | 'postgres';
   /** Resolves when the store answers a trivial query. */
   ping(): Promise<void>;

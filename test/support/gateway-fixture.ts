@@ -9,6 +9,7 @@ import { buildConfig, type GatewayConfig } from '../../src/config/load-config.js
 import { generatePrivateJwk, publicJwkOf, signingKeyOf, type SigningAlgorithm, type SigningKey } from '../../src/keys/jwk.js';
 
 export const DESK_TOKEN = 'desk-token-for-tests-0123456789';
+export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
 
 export interface TestPartner {
   readonly id: string;
@@ -29,15 +30,21 @@ export interface GatewayFixture {
   readonly partyId: string;
   client(partner: TestPartner): PartnerClient;
   desk(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  admin(method: 'GET' | 'POST', path: string): Promise<{ status: number; body: any }>;
   /** Closes the app and starts a new one on the same files (a restart). */
   restart(): Promise<GatewayFixture>;
   close(): Promise<void>;
 }
 
 export interface FixtureOptions {
+  /** Customers with an agreement each (`<id>-agreement` for `workplace`). */
   readonly partners: readonly TestPartner[];
   readonly partyId?: string;
   readonly dir?: string;
+  /** The gateway's own signing key (default: generated on first start). */
+  readonly signing?: TestPartner;
+  /** A fixed port (default: any free one). */
+  readonly port?: number;
   readonly now?: () => number;
   /** Extra or replaced config keys. */
   readonly config?: Record<string, unknown>;
@@ -48,9 +55,11 @@ export async function startGateway(options: FixtureOptions): Promise<GatewayFixt
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'usm-link-test-')));
   const partyId = options.partyId ?? 'provider';
   await writeFile(join(dir, 'desk-token'), DESK_TOKEN, { mode: 0o600 });
+  await writeFile(join(dir, 'admin-token'), ADMIN_TOKEN, { mode: 0o600 });
+  if (options.signing !== undefined) await writeFile(join(dir, 'gateway.private.jwk'), JSON.stringify(options.signing.jwk), { mode: 0o600 });
   const raw = {
     party: { id: partyId, name: 'Test provider' },
-    listen: { host: '127.0.0.1', port: 0 },
+    listen: { host: '127.0.0.1', port: options.port ?? 0 },
     storage: 'sqlite:./gateway.db',
     signing: { keyFile: './gateway.private.jwk', createIfMissing: true },
     services: [
@@ -65,13 +74,15 @@ export async function startGateway(options: FixtureOptions): Promise<GatewayFixt
       serviceLevels: { supportHours: '24x7', targets: [{ priority: 1, responseMinutes: 15, resolutionMinutes: 240 }] },
     })),
     desk: { tokens: [{ name: 'desk', file: './desk-token' }] },
+    admin: { tokens: [{ name: 'admin', file: './admin-token' }] },
     webhooks: { backoffBaseMs: 50, backoffMaxMs: 200, maxAttempts: 3 },
+    delivery: { backoffBaseMs: 20, backoffMaxMs: 200, circuitCooldownMs: 200, timeoutMs: 2000 },
     log: { level: 'silent' },
     ...options.config,
   };
   const config = buildConfig(raw, dir);
   const app = await buildApp({ config, env: {}, ...(options.now ? { now: options.now } : {}), logger: pino({ level: 'silent' }) });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
   let closed = false;
@@ -83,15 +94,8 @@ export async function startGateway(options: FixtureOptions): Promise<GatewayFixt
     partyId,
     client: (partner) =>
       createPartnerClient({ baseUrl: url, from: partner.id, to: partyId, key: partner.key, ...(options.now ? { now: options.now } : {}) }),
-    async desk(method, path, body) {
-      const response = await fetch(`${url}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${DESK_TOKEN}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
-    },
+    desk: (method, path, body) => bearer(url, DESK_TOKEN, method, path, body),
+    admin: (method, path) => bearer(url, ADMIN_TOKEN, method, path),
     async restart() {
       await fixture.close();
       return startGateway({ ...options, dir });
@@ -104,6 +108,59 @@ export async function startGateway(options: FixtureOptions): Promise<GatewayFixt
   };
   return fixture;
 }
+
+async function bearer(url: string, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
+}
+
+/** A port that was free a moment ago (for gateways that must know each other's URLs before they start). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls until `check` passes (it may throw or return false meanwhile). */
+export async function eventually<T>(check: () => Promise<T | false | undefined>, ms = 8000): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== false && value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting${last instanceof Error ? `: ${last.message}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** A partner entry for another gateway in a test network: its public key and URL. */
+export function gatewayPartner(node: { id: string; key: TestPartner; port: number }, roles: ('customer' | 'supplier')[], services?: { id: string; name: string }[]) {
+  return {
+    id: node.id,
+    name: node.id,
+    roles,
+    url: `http://127.0.0.1:${node.port}`,
+    jwks: { keys: [publicJwkOf(node.key.jwk)] },
+    ...(services !== undefined ? { services } : {}),
+  };
+}
+
+export const SERVICE_LEVELS = { supportHours: '24x7', targets: [{ priority: 2, responseMinutes: 30, resolutionMinutes: 480 }] };
 
 export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });

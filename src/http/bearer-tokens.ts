@@ -3,27 +3,27 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { GatewayError } from '../errors/gateway-error.js';
 
-export interface DeskTokenConfig {
+export interface BearerTokenConfig {
   readonly name: string;
   readonly env?: string | undefined;
   readonly file?: string | undefined;
   readonly createIfMissing?: boolean | undefined;
 }
 
-export interface DeskAuthenticator {
+export interface BearerAuthenticator {
   /** The name of the desk token presented; throws a 401 GatewayError otherwise. */
   verify(authorization: string | undefined): string;
 }
 
-export interface LoadedDeskTokens {
-  readonly authenticator: DeskAuthenticator;
+export interface LoadedBearerTokens {
+  readonly authenticator: BearerAuthenticator;
   readonly createdFiles: readonly string[];
 }
 
 const MIN_TOKEN_LENGTH = 16;
 
-/** Reads each desk token from its environment variable, else from its file (created in development). */
-export async function loadDeskTokens(configs: readonly DeskTokenConfig[], env: Readonly<Record<string, string | undefined>>): Promise<LoadedDeskTokens> {
+/** Reads each bearer token (desk or admin) from its environment variable, else from its file (created in development). */
+export async function loadBearerTokens(configs: readonly BearerTokenConfig[], env: Readonly<Record<string, string | undefined>>): Promise<LoadedBearerTokens> {
   const createdFiles: string[] = [];
   const tokens: { name: string; digest: Buffer }[] = [];
   for (const config of configs) {
@@ -38,9 +38,9 @@ export async function loadDeskTokens(configs: readonly DeskTokenConfig[], env: R
       }
     }
     if (token === undefined || token === '') {
-      throw new Error(`desk token ${config.name}: set ${config.env ?? 'its env variable'}${config.file !== undefined ? ` or write ${config.file}` : ''}`);
+      throw new Error(`token ${config.name}: set ${config.env ?? 'its env variable'}${config.file !== undefined ? ` or write ${config.file}` : ''}`);
     }
-    if (token.length < MIN_TOKEN_LENGTH) throw new Error(`desk token ${config.name} is shorter than ${MIN_TOKEN_LENGTH} characters`);
+    if (token.length < MIN_TOKEN_LENGTH) throw new Error(`token ${config.name} is shorter than ${MIN_TOKEN_LENGTH} characters`);
     tokens.push({ name: config.name, digest: digestOf(token) });
   }
   return {
@@ -48,12 +48,12 @@ export async function loadDeskTokens(configs: readonly DeskTokenConfig[], env: R
     authenticator: {
       verify(authorization) {
         const match = authorization === undefined ? null : /^Bearer (\S+)$/.exec(authorization);
-        if (match === null) throw new GatewayError('USM_ERR_TOKEN_MISSING', 'send Authorization: Bearer <desk token>');
+        if (match === null) throw new GatewayError('USM_ERR_TOKEN_MISSING', 'send Authorization: Bearer <token>');
         const digest = digestOf(match[1]!);
         // Compare against every token, always, so timing does not tell which one nearly matched.
         let found: string | undefined;
         for (const token of tokens) if (timingSafeEqual(token.digest, digest) && found === undefined) found = token.name;
-        if (found === undefined) throw new GatewayError('USM_ERR_TOKEN_INVALID', 'not a desk token');
+        if (found === undefined) throw new GatewayError('USM_ERR_TOKEN_INVALID', 'not a token of this API');
         return found;
       },
     },

@@ -1,0 +1,62 @@
+import type { onRequestHookHandler } from 'fastify';
+import type { BearerAuthenticator } from '../http/bearer-tokens.js';
+import { GatewayError } from '../errors/gateway-error.js';
+import type { components } from '../generated/api.js';
+import type { OperationHandlers } from '../http/register-operations.js';
+import type { OutboxMessage, OutboxStore } from './outbox.js';
+
+export interface AdminRouteDeps {
+  readonly admin: BearerAuthenticator;
+  readonly outbox: OutboxStore;
+  readonly wake: () => void;
+}
+
+/** Operators' view of delivery to partner gateways: the queue and the dead letters. */
+export function adminRoutes(deps: AdminRouteDeps): OperationHandlers {
+  const onRequest: onRequestHookHandler = async (request) => {
+    deps.admin.verify(request.headers.authorization);
+  };
+  const query = (q: unknown) => q as { partner?: string; limit: number };
+  return {
+    adminListOutbox: {
+      onRequest,
+      handler: async (request) => {
+        const { partner, limit } = query(request.query);
+        return { items: (await deps.outbox.listOutbox({ status: 'pending', ...(partner ? { partner } : {}), limit })).map(outboxView) };
+      },
+    },
+    adminListDeadLetters: {
+      onRequest,
+      handler: async (request) => {
+        const { partner, limit } = query(request.query);
+        return { items: (await deps.outbox.listOutbox({ status: 'dead', ...(partner ? { partner } : {}), limit })).map(outboxView) };
+      },
+    },
+    adminReplayDeadLetter: {
+      onRequest,
+      handler: async (request, reply) => {
+        const { messageId } = request.params as { messageId: string };
+        const message = await deps.outbox.requeue(messageId);
+        if (message === undefined) throw new GatewayError('USM_ERR_DEAD_LETTER_NOT_FOUND', `no dead letter ${messageId}`);
+        deps.wake();
+        return reply.code(202).send(outboxView(message));
+      },
+    },
+  };
+}
+
+function outboxView(message: OutboxMessage): components['schemas']['OutboxMessage'] {
+  return {
+    id: message.id,
+    partner: message.partner,
+    type: message.type,
+    path: message.path,
+    callId: message.callId,
+    status: message.status,
+    attempts: message.attempts,
+    lastError: message.lastError,
+    nextAttemptAt: message.nextAttemptAt,
+    createdAt: message.createdAt,
+    deliveredAt: message.deliveredAt,
+  };
+}

@@ -1,0 +1,261 @@
+import type { Logger } from 'pino';
+import { Pool, type Dispatcher } from 'undici';
+import type { SigningKey } from '../keys/jwk.js';
+import { signDetachedAt, verifyCompact } from '../messages/jws.js';
+import { bodyDigest } from '../messages/message-intake.js';
+import type { Receipt } from '../messages/receipt.js';
+import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
+import type { LinkStore } from '../links/supplier-link.js';
+import { backoffDelay, retryAfterMs } from './backoff.js';
+import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
+import type { OutboxMessage, OutboxStore } from './outbox.js';
+
+export interface DeliveryOptions {
+  readonly maxAttempts: number;
+  readonly maxAgeSeconds: number;
+  readonly timeoutMs: number;
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+  readonly circuitFailureThreshold: number;
+  readonly circuitCooldownMs: number;
+  readonly connections: number;
+}
+
+export interface OutboxWorker {
+  /** Look for work now (called after every commit). */
+  wake(): void;
+  /** Resolves when no delivery is running. */
+  idle(): Promise<void>;
+  /** Queue depth and circuit state per partner. */
+  status(): Promise<{ partner: string; pending: number; circuit: CircuitState; failures: number }[]>;
+  close(): Promise<void>;
+}
+
+type Outcome = { readonly kind: 'delivered'; readonly receipt: Receipt; readonly body: unknown } | { readonly kind: 'retry'; readonly error: string; readonly retryAfterMs?: number } | { readonly kind: 'dead'; readonly error: string };
+
+/**
+ * Delivers queued messages to partner gateways, one partner queue at a time in order (so each
+ * call's messages arrive in the order they were made), over a keep-alive pool per partner with its
+ * own timeouts. Failures back off exponentially with jitter and honour Retry-After; a partner that
+ * keeps failing trips its circuit. Messages past `maxAttempts` or `maxAgeSeconds`, and messages
+ * the partner refuses outright (4xx other than 408 and 429), become dead letters.
+ */
+export function createOutboxWorker(options: {
+  readonly store: OutboxStore & LinkStore;
+  readonly partners: PartnerDirectory;
+  readonly signingKey: SigningKey;
+  readonly now: () => number;
+  readonly logger: Logger;
+  readonly delivery: DeliveryOptions;
+  readonly pollMs?: number;
+  /** For tests: a dispatcher to use instead of a pool per partner. */
+  readonly dispatcher?: Dispatcher;
+  readonly random?: () => number;
+}): OutboxWorker {
+  const { store, partners, delivery, logger } = options;
+  const pools = new Map<string, Dispatcher>();
+  const circuits = new Map<string, CircuitBreaker>();
+  const running = new Map<string, Promise<void>>();
+  const again = new Set<string>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let closed = false;
+  const poll = setInterval(() => wake(), options.pollMs ?? 1000);
+  poll.unref();
+
+  const circuitOf = (partner: string): CircuitBreaker => {
+    let circuit = circuits.get(partner);
+    if (circuit === undefined) {
+      circuit = new CircuitBreaker(delivery.circuitFailureThreshold, delivery.circuitCooldownMs);
+      circuits.set(partner, circuit);
+    }
+    return circuit;
+  };
+
+  const poolOf = (partner: Partner): Dispatcher => {
+    if (options.dispatcher !== undefined) return options.dispatcher;
+    let pool = pools.get(partner.id);
+    if (pool === undefined) {
+      pool = new Pool(new URL(partner.url!).origin, {
+        connections: delivery.connections,
+        connect: { timeout: delivery.timeoutMs },
+        headersTimeout: delivery.timeoutMs,
+        bodyTimeout: delivery.timeoutMs,
+        keepAliveTimeout: 30_000,
+      });
+      pools.set(partner.id, pool);
+    }
+    return pool;
+  };
+
+  function wake(): void {
+    if (closed) return;
+    store.partnersWithPending().then(
+      (list) => list.forEach(drain),
+      (error: unknown) => logger.warn({ err: error }, 'outbox: cannot read the queue'),
+    );
+  }
+
+  function drain(partner: string): void {
+    if (closed) return;
+    if (running.has(partner)) {
+      again.add(partner);
+      return;
+    }
+    const run = drainPartner(partner)
+      .catch((error: unknown) => logger.warn({ err: error, partner }, 'outbox: delivery round failed'))
+      .finally(() => {
+        running.delete(partner);
+        if (again.delete(partner)) drain(partner);
+      });
+    running.set(partner, run);
+  }
+
+  function later(partner: string, at: number): void {
+    if (closed) return;
+    clearTimeout(timers.get(partner));
+    const timer = setTimeout(() => {
+      timers.delete(partner);
+      drain(partner);
+    }, Math.max(0, at - options.now()));
+    timer.unref();
+    timers.set(partner, timer);
+  }
+
+  async function drainPartner(partnerId: string): Promise<void> {
+    const partner = partners.get(partnerId);
+    for (;;) {
+      if (closed) return;
+      const message = await store.nextPending(partnerId);
+      if (message === undefined) return;
+      const now = options.now();
+      if (partner?.url === undefined) {
+        await store.markDead(message.seq, `${partnerId} has no gateway url`);
+        continue;
+      }
+      if (now - Date.parse(message.createdAt) > delivery.maxAgeSeconds * 1000) {
+        await store.markDead(message.seq, `older than ${delivery.maxAgeSeconds} s${message.lastError ? `; last error: ${message.lastError}` : ''}`);
+        continue;
+      }
+      const due = Math.max(message.nextAttemptAt === null ? now : Date.parse(message.nextAttemptAt), circuitOf(partnerId).nextAttemptAt(now));
+      if (due > now) return later(partnerId, due);
+      const outcome = await send(partner, message);
+      const circuit = circuitOf(partnerId);
+      if (outcome.kind === 'delivered') {
+        circuit.success();
+        if (message.type === 'call.submit' && message.linkId !== null) {
+          const remote = (outcome.body as { call?: { id?: unknown } } | null)?.call?.id;
+          if (typeof remote === 'string') await store.recordRemoteCallId(message.linkId, remote);
+        }
+        continue;
+      }
+      if (outcome.kind === 'dead') {
+        logger.warn({ partner: partnerId, message: message.id, error: outcome.error }, 'outbox: message refused, kept as a dead letter');
+        await store.markDead(message.seq, outcome.error);
+        continue;
+      }
+      circuit.failure(options.now());
+      const attempts = message.attempts + 1;
+      if (attempts >= delivery.maxAttempts) {
+        await store.markDead(message.seq, `gave up after ${attempts} attempts: ${outcome.error}`);
+        continue;
+      }
+      const wait = Math.max(backoffDelay(attempts, delivery.backoffBaseMs, delivery.backoffMaxMs, options.random), outcome.retryAfterMs ?? 0);
+      const next = options.now() + wait;
+      await store.markAttempt(message.seq, { attempts, nextAttemptAt: new Date(next).toISOString(), lastError: outcome.error });
+      return later(partnerId, Math.max(next, circuit.nextAttemptAt(options.now())));
+    }
+  }
+
+  async function send(partner: Partner, message: OutboxMessage): Promise<Outcome> {
+    let path = message.path;
+    if (path.includes('{remoteCallId}')) {
+      const link = message.linkId === null ? undefined : await store.getLink(message.linkId);
+      if (link?.remoteCallId == null) return { kind: 'retry', error: 'the supplier has not answered the sub-call yet' };
+      path = path.replace('{remoteCallId}', encodeURIComponent(link.remoteCallId));
+    }
+    const body = Buffer.from(message.body);
+    const signature = signDetachedAt(body, options.signingKey, Math.floor(options.now() / 1000));
+    const base = new URL(partner.url!);
+    try {
+      const response = await poolOf(partner).request({
+        origin: base.origin,
+        path: `${base.pathname.replace(/\/$/, '')}${path}`,
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'usm-signature': signature,
+          ...(message.trace !== null ? { traceparent: message.trace } : {}),
+        },
+        body,
+      });
+      const text = await response.body.text();
+      const parsed = parseJson(text);
+      if (response.statusCode >= 200 && response.statusCode < 300) {
+        const receipt = (parsed as { receipt?: Receipt } | undefined)?.receipt;
+        const problem = receiptProblem(receipt, partner, message, bodyDigest(body));
+        if (problem !== undefined) return { kind: 'retry', error: `receipt: ${problem}` };
+        await store.markDelivered(message.seq, { receipt: receipt!, deliveredAt: new Date(options.now()).toISOString(), signature, digest: bodyDigest(body) });
+        return { kind: 'delivered', receipt: receipt!, body: parsed };
+      }
+      const code = (parsed as { code?: string } | undefined)?.code;
+      const error = `HTTP ${response.statusCode}${code ? ` ${code}` : ''}`;
+      if (response.statusCode === 408 || response.statusCode === 429 || response.statusCode >= 500) {
+        const after = retryAfterMs(response.headers['retry-after'], options.now());
+        return { kind: 'retry', error, ...(after !== undefined ? { retryAfterMs: after } : {}) };
+      }
+      // The call may not exist there yet if an earlier message is still a dead letter: keep trying that one.
+      if (code === 'USM_ERR_LINK_NOT_FOUND' || code === 'USM_ERR_CALL_NOT_FOUND') return { kind: 'retry', error };
+      return { kind: 'dead', error };
+    } catch (error) {
+      return { kind: 'retry', error: (error as { code?: string }).code ?? (error as Error).message };
+    }
+  }
+
+  function receiptProblem(receipt: Receipt | undefined, partner: Partner, message: OutboxMessage, digest: string): string | undefined {
+    if (receipt === undefined || typeof receipt.jws !== 'string') return 'missing';
+    try {
+      const { payload } = verifyCompact(receipt.jws, {
+        algorithms: new Set(['EdDSA', 'ES256']),
+        keyFor: (kid) => partner.keys.find((k) => k.kid === kid),
+      });
+      const fields = JSON.parse(payload.toString('utf8')) as Record<string, unknown>;
+      if (fields.messageId !== message.id || fields.digest !== digest) return 'it is for another message';
+      return undefined;
+    } catch (error) {
+      return `does not verify with ${partner.id}'s keys (${(error as Error).message})`;
+    }
+  }
+
+  return {
+    wake,
+    async idle() {
+      while (running.size > 0) await Promise.all(running.values());
+    },
+    async status() {
+      const pending = await store.listOutbox({ status: 'pending', limit: 100_000 });
+      const counts = new Map<string, number>();
+      for (const m of pending) counts.set(m.partner, (counts.get(m.partner) ?? 0) + 1);
+      const now = options.now();
+      return partners
+        .all()
+        .filter((p) => p.url !== undefined)
+        .map((p) => ({ partner: p.id, pending: counts.get(p.id) ?? 0, circuit: circuitOf(p.id).state(now), failures: circuitOf(p.id).failures }));
+    },
+    async close() {
+      closed = true;
+      clearInterval(poll);
+      for (const timer of timers.values()) clearTimeout(timer);
+      await Promise.all(running.values());
+      await Promise.all([...pools.values()].map((pool) => pool.close()));
+    },
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text === '' ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+

@@ -1,0 +1,50 @@
+import type { MessageType } from '../messages/envelope.js';
+import type { Receipt } from '../messages/receipt.js';
+
+export type OutboxStatus = 'pending' | 'delivered' | 'dead';
+
+/** A message to a partner gateway, queued in the same transaction as the change that caused it. */
+export interface NewOutboxMessage {
+  readonly id: string;
+  readonly partner: string;
+  readonly type: MessageType;
+  /** Path on the partner's gateway; `{remoteCallId}` is filled in from the link at send time. */
+  readonly path: string;
+  readonly linkId: string | null;
+  readonly callId: string | null;
+  /** The exact envelope bytes; the signature is made at each attempt (its `iat` is the send time). */
+  readonly body: string;
+  /** W3C traceparent to send along. */
+  readonly trace: string | null;
+  readonly createdAt: string;
+}
+
+export interface OutboxMessage extends NewOutboxMessage {
+  readonly seq: number;
+  readonly status: OutboxStatus;
+  readonly attempts: number;
+  readonly nextAttemptAt: string | null;
+  readonly lastError: string | null;
+  readonly deliveredAt: string | null;
+  readonly receipt: Receipt | null;
+}
+
+export interface DeliveryRecord {
+  readonly receipt: Receipt;
+  readonly deliveredAt: string;
+  readonly signature: string;
+  readonly digest: string;
+}
+
+export interface OutboxStore {
+  /** The oldest undelivered message to this partner (head of its queue), if any. */
+  nextPending(partner: string): Promise<OutboxMessage | undefined>;
+  partnersWithPending(): Promise<string[]>;
+  /** Marks it delivered and appends it, with the partner's receipt, to the message log. */
+  markDelivered(seq: number, delivery: DeliveryRecord): Promise<void>;
+  markAttempt(seq: number, state: { attempts: number; nextAttemptAt: string | null; lastError: string }): Promise<void>;
+  markDead(seq: number, lastError: string): Promise<void>;
+  listOutbox(filter: { status: OutboxStatus; partner?: string; limit: number }): Promise<OutboxMessage[]>;
+  /** Queues a dead letter again; undefined when there is no dead letter with that id. */
+  requeue(id: string): Promise<OutboxMessage | undefined>;
+}

@@ -1,0 +1,91 @@
+import { currentPosition } from '../calls/call-lifecycle.js';
+import type { CallRecord } from '../calls/call.js';
+import { supplierForkStep, type CallType, type Position } from '../calls/usm-model.js';
+import type { RouteConfig, UnderpinningConfig } from '../config/load-config.js';
+import { GatewayError } from '../errors/gateway-error.js';
+import type { PartnerDirectory } from '../partners/partner-directory.js';
+import { routeForkStep, routeMatches, subCallTypeAt } from './route-rules.js';
+
+/** Everything needed to raise one sub-call at a supplier. */
+export interface ForkPlan {
+  readonly supplier: string;
+  readonly service: string;
+  readonly agreement: string;
+  readonly type: CallType;
+  readonly at: Position;
+  readonly onSupplierResolved: 'resume' | 'resolve';
+  readonly relayNotes: boolean;
+  readonly summary?: string;
+  readonly description?: string;
+}
+
+export interface ForkRequest {
+  readonly supplier: string;
+  readonly service?: string;
+  readonly agreement?: string;
+  readonly type?: CallType;
+  readonly summary?: string;
+  readonly description?: string;
+}
+
+export interface LinkPlanner {
+  /** The automatic route for a new call, with the step to fork at. */
+  autoRoute(call: CallRecord): { route: RouteConfig; at: Position } | undefined;
+  /** Checks a fork the desk (or a rule) asks for at the call's current step and fills in the route's defaults. */
+  plan(call: CallRecord, request: ForkRequest): ForkPlan;
+}
+
+export function createLinkPlanner(options: {
+  readonly routes: readonly RouteConfig[];
+  readonly underpinning: readonly UnderpinningConfig[];
+  readonly partners: PartnerDirectory;
+}): LinkPlanner {
+  const { routes, underpinning, partners } = options;
+  return {
+    autoRoute(call) {
+      for (const route of routes) {
+        if (route.mode !== 'auto' || !routeMatches(route, call.service, call.type)) continue;
+        const step = routeForkStep(route, call.type);
+        if (step !== undefined && subCallTypeAt(step, route.subCallType) !== undefined) return { route, at: { process: step.process, step: step.step } };
+      }
+      return undefined;
+    },
+    plan(call, request) {
+      const position = currentPosition(call.lifecycle);
+      const step = supplierForkStep(position);
+      if (step === undefined) {
+        throw new GatewayError('USM_ERR_FORK_NOT_ALLOWED', `USM hands no work to suppliers at ${position.process} ${position.step}`);
+      }
+      if (call.lifecycle.status !== 'inProgress' && call.lifecycle.status !== 'held') {
+        throw new GatewayError('USM_ERR_FORK_NOT_ALLOWED', `the call is ${call.lifecycle.status}`);
+      }
+      const supplier = partners.get(request.supplier);
+      if (supplier === undefined || !supplier.roles.includes('supplier') || supplier.url === undefined) {
+        throw new GatewayError('USM_ERR_ROUTE_NOT_FOUND', `${request.supplier} is not a supplier with a gateway`);
+      }
+      const route = routes.find(
+        (r) => r.supplier === request.supplier && routeMatches(r, call.service, call.type) && (request.service === undefined || r.supplierService === request.service),
+      );
+      const service = request.service ?? route?.supplierService;
+      if (service === undefined) throw new GatewayError('USM_ERR_ROUTE_NOT_FOUND', `no route from ${call.service} to ${request.supplier}: name the supplier service`);
+      const agreementId = request.agreement ?? route?.agreement ?? underpinning.find((u) => u.supplier === request.supplier && u.services.includes(service))?.id;
+      const agreement = underpinning.find((u) => u.id === agreementId);
+      if (agreement === undefined || agreement.supplier !== request.supplier || (agreement.status ?? 'active') !== 'active' || !agreement.services.includes(service)) {
+        throw new GatewayError('USM_ERR_ROUTE_NOT_FOUND', `no active underpinning agreement with ${request.supplier} covers ${service}`);
+      }
+      const type = subCallTypeAt(step, request.type ?? route?.subCallType);
+      if (type === undefined) throw new GatewayError('USM_ERR_FORK_NOT_ALLOWED', `a ${request.type} cannot be raised at ${position.process} ${position.step}`);
+      return {
+        supplier: request.supplier,
+        service,
+        agreement: agreement.id,
+        type,
+        at: position,
+        onSupplierResolved: route?.onSupplierResolved ?? 'resume',
+        relayNotes: route?.relayNotes ?? false,
+        ...(request.summary !== undefined ? { summary: request.summary } : {}),
+        ...(request.description !== undefined ? { description: request.description } : {}),
+      };
+    },
+  };
+}
