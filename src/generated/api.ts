@@ -743,7 +743,7 @@ export interface components {
         };
         UpdateAccepted: {
             receipt: components["schemas"]["Receipt"];
-            /** @description False when held back for an earlier update */
+            /** @description False when held back for an earlier update, or older than what was applied. */
             applied: boolean;
         };
         Discovery: {
