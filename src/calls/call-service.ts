@@ -187,7 +187,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
    */
   async function finish(draft: Draft, previous: CallRecord | undefined): Promise<CallCommit> {
     const statusChanged = draft.history.some((h) => h.change.kind === 'status');
-    const publicNote = draft.notes.find((n) => n.visibility === 'public');
+    // The customer's own notes are not echoed back to it.
+    const publicNote = draft.notes.find((n) => n.visibility === 'public' && n.author.kind !== 'customer');
     let call: CallRecord = { ...draft.call, updatedAt: draft.at, version: (previous?.version ?? 0) + 1 };
     const customer = deps.partner(call.customer);
     if (customer?.url !== undefined && call.externalRef !== undefined && (statusChanged || publicNote !== undefined)) {
