@@ -9,6 +9,8 @@ import { ConfigError, loadConfigFile, type GatewayConfig } from './config/load-c
 import { generatePrivateJwk, publicJwkOf, signingKeyOf, type SigningAlgorithm } from './keys/jwk.js';
 import { readOrCreatePrivateJwk } from './keys/key-files.js';
 import { startServer } from './server.js';
+import { readLogFile } from './messages/log-file.js';
+import { verifyLog } from './messages/message-log.js';
 
 const USAGE = `usm-link: the USM link gateway
 
@@ -25,6 +27,8 @@ usage:
   usm-link send cancel  --call ID [--reason TEXT]
   usm-link get PATH                           read as the partner, e.g. /v1/calls or /v1/calls/ID
   usm-link token                              print a read token for the partner
+  usm-link verify-log FILE [--json]           check a message log offline (a gateway's SQLite file or a
+                                              .jsonl export); exit 1 naming the first broken record
 
 send, get and token act as a partner of a gateway. They take the gateway from --config (its
 publicUrl and party id; default as for start) or --url and --to, and the partner from --as
@@ -42,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
     case 'get':
     case 'token':
       return partner(command, rest);
+    case 'verify-log':
+      return verifyLogCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -172,6 +178,17 @@ async function partner(command: 'send' | 'get' | 'token', args: string[]): Promi
     default:
       throw new UsageError('usage: usm-link send call|note|confirm|reopen|cancel ...');
   }
+}
+
+async function verifyLogCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  const file = positionals[0];
+  if (file === undefined) throw new UsageError('usage: usm-link verify-log FILE [--json]');
+  const verdict = verifyLog(await readLogFile(file));
+  if (values.json) process.stdout.write(`${JSON.stringify(verdict)}\n`);
+  else if (verdict.ok) process.stdout.write(`ok: ${verdict.records} records, every hash follows from the one before\n`);
+  else process.stdout.write(`broken at record ${verdict.brokenAt}: ${verdict.reason}\n`);
+  return verdict.ok ? 0 : 1;
 }
 
 function baseUrlOf(config: GatewayConfig): string {

@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import Database from 'better-sqlite3';
+import type { LogRecord } from './message-log.js';
+
+/**
+ * Reads a message log for offline checking: a gateway's SQLite file (opened read-only) or a JSON
+ * Lines export (one record per line).
+ */
+export async function readLogFile(file: string): Promise<LogRecord[]> {
+  if (file.endsWith('.jsonl')) {
+    const text = await readFile(file, 'utf8');
+    return text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as LogRecord);
+  }
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare<[], Record<string, unknown>>('SELECT * FROM message_log ORDER BY seq')
+      .all()
+      .map((row) => ({
+        seq: row.seq as number,
+        direction: row.direction as LogRecord['direction'],
+        messageId: row.message_id as string,
+        partner: row.partner as string,
+        type: row.type as string,
+        digest: row.digest as string,
+        signature: row.signature as string,
+        receipt: row.receipt as string | null,
+        at: row.at as string,
+        prevHash: row.prev_hash as string,
+        hash: row.hash as string,
+      }));
+  } finally {
+    db.close();
+  }
+}
