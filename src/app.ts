@@ -14,6 +14,7 @@ import { createValidatorCompiler } from './http/validation.js';
 import { opsRoutes } from './ops/ops-routes.js';
 import { linkRoutes } from './links/link-routes.js';
 import { adminRoutes } from './delivery/admin-routes.js';
+import { agreementRoutes } from './agreements/agreement-routes.js';
 import { PROTOCOL_VERSIONS } from './messages/envelope.js';
 import { createLogger } from './logger.js';
 import './http/request-context.js';
@@ -83,7 +84,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       readTokens: gateway.readTokens,
     }),
     ...deskRoutes({ calls: gateway.calls, desk: gateway.desk, webhooks: gateway.webhooks }),
-    ...linkRoutes({ ...signedDeps, calls: gateway.calls, discovery: discoveryOf(config) }),
+    ...linkRoutes({ ...signedDeps, calls: gateway.calls, agreements: gateway.negotiation, discovery: discoveryOf(config) }),
+    ...agreementRoutes({ desk: gateway.desk, agreements: gateway.negotiation }),
     ...adminRoutes({ admin: gateway.admin, outbox: gateway.store, wake: () => gateway.outboxWorker.wake() }),
   });
   return app as unknown as App;

@@ -14,6 +14,8 @@ import { createReadTokenVerifier, type ReadTokenVerifier } from './partners/read
 import { openStore } from './storage/open-store.js';
 import { createOutboxWorker, type OutboxWorker } from './delivery/outbox-worker.js';
 import { createLinkPlanner } from './links/link-planner.js';
+import { createSlaWatcher, type SlaWatcher } from './agreements/sla-watcher.js';
+import { createAgreementService, type AgreementService } from './agreements/agreement-service.js';
 import { createOutboundMessages } from './links/outbound-messages.js';
 import type { Store } from './storage/store.js';
 
@@ -31,6 +33,8 @@ export interface Gateway {
   readonly desk: BearerAuthenticator;
   readonly admin: BearerAuthenticator;
   readonly outboxWorker: OutboxWorker;
+  readonly slaWatcher: SlaWatcher;
+  readonly negotiation: AgreementService;
   readonly webhooks: WebhookService;
   readonly webhookDispatcher: WebhookDispatcher;
   readonly receipt: (fields: { messageId: string; digest: string; receivedAt: string; gateway: string; from: string }) => Receipt;
@@ -55,22 +59,40 @@ export async function createGateway(options: {
   for (const file of adminTokens.createdFiles) logger.warn({ file }, 'created a development admin token');
 
   const store = await openStore(config.storage);
-  const agreements = createAgreementRegistry({ provider: config.party.id, services: config.services, agreements: config.agreements });
+  const agreements = createAgreementRegistry({
+    provider: config.party.id,
+    services: config.services,
+    agreements: config.agreements,
+    underpinning: config.underpinning,
+    store,
+  });
   const signingKey = signing.key;
   const webhookDispatcher = createWebhookDispatcher({ store, logger, now, ...config.webhooks });
   const outboxWorker = createOutboxWorker({ store, partners, signingKey, now, logger, delivery: config.delivery });
+  const outbound = createOutboundMessages({ self: config.party, now });
   const calls = createCallService({
     self: config.party.id,
     store,
     agreements,
-    planner: createLinkPlanner({ routes: config.routes, underpinning: config.underpinning, partners }),
-    outbound: createOutboundMessages({ self: config.party, now }),
+    planner: createLinkPlanner({ routes: config.routes, partners }),
+    outbound,
     partner: (id) => partners.get(id),
     now,
     onCommit: () => {
       webhookDispatcher.wake();
       outboxWorker.wake();
     },
+  });
+  const slaWatcher = createSlaWatcher({ store, calls, now, logger, intervalMs: 5000 });
+  const negotiation = createAgreementService({
+    self: config.party.id,
+    store,
+    partners,
+    registry: agreements,
+    signingKey,
+    outbound,
+    now,
+    onCommit: () => outboxWorker.wake(),
   });
   return {
     config,
@@ -97,11 +119,14 @@ export async function createGateway(options: {
     desk: deskTokens.authenticator,
     admin: adminTokens.authenticator,
     outboxWorker,
+    slaWatcher,
+    negotiation,
     webhooks: createWebhookService({ store, now }),
     webhookDispatcher,
     receipt: (fields) => createReceipt(fields, signingKey),
     readinessChecks: { store: () => store.ping(), keys: async () => undefined },
     async close() {
+      await slaWatcher.close();
       await outboxWorker.close();
       await webhookDispatcher.close();
       await store.close();

@@ -1,46 +1,85 @@
-import type { AgreementConfig } from '../config/load-config.js';
+import type { AgreementConfig, UnderpinningConfig } from '../config/load-config.js';
 import type { components } from '../generated/api.js';
+import type { AgreementStore } from './agreement-store.js';
+import { parseDocument, type AgreementVersion } from './negotiation.js';
 
 export type Agreement = components['schemas']['Agreement'];
 export type Service = components['schemas']['Service'];
 
-/** The agreements this provider has with its customers, and the services they cover. */
+/** An agreement in which this provider is the customer of a supplier. */
+export interface Underpinning {
+  readonly id: string;
+  readonly supplier: string;
+  readonly services: readonly string[];
+  readonly status: 'active' | 'terminated';
+  readonly serviceLevels: Agreement['serviceLevels'];
+}
+
+/**
+ * The agreements in force: those in the config file and those negotiated across the link (the
+ * active version of each). As provider they decide which calls a customer may submit; as customer
+ * they underpin the sub-calls raised at suppliers.
+ */
 export interface AgreementRegistry {
-  forCustomer(customer: string): readonly Agreement[];
-  get(customer: string, id: string): Agreement | undefined;
+  forCustomer(customer: string): Promise<Agreement[]>;
+  get(customer: string, id: string): Promise<Agreement | undefined>;
   /** Services the customer may use under its active agreements. */
-  servicesFor(customer: string): readonly Service[];
-  /** The active agreement of this customer that covers the service, if the agreement id names one. */
-  covering(customer: string, agreementId: string, service: string): Agreement | undefined;
+  servicesFor(customer: string): Promise<Service[]>;
+  /** The customer's active agreement with this id, if it covers the service. */
+  covering(customer: string, agreementId: string, service: string): Promise<Agreement | undefined>;
+  underpinning(): Promise<Underpinning[]>;
+  /** Whether an agreement id is taken by the config file. */
+  configured(id: string): boolean;
 }
 
 export function createAgreementRegistry(options: {
   readonly provider: string;
   readonly services: readonly Service[];
   readonly agreements: readonly AgreementConfig[];
+  readonly underpinning: readonly UnderpinningConfig[];
+  readonly store: AgreementStore;
 }): AgreementRegistry {
-  const agreements: Agreement[] = options.agreements.map((a) => ({
+  const { provider, store } = options;
+  const fromConfig: Agreement[] = options.agreements.map((a) => ({
     id: a.id,
     customer: a.customer,
-    provider: options.provider,
+    provider,
     status: a.status ?? 'active',
     services: [...a.services],
     serviceLevels: a.serviceLevels,
   }));
-  const byCustomer = new Map<string, Agreement[]>();
-  for (const a of agreements) byCustomer.set(a.customer, [...(byCustomer.get(a.customer) ?? []), a]);
+  const underpinningFromConfig: Underpinning[] = options.underpinning.map((u) => ({
+    id: u.id,
+    supplier: u.supplier,
+    services: u.services,
+    status: u.status ?? 'active',
+    serviceLevels: u.serviceLevels,
+  }));
   const services = new Map(options.services.map((s) => [s.id, s]));
-  const forCustomer = (customer: string): readonly Agreement[] => byCustomer.get(customer) ?? [];
+  const negotiated = async (): Promise<AgreementVersion[]> => (await store.listAgreementVersions()).filter((v) => v.status === 'active');
+  const agreementOf = (v: AgreementVersion): Agreement => {
+    const doc = parseDocument(v);
+    return { id: doc.id, customer: doc.customer, provider: doc.provider, status: 'active', services: doc.services, serviceLevels: doc.serviceLevels };
+  };
+  const forCustomer = async (customer: string): Promise<Agreement[]> => [
+    ...fromConfig.filter((a) => a.customer === customer),
+    ...(await negotiated()).filter((v) => v.provider === provider && v.customer === customer).map(agreementOf),
+  ];
   return {
     forCustomer,
-    get: (customer, id) => forCustomer(customer).find((a) => a.id === id),
-    servicesFor(customer) {
-      const ids = new Set(forCustomer(customer).filter((a) => a.status === 'active').flatMap((a) => a.services));
+    get: async (customer, id) => (await forCustomer(customer)).find((a) => a.id === id),
+    async servicesFor(customer) {
+      const ids = new Set((await forCustomer(customer)).filter((a) => a.status === 'active').flatMap((a) => a.services));
       return [...ids].map((id) => services.get(id)).filter((s): s is Service => s !== undefined);
     },
-    covering(customer, agreementId, service) {
-      const agreement = forCustomer(customer).find((a) => a.id === agreementId);
+    async covering(customer, agreementId, service) {
+      const agreement = (await forCustomer(customer)).find((a) => a.id === agreementId);
       return agreement?.status === 'active' && agreement.services.includes(service) ? agreement : undefined;
     },
+    async underpinning() {
+      const mine = (await negotiated()).filter((v) => v.customer === provider).map(agreementOf);
+      return [...underpinningFromConfig, ...mine.map((a) => ({ id: a.id, supplier: a.provider, services: a.services, status: 'active' as const, serviceLevels: a.serviceLevels }))];
+    },
+    configured: (id) => fromConfig.some((a) => a.id === id) || underpinningFromConfig.some((u) => u.id === id),
   };
 }

@@ -11,6 +11,7 @@ import { VersionConflictError, type CallCommit, type CallFilter, type CallStore 
 import type { Actor, CallEvent, CallRecord, CallSubmission, HistoryEntry, Note, NoteKind, NoteVisibility } from './call.js';
 import { deskView } from './call-views.js';
 import { priorityOf } from './priority.js';
+import { newBreaches, nextDue, onStatusChange, startClock } from '../agreements/sla-clock.js';
 import { WORKFLOWS, type Position } from './usm-model.js';
 
 /** The signed message behind a change: recorded with it, and answered the same way on an identical resend. */
@@ -63,6 +64,8 @@ export interface CallService {
   fork(input: { callId: string; actor: Actor; request: ForkRequest }): Promise<SupplierLink>;
   /** Sends a note or a cancellation to the supplier of a sub-call. */
   tellSupplier(input: { callId: string; linkId: string; actor: Actor; type: 'call.note' | 'call.cancel'; data: { text?: string; kind?: string; reason?: string } }): Promise<SupplierLink>;
+  /** Records the service-level targets a call has missed by now: events for the desk, an update for the customer. */
+  checkSla(callId: string): Promise<CallRecord>;
   /** Takes a supplier's report on a sub-call, in per-call order. */
   receiveUpdate(input: { supplier: string; update: CallUpdate; message: MessageContext<UpdateResult> }): Promise<UpdateResult>;
   get(callId: string, customer?: string): Promise<CallRecord>;
@@ -189,9 +192,20 @@ export function createCallService(deps: CallServiceDeps): CallService {
     const statusChanged = draft.history.some((h) => h.change.kind === 'status');
     // The customer's own notes are not echoed back to it.
     const publicNote = draft.notes.find((n) => n.visibility === 'public' && n.author.kind !== 'customer');
-    let call: CallRecord = { ...draft.call, updatedAt: draft.at, version: (previous?.version ?? 0) + 1 };
+    let sla = draft.call.sla;
+    for (const { change } of draft.history) {
+      if (sla !== undefined && change.kind === 'status' && change.from !== null) sla = onStatusChange(sla, change.from, change.to, draft.at);
+    }
+    const slaBreached = (sla?.breaches.length ?? 0) > (previous?.sla?.breaches.length ?? 0);
+    let call: CallRecord = {
+      ...draft.call,
+      ...(sla !== undefined ? { sla } : {}),
+      slaNextDue: nextDue(sla, draft.call.lifecycle.status),
+      updatedAt: draft.at,
+      version: (previous?.version ?? 0) + 1,
+    };
     const customer = deps.partner(call.customer);
-    if (customer?.url !== undefined && call.externalRef !== undefined && (statusChanged || publicNote !== undefined)) {
+    if (customer?.url !== undefined && call.externalRef !== undefined && (statusChanged || publicNote !== undefined || slaBreached)) {
       const seq = (call.updateSeq ?? 0) + 1;
       call = { ...call, updateSeq: seq };
       draft.outbox.push(
@@ -202,6 +216,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
           status: call.lifecycle.status,
           ...(publicNote !== undefined ? { note: { text: publicNote.text, kind: publicNote.kind } } : {}),
           ...(call.lifecycle.status === 'resolved' && call.resolution !== undefined ? { resolution: { summary: call.resolution.summary } } : {}),
+          ...(call.sla !== undefined && call.sla.breaches.length > 0 ? { slaBreaches: [...call.sla.breaches] } : {}),
         }),
       );
     }
@@ -234,6 +249,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
       const current = await load(callId, customer);
       const draft = draftOf(current, isoNow());
       const result = await decide(current, draft);
+      const untouched = draft.call === current && draft.history.length === 0 && draft.notes.length === 0 && draft.events.length === 0 && draft.links.size === 0 && draft.outbox.length === 0;
+      if (untouched && message === undefined) return { call: current, result };
       const commitSet = await finish(draft, current);
       try {
         await commit(commitSet, message, result);
@@ -249,8 +266,9 @@ export function createCallService(deps: CallServiceDeps): CallService {
   return {
     async submit({ customer, submission, chainId, hops = [], trace, message }) {
       if (hops.includes(deps.self)) throw new GatewayError('USM_ERR_LOOP_DETECTED', `the call already passed ${deps.self}: ${hops.join(' -> ')}`);
-      if (agreements.covering(customer, submission.agreement, submission.service) === undefined) {
-        const known = agreements.get(customer, submission.agreement);
+      const agreement = await agreements.covering(customer, submission.agreement, submission.service);
+      if (agreement === undefined) {
+        const known = await agreements.get(customer, submission.agreement);
         if (known === undefined || known.status !== 'active') {
           throw new GatewayError('USM_ERR_AGREEMENT_INVALID', `${submission.agreement} is not an active agreement of ${customer}`);
         }
@@ -258,6 +276,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
       }
       const at = isoNow();
       const started = startCall(submission.type);
+      const priority = priorityOf(submission.impact, submission.urgency);
+      const target = agreement.serviceLevels.targets.find((t) => t.priority === priority);
       const call: CallRecord = {
         id: uuidv7(deps.now()),
         customer,
@@ -268,7 +288,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
         ...(submission.description !== undefined ? { description: submission.description } : {}),
         impact: submission.impact,
         urgency: submission.urgency,
-        priority: priorityOf(submission.impact, submission.urgency),
+        priority,
         requester: submission.requester,
         attachments: submission.attachments ?? [],
         ...(submission.externalRef !== undefined ? { externalRef: submission.externalRef } : {}),
@@ -279,13 +299,15 @@ export function createCallService(deps: CallServiceDeps): CallService {
         version: 1,
         hops: [...hops],
         ...(trace !== undefined ? { trace } : {}),
+        ...(target !== undefined ? { sla: startClock(at, target) } : {}),
       };
       const draft = draftOf(call, at);
       draft.events.push(event('call.created', call.id, at, {}));
       record(draft, started.changes, { kind: 'customer', id: customer });
       const auto = planner.autoRoute(call);
       if (auto !== undefined && walkTo(draft, auto.at)) {
-        forkInto(draft, planner.plan(draft.call, { supplier: auto.route.supplier, service: auto.route.supplierService, agreement: auto.route.agreement }), SYSTEM);
+        const request = { supplier: auto.route.supplier, service: auto.route.supplierService, agreement: auto.route.agreement };
+        forkInto(draft, planner.plan(draft.call, request, await agreements.underpinning()), SYSTEM);
       }
       const commitSet = await finish(draft, undefined);
       await commit(commitSet, message, commitSet.call);
@@ -309,7 +331,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
     },
 
     async fork({ callId, actor, request }) {
-      const { result } = await change(callId, undefined, async (current, draft) => forkInto(draft, planner.plan(current, request), actor));
+      const underpinning = await agreements.underpinning();
+      const { result } = await change(callId, undefined, async (current, draft) => forkInto(draft, planner.plan(current, request, underpinning), actor));
       return result;
     },
 
@@ -355,6 +378,21 @@ export function createCallService(deps: CallServiceDeps): CallService {
         message,
       );
       return result;
+    },
+
+    async checkSla(callId) {
+      const { call } = await change(callId, undefined, async (current, draft) => {
+        const missed = current.sla === undefined ? [] : newBreaches(current.sla, current.lifecycle.status, deps.now());
+        if (missed.length === 0) return undefined;
+        draft.call = { ...draft.call, sla: { ...current.sla!, breaches: [...current.sla!.breaches, ...missed] } };
+        for (const target of missed) {
+          const due = target === 'response' ? current.sla!.responseDueAt : current.sla!.resolutionDueAt;
+          draft.events.push(event('call.sla_breached', current.id, draft.at, { target, due }));
+          addNote(draft, { text: `The ${target} target (due ${due}) was missed.`, visibility: 'internal', kind: 'comment' }, SYSTEM);
+        }
+        return undefined;
+      });
+      return call;
     },
 
     get: (callId, customer) => load(callId, customer),

@@ -41,6 +41,8 @@ export interface CallStore {
   listNotes(callId: string, visibility: 'public' | 'all'): Promise<Note[]>;
   /** Throws VersionConflictError or DuplicateMessageError; writes nothing then. */
   commitCall(commit: CallCommit): Promise<void>;
+  /** Ids of calls whose service-level clock is due at or before `now`, the most overdue first. */
+  callsDueForSla(now: string, limit: number): Promise<string[]>;
 }
 
 export class VersionConflictError extends Error {

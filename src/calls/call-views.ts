@@ -24,6 +24,7 @@ export function customerView(call: CallRecord): Schemas['Call'] {
     chainId: call.chainId,
     reopened: call.lifecycle.reopened,
     ...(call.resolution !== undefined ? { resolution: call.resolution } : {}),
+    ...(call.sla !== undefined ? { sla: { ...call.sla, breaches: [...call.sla.breaches] } } : {}),
     createdAt: call.createdAt,
     updatedAt: call.updatedAt,
   };

@@ -2,6 +2,7 @@ import type { components } from '../generated/api.js';
 import type { ActorKind, LifecycleChange, LifecycleState } from './call-lifecycle.js';
 import type { CallType } from './usm-model.js';
 import type { Level, Priority } from './priority.js';
+import type { SlaClock } from '../agreements/sla-clock.js';
 
 export type Requester = components['schemas']['Requester'];
 export type Attachment = components['schemas']['Attachment'];
@@ -41,6 +42,10 @@ export interface CallRecord {
   readonly trace?: string;
   /** Sequence number of the last update sent to the customer's gateway. */
   readonly updateSeq?: number;
+  /** The service-level clock, from the agreement's targets for the call's priority. */
+  readonly sla?: SlaClock;
+  /** When the clock next needs a look; null when it is stopped or paused. */
+  readonly slaNextDue?: string | null;
 }
 
 export interface HistoryEntry {

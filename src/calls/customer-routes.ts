@@ -52,11 +52,11 @@ export function customerRoutes(deps: CustomerRouteDeps): OperationHandlers {
   const read = (handler: OperationHandlers[string]['handler']): OperationHandlers[string] => ({ onRequest: authenticate, handler });
 
   return {
-    listServices: read(async (request) => ({ items: agreements.servicesFor(customerOf(request).id) })),
-    listAgreements: read(async (request) => ({ items: agreements.forCustomer(customerOf(request).id) })),
+    listServices: read(async (request) => ({ items: await agreements.servicesFor(customerOf(request).id) })),
+    listAgreements: read(async (request) => ({ items: await agreements.forCustomer(customerOf(request).id) })),
     getAgreement: read(async (request) => {
       const { agreementId } = request.params as { agreementId: string };
-      const agreement = agreements.get(customerOf(request).id, agreementId);
+      const agreement = await agreements.get(customerOf(request).id, agreementId);
       if (agreement === undefined) throw new GatewayError('USM_ERR_AGREEMENT_NOT_FOUND', `no agreement ${agreementId}`);
       return agreement;
     }),

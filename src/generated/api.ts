@@ -96,10 +96,15 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Gateway-to-gateway inbox for signed messages about calls already linked (`call.update`).
-         * @description A supplier's gateway reports status changes, public notes, requests for information and
-         *     resolutions of a sub-call here. Updates carry a per-call sequence number: an update that
-         *     arrives early is held back until the gap is filled, an old one is never applied over a newer one.
+         * Gateway-to-gateway inbox for signed messages between linked gateways.
+         * @description `call.update`: a supplier's gateway reports status changes, public notes, requests for
+         *     information, resolutions and service-level breaches of a sub-call. Updates carry a per-call
+         *     sequence number: an update that arrives early is held back until the gap is filled, an old
+         *     one is never applied over a newer one.
+         *
+         *     `agreement.propose`, `agreement.counter`, `agreement.accept`, `agreement.reject`: the two
+         *     gateways negotiate an agreement; every version is signed by the party offering it, and the
+         *     accepted version by both.
          */
         post: operations["receiveMessage"];
         delete?: never;
@@ -494,6 +499,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/desk/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agreements negotiated across the link, as customer and as provider (the newest version of each). */
+        get: operations["deskListAgreements"];
+        put?: never;
+        /** Propose an agreement to a supplier (or a new version of an existing one); this side signs it. */
+        post: operations["deskProposeAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/agreements/{agreementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        /** Every version of a negotiated agreement, oldest first. */
+        get: operations["deskGetAgreement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/agreements/{agreementId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the other party's offer; this side signs it too and it becomes active on both sides. */
+        post: operations["deskAcceptAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/agreements/{agreementId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject the other party's offer. */
+        post: operations["deskRejectAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/agreements/{agreementId}/counter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the other party's offer with other terms (a new version, signed by this side). */
+        post: operations["deskCounterAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/dead-letters": {
         parameters: {
             query?: never;
@@ -660,7 +759,7 @@ export interface components {
         /** @enum {string} */
         Branch: "agree" | "change" | "operate";
         /** @enum {string} */
-        MessageType: "call.submit" | "call.note" | "call.confirm" | "call.reopen" | "call.cancel" | "call.update";
+        MessageType: "call.submit" | "call.note" | "call.confirm" | "call.reopen" | "call.cancel" | "call.update" | "agreement.propose" | "agreement.counter" | "agreement.accept" | "agreement.reject";
         /** @description The uniform message every partner write travels in. */
         Envelope: {
             /** @description The message id, a UUIDv7, unique per sender. */
@@ -740,11 +839,92 @@ export interface components {
             resolution?: {
                 summary: string;
             };
+            /** @description The service-level targets this call has missed so far. */
+            slaBreaches?: ("response" | "resolution")[];
         };
-        UpdateAccepted: {
+        InboxAccepted: {
             receipt: components["schemas"]["Receipt"];
-            /** @description False when held back for an earlier update, or older than what was applied. */
-            applied: boolean;
+            /** @description For call.update: false when held back for an earlier update, or older than what was applied. */
+            applied?: boolean;
+            agreement?: components["schemas"]["NegotiatedAgreement"];
+        };
+        ServiceLevels: {
+            /** @description e.g. "24x7" or "Mo-Fr 08:00-18:00 Europe/Amsterdam" */
+            supportHours: string;
+            availability?: number;
+            targets: components["schemas"]["ServiceLevelTarget"][];
+        };
+        AgreementTerms: {
+            services: components["schemas"]["ResourceId"][];
+            serviceLevels: components["schemas"]["ServiceLevels"];
+        };
+        /** @description What both parties sign, exactly as serialised in `AgreementOffer.document`. */
+        AgreementDocument: {
+            id: components["schemas"]["ResourceId"];
+            version: number;
+            provider: components["schemas"]["PartyId"];
+            customer: components["schemas"]["PartyId"];
+            services: components["schemas"]["ResourceId"][];
+            serviceLevels: components["schemas"]["ServiceLevels"];
+        };
+        AgreementOffer: {
+            /** @description The AgreementDocument as JSON text, signed as these exact bytes. */
+            document: string;
+            /** @description Detached JWS of the offering party over `document`. */
+            signature: string;
+        };
+        AgreementAcceptance: {
+            id: components["schemas"]["ResourceId"];
+            version: number;
+            /** @description Detached JWS of the accepting party over the offered `document`. */
+            signature: string;
+        };
+        AgreementRejection: {
+            id: components["schemas"]["ResourceId"];
+            version: number;
+            reason?: string;
+        };
+        /** @description One version of an agreement negotiated across the link. */
+        NegotiatedAgreement: {
+            id: string;
+            version: number;
+            provider: components["schemas"]["PartyId"];
+            customer: components["schemas"]["PartyId"];
+            /** @enum {string} */
+            status: "proposed" | "countered" | "active" | "rejected" | "superseded";
+            services: string[];
+            serviceLevels: components["schemas"]["ServiceLevels"];
+            offeredBy: components["schemas"]["PartyId"];
+            document: string;
+            signatures: {
+                customer?: string | null;
+                provider?: string | null;
+            };
+            reason?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProposeAgreementRequest: {
+            id?: components["schemas"]["ResourceId"];
+            provider: components["schemas"]["PartyId"];
+            services: components["schemas"]["ResourceId"][];
+            serviceLevels: components["schemas"]["ServiceLevels"];
+        };
+        /** @description The call's service-level clock; due times move on while the call waits (pending or held). */
+        Sla: {
+            /** Format: date-time */
+            responseDueAt: string;
+            /** Format: date-time */
+            resolutionDueAt: string;
+            /** Format: date-time */
+            respondedAt?: string;
+            /** Format: date-time */
+            resolvedAt?: string;
+            /** Format: date-time */
+            pausedSince?: string;
+            breaches: ("response" | "resolution")[];
         };
         Discovery: {
             partyId: components["schemas"]["PartyId"];
@@ -829,6 +1009,7 @@ export interface components {
             chainId: components["schemas"]["Uuid"];
             reopened: number;
             resolution?: components["schemas"]["Resolution"];
+            sla?: components["schemas"]["Sla"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -921,12 +1102,7 @@ export interface components {
             /** @enum {string} */
             status: "active" | "terminated";
             services: string[];
-            serviceLevels: {
-                /** @description e.g. "24x7" or "Mo-Fr 08:00-18:00 Europe/Amsterdam" */
-                supportHours: string;
-                availability?: number;
-                targets: components["schemas"]["ServiceLevelTarget"][];
-            };
+            serviceLevels: components["schemas"]["ServiceLevels"];
         };
         AdvanceRequest: {
             branch?: components["schemas"]["Branch"];
@@ -952,7 +1128,7 @@ export interface components {
             kind: "comment" | "request";
         };
         /** @enum {string} */
-        EventType: "call.created" | "call.step_changed" | "call.status_changed" | "call.workflow_decided" | "call.note_added" | "call.resolved" | "call.forked" | "call.supplier_update";
+        EventType: "call.created" | "call.step_changed" | "call.status_changed" | "call.workflow_decided" | "call.note_added" | "call.resolved" | "call.forked" | "call.supplier_update" | "call.sla_breached";
         WebhookRequest: {
             /** Format: uri */
             url: string;
@@ -1148,21 +1324,33 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Envelope"] & {
+                "application/json": components["schemas"]["Envelope"] & ({
                     /** @constant */
                     type?: "call.update";
                     data?: components["schemas"]["CallUpdate"];
-                };
+                } | {
+                    /** @enum {unknown} */
+                    type?: "agreement.propose" | "agreement.counter";
+                    data?: components["schemas"]["AgreementOffer"];
+                } | {
+                    /** @constant */
+                    type?: "agreement.accept";
+                    data?: components["schemas"]["AgreementAcceptance"];
+                } | {
+                    /** @constant */
+                    type?: "agreement.reject";
+                    data?: components["schemas"]["AgreementRejection"];
+                });
             };
         };
         responses: {
-            /** @description Stored; `applied` tells whether it changed the linked call now. */
+            /** @description Stored; for `call.update`, `applied` tells whether it changed the linked call now. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UpdateAccepted"];
+                    "application/json": components["schemas"]["InboxAccepted"];
                 };
             };
             400: components["responses"]["Problem"];
@@ -1839,6 +2027,167 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SupplierLink"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    deskListAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Agreements. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NegotiatedAgreement"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    deskProposeAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeAgreementRequest"];
+            };
+        };
+        responses: {
+            /** @description The proposal, queued for the supplier. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NegotiatedAgreement"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    deskGetAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NegotiatedAgreement"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    deskAcceptAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NegotiatedAgreement"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    deskRejectAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelSubmission"];
+            };
+        };
+        responses: {
+            /** @description The rejected version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NegotiatedAgreement"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    deskCounterAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementTerms"];
+            };
+        };
+        responses: {
+            /** @description The counter-offer, queued for the other party. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NegotiatedAgreement"];
                 };
             };
             400: components["responses"]["Problem"];

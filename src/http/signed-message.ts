@@ -26,7 +26,7 @@ export type Perform<T> = (envelope: Envelope, context: MessageContext<T>, reques
  */
 export function signedMessageOperation<T = CallRecord>(
   deps: SignedMessageDeps,
-  expectedType: MessageType,
+  expectedType: MessageType | readonly MessageType[],
   status: number,
   perform: Perform<T>,
   present: (result: T) => Record<string, unknown> = (call) => ({ call: customerView(call as CallRecord) }),
@@ -39,7 +39,7 @@ export function signedMessageOperation<T = CallRecord>(
     handler: async (request, reply) => {
       const message = request.signedMessage!;
       const envelope = request.body as Envelope;
-      deps.intake.checkEnvelope(envelope, message, expectedType);
+      deps.intake.checkEnvelope(envelope, message, typeof expectedType === 'string' ? [expectedType] : expectedType);
       const previous = await deps.inbound.findInbound(envelope.from, envelope.id);
       if (previous !== undefined) return replay(reply, previous, message.digest);
       deps.intake.checkTime(envelope, message);

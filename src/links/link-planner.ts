@@ -1,7 +1,8 @@
 import { currentPosition } from '../calls/call-lifecycle.js';
 import type { CallRecord } from '../calls/call.js';
 import { supplierForkStep, type CallType, type Position } from '../calls/usm-model.js';
-import type { RouteConfig, UnderpinningConfig } from '../config/load-config.js';
+import type { RouteConfig } from '../config/load-config.js';
+import type { Underpinning } from '../agreements/agreement-registry.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { PartnerDirectory } from '../partners/partner-directory.js';
 import { routeForkStep, routeMatches, subCallTypeAt } from './route-rules.js';
@@ -32,15 +33,14 @@ export interface LinkPlanner {
   /** The automatic route for a new call, with the step to fork at. */
   autoRoute(call: CallRecord): { route: RouteConfig; at: Position } | undefined;
   /** Checks a fork the desk (or a rule) asks for at the call's current step and fills in the route's defaults. */
-  plan(call: CallRecord, request: ForkRequest): ForkPlan;
+  plan(call: CallRecord, request: ForkRequest, underpinning: readonly Underpinning[]): ForkPlan;
 }
 
 export function createLinkPlanner(options: {
   readonly routes: readonly RouteConfig[];
-  readonly underpinning: readonly UnderpinningConfig[];
   readonly partners: PartnerDirectory;
 }): LinkPlanner {
-  const { routes, underpinning, partners } = options;
+  const { routes, partners } = options;
   return {
     autoRoute(call) {
       for (const route of routes) {
@@ -50,7 +50,7 @@ export function createLinkPlanner(options: {
       }
       return undefined;
     },
-    plan(call, request) {
+    plan(call, request, underpinning) {
       const position = currentPosition(call.lifecycle);
       const step = supplierForkStep(position);
       if (step === undefined) {
@@ -70,7 +70,7 @@ export function createLinkPlanner(options: {
       if (service === undefined) throw new GatewayError('USM_ERR_ROUTE_NOT_FOUND', `no route from ${call.service} to ${request.supplier}: name the supplier service`);
       const agreementId = request.agreement ?? route?.agreement ?? underpinning.find((u) => u.supplier === request.supplier && u.services.includes(service))?.id;
       const agreement = underpinning.find((u) => u.id === agreementId);
-      if (agreement === undefined || agreement.supplier !== request.supplier || (agreement.status ?? 'active') !== 'active' || !agreement.services.includes(service)) {
+      if (agreement === undefined || agreement.supplier !== request.supplier || agreement.status !== 'active' || !agreement.services.includes(service)) {
         throw new GatewayError('USM_ERR_ROUTE_NOT_FOUND', `no active underpinning agreement with ${request.supplier} covers ${service}`);
       }
       const type = subCallTypeAt(step, request.type ?? route?.subCallType);

@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import type { CallService, UpdateResult } from '../calls/call-service.js';
+import type { CallService, MessageContext, UpdateResult } from '../calls/call-service.js';
+import { agreementView, type AgreementService, type NegotiationMessageType } from '../agreements/agreement-service.js';
+import type { AgreementVersion } from '../agreements/negotiation.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { components } from '../generated/api.js';
 import type { OperationHandlers } from '../http/register-operations.js';
@@ -8,8 +10,19 @@ import type { SupplierLink } from './supplier-link.js';
 
 type Schemas = components['schemas'];
 
+interface InboxResult {
+  readonly update?: UpdateResult;
+  readonly agreement?: AgreementVersion;
+}
+
+/** The inbox answers for any message type; each service records its answer through this view of it. */
+function narrow<T>(message: MessageContext<InboxResult>, wrap: (result: T) => InboxResult): MessageContext<T> {
+  return { record: message.record, respond: (result) => message.respond(wrap(result)) };
+}
+
 export interface LinkRouteDeps extends SignedMessageDeps {
   readonly calls: CallService;
+  readonly agreements: AgreementService;
   readonly discovery: Schemas['Discovery'];
 }
 
@@ -17,16 +30,21 @@ export interface LinkRouteDeps extends SignedMessageDeps {
 export function linkRoutes(deps: LinkRouteDeps): OperationHandlers {
   return {
     getDiscovery: { handler: async () => deps.discovery },
-    receiveMessage: signedMessageOperation<UpdateResult>(
+    receiveMessage: signedMessageOperation<InboxResult>(
       deps,
-      'call.update',
+      ['call.update', 'agreement.propose', 'agreement.counter', 'agreement.accept', 'agreement.reject'],
       200,
-      (envelope, message, request) => {
+      async (envelope, message, request) => {
         const sender = request.signedMessage!.sender;
-        if (!sender.roles.includes('supplier')) throw new GatewayError('USM_ERR_FORBIDDEN', 'only suppliers send call updates');
-        return deps.calls.receiveUpdate({ supplier: sender.id, update: envelope.data as Schemas['CallUpdate'], message });
+        if (envelope.type === 'call.update') {
+          if (!sender.roles.includes('supplier')) throw new GatewayError('USM_ERR_FORBIDDEN', 'only suppliers send call updates');
+          const result = await deps.calls.receiveUpdate({ supplier: sender.id, update: envelope.data as Schemas['CallUpdate'], message: narrow(message, (r) => ({ update: r })) });
+          return { update: result };
+        }
+        const agreement = await deps.agreements.receive(sender, envelope.type as NegotiationMessageType, envelope.data, narrow(message, (r) => ({ agreement: r })));
+        return { agreement };
       },
-      (result) => ({ applied: result.applied }),
+      (result) => (result.update !== undefined ? { applied: result.update.applied } : { agreement: agreementView(result.agreement!) }),
     ),
   };
 }

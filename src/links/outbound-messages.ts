@@ -10,6 +10,8 @@ export interface OutboundMessages {
   submitToSupplier(parent: CallRecord, link: SupplierLink, text: { summary: string; description?: string }): NewOutboxMessage;
   toSupplier(parent: CallRecord, link: SupplierLink, type: 'call.note' | 'call.cancel' | 'call.confirm', data: object): NewOutboxMessage;
   updateToCustomer(call: CallRecord, update: CallUpdate): NewOutboxMessage;
+  /** An agreement negotiation message; `chainId` ties the versions of one negotiation together. */
+  agreementMessage(to: string, type: 'agreement.propose' | 'agreement.counter' | 'agreement.accept' | 'agreement.reject', chainId: string, data: object): NewOutboxMessage;
 }
 
 export function createOutboundMessages(options: { readonly self: { id: string; name: string }; readonly now: () => number }): OutboundMessages {
@@ -18,7 +20,7 @@ export function createOutboundMessages(options: { readonly self: { id: string; n
     to: string,
     type: MessageType,
     path: string,
-    call: CallRecord,
+    call: { readonly id: string | null; readonly chainId: string; readonly trace?: string | undefined },
     data: object,
     extra: { linkId?: string; hops?: string[] } = {},
   ): NewOutboxMessage => {
@@ -30,7 +32,7 @@ export function createOutboundMessages(options: { readonly self: { id: string; n
       to,
       time: new Date(time).toISOString(),
       chainId: call.chainId,
-      correlationId: call.id,
+      ...(call.id !== null ? { correlationId: call.id } : {}),
       ...(extra.hops !== undefined ? { hops: extra.hops } : {}),
       data: data as Envelope['data'],
     };
@@ -73,6 +75,9 @@ export function createOutboundMessages(options: { readonly self: { id: string; n
     },
     updateToCustomer(call, update) {
       return message(call.customer, 'call.update', '/v1/messages', call, update);
+    },
+    agreementMessage(to, type, chainId, data) {
+      return message(to, type, '/v1/messages', { id: null, chainId }, data);
     },
   };
 }

@@ -21,7 +21,7 @@ export interface MessageIntake {
   /** Checks the detached signature over the raw body; runs before the body is trusted in any way. */
   authenticate(body: Buffer, signature: string | undefined): AuthenticatedMessage;
   /** Checks the envelope against its signer, this gateway and the endpoint. */
-  checkEnvelope(envelope: Envelope, message: AuthenticatedMessage, expectedType: MessageType): void;
+  checkEnvelope(envelope: Envelope, message: AuthenticatedMessage, expectedTypes: readonly MessageType[]): void;
   /**
    * Checks freshness against this gateway's clock: the signature's `iat` when it has one (queued
    * messages are re-signed at each attempt), else the envelope's `time`. Runs after the replay
@@ -49,15 +49,15 @@ export function createMessageIntake(options: {
       const { key, iat } = verifyDetached(body, signature, { algorithms, keyFor });
       return { sender: options.partners.keyOwner(key.kid)!.partner, key, signature, body, digest: bodyDigest(body), signedAt: iat === undefined ? undefined : iat * 1000 };
     },
-    checkEnvelope(envelope, message, expectedType) {
+    checkEnvelope(envelope, message, expectedTypes) {
       if (envelope.from !== message.sender.id) {
         throw new GatewayError('USM_ERR_SENDER_MISMATCH', `the message is from ${envelope.from} but signed with a key of ${message.sender.id}`);
       }
       if (envelope.to !== options.self) {
         throw new GatewayError('USM_ERR_WRONG_RECIPIENT', `this gateway is ${options.self}, the message is for ${envelope.to}`);
       }
-      if (envelope.type !== expectedType) {
-        throw new GatewayError('USM_ERR_MESSAGE_TYPE_MISMATCH', `this endpoint takes ${expectedType}, not ${envelope.type}`);
+      if (!expectedTypes.includes(envelope.type)) {
+        throw new GatewayError('USM_ERR_MESSAGE_TYPE_MISMATCH', `this endpoint takes ${expectedTypes.join(', ')}, not ${envelope.type}`);
       }
     },
     checkTime(envelope, message) {

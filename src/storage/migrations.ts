@@ -137,4 +137,22 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'agreements negotiated across the link, service-level clock due times',
+    sqlite: `
+      CREATE TABLE agreement_versions (
+        id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        provider TEXT NOT NULL,
+        customer TEXT NOT NULL,
+        status TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (id, version)
+      );
+      CREATE INDEX agreement_versions_by_status ON agreement_versions (status);
+      ALTER TABLE calls ADD COLUMN sla_next_due TEXT;
+      CREATE INDEX calls_by_sla_next_due ON calls (sla_next_due) WHERE sla_next_due IS NOT NULL;
+    `,
+  },
 ];

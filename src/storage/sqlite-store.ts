@@ -8,6 +8,7 @@ import type { WebhookSubscription } from '../desk/webhook-store.js';
 import { DuplicateMessageError, type InboundMessage } from '../messages/inbound-message.js';
 import type { DeliveryRecord, OutboxMessage } from '../delivery/outbox.js';
 import type { SupplierLink } from '../links/supplier-link.js';
+import type { AgreementVersion } from '../agreements/negotiation.js';
 import { chainRecord, type LogEntry, type LogRecord } from '../messages/message-log.js';
 import { MIGRATIONS } from './migrations.js';
 import { StoreUnavailableError, type Store } from './store.js';
@@ -31,11 +32,12 @@ export function openSqliteStore(file: string): Store {
   const stmt = {
     getCall: db.prepare<[string], { doc: string }>('SELECT doc FROM calls WHERE id = ?'),
     insertCall: db.prepare(
-      `INSERT INTO calls (id, customer, type, service, status, process, priority, external_ref, created_at, updated_at, version, doc)
-       VALUES (@id, @customer, @type, @service, @status, @process, @priority, @externalRef, @createdAt, @updatedAt, @version, @doc)`,
+      `INSERT INTO calls (id, customer, type, service, status, process, priority, external_ref, created_at, updated_at, version, sla_next_due, doc)
+       VALUES (@id, @customer, @type, @service, @status, @process, @priority, @externalRef, @createdAt, @updatedAt, @version, @slaNextDue, @doc)`,
     ),
     updateCall: db.prepare(
-      `UPDATE calls SET status = @status, process = @process, priority = @priority, updated_at = @updatedAt, version = @version, doc = @doc
+      `UPDATE calls SET status = @status, process = @process, priority = @priority, updated_at = @updatedAt, version = @version,
+       sla_next_due = @slaNextDue, doc = @doc
        WHERE id = @id AND version = @expectedVersion`,
     ),
     insertHistory: db.prepare(
@@ -96,23 +98,31 @@ export function openSqliteStore(file: string): Store {
        VALUES (@seq, @direction, @messageId, @partner, @type, @digest, @signature, @receipt, @at, @prevHash, @hash)`,
     ),
     readLog: db.prepare<[number, number], LogRow>('SELECT * FROM message_log WHERE seq > ? ORDER BY seq LIMIT ?'),
+    agreementVersions: db.prepare<[string], { doc: string }>('SELECT doc FROM agreement_versions WHERE id = ? ORDER BY version'),
+    allAgreementVersions: db.prepare<[], { doc: string }>('SELECT doc FROM agreement_versions ORDER BY id, version'),
+    upsertAgreement: db.prepare(
+      `INSERT INTO agreement_versions (id, version, provider, customer, status, doc) VALUES (@id, @version, @provider, @customer, @status, @doc)
+       ON CONFLICT (id, version) DO UPDATE SET status = excluded.status, doc = excluded.doc`,
+    ),
+    callsDue: db.prepare<[string, number], { id: string }>('SELECT id FROM calls WHERE sla_next_due IS NOT NULL AND sla_next_due <= ? ORDER BY sla_next_due LIMIT ?'),
   };
   const appendLog = (entry: LogEntry): void => {
     stmt.insertLog.run(chainRecord(entry, stmt.lastLog.get()));
   };
+  const recordInbound = (m: InboundMessage): void => {
+    stmt.insertInbound.run({ ...m, responseStatus: m.response.status, responseBody: JSON.stringify(m.response.body) });
+    const receipt = (m.response.body as { receipt?: { jws?: string } } | null)?.receipt?.jws ?? null;
+    appendLog({ direction: 'in', messageId: m.id, partner: m.from, type: m.type, digest: m.digest, signature: m.signature, receipt, at: m.receivedAt });
+  };
+  const commitAgreement = db.transaction((change: Parameters<Store['commitAgreement']>[0]) => {
+    if (change.inbound !== undefined) recordInbound(change.inbound);
+    for (const v of change.versions) stmt.upsertAgreement.run({ id: v.id, version: v.version, provider: v.provider, customer: v.customer, status: v.status, doc: JSON.stringify(v) });
+    for (const message of change.outbox) stmt.insertOutbox.run(message);
+  });
 
   const commit = db.transaction((change: CallCommit) => {
     const { call } = change;
-    if (change.inbound !== undefined) {
-      const m = change.inbound;
-      stmt.insertInbound.run({
-        ...m,
-        responseStatus: m.response.status,
-        responseBody: JSON.stringify(m.response.body),
-      });
-      const receipt = (m.response.body as { receipt?: { jws?: string } } | null)?.receipt?.jws ?? null;
-      appendLog({ direction: 'in', messageId: m.id, partner: m.from, type: m.type, digest: m.digest, signature: m.signature, receipt, at: m.receivedAt });
-    }
+    if (change.inbound !== undefined) recordInbound(change.inbound);
     const row = {
       id: call.id,
       customer: call.customer,
@@ -125,6 +135,7 @@ export function openSqliteStore(file: string): Store {
       createdAt: call.createdAt,
       updatedAt: call.updatedAt,
       version: call.version,
+      slaNextDue: call.slaNextDue ?? null,
       doc: JSON.stringify(call),
     };
     if (change.expectedVersion === null) {
@@ -224,6 +235,10 @@ export function openSqliteStore(file: string): Store {
     listOutbox: ({ status, partner, limit }) =>
       guard(() => stmt.listOutbox.all(status, partner ?? null, partner ?? null, limit).map((row) => outboxOf(row)!)),
     requeue: (id) => guard(() => (stmt.requeue.run(id).changes === 1 ? outboxOf(stmt.outboxById.get(id)) : undefined)),
+    agreementVersions: (id) => guard(() => stmt.agreementVersions.all(id).map((r) => JSON.parse(r.doc) as AgreementVersion)),
+    listAgreementVersions: () => guard(() => stmt.allAgreementVersions.all().map((r) => JSON.parse(r.doc) as AgreementVersion)),
+    commitAgreement: (change) => guard(() => commitAgreement(change)),
+    callsDueForSla: (now, limit) => guard(() => stmt.callsDue.all(now, limit).map((r) => r.id)),
     async *readLog() {
       let after = 0;
       for (;;) {

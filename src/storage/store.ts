@@ -4,9 +4,10 @@ import type { InboundMessageStore } from '../messages/inbound-message.js';
 import type { OutboxStore } from '../delivery/outbox.js';
 import type { LinkStore } from '../links/supplier-link.js';
 import type { LogRecord } from '../messages/message-log.js';
+import type { AgreementStore } from '../agreements/agreement-store.js';
 
 /** The gateway's durable state: one store, every domain's interface. */
-export interface Store extends CallStore, InboundMessageStore, WebhookStore, LinkStore, OutboxStore {
+export interface Store extends CallStore, InboundMessageStore, WebhookStore, LinkStore, OutboxStore, AgreementStore {
   /** The message log, oldest first. */
   readLog(): AsyncIterable<LogRecord>;
   readonly engine: 'sqlite' | 'postgres';

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import type { MessageContext } from '../calls/call-service.js';
+import { GatewayError } from '../errors/gateway-error.js';
+import type { components } from '../generated/api.js';
+import type { SigningKey } from '../keys/jwk.js';
+import type { OutboundMessages } from '../links/outbound-messages.js';
+import type { NewOutboxMessage } from '../delivery/outbox.js';
+import { signDetached, verifyDetached } from '../messages/jws.js';
+import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
+import type { AgreementRegistry } from './agreement-registry.js';
+import type { AgreementStore } from './agreement-store.js';
+import { accept, offer, parseDocument, receiveOffer, reject, type AgreementDocument, type AgreementVersion, type ServiceLevels } from './negotiation.js';
+
+type Schemas = components['schemas'];
+export type NegotiationMessageType = 'agreement.propose' | 'agreement.counter' | 'agreement.accept' | 'agreement.reject';
+
+export interface AgreementService {
+  /** The newest version of every negotiated agreement. */
+  list(): Promise<AgreementVersion[]>;
+  versions(id: string): Promise<AgreementVersion[]>;
+  propose(request: { id?: string; provider: string; services: string[]; serviceLevels: ServiceLevels }): Promise<AgreementVersion>;
+  counter(id: string, terms: { services: string[]; serviceLevels: ServiceLevels }): Promise<AgreementVersion>;
+  accept(id: string): Promise<AgreementVersion>;
+  reject(id: string, reason: string | undefined): Promise<AgreementVersion>;
+  /** A negotiation message from the partner on the other side. */
+  receive(sender: Partner, type: NegotiationMessageType, data: unknown, message: MessageContext<AgreementVersion>): Promise<AgreementVersion>;
+}
+
+/**
+ * Negotiates agreements across the link. Each offer is signed by the party making it; the accepted
+ * version carries both signatures and both gateways keep it. The active version of an agreement
+ * then decides, on the provider's side, which calls the customer may submit and their service levels.
+ */
+export function createAgreementService(deps: {
+  readonly self: string;
+  readonly store: AgreementStore;
+  readonly partners: PartnerDirectory;
+  readonly registry: AgreementRegistry;
+  readonly signingKey: SigningKey;
+  readonly outbound: OutboundMessages;
+  readonly now: () => number;
+  readonly onCommit?: () => void;
+}): AgreementService {
+  const { self, store } = deps;
+  const at = (): string => new Date(deps.now()).toISOString();
+  const sign = (document: string): string => signDetached(Buffer.from(document), deps.signingKey);
+  const otherParty = (version: Pick<AgreementVersion, 'provider' | 'customer'>): string => (version.provider === self ? version.customer : version.provider);
+
+  async function versionsOf(id: string): Promise<AgreementVersion[]> {
+    const versions = await store.agreementVersions(id);
+    if (versions.length === 0) throw new GatewayError('USM_ERR_AGREEMENT_NOT_FOUND', `no negotiated agreement ${id}`);
+    return versions;
+  }
+
+  async function save(changed: AgreementVersion[], outbox: NewOutboxMessage[]): Promise<void> {
+    await store.commitAgreement({ versions: changed, outbox });
+    deps.onCommit?.();
+  }
+
+  const send = (to: string, type: NegotiationMessageType, data: object): NewOutboxMessage => deps.outbound.agreementMessage(to, type, randomUUID(), data);
+
+  return {
+    async list() {
+      const latest = new Map<string, AgreementVersion>();
+      for (const version of await store.listAgreementVersions()) latest.set(version.id, version);
+      return [...latest.values()];
+    },
+    versions: versionsOf,
+
+    async propose(request) {
+      const supplier = deps.partners.get(request.provider);
+      if (supplier === undefined || !supplier.roles.includes('supplier') || supplier.url === undefined) {
+        throw new GatewayError('USM_ERR_ROUTE_NOT_FOUND', `${request.provider} is not a supplier with a gateway`);
+      }
+      const id = request.id ?? `${self}-${request.provider}-${randomUUID().slice(0, 8)}`;
+      if (deps.registry.configured(id)) throw new GatewayError('USM_ERR_CONFLICT', `agreement ${id} is set in the configuration file`);
+      const { versions, offered } = offer(await store.agreementVersions(id), { id, provider: request.provider, customer: self, services: request.services, serviceLevels: request.serviceLevels }, self, sign, at());
+      await save(versions, [send(request.provider, 'agreement.propose', { document: offered.document, signature: offered.signatures.customer })]);
+      return offered;
+    },
+
+    async counter(id, terms) {
+      const existing = await versionsOf(id);
+      const latest = existing.at(-1)!;
+      const { versions, offered } = offer(existing, { id, provider: latest.provider, customer: latest.customer, ...terms }, self, sign, at());
+      const side = latest.provider === self ? 'provider' : 'customer';
+      await save(versions, [send(otherParty(latest), 'agreement.counter', { document: offered.document, signature: offered.signatures[side] })]);
+      return offered;
+    },
+
+    async accept(id) {
+      const existing = await versionsOf(id);
+      const latest = existing.at(-1)!;
+      const signature = sign(latest.document);
+      const changed = accept(existing, latest.version, self, signature, at());
+      await save(changed, [send(otherParty(latest), 'agreement.accept', { id, version: latest.version, signature })]);
+      return changed.at(-1)!;
+    },
+
+    async reject(id, reason) {
+      const existing = await versionsOf(id);
+      const latest = existing.at(-1)!;
+      const changed = reject(existing, latest.version, self, reason, at());
+      await save(changed, [send(otherParty(latest), 'agreement.reject', { id, version: latest.version, ...(reason !== undefined ? { reason } : {}) })]);
+      return changed.at(-1)!;
+    },
+
+    async receive(sender, type, data, message) {
+      const now = at();
+      let changed: AgreementVersion[];
+      if (type === 'agreement.propose' || type === 'agreement.counter') {
+        const { document, signature } = data as Schemas['AgreementOffer'];
+        const parsed = parseOffer(document);
+        checkParties(parsed, sender);
+        verifySignature(sender, document, signature);
+        changed = receiveOffer(await store.agreementVersions(parsed.id), document, signature, sender.id, now).versions;
+      } else if (type === 'agreement.accept') {
+        const { id, version, signature } = data as Schemas['AgreementAcceptance'];
+        const existing = await versionsOf(id);
+        const latest = existing.at(-1)!;
+        if (latest.version !== version) throw new GatewayError('USM_ERR_CONFLICT', `version ${version} of ${id} is not the open offer`);
+        checkParties(parseDocument(latest), sender);
+        verifySignature(sender, latest.document, signature);
+        changed = accept(existing, version, sender.id, signature, now);
+      } else {
+        const { id, version, reason } = data as Schemas['AgreementRejection'];
+        const existing = await versionsOf(id);
+        checkParties(parseDocument(existing.at(-1)!), sender);
+        changed = reject(existing, version, sender.id, reason, now);
+      }
+      const result = changed.at(-1)!;
+      await store.commitAgreement({ versions: changed, inbound: { ...message.record, callId: null, response: message.respond(result) }, outbox: [] });
+      deps.onCommit?.();
+      return result;
+    },
+  };
+
+  function parseOffer(document: string): AgreementDocument {
+    try {
+      const parsed = JSON.parse(document) as AgreementDocument;
+      if (typeof parsed?.id === 'string' && Number.isInteger(parsed.version) && Array.isArray(parsed.services) && typeof parsed.serviceLevels === 'object') return parsed;
+    } catch {
+      // refused below
+    }
+    throw new GatewayError('USM_ERR_VALIDATION', 'the offered document is not an agreement document');
+  }
+
+  /** The sender must be the other party, in the role its partnership with us gives it. */
+  function checkParties(document: AgreementDocument, sender: Partner): void {
+    const asCustomer = document.provider === self && document.customer === sender.id && sender.roles.includes('customer');
+    const asSupplier = document.customer === self && document.provider === sender.id && sender.roles.includes('supplier');
+    if (!asCustomer && !asSupplier) throw new GatewayError('USM_ERR_FORBIDDEN', `${sender.id} is not the other party of agreement ${document.id}`);
+  }
+
+  function verifySignature(sender: Partner, document: string, signature: string): void {
+    const { key } = verifyDetached(Buffer.from(document), signature, {
+      algorithms: new Set(['EdDSA', 'ES256']),
+      keyFor: (kid) => sender.keys.find((k) => k.kid === kid),
+    });
+    if (!sender.keys.includes(key)) throw new GatewayError('USM_ERR_SIGNATURE_INVALID', 'the agreement is not signed by the sender');
+  }
+}
+
+export function agreementView(version: AgreementVersion): Schemas['NegotiatedAgreement'] {
+  const document = parseDocument(version);
+  return {
+    id: version.id,
+    version: version.version,
+    provider: version.provider,
+    customer: version.customer,
+    status: version.status,
+    services: document.services,
+    serviceLevels: document.serviceLevels,
+    offeredBy: version.offeredBy,
+    document: version.document,
+    signatures: { ...version.signatures },
+    ...(version.reason !== undefined ? { reason: version.reason } : {}),
+    createdAt: version.createdAt,
+    updatedAt: version.updatedAt,
+  };
+}
