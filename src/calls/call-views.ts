@@ -44,6 +44,7 @@ export function deskView(call: CallRecord): Schemas['DeskCall'] {
     ...(workflow !== null ? { workflowName: WORKFLOWS[workflow].name } : {}),
     version: call.version,
     hops: [...(call.hops ?? [])],
+    ...(call.trace !== undefined ? { traceId: call.trace.split('-')[1]! } : {}),
     allowedActions: allowedActions(call.lifecycle, 'desk').map((a) => ({
       kind: a.kind,
       ...(a.branches !== undefined ? { branches: [...a.branches] } : {}),

@@ -1031,6 +1031,8 @@ export interface components {
             workflowName?: string;
             version: number;
             hops?: components["schemas"]["PartyId"][];
+            /** @description The W3C trace id the call arrived with (the same at every gateway of the chain). */
+            traceId?: string;
             links?: components["schemas"]["SupplierLink"][];
             allowedActions: components["schemas"]["AllowedAction"][];
         };

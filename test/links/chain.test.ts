@@ -98,10 +98,13 @@ describe('a three-gateway chain', () => {
 
   it('forks down, resolves at the end, and carries the resolution and closure back and forth', async () => {
     const client = a.client(ward);
-    const submitted = await client.send(
-      '/v1/calls',
-      client.envelope('call.submit', incident({ agreement: 'ward-agreement', summary: 'Patient records do not load' }), {}),
-    );
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const body = JSON.stringify(client.envelope('call.submit', incident({ agreement: 'ward-agreement', summary: 'Patient records do not load' })));
+    const submitted = await client.sendRaw('/v1/calls', body, {
+      'content-type': 'application/json',
+      'usm-signature': client.sign(body),
+      traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+    });
     expect(submitted.status).toBe(201);
     const parent = (submitted.body as any).call;
 
@@ -116,7 +119,8 @@ describe('a three-gateway chain', () => {
     const atExchange = await eventually(async () => (await b.desk('GET', '/v1/desk/calls')).body.items[0]);
     expect(atExchange).toMatchObject({ customer: hospital.id, externalRef: forked.body.id, chainId: parent.chainId, hops: [hospital.id], status: 'held', process: 'recover', step: 3 });
     const atHosting = await eventually(async () => (await c.desk('GET', '/v1/desk/calls')).body.items[0]);
-    expect(atHosting).toMatchObject({ customer: exchange.id, chainId: parent.chainId, hops: [hospital.id, exchange.id], status: 'acknowledged' });
+    expect(atHosting).toMatchObject({ customer: exchange.id, chainId: parent.chainId, hops: [hospital.id, exchange.id], status: 'acknowledged', traceId });
+    expect(atExchange.traceId).toBe(traceId);
 
     // The hospital sees the exchange's sub-call held (the exchange waits on hosting).
     await eventually(async () => (await a.desk('GET', `/v1/desk/calls/${parent.id}/forks`)).body.items[0].status === 'held');
