@@ -17,6 +17,7 @@ import { generatePrivateJwk, publicJwkOf, signingKeyOf, verificationKeyOf } from
 import { verifyCompact, verifyDetached } from '../src/messages/jws.js';
 import { readLogFile } from '../src/messages/log-file.js';
 import { verifyLog } from '../src/messages/message-log.js';
+import { renderTrace } from '../src/links/render-trace.js';
 
 const LEVELS = { supportHours: '24x7', availability: 99.9, targets: [{ priority: 1, responseMinutes: 15, resolutionMinutes: 240 }] };
 
@@ -107,6 +108,8 @@ async function main(): Promise<void> {
     for (const p of [hospital, exchange, hosting]) await p.app!.gateway.outboxWorker.idle();
 
     await printTimeline([hospital, exchange, hosting], started);
+    say('chain trace from the hospital (usm-link trace):');
+    process.stdout.write(renderTrace(await desk(hospital, 'GET', `/v1/desk/calls/${origin.id}/trace`), '  '));
     await checkEvidence([hospital, exchange, hosting], ward);
     say(`done in ${Date.now() - started} ms`);
   } finally {

@@ -76,14 +76,15 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   const signedDeps = { self: config.party.id, intake: gateway.intake, inbound: gateway.store, receipt: gateway.receipt, now: gateway.now };
   registerOperations(app, operationsOf(contractDocument), {
-    ...opsRoutes({ contract, signingKey: gateway.signingKey, checks: gateway.readinessChecks }),
+    ...opsRoutes({ contract, keys: gateway.publishedKeys, checks: gateway.readinessChecks }),
     ...customerRoutes({
       ...signedDeps,
       calls: gateway.calls,
+      tracer: gateway.tracer,
       agreements: gateway.agreements,
       readTokens: gateway.readTokens,
     }),
-    ...deskRoutes({ calls: gateway.calls, desk: gateway.desk, webhooks: gateway.webhooks }),
+    ...deskRoutes({ calls: gateway.calls, tracer: gateway.tracer, desk: gateway.desk, webhooks: gateway.webhooks }),
     ...linkRoutes({ ...signedDeps, calls: gateway.calls, agreements: gateway.negotiation, discovery: discoveryOf(config) }),
     ...agreementRoutes({ desk: gateway.desk, agreements: gateway.negotiation }),
     ...adminRoutes({ admin: gateway.admin, outbox: gateway.store, wake: () => gateway.outboxWorker.wake() }),

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,6 +12,7 @@ import { readOrCreatePrivateJwk } from './keys/key-files.js';
 import { startServer } from './server.js';
 import { readLogFile } from './messages/log-file.js';
 import { verifyLog } from './messages/message-log.js';
+import { renderTrace } from './links/render-trace.js';
 
 const USAGE = `usm-link: the USM link gateway
 
@@ -27,6 +29,10 @@ usage:
   usm-link send cancel  --call ID [--reason TEXT]
   usm-link get PATH                           read as the partner, e.g. /v1/calls or /v1/calls/ID
   usm-link token                              print a read token for the partner
+  usm-link trace CALL_ID [--config FILE] [--url URL] [--json]
+                                              the call's trip through the chain, hop by hop, as the
+                                              desk sees it (desk token from $USM_DESK_TOKEN or the
+                                              config's desk token file)
   usm-link verify-log FILE [--json]           check a message log offline (a gateway's SQLite file or a
                                               .jsonl export); exit 1 naming the first broken record
 
@@ -48,6 +54,8 @@ async function main(argv: string[]): Promise<number> {
       return partner(command, rest);
     case 'verify-log':
       return verifyLogCommand(rest);
+    case 'trace':
+      return traceCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -178,6 +186,32 @@ async function partner(command: 'send' | 'get' | 'token', args: string[]): Promi
     default:
       throw new UsageError('usage: usm-link send call|note|confirm|reopen|cancel ...');
   }
+}
+
+async function traceCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { config: { type: 'string' }, url: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  const callId = positionals[0];
+  if (callId === undefined) throw new UsageError('usage: usm-link trace CALL_ID [--config FILE] [--url URL] [--json]');
+  const environment = readEnvironment();
+  const config = await loadConfigFile(values.config ?? defaultConfigFile(), environment.overrides);
+  const tokenConfig = config.desk.tokens?.[0];
+  const token =
+    environment.values.USM_DESK_TOKEN ??
+    (tokenConfig?.env !== undefined ? environment.values[tokenConfig.env] : undefined) ??
+    (tokenConfig?.file !== undefined ? (await readFile(tokenConfig.file, 'utf8')).trim() : undefined);
+  if (token === undefined) throw new UsageError('set USM_DESK_TOKEN to a desk token');
+  const response = await fetch(`${values.url ?? baseUrlOf(config)}/v1/desk/calls/${encodeURIComponent(callId)}/trace`, { headers: { authorization: `Bearer ${token}` } });
+  const body = (await response.json()) as Parameters<typeof renderTrace>[0];
+  if (values.json || !response.ok) {
+    process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+    return response.ok ? 0 : 1;
+  }
+  process.stdout.write(renderTrace(body, ''));
+  return 0;
 }
 
 async function verifyLogCommand(args: string[]): Promise<number> {

@@ -5,8 +5,8 @@ import type { GatewayConfig } from './config/load-config.js';
 import { loadBearerTokens, type BearerAuthenticator } from './http/bearer-tokens.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from './desk/webhook-dispatcher.js';
 import { createWebhookService, type WebhookService } from './desk/webhook-service.js';
-import { loadSigningKey } from './keys/signing-key.js';
-import type { SigningKey } from './keys/jwk.js';
+import { loadPublishedKeys, loadSigningKey } from './keys/signing-key.js';
+import type { SigningKey, VerificationKey } from './keys/jwk.js';
 import { createMessageIntake, type MessageIntake } from './messages/message-intake.js';
 import { createReceipt, type Receipt } from './messages/receipt.js';
 import { loadPartners, type PartnerDirectory } from './partners/partner-directory.js';
@@ -15,6 +15,7 @@ import { openStore } from './storage/open-store.js';
 import { createOutboxWorker, type OutboxWorker } from './delivery/outbox-worker.js';
 import { createLinkPlanner } from './links/link-planner.js';
 import { createSlaWatcher, type SlaWatcher } from './agreements/sla-watcher.js';
+import { createChainTracer, type ChainTracer } from './links/chain-trace.js';
 import { createAgreementService, type AgreementService } from './agreements/agreement-service.js';
 import { createOutboundMessages } from './links/outbound-messages.js';
 import type { Store } from './storage/store.js';
@@ -25,6 +26,8 @@ export interface Gateway {
   readonly now: () => number;
   readonly store: Store;
   readonly signingKey: SigningKey;
+  /** The keys in /.well-known/jwks.json: the signing key and any others live during a rotation. */
+  readonly publishedKeys: readonly VerificationKey[];
   readonly partners: PartnerDirectory;
   readonly agreements: AgreementRegistry;
   readonly calls: CallService;
@@ -34,6 +37,7 @@ export interface Gateway {
   readonly admin: BearerAuthenticator;
   readonly outboxWorker: OutboxWorker;
   readonly slaWatcher: SlaWatcher;
+  readonly tracer: ChainTracer;
   readonly negotiation: AgreementService;
   readonly webhooks: WebhookService;
   readonly webhookDispatcher: WebhookDispatcher;
@@ -94,11 +98,13 @@ export async function createGateway(options: {
     now,
     onCommit: () => outboxWorker.wake(),
   });
+  const tracer = createChainTracer({ self: config.party.id, calls, store, partners, signingKey, timeoutMs: config.delivery.timeoutMs });
   return {
     config,
     now,
     store,
     signingKey,
+    publishedKeys: [signingKey, ...(await loadPublishedKeys(config.signing.publishKeyFiles ?? [])).filter((k) => k.kid !== signingKey.kid)],
     partners,
     agreements,
     calls,
@@ -120,6 +126,7 @@ export async function createGateway(options: {
     admin: adminTokens.authenticator,
     outboxWorker,
     slaWatcher,
+    tracer,
     negotiation,
     webhooks: createWebhookService({ store, now }),
     webhookDispatcher,
@@ -127,6 +134,7 @@ export async function createGateway(options: {
     readinessChecks: { store: () => store.ping(), keys: async () => undefined },
     async close() {
       await slaWatcher.close();
+      await tracer.close();
       await outboxWorker.close();
       await webhookDispatcher.close();
       await store.close();

@@ -8,6 +8,7 @@ import { signedMessageOperation, type SignedMessageDeps } from '../http/signed-m
 import type { Partner } from '../partners/partner-directory.js';
 import type { ReadTokenVerifier } from '../partners/read-token.js';
 import type { CallService } from './call-service.js';
+import type { ChainTracer } from '../links/chain-trace.js';
 import { customerView, historyView, noteView } from './call-views.js';
 import type { CallType, PublicStatus } from './usm-model.js';
 import { parseTraceparent } from '../links/traceparent.js';
@@ -21,6 +22,7 @@ type Schemas = components['schemas'];
 
 export interface CustomerRouteDeps extends SignedMessageDeps {
   readonly calls: CallService;
+  readonly tracer: ChainTracer;
   readonly agreements: AgreementRegistry;
   readonly readTokens: ReadTokenVerifier;
 }
@@ -81,6 +83,7 @@ export function customerRoutes(deps: CustomerRouteDeps): OperationHandlers {
     getCallHistory: read(async (request) => ({
       items: (await calls.history(callIdOf(request), customerOf(request).id)).map(historyView),
     })),
+    getCallTrace: read(async (request) => deps.tracer.trace(callIdOf(request), customerOf(request).id)),
     listCallNotes: read(async (request) => ({
       items: (await calls.notes(callIdOf(request), customerOf(request).id)).map(noteView),
     })),

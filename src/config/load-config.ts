@@ -180,7 +180,7 @@ function resolvePaths(config: GatewayConfig, baseDir: string): GatewayConfig {
   return {
     ...config,
     storage,
-    signing: { ...config.signing, keyFile: at(config.signing.keyFile) },
+    signing: { ...config.signing, keyFile: at(config.signing.keyFile), publishKeyFiles: (config.signing.publishKeyFiles ?? []).map((f) => at(f)!) },
     partners: config.partners.map((p) => ({ ...p, jwksFile: at(p.jwksFile), devKeyFile: at(p.devKeyFile) })),
     desk: { ...config.desk, tokens: (config.desk.tokens ?? []).map((t) => ({ ...t, file: at(t.file) })) },
     admin: { ...config.admin, tokens: (config.admin.tokens ?? []).map((t) => ({ ...t, file: at(t.file) })) },

@@ -45,6 +45,8 @@ export interface OutboxStore {
   markAttempt(seq: number, state: { attempts: number; nextAttemptAt: string | null; lastError: string }): Promise<void>;
   markDead(seq: number, lastError: string): Promise<void>;
   listOutbox(filter: { status: OutboxStatus; partner?: string; limit: number }): Promise<OutboxMessage[]>;
+  /** Every message queued about one call, in order, whatever its state. */
+  outboxForCall(callId: string): Promise<OutboxMessage[]>;
   /** Queues a dead letter again; undefined when there is no dead letter with that id. */
   requeue(id: string): Promise<OutboxMessage | undefined>;
 }

@@ -10,11 +10,13 @@ import type { OperationHandlers } from '../http/register-operations.js';
 import type { BearerAuthenticator } from '../http/bearer-tokens.js';
 import type { WebhookService } from './webhook-service.js';
 import { linkIdOf, linkView } from '../links/link-routes.js';
+import type { ChainTracer } from '../links/chain-trace.js';
 
 type Schemas = components['schemas'];
 
 export interface DeskRouteDeps {
   readonly calls: CallService;
+  readonly tracer: ChainTracer;
   readonly desk: BearerAuthenticator;
   readonly webhooks: WebhookService;
 }
@@ -98,6 +100,7 @@ export function deskRoutes(deps: DeskRouteDeps): OperationHandlers {
       const { note } = await calls.act({ callId: callIdOf(request), actor: actorOf(request), note: { text, visibility, kind: kind ?? 'comment' } });
       return reply.code(201).send(noteView(note!));
     }),
+    deskGetCallTrace: desk(async (request) => deps.tracer.trace(callIdOf(request))),
     deskListForks: desk(async (request) => ({ items: (await calls.links(callIdOf(request))).map(linkView) })),
     deskForkCall: desk(async (request, reply) => {
       const body = request.body as Schemas['ForkRequest'];

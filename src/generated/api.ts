@@ -222,6 +222,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/calls/{callId}/trace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        /** This gateway's part of the chain trace of one of the calling customer's calls, and its suppliers' parts. */
+        get: operations["getCallTrace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/calls/{callId}/notes": {
         parameters: {
             query?: never;
@@ -428,6 +447,28 @@ export interface paths {
         put?: never;
         /** Add a public note (the customer sees it) or an internal one. */
         post: operations["deskAddCallNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/calls/{callId}/trace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The call's trip through the chain: every gateway it passed, with each hop's times and receipts.
+         * @description The gateway asks each supplier's gateway for its part (with a read token), so the trace reaches the end of the chain.
+         */
+        get: operations["deskGetCallTrace"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -956,6 +997,39 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /** @description One gateway's part of a call's trip through the chain. */
+        TraceHop: {
+            gateway: components["schemas"]["PartyId"];
+            callId: components["schemas"]["Uuid"];
+            status: components["schemas"]["PublicStatus"];
+            /** @description The customer the call came from. */
+            from?: string;
+            /** @description The id of the message that brought the call. */
+            messageId?: string;
+            /** Format: date-time */
+            receivedAt?: string;
+            /** @description This gateway's receipt for that message. */
+            receipt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            forwarded: {
+                supplier: components["schemas"]["PartyId"];
+                linkId: string;
+                status: string;
+                messageId?: string;
+                /** Format: date-time */
+                queuedAt?: string;
+                deliveredAt?: string | null;
+                /** @description The supplier's receipt. */
+                receipt?: string | null;
+                /** @description The supplier's own trace, or why it could not be had. */
+                next?: components["schemas"]["TraceHop"] | {
+                    error: string;
+                };
+            }[];
         };
         ForkRequest: {
             supplier: components["schemas"]["PartyId"];
@@ -1551,6 +1625,30 @@ export interface operations {
             404: components["responses"]["Problem"];
         };
     };
+    getCallTrace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trace, starting at this gateway. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraceHop"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
     listCallNotes: {
         parameters: {
             query?: never;
@@ -1917,6 +2015,30 @@ export interface operations {
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    deskGetCallTrace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trace, starting at this gateway. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraceHop"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
     deskListForks: {

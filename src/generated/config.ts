@@ -120,6 +120,12 @@ export interface components {
              * @default false
              */
             createIfMissing: boolean;
+            /**
+             * @description Key rotation: more JWK files (private or public) whose public keys are published in
+             *     /.well-known/jwks.json beside the signing key, so that two keys are live at once: the next
+             *     key before switching to it, or the previous one until every partner has the new one.
+             */
+            publishKeyFiles?: string[];
         };
         PartnerConfig: {
             id: string;

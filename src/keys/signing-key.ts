@@ -1,6 +1,7 @@
 import type { components } from '../generated/config.js';
-import { KeyError, signingKeyOf, type SigningKey } from './jwk.js';
-import { parseJwkJson, readOrCreatePrivateJwk } from './key-files.js';
+import type { JWK } from 'jose';
+import { KeyError, publicJwkOf, signingKeyOf, verificationKeyOf, type SigningKey, type VerificationKey } from './jwk.js';
+import { parseJwkJson, readJsonFile, readOrCreatePrivateJwk } from './key-files.js';
 
 type SigningConfig = components['schemas']['SigningConfig'];
 
@@ -11,4 +12,9 @@ export async function loadSigningKey(config: SigningConfig, env: Readonly<Record
   if (config.keyFile === undefined) throw new KeyError(`set ${config.keyEnv} to the gateway's private JWK`);
   const { jwk, created } = await readOrCreatePrivateJwk(config.keyFile, config.createIfMissing === true);
   return { key: signingKeyOf(jwk), created };
+}
+
+/** The public keys published beside the signing key during a rotation. */
+export async function loadPublishedKeys(files: readonly string[]): Promise<VerificationKey[]> {
+  return Promise.all(files.map(async (file) => verificationKeyOf(publicJwkOf((await readJsonFile(file)) as JWK))));
 }

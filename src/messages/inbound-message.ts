@@ -14,6 +14,8 @@ export interface InboundMessage {
 
 export interface InboundMessageStore {
   findInbound(from: string, id: string): Promise<InboundMessage | undefined>;
+  /** The messages accepted about one call, oldest first. */
+  inboundForCall(callId: string): Promise<InboundMessage[]>;
 }
 
 export class DuplicateMessageError extends Error {

@@ -1,9 +1,9 @@
 import type { OperationHandlers } from '../http/register-operations.js';
-import type { SigningKey } from '../keys/jwk.js';
+import type { VerificationKey } from '../keys/jwk.js';
 
 export interface OpsRouteDeps {
   readonly contract: unknown;
-  readonly signingKey: SigningKey;
+  readonly keys: readonly VerificationKey[];
   readonly checks: Readonly<Record<string, () => Promise<void>>>;
 }
 
@@ -30,7 +30,7 @@ export function opsRoutes(deps: OpsRouteDeps): OperationHandlers {
     },
     getContract: { handler: async () => deps.contract },
     getGatewayKeys: {
-      handler: async (_request, reply) => reply.header('cache-control', 'public, max-age=300').send({ keys: [deps.signingKey.jwk] }),
+      handler: async (_request, reply) => reply.header('cache-control', 'public, max-age=300').send({ keys: deps.keys.map((k) => k.jwk) }),
     },
   };
 }

@@ -104,6 +104,8 @@ export function openSqliteStore(file: string): Store {
       `INSERT INTO agreement_versions (id, version, provider, customer, status, doc) VALUES (@id, @version, @provider, @customer, @status, @doc)
        ON CONFLICT (id, version) DO UPDATE SET status = excluded.status, doc = excluded.doc`,
     ),
+    inboundForCall: db.prepare<[string], InboundRow>('SELECT * FROM inbound_messages WHERE call_id = ? ORDER BY received_at'),
+    outboxForCall: db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE call_id = ? ORDER BY seq'),
     callsDue: db.prepare<[string, number], { id: string }>('SELECT id FROM calls WHERE sla_next_due IS NOT NULL AND sla_next_due <= ? ORDER BY sla_next_due LIMIT ?'),
   };
   const appendLog = (entry: LogEntry): void => {
@@ -238,6 +240,8 @@ export function openSqliteStore(file: string): Store {
     agreementVersions: (id) => guard(() => stmt.agreementVersions.all(id).map((r) => JSON.parse(r.doc) as AgreementVersion)),
     listAgreementVersions: () => guard(() => stmt.allAgreementVersions.all().map((r) => JSON.parse(r.doc) as AgreementVersion)),
     commitAgreement: (change) => guard(() => commitAgreement(change)),
+    inboundForCall: (callId) => guard(() => stmt.inboundForCall.all(callId).map((row) => inboundOf(row)!)),
+    outboxForCall: (callId) => guard(() => stmt.outboxForCall.all(callId).map((row) => outboxOf(row)!)),
     callsDueForSla: (now, limit) => guard(() => stmt.callsDue.all(now, limit).map((r) => r.id)),
     async *readLog() {
       let after = 0;

@@ -160,6 +160,19 @@ describe('a three-gateway chain', () => {
     await eventually(async () => (await b.desk('GET', `/v1/desk/calls/${atExchange.id}`)).body.status === 'closed');
     await eventually(async () => (await c.desk('GET', `/v1/desk/calls/${id}`)).body.status === 'closed');
 
+    // The chain trace from the hospital reaches hosting, with times and receipts at every hop.
+    const trace = (await a.desk('GET', `/v1/desk/calls/${parent.id}/trace`)).body;
+    expect(trace).toMatchObject({ gateway: hospital.id, callId: parent.id, from: 'ward', status: 'closed' });
+    const hop1 = trace.forwarded[0];
+    expect(hop1).toMatchObject({ supplier: exchange.id, status: 'closed' });
+    expect(hop1.receipt).toMatch(/^ey/);
+    expect(hop1.next).toMatchObject({ gateway: exchange.id, callId: atExchange.id, from: hospital.id });
+    expect(hop1.next.receipt).toBe(hop1.receipt);
+    const hop2 = hop1.next.forwarded[0];
+    expect(hop2.next).toMatchObject({ gateway: hosting.id, callId: id, from: exchange.id, forwarded: [] });
+    expect(Date.parse(hop2.next.receivedAt)).toBeGreaterThanOrEqual(Date.parse(hop1.next.receivedAt));
+    expect((await a.client(ward).get(`/v1/calls/${parent.id}/trace`)).status).toBe(200);
+
     // Every gateway's message log is an intact hash chain, with receipts for what it sent.
     for (const gateway of [a, b, c]) {
       await gateway.app.gateway.outboxWorker.idle();

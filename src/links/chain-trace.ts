@@ -1,0 +1,78 @@
+import { Agent } from 'undici';
+import type { CallService } from '../calls/call-service.js';
+import { createPartnerClient } from '../client/partner-client.js';
+import type { OutboxStore } from '../delivery/outbox.js';
+import type { components } from '../generated/api.js';
+import type { SigningKey } from '../keys/jwk.js';
+import type { InboundMessageStore } from '../messages/inbound-message.js';
+import type { PartnerDirectory } from '../partners/partner-directory.js';
+
+type TraceHop = components['schemas']['TraceHop'];
+
+export interface ChainTracer {
+  /** The call's trip from this gateway on; `customer` limits it to that customer's calls. */
+  trace(callId: string, customer?: string): Promise<TraceHop>;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds a chain trace: this gateway's hop (when and from whom the call came, with our receipt)
+ * and, for every sub-call, when it was sent and the supplier's receipt, followed by the supplier's
+ * own trace, asked for with a read token as the supplier's customer.
+ */
+export function createChainTracer(deps: {
+  readonly self: string;
+  readonly calls: CallService;
+  readonly store: OutboxStore & InboundMessageStore;
+  readonly partners: PartnerDirectory;
+  readonly signingKey: SigningKey;
+  readonly timeoutMs: number;
+}): ChainTracer {
+  const agent = new Agent({ connect: { timeout: deps.timeoutMs }, headersTimeout: deps.timeoutMs, bodyTimeout: deps.timeoutMs });
+  return {
+    async trace(callId, customer) {
+      const call = await deps.calls.get(callId, customer);
+      const [inbound, outbox, links] = await Promise.all([deps.store.inboundForCall(call.id), deps.store.outboxForCall(call.id), deps.calls.links(call.id)]);
+      const arrival = inbound.find((m) => m.type === 'call.submit');
+      const forwarded = await Promise.all(
+        links.map(async (link) => {
+          const sent = outbox.find((m) => m.type === 'call.submit' && m.linkId === link.id);
+          return {
+            supplier: link.supplier,
+            linkId: link.id,
+            status: link.status,
+            ...(sent !== undefined ? { messageId: sent.id, queuedAt: sent.createdAt, deliveredAt: sent.deliveredAt, receipt: sent.receipt?.jws ?? null } : {}),
+            next: await supplierTrace(link.supplier, link.remoteCallId),
+          };
+        }),
+      );
+      return {
+        gateway: deps.self,
+        callId: call.id,
+        status: call.lifecycle.status,
+        from: call.customer,
+        ...(arrival !== undefined
+          ? { messageId: arrival.id, receivedAt: arrival.receivedAt, receipt: (arrival.response.body as { receipt?: { jws?: string } }).receipt?.jws ?? null }
+          : {}),
+        createdAt: call.createdAt,
+        updatedAt: call.updatedAt,
+        forwarded,
+      };
+    },
+    close: () => agent.close(),
+  };
+
+  async function supplierTrace(supplierId: string, remoteCallId: string | null): Promise<TraceHop | { error: string }> {
+    const supplier = deps.partners.get(supplierId);
+    if (remoteCallId === null) return { error: 'the supplier has not answered yet' };
+    if (supplier?.url === undefined) return { error: `${supplierId} has no gateway url` };
+    const client = createPartnerClient({ baseUrl: supplier.url, from: deps.self, to: supplierId, key: deps.signingKey, dispatcher: agent });
+    try {
+      const answer = await client.get(`/v1/calls/${encodeURIComponent(remoteCallId)}/trace`);
+      if (answer.status === 200) return answer.body as TraceHop;
+      return { error: `HTTP ${answer.status} ${(answer.body as { code?: string } | undefined)?.code ?? ''}`.trim() };
+    } catch (error) {
+      return { error: (error as { code?: string }).code ?? (error as Error).message };
+    }
+  }
+}
