@@ -1,0 +1,65 @@
+/**
+ * The processes a benchmark run starts, each in its own Node process so that the load client, the
+ * proxy and every gateway get their own event loop (and their CPU time can be read from /proc).
+ *
+ *   node --import tsx bench/processes.ts echo <port>
+ *   node --import tsx bench/processes.ts proxy <port> <upstream-url>
+ *   node --import tsx bench/processes.ts gateway <config-file>
+ */
+import { createServer } from 'node:http';
+import fastify from 'fastify';
+import { Pool } from 'undici';
+import { pino } from 'pino';
+import { buildApp } from '../src/app.js';
+import { loadConfigFile } from '../src/config/load-config.js';
+
+const [role, ...args] = process.argv.slice(2);
+
+async function main(): Promise<void> {
+  if (role === 'echo') {
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = JSON.stringify({ received: Buffer.concat(chunks).length });
+        res.writeHead(201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+      });
+    });
+    server.keepAliveTimeout = 30_000;
+    server.listen(Number(args[0]), '127.0.0.1', () => ready());
+    return;
+  }
+  if (role === 'proxy') {
+    const upstream = new Pool(args[1]!, { connections: 16, keepAliveTimeout: 30_000 });
+    const app = fastify({ logger: false, bodyLimit: 1 << 20 });
+    app.removeContentTypeParser('application/json');
+    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    app.post('/*', async (request, reply) => {
+      const response = await upstream.request({ path: request.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: request.body as Buffer });
+      const text = await response.body.text();
+      return reply.code(response.statusCode).type('application/json').send(text);
+    });
+    await app.listen({ host: '127.0.0.1', port: Number(args[0]) });
+    ready();
+    process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+    return;
+  }
+  if (role === 'gateway') {
+    const config = await loadConfigFile(args[0]!);
+    const app = await buildApp({ config, env: process.env, logger: pino({ level: 'warn' }) });
+    await app.listen({ host: config.listen.host, port: config.listen.port });
+    ready();
+    process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+    return;
+  }
+  throw new Error(`unknown role ${role}`);
+}
+
+function ready(): void {
+  process.stdout.write('ready\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack}\n`);
+  process.exit(1);
+});
