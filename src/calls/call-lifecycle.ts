@@ -137,8 +137,28 @@ export function currentPosition(state: LifecycleState): Position {
 }
 
 export function apply(state: LifecycleState, action: LifecycleAction, actor: ActorKind): LifecycleResult {
+  const outcome = evaluate(state, action, actor);
+  if ('refused' in outcome) throw new IllegalTransitionError(state, action.kind, actor, outcome.refused);
+  return outcome;
+}
+
+class Refusal {
+  constructor(readonly reason: string) {}
+}
+
+/** What an action would do, or why it is refused (no exception on the way: allowedActions asks this often). */
+function evaluate(state: LifecycleState, action: LifecycleAction, actor: ActorKind): LifecycleResult | { refused: string } {
+  try {
+    return decide(state, action, actor);
+  } catch (error) {
+    if (error instanceof Refusal) return { refused: error.reason };
+    throw error;
+  }
+}
+
+function decide(state: LifecycleState, action: LifecycleAction, actor: ActorKind): LifecycleResult {
   const refuse = (reason: string): never => {
-    throw new IllegalTransitionError(state, action.kind, actor, reason);
+    throw new Refusal(reason);
   };
   if (!ACTORS[action.kind].includes(actor)) refuse(`only ${ACTORS[action.kind].join(' or ')} may ${action.kind}`);
   if (TERMINAL_STATUSES.has(state.status)) refuse('the call has ended');
@@ -176,15 +196,7 @@ export function apply(state: LifecycleState, action: LifecycleAction, actor: Act
 
 /** The actions this actor can take now: exactly those apply() accepts. */
 export function allowedActions(state: LifecycleState, actor: ActorKind): readonly AllowedAction[] {
-  const accepts = (action: LifecycleAction): boolean => {
-    try {
-      apply(state, action, actor);
-      return true;
-    } catch (error) {
-      if (error instanceof IllegalTransitionError) return false;
-      throw error;
-    }
-  };
+  const accepts = (action: LifecycleAction): boolean => !('refused' in evaluate(state, action, actor));
   const allowed: AllowedAction[] = [];
   const fork = state.workflow === null ? FORKS[state.type] : undefined;
   const branches = fork === undefined ? [] : (Object.keys(fork.branches) as Branch[]).filter((branch) => accepts({ kind: 'advance', branch }));

@@ -231,7 +231,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
       expectedVersion: previous?.version ?? null,
       history: draft.history,
       notes: draft.notes,
-      events: draft.events.map((e) => ({ ...e, payload: { ...e.payload, call: deskView(call) } })),
+      events: draft.events.length === 0 ? [] : withSnapshot(draft.events, deskView(call)),
       links: [...draft.links.values()],
       outbox: draft.outbox,
     };
@@ -437,6 +437,10 @@ function atFork(draft: { call: CallRecord }): boolean {
   } catch {
     return true;
   }
+}
+
+function withSnapshot(events: readonly CallEvent[], snapshot: unknown): CallEvent[] {
+  return events.map((e) => ({ ...e, payload: { ...e.payload, call: snapshot } }));
 }
 
 function eventsOf(changes: readonly LifecycleChange[], callId: string, at: string): CallEvent[] {

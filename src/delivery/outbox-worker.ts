@@ -34,9 +34,8 @@ export interface OutboxWorker {
 type Outcome = { readonly kind: 'delivered'; readonly receipt: Receipt; readonly body: unknown } | { readonly kind: 'retry'; readonly error: string; readonly retryAfterMs?: number } | { readonly kind: 'dead'; readonly error: string };
 
 /**
- * Delivers queued messages to partner gateways, one partner queue at a time in order (so each
- * call's messages arrive in the order they were made), over a keep-alive pool per partner with its
- * own timeouts. Failures back off exponentially with jitter and honour Retry-After; a partner that
+ * Delivers queued messages to partner gateways, each call's messages in the order they were made,
+ * several calls at once, over a keep-alive pool per partner with its own timeouts. Failures back off exponentially with jitter and honour Retry-After; a partner that
  * keeps failing trips its circuit. Messages past `maxAttempts` or `maxAgeSeconds`, and messages
  * the partner refuses outright (4xx other than 408 and 429), become dead letters.
  */
@@ -121,49 +120,62 @@ export function createOutboxWorker(options: {
     timers.set(partner, timer);
   }
 
+  /**
+   * Sends the partner's queue: each round takes the oldest undelivered message of every call (up to
+   * the pool's size) and sends them side by side. A call's next message waits for the one before
+   * it, so every call's messages arrive in order while a slow or failing call holds up only itself.
+   */
   async function drainPartner(partnerId: string): Promise<void> {
     const partner = partners.get(partnerId);
     for (;;) {
       if (closed) return;
-      const message = await store.nextPending(partnerId);
-      if (message === undefined) return;
-      const now = options.now();
-      if (partner?.url === undefined) {
-        await store.markDead(message.seq, `${partnerId} has no gateway url`);
-        continue;
-      }
-      if (now - Date.parse(message.createdAt) > delivery.maxAgeSeconds * 1000) {
-        await store.markDead(message.seq, `older than ${delivery.maxAgeSeconds} s${message.lastError ? `; last error: ${message.lastError}` : ''}`);
-        continue;
-      }
-      const due = Math.max(message.nextAttemptAt === null ? now : Date.parse(message.nextAttemptAt), circuitOf(partnerId).nextAttemptAt(now));
-      if (due > now) return later(partnerId, due);
-      const outcome = await send(partner, message);
-      const circuit = circuitOf(partnerId);
-      if (outcome.kind === 'delivered') {
-        circuit.success();
-        if (message.type === 'call.submit' && message.linkId !== null) {
-          const remote = (outcome.body as { call?: { id?: unknown } } | null)?.call?.id;
-          if (typeof remote === 'string') await store.recordRemoteCallId(message.linkId, remote);
-        }
-        continue;
-      }
-      if (outcome.kind === 'dead') {
-        logger.warn({ partner: partnerId, message: message.id, error: outcome.error }, 'outbox: message refused, kept as a dead letter');
-        await store.markDead(message.seq, outcome.error);
-        continue;
-      }
-      circuit.failure(options.now());
-      const attempts = message.attempts + 1;
-      if (attempts >= delivery.maxAttempts) {
-        await store.markDead(message.seq, `gave up after ${attempts} attempts: ${outcome.error}`);
-        continue;
-      }
-      const wait = Math.max(backoffDelay(attempts, delivery.backoffBaseMs, delivery.backoffMaxMs, options.random), outcome.retryAfterMs ?? 0);
-      const next = options.now() + wait;
-      await store.markAttempt(message.seq, { attempts, nextAttemptAt: new Date(next).toISOString(), lastError: outcome.error });
-      return later(partnerId, Math.max(next, circuit.nextAttemptAt(options.now())));
+      const heads = await store.pendingHeads(partnerId, delivery.connections);
+      if (heads.length === 0) return;
+      const results = await Promise.all(heads.map((message) => deliverOne(partnerId, partner, message)));
+      if (results.some((r) => r === 'progressed')) continue;
+      const retryAt = Math.min(...results.filter((r): r is number => typeof r === 'number'));
+      return later(partnerId, retryAt);
     }
+  }
+
+  /** One attempt at one message: 'progressed' when it was delivered or given up, else when to try again. */
+  async function deliverOne(partnerId: string, partner: Partner | undefined, message: OutboxMessage): Promise<'progressed' | number> {
+    const now = options.now();
+    if (partner?.url === undefined) {
+      await store.markDead(message.seq, `${partnerId} has no gateway url`);
+      return 'progressed';
+    }
+    if (now - Date.parse(message.createdAt) > delivery.maxAgeSeconds * 1000) {
+      await store.markDead(message.seq, `older than ${delivery.maxAgeSeconds} s${message.lastError ? `; last error: ${message.lastError}` : ''}`);
+      return 'progressed';
+    }
+    const circuit = circuitOf(partnerId);
+    const due = Math.max(message.nextAttemptAt === null ? now : Date.parse(message.nextAttemptAt), circuit.nextAttemptAt(now));
+    if (due > now) return due;
+    const outcome = await send(partner, message);
+    if (outcome.kind === 'delivered') {
+      circuit.success();
+      if (message.type === 'call.submit' && message.linkId !== null) {
+        const remote = (outcome.body as { call?: { id?: unknown } } | null)?.call?.id;
+        if (typeof remote === 'string') await store.recordRemoteCallId(message.linkId, remote);
+      }
+      return 'progressed';
+    }
+    if (outcome.kind === 'dead') {
+      logger.warn({ partner: partnerId, message: message.id, error: outcome.error }, 'outbox: message refused, kept as a dead letter');
+      await store.markDead(message.seq, outcome.error);
+      return 'progressed';
+    }
+    circuit.failure(options.now());
+    const attempts = message.attempts + 1;
+    if (attempts >= delivery.maxAttempts) {
+      await store.markDead(message.seq, `gave up after ${attempts} attempts: ${outcome.error}`);
+      return 'progressed';
+    }
+    const wait = Math.max(backoffDelay(attempts, delivery.backoffBaseMs, delivery.backoffMaxMs, options.random), outcome.retryAfterMs ?? 0);
+    const next = options.now() + wait;
+    await store.markAttempt(message.seq, { attempts, nextAttemptAt: new Date(next).toISOString(), lastError: outcome.error });
+    return Math.max(next, circuit.nextAttemptAt(options.now()));
   }
 
   async function send(partner: Partner, message: OutboxMessage): Promise<Outcome> {

@@ -37,8 +37,8 @@ export interface DeliveryRecord {
 }
 
 export interface OutboxStore {
-  /** The oldest undelivered message to this partner (head of its queue), if any. */
-  nextPending(partner: string): Promise<OutboxMessage | undefined>;
+  /** The oldest undelivered message of each call queued for this partner, oldest first, at most `limit`. */
+  pendingHeads(partner: string, limit: number): Promise<OutboxMessage[]>;
   partnersWithPending(): Promise<string[]>;
   /** Marks it delivered and appends it, with the partner's receipt, to the message log. */
   markDelivered(seq: number, delivery: DeliveryRecord): Promise<void>;

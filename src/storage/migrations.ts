@@ -153,6 +153,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX agreement_versions_by_status ON agreement_versions (status);
       ALTER TABLE calls ADD COLUMN sla_next_due TEXT;
       CREATE INDEX calls_by_sla_next_due ON calls (sla_next_due) WHERE sla_next_due IS NOT NULL;
+      CREATE INDEX outbox_by_call ON outbox (partner, status, call_id, seq);
     `,
   },
 ];

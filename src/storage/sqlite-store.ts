@@ -81,7 +81,11 @@ export function openSqliteStore(file: string): Store {
       `INSERT INTO outbox (id, partner, type, path, link_id, call_id, body, trace, status, attempts, created_at)
        VALUES (@id, @partner, @type, @path, @linkId, @callId, @body, @trace, 'pending', 0, @createdAt)`,
     ),
-    nextPending: db.prepare<[string], OutboxRow>("SELECT * FROM outbox WHERE partner = ? AND status = 'pending' ORDER BY seq LIMIT 1"),
+    pendingHeads: db.prepare<[string, number], OutboxRow>(
+      `SELECT * FROM outbox o WHERE o.partner = ? AND o.status = 'pending'
+       AND o.seq = (SELECT MIN(p.seq) FROM outbox p WHERE p.partner = o.partner AND p.status = 'pending' AND p.call_id IS o.call_id)
+       ORDER BY o.seq LIMIT ?`,
+    ),
     partnersWithPending: db.prepare<[], { partner: string }>("SELECT DISTINCT partner FROM outbox WHERE status = 'pending'"),
     markDelivered: db.prepare("UPDATE outbox SET status = 'delivered', delivered_at = ?, receipt = ?, last_error = NULL WHERE seq = ?"),
     markAttempt: db.prepare('UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE seq = ?'),
@@ -177,6 +181,8 @@ export function openSqliteStore(file: string): Store {
     });
   });
 
+  const groupCommit = createGroupCommit(db, translate);
+
   const guard = <T>(work: () => T): Promise<T> => {
     try {
       return Promise.resolve(work());
@@ -192,7 +198,7 @@ export function openSqliteStore(file: string): Store {
     listHistory: (callId) => guard(() => stmt.listHistory.all(callId).map(historyOf)),
     listNotes: (callId, visibility) =>
       guard(() => (visibility === 'public' ? stmt.listPublicNotes : stmt.listNotes).all(callId).map(noteOf)),
-    commitCall: (change) => guard(() => commit(change)),
+    commitCall: (change) => groupCommit.submit(() => commit(change)),
     findInbound: (from, id) => guard(() => inboundOf(stmt.findInbound.get(from, id))),
     createWebhook: (w) =>
       guard(() => {
@@ -223,7 +229,7 @@ export function openSqliteStore(file: string): Store {
           }
         })();
       }),
-    nextPending: (partner) => guard(() => outboxOf(stmt.nextPending.get(partner))),
+    pendingHeads: (partner, limit) => guard(() => stmt.pendingHeads.all(partner, limit).map((row) => outboxOf(row)!)),
     partnersWithPending: () => guard(() => stmt.partnersWithPending.all().map((r) => r.partner)),
     markDelivered: (seq, delivery) => guard(() => deliver(seq, delivery)),
     markAttempt: (seq, state) =>
@@ -260,6 +266,43 @@ export function openSqliteStore(file: string): Store {
       guard(() => {
         if (db.open) db.close();
       }),
+  };
+}
+
+/**
+ * Group commit: changes asked for in the same turn of the event loop are written in one
+ * transaction, each in its own savepoint, so they share one fsync; each still succeeds or fails on
+ * its own, and no promise resolves before the shared commit is durable.
+ */
+function createGroupCommit(db: Database.Database, translateError: (error: unknown) => unknown) {
+  let queue: { work: () => void; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  const flush = (): void => {
+    const batch = queue;
+    queue = [];
+    const failed = new Map<number, unknown>();
+    try {
+      db.transaction(() => {
+        batch.forEach((item, i) => {
+          try {
+            db.transaction(item.work)();
+          } catch (error) {
+            failed.set(i, error);
+          }
+        });
+      })();
+    } catch (error) {
+      for (const item of batch) item.reject(translateError(error));
+      return;
+    }
+    batch.forEach((item, i) => (failed.has(i) ? item.reject(translateError(failed.get(i))) : item.resolve()));
+  };
+  return {
+    submit(work: () => void): Promise<void> {
+      return new Promise((resolve, reject) => {
+        if (queue.length === 0) setImmediate(flush);
+        queue.push({ work, resolve, reject });
+      });
+    },
   };
 }
 
