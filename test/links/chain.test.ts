@@ -3,7 +3,8 @@ import { openSqliteStore } from '../../src/storage/sqlite-store.js';
 import { verifyLog, type LogRecord } from '../../src/messages/message-log.js';
 import {
   eventually,
-  freePort,
+  gatewayNode as node,
+  type GatewayNode as Node,
   gatewayPartner,
   incident,
   makePartner,
@@ -14,15 +15,6 @@ import {
   type TestPartner,
 } from '../support/gateway-fixture.js';
 
-interface Node {
-  readonly id: string;
-  readonly key: TestPartner;
-  readonly port: number;
-}
-
-async function node(id: string): Promise<Node> {
-  return { id, key: await makePartner(id), port: await freePort() };
-}
 
 async function logOf(gateway: GatewayFixture): Promise<LogRecord[]> {
   const records: LogRecord[] = [];

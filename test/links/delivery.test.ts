@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createPartnerClient } from '../../src/client/partner-client.js';
 import {
   eventually,
-  freePort,
+  gatewayNode as node,
+  type GatewayNode as Node,
   gatewayPartner,
   incident,
   makePartner,
@@ -13,15 +14,6 @@ import {
   type TestPartner,
 } from '../support/gateway-fixture.js';
 
-interface Node {
-  readonly id: string;
-  readonly key: TestPartner;
-  readonly port: number;
-}
-
-async function node(id: string): Promise<Node> {
-  return { id, key: await makePartner(id), port: await freePort() };
-}
 
 const HOSTING = [{ id: 'hosting', name: 'Hosting' }];
 

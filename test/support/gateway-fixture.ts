@@ -148,6 +148,17 @@ export async function eventually<T>(check: () => Promise<T | false | undefined>,
   }
 }
 
+/** A gateway-to-be in a test network: its party id, signing key and the port it will listen on. */
+export interface GatewayNode {
+  readonly id: string;
+  readonly key: TestPartner;
+  readonly port: number;
+}
+
+export async function gatewayNode(id: string): Promise<GatewayNode> {
+  return { id, key: await makePartner(id), port: await freePort() };
+}
+
 /** A partner entry for another gateway in a test network: its public key and URL. */
 export function gatewayPartner(node: { id: string; key: TestPartner; port: number }, roles: ('customer' | 'supplier')[], services?: { id: string; name: string }[]) {
   return {
