@@ -393,7 +393,7 @@ async function writeGatewayConfig(dir: string, spec: Record<string, unknown>): P
       desk: { tokens: [{ name: 'bench', file: './token' }] },
       admin: { tokens: [{ name: 'bench', file: './token' }] },
       log: { level: 'warn' },
-      delivery: { backoffBaseMs: 50, backoffMaxMs: 1000, circuitCooldownMs: 500 },
+      delivery: { backoffBaseMs: 50, backoffMaxMs: 1000, circuitCooldownMs: 500, maxAttempts: 1000 },
       ...config,
     }),
   );

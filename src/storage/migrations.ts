@@ -1,8 +1,12 @@
-/** Numbered schema migrations, applied in order and recorded in `schema_migrations`. */
+/**
+ * Numbered schema migrations for both engines, applied in order and recorded in
+ * `schema_migrations`. A change to the schema is one new entry with the SQL of each engine.
+ */
 export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sqlite: string;
+  readonly postgres: string;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -86,6 +90,83 @@ export const MIGRATIONS: readonly Migration[] = [
         next_attempt_at TEXT
       );
     `,
+    postgres: `
+      CREATE TABLE calls (
+        id TEXT PRIMARY KEY,
+        customer TEXT NOT NULL,
+        type TEXT NOT NULL,
+        service TEXT NOT NULL,
+        status TEXT NOT NULL,
+        process TEXT NOT NULL,
+        priority INTEGER NOT NULL,
+        external_ref TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX calls_by_update ON calls (updated_at, id);
+      CREATE INDEX calls_by_customer_update ON calls (customer, updated_at, id);
+      CREATE INDEX calls_by_status_update ON calls (status, updated_at, id);
+
+      CREATE TABLE call_history (
+        seq BIGSERIAL PRIMARY KEY,
+        call_id TEXT NOT NULL REFERENCES calls (id),
+        at TEXT NOT NULL,
+        actor_kind TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        change TEXT NOT NULL,
+        comment TEXT
+      );
+      CREATE INDEX call_history_by_call ON call_history (call_id, seq);
+
+      CREATE TABLE call_notes (
+        id TEXT PRIMARY KEY,
+        call_id TEXT NOT NULL REFERENCES calls (id),
+        visibility TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        author_kind TEXT NOT NULL,
+        author_id TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX call_notes_by_call ON call_notes (call_id, created_at);
+
+      CREATE TABLE inbound_messages (
+        sender TEXT NOT NULL,
+        id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        body TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        call_id TEXT,
+        response_status INTEGER NOT NULL,
+        response_body TEXT NOT NULL,
+        PRIMARY KEY (sender, id)
+      );
+
+      CREATE TABLE events (
+        seq BIGSERIAL PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        call_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        payload TEXT NOT NULL
+      );
+
+      CREATE TABLE webhooks (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        secret TEXT NOT NULL,
+        events TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        delivered_through BIGINT NOT NULL,
+        failures INTEGER NOT NULL,
+        last_error TEXT,
+        next_attempt_at TEXT
+      );
+    `,
   },
   {
     version: 2,
@@ -136,10 +217,56 @@ export const MIGRATIONS: readonly Migration[] = [
         hash TEXT NOT NULL
       );
     `,
+    postgres: `
+      CREATE TABLE supplier_links (
+        id TEXT PRIMARY KEY,
+        parent_call_id TEXT NOT NULL REFERENCES calls (id),
+        supplier TEXT NOT NULL,
+        remote_call_id TEXT,
+        version INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX supplier_links_by_parent ON supplier_links (parent_call_id);
+
+      CREATE TABLE outbox (
+        seq BIGSERIAL PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        partner TEXT NOT NULL,
+        type TEXT NOT NULL,
+        path TEXT NOT NULL,
+        link_id TEXT,
+        call_id TEXT,
+        body TEXT NOT NULL,
+        trace TEXT,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_attempt_at TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        delivered_at TEXT,
+        receipt TEXT
+      );
+      CREATE INDEX outbox_by_partner ON outbox (partner, status, seq);
+      CREATE INDEX outbox_by_status ON outbox (status, seq);
+
+      CREATE TABLE message_log (
+        seq BIGINT PRIMARY KEY,
+        direction TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        partner TEXT NOT NULL,
+        type TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        receipt TEXT,
+        at TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+    `,
   },
   {
     version: 3,
-    name: 'agreements negotiated across the link, service-level clock due times',
+    name: 'agreements negotiated across the link, service-level clock due times, delivery leases',
     sqlite: `
       CREATE TABLE agreement_versions (
         id TEXT NOT NULL,
@@ -154,6 +281,29 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE calls ADD COLUMN sla_next_due TEXT;
       CREATE INDEX calls_by_sla_next_due ON calls (sla_next_due) WHERE sla_next_due IS NOT NULL;
       CREATE INDEX outbox_by_call ON outbox (partner, status, call_id, seq);
+      ALTER TABLE outbox ADD COLUMN lease_owner TEXT;
+      ALTER TABLE outbox ADD COLUMN lease_until TEXT;
+      ALTER TABLE webhooks ADD COLUMN lease_owner TEXT;
+      ALTER TABLE webhooks ADD COLUMN lease_until TEXT;
+    `,
+    postgres: `
+      CREATE TABLE agreement_versions (
+        id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        provider TEXT NOT NULL,
+        customer TEXT NOT NULL,
+        status TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (id, version)
+      );
+      CREATE INDEX agreement_versions_by_status ON agreement_versions (status);
+      ALTER TABLE calls ADD COLUMN sla_next_due TEXT;
+      CREATE INDEX calls_by_sla_next_due ON calls (sla_next_due) WHERE sla_next_due IS NOT NULL;
+      CREATE INDEX outbox_by_call ON outbox (partner, status, call_id, seq);
+      ALTER TABLE outbox ADD COLUMN lease_owner TEXT;
+      ALTER TABLE outbox ADD COLUMN lease_until TEXT;
+      ALTER TABLE webhooks ADD COLUMN lease_owner TEXT;
+      ALTER TABLE webhooks ADD COLUMN lease_until TEXT;
     `,
   },
 ];
