@@ -30,7 +30,9 @@ export interface GatewayConfig extends GatewayConfigFile {
     circuitFailureThreshold: number;
     circuitCooldownMs: number;
     connections: number;
+    leaseMs: number;
   };
+  readonly postgres: { poolSize: number; timeoutMs: number };
   readonly admin: { tokens: TokenConfig[] };
   readonly desk: NonNullable<GatewayConfigFile['desk']>;
   readonly webhooks: { maxAttempts: number; timeoutMs: number; backoffBaseMs: number; backoffMaxMs: number };
@@ -85,7 +87,7 @@ export function buildConfig(raw: unknown, baseDir: string, overrides: ConfigOver
     throw new ConfigError('/', 'must be a mapping');
   }
   applyOverrides(input, overrides);
-  for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log', 'delivery', 'admin'] as const) input[key] ??= {};
+  for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log', 'delivery', 'admin', 'postgres'] as const) input[key] ??= {};
   for (const key of ['agreements', 'underpinning', 'routes'] as const) input[key] ??= [];
   if (!validateFile(input)) {
     const [first] = validateFile.errors ?? [];

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { Pool, type Dispatcher } from 'undici';
 import type { SigningKey } from '../keys/jwk.js';
@@ -19,6 +21,7 @@ export interface DeliveryOptions {
   readonly circuitFailureThreshold: number;
   readonly circuitCooldownMs: number;
   readonly connections: number;
+  readonly leaseMs: number;
 }
 
 export interface OutboxWorker {
@@ -52,6 +55,7 @@ export function createOutboxWorker(options: {
   readonly random?: () => number;
 }): OutboxWorker {
   const { store, partners, delivery, logger } = options;
+  const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const pools = new Map<string, Dispatcher>();
   const circuits = new Map<string, CircuitBreaker>();
   const running = new Map<string, Promise<void>>();
@@ -129,12 +133,14 @@ export function createOutboxWorker(options: {
     const partner = partners.get(partnerId);
     for (;;) {
       if (closed) return;
-      const heads = await store.pendingHeads(partnerId, delivery.connections);
+      const circuit = circuitOf(partnerId).nextAttemptAt(options.now());
+      if (circuit > options.now()) return later(partnerId, circuit);
+      const heads = await store.claimHeads(partnerId, owner, delivery.connections, delivery.leaseMs);
       if (heads.length === 0) return;
+      // Every claimed message is due: each is delivered, given up, or rescheduled (which lets go of it).
       const results = await Promise.all(heads.map((message) => deliverOne(partnerId, partner, message)));
-      if (results.some((r) => r === 'progressed')) continue;
-      const retryAt = Math.min(...results.filter((r): r is number => typeof r === 'number'));
-      return later(partnerId, retryAt);
+      const retryAt = results.filter((r): r is number => typeof r === 'number');
+      if (retryAt.length > 0) later(partnerId, Math.min(...retryAt));
     }
   }
 
@@ -150,8 +156,6 @@ export function createOutboxWorker(options: {
       return 'progressed';
     }
     const circuit = circuitOf(partnerId);
-    const due = Math.max(message.nextAttemptAt === null ? now : Date.parse(message.nextAttemptAt), circuit.nextAttemptAt(now));
-    if (due > now) return due;
     const outcome = await send(partner, message);
     if (outcome.kind === 'delivered') {
       circuit.success();

@@ -37,8 +37,12 @@ export interface DeliveryRecord {
 }
 
 export interface OutboxStore {
-  /** The oldest undelivered message of each call queued for this partner, oldest first, at most `limit`. */
-  pendingHeads(partner: string, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Claims, for `leaseMs`, the oldest undelivered message of each call queued for this partner that is
+   * due and that no other worker holds: oldest first, at most `limit`. Replicas sharing a store never send the same
+   * message at once; a dead replica's claims lapse when their lease runs out.
+   */
+  claimHeads(partner: string, owner: string, limit: number, leaseMs: number): Promise<OutboxMessage[]>;
   partnersWithPending(): Promise<string[]>;
   /** Marks it delivered and appends it, with the partner's receipt, to the message log. */
   markDelivered(seq: number, delivery: DeliveryRecord): Promise<void>;

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
 import type { StoredEvent } from '../calls/call.js';
@@ -27,6 +29,8 @@ export interface WebhookDispatcher {
 }
 
 const BATCH = 100;
+/** How long one worker holds a subscription's delivery (replicas share the store). */
+const LEASE_MS = 30_000;
 
 /**
  * Delivers call events to each subscription in event order. A failing subscription is retried with
@@ -43,6 +47,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       keepAliveTimeout: 10_000,
     });
   const random = options.random ?? Math.random;
+  const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   let round: Promise<void> | undefined;
   let again = false;
   let closed = false;
@@ -72,7 +77,13 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       if (closed) return;
       if (subscription.deliveredThrough >= last) continue;
       if (subscription.nextAttemptAt !== null && Date.parse(subscription.nextAttemptAt) > options.now()) continue;
-      await deliverTo(subscription);
+      if (!(await options.store.claimWebhook(subscription.id, owner, LEASE_MS))) continue;
+      try {
+        const current = await options.store.getWebhook(subscription.id);
+        if (current !== undefined) await deliverTo(current);
+      } finally {
+        await options.store.releaseWebhook(subscription.id, owner);
+      }
     }
   }
 

@@ -24,6 +24,9 @@ export interface WebhookStore {
     id: string,
     state: Pick<WebhookSubscription, 'deliveredThrough' | 'failures' | 'lastError' | 'nextAttemptAt'>,
   ): Promise<void>;
+  /** Takes a subscription's delivery for `leaseMs`, unless another worker holds it. */
+  claimWebhook(id: string, owner: string, leaseMs: number): Promise<boolean>;
+  releaseWebhook(id: string, owner: string): Promise<void>;
   /** Events after `seq`, oldest first. */
   eventsAfter(seq: number, limit: number): Promise<StoredEvent[]>;
   /** The sequence number of the newest event, 0 when none. */

@@ -18,8 +18,17 @@ export interface components {
             };
             /** @description The base URL partners reach this gateway at. */
             publicUrl?: string;
-            /** @description `sqlite:<path>` for the embedded store. */
+            /** @description `sqlite:<path>` for the embedded store; `postgres://user@host:5432/db?schema=name` for replicas sharing PostgreSQL. */
             storage: string;
+            postgres?: {
+                /** @default 10 */
+                poolSize: number;
+                /**
+                 * @description How long to wait for a connection or a query before answering 503.
+                 * @default 5000
+                 */
+                timeoutMs: number;
+            };
             signing: components["schemas"]["SigningConfig"];
             security?: {
                 /**
@@ -72,6 +81,11 @@ export interface components {
                 circuitCooldownMs: number;
                 /** @default 8 */
                 connections: number;
+                /**
+                 * @description How long a replica holds the messages it is sending; when it dies, another replica takes them over after this.
+                 * @default 30000
+                 */
+                leaseMs: number;
             };
             admin?: {
                 tokens?: components["schemas"]["TokenConfig"][];

@@ -81,15 +81,19 @@ export function openSqliteStore(file: string): Store {
       `INSERT INTO outbox (id, partner, type, path, link_id, call_id, body, trace, status, attempts, created_at)
        VALUES (@id, @partner, @type, @path, @linkId, @callId, @body, @trace, 'pending', 0, @createdAt)`,
     ),
-    pendingHeads: db.prepare<[string, number], OutboxRow>(
-      `SELECT * FROM outbox o WHERE o.partner = ? AND o.status = 'pending'
+    pendingHeads: db.prepare<{ partner: string; now: string; limit: number }, OutboxRow>(
+      `SELECT * FROM outbox o WHERE o.partner = @partner AND o.status = 'pending' AND (o.lease_until IS NULL OR o.lease_until < @now)
+       AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
        AND o.seq = (SELECT MIN(p.seq) FROM outbox p WHERE p.partner = o.partner AND p.status = 'pending' AND p.call_id IS o.call_id)
-       ORDER BY o.seq LIMIT ?`,
+       ORDER BY o.seq LIMIT @limit`,
     ),
+    lease: db.prepare('UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE seq = ?'),
+    claimWebhook: db.prepare('UPDATE webhooks SET lease_owner = ?, lease_until = ? WHERE id = ? AND (lease_until IS NULL OR lease_until < ? OR lease_owner = ?)'),
+    releaseWebhook: db.prepare('UPDATE webhooks SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?'),
     partnersWithPending: db.prepare<[], { partner: string }>("SELECT DISTINCT partner FROM outbox WHERE status = 'pending'"),
-    markDelivered: db.prepare("UPDATE outbox SET status = 'delivered', delivered_at = ?, receipt = ?, last_error = NULL WHERE seq = ?"),
-    markAttempt: db.prepare('UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE seq = ?'),
-    markDead: db.prepare("UPDATE outbox SET status = 'dead', last_error = ? WHERE seq = ?"),
+    markDelivered: db.prepare("UPDATE outbox SET status = 'delivered', delivered_at = ?, receipt = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL WHERE seq = ?"),
+    markAttempt: db.prepare('UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE seq = ?'),
+    markDead: db.prepare("UPDATE outbox SET status = 'dead', last_error = ?, lease_owner = NULL, lease_until = NULL WHERE seq = ?"),
     getOutbox: db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE seq = ?'),
     listOutbox: db.prepare<[string, string | null, string | null, number], OutboxRow>(
       'SELECT * FROM outbox WHERE status = ? AND (? IS NULL OR partner = ?) ORDER BY seq LIMIT ?',
@@ -229,7 +233,25 @@ export function openSqliteStore(file: string): Store {
           }
         })();
       }),
-    pendingHeads: (partner, limit) => guard(() => stmt.pendingHeads.all(partner, limit).map((row) => outboxOf(row)!)),
+    claimHeads: (partner, owner, limit, leaseMs) =>
+      guard(() =>
+        db.transaction(() => {
+          const now = Date.now();
+          const rows = stmt.pendingHeads.all({ partner, now: new Date(now).toISOString(), limit });
+          const until = new Date(now + leaseMs).toISOString();
+          for (const row of rows) stmt.lease.run(owner, until, row.seq);
+          return rows.map((row) => outboxOf(row)!);
+        })(),
+      ),
+    claimWebhook: (id, owner, leaseMs) =>
+      guard(() => {
+        const now = Date.now();
+        return stmt.claimWebhook.run(owner, new Date(now + leaseMs).toISOString(), id, new Date(now).toISOString(), owner).changes === 1;
+      }),
+    releaseWebhook: (id, owner) =>
+      guard(() => {
+        stmt.releaseWebhook.run(id, owner);
+      }),
     partnersWithPending: () => guard(() => stmt.partnersWithPending.all().map((r) => r.partner)),
     markDelivered: (seq, delivery) => guard(() => deliver(seq, delivery)),
     markAttempt: (seq, state) =>

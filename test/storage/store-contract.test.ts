@@ -1,0 +1,191 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startCall } from '../../src/calls/call-lifecycle.js';
+import type { CallRecord } from '../../src/calls/call.js';
+import { VersionConflictError } from '../../src/calls/call-store.js';
+import { DuplicateMessageError, type InboundMessage } from '../../src/messages/inbound-message.js';
+import { verifyLog, type LogRecord } from '../../src/messages/message-log.js';
+import { uuidv7 } from '../../src/messages/uuid-v7.js';
+import type { NewOutboxMessage } from '../../src/delivery/outbox.js';
+import { openStore } from '../../src/storage/open-store.js';
+import type { Store } from '../../src/storage/store.js';
+import { removeDir } from '../support/gateway-fixture.js';
+import { postgresSchema } from '../support/postgres.js';
+
+/** The same behaviour, proved against both engines for real. */
+const ENGINES = [
+  {
+    name: 'sqlite',
+    async open() {
+      const dir = await mkdtemp(join(tmpdir(), 'usm-link-store-'));
+      const store = await openStore(`sqlite:${join(dir, 'store.db')}`);
+      return { store, cleanup: () => removeDir(dir) };
+    },
+  },
+  {
+    name: 'postgres',
+    async open() {
+      const schema = postgresSchema();
+      const store = await openStore(schema.url);
+      return { store, cleanup: schema.drop };
+    },
+  },
+];
+
+function newCall(customer = 'hospital', updatedAt = new Date().toISOString()): CallRecord {
+  return {
+    id: uuidv7(),
+    customer,
+    type: 'incident',
+    service: 'workplace',
+    agreement: 'a1',
+    summary: 'test',
+    impact: 'high',
+    urgency: 'low',
+    priority: 3,
+    requester: { name: 'x' },
+    attachments: [],
+    chainId: uuidv7(),
+    lifecycle: startCall('incident').state,
+    createdAt: updatedAt,
+    updatedAt,
+    version: 1,
+  };
+}
+
+function inbound(callId: string, id = uuidv7()): InboundMessage {
+  return {
+    id,
+    from: 'hospital',
+    type: 'call.submit',
+    digest: 'sha-256=abc',
+    signature: 'h..s',
+    body: '{}',
+    receivedAt: new Date().toISOString(),
+    callId,
+    response: { status: 201, body: { receipt: { jws: 'receipt-jws' } } },
+  };
+}
+
+function outbox(partner: string, callId: string | null): NewOutboxMessage {
+  return { id: uuidv7(), partner, type: 'call.update', path: '/v1/messages', linkId: null, callId, body: '{}', trace: null, createdAt: new Date().toISOString() };
+}
+
+for (const engine of ENGINES) {
+  describe(`the ${engine.name} store`, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+    beforeEach(async () => {
+      ({ store, cleanup } = await engine.open());
+    });
+    afterEach(async () => {
+      await store.close();
+      await cleanup();
+    });
+
+    it('commits a call with its history, notes, events and message, and refuses a stale version', async () => {
+      const call = newCall();
+      const at = call.createdAt;
+      await store.commitCall({
+        call,
+        expectedVersion: null,
+        history: [{ callId: call.id, at, actor: { kind: 'customer', id: 'hospital' }, change: { kind: 'status', from: null, to: 'acknowledged' } }],
+        notes: [{ id: uuidv7(), callId: call.id, visibility: 'internal', kind: 'comment', text: 'hidden', author: { kind: 'desk', id: 'd' }, createdAt: at }],
+        events: [{ id: uuidv7(), type: 'call.created', callId: call.id, at, payload: { x: 1 } }],
+        inbound: inbound(call.id),
+      });
+      expect(await store.getCall(call.id)).toEqual(call);
+      expect((await store.listHistory(call.id)).map((h) => h.change)).toEqual([{ kind: 'status', from: null, to: 'acknowledged' }]);
+      expect(await store.listNotes(call.id, 'public')).toEqual([]);
+      expect(await store.listNotes(call.id, 'all')).toHaveLength(1);
+      expect((await store.eventsAfter(0, 10)).map((e) => e.type)).toEqual(['call.created']);
+      expect(await store.lastEventSeq()).toBeGreaterThan(0);
+      const next = { ...call, summary: 'changed', version: 2 };
+      await store.commitCall({ call: next, expectedVersion: 1, history: [], notes: [], events: [] });
+      await expect(store.commitCall({ call: { ...call, version: 2 }, expectedVersion: 1, history: [], notes: [], events: [] })).rejects.toBeInstanceOf(VersionConflictError);
+      expect((await store.getCall(call.id))?.summary).toBe('changed');
+    });
+
+    it('refuses a repeated message id and writes nothing of that change', async () => {
+      const first = newCall();
+      const message = inbound(first.id);
+      await store.commitCall({ call: first, expectedVersion: null, history: [], notes: [], events: [], inbound: message });
+      const second = newCall();
+      await expect(store.commitCall({ call: second, expectedVersion: null, history: [], notes: [], events: [], inbound: { ...message, callId: second.id } })).rejects.toBeInstanceOf(DuplicateMessageError);
+      expect(await store.getCall(second.id)).toBeUndefined();
+      expect((await store.findInbound('hospital', message.id))?.response.status).toBe(201);
+      expect(await store.inboundForCall(first.id)).toHaveLength(1);
+    });
+
+    it('lists with filters and a cursor, oldest update first', async () => {
+      const base = Date.parse('2026-01-01T00:00:00.000Z');
+      const calls = Array.from({ length: 5 }, (_, i) => newCall(i % 2 === 0 ? 'hospital' : 'clinic', new Date(base + i * 1000).toISOString()));
+      for (const call of calls) await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [] });
+      const page1 = await store.listCalls({ customer: 'hospital', limit: 2 });
+      expect(page1.map((c) => c.id)).toEqual([calls[0]!.id, calls[2]!.id]);
+      const page2 = await store.listCalls({ customer: 'hospital', limit: 2, after: { updatedAt: page1[1]!.updatedAt, id: page1[1]!.id } });
+      expect(page2.map((c) => c.id)).toEqual([calls[4]!.id]);
+      expect(await store.listCalls({ status: 'closed', limit: 10 })).toEqual([]);
+      expect((await store.listCalls({ updatedSince: calls[3]!.updatedAt, limit: 10 })).map((c) => c.id)).toEqual([calls[3]!.id, calls[4]!.id]);
+    });
+
+    it('claims the head of each call for one worker at a time, and hash-chains what it delivers', async () => {
+      const a = newCall();
+      const b = newCall();
+      const messages = [outbox('supplier', a.id), outbox('supplier', a.id), outbox('supplier', b.id)];
+      await store.commitCall({ call: a, expectedVersion: null, history: [], notes: [], events: [], outbox: messages.slice(0, 2) });
+      await store.commitCall({ call: b, expectedVersion: null, history: [], notes: [], events: [], outbox: messages.slice(2) });
+      expect(await store.partnersWithPending()).toEqual(['supplier']);
+      const claimed = await store.claimHeads('supplier', 'worker-1', 10, 60_000);
+      expect(claimed.map((m) => m.id)).toEqual([messages[0]!.id, messages[2]!.id]);
+      expect(await store.claimHeads('supplier', 'worker-2', 10, 60_000)).toEqual([]);
+      const receipt = { messageId: messages[0]!.id, digest: 'sha-256=d', receivedAt: new Date().toISOString(), gateway: 'supplier', jws: 'r' };
+      await store.markDelivered(claimed[0]!.seq, { receipt, deliveredAt: receipt.receivedAt, signature: 's', digest: 'sha-256=d' });
+      await store.markDelivered(claimed[0]!.seq, { receipt, deliveredAt: receipt.receivedAt, signature: 's', digest: 'sha-256=d' });
+      // The next message of call a is now its head; call b's is still leased to worker-1.
+      expect((await store.claimHeads('supplier', 'worker-2', 10, 60_000)).map((m) => m.id)).toEqual([messages[1]!.id]);
+      await store.markAttempt(claimed[1]!.seq, { attempts: 1, nextAttemptAt: null, lastError: 'HTTP 503' });
+      expect((await store.claimHeads('supplier', 'worker-3', 10, 1)).map((m) => m.id)).toEqual([messages[2]!.id]);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect((await store.claimHeads('supplier', 'worker-4', 10, 60_000)).map((m) => m.id)).toEqual([messages[2]!.id]);
+      await store.markDead(claimed[1]!.seq, 'gave up');
+      expect((await store.listOutbox({ status: 'dead', limit: 10 })).map((m) => m.id)).toEqual([messages[2]!.id]);
+      expect((await store.requeue(messages[2]!.id))?.status).toBe('pending');
+      expect(await store.requeue(messages[2]!.id)).toBeUndefined();
+      const log: LogRecord[] = [];
+      for await (const record of store.readLog()) log.push(record);
+      expect(log.map((r) => r.direction)).toEqual(['out']);
+      expect(verifyLog(log).ok).toBe(true);
+    });
+
+    it('keeps the message log in one chain under concurrent commits', async () => {
+      await Promise.all(Array.from({ length: 20 }, () => newCall()).map((call) => store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [], inbound: inbound(call.id) })));
+      const log: LogRecord[] = [];
+      for await (const record of store.readLog()) log.push(record);
+      expect(log).toHaveLength(20);
+      expect(verifyLog(log)).toEqual({ ok: true, records: 20 });
+    });
+
+    it('leases a webhook subscription to one worker', async () => {
+      await store.createWebhook({ id: uuidv7(), url: 'http://127.0.0.1:1/h', secret: 's'.repeat(16), events: [], createdAt: new Date().toISOString(), deliveredThrough: 0, failures: 0, lastError: null, nextAttemptAt: null });
+      const [hook] = await store.listWebhooks();
+      expect(await store.claimWebhook(hook!.id, 'w1', 60_000)).toBe(true);
+      expect(await store.claimWebhook(hook!.id, 'w2', 60_000)).toBe(false);
+      await store.releaseWebhook(hook!.id, 'w1');
+      expect(await store.claimWebhook(hook!.id, 'w2', 60_000)).toBe(true);
+    });
+
+    it('keeps agreement versions and finds calls whose service-level clock is due', async () => {
+      const version = { id: 'ag', version: 1, provider: 'p', customer: 'c', status: 'proposed' as const, document: '{}', offeredBy: 'c', signatures: { customer: 's', provider: null }, createdAt: 'x', updatedAt: 'x' };
+      await store.commitAgreement({ versions: [version], outbox: [] });
+      await store.commitAgreement({ versions: [{ ...version, status: 'active' }], outbox: [outbox('p', null)] });
+      expect((await store.agreementVersions('ag')).map((v) => v.status)).toEqual(['active']);
+      const call = { ...newCall(), slaNextDue: '2026-01-01T00:00:00.000Z' };
+      await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [] });
+      expect(await store.callsDueForSla('2025-12-31T00:00:00.000Z', 10)).toEqual([]);
+      expect(await store.callsDueForSla('2026-01-02T00:00:00.000Z', 10)).toEqual([call.id]);
+    });
+  });
+}
