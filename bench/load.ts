@@ -7,7 +7,8 @@
 import { Pool } from 'undici';
 
 interface Job {
-  readonly url: string;
+  /** One or more gateways (replicas): requests go to them in turn. */
+  readonly urls: readonly string[];
   readonly requests: readonly { path: string; body: string; headers: Record<string, string> }[];
   readonly concurrency?: number;
   readonly ratePerSecond?: number;
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   const job = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Job;
-  const pool = new Pool(job.url, { connections: Math.max(job.concurrency ?? 32, 8), keepAliveTimeout: 30_000 });
+  const pools = job.urls.map((url) => new Pool(url, { connections: Math.max(job.concurrency ?? 32, 8), keepAliveTimeout: 30_000 }));
   const latencies: number[] = [];
   let ok = 0;
   let failed = 0;
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     const request = job.requests[i]!;
     const started = performance.now();
     try {
-      const response = await pool.request({ path: request.path, method: 'POST', headers: request.headers, body: request.body });
+      const response = await pools[i % pools.length]!.request({ path: request.path, method: 'POST', headers: request.headers, body: request.body });
       await response.body.dump();
       if (response.statusCode < 300) ok++;
       else failed++;
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     await Promise.all(Array.from({ length: job.concurrency ?? 32 }, worker));
   }
   const elapsedMs = performance.now() - start;
-  await pool.close();
+  await Promise.all(pools.map((pool) => pool.close()));
   process.stdout.write(`${JSON.stringify({ ok, failed, elapsedMs, latencies })}\n`);
 }
 

@@ -14,7 +14,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { createPartnerClient } from '../src/client/partner-client.js';
 import { generatePrivateJwk, publicJwkOf, signingKeyOf, type SigningKey } from '../src/keys/jwk.js';
 import { openSqliteStore } from '../src/storage/sqlite-store.js';
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
     results.rss_peak_mb = round(Math.max(...linkRuns.map((r) => r.rssPeakMb)), 1);
     results.startup_ms = round(median(linkRuns.map((r) => r.startupMs)));
     results.chain = await chainRun(root, clientKey);
+    results.replicas = await replicaRun(root, clientKey);
     results.outbox = await drainRun(root, clientKey);
     results.store = await storeRun(root);
     results.durability = 'every 2xx is committed to SQLite in WAL mode with synchronous=FULL (fsync of the WAL before the answer)';
@@ -109,9 +112,9 @@ async function proxyRun(clientKey: SigningKey): Promise<Run> {
 }
 
 /** Gateway A (with an automatic route) and its supplier gateway B, each in its own directory and process. */
-async function link(root: string, name: string, clientKey: SigningKey, options: { supplierDown?: boolean } = {}) {
+async function link(root: string, name: string, clientKey: SigningKey, options: { supplierDown?: boolean; storage?: string; replicas?: number } = {}) {
   const dir = join(root, name);
-  const [portA, portB] = await freePorts(2);
+  const [portA, portB, ...more] = await freePorts(1 + (options.replicas ?? 1));
   const keyA = await generatePrivateJwk();
   const keyB = await generatePrivateJwk();
   const supplierConfig = await writeGatewayConfig(join(dir, 'b'), {
@@ -122,9 +125,10 @@ async function link(root: string, name: string, clientKey: SigningKey, options: 
     partners: [{ id: 'provider', name: 'Provider', roles: ['customer'], url: `http://127.0.0.1:${portA}`, jwks: { keys: [publicJwkOf(keyA)] } }],
     agreements: [{ id: 'provider-supplier', customer: 'provider', services: ['hosting'], serviceLevels: LEVELS }],
   });
-  const providerConfig = await writeGatewayConfig(join(dir, 'a'), {
+  const providerSpec = (port: number) => ({
     party: { id: 'provider', name: 'Provider' },
-    listen: { host: '127.0.0.1', port: portA },
+    listen: { host: '127.0.0.1', port },
+    ...(options.storage !== undefined ? { storage: options.storage } : {}),
     key: keyA,
     services: [{ id: 'workplace', name: 'Workplace' }],
     partners: [
@@ -135,9 +139,13 @@ async function link(root: string, name: string, clientKey: SigningKey, options: 
     underpinning: [{ id: 'provider-supplier', supplier: 'supplier', services: ['hosting'], serviceLevels: LEVELS }],
     routes: [{ service: 'workplace', supplier: 'supplier', supplierService: 'hosting', agreement: 'provider-supplier', callTypes: ['incident'], mode: 'auto' }],
   });
+  const providerConfig = await writeGatewayConfig(join(dir, 'a'), providerSpec(portA!));
   const b = options.supplierDown ? undefined : await start(['gateway', supplierConfig]);
   const a = await start(['gateway', providerConfig]);
-  return { a, b, portA, portB, supplierConfig, url: `http://127.0.0.1:${portA}` };
+  const others: Proc[] = [];
+  for (const [i, port] of (more as number[]).entries()) others.push(await start(['gateway', await writeGatewayConfig(join(dir, `a${i + 2}`), providerSpec(port))]));
+  const urls = [portA!, ...(more as number[])].map((port) => `http://127.0.0.1:${port}`);
+  return { a, b, others, portA, portB, supplierConfig, url: urls[0]!, urls };
 }
 
 async function linkRun(root: string, name: string, clientKey: SigningKey): Promise<Run> {
@@ -159,6 +167,33 @@ async function linkRun(root: string, name: string, clientKey: SigningKey): Promi
   } finally {
     stop(net.a, net.b);
   }
+}
+
+/** The same link with gateway A on SQLite, on PostgreSQL, and as two replicas on one PostgreSQL database (load split between them). */
+async function replicaRun(root: string, clientKey: SigningKey) {
+  const postgres = process.env.USM_LINK_BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const result: Record<string, number> = {};
+  for (const [name, engine, replicas] of [['sqlite_1_rps', 'sqlite', 1], ['postgres_1_rps', 'postgres', 1], ['postgres_2_rps', 'postgres', 2]] as const) {
+    const schema = `bench_${randomBytes(5).toString('hex')}`;
+    const net = await link(root, name, clientKey, { replicas, ...(engine === 'postgres' ? { storage: `${postgres}?schema=${schema}` } : {}) });
+    try {
+      const started = performance.now();
+      const load = await runLoad(net.urls, prepare(clientKey, 'provider', SETTINGS.calls), { concurrency: SETTINGS.concurrency });
+      if (load.failed > 0) throw new Error(`${name}: ${load.failed} failed`);
+      await drained(net.url);
+      result[name] = round(load.ok / ((performance.now() - started) / 1000));
+    } finally {
+      stop(net.a, net.b, ...net.others);
+      if (engine === 'postgres') {
+        const client = new pg.Client({ connectionString: postgres });
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await client.end();
+      }
+    }
+    log(`replicas: ${name} ${result[name]}/s`);
+  }
+  return result;
 }
 
 /** Added latency of a hop at half the proxy's peak rate: link p50/p99 minus proxy p50/p99 under the same open-loop load. */
@@ -348,9 +383,9 @@ interface Load {
   readonly clientCpuUs: number;
 }
 
-async function runLoad(url: string, requests: unknown[], mode: { concurrency?: number; ratePerSecond?: number }): Promise<Load> {
+async function runLoad(url: string | string[], requests: unknown[], mode: { concurrency?: number; ratePerSecond?: number }): Promise<Load> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'load.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
-  child.stdin.end(JSON.stringify({ url, requests, ...mode }));
+  child.stdin.end(JSON.stringify({ urls: [url].flat(), requests, ...mode }));
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const pid = child.pid!;
@@ -490,6 +525,7 @@ function table(r: any): string {
     ['chain.resolve_to_origin_p50_ms', String(r.chain.resolve_to_origin_p50_ms), '<= 15'],
     ['rss_peak_mb', String(r.rss_peak_mb), '<= 150'],
     ['outbox.drain_per_s', `${r.outbox.drain_per_s} (${r.outbox.queued} queued)`, ''],
+    ['link rps: A on SQLite / on PostgreSQL / 2 replicas on PostgreSQL', `${r.replicas.sqlite_1_rps} / ${r.replicas.postgres_1_rps} / ${r.replicas.postgres_2_rps}`, ''],
     [`store.list_p99_ms (${r.store.rows} calls)`, String(r.store.list_p99_ms), '<= 20 at 1M'],
     ['store.insert_per_s (fsync each)', String(r.store.insert_per_s), ''],
     ['startup_ms', String(r.startup_ms), '<= 1000'],

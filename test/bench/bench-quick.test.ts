@@ -19,5 +19,6 @@ describe('npm run bench (quick version)', () => {
     expect(results.store.list_p99_ms).toBeGreaterThan(0);
     expect(results.rss_peak_mb).toBeGreaterThan(0);
     expect(results.durability).toContain('synchronous=FULL');
+    expect(results.replicas.postgres_2_rps).toBeGreaterThan(0);
   }, 240_000);
 });
