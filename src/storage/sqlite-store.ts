@@ -2,15 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { currentPosition } from '../calls/call-lifecycle.js';
-import type { CallRecord, HistoryEntry, Note, StoredEvent } from '../calls/call.js';
+import type { CallRecord } from '../calls/call.js';
 import { VersionConflictError, type CallCommit, type CallFilter } from '../calls/call-store.js';
-import type { WebhookSubscription } from '../desk/webhook-store.js';
 import { DuplicateMessageError, type InboundMessage } from '../messages/inbound-message.js';
-import type { DeliveryRecord, OutboxMessage } from '../delivery/outbox.js';
+import type { DeliveryRecord } from '../delivery/outbox.js';
 import type { SupplierLink } from '../links/supplier-link.js';
 import type { AgreementVersion } from '../agreements/negotiation.js';
-import { chainRecord, type LogEntry, type LogRecord } from '../messages/message-log.js';
+import { chainRecord, type LogEntry } from '../messages/message-log.js';
 import { MIGRATIONS } from './migrations.js';
+import { eventOf, historyOf, inboundOf, logOf, noteOf, outboxOf, webhookOf, type EventRow, type HistoryRow, type InboundRow, type LogRow, type NoteRow, type OutboxRow, type WebhookRow } from './rows.js';
 import { StoreUnavailableError, type Store } from './store.js';
 
 /** SQLite error codes that mean the store cannot take writes now (disk full, read-only, I/O, locked). */
@@ -203,7 +203,7 @@ export function openSqliteStore(file: string): Store {
     listNotes: (callId, visibility) =>
       guard(() => (visibility === 'public' ? stmt.listPublicNotes : stmt.listNotes).all(callId).map(noteOf)),
     commitCall: (change) => groupCommit.submit(() => commit(change)),
-    findInbound: (from, id) => guard(() => inboundOf(stmt.findInbound.get(from, id))),
+    findInbound: (from, id) => guard(() => optional(stmt.findInbound.get(from, id), inboundOf)),
     createWebhook: (w) =>
       guard(() => {
         stmt.insertWebhook.run({ ...w, events: JSON.stringify(w.events) });
@@ -240,7 +240,7 @@ export function openSqliteStore(file: string): Store {
           const rows = stmt.pendingHeads.all({ partner, now: new Date(now).toISOString(), limit });
           const until = new Date(now + leaseMs).toISOString();
           for (const row of rows) stmt.lease.run(owner, until, row.seq);
-          return rows.map((row) => outboxOf(row)!);
+          return rows.map((row) => outboxOf(row));
         })(),
       ),
     claimWebhook: (id, owner, leaseMs) =>
@@ -263,13 +263,13 @@ export function openSqliteStore(file: string): Store {
         stmt.markDead.run(lastError, seq);
       }),
     listOutbox: ({ status, partner, limit }) =>
-      guard(() => stmt.listOutbox.all(status, partner ?? null, partner ?? null, limit).map((row) => outboxOf(row)!)),
-    requeue: (id) => guard(() => (stmt.requeue.run(id).changes === 1 ? outboxOf(stmt.outboxById.get(id)) : undefined)),
+      guard(() => stmt.listOutbox.all(status, partner ?? null, partner ?? null, limit).map((row) => outboxOf(row))),
+    requeue: (id) => guard(() => (stmt.requeue.run(id).changes === 1 ? optional(stmt.outboxById.get(id), outboxOf) : undefined)),
     agreementVersions: (id) => guard(() => stmt.agreementVersions.all(id).map((r) => JSON.parse(r.doc) as AgreementVersion)),
     listAgreementVersions: () => guard(() => stmt.allAgreementVersions.all().map((r) => JSON.parse(r.doc) as AgreementVersion)),
     commitAgreement: (change) => guard(() => commitAgreement(change)),
-    inboundForCall: (callId) => guard(() => stmt.inboundForCall.all(callId).map((row) => inboundOf(row)!)),
-    outboxForCall: (callId) => guard(() => stmt.outboxForCall.all(callId).map((row) => outboxOf(row)!)),
+    inboundForCall: (callId) => guard(() => stmt.inboundForCall.all(callId).map((row) => inboundOf(row))),
+    outboxForCall: (callId) => guard(() => stmt.outboxForCall.all(callId).map((row) => outboxOf(row))),
     callsDueForSla: (now, limit) => guard(() => stmt.callsDue.all(now, limit).map((r) => r.id)),
     async *readLog() {
       let after = 0;
@@ -277,7 +277,7 @@ export function openSqliteStore(file: string): Store {
         const rows = await guard(() => stmt.readLog.all(after, 500));
         if (rows.length === 0) return;
         for (const row of rows) yield logOf(row);
-        after = rows.at(-1)!.seq;
+        after = Number(rows.at(-1)!.seq);
       }
     },
     ping: () =>
@@ -375,78 +375,14 @@ function parseDoc(doc: string | undefined): CallRecord | undefined {
   return parseJson<CallRecord>(doc);
 }
 
+function optional<R, T>(row: R | undefined, map: (row: R) => T): T | undefined {
+  return row === undefined ? undefined : map(row);
+}
+
 function parseJson<T>(doc: string | undefined): T | undefined {
   return doc === undefined ? undefined : (JSON.parse(doc) as T);
 }
 
-interface OutboxRow {
-  seq: number;
-  id: string;
-  partner: string;
-  type: string;
-  path: string;
-  link_id: string | null;
-  call_id: string | null;
-  body: string;
-  trace: string | null;
-  status: string;
-  attempts: number;
-  next_attempt_at: string | null;
-  last_error: string | null;
-  created_at: string;
-  delivered_at: string | null;
-  receipt: string | null;
-}
-function outboxOf(row: OutboxRow | undefined): OutboxMessage | undefined {
-  if (row === undefined) return undefined;
-  return {
-    seq: row.seq,
-    id: row.id,
-    partner: row.partner,
-    type: row.type as OutboxMessage['type'],
-    path: row.path,
-    linkId: row.link_id,
-    callId: row.call_id,
-    body: row.body,
-    trace: row.trace,
-    status: row.status as OutboxMessage['status'],
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    lastError: row.last_error,
-    createdAt: row.created_at,
-    deliveredAt: row.delivered_at,
-    receipt: row.receipt === null ? null : (JSON.parse(row.receipt) as OutboxMessage['receipt']),
-  };
-}
-
-interface LogRow {
-  seq: number;
-  direction: string;
-  message_id: string;
-  partner: string;
-  type: string;
-  digest: string;
-  signature: string;
-  receipt: string | null;
-  at: string;
-  prev_hash: string;
-  hash: string;
-}
-function logOf(row: LogRow): LogRecord {
-  return {
-    seq: row.seq,
-    direction: row.direction as LogRecord['direction'],
-    messageId: row.message_id,
-    partner: row.partner,
-    type: row.type,
-    digest: row.digest,
-    signature: row.signature,
-    receipt: row.receipt,
-    at: row.at,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
 
 function translate(error: unknown): unknown {
   if (error instanceof VersionConflictError) return error;
@@ -463,115 +399,3 @@ function translate(error: unknown): unknown {
   return error;
 }
 
-interface HistoryRow {
-  seq: number;
-  call_id: string;
-  at: string;
-  actor_kind: string;
-  actor_id: string;
-  change: string;
-  comment: string | null;
-}
-function historyOf(row: HistoryRow): HistoryEntry {
-  return {
-    seq: row.seq,
-    callId: row.call_id,
-    at: row.at,
-    actor: { kind: row.actor_kind as HistoryEntry['actor']['kind'], id: row.actor_id },
-    change: JSON.parse(row.change) as HistoryEntry['change'],
-    ...(row.comment === null ? {} : { comment: row.comment }),
-  };
-}
-
-interface NoteRow {
-  id: string;
-  call_id: string;
-  visibility: string;
-  kind: string;
-  text: string;
-  author_kind: string;
-  author_id: string;
-  created_at: string;
-}
-function noteOf(row: NoteRow): Note {
-  return {
-    id: row.id,
-    callId: row.call_id,
-    visibility: row.visibility as Note['visibility'],
-    kind: row.kind as Note['kind'],
-    text: row.text,
-    author: { kind: row.author_kind as Note['author']['kind'], id: row.author_id },
-    createdAt: row.created_at,
-  };
-}
-
-interface InboundRow {
-  sender: string;
-  id: string;
-  type: string;
-  digest: string;
-  signature: string;
-  body: string;
-  received_at: string;
-  call_id: string | null;
-  response_status: number;
-  response_body: string;
-}
-function inboundOf(row: InboundRow | undefined): InboundMessage | undefined {
-  if (row === undefined) return undefined;
-  return {
-    id: row.id,
-    from: row.sender,
-    type: row.type,
-    digest: row.digest,
-    signature: row.signature,
-    body: row.body,
-    receivedAt: row.received_at,
-    callId: row.call_id,
-    response: { status: row.response_status, body: JSON.parse(row.response_body) as unknown },
-  };
-}
-
-interface EventRow {
-  seq: number;
-  id: string;
-  type: string;
-  call_id: string;
-  at: string;
-  payload: string;
-}
-function eventOf(row: EventRow): StoredEvent {
-  return {
-    seq: row.seq,
-    id: row.id,
-    type: row.type as StoredEvent['type'],
-    callId: row.call_id,
-    at: row.at,
-    payload: JSON.parse(row.payload) as Record<string, unknown>,
-  };
-}
-
-interface WebhookRow {
-  id: string;
-  url: string;
-  secret: string;
-  events: string;
-  created_at: string;
-  delivered_through: number;
-  failures: number;
-  last_error: string | null;
-  next_attempt_at: string | null;
-}
-function webhookOf(row: WebhookRow): WebhookSubscription {
-  return {
-    id: row.id,
-    url: row.url,
-    secret: row.secret,
-    events: JSON.parse(row.events) as WebhookSubscription['events'],
-    createdAt: row.created_at,
-    deliveredThrough: row.delivered_through,
-    failures: row.failures,
-    lastError: row.last_error,
-    nextAttemptAt: row.next_attempt_at,
-  };
-}

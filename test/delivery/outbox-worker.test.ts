@@ -1,0 +1,112 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { MockAgent } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCall } from '../../src/calls/call-lifecycle.js';
+import { createOutboxWorker } from '../../src/delivery/outbox-worker.js';
+import { createReceipt } from '../../src/messages/receipt.js';
+import { bodyDigest } from '../../src/messages/message-intake.js';
+import { createPartnerDirectory } from '../../src/partners/partner-directory.js';
+import { uuidv7 } from '../../src/messages/uuid-v7.js';
+import { openSqliteStore } from '../../src/storage/sqlite-store.js';
+import type { Store } from '../../src/storage/store.js';
+import { eventually, makePartner, removeDir } from '../support/gateway-fixture.js';
+
+const ORIGIN = 'http://supplier.test:9000';
+
+/** Upstream faults a real gateway cannot easily produce: scripted with undici's MockAgent. */
+describe('the outbox worker against a faulty supplier', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  async function setup(delivery: Partial<Parameters<typeof createOutboxWorker>[0]['delivery']> = {}) {
+    const dir = await mkdtemp(join(tmpdir(), 'usm-link-worker-'));
+    const store: Store = openSqliteStore(join(dir, 'gateway.db'));
+    const self = await makePartner('provider');
+    const supplier = await makePartner('supplier');
+    const partners = createPartnerDirectory([{ id: 'supplier', name: 'Supplier', roles: ['supplier'], keys: [supplier.key], url: ORIGIN }]);
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    const worker = createOutboxWorker({
+      store,
+      partners,
+      signingKey: self.key,
+      now: Date.now,
+      logger: pino({ level: 'silent' }),
+      dispatcher: agent,
+      random: () => 1,
+      delivery: { maxAttempts: 10, maxAgeSeconds: 3600, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 50, circuitFailureThreshold: 100, circuitCooldownMs: 10, connections: 4, leaseMs: 5000, ...delivery },
+      pollMs: 50,
+    });
+    cleanups.push(async () => {
+      await worker.close();
+      await agent.close();
+      await store.close();
+      await removeDir(dir);
+    });
+    const queue = async (): Promise<{ id: string; body: string }> => {
+      const call = { id: uuidv7(), customer: 'c', type: 'incident' as const, service: 's', agreement: 'a', summary: 's', impact: 'low' as const, urgency: 'low' as const, priority: 5 as const, requester: { name: 'r' }, attachments: [], chainId: uuidv7(), lifecycle: startCall('incident').state, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), version: 1 };
+      const message = { id: uuidv7(), partner: 'supplier', type: 'call.update' as const, path: '/v1/messages', linkId: null, callId: call.id, body: JSON.stringify({ hello: call.id }), trace: null, createdAt: new Date().toISOString() };
+      await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [], outbox: [message] });
+      return message;
+    };
+    const receiptFor = (message: { id: string; body: string }) =>
+      ({ receipt: createReceipt({ messageId: message.id, digest: bodyDigest(Buffer.from(message.body)), receivedAt: new Date().toISOString(), gateway: 'supplier', from: 'provider' }, supplier.key) });
+    return { store, worker, pool: agent.get(ORIGIN), queue, receiptFor };
+  }
+
+  it('waits as long as Retry-After says before trying again', async () => {
+    const { store, worker, pool, queue, receiptFor } = await setup();
+    const message = await queue();
+    const attempts: number[] = [];
+    pool.intercept({ path: '/v1/messages', method: 'POST' }).reply(() => {
+      attempts.push(Date.now());
+      return { statusCode: 503, data: '{}', responseOptions: { headers: { 'retry-after': '1' } } };
+    });
+    pool.intercept({ path: '/v1/messages', method: 'POST' }).reply(() => {
+      attempts.push(Date.now());
+      return { statusCode: 200, data: JSON.stringify(receiptFor(message)), responseOptions: { headers: { 'content-type': 'application/json' } } };
+    });
+    worker.wake();
+    await eventually(async () => (await store.listOutbox({ status: 'delivered', limit: 10 })).length === 1, 5000);
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(950);
+  });
+
+  it('keeps a message whose receipt does not verify, and dead-letters a message the supplier refuses outright', async () => {
+    const { store, worker, pool, queue } = await setup({ maxAttempts: 2 });
+    const forged = await queue();
+    pool.intercept({ path: '/v1/messages', method: 'POST' }).reply(200, { receipt: { messageId: forged.id, jws: 'e30.e30.AAAA' } }).times(2);
+    worker.wake();
+    const dead = await eventually(async () => (await store.listOutbox({ status: 'dead', limit: 10 }))[0]);
+    expect(dead.lastError).toMatch(/receipt/);
+
+    const refused = await queue();
+    pool.intercept({ path: '/v1/messages', method: 'POST' }).reply(422, { code: 'USM_ERR_AGREEMENT_INVALID' });
+    worker.wake();
+    await eventually(async () => (await store.listOutbox({ status: 'dead', limit: 10 })).some((m) => m.id === refused.id));
+    expect((await store.listOutbox({ status: 'dead', limit: 10 })).find((m) => m.id === refused.id)?.attempts).toBe(0);
+  });
+
+  it('opens the circuit after repeated failures and sends nothing until the cooldown is over', async () => {
+    const { store, worker, pool, queue, receiptFor } = await setup({ circuitFailureThreshold: 2, circuitCooldownMs: 800, backoffBaseMs: 1, backoffMaxMs: 1 });
+    const message = await queue();
+    const attempts: number[] = [];
+    pool.intercept({ path: '/v1/messages', method: 'POST' }).reply(() => {
+      attempts.push(Date.now());
+      return { statusCode: 500, data: '{}' };
+    }).times(2);
+    pool.intercept({ path: '/v1/messages', method: 'POST' }).reply(() => {
+      attempts.push(Date.now());
+      return { statusCode: 200, data: JSON.stringify(receiptFor(message)), responseOptions: { headers: { 'content-type': 'application/json' } } };
+    });
+    worker.wake();
+    await eventually(async () => (await store.listOutbox({ status: 'delivered', limit: 10 })).length === 1, 5000);
+    expect(attempts).toHaveLength(3);
+    expect(attempts[2]! - attempts[1]!).toBeGreaterThanOrEqual(750);
+  });
+});
