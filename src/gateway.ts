@@ -72,7 +72,7 @@ export async function createGateway(options: {
   });
   const signingKey = signing.key;
   const webhookDispatcher = createWebhookDispatcher({ store, logger, now, ...config.webhooks });
-  const outboxWorker = createOutboxWorker({ store, partners, signingKey, now, logger, delivery: config.delivery });
+  const outboxWorker = createOutboxWorker({ store, partners, signingKey, algorithms: config.security.algorithms, now, logger, delivery: config.delivery });
   const outbound = createOutboundMessages({ self: config.party, now });
   const calls = createCallService({
     self: config.party.id,
@@ -94,6 +94,7 @@ export async function createGateway(options: {
     partners,
     registry: agreements,
     signingKey,
+    algorithms: config.security.algorithms,
     outbound,
     now,
     onCommit: () => outboxWorker.wake(),

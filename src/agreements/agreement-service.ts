@@ -37,6 +37,8 @@ export function createAgreementService(deps: {
   readonly partners: PartnerDirectory;
   readonly registry: AgreementRegistry;
   readonly signingKey: SigningKey;
+  /** The signature algorithms accepted on the other party's offers and acceptances. */
+  readonly algorithms: readonly string[];
   readonly outbound: OutboundMessages;
   readonly now: () => number;
   readonly onCommit?: () => void;
@@ -153,11 +155,11 @@ export function createAgreementService(deps: {
   }
 
   function verifySignature(sender: Partner, document: string, signature: string): void {
-    const { key } = verifyDetached(Buffer.from(document), signature, {
-      algorithms: new Set(['EdDSA', 'ES256']),
+    // Only the sender's own keys are looked up, so a signature by anyone else does not verify.
+    verifyDetached(Buffer.from(document), signature, {
+      algorithms: new Set(deps.algorithms),
       keyFor: (kid) => sender.keys.find((k) => k.kid === kid),
     });
-    if (!sender.keys.includes(key)) throw new GatewayError('USM_ERR_SIGNATURE_INVALID', 'the agreement is not signed by the sender');
   }
 }
 

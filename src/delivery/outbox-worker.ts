@@ -46,6 +46,8 @@ export function createOutboxWorker(options: {
   readonly store: OutboxStore & LinkStore;
   readonly partners: PartnerDirectory;
   readonly signingKey: SigningKey;
+  /** The signature algorithms accepted on partners' receipts. */
+  readonly algorithms: readonly string[];
   readonly now: () => number;
   readonly logger: Logger;
   readonly delivery: DeliveryOptions;
@@ -56,6 +58,7 @@ export function createOutboxWorker(options: {
 }): OutboxWorker {
   const { store, partners, delivery, logger } = options;
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const receiptAlgorithms = new Set(options.algorithms);
   const pools = new Map<string, Dispatcher>();
   const circuits = new Map<string, CircuitBreaker>();
   const running = new Map<string, Promise<void>>();
@@ -231,11 +234,12 @@ export function createOutboxWorker(options: {
     if (receipt === undefined || typeof receipt.jws !== 'string') return 'missing';
     try {
       const { payload } = verifyCompact(receipt.jws, {
-        algorithms: new Set(['EdDSA', 'ES256']),
+        algorithms: receiptAlgorithms,
         keyFor: (kid) => partner.keys.find((k) => k.kid === kid),
       });
       const fields = JSON.parse(payload.toString('utf8')) as Record<string, unknown>;
       if (fields.messageId !== message.id || fields.digest !== digest) return 'it is for another message';
+      if (fields.gateway !== partner.id) return `it is signed for ${String(fields.gateway)}`;
       return undefined;
     } catch (error) {
       return `does not verify with ${partner.id}'s keys (${(error as Error).message})`;

@@ -4,7 +4,7 @@ import { GatewayError } from '../errors/gateway-error.js';
 /** Parses JSON bodies while keeping their exact bytes on `request.rawBody` (signatures cover bytes, not values). */
 export function installJsonBodyParser(app: FastifyInstance): void {
   app.removeContentTypeParser(['application/json', 'text/plain']);
-  app.addContentTypeParser(/^application\/([a-z0-9.+-]+\+)?json$/, { parseAs: 'buffer' }, (request, body, done) => {
+  app.addContentTypeParser(/^application\/([a-z0-9.+-]+\+)?json\s*(;.*)?$/i, { parseAs: 'buffer' }, (request, body, done) => {
     const bytes = body as Buffer;
     request.rawBody = bytes;
     if (bytes.length === 0) return done(new GatewayError('USM_ERR_MALFORMED_JSON', 'the body is empty'), undefined);

@@ -47,6 +47,9 @@ export function createReadTokenVerifier(options: {
       if (owner === undefined || payload.iss !== owner.id) {
         throw new GatewayError('USM_ERR_TOKEN_INVALID', 'the token issuer is not the owner of its key');
       }
+      if (payload.iat! > now() / 1000 + (options.clockToleranceSeconds ?? 30)) {
+        throw new GatewayError('USM_ERR_TOKEN_INVALID', 'the token was issued in the future');
+      }
       if (payload.exp! - payload.iat! > maxLifetimeSeconds) {
         throw new GatewayError('USM_ERR_TOKEN_INVALID', `the token may live at most ${maxLifetimeSeconds} seconds`);
       }

@@ -35,6 +35,7 @@ describe('the outbox worker against a faulty supplier', () => {
       store,
       partners,
       signingKey: self.key,
+      algorithms: ['EdDSA', 'ES256'],
       now: Date.now,
       logger: pino({ level: 'silent' }),
       dispatcher: agent,

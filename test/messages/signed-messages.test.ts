@@ -47,6 +47,13 @@ describe('signed messages in', () => {
     expect((read.body as any).summary).toBe(envelope.data.summary);
   });
 
+  it('accepts application/json with a charset parameter', async () => {
+    const client = gateway.client(hospital);
+    const body = JSON.stringify(client.envelope('call.submit', incident({ summary: 'with charset' })));
+    const answer = await client.sendRaw('/v1/calls', body, { 'content-type': 'application/json; charset=utf-8', 'usm-signature': client.sign(body) });
+    expect(answer.status).toBe(201);
+  });
+
   it('accepts ES256 from a partner whose key is P-256', async () => {
     const client = gateway.client(clinic);
     const answer = await client.send('/v1/calls', client.envelope('call.submit', incident({}, 'clinic')));
@@ -243,5 +250,10 @@ describe('read tokens', () => {
     expect((await readWith(await expired.readToken())).body.code).toBe('USM_ERR_TOKEN_EXPIRED');
     expect((await readWith(await gateway.client(hospital).readToken(86_400))).body.code).toBe('USM_ERR_TOKEN_INVALID');
     expect((await readWith('not-a-jwt')).status).toBe(401);
+    // A token issued a year ahead would otherwise live a year, whatever exp - iat says.
+    const ahead = createPartnerClient({ baseUrl: gateway.url, from: 'hospital', to: gateway.partyId, key: hospital.key, now: () => Date.now() + 365 * 86_400_000 });
+    const future = await readWith(await ahead.readToken());
+    expect(future.status).toBe(401);
+    expect(future.body.code).toBe('USM_ERR_TOKEN_INVALID');
   });
 });
