@@ -82,9 +82,9 @@ export async function createGateway(options: {
     outbound,
     partner: (id) => partners.get(id),
     now,
-    onCommit: () => {
+    onCommit: (queuedFor) => {
       webhookDispatcher.wake();
-      outboxWorker.wake();
+      if (queuedFor.length > 0) outboxWorker.wake(queuedFor);
     },
   });
   const slaWatcher = createSlaWatcher({ store, calls, now, logger, intervalMs: 5000 });
@@ -97,7 +97,7 @@ export async function createGateway(options: {
     algorithms: config.security.algorithms,
     outbound,
     now,
-    onCommit: () => outboxWorker.wake(),
+    onCommit: (queuedFor) => outboxWorker.wake(queuedFor),
   });
   const tracer = createChainTracer({ self: config.party.id, calls, store, partners, signingKey, timeoutMs: config.delivery.timeoutMs });
   return {

@@ -41,7 +41,7 @@ export function createAgreementService(deps: {
   readonly algorithms: readonly string[];
   readonly outbound: OutboundMessages;
   readonly now: () => number;
-  readonly onCommit?: () => void;
+  readonly onCommit?: (partners: readonly string[]) => void;
 }): AgreementService {
   const { self, store } = deps;
   const at = (): string => new Date(deps.now()).toISOString();
@@ -56,7 +56,7 @@ export function createAgreementService(deps: {
 
   async function save(changed: AgreementVersion[], outbox: NewOutboxMessage[]): Promise<void> {
     await store.commitAgreement({ versions: changed, outbox });
-    deps.onCommit?.();
+    deps.onCommit?.(outbox.map((m) => m.partner));
   }
 
   const send = (to: string, type: NegotiationMessageType, data: object): NewOutboxMessage => deps.outbound.agreementMessage(to, type, randomUUID(), data);
@@ -132,7 +132,6 @@ export function createAgreementService(deps: {
       }
       const result = changed.at(-1)!;
       await store.commitAgreement({ versions: changed, inbound: { ...message.record, callId: null, response: message.respond(result) }, outbox: [] });
-      deps.onCommit?.();
       return result;
     },
   };

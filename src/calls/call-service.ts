@@ -83,8 +83,8 @@ export interface CallServiceDeps {
   readonly outbound: OutboundMessages;
   readonly partner: (id: string) => Partner | undefined;
   readonly now: () => number;
-  /** Told after every commit, e.g. to wake the webhook and outbox workers. */
-  readonly onCommit?: () => void;
+  /** Told after every commit, with the partners it queued messages for (to wake the workers). */
+  readonly onCommit?: (partners: readonly string[]) => void;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -240,7 +240,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
   async function commit<T>(change: CallCommit, message: MessageContext<T> | undefined, result: T): Promise<void> {
     const inbound = message === undefined ? undefined : { ...message.record, callId: change.call.id, response: message.respond(result) };
     await store.commitCall(inbound === undefined ? change : { ...change, inbound });
-    deps.onCommit?.();
+    deps.onCommit?.(partnersOf(change.outbox));
   }
 
   /** Reads, decides and commits; retries when the call changed in between. */
@@ -437,6 +437,10 @@ function atFork(draft: { call: CallRecord }): boolean {
   } catch {
     return true;
   }
+}
+
+function partnersOf(outbox: CallCommit['outbox']): string[] {
+  return [...new Set((outbox ?? []).map((m) => m.partner))];
 }
 
 function withSnapshot(events: readonly CallEvent[], snapshot: unknown): CallEvent[] {

@@ -25,8 +25,11 @@ export interface DeliveryOptions {
 }
 
 export interface OutboxWorker {
-  /** Look for work now (called after every commit). */
-  wake(): void;
+  /**
+   * Look for work now: for these partners (after a commit that queued messages for them), or for
+   * every partner with queued messages (also done every `pollMs`, which finds other replicas' work).
+   */
+  wake(partners?: readonly string[]): void;
   /** Resolves when no delivery is running. */
   idle(): Promise<void>;
   /** Queue depth and circuit state per partner. */
@@ -93,8 +96,12 @@ export function createOutboxWorker(options: {
     return pool;
   };
 
-  function wake(): void {
+  function wake(only?: readonly string[]): void {
     if (closed) return;
+    if (only !== undefined) {
+      only.forEach(drain);
+      return;
+    }
     store.partnersWithPending().then(
       (list) => list.forEach(drain),
       (error: unknown) => logger.warn({ err: error }, 'outbox: cannot read the queue'),
