@@ -13,6 +13,7 @@ import { startServer } from './server.js';
 import { readLogFile } from './messages/log-file.js';
 import { verifyLog } from './messages/message-log.js';
 import { renderTrace } from './links/render-trace.js';
+import { networkCommand } from './network/network-command.js';
 
 const USAGE = `usm-link: the USM link gateway
 
@@ -33,6 +34,11 @@ usage:
                                               the call's trip through the chain, hop by hop, as the
                                               desk sees it (desk token from $USM_DESK_TOKEN or the
                                               config's desk token file)
+  usm-link network check DIR [--json] [--online] [--margin MINUTES]
+                                              check a network (one gateway config per provider, with
+                                              <party>.jwks.json beside it); exit 1 on any error
+  usm-link network graph DIR [--out FILE.svg] [--mermaid]
+                                              draw it (SVG, or Mermaid text), problems in red
   usm-link verify-log FILE [--json]           check a message log offline (a gateway's SQLite file or a
                                               .jsonl export); exit 1 naming the first broken record
 
@@ -56,6 +62,8 @@ async function main(argv: string[]): Promise<number> {
       return verifyLogCommand(rest);
     case 'trace':
       return traceCommand(rest);
+    case 'network':
+      return networkCommand(rest, (text) => process.stdout.write(text));
     case undefined:
     case 'help':
     case '--help':

@@ -147,7 +147,9 @@ export interface components {
             roles: ("customer" | "supplier")[];
             /** @description The partner's public keys, inline. */
             jwks?: {
-                keys: Record<string, never>[];
+                keys: {
+                    [key: string]: unknown;
+                }[];
             };
             /** @description A file with the partner's public JWKS. */
             jwksFile?: string;

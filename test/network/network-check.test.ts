@@ -1,0 +1,85 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { networkCommand } from '../../src/network/network-command.js';
+import { checkNetwork } from '../../src/network/network-check.js';
+import { loadNetwork } from '../../src/network/network-model.js';
+import { covers, parseSupportHours } from '../../src/network/support-hours.js';
+import { removeDir } from '../support/gateway-fixture.js';
+
+const examples = new URL('../../config/examples/', import.meta.url).pathname;
+
+async function run(args: string[]): Promise<{ code: number; out: string }> {
+  let out = '';
+  const code = await networkCommand(args, (text) => (out += text));
+  return { code, out };
+}
+
+describe('usm-link network check', () => {
+  it.each(['health-chain', 'government-chain'])('passes the %s example', async (name) => {
+    const { code, out } = await run(['check', join(examples, name)]);
+    expect(out).toContain('ok: no errors');
+    expect(code).toBe(0);
+  });
+
+  it.each([
+    ['health-chain-broken-keys', 'NET_KEY_MISMATCH', "st-olav-hospital does not trust regional-hie's key"],
+    ['health-chain-broken-loop', 'NET_CYCLE', 'supplier links form a loop: nordic-hosting -> st-olav-hospital -> regional-hie -> nordic-hosting'],
+    ['health-chain-broken-targets', 'NET_TARGET_TOO_TIGHT', 'regional-hie promises st-olav-hospital priority 1 resolution in 140 min'],
+    ['government-chain-broken-hours', 'NET_HOURS', "cloud-supplier's support hours (Mo-Fr 09:00-17:00 Europe/Amsterdam"],
+    ['government-chain-broken-url', 'NET_URL_MISMATCH', 'riverside-municipality reaches national-ssc at https://ssc.old-domain.example.org'],
+  ])('fails %s with %s and a precise message', async (name, code, words) => {
+    const result = await run(['check', join(examples, name), '--json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.out);
+    expect(report.ok).toBe(false);
+    const finding = report.findings.find((f: any) => f.code === code);
+    expect(finding?.message).toContain(words);
+    expect(finding.severity).toBe('error');
+  });
+
+  it('takes the margin into account', async () => {
+    const network = await loadNetwork(join(examples, 'health-chain'));
+    expect(checkNetwork(network, { marginMinutes: 30 }).filter((f) => f.severity === 'error')).toEqual([]);
+    const strict = checkNetwork(network, { marginMinutes: 200 }).filter((f) => f.code === 'NET_TARGET_TOO_TIGHT');
+    expect(strict.map((f) => f.link)).toContain('regional-hie->nordic-hosting');
+  });
+});
+
+describe('usm-link network graph', () => {
+  it('draws the network as SVG, and as Mermaid with the broken link in red', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'usm-link-graph-'));
+    try {
+      const file = join(dir, 'health.svg');
+      expect((await run(['graph', join(examples, 'health-chain'), '--out', file])).code).toBe(0);
+      const svg = await readFile(file, 'utf8');
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      for (const name of ["St. Olav&#39;s Hospital", 'Regional Health Information Exchange', 'Nordic Hosting', 'Cardiology ward'].map((n) => n.replace('&#39;', "'"))) expect(svg).toContain(name);
+      expect(svg).toContain('records-exchange · P1 240 min');
+      expect(svg).not.toContain('#c62828" stroke-width="3"');
+
+      const broken = await run(['graph', join(examples, 'health-chain-broken-targets'), '--mermaid', '--out', join(dir, 'b.svg')]);
+      expect(broken.out).toContain('flowchart LR');
+      expect(broken.out).toMatch(/linkStyle \d+ stroke:#c62828/);
+      expect(await readFile(join(dir, 'b.svg'), 'utf8')).toContain('stroke="#c62828"');
+    } finally {
+      await removeDir(dir);
+    }
+  });
+});
+
+describe('support hours', () => {
+  it('reads 24x7 and day and time ranges, and knows which cover which', () => {
+    const always = parseSupportHours('24x7')!;
+    const weekdays = parseSupportHours('Mo-Fr 08:00-18:00 Europe/Oslo')!;
+    const saturday = parseSupportHours('Mo-Sa 07:00-20:00 Europe/Oslo')!;
+    expect(covers(always, weekdays)).toBe(true);
+    expect(covers(weekdays, always)).toBe(false);
+    expect(covers(saturday, weekdays)).toBe(true);
+    expect(covers(weekdays, saturday)).toBe(false);
+    expect(covers(parseSupportHours('Mo-Fr 08:00-18:00 UTC')!, weekdays)).toBeUndefined();
+    expect(parseSupportHours('whenever')).toBeUndefined();
+    expect(parseSupportHours('Fr-Mo 08:00-18:00 UTC')).toBeUndefined();
+  });
+});
