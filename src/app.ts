@@ -15,6 +15,7 @@ import { opsRoutes } from './ops/ops-routes.js';
 import { linkRoutes } from './links/link-routes.js';
 import { adminRoutes } from './delivery/admin-routes.js';
 import { agreementRoutes } from './agreements/agreement-routes.js';
+import { neighbours } from './network/neighbours.js';
 import { PROTOCOL_VERSIONS } from './messages/envelope.js';
 import { createLogger } from './logger.js';
 import './http/request-context.js';
@@ -87,7 +88,12 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     ...deskRoutes({ calls: gateway.calls, tracer: gateway.tracer, desk: gateway.desk, webhooks: gateway.webhooks }),
     ...linkRoutes({ ...signedDeps, calls: gateway.calls, agreements: gateway.negotiation, discovery: discoveryOf(config) }),
     ...agreementRoutes({ desk: gateway.desk, agreements: gateway.negotiation }),
-    ...adminRoutes({ admin: gateway.admin, outbox: gateway.store, wake: () => gateway.outboxWorker.wake() }),
+    ...adminRoutes({
+      admin: gateway.admin,
+      outbox: gateway.store,
+      wake: () => gateway.outboxWorker.wake(),
+      neighbours: () => neighbours({ partners: gateway.partners, store: gateway.store, outbox: gateway.outboxWorker }),
+    }),
   });
   return app as unknown as App;
 }

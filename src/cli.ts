@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPartnerClient, type Answer } from './client/partner-client.js';
 import { readEnvironment } from './config/environment.js';
@@ -39,6 +39,11 @@ usage:
                                               <party>.jwks.json beside it); exit 1 on any error
   usm-link network graph DIR [--out FILE.svg] [--mermaid]
                                               draw it (SVG, or Mermaid text), problems in red
+  usm-link network live [--config FILE] [--json]
+                                              the running gateway's neighbours: reachability, last
+                                              message each way, queue depth, circuit (admin token)
+  usm-link init --party ID --name NAME [--dir DIR] [--url PUBLIC_URL] [--port 8080]
+                                              scaffold a new provider: config, key pair, public JWKS
   usm-link verify-log FILE [--json]           check a message log offline (a gateway's SQLite file or a
                                               .jsonl export); exit 1 naming the first broken record
 
@@ -63,7 +68,9 @@ async function main(argv: string[]): Promise<number> {
     case 'trace':
       return traceCommand(rest);
     case 'network':
-      return networkCommand(rest, (text) => process.stdout.write(text));
+      return rest[0] === 'live' ? liveCommand(rest.slice(1)) : networkCommand(rest, (text) => process.stdout.write(text));
+    case 'init':
+      return initCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -206,12 +213,7 @@ async function traceCommand(args: string[]): Promise<number> {
   if (callId === undefined) throw new UsageError('usage: usm-link trace CALL_ID [--config FILE] [--url URL] [--json]');
   const environment = readEnvironment();
   const config = await loadConfigFile(values.config ?? defaultConfigFile(), environment.overrides);
-  const tokenConfig = config.desk.tokens?.[0];
-  const token =
-    environment.values.USM_DESK_TOKEN ??
-    (tokenConfig?.env !== undefined ? environment.values[tokenConfig.env] : undefined) ??
-    (tokenConfig?.file !== undefined ? (await readFile(tokenConfig.file, 'utf8')).trim() : undefined);
-  if (token === undefined) throw new UsageError('set USM_DESK_TOKEN to a desk token');
+  const token = await bearerToken(config.desk.tokens ?? [], 'USM_DESK_TOKEN', environment.values);
   const response = await fetch(`${values.url ?? baseUrlOf(config)}/v1/desk/calls/${encodeURIComponent(callId)}/trace`, { headers: { authorization: `Bearer ${token}` } });
   const body = (await response.json()) as Parameters<typeof renderTrace>[0];
   if (values.json || !response.ok) {
@@ -219,6 +221,79 @@ async function traceCommand(args: string[]): Promise<number> {
     return response.ok ? 0 : 1;
   }
   process.stdout.write(renderTrace(body, ''));
+  return 0;
+}
+
+/** A token to call the gateway's own desk or admin API with: from `variable`, else the config's first token (env or file). */
+async function bearerToken(tokens: readonly { env?: string; file?: string }[], variable: string, env: Readonly<Record<string, string | undefined>>): Promise<string> {
+  const first = tokens[0];
+  const token =
+    env[variable] ??
+    (first?.env !== undefined ? env[first.env] : undefined) ??
+    (first?.file !== undefined ? (await readFile(first.file, 'utf8').catch(() => '')).trim() || undefined : undefined);
+  if (token === undefined) throw new UsageError(`set ${variable}`);
+  return token;
+}
+
+async function liveCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { config: { type: 'string' }, url: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const environment = readEnvironment();
+  const config = await loadConfigFile(values.config ?? defaultConfigFile(), environment.overrides);
+  const token = await bearerToken(config.admin.tokens, 'USM_ADMIN_TOKEN', environment.values);
+  const response = await fetch(`${values.url ?? baseUrlOf(config)}/v1/admin/neighbours`, { headers: { authorization: `Bearer ${token}` } });
+  const body = (await response.json()) as { items?: Record<string, unknown>[] };
+  if (values.json || !response.ok) {
+    process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+    return response.ok ? 0 : 1;
+  }
+  process.stdout.write(`${config.party.id}: ${body.items!.length} neighbour gateway(s)\n`);
+  for (const n of body.items!) {
+    process.stdout.write(
+      `  ${String(n.partner).padEnd(24)} ${(n.roles as string[]).join('+').padEnd(17)} ${n.reachable ? `up ${n.latencyMs} ms` : `DOWN (${n.error})`}  ` +
+        `last in ${n.lastReceivedAt ?? '-'}  last out ${n.lastSentAt ?? '-'}  queued ${n.pending}  circuit ${n.circuit}\n`,
+    );
+  }
+  return 0;
+}
+
+async function initCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { party: { type: 'string' }, name: { type: 'string' }, dir: { type: 'string', default: '.' }, url: { type: 'string' }, port: { type: 'string', default: '8080' } },
+  });
+  if (values.party === undefined || values.name === undefined) throw new UsageError('usage: usm-link init --party ID --name NAME [--dir DIR] [--url PUBLIC_URL] [--port 8080]');
+  if (!/^[a-z0-9][a-z0-9._-]{0,62}$/.test(values.party)) throw new UsageError('--party: lower-case letters, digits, . _ - (at most 63)');
+  const dir = resolve(values.dir);
+  const url = values.url ?? `http://127.0.0.1:${values.port}`;
+  const configFile = join(dir, `${values.party}.yaml`);
+  if (existsSync(configFile)) throw new UsageError(`${configFile} exists already`);
+  const jwk = await generatePrivateJwk('EdDSA');
+  await mkdir(join(dir, 'keys'), { recursive: true, mode: 0o700 });
+  await writeFile(join(dir, 'keys', `${values.party}.private.jwk`), `${JSON.stringify(jwk, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  const jwks = { keys: [publicJwkOf(jwk)] };
+  await writeFile(join(dir, `${values.party}.jwks.json`), `${JSON.stringify(jwks, null, 2)}\n`, { flag: 'wx' });
+  await writeFile(
+    configFile,
+    [
+      `# ${values.name}: a usm-link gateway. Add services, partners, agreements and routes (see README, Configuration).`,
+      `party: { id: ${values.party}, name: ${JSON.stringify(values.name)} }`,
+      `listen: { host: 127.0.0.1, port: ${Number(values.port)} }`,
+      `publicUrl: ${url}`,
+      `storage: sqlite:./data/${values.party}.db`,
+      `signing: { keyFile: ./keys/${values.party}.private.jwk }`,
+      'services: []',
+      'partners: []',
+      'desk:',
+      '  tokens: [{ name: desk, env: USM_DESK_TOKEN }]',
+      'admin:',
+      '  tokens: [{ name: admin, env: USM_ADMIN_TOKEN }]',
+      '',
+    ].join('\n'),
+    { flag: 'wx' },
+  );
+  process.stderr.write(`wrote ${configFile}, keys/${values.party}.private.jwk (keep it secret) and ${values.party}.jwks.json\n`);
+  process.stdout.write(`${JSON.stringify({ partyId: values.party, name: values.name, url, jwks }, null, 2)}\n`);
+  process.stderr.write('send your partners the party id, URL and public key set above; start with: usm-link start --config ' + configFile + '\n');
   return 0;
 }
 

@@ -9,6 +9,7 @@ export interface AdminRouteDeps {
   readonly admin: BearerAuthenticator;
   readonly outbox: OutboxStore;
   readonly wake: () => void;
+  readonly neighbours: () => Promise<unknown[]>;
 }
 
 /** Operators' view of delivery to partner gateways: the queue and the dead letters. */
@@ -18,6 +19,7 @@ export function adminRoutes(deps: AdminRouteDeps): OperationHandlers {
   };
   const query = (q: unknown) => q as { partner?: string; limit: number };
   return {
+    adminListNeighbours: { onRequest, handler: async () => ({ items: await deps.neighbours() }) },
     adminListOutbox: {
       onRequest,
       handler: async (request) => {

@@ -670,6 +670,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/neighbours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This gateway's partner gateways: reachability, last message each way, queue depth and circuit state. */
+        get: operations["adminListNeighbours"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/outbox": {
         parameters: {
             query?: never;
@@ -1040,6 +1057,25 @@ export interface components {
             type?: components["schemas"]["CallType"];
             summary?: string;
             description?: string;
+        };
+        Neighbour: {
+            partner: components["schemas"]["PartyId"];
+            roles: ("customer" | "supplier")[];
+            url: string;
+            /** @description Its /healthz answered 200 within 2 s. */
+            reachable: boolean;
+            latencyMs?: number | null;
+            error?: string;
+            /** @description Time of the last message accepted from it. */
+            lastReceivedAt: string | null;
+            /** @description Time of the last message delivered to it. */
+            lastSentAt: string | null;
+            /** @description Messages queued for it. */
+            pending: number;
+            /** @enum {string} */
+            circuit: "closed" | "open" | "half-open";
+            /** @description Failed attempts in a row. */
+            failures: number;
         };
         OutboxMessage: {
             id: components["schemas"]["Uuid"];
@@ -2369,6 +2405,29 @@ export interface operations {
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    adminListNeighbours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per partner with a gateway. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Neighbour"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
         };
     };
     adminListOutbox: {

@@ -47,3 +47,10 @@ export function verifyLog(records: Iterable<LogRecord>): LogVerdict {
   }
   return { ok: true, records: count };
 }
+
+/** When the log last recorded a message from and to each partner. */
+export interface LastMessages {
+  readonly partner: string;
+  readonly lastReceivedAt: string | null;
+  readonly lastSentAt: string | null;
+}

@@ -391,6 +391,12 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         for (const message of change.outbox) await insertOutbox(client, message);
       }),
 
+    async lastMessages() {
+      const { rows } = await query<{ partner: string; last_in: string | null; last_out: string | null }>(
+        "SELECT partner, MAX(CASE WHEN direction = 'in' THEN at END) AS last_in, MAX(CASE WHEN direction = 'out' THEN at END) AS last_out FROM message_log GROUP BY partner",
+      );
+      return rows.map((r) => ({ partner: r.partner, lastReceivedAt: r.last_in, lastSentAt: r.last_out }));
+    },
     async *readLog() {
       let after = 0;
       for (;;) {

@@ -114,6 +114,9 @@ export function openSqliteStore(file: string): Store {
     ),
     inboundForCall: db.prepare<[string], InboundRow>('SELECT * FROM inbound_messages WHERE call_id = ? ORDER BY received_at'),
     outboxForCall: db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE call_id = ? ORDER BY seq'),
+    lastMessages: db.prepare<[], { partner: string; last_in: string | null; last_out: string | null }>(
+      "SELECT partner, MAX(CASE WHEN direction = 'in' THEN at END) AS last_in, MAX(CASE WHEN direction = 'out' THEN at END) AS last_out FROM message_log GROUP BY partner",
+    ),
     callsDue: db.prepare<[string, number], { id: string }>('SELECT id FROM calls WHERE sla_next_due IS NOT NULL AND sla_next_due <= ? ORDER BY sla_next_due LIMIT ?'),
   };
   const appendLog = (entry: LogEntry): void => {
@@ -271,6 +274,7 @@ export function openSqliteStore(file: string): Store {
     inboundForCall: (callId) => guard(() => stmt.inboundForCall.all(callId).map((row) => inboundOf(row))),
     outboxForCall: (callId) => guard(() => stmt.outboxForCall.all(callId).map((row) => outboxOf(row))),
     callsDueForSla: (now, limit) => guard(() => stmt.callsDue.all(now, limit).map((r) => r.id)),
+    lastMessages: () => guard(() => stmt.lastMessages.all().map((r) => ({ partner: r.partner, lastReceivedAt: r.last_in, lastSentAt: r.last_out }))),
     async *readLog() {
       let after = 0;
       for (;;) {

@@ -3,13 +3,15 @@ import type { WebhookStore } from '../desk/webhook-store.js';
 import type { InboundMessageStore } from '../messages/inbound-message.js';
 import type { OutboxStore } from '../delivery/outbox.js';
 import type { LinkStore } from '../links/supplier-link.js';
-import type { LogRecord } from '../messages/message-log.js';
+import type { LastMessages, LogRecord } from '../messages/message-log.js';
 import type { AgreementStore } from '../agreements/agreement-store.js';
 
 /** The gateway's durable state: one store, every domain's interface. */
 export interface Store extends CallStore, InboundMessageStore, WebhookStore, LinkStore, OutboxStore, AgreementStore {
   /** The message log, oldest first. */
   readLog(): AsyncIterable<LogRecord>;
+  /** The newest message logged from and to each partner. */
+  lastMessages(): Promise<LastMessages[]>;
   readonly engine: 'sqlite' | 'postgres';
   /** Resolves when the store answers a trivial query. */
   ping(): Promise<void>;

@@ -1,0 +1,42 @@
+import { request } from 'undici';
+import type { OutboxWorker } from '../delivery/outbox-worker.js';
+import type { components } from '../generated/api.js';
+import type { PartnerDirectory } from '../partners/partner-directory.js';
+import type { Store } from '../storage/store.js';
+
+type Neighbour = components['schemas']['Neighbour'];
+
+/** The live view of this gateway's links: every partner gateway, whether it answers, and how delivery to it stands. */
+export async function neighbours(deps: { partners: PartnerDirectory; store: Store; outbox: OutboxWorker; timeoutMs?: number }): Promise<Neighbour[]> {
+  const [last, queues] = await Promise.all([deps.store.lastMessages(), deps.outbox.status()]);
+  const withGateway = deps.partners.all().filter((p) => p.url !== undefined);
+  return Promise.all(
+    withGateway.map(async (partner) => {
+      const probe = await reach(partner.url!, deps.timeoutMs ?? 2000);
+      const seen = last.find((l) => l.partner === partner.id);
+      const queue = queues.find((q) => q.partner === partner.id);
+      return {
+        partner: partner.id,
+        roles: [...partner.roles],
+        url: partner.url!,
+        ...probe,
+        lastReceivedAt: seen?.lastReceivedAt ?? null,
+        lastSentAt: seen?.lastSentAt ?? null,
+        pending: queue?.pending ?? 0,
+        circuit: queue?.circuit ?? 'closed',
+        failures: queue?.failures ?? 0,
+      };
+    }),
+  );
+}
+
+async function reach(url: string, timeoutMs: number): Promise<{ reachable: boolean; latencyMs: number | null; error?: string }> {
+  const started = performance.now();
+  try {
+    const response = await request(`${url.replace(/\/$/, '')}/healthz`, { headersTimeout: timeoutMs, bodyTimeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs) });
+    await response.body.dump();
+    return { reachable: response.statusCode === 200, latencyMs: Math.round(performance.now() - started), ...(response.statusCode === 200 ? {} : { error: `HTTP ${response.statusCode}` }) };
+  } catch (error) {
+    return { reachable: false, latencyMs: null, error: (error as { code?: string }).code ?? (error as Error).message };
+  }
+}
