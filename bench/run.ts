@@ -429,6 +429,7 @@ async function writeGatewayConfig(dir: string, spec: Record<string, unknown>): P
       admin: { tokens: [{ name: 'bench', file: './token' }] },
       log: { level: 'warn' },
       delivery: { backoffBaseMs: 50, backoffMaxMs: 1000, circuitCooldownMs: 500, maxAttempts: 1000 },
+      limits: { partnerRequestsPerSecond: 1_000_000, partnerBurst: 1_000_000 },
       ...config,
     }),
   );

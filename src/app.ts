@@ -16,6 +16,7 @@ import { linkRoutes } from './links/link-routes.js';
 import { adminRoutes } from './delivery/admin-routes.js';
 import { agreementRoutes } from './agreements/agreement-routes.js';
 import { neighbours } from './network/neighbours.js';
+import { createRateLimiter } from './partners/rate-limiter.js';
 import { PROTOCOL_VERSIONS } from './messages/envelope.js';
 import { createLogger } from './logger.js';
 import './http/request-context.js';
@@ -51,6 +52,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     bodyLimit: config.limits.bodyBytes,
     requestTimeout: config.limits.requestTimeoutMs,
     connectionTimeout: config.limits.requestTimeoutMs,
+    // Headers must arrive within the request timeout too, and slow requests are looked for often enough to be cut off on time.
+    http: { headersTimeout: config.limits.requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, config.limits.requestTimeoutMs) },
     return503OnClosing: true,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -75,7 +78,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(swagger, { mode: 'static', specification: { document: contract as never } });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { url: '/openapi.json' } as never });
 
-  const signedDeps = { self: config.party.id, intake: gateway.intake, inbound: gateway.store, receipt: gateway.receipt, now: gateway.now };
+  const rateLimiter = createRateLimiter({ perSecond: config.limits.partnerRequestsPerSecond, burst: config.limits.partnerBurst, now: gateway.now });
+  const signedDeps = { self: config.party.id, intake: gateway.intake, inbound: gateway.store, receipt: gateway.receipt, now: gateway.now, rateLimiter };
   registerOperations(app, operationsOf(contractDocument), {
     ...opsRoutes({ contract, keys: gateway.publishedKeys, checks: gateway.readinessChecks }),
     ...customerRoutes({

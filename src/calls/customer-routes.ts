@@ -41,6 +41,7 @@ export function customerRoutes(deps: CustomerRouteDeps): OperationHandlers {
   const { calls, agreements } = deps;
   const authenticate: onRequestHookHandler = async (request) => {
     request.partner = await deps.readTokens.verify(request.headers.authorization);
+    deps.rateLimiter.take(request.partner.id);
   };
   const customerOf = (request: FastifyRequest): Partner => {
     const partner = request.partner ?? request.signedMessage?.sender;

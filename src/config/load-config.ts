@@ -17,7 +17,7 @@ export type TokenConfig = components['schemas']['TokenConfig'];
 export interface GatewayConfig extends GatewayConfigFile {
   readonly listen: { host: string; port: number };
   readonly security: { algorithms: ('EdDSA' | 'ES256')[]; messageWindowSeconds: number; readTokenMaxLifetimeSeconds: number };
-  readonly limits: { bodyBytes: number; requestTimeoutMs: number };
+  readonly limits: { bodyBytes: number; requestTimeoutMs: number; partnerRequestsPerSecond: number; partnerBurst: number };
   readonly agreements: AgreementConfig[];
   readonly underpinning: UnderpinningConfig[];
   readonly routes: RouteConfig[];

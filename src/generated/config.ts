@@ -51,6 +51,16 @@ export interface components {
                 bodyBytes: number;
                 /** @default 30000 */
                 requestTimeoutMs: number;
+                /**
+                 * @description Each partner's sustained request rate; more gets 429 with Retry-After.
+                 * @default 50
+                 */
+                partnerRequestsPerSecond: number;
+                /**
+                 * @description How many requests a partner may send at once.
+                 * @default 200
+                 */
+                partnerBurst: number;
             };
             services: {
                 id: string;

@@ -8,6 +8,7 @@ import { DuplicateMessageError, type InboundMessage, type InboundMessageStore } 
 import type { MessageIntake } from '../messages/message-intake.js';
 import type { Receipt } from '../messages/receipt.js';
 import type { OperationHandler } from './register-operations.js';
+import type { RateLimiter } from '../partners/rate-limiter.js';
 
 export interface SignedMessageDeps {
   readonly self: string;
@@ -15,6 +16,7 @@ export interface SignedMessageDeps {
   readonly inbound: InboundMessageStore;
   readonly receipt: (fields: { messageId: string; digest: string; receivedAt: string; gateway: string; from: string }) => Receipt;
   readonly now: () => number;
+  readonly rateLimiter: RateLimiter;
 }
 
 export type Perform<T> = (envelope: Envelope, context: MessageContext<T>, request: FastifyRequest) => Promise<T>;
@@ -35,6 +37,7 @@ export function signedMessageOperation<T = CallRecord>(
     preValidation: async (request) => {
       const signature = request.headers['usm-signature'];
       request.signedMessage = deps.intake.authenticate(request.rawBody ?? Buffer.alloc(0), Array.isArray(signature) ? signature[0] : signature);
+      deps.rateLimiter.take(request.signedMessage.sender.id);
     },
     handler: async (request, reply) => {
       const message = request.signedMessage!;

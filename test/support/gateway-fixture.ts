@@ -77,6 +77,7 @@ export async function startGateway(options: FixtureOptions): Promise<GatewayFixt
     admin: { tokens: [{ name: 'admin', file: './admin-token' }] },
     webhooks: { backoffBaseMs: 50, backoffMaxMs: 200, maxAttempts: 3 },
     delivery: { backoffBaseMs: 20, backoffMaxMs: 200, circuitCooldownMs: 200, timeoutMs: 2000 },
+    limits: { partnerRequestsPerSecond: 10_000, partnerBurst: 10_000 },
     log: { level: 'silent' },
     ...options.config,
   };

@@ -1,0 +1,134 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createPartnerClient } from '../../src/client/partner-client.js';
+import type { Envelope } from '../../src/messages/envelope.js';
+import { ADMIN_TOKEN, DESK_TOKEN, eventually, gatewayNode, gatewayPartner, incident, makePartner, removeDir, SERVICE_LEVELS, startGateway, type GatewayFixture } from '../support/gateway-fixture.js';
+import { spawnGateway, type GatewayProcess } from '../support/gateway-process.js';
+import { recordFigures } from './fault-figures.js';
+
+const KILLS = Number(process.env.USM_LINK_FAULT_KILLS ?? 20);
+const HOSTING = [{ id: 'hosting', name: 'Hosting' }];
+
+async function bearer(url: string, token: string, path: string): Promise<any> {
+  return (await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
+}
+
+describe('crashes', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+  });
+
+  it(`loses and doubles nothing when the provider is SIGKILLed ${KILLS} times under load`, async () => {
+    const clinic = await makePartner('clinic');
+    const provider = await gatewayNode('provider');
+    const supplier = await gatewayNode('supplier');
+    const hosting: GatewayFixture = await startGateway({
+      partyId: supplier.id,
+      port: supplier.port,
+      signing: supplier.key,
+      partners: [],
+      config: {
+        services: HOSTING,
+        partners: [gatewayPartner(provider, ['customer'])],
+        agreements: [{ id: 'p-s', customer: provider.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }],
+        // Keep retrying through every restart (the test's backoff is short, so the default count would run out).
+        delivery: { backoffBaseMs: 20, backoffMaxMs: 200, circuitCooldownMs: 100, maxAttempts: 1000 },
+      },
+    });
+    cleanups.push(async () => {
+      await hosting.close();
+      await removeDir(hosting.dir);
+    });
+    const dir = await mkdtemp(join(tmpdir(), 'usm-link-crash-'));
+    cleanups.push(() => removeDir(dir));
+    await writeFile(join(dir, 'gateway.private.jwk'), JSON.stringify(provider.key.jwk), { mode: 0o600 });
+    await writeFile(join(dir, 'token'), DESK_TOKEN);
+    await writeFile(join(dir, 'admin'), ADMIN_TOKEN);
+    const config = {
+      party: { id: provider.id, name: 'Provider' },
+      listen: { host: '127.0.0.1', port: provider.port },
+      storage: `sqlite:${join(dir, 'gateway.db')}`,
+      signing: { keyFile: join(dir, 'gateway.private.jwk') },
+      services: [{ id: 'workplace', name: 'Workplace' }],
+      partners: [{ id: 'clinic', name: 'Clinic', roles: ['customer'], jwks: { keys: [clinic.key.jwk] } }, gatewayPartner(supplier, ['supplier'], HOSTING)],
+      agreements: [{ id: 'clinic-agreement', customer: 'clinic', services: ['workplace'], serviceLevels: SERVICE_LEVELS }],
+      underpinning: [{ id: 'p-s', supplier: supplier.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }],
+      routes: [{ service: 'workplace', supplier: supplier.id, supplierService: 'hosting', agreement: 'p-s', callTypes: ['incident'], mode: 'auto' }],
+      desk: { tokens: [{ name: 'desk', file: join(dir, 'token') }] },
+      admin: { tokens: [{ name: 'admin', file: join(dir, 'admin') }] },
+      delivery: { backoffBaseMs: 20, backoffMaxMs: 200, circuitCooldownMs: 100, leaseMs: 1000, maxAttempts: 1000 },
+      log: { level: 'fatal' },
+    };
+    let gateway: GatewayProcess = await spawnGateway(join(dir, 'run'), config);
+    cleanups.push(() => gateway.kill('SIGKILL'));
+    const url = `http://127.0.0.1:${provider.port}`;
+    const client = createPartnerClient({ baseUrl: url, from: 'clinic', to: provider.id, key: clinic.key });
+
+    // The load: calls sent one after another, each resent as the same message until it gets a 2xx.
+    const acknowledged = new Set<string>();
+    let resends = 0;
+    let stop = false;
+    const load = (async () => {
+      let i = 0;
+      while (!stop) {
+        const envelope: Envelope = client.envelope('call.submit', incident({ summary: `call ${i++}` }, 'clinic'));
+        for (;;) {
+          const answer = await client.send('/v1/calls', envelope).catch(() => undefined);
+          if (answer !== undefined && answer.status === 201) {
+            acknowledged.add((answer.body as any).call.id);
+            break;
+          }
+          resends++;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      }
+    })();
+
+    for (let kill = 0; kill < KILLS; kill++) {
+      await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 250));
+      await gateway.kill('SIGKILL');
+      gateway = await spawnGateway(join(dir, 'run'), config);
+    }
+    stop = true;
+    await load;
+
+    // Reconcile: every acknowledged call is there once, reached the supplier once, and its status came back.
+    const calls = (await bearer(url, DESK_TOKEN, '/v1/desk/calls?limit=200')).items as any[];
+    let all = calls;
+    let cursor = (await bearer(url, DESK_TOKEN, '/v1/desk/calls?limit=200')).nextCursor;
+    while (cursor !== null) {
+      const page = await bearer(url, DESK_TOKEN, `/v1/desk/calls?limit=200&cursor=${cursor}`);
+      all = [...all, ...page.items];
+      cursor = page.nextCursor;
+    }
+    const ids = all.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(ids)).toEqual(acknowledged);
+    await eventually(async () => (await bearer(url, ADMIN_TOKEN, '/v1/admin/outbox')).items.length === 0, 30_000);
+    expect((await bearer(url, ADMIN_TOKEN, '/v1/admin/dead-letters')).items).toEqual([]);
+    const atSupplier = (await hosting.desk('GET', '/v1/desk/calls?limit=200')).body;
+    let supplierCalls = atSupplier.items as any[];
+    let next = atSupplier.nextCursor;
+    while (next !== null) {
+      const page = (await hosting.desk('GET', `/v1/desk/calls?limit=200&cursor=${next}`)).body;
+      supplierCalls = [...supplierCalls, ...page.items];
+      next = page.nextCursor;
+    }
+    const refs = supplierCalls.map((c) => c.externalRef);
+    expect(new Set(refs).size).toBe(refs.length);
+    expect(refs.length).toBe(acknowledged.size);
+    // Every status change the supplier made (it acknowledged each sub-call) reached the provider.
+    await eventually(async () => {
+      for (const id of ids) {
+        const forks = (await bearer(url, DESK_TOKEN, `/v1/desk/calls/${id}/forks`)).items;
+        if (forks.length !== 1 || forks[0].status !== 'acknowledged') throw new Error(`call ${id}: ${JSON.stringify(forks.map((f: any) => f.status))}`);
+      }
+      return true;
+    }, 30_000);
+    await recordFigures('crash', { kills: KILLS, acknowledged: acknowledged.size, lost: acknowledged.size - ids.length, duplicated: ids.length - new Set(ids).size + (refs.length - new Set(refs).size), resends });
+    expect(acknowledged.size).toBeGreaterThan(KILLS);
+  }, 180_000);
+});
