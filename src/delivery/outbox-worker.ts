@@ -207,6 +207,8 @@ export function createOutboxWorker(options: {
         origin: base.origin,
         path: `${base.pathname.replace(/\/$/, '')}${path}`,
         method: 'POST',
+        headersTimeout: delivery.timeoutMs,
+        bodyTimeout: delivery.timeoutMs,
         headers: {
           'content-type': 'application/json',
           'usm-signature': signature,

@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { createServer } from 'node:http';
 import { MockAgent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCall } from '../../src/calls/call-lifecycle.js';
@@ -23,12 +24,12 @@ describe('the outbox worker against a faulty supplier', () => {
     for (const c of cleanups.splice(0).reverse()) await c();
   });
 
-  async function setup(delivery: Partial<Parameters<typeof createOutboxWorker>[0]['delivery']> = {}) {
+  async function setup(delivery: Partial<Parameters<typeof createOutboxWorker>[0]['delivery']> = {}, realUrl?: string) {
     const dir = await mkdtemp(join(tmpdir(), 'usm-link-worker-'));
     const store: Store = openSqliteStore(join(dir, 'gateway.db'));
     const self = await makePartner('provider');
     const supplier = await makePartner('supplier');
-    const partners = createPartnerDirectory([{ id: 'supplier', name: 'Supplier', roles: ['supplier'], keys: [supplier.key], url: ORIGIN }]);
+    const partners = createPartnerDirectory([{ id: 'supplier', name: 'Supplier', roles: ['supplier'], keys: [supplier.key], url: realUrl ?? ORIGIN }]);
     const agent = new MockAgent();
     agent.disableNetConnect();
     const worker = createOutboxWorker({
@@ -38,7 +39,7 @@ describe('the outbox worker against a faulty supplier', () => {
       algorithms: ['EdDSA', 'ES256'],
       now: Date.now,
       logger: pino({ level: 'silent' }),
-      dispatcher: agent,
+      ...(realUrl === undefined ? { dispatcher: agent } : {}),
       random: () => 1,
       delivery: { maxAttempts: 10, maxAgeSeconds: 3600, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 50, circuitFailureThreshold: 100, circuitCooldownMs: 10, connections: 4, leaseMs: 5000, ...delivery },
       pollMs: 50,
@@ -91,6 +92,26 @@ describe('the outbox worker against a faulty supplier', () => {
     worker.wake();
     await eventually(async () => (await store.listOutbox({ status: 'dead', limit: 10 })).some((m) => m.id === refused.id));
     expect((await store.listOutbox({ status: 'dead', limit: 10 })).find((m) => m.id === refused.id)?.attempts).toBe(0);
+  });
+
+  it('gives up on a supplier that answers too slowly, and tries again', async () => {
+    let answers = 0;
+    let receipt: unknown;
+    const server = createServer((req, res) => {
+      req.resume();
+      if (answers++ === 0) setTimeout(() => !res.destroyed && res.writeHead(200).end('{}'), 1500);
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(receipt));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
+    const { store, worker, queue, receiptFor } = await setup({ timeoutMs: 300 }, `http://127.0.0.1:${(server.address() as { port: number }).port}`);
+    receipt = receiptFor(await queue());
+    const started = Date.now();
+    worker.wake();
+    await eventually(async () => (await store.listOutbox({ status: 'delivered', limit: 10 })).length === 1, 5000);
+    // Cut off after 300 ms rather than waiting out the 1.5 s answer.
+    expect(Date.now() - started).toBeLessThan(1400);
+    expect(answers).toBe(2);
   });
 
   it('opens the circuit after repeated failures and sends nothing until the cooldown is over', async () => {

@@ -11,7 +11,7 @@ export interface GatewayProcess {
 }
 
 /** A gateway in a process of its own (so that it can be SIGKILLed), from a config object written to `dir`. */
-export async function spawnGateway(dir: string, config: Record<string, unknown> & { listen: { port: number } }): Promise<GatewayProcess> {
+export async function spawnGateway(dir: string, config: Record<string, unknown> & { listen: { port: number; [key: string]: unknown } }): Promise<GatewayProcess> {
   await mkdir(dir, { recursive: true });
   const file = join(dir, 'config.yaml');
   await writeFile(file, JSON.stringify(config));
