@@ -6,6 +6,7 @@
  *
  *   npm run demo            (KEEP=1 keeps the three data directories)
  */
+import { freePorts } from './free-ports.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -203,18 +204,6 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string, accep
   }
 }
 
-async function freePorts(n: number): Promise<number[]> {
-  const { createServer } = await import('node:net');
-  const servers = await Promise.all(
-    Array.from({ length: n }, () => new Promise<import('node:net').Server>((resolve) => {
-      const server = createServer();
-      server.listen(0, '127.0.0.1', () => resolve(server));
-    })),
-  );
-  const ports = servers.map((s) => (s.address() as { port: number }).port);
-  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-  return ports;
-}
 
 function say(text: string): void {
   process.stdout.write(`${text}\n`);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JWK } from 'jose';
 import { pino } from 'pino';
+import { freePorts } from '../../scripts/free-ports.js';
 import { buildApp, type App } from '../../src/app.js';
 import { createPartnerClient, type PartnerClient } from '../../src/client/partner-client.js';
 import { buildConfig, type GatewayConfig } from '../../src/config/load-config.js';
@@ -122,15 +123,8 @@ async function bearer(url: string, token: string, method: string, path: string, 
 
 /** A port that was free a moment ago (for gateways that must know each other's URLs before they start). */
 export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+  const [port] = await freePorts(1);
+  return port!;
 }
 
 /** Polls until `check` passes (it may throw or return false meanwhile). */
