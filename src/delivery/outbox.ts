@@ -16,6 +16,7 @@ export interface NewOutboxMessage {
   readonly body: string;
   /** W3C traceparent to send along. */
   readonly trace: string | null;
+  /** When it was queued (again, after a replay); its age for `delivery.maxAgeSeconds` counts from here. */
   readonly createdAt: string;
 }
 
@@ -51,6 +52,6 @@ export interface OutboxStore {
   listOutbox(filter: { status: OutboxStatus; partner?: string; limit: number }): Promise<OutboxMessage[]>;
   /** Every message queued about one call, in order, whatever its state. */
   outboxForCall(callId: string): Promise<OutboxMessage[]>;
-  /** Queues a dead letter again; undefined when there is no dead letter with that id. */
+  /** Queues a dead letter again (its age counts from now); undefined when there is no dead letter with that id. */
   requeue(id: string): Promise<OutboxMessage | undefined>;
 }

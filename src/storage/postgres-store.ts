@@ -361,8 +361,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     },
     async requeue(id) {
       const { rows } = await query<OutboxRow>(
-        "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL WHERE id = $1 AND status = 'dead' RETURNING *",
-        [id],
+        "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL, created_at = $2 WHERE id = $1 AND status = 'dead' RETURNING *",
+        [id, new Date().toISOString()],
       );
       return rows[0] === undefined ? undefined : outboxOf(rows[0]);
     },

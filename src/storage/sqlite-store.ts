@@ -98,7 +98,7 @@ export function openSqliteStore(file: string): Store {
     listOutbox: db.prepare<[string, string | null, string | null, number], OutboxRow>(
       'SELECT * FROM outbox WHERE status = ? AND (? IS NULL OR partner = ?) ORDER BY seq LIMIT ?',
     ),
-    requeue: db.prepare("UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL WHERE id = ? AND status = 'dead'"),
+    requeue: db.prepare("UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL, created_at = ? WHERE id = ? AND status = 'dead'"),
     outboxById: db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE id = ?'),
     lastLog: db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM message_log ORDER BY seq DESC LIMIT 1'),
     insertLog: db.prepare(
@@ -267,7 +267,7 @@ export function openSqliteStore(file: string): Store {
       }),
     listOutbox: ({ status, partner, limit }) =>
       guard(() => stmt.listOutbox.all(status, partner ?? null, partner ?? null, limit).map((row) => outboxOf(row))),
-    requeue: (id) => guard(() => (stmt.requeue.run(id).changes === 1 ? optional(stmt.outboxById.get(id), outboxOf) : undefined)),
+    requeue: (id) => guard(() => (stmt.requeue.run(new Date().toISOString(), id).changes === 1 ? optional(stmt.outboxById.get(id), outboxOf) : undefined)),
     agreementVersions: (id) => guard(() => stmt.agreementVersions.all(id).map((r) => JSON.parse(r.doc) as AgreementVersion)),
     listAgreementVersions: () => guard(() => stmt.allAgreementVersions.all().map((r) => JSON.parse(r.doc) as AgreementVersion)),
     commitAgreement: (change) => guard(() => commitAgreement(change)),

@@ -114,6 +114,28 @@ describe('the outbox worker against a faulty supplier', () => {
     expect(answers).toBe(2);
   });
 
+  it('makes a dead letter of a message past its age, which replays cleanly once the supplier is back', async () => {
+    const { store, worker, pool, queue, receiptFor } = await setup({ maxAgeSeconds: 1, backoffBaseMs: 200, backoffMaxMs: 200 });
+    const message = await queue();
+    let up = false;
+    pool
+      .intercept({ path: '/v1/messages', method: 'POST' })
+      .reply(() => (up ? { statusCode: 200, data: JSON.stringify(receiptFor(message)), responseOptions: { headers: { 'content-type': 'application/json' } } } : { statusCode: 503, data: '{}' }))
+      .persist();
+    worker.wake();
+    const dead = await eventually(async () => (await store.listOutbox({ status: 'dead', limit: 10 }))[0], 5000);
+    expect(dead.lastError).toMatch(/older than 1 s; last error: HTTP 503/);
+    expect(dead.attempts).toBeGreaterThan(1);
+
+    up = true;
+    const requeued = await store.requeue(message.id);
+    expect(requeued).toMatchObject({ status: 'pending', attempts: 0 });
+    worker.wake();
+    const delivered = await eventually(async () => (await store.listOutbox({ status: 'delivered', limit: 10 }))[0], 5000);
+    expect(delivered.id).toBe(message.id);
+    expect(delivered.body).toBe(message.body);
+  });
+
   it('opens the circuit after repeated failures and sends nothing until the cooldown is over', async () => {
     const { store, worker, pool, queue, receiptFor } = await setup({ circuitFailureThreshold: 2, circuitCooldownMs: 800, backoffBaseMs: 1, backoffMaxMs: 1 });
     const message = await queue();
