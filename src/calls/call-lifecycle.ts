@@ -132,6 +132,11 @@ export function pathOf(state: LifecycleState): readonly Position[] {
   return path.slice(0, path.findIndex((p) => p.process === fork.at.process && p.step === fork.at.step) + 1);
 }
 
+/** Whether the call stands at its fork, where the next advance must name a branch. */
+export function isAtFork(state: LifecycleState): boolean {
+  return state.workflow === null && FORKS[state.type] !== undefined && state.position === pathOf(state).length - 1;
+}
+
 export function currentPosition(state: LifecycleState): Position {
   return pathOf(state)[state.position]!;
 }

@@ -6,7 +6,7 @@ import { isFulfilled, isOpen, receiveUpdate, type CallUpdate, type LinkStore, ty
 import type { InboundMessage, InboundMessageStore } from '../messages/inbound-message.js';
 import { uuidv7 } from '../messages/uuid-v7.js';
 import type { Partner } from '../partners/partner-directory.js';
-import { apply, currentPosition, startCall, type ActorKind, type LifecycleAction, type LifecycleChange } from './call-lifecycle.js';
+import { apply, currentPosition, isAtFork, startCall, type LifecycleAction, type LifecycleChange } from './call-lifecycle.js';
 import { VersionConflictError, type CallCommit, type CallFilter, type CallStore } from './call-store.js';
 import type { Actor, CallEvent, CallRecord, CallSubmission, HistoryEntry, Note, NoteKind, NoteVisibility } from './call.js';
 import { deskView } from './call-views.js';
@@ -418,7 +418,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
       const workflow = draft.call.lifecycle.workflow;
       if (workflow !== null && draft.call.lifecycle.position === WORKFLOWS[workflow].resolveAt - 1) break;
       try {
-        step(draft, workflow === null && atFork(draft) ? { kind: 'advance', branch: 'operate' } : { kind: 'advance' }, SYSTEM);
+        step(draft, isAtFork(draft.call.lifecycle) ? { kind: 'advance', branch: 'operate' } : { kind: 'advance' }, SYSTEM);
       } catch {
         return;
       }
@@ -427,15 +427,6 @@ export function createCallService(deps: CallServiceDeps): CallService {
     step(draft, { kind: 'resolve' }, SYSTEM, `resolved by ${link.supplier}`);
     draft.call = { ...draft.call, resolution: { summary, resolvedAt: draft.at } };
     addNote(draft, { text: summary, visibility: 'public', kind: 'comment' }, SYSTEM);
-  }
-}
-
-function atFork(draft: { call: CallRecord }): boolean {
-  try {
-    apply(draft.call.lifecycle, { kind: 'advance' }, 'system' as ActorKind);
-    return false;
-  } catch {
-    return true;
   }
 }
 
