@@ -6,7 +6,8 @@
  * Runs alternate (baseline, link, baseline, ...); medians and spread are reported, with CPU time per
  * call in each process read from /proc. Results go to bench/results/latest.json.
  *
- * BENCH_QUICK=1 runs a small version (seconds) that the test suite uses so the benchmark never rots.
+ * BENCH_QUICK=1 runs a small version (seconds) that the test suite uses so the benchmark never rots;
+ * BENCH_ONLY=store re-measures only the store figures into the last full results.
  */
 import { freePorts } from '../scripts/free-ports.js';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -43,6 +44,16 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = {};
   const started = Date.now();
   try {
+    if (process.env.BENCH_ONLY === 'store') {
+      // Re-measure only the store figures, into the last full results.
+      const file = join(here, 'results', 'latest.json');
+      const last = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      last.store = await storeRun(root);
+      await writeFile(file, `${JSON.stringify(last, null, 2)}\n`);
+      log(`updated the store figures in ${file}`);
+      process.stdout.write(`${JSON.stringify(last.store)}\n`);
+      return;
+    }
     const clientKey = signingKeyOf(await generatePrivateJwk());
     const proxyRuns: Run[] = [];
     const linkRuns: Run[] = [];

@@ -306,4 +306,10 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE webhooks ADD COLUMN lease_until TEXT;
     `,
   },
+  {
+    version: 4,
+    name: 'index for a customer\'s calls by status (filtered list pages)',
+    sqlite: 'CREATE INDEX calls_by_customer_status_update ON calls (customer, status, updated_at, id);',
+    postgres: 'CREATE INDEX calls_by_customer_status_update ON calls (customer, status, updated_at, id);',
+  },
 ];
