@@ -7,7 +7,8 @@
  * call in each process read from /proc. Results go to bench/results/latest.json.
  *
  * BENCH_QUICK=1 runs a small version (seconds) that the test suite uses so the benchmark never rots;
- * BENCH_ONLY=store re-measures only the store figures into the last full results.
+ * BENCH_ONLY=store re-measures only the store figures into the last full results; BENCH_ONLY=hop prints
+ * one baseline and one link run. BENCH_NODE_OPTIONS is passed to the gateway processes (say, --cpu-prof).
  */
 import { freePorts } from '../scripts/free-ports.js';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -55,6 +56,13 @@ async function main(): Promise<void> {
       return;
     }
     const clientKey = signingKeyOf(await generatePrivateJwk());
+    if (process.env.BENCH_ONLY === 'hop') {
+      // One baseline and one link run, printed, not written: a quick loop while working on the hop.
+      const proxy = await proxyRun(clientKey);
+      const hop = await linkRun(root, 'hop', clientKey);
+      process.stdout.write(`${JSON.stringify({ ratio: round(hop.rps / proxy.rps, 3), proxy, hop })}\n`);
+      return;
+    }
     const proxyRuns: Run[] = [];
     const linkRuns: Run[] = [];
     for (let run = 0; run < SETTINGS.runs; run++) {
@@ -81,7 +89,7 @@ async function main(): Promise<void> {
     results.replicas = await replicaRun(root, clientKey);
     results.outbox = await drainRun(root, clientKey);
     results.store = await storeRun(root);
-    results.durability = 'every 2xx is committed to SQLite in WAL mode with synchronous=FULL (fsync of the WAL before the answer)';
+    results.durability = 'every 2xx is committed to SQLite in WAL mode and its WAL fsynced before the answer (group commit; the fsync runs off the event loop)';
     results.machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: round(totalmem() / 2 ** 30, 1), node: process.version, quick: QUICK };
     results.settings = SETTINGS;
     results.took_s = round((Date.now() - started) / 1000, 1);
@@ -91,12 +99,15 @@ async function main(): Promise<void> {
     log(`wrote ${file}`);
     process.stdout.write(`${table(results)}\n`);
   } finally {
-    await rm(root, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP === undefined) await rm(root, { recursive: true, force: true });
+    else log(`kept ${root}`);
   }
 }
 
 interface Run {
   readonly rps: number;
+  /** For the link: the rate A answered the client, before its outbox to B drained. */
+  readonly acceptedRps?: number;
   readonly cpuUsPerCall: { server: number; supplier?: number; client: number };
   readonly rssPeakMb: number;
   readonly startupMs: number;
@@ -170,6 +181,7 @@ async function linkRun(root: string, name: string, clientKey: SigningKey): Promi
     await drained(net.url);
     const elapsed = performance.now() - started;
     return {
+      acceptedRps: load.ok / (load.elapsedMs / 1000),
       rps: load.ok / (elapsed / 1000),
       cpuUsPerCall: { server: (cpuMicros(net.a.pid) - before[0]!) / load.ok, supplier: (cpuMicros(net.b!.pid) - before[1]!) / load.ok, client: load.clientCpuUs / load.ok },
       rssPeakMb: rssPeakMb(net.a.pid),
@@ -411,7 +423,8 @@ async function runLoad(url: string | string[], requests: unknown[], mode: { conc
 
 async function start(args: string[]): Promise<Proc> {
   const began = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'processes.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const nodeOptions = args[0] === 'gateway' ? (process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []) : [];
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', join(here, 'processes.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) resolve();
@@ -422,7 +435,8 @@ async function start(args: string[]): Promise<Proc> {
 }
 
 function stop(...procs: (Proc | undefined)[]): void {
-  for (const p of procs) p?.child.kill('SIGKILL');
+  // A profiled gateway needs a clean exit to write its profile.
+  for (const p of procs) p?.child.kill(process.env.BENCH_NODE_OPTIONS ? 'SIGTERM' : 'SIGKILL');
 }
 
 async function writeGatewayConfig(dir: string, spec: Record<string, unknown>): Promise<string> {

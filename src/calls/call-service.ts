@@ -205,7 +205,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
       version: (previous?.version ?? 0) + 1,
     };
     const customer = deps.partner(call.customer);
-    if (customer?.url !== undefined && call.externalRef !== undefined && (statusChanged || publicNote !== undefined || slaBreached)) {
+    // A new call's starting status goes back in the answer to the submission; updates carry what changes after.
+    if (previous !== undefined && customer?.url !== undefined && call.externalRef !== undefined && (statusChanged || publicNote !== undefined || slaBreached)) {
       const seq = (call.updateSeq ?? 0) + 1;
       call = { ...call, updateSeq: seq };
       draft.outbox.push(
@@ -231,7 +232,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
       expectedVersion: previous?.version ?? null,
       history: draft.history,
       notes: draft.notes,
-      events: draft.events.length === 0 ? [] : withSnapshot(draft.events, deskView(call)),
+      events: draft.events,
+      ...(draft.events.length > 0 ? { eventCall: deskView(call) } : {}),
       links: [...draft.links.values()],
       outbox: draft.outbox,
     };
@@ -434,9 +436,6 @@ function partnersOf(outbox: CallCommit['outbox']): string[] {
   return [...new Set((outbox ?? []).map((m) => m.partner))];
 }
 
-function withSnapshot(events: readonly CallEvent[], snapshot: unknown): CallEvent[] {
-  return events.map((e) => ({ ...e, payload: { ...e.payload, call: snapshot } }));
-}
 
 function eventsOf(changes: readonly LifecycleChange[], callId: string, at: string): CallEvent[] {
   return changes.flatMap((change): CallEvent[] => {

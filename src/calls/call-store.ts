@@ -26,6 +26,8 @@ export interface CallCommit {
   readonly history: readonly Omit<HistoryEntry, 'seq'>[];
   readonly notes: readonly Note[];
   readonly events: readonly CallEvent[];
+  /** The call as the desk sees it after the change; stored once and carried by each of `events`. */
+  readonly eventCall?: unknown;
   /** The signed message that caused the change, recorded for replay protection. */
   readonly inbound?: InboundMessage;
   /** Sub-calls created or changed, each with the version it was read at (null when new). */

@@ -7,7 +7,8 @@ import { signDetachedAt, verifyCompact } from '../messages/jws.js';
 import { bodyDigest } from '../messages/message-intake.js';
 import type { Receipt } from '../messages/receipt.js';
 import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
-import type { LinkStore } from '../links/supplier-link.js';
+import type { LinkStore, SubmitAnswer } from '../links/supplier-link.js';
+import { PUBLIC_STATUSES, type PublicStatus } from '../calls/usm-model.js';
 import { backoffDelay, retryAfterMs } from './backoff.js';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import type { OutboxMessage, OutboxStore } from './outbox.js';
@@ -37,7 +38,7 @@ export interface OutboxWorker {
   close(): Promise<void>;
 }
 
-type Outcome = { readonly kind: 'delivered'; readonly receipt: Receipt; readonly body: unknown } | { readonly kind: 'retry'; readonly error: string; readonly retryAfterMs?: number } | { readonly kind: 'dead'; readonly error: string };
+type Outcome = { readonly kind: 'delivered'; readonly receipt: Receipt } | { readonly kind: 'retry'; readonly error: string; readonly retryAfterMs?: number } | { readonly kind: 'dead'; readonly error: string };
 
 /**
  * Delivers queued messages to partner gateways, each call's messages in the order they were made,
@@ -145,7 +146,7 @@ export function createOutboxWorker(options: {
       if (closed) return;
       const circuit = circuitOf(partnerId).nextAttemptAt(options.now());
       if (circuit > options.now()) return later(partnerId, circuit);
-      const heads = await store.claimHeads(partnerId, owner, delivery.connections, delivery.leaseMs);
+      const heads = await store.claimHeads(partnerId, owner, delivery.connections * 4, delivery.leaseMs);
       if (heads.length === 0) return;
       // Every claimed message is due: each is delivered, given up, or rescheduled (which lets go of it).
       const results = await Promise.all(heads.map((message) => deliverOne(partnerId, partner, message)));
@@ -169,10 +170,6 @@ export function createOutboxWorker(options: {
     const outcome = await send(partner, message);
     if (outcome.kind === 'delivered') {
       circuit.success();
-      if (message.type === 'call.submit' && message.linkId !== null) {
-        const remote = (outcome.body as { call?: { id?: unknown } } | null)?.call?.id;
-        if (typeof remote === 'string') await store.recordRemoteCallId(message.linkId, remote);
-      }
       return 'progressed';
     }
     if (outcome.kind === 'dead') {
@@ -222,8 +219,15 @@ export function createOutboxWorker(options: {
         const receipt = (parsed as { receipt?: Receipt } | undefined)?.receipt;
         const problem = receiptProblem(receipt, partner, message, bodyDigest(body));
         if (problem !== undefined) return { kind: 'retry', error: `receipt: ${problem}` };
-        await store.markDelivered(message.seq, { receipt: receipt!, deliveredAt: new Date(options.now()).toISOString(), signature, digest: bodyDigest(body) });
-        return { kind: 'delivered', receipt: receipt!, body: parsed };
+        const answer = message.type === 'call.submit' && message.linkId !== null ? submitAnswerOf(parsed) : undefined;
+        await store.markDelivered(message.seq, {
+          receipt: receipt!,
+          deliveredAt: new Date(options.now()).toISOString(),
+          signature,
+          digest: bodyDigest(body),
+          ...(answer !== undefined ? { answer } : {}),
+        });
+        return { kind: 'delivered', receipt: receipt! };
       }
       const code = (parsed as { code?: string } | undefined)?.code;
       const error = `HTTP ${response.statusCode}${code ? ` ${code}` : ''}`;
@@ -278,6 +282,13 @@ export function createOutboxWorker(options: {
       await Promise.all([...pools.values()].map((pool) => pool.close()));
     },
   };
+}
+
+/** The supplier's call id and starting status from its answer to a submission, when the answer has them. */
+function submitAnswerOf(body: unknown): SubmitAnswer | undefined {
+  const call = (body as { call?: { id?: unknown; status?: unknown } } | undefined)?.call;
+  if (typeof call?.id !== 'string' || !(PUBLIC_STATUSES as readonly unknown[]).includes(call.status)) return undefined;
+  return { callId: call.id, status: call.status as PublicStatus };
 }
 
 function parseJson(text: string): unknown {

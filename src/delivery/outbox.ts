@@ -1,5 +1,6 @@
 import type { MessageType } from '../messages/envelope.js';
 import type { Receipt } from '../messages/receipt.js';
+import type { SubmitAnswer } from '../links/supplier-link.js';
 
 export type OutboxStatus = 'pending' | 'delivered' | 'dead';
 
@@ -35,6 +36,8 @@ export interface DeliveryRecord {
   readonly deliveredAt: string;
   readonly signature: string;
   readonly digest: string;
+  /** For a sub-call's submission: the supplier's answer, taken into the message's link. */
+  readonly answer?: SubmitAnswer;
 }
 
 export interface OutboxStore {
@@ -45,7 +48,10 @@ export interface OutboxStore {
    */
   claimHeads(partner: string, owner: string, limit: number, leaseMs: number): Promise<OutboxMessage[]>;
   partnersWithPending(): Promise<string[]>;
-  /** Marks it delivered and appends it, with the partner's receipt, to the message log. */
+  /**
+   * Marks it delivered and appends it, with the partner's receipt, to the message log; takes a
+   * submission's answer into its link (see `answeredLink`), all in one transaction.
+   */
   markDelivered(seq: number, delivery: DeliveryRecord): Promise<void>;
   markAttempt(seq: number, state: { attempts: number; nextAttemptAt: string | null; lastError: string }): Promise<void>;
   markDead(seq: number, lastError: string): Promise<void>;

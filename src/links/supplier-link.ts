@@ -30,8 +30,24 @@ export interface SupplierLink {
 export interface LinkStore {
   getLink(id: string): Promise<SupplierLink | undefined>;
   linksOf(parentCallId: string): Promise<SupplierLink[]>;
-  /** Records the supplier's call id once its gateway answered the submission. */
-  recordRemoteCallId(linkId: string, remoteCallId: string): Promise<void>;
+}
+
+/** What the supplier's gateway answered to the sub-call's submission: its call id and the status it started in. */
+export interface SubmitAnswer {
+  readonly callId: string;
+  readonly status: PublicStatus;
+}
+
+/**
+ * Takes the answer to the submission into the link: the supplier's call id and, while no update
+ * has arrived yet, its starting status (the supplier sends updates only for later changes).
+ * Undefined when the link already knows both, as when the answer is a repeat.
+ */
+export function answeredLink(link: SupplierLink, answer: SubmitAnswer, at: string): SupplierLink | undefined {
+  const remoteCallId = link.remoteCallId ?? answer.callId;
+  const status = link.status === 'requested' && link.lastSeq === 0 ? answer.status : link.status;
+  if (remoteCallId === link.remoteCallId && status === link.status) return undefined;
+  return { ...link, remoteCallId, status, updatedAt: at, version: link.version + 1 };
 }
 
 /** A sub-call still open at the supplier: the parent waits for it. */

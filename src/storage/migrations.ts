@@ -312,4 +312,16 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: 'CREATE INDEX calls_by_customer_status_update ON calls (customer, status, updated_at, id);',
     postgres: 'CREATE INDEX calls_by_customer_status_update ON calls (customer, status, updated_at, id);',
   },
+  {
+    version: 5,
+    name: 'the call snapshot stored once per commit, not once per event',
+    sqlite: `
+      CREATE TABLE event_snapshots (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+      ALTER TABLE events ADD COLUMN snapshot_id TEXT;
+    `,
+    postgres: `
+      CREATE TABLE event_snapshots (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+      ALTER TABLE events ADD COLUMN snapshot_id TEXT;
+    `,
+  },
 ];

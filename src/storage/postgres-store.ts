@@ -4,11 +4,11 @@ import { currentPosition } from '../calls/call-lifecycle.js';
 import type { CallRecord } from '../calls/call.js';
 import { VersionConflictError, type CallCommit, type CallFilter } from '../calls/call-store.js';
 import type { DeliveryRecord, NewOutboxMessage } from '../delivery/outbox.js';
-import type { SupplierLink } from '../links/supplier-link.js';
+import { answeredLink, type SupplierLink } from '../links/supplier-link.js';
 import { DuplicateMessageError, type InboundMessage } from '../messages/inbound-message.js';
 import { chainRecord, type LogEntry } from '../messages/message-log.js';
 import { MIGRATIONS } from './migrations.js';
-import { eventOf, historyOf, inboundOf, logOf, noteOf, outboxOf, webhookOf, type EventRow, type HistoryRow, type InboundRow, type LogRow, type NoteRow, type OutboxRow, type WebhookRow } from './rows.js';
+import { EVENTS_WITH_CALL, eventOf, historyOf, inboundOf, logOf, noteOf, outboxOf, webhookOf, type EventRow, type HistoryRow, type InboundRow, type LogRow, type NoteRow, type OutboxRow, type WebhookRow } from './rows.js';
 import { StoreUnavailableError, type Store } from './store.js';
 
 /** Serialises the writes that append to the message log and to the event sequence, across replicas. */
@@ -175,25 +175,12 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
           );
           if (updated.rowCount !== 1) throw new VersionConflictError(`call ${call.id} is no longer at version ${change.expectedVersion}`);
         }
-        for (const h of change.history) {
-          await client.query('INSERT INTO call_history (call_id, at, actor_kind, actor_id, change, comment) VALUES ($1,$2,$3,$4,$5,$6)', [
-            h.callId,
-            h.at,
-            h.actor.kind,
-            h.actor.id,
-            JSON.stringify(h.change),
-            h.comment ?? null,
-          ]);
-        }
-        for (const n of change.notes) {
-          await client.query(
-            'INSERT INTO call_notes (id, call_id, visibility, kind, text, author_kind, author_id, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
-            [n.id, n.callId, n.visibility, n.kind, n.text, n.author.kind, n.author.id, n.createdAt],
-          );
-        }
-        for (const e of change.events) {
-          await client.query('INSERT INTO events (id, type, call_id, at, payload) VALUES ($1,$2,$3,$4,$5)', [e.id, e.type, e.callId, e.at, JSON.stringify(e.payload)]);
-        }
+        // One round trip per table, whatever the number of rows.
+        await insertRows(client, 'call_history', ['call_id', 'at', 'actor_kind', 'actor_id', 'change', 'comment'], change.history.map((h) => [h.callId, h.at, h.actor.kind, h.actor.id, JSON.stringify(h.change), h.comment ?? null]));
+        await insertRows(client, 'call_notes', ['id', 'call_id', 'visibility', 'kind', 'text', 'author_kind', 'author_id', 'created_at'], change.notes.map((n) => [n.id, n.callId, n.visibility, n.kind, n.text, n.author.kind, n.author.id, n.createdAt]));
+        const snapshotId = change.events.length > 0 && change.eventCall !== undefined ? change.events[0]!.id : null;
+        if (snapshotId !== null) await client.query('INSERT INTO event_snapshots (id, doc) VALUES ($1, $2)', [snapshotId, JSON.stringify(change.eventCall)]);
+        await insertRows(client, 'events', ['id', 'type', 'call_id', 'at', 'payload', 'snapshot_id'], change.events.map((e) => [e.id, e.type, e.callId, e.at, JSON.stringify(e.payload), snapshotId]));
         for (const { link, expectedVersion } of change.links ?? []) {
           if (expectedVersion === null) {
             await client.query('INSERT INTO supplier_links (id, parent_call_id, supplier, remote_call_id, version, doc) VALUES ($1,$2,$3,$4,$5,$6)', [
@@ -270,7 +257,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       await query('UPDATE webhooks SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2', [id, owner]);
     },
     async eventsAfter(seq, limit) {
-      const { rows } = await query<EventRow>('SELECT * FROM events WHERE seq > $1 ORDER BY seq LIMIT $2', [seq, limit]);
+      const { rows } = await query<EventRow>(`${EVENTS_WITH_CALL} WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`, [seq, limit]);
       return rows.map(eventOf);
     },
     async lastEventSeq() {
@@ -286,19 +273,6 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       const { rows } = await query<{ doc: string }>('SELECT doc FROM supplier_links WHERE parent_call_id = $1 ORDER BY id', [parentCallId]);
       return rows.map((r) => JSON.parse(r.doc) as SupplierLink);
     },
-    recordRemoteCallId: (linkId, remoteCallId) =>
-      transaction(async (client) => {
-        const { rows } = await client.query<{ doc: string }>('SELECT doc FROM supplier_links WHERE id = $1 AND remote_call_id IS NULL FOR UPDATE', [linkId]);
-        if (rows[0] === undefined) return;
-        const link = JSON.parse(rows[0].doc) as SupplierLink;
-        await client.query('UPDATE supplier_links SET remote_call_id = $1, version = $2, doc = $3 WHERE id = $4', [
-          remoteCallId,
-          link.version + 1,
-          JSON.stringify({ ...link, remoteCallId, version: link.version + 1 }),
-          linkId,
-        ]);
-      }),
-
     async claimHeads(partner, owner, limit, leaseMs) {
       const now = Date.now();
       const { rows } = await query<OutboxRow>(
@@ -339,6 +313,13 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
           receipt: delivery.receipt.jws,
           at: delivery.deliveredAt,
         });
+        if (delivery.answer === undefined || row.link_id === null) return;
+        const links = await client.query<{ doc: string }>('SELECT doc FROM supplier_links WHERE id = $1 FOR UPDATE', [row.link_id]);
+        const link = links.rows[0] === undefined ? undefined : (JSON.parse(links.rows[0].doc) as SupplierLink);
+        const answered = link === undefined ? undefined : answeredLink(link, delivery.answer, delivery.deliveredAt);
+        if (answered !== undefined) {
+          await client.query('UPDATE supplier_links SET remote_call_id = $1, version = $2, doc = $3 WHERE id = $4', [answered.remoteCallId, answered.version, JSON.stringify(answered), answered.id]);
+        }
       }),
     async markAttempt(seq, state) {
       await query('UPDATE outbox SET attempts = $2, next_attempt_at = $3, last_error = $4, lease_owner = NULL, lease_until = NULL WHERE seq = $1', [
@@ -454,3 +435,9 @@ function translate(error: unknown): unknown {
   return error;
 }
 
+/** A multi-row INSERT: one statement for all the rows (none when there are no rows). */
+async function insertRows(client: pg.ClientBase, table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void> {
+  if (rows.length === 0) return;
+  const tuples = rows.map((_, r) => `(${columns.map((_c, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
+  await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, rows.flat());
+}

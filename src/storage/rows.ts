@@ -148,17 +148,23 @@ export interface EventRow {
   call_id: string;
   at: string;
   payload: string;
+  /** The commit's call snapshot, from event_snapshots (events stored before it have it in their payload). */
+  call: string | null;
 }
 export function eventOf(row: EventRow): StoredEvent {
+  const payload = JSON.parse(row.payload) as Record<string, unknown>;
   return {
     seq: Number(row.seq),
     id: row.id,
     type: row.type as StoredEvent['type'],
     callId: row.call_id,
     at: row.at,
-    payload: JSON.parse(row.payload) as Record<string, unknown>,
+    payload: row.call === null ? payload : { ...payload, call: JSON.parse(row.call) as unknown },
   };
 }
+
+/** The SELECT that reads events with their commit's call snapshot. */
+export const EVENTS_WITH_CALL = 'SELECT e.seq, e.id, e.type, e.call_id, e.at, e.payload, s.doc AS call FROM events e LEFT JOIN event_snapshots s ON s.id = e.snapshot_id';
 
 export interface WebhookRow {
   id: string;

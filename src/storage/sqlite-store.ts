@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, fsync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { currentPosition } from '../calls/call-lifecycle.js';
@@ -6,25 +6,27 @@ import type { CallRecord } from '../calls/call.js';
 import { VersionConflictError, type CallCommit, type CallFilter } from '../calls/call-store.js';
 import { DuplicateMessageError, type InboundMessage } from '../messages/inbound-message.js';
 import type { DeliveryRecord } from '../delivery/outbox.js';
-import type { SupplierLink } from '../links/supplier-link.js';
+import { answeredLink, type SupplierLink } from '../links/supplier-link.js';
 import type { AgreementVersion } from '../agreements/negotiation.js';
 import { chainRecord, type LogEntry } from '../messages/message-log.js';
 import { MIGRATIONS } from './migrations.js';
-import { eventOf, historyOf, inboundOf, logOf, noteOf, outboxOf, webhookOf, type EventRow, type HistoryRow, type InboundRow, type LogRow, type NoteRow, type OutboxRow, type WebhookRow } from './rows.js';
+import { EVENTS_WITH_CALL, eventOf, historyOf, inboundOf, logOf, noteOf, outboxOf, webhookOf, type EventRow, type HistoryRow, type InboundRow, type LogRow, type NoteRow, type OutboxRow, type WebhookRow } from './rows.js';
 import { StoreUnavailableError, type Store } from './store.js';
 
 /** SQLite error codes that mean the store cannot take writes now (disk full, read-only, I/O, locked). */
 const UNAVAILABLE = /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB|PROTOCOL|NOMEM)/;
 
 /**
- * The embedded store. WAL journal with `synchronous = FULL`: a commit returns only after its WAL
- * frames are fsynced, so every 2xx answer survives a power loss.
+ * The embedded store, in WAL mode. Writes are grouped (see `createDurableWriter`) and a write's
+ * promise resolves only once the WAL holding it is fsynced, so every 2xx answer survives a power
+ * loss. SQLite itself runs with `synchronous = NORMAL` (no fsync at commit) because the store fsyncs
+ * the WAL on the thread pool, where the wait does not hold up the event loop.
  */
 export function openSqliteStore(file: string): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
@@ -57,8 +59,9 @@ export function openSqliteStore(file: string): Store {
        VALUES (@from, @id, @type, @digest, @signature, @body, @receivedAt, @callId, @responseStatus, @responseBody)`,
     ),
     findInbound: db.prepare<[string, string], InboundRow>('SELECT * FROM inbound_messages WHERE sender = ? AND id = ?'),
-    insertEvent: db.prepare('INSERT INTO events (id, type, call_id, at, payload) VALUES (?, ?, ?, ?, ?)'),
-    eventsAfter: db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
+    insertEvent: db.prepare('INSERT INTO events (id, type, call_id, at, payload, snapshot_id) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertEventSnapshot: db.prepare('INSERT INTO event_snapshots (id, doc) VALUES (?, ?)'),
+    eventsAfter: db.prepare<[number, number], EventRow>(`${EVENTS_WITH_CALL} WHERE e.seq > ? ORDER BY e.seq LIMIT ?`),
     lastEventSeq: db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM events'),
     insertWebhook: db.prepare(
       `INSERT INTO webhooks (id, url, secret, events, created_at, delivered_through, failures, last_error, next_attempt_at)
@@ -76,7 +79,6 @@ export function openSqliteStore(file: string): Store {
     linksOf: db.prepare<[string], { doc: string }>('SELECT doc FROM supplier_links WHERE parent_call_id = ? ORDER BY rowid'),
     insertLink: db.prepare('INSERT INTO supplier_links (id, parent_call_id, supplier, remote_call_id, version, doc) VALUES (?, ?, ?, ?, ?, ?)'),
     updateLink: db.prepare('UPDATE supplier_links SET remote_call_id = ?, version = ?, doc = ? WHERE id = ? AND version = ?'),
-    setRemoteCallId: db.prepare('UPDATE supplier_links SET remote_call_id = ? WHERE id = ? AND remote_call_id IS NULL'),
     insertOutbox: db.prepare(
       `INSERT INTO outbox (id, partner, type, path, link_id, call_id, body, trace, status, attempts, created_at)
        VALUES (@id, @partner, @type, @path, @linkId, @callId, @body, @trace, 'pending', 0, @createdAt)`,
@@ -127,13 +129,13 @@ export function openSqliteStore(file: string): Store {
     const receipt = (m.response.body as { receipt?: { jws?: string } } | null)?.receipt?.jws ?? null;
     appendLog({ direction: 'in', messageId: m.id, partner: m.from, type: m.type, digest: m.digest, signature: m.signature, receipt, at: m.receivedAt });
   };
-  const commitAgreement = db.transaction((change: Parameters<Store['commitAgreement']>[0]) => {
+  const commitAgreement = (change: Parameters<Store['commitAgreement']>[0]): void => {
     if (change.inbound !== undefined) recordInbound(change.inbound);
     for (const v of change.versions) stmt.upsertAgreement.run({ id: v.id, version: v.version, provider: v.provider, customer: v.customer, status: v.status, doc: JSON.stringify(v) });
     for (const message of change.outbox) stmt.insertOutbox.run(message);
-  });
+  };
 
-  const commit = db.transaction((change: CallCommit) => {
+  const commit = (change: CallCommit): void => {
     const { call } = change;
     if (change.inbound !== undefined) recordInbound(change.inbound);
     const row = {
@@ -162,7 +164,9 @@ export function openSqliteStore(file: string): Store {
     for (const n of change.notes) {
       stmt.insertNote.run({ ...n, authorKind: n.author.kind, authorId: n.author.id });
     }
-    for (const e of change.events) stmt.insertEvent.run(e.id, e.type, e.callId, e.at, JSON.stringify(e.payload));
+    const snapshotId = change.events.length > 0 && change.eventCall !== undefined ? change.events[0]!.id : null;
+    if (snapshotId !== null) stmt.insertEventSnapshot.run(snapshotId, JSON.stringify(change.eventCall));
+    for (const e of change.events) stmt.insertEvent.run(e.id, e.type, e.callId, e.at, JSON.stringify(e.payload), snapshotId);
     for (const { link, expectedVersion } of change.links ?? []) {
       if (expectedVersion === null) {
         stmt.insertLink.run(link.id, link.parentCallId, link.supplier, link.remoteCallId, link.version, JSON.stringify(link));
@@ -171,8 +175,8 @@ export function openSqliteStore(file: string): Store {
       }
     }
     for (const message of change.outbox ?? []) stmt.insertOutbox.run(message);
-  });
-  const deliver = db.transaction((seq: number, delivery: DeliveryRecord) => {
+  };
+  const deliver = (seq: number, delivery: DeliveryRecord): void => {
     const row = stmt.getOutbox.get(seq);
     if (row === undefined || row.status !== 'pending') return;
     stmt.markDelivered.run(delivery.deliveredAt, JSON.stringify(delivery.receipt), seq);
@@ -186,13 +190,18 @@ export function openSqliteStore(file: string): Store {
       receipt: delivery.receipt.jws,
       at: delivery.deliveredAt,
     });
-  });
+    if (delivery.answer === undefined || row.link_id === null) return;
+    const link = parseJson<SupplierLink>(stmt.getLink.get(row.link_id)?.doc);
+    const answered = link === undefined ? undefined : answeredLink(link, delivery.answer, delivery.deliveredAt);
+    if (answered !== undefined) stmt.updateLink.run(answered.remoteCallId, answered.version, JSON.stringify(answered), answered.id, link!.version);
+  };
 
-  const groupCommit = createGroupCommit(db, translate);
-
+  const writer = createDurableWriter(db, file === ':memory:' ? undefined : `${file}-wal`, translate);
+  const write = writer.write;
+  /** A read answers only with what is durable: if writes it may have seen are still being fsynced, it waits for them. */
   const guard = <T>(work: () => T): Promise<T> => {
     try {
-      return Promise.resolve(work());
+      return writer.durable(work());
     } catch (error) {
       return Promise.reject(translate(error));
     }
@@ -205,10 +214,10 @@ export function openSqliteStore(file: string): Store {
     listHistory: (callId) => guard(() => stmt.listHistory.all(callId).map(historyOf)),
     listNotes: (callId, visibility) =>
       guard(() => (visibility === 'public' ? stmt.listPublicNotes : stmt.listNotes).all(callId).map(noteOf)),
-    commitCall: (change) => groupCommit.submit(() => commit(change)),
+    commitCall: (change) => write(() => commit(change)),
     findInbound: (from, id) => guard(() => optional(stmt.findInbound.get(from, id), inboundOf)),
     createWebhook: (w) =>
-      guard(() => {
+      write(() => {
         stmt.insertWebhook.run({ ...w, events: JSON.stringify(w.events) });
       }),
     listWebhooks: () => guard(() => stmt.listWebhooks.all().map(webhookOf)),
@@ -217,60 +226,48 @@ export function openSqliteStore(file: string): Store {
         const row = stmt.getWebhook.get(id);
         return row === undefined ? undefined : webhookOf(row);
       }),
-    deleteWebhook: (id) => guard(() => stmt.deleteWebhook.run(id).changes === 1),
+    deleteWebhook: (id) => write(() => stmt.deleteWebhook.run(id).changes === 1),
     updateWebhookDelivery: (id, state) =>
-      guard(() => {
+      write(() => {
         stmt.updateWebhook.run({ id, ...state });
       }),
     eventsAfter: (seq, limit) => guard(() => stmt.eventsAfter.all(seq, limit).map(eventOf)),
     lastEventSeq: () => guard(() => stmt.lastEventSeq.get()?.seq ?? 0),
     getLink: (id) => guard(() => parseJson<SupplierLink>(stmt.getLink.get(id)?.doc)),
     linksOf: (parentCallId) => guard(() => stmt.linksOf.all(parentCallId).map((row) => JSON.parse(row.doc) as SupplierLink)),
-    recordRemoteCallId: (linkId, remoteCallId) =>
-      guard(() => {
-        const link = parseJson<SupplierLink>(stmt.getLink.get(linkId)?.doc);
-        if (link === undefined || link.remoteCallId !== null) return;
-        db.transaction(() => {
-          if (stmt.setRemoteCallId.run(remoteCallId, linkId).changes === 1) {
-            stmt.updateLink.run(remoteCallId, link.version + 1, JSON.stringify({ ...link, remoteCallId, version: link.version + 1 }), linkId, link.version);
-          }
-        })();
-      }),
     claimHeads: (partner, owner, limit, leaseMs) =>
-      guard(() =>
-        db.transaction(() => {
-          const now = Date.now();
-          const rows = stmt.pendingHeads.all({ partner, now: new Date(now).toISOString(), limit });
-          const until = new Date(now + leaseMs).toISOString();
-          for (const row of rows) stmt.lease.run(owner, until, row.seq);
-          return rows.map((row) => outboxOf(row));
-        })(),
-      ),
+      write(() => {
+        const now = Date.now();
+        const rows = stmt.pendingHeads.all({ partner, now: new Date(now).toISOString(), limit });
+        const until = new Date(now + leaseMs).toISOString();
+        for (const row of rows) stmt.lease.run(owner, until, row.seq);
+        return rows.map((row) => outboxOf(row));
+      }),
     claimWebhook: (id, owner, leaseMs) =>
-      guard(() => {
+      write(() => {
         const now = Date.now();
         return stmt.claimWebhook.run(owner, new Date(now + leaseMs).toISOString(), id, new Date(now).toISOString(), owner).changes === 1;
       }),
     releaseWebhook: (id, owner) =>
-      guard(() => {
+      write(() => {
         stmt.releaseWebhook.run(id, owner);
       }),
     partnersWithPending: () => guard(() => stmt.partnersWithPending.all().map((r) => r.partner)),
-    markDelivered: (seq, delivery) => guard(() => deliver(seq, delivery)),
+    markDelivered: (seq, delivery) => write(() => deliver(seq, delivery)),
     markAttempt: (seq, state) =>
-      guard(() => {
+      write(() => {
         stmt.markAttempt.run(state.attempts, state.nextAttemptAt, state.lastError, seq);
       }),
     markDead: (seq, lastError) =>
-      guard(() => {
+      write(() => {
         stmt.markDead.run(lastError, seq);
       }),
     listOutbox: ({ status, partner, limit }) =>
       guard(() => stmt.listOutbox.all(status, partner ?? null, partner ?? null, limit).map((row) => outboxOf(row))),
-    requeue: (id) => guard(() => (stmt.requeue.run(new Date().toISOString(), id).changes === 1 ? optional(stmt.outboxById.get(id), outboxOf) : undefined)),
+    requeue: (id) => write(() => (stmt.requeue.run(new Date().toISOString(), id).changes === 1 ? optional(stmt.outboxById.get(id), outboxOf) : undefined)),
     agreementVersions: (id) => guard(() => stmt.agreementVersions.all(id).map((r) => JSON.parse(r.doc) as AgreementVersion)),
     listAgreementVersions: () => guard(() => stmt.allAgreementVersions.all().map((r) => JSON.parse(r.doc) as AgreementVersion)),
-    commitAgreement: (change) => guard(() => commitAgreement(change)),
+    commitAgreement: (change) => write(() => commitAgreement(change)),
     inboundForCall: (callId) => guard(() => stmt.inboundForCall.all(callId).map((row) => inboundOf(row))),
     outboxForCall: (callId) => guard(() => stmt.outboxForCall.all(callId).map((row) => outboxOf(row))),
     callsDueForSla: (now, limit) => guard(() => stmt.callsDue.all(now, limit).map((r) => r.id)),
@@ -288,46 +285,109 @@ export function openSqliteStore(file: string): Store {
       guard(() => {
         stmt.ping.get();
       }),
-    close: () =>
-      guard(() => {
-        if (db.open) db.close();
-      }),
+    close: async () => {
+      await writer.close();
+      if (db.open) db.close();
+    },
   };
 }
 
 /**
- * Group commit: changes asked for in the same turn of the event loop are written in one
- * transaction, each in its own savepoint, so they share one fsync; each still succeeds or fails on
- * its own, and no promise resolves before the shared commit is durable.
+ * Group commit with the fsync off the event loop. Writes asked for in one event-loop turn run in one
+ * transaction, each in its own savepoint (each succeeds or fails on its own). Their promises resolve
+ * when an fsync of the WAL that started after their commit has finished: one fsync runs at a time on
+ * the thread pool and covers every batch committed before it began, while the event loop goes on
+ * taking requests. `durable(value)` holds a read's answer back the same way while writes it may
+ * have seen are not yet on disk.
  */
-function createGroupCommit(db: Database.Database, translateError: (error: unknown) => unknown) {
-  let queue: { work: () => void; resolve: () => void; reject: (error: unknown) => void }[] = [];
+function createDurableWriter(db: Database.Database, walFile: string | undefined, translateError: (error: unknown) => unknown) {
+  type Waiter = { resolve: () => void; reject: (error: unknown) => void };
+  let queue: { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
+  let unsynced: Waiter[] = [];
+  let syncing: Promise<void> | undefined;
+  let walFd: number | undefined;
+
+  const syncWal = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      if (walFile === undefined) return resolve();
+      try {
+        walFd ??= openSync(walFile, 'r');
+      } catch (error) {
+        return reject(error);
+      }
+      fsync(walFd, (error) => (error === null ? resolve() : reject(error)));
+    });
+
+  /** Starts an fsync for everything committed so far, unless one is running (it starts another when done). */
+  const startSync = (): void => {
+    if (syncing !== undefined || unsynced.length === 0) return;
+    const waiting = unsynced;
+    unsynced = [];
+    syncing = syncWal().then(
+      () => waiting.forEach((w) => w.resolve()),
+      (error: unknown) => {
+        const failed = new StoreUnavailableError(`the store could not fsync its log (${(error as Error).message})`, { cause: error });
+        waiting.forEach((w) => w.reject(failed));
+      },
+    );
+    void syncing.finally(() => {
+      syncing = undefined;
+      startSync();
+    });
+  };
+
   const flush = (): void => {
     const batch = queue;
     queue = [];
-    const failed = new Map<number, unknown>();
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
       db.transaction(() => {
-        batch.forEach((item, i) => {
+        for (const item of batch) {
           try {
-            db.transaction(item.work)();
+            outcomes.push({ ok: true, value: db.transaction(item.work)() });
           } catch (error) {
-            failed.set(i, error);
+            outcomes.push({ ok: false, error });
           }
-        });
+        }
       })();
     } catch (error) {
       for (const item of batch) item.reject(translateError(error));
       return;
     }
-    batch.forEach((item, i) => (failed.has(i) ? item.reject(translateError(failed.get(i))) : item.resolve()));
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i]!;
+      if (!outcome.ok) item.reject(translateError(outcome.error));
+      else unsynced.push({ resolve: () => item.resolve(outcome.value), reject: item.reject });
+    });
+    startSync();
   };
+
   return {
-    submit(work: () => void): Promise<void> {
-      return new Promise((resolve, reject) => {
+    write<T>(work: () => T): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
         if (queue.length === 0) setImmediate(flush);
-        queue.push({ work, resolve, reject });
+        queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       });
+    },
+    durable<T>(value: T): Promise<T> {
+      // Commits not yet syncing need the next fsync; otherwise the running one covers all there is.
+      if (unsynced.length > 0) {
+        return new Promise<T>((resolve, reject) => {
+          unsynced.push({ resolve: () => resolve(value), reject });
+          startSync();
+        });
+      }
+      return syncing === undefined ? Promise.resolve(value) : syncing.then(() => value);
+    },
+    async close(): Promise<void> {
+      while (queue.length > 0 || syncing !== undefined || unsynced.length > 0) {
+        if (queue.length > 0) flush();
+        startSync();
+        await syncing;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (walFd !== undefined) closeSync(walFd);
+      walFd = undefined;
     },
   };
 }

@@ -53,6 +53,9 @@ describe('the live view of a gateway\'s neighbours', () => {
     await gateway.desk('POST', `/v1/desk/calls/${id}/advance`, {});
     await gateway.desk('POST', `/v1/desk/calls/${id}/forks`, { supplier: up.id });
     await gateway.desk('POST', `/v1/desk/calls/${id}/forks`, { supplier: down.id });
+    // The supplier takes up its sub-call: that status change is a message back to the provider.
+    const atUp = await eventually(async () => (await supplierGateway.desk('GET', '/v1/desk/calls')).body.items[0]);
+    await supplierGateway.desk('POST', `/v1/desk/calls/${atUp.id}/advance`, {});
 
     const view = await eventually(async () => {
       const items = (await gateway.admin('GET', '/v1/admin/neighbours')).body.items;

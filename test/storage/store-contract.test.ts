@@ -9,6 +9,7 @@ import { DuplicateMessageError, type InboundMessage } from '../../src/messages/i
 import { verifyLog, type LogRecord } from '../../src/messages/message-log.js';
 import { uuidv7 } from '../../src/messages/uuid-v7.js';
 import type { NewOutboxMessage } from '../../src/delivery/outbox.js';
+import type { SupplierLink } from '../../src/links/supplier-link.js';
 import { openStore } from '../../src/storage/open-store.js';
 import type { Store } from '../../src/storage/store.js';
 import { removeDir } from '../support/gateway-fixture.js';
@@ -158,6 +159,26 @@ for (const engine of ENGINES) {
       for await (const record of store.readLog()) log.push(record);
       expect(log.map((r) => r.direction)).toEqual(['out']);
       expect(verifyLog(log).ok).toBe(true);
+    });
+
+    it("takes a submission's answer into its link once, in the delivery's transaction", async () => {
+      const parent = newCall();
+      const at = new Date().toISOString();
+      const link: SupplierLink = {
+        id: uuidv7(), parentCallId: parent.id, supplier: 'supplier', service: 'hosting', agreement: 'u1', type: 'incident',
+        at: { process: 'recover', step: 3 }, status: 'requested', remoteCallId: null, lastSeq: 0, heldBack: [],
+        onSupplierResolved: 'resume', relayNotes: false, createdAt: at, updatedAt: at, version: 1,
+      };
+      const submission = { ...outbox('supplier', parent.id), type: 'call.submit' as const, linkId: link.id };
+      await store.commitCall({ call: parent, expectedVersion: null, history: [], notes: [], events: [], links: [{ link, expectedVersion: null }], outbox: [submission] });
+      const [claimed] = await store.claimHeads('supplier', 'worker-1', 10, 60_000);
+      const receipt = { messageId: submission.id, digest: 'sha-256=d', receivedAt: at, gateway: 'supplier', jws: 'r' };
+      const delivery = { receipt, deliveredAt: at, signature: 's', digest: 'sha-256=d', answer: { callId: 'remote-1', status: 'held' as const } };
+      await store.markDelivered(claimed!.seq, delivery);
+      expect(await store.getLink(link.id)).toMatchObject({ remoteCallId: 'remote-1', status: 'held', version: 2 });
+      // A repeated delivery changes nothing.
+      await store.markDelivered(claimed!.seq, { ...delivery, answer: { callId: 'remote-2', status: 'acknowledged' } });
+      expect(await store.getLink(link.id)).toMatchObject({ remoteCallId: 'remote-1', status: 'held', version: 2 });
     });
 
     it('keeps the message log in one chain under concurrent commits', async () => {
