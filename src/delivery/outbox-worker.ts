@@ -136,22 +136,42 @@ export function createOutboxWorker(options: {
   }
 
   /**
-   * Sends the partner's queue: each round takes the oldest undelivered message of every call (up to
-   * the pool's size) and sends them side by side. A call's next message waits for the one before
-   * it, so every call's messages arrive in order while a slow or failing call holds up only itself.
+   * Sends the partner's queue as a pipeline: up to `window` messages are on their way at once, each
+   * the oldest undelivered message of its call; whenever one is done, the next heads are claimed. A
+   * call's next message waits for the one before it, so every call's messages arrive in order while
+   * a slow or failing call holds up only itself.
    */
   async function drainPartner(partnerId: string): Promise<void> {
     const partner = partners.get(partnerId);
-    for (;;) {
-      if (closed) return;
-      const circuit = circuitOf(partnerId).nextAttemptAt(options.now());
-      if (circuit > options.now()) return later(partnerId, circuit);
-      const heads = await store.claimHeads(partnerId, owner, delivery.connections * 4, delivery.leaseMs);
-      if (heads.length === 0) return;
-      // Every claimed message is due: each is delivered, given up, or rescheduled (which lets go of it).
-      const results = await Promise.all(heads.map((message) => deliverOne(partnerId, partner, message)));
-      const retryAt = results.filter((r): r is number => typeof r === 'number');
-      if (retryAt.length > 0) later(partnerId, Math.min(...retryAt));
+    const window = delivery.connections * 2;
+    const inFlight = new Set<Promise<void>>();
+    let retryAt = Infinity;
+    try {
+      for (;;) {
+        const circuit = circuitOf(partnerId).nextAttemptAt(options.now());
+        const open = closed || circuit > options.now();
+        const heads = open || inFlight.size >= window ? [] : await store.claimHeads(partnerId, owner, window - inFlight.size, delivery.leaseMs);
+        for (const message of heads) {
+          const sending: Promise<void> = deliverOne(partnerId, partner, message)
+            .then(
+              (result) => {
+                if (typeof result === 'number') retryAt = Math.min(retryAt, result);
+              },
+              // Its lease runs out and it is claimed again.
+              (error: unknown) => logger.warn({ err: error, partner: partnerId, message: message.id }, 'outbox: delivery failed'),
+            )
+            .finally(() => inFlight.delete(sending));
+          inFlight.add(sending);
+        }
+        if (inFlight.size === 0) {
+          if (open && !closed) retryAt = Math.min(retryAt, circuit);
+          return;
+        }
+        // Claim again as soon as one is done: it may have been the head that held up its call's next message.
+        if (heads.length === 0 || inFlight.size >= window) await Promise.race(inFlight);
+      }
+    } finally {
+      if (retryAt !== Infinity) later(partnerId, retryAt);
     }
   }
 

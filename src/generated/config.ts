@@ -89,7 +89,7 @@ export interface components {
                 circuitFailureThreshold: number;
                 /** @default 30000 */
                 circuitCooldownMs: number;
-                /** @default 8 */
+                /** @default 32 */
                 connections: number;
                 /**
                  * @description How long a replica holds the messages it is sending; when it dies, another replica takes them over after this.
