@@ -4,14 +4,10 @@
  *
  *   node --import tsx bench/processes.ts echo <port>
  *   node --import tsx bench/processes.ts proxy <port> <upstream-url>
- *   node --import tsx bench/processes.ts gateway <config-file>
  */
 import { createServer } from 'node:http';
 import fastify from 'fastify';
 import { Pool } from 'undici';
-import { pino } from 'pino';
-import { buildApp } from '../src/app.js';
-import { loadConfigFile } from '../src/config/load-config.js';
 
 const [role, ...args] = process.argv.slice(2);
 
@@ -40,14 +36,6 @@ async function main(): Promise<void> {
       return reply.code(response.statusCode).type('application/json').send(text);
     });
     await app.listen({ host: '127.0.0.1', port: Number(args[0]) });
-    ready();
-    process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
-    return;
-  }
-  if (role === 'gateway') {
-    const config = await loadConfigFile(args[0]!);
-    const app = await buildApp({ config, env: process.env, logger: pino({ level: 'warn' }) });
-    await app.listen({ host: config.listen.host, port: config.listen.port });
     ready();
     process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
     return;

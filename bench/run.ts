@@ -13,7 +13,7 @@
 import { freePorts } from '../scripts/free-ports.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
       return;
     }
     const clientKey = signingKeyOf(await generatePrivateJwk());
+    await buildGateway();
     if (process.env.BENCH_ONLY === 'hop') {
       // One baseline and one link run, printed, not written: a quick loop while working on the hop.
       const proxy = await proxyRun(clientKey);
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
     log(`wrote ${file}`);
     process.stdout.write(`${table(results)}\n`);
   } finally {
+    if (buildDir !== undefined) await rm(buildDir, { recursive: true, force: true });
     if (process.env.BENCH_KEEP === undefined) await rm(root, { recursive: true, force: true });
     else log(`kept ${root}`);
   }
@@ -162,10 +164,10 @@ async function link(root: string, name: string, clientKey: SigningKey, options: 
     routes: [{ service: 'workplace', supplier: 'supplier', supplierService: 'hosting', agreement: 'provider-supplier', callTypes: ['incident'], mode: 'auto' }],
   });
   const providerConfig = await writeGatewayConfig(join(dir, 'a'), providerSpec(portA!));
-  const b = options.supplierDown ? undefined : await start(['gateway', supplierConfig]);
-  const a = await start(['gateway', providerConfig]);
+  const b = options.supplierDown ? undefined : await startGateway(supplierConfig);
+  const a = await startGateway(providerConfig);
   const others: Proc[] = [];
-  for (const [i, port] of (more as number[]).entries()) others.push(await start(['gateway', await writeGatewayConfig(join(dir, `a${i + 2}`), providerSpec(port))]));
+  for (const [i, port] of (more as number[]).entries()) others.push(await startGateway(await writeGatewayConfig(join(dir, `a${i + 2}`), providerSpec(port))));
   const urls = [portA!, ...(more as number[])].map((port) => `http://127.0.0.1:${port}`);
   return { a, b, others, portA, portB, supplierConfig, url: urls[0]!, urls };
 }
@@ -274,7 +276,7 @@ async function chainRun(root: string, clientKey: SigningKey) {
       }),
     );
   }
-  const procs = [await start(['gateway', configs[2]!]), await start(['gateway', configs[1]!]), await start(['gateway', configs[0]!])];
+  const procs = [await startGateway(configs[2]!), await startGateway(configs[1]!), await startGateway(configs[0]!)];
   const down: number[] = [];
   const up: number[] = [];
   try {
@@ -307,7 +309,7 @@ async function drainRun(root: string, clientKey: SigningKey) {
   try {
     const load = await runLoad(net.url, prepare(clientKey, 'provider', SETTINGS.drain), { concurrency: SETTINGS.concurrency });
     if (load.failed > 0) throw new Error(`drain: ${load.failed} failed`);
-    const b = await start(['gateway', net.supplierConfig]);
+    const b = await startGateway(net.supplierConfig);
     const started = performance.now();
     await drained(net.url, 600_000);
     const seconds = (performance.now() - started) / 1000;
@@ -421,10 +423,46 @@ async function runLoad(url: string | string[], requests: unknown[], mode: { conc
   return { ...(JSON.parse(out) as Omit<Load, 'clientCpuUs'>), clientCpuUs: lastCpu };
 }
 
+/**
+ * A gateway as it runs in production: the compiled CLI (`usm-link start`), ready when `/readyz`
+ * answers 200. Its startup time is from spawn to ready.
+ */
+async function startGateway(configFile: string): Promise<Proc> {
+  const began = performance.now();
+  const { listen } = JSON.parse(readFileSync(configFile, 'utf8')) as { listen: { port: number } };
+  const nodeOptions = process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeOptions, compiledCli(), 'start', '--config', configFile], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const exited = new Promise<never>((_, reject) => child.on('exit', (code) => reject(new Error(`gateway ${configFile} exited ${code}`))));
+  exited.catch(() => undefined);
+  await Promise.race([exited, poll(async () => ((await fetch(`http://127.0.0.1:${listen.port}/readyz`)).ok ? true : undefined), 30_000, 2)]);
+  return { child, pid: child.pid!, startupMs: round(performance.now() - began) };
+}
+
+let buildDir: string | undefined;
+
+/** Compiles the gateway once per run (as `npm run build` does) into a directory of its own. */
+async function buildGateway(): Promise<void> {
+  buildDir = join(here, '..', '.tmp', `bench-build-${process.pid}`);
+  await mkdir(buildDir, { recursive: true });
+  // The compiled code finds the contract and the config schema next to its dist/ directory.
+  await cp(join(here, '..', 'openapi'), join(buildDir, 'openapi'), { recursive: true });
+  await cp(join(here, '..', 'config'), join(buildDir, 'config'), { recursive: true });
+  const tsc = join(here, '..', 'node_modules', 'typescript', 'bin', 'tsc');
+  await new Promise<void>((resolve, reject) =>
+    spawn(process.execPath, [tsc, '-p', join(here, '..', 'tsconfig.build.json'), '--outDir', join(buildDir!, 'dist')], { stdio: 'inherit' }).on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`tsc exited ${code}`)),
+    ),
+  );
+}
+
+function compiledCli(): string {
+  if (buildDir === undefined) throw new Error('the gateway is not built');
+  return join(buildDir, 'dist', 'cli.js');
+}
+
 async function start(args: string[]): Promise<Proc> {
   const began = performance.now();
-  const nodeOptions = args[0] === 'gateway' ? (process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []) : [];
-  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', join(here, 'processes.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'processes.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) resolve();
