@@ -12,7 +12,10 @@ COPY config ./config
 RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
+# A young generation of 8 MB per semi-space keeps a loaded gateway's memory down at no measurable cost
+# in throughput (npm run bench runs the gateways with these options too).
 ENV NODE_ENV=production \
+    NODE_OPTIONS="--max-semi-space-size=8" \
     USM_LINK_CONFIG=/etc/usm-link/config.yaml \
     USM_LINK_HOST=0.0.0.0 \
     USM_LINK_PORT=8080

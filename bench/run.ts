@@ -430,13 +430,16 @@ async function runLoad(url: string | string[], requests: unknown[], mode: { conc
 async function startGateway(configFile: string): Promise<Proc> {
   const began = performance.now();
   const { listen } = JSON.parse(readFileSync(configFile, 'utf8')) as { listen: { port: number } };
-  const nodeOptions = process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [];
+  const nodeOptions = [...DEPLOYED_NODE_OPTIONS, ...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [])];
   const child = spawn(process.execPath, [...nodeOptions, compiledCli(), 'start', '--config', configFile], { stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise<never>((_, reject) => child.on('exit', (code) => reject(new Error(`gateway ${configFile} exited ${code}`))));
   exited.catch(() => undefined);
   await Promise.race([exited, poll(async () => ((await fetch(`http://127.0.0.1:${listen.port}/readyz`)).ok ? true : undefined), 30_000, 2)]);
   return { child, pid: child.pid!, startupMs: round(performance.now() - began) };
 }
+
+/** The Node options the production image runs the gateway with (its Dockerfile's NODE_OPTIONS). */
+const DEPLOYED_NODE_OPTIONS = (/NODE_OPTIONS="([^"]*)"/.exec(readFileSync(join(here, '..', 'Dockerfile'), 'utf8'))?.[1] ?? '').split(' ').filter(Boolean);
 
 let buildDir: string | undefined;
 
