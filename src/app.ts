@@ -10,7 +10,8 @@ import { contractDocument, operationsOf } from './http/contract.js';
 import { installJsonBodyParser } from './http/json-body.js';
 import { installProblemHandler } from './http/problem-handler.js';
 import { registerOperations } from './http/register-operations.js';
-import { createValidatorCompiler } from './http/validation.js';
+import { createContractValidation } from './http/validation.js';
+import { batchOperation } from './http/batch-operation.js';
 import { opsRoutes } from './ops/ops-routes.js';
 import { linkRoutes } from './links/link-routes.js';
 import { adminRoutes } from './delivery/admin-routes.js';
@@ -71,7 +72,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  app.setValidatorCompiler(createValidatorCompiler(contractDocument));
+  const validation = createContractValidation(contractDocument);
+  app.setValidatorCompiler(validation.compiler);
   installJsonBodyParser(app);
   installProblemHandler(app);
 
@@ -79,18 +81,30 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { url: '/openapi.json' } as never });
 
   const rateLimiter = createRateLimiter({ perSecond: config.limits.partnerRequestsPerSecond, burst: config.limits.partnerBurst, now: gateway.now });
-  const signedDeps = { self: config.party.id, intake: gateway.intake, inbound: gateway.store, receipt: gateway.receipt, now: gateway.now, rateLimiter };
-  registerOperations(app, operationsOf(contractDocument), {
+  const signedDeps = { self: config.party.id, intake: gateway.intake, inbound: gateway.store, receipts: gateway.receipts, now: gateway.now, rateLimiter };
+  const operations = operationsOf(contractDocument);
+  const bodyOf = (operationId: string): unknown => operations.find((op) => op.operationId === operationId)?.schema.body;
+  const customer = customerRoutes({
+    ...signedDeps,
+    calls: gateway.calls,
+    tracer: gateway.tracer,
+    agreements: gateway.agreements,
+    readTokens: gateway.readTokens,
+  });
+  const link = linkRoutes({ ...signedDeps, calls: gateway.calls, agreements: gateway.negotiation, discovery: discoveryOf(config) });
+  registerOperations(app, operations, {
     ...opsRoutes({ contract, keys: gateway.publishedKeys, checks: gateway.readinessChecks }),
-    ...customerRoutes({
-      ...signedDeps,
-      calls: gateway.calls,
-      tracer: gateway.tracer,
-      agreements: gateway.agreements,
-      readTokens: gateway.readTokens,
-    }),
+    ...customer,
     ...deskRoutes({ calls: gateway.calls, tracer: gateway.tracer, desk: gateway.desk, webhooks: gateway.webhooks }),
-    ...linkRoutes({ ...signedDeps, calls: gateway.calls, agreements: gateway.negotiation, discovery: discoveryOf(config) }),
+    ...link,
+    receiveBatch: batchOperation({
+      ...signedDeps,
+      byType: new Map([
+        ['call.submit', { accept: customer.submitCall.accept, validate: validation.bodyValidator(bodyOf('submitCall')) }],
+        ['call.update', { accept: link.receiveMessage.accept, validate: validation.bodyValidator(bodyOf('receiveMessage')) }],
+      ]),
+      logError: (request, error) => request.log.error({ err: error }, 'unhandled error in a batch'),
+    }),
     ...agreementRoutes({ desk: gateway.desk, agreements: gateway.negotiation }),
     ...adminRoutes({
       admin: gateway.admin,

@@ -8,7 +8,8 @@ import { createWebhookService, type WebhookService } from './desk/webhook-servic
 import { loadPublishedKeys, loadSigningKey } from './keys/signing-key.js';
 import type { SigningKey, VerificationKey } from './keys/jwk.js';
 import { createMessageIntake, type MessageIntake } from './messages/message-intake.js';
-import { createReceipt, type Receipt } from './messages/receipt.js';
+import { receiptsFor } from './messages/receipt.js';
+import type { SignedMessageDeps } from './http/signed-message.js';
 import { loadPartners, type PartnerDirectory } from './partners/partner-directory.js';
 import { createReadTokenVerifier, type ReadTokenVerifier } from './partners/read-token.js';
 import { openStore } from './storage/open-store.js';
@@ -41,7 +42,7 @@ export interface Gateway {
   readonly negotiation: AgreementService;
   readonly webhooks: WebhookService;
   readonly webhookDispatcher: WebhookDispatcher;
-  readonly receipt: (fields: { messageId: string; digest: string; receivedAt: string; gateway: string; from: string }) => Receipt;
+  readonly receipts: SignedMessageDeps['receipts'];
   readonly readinessChecks: Readonly<Record<string, () => Promise<void>>>;
   close(): Promise<void>;
 }
@@ -131,7 +132,7 @@ export async function createGateway(options: {
     negotiation,
     webhooks: createWebhookService({ store, now }),
     webhookDispatcher,
-    receipt: (fields) => createReceipt(fields, signingKey),
+    receipts: (fields, messages) => receiptsFor(fields, messages, signingKey),
     readinessChecks: { store: () => store.ping(), keys: async () => undefined },
     async close() {
       await slaWatcher.close();

@@ -4,7 +4,7 @@ import { GatewayError } from '../errors/gateway-error.js';
 import type { components } from '../generated/api.js';
 import { decodeCursor, page } from '../http/cursor.js';
 import type { OperationHandlers } from '../http/register-operations.js';
-import { signedMessageOperation, type SignedMessageDeps } from '../http/signed-message.js';
+import { signedMessageOperation, type SignedMessageDeps, type SignedOperation } from '../http/signed-message.js';
 import type { Partner } from '../partners/partner-directory.js';
 import type { ReadTokenVerifier } from '../partners/read-token.js';
 import type { CallService } from './call-service.js';
@@ -12,11 +12,6 @@ import type { ChainTracer } from '../links/chain-trace.js';
 import { customerView, historyView, noteView } from './call-views.js';
 import type { CallType, PublicStatus } from './usm-model.js';
 import { parseTraceparent } from '../links/traceparent.js';
-
-function headerOf(request: FastifyRequest, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 type Schemas = components['schemas'];
 
@@ -37,19 +32,19 @@ interface ListQuery {
 }
 
 /** The customer-facing API: reads with a partner's JWT, writes as signed messages. */
-export function customerRoutes(deps: CustomerRouteDeps): OperationHandlers {
+export function customerRoutes(deps: CustomerRouteDeps): OperationHandlers & { readonly submitCall: SignedOperation } {
   const { calls, agreements } = deps;
   const authenticate: onRequestHookHandler = async (request) => {
     request.partner = await deps.readTokens.verify(request.headers.authorization);
     deps.rateLimiter.take(request.partner.id);
   };
-  const customerOf = (request: FastifyRequest): Partner => {
-    const partner = request.partner ?? request.signedMessage?.sender;
+  const asCustomer = (partner: Partner | undefined): Partner => {
     if (partner === undefined || !partner.roles.includes('customer')) {
       throw new GatewayError('USM_ERR_FORBIDDEN', 'only customers use this API');
     }
     return partner;
   };
+  const customerOf = (request: FastifyRequest): Partner => asCustomer(request.partner);
   const callIdOf = (request: FastifyRequest): string => (request.params as { callId: string }).callId;
   const actOn = async (input: Parameters<CallService['act']>[0]) => (await calls.act(input)).call;
   const read = (handler: OperationHandlers[string]['handler']): OperationHandlers[string] => ({ onRequest: authenticate, handler });
@@ -89,10 +84,10 @@ export function customerRoutes(deps: CustomerRouteDeps): OperationHandlers {
       items: (await calls.notes(callIdOf(request), customerOf(request).id)).map(noteView),
     })),
 
-    submitCall: signedMessageOperation(deps, 'call.submit', 201, (envelope, message, request) => {
-      const trace = parseTraceparent(headerOf(request, 'traceparent'));
+    submitCall: signedMessageOperation(deps, 'call.submit', 201, (envelope, message, origin) => {
+      const trace = parseTraceparent(origin.traceparent);
       return calls.submit({
-        customer: customerOf(request).id,
+        customer: asCustomer(origin.sender).id,
         submission: envelope.data as Schemas['CallSubmission'],
         chainId: envelope.chainId,
         ...(envelope.hops !== undefined ? { hops: envelope.hops } : {}),
@@ -100,12 +95,12 @@ export function customerRoutes(deps: CustomerRouteDeps): OperationHandlers {
         message,
       });
     }),
-    addCallNote: signedMessageOperation(deps, 'call.note', 200, (envelope, message, request) => {
-      const customer = customerOf(request).id;
+    addCallNote: signedMessageOperation(deps, 'call.note', 200, (envelope, message, origin) => {
+      const customer = asCustomer(origin.sender).id;
       const data = envelope.data as Schemas['NoteSubmission'];
       const kind = data.kind ?? 'comment';
       return actOn({
-        callId: callIdOf(request),
+        callId: origin.params.callId!,
         customer,
         actor: { kind: 'customer', id: customer },
         ...(kind === 'information' ? { action: { kind: 'provideInformation' } } : {}),
@@ -113,11 +108,11 @@ export function customerRoutes(deps: CustomerRouteDeps): OperationHandlers {
         message,
       });
     }),
-    confirmResolution: signedMessageOperation(deps, 'call.confirm', 200, (envelope, message, request) => {
-      const customer = customerOf(request).id;
+    confirmResolution: signedMessageOperation(deps, 'call.confirm', 200, (envelope, message, origin) => {
+      const customer = asCustomer(origin.sender).id;
       const { feedback } = envelope.data as Schemas['ConfirmSubmission'];
       return actOn({
-        callId: callIdOf(request),
+        callId: origin.params.callId!,
         customer,
         actor: { kind: 'customer', id: customer },
         action: { kind: 'confirm' },
@@ -125,11 +120,11 @@ export function customerRoutes(deps: CustomerRouteDeps): OperationHandlers {
         message,
       });
     }),
-    rejectResolution: signedMessageOperation(deps, 'call.reopen', 200, (envelope, message, request) => {
-      const customer = customerOf(request).id;
+    rejectResolution: signedMessageOperation(deps, 'call.reopen', 200, (envelope, message, origin) => {
+      const customer = asCustomer(origin.sender).id;
       const { reason } = envelope.data as Schemas['ReopenSubmission'];
       return actOn({
-        callId: callIdOf(request),
+        callId: origin.params.callId!,
         customer,
         actor: { kind: 'customer', id: customer },
         action: { kind: 'reopen' },
@@ -138,11 +133,11 @@ export function customerRoutes(deps: CustomerRouteDeps): OperationHandlers {
         message,
       });
     }),
-    cancelCall: signedMessageOperation(deps, 'call.cancel', 200, (envelope, message, request) => {
-      const customer = customerOf(request).id;
+    cancelCall: signedMessageOperation(deps, 'call.cancel', 200, (envelope, message, origin) => {
+      const customer = asCustomer(origin.sender).id;
       const { reason } = envelope.data as Schemas['CancelSubmission'];
       return actOn({
-        callId: callIdOf(request),
+        callId: origin.params.callId!,
         customer,
         actor: { kind: 'customer', id: customer },
         action: { kind: 'cancel' },

@@ -31,6 +31,7 @@ export interface GatewayConfig extends GatewayConfigFile {
     circuitCooldownMs: number;
     connections: number;
     leaseMs: number;
+    batchSize: number;
   };
   readonly postgres: { poolSize: number; timeoutMs: number };
   readonly admin: { tokens: TokenConfig[] };

@@ -4,8 +4,8 @@ import type { Logger } from 'pino';
 import { Pool, type Dispatcher } from 'undici';
 import type { SigningKey } from '../keys/jwk.js';
 import { signDetachedAt, verifyCompact } from '../messages/jws.js';
-import { bodyDigest } from '../messages/message-intake.js';
-import type { Receipt } from '../messages/receipt.js';
+import { bodyDigest, receiptCovers, signBatch } from '../messages/batch.js';
+import { RECEIPT_TYPE, type Receipt } from '../messages/receipt.js';
 import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
 import type { LinkStore, SubmitAnswer } from '../links/supplier-link.js';
 import { PUBLIC_STATUSES, type PublicStatus } from '../calls/usm-model.js';
@@ -23,6 +23,8 @@ export interface DeliveryOptions {
   readonly circuitCooldownMs: number;
   readonly connections: number;
   readonly leaseMs: number;
+  /** The most messages sent in one batch request; 1 sends every message on its own. */
+  readonly batchSize: number;
 }
 
 export interface OutboxWorker {
@@ -36,6 +38,19 @@ export interface OutboxWorker {
   /** Queue depth and circuit state per partner. */
   status(): Promise<{ partner: string; pending: number; circuit: CircuitState; failures: number }[]>;
   close(): Promise<void>;
+}
+
+/** What a partner's gateway answered one message (or a whole batch). */
+interface Answer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly retryAfter?: string;
+}
+
+/** The endpoint for batches, and the messages that may go in one (each has a fixed path of its own). */
+const BATCH_PATH = '/v1/messages/batch';
+function isBatchable(message: OutboxMessage): boolean {
+  return (message.type === 'call.submit' && message.path === '/v1/calls') || (message.type === 'call.update' && message.path === '/v1/messages');
 }
 
 type Outcome = { readonly kind: 'delivered'; readonly receipt: Receipt } | { readonly kind: 'retry'; readonly error: string; readonly retryAfterMs?: number } | { readonly kind: 'dead'; readonly error: string };
@@ -68,6 +83,8 @@ export function createOutboxWorker(options: {
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** Partners whose gateways answered the batch endpoint with 404: they get messages one by one. */
+  const unbatched = new Set<string>();
   let closed = false;
   const poll = setInterval(() => wake(), options.pollMs ?? 1000);
   poll.unref();
@@ -136,6 +153,18 @@ export function createOutboxWorker(options: {
   }
 
   /**
+   * Splits claimed messages into requests: submissions and updates go in batches of up to
+   * `delivery.batchSize` (to gateways that take batches), everything else one by one.
+   */
+  function groupsOf(partnerId: string, messages: readonly OutboxMessage[]): OutboxMessage[][] {
+    if (delivery.batchSize < 2 || unbatched.has(partnerId)) return messages.map((m) => [m]);
+    const batchable = messages.filter(isBatchable);
+    const groups = messages.filter((m) => !isBatchable(m)).map((m) => [m]);
+    for (let i = 0; i < batchable.length; i += delivery.batchSize) groups.push(batchable.slice(i, i + delivery.batchSize));
+    return groups;
+  }
+
+  /**
    * Sends the partner's queue as a pipeline: up to `window` messages are on their way at once, each
    * the oldest undelivered message of its call; whenever one is done, the next heads are claimed. A
    * call's next message waits for the one before it, so every call's messages arrive in order while
@@ -145,49 +174,88 @@ export function createOutboxWorker(options: {
     const partner = partners.get(partnerId);
     const window = delivery.connections * 2;
     const inFlight = new Set<Promise<void>>();
+    let sendingCount = 0;
     let retryAt = Infinity;
     try {
       for (;;) {
         const circuit = circuitOf(partnerId).nextAttemptAt(options.now());
         const open = closed || circuit > options.now();
-        const heads = open || inFlight.size >= window ? [] : await store.claimHeads(partnerId, owner, window - inFlight.size, delivery.leaseMs);
-        for (const message of heads) {
-          const sending: Promise<void> = deliverOne(partnerId, partner, message)
+        const heads = open || sendingCount >= window ? [] : await store.claimHeads(partnerId, owner, window - sendingCount, delivery.leaseMs);
+        for (const group of groupsOf(partnerId, heads)) {
+          const sending: Promise<void> = (group.length === 1 ? deliverOne(partnerId, partner, group[0]!).then((r) => [r]) : deliverBatch(partnerId, partner, group))
             .then(
-              (result) => {
-                if (typeof result === 'number') retryAt = Math.min(retryAt, result);
+              (results) => {
+                for (const r of results) if (typeof r === 'number') retryAt = Math.min(retryAt, r);
               },
-              // Its lease runs out and it is claimed again.
-              (error: unknown) => logger.warn({ err: error, partner: partnerId, message: message.id }, 'outbox: delivery failed'),
+              // Their leases run out and they are claimed again.
+              (error: unknown) => logger.warn({ err: error, partner: partnerId, messages: group.map((m) => m.id) }, 'outbox: delivery failed'),
             )
-            .finally(() => inFlight.delete(sending));
+            .finally(() => {
+              inFlight.delete(sending);
+              sendingCount -= group.length;
+            });
           inFlight.add(sending);
+          sendingCount += group.length;
         }
         if (inFlight.size === 0) {
           if (open && !closed) retryAt = Math.min(retryAt, circuit);
           return;
         }
         // Claim again as soon as one is done: it may have been the head that held up its call's next message.
-        if (heads.length === 0 || inFlight.size >= window) await Promise.race(inFlight);
+        if (heads.length === 0 || sendingCount >= window) await Promise.race(inFlight);
       }
     } finally {
       if (retryAt !== Infinity) later(partnerId, retryAt);
     }
   }
 
+  /** Why a message cannot be sent now at all, if it cannot: it becomes a dead letter. */
+  function undeliverable(partnerId: string, partner: Partner | undefined, message: OutboxMessage): string | undefined {
+    if (partner?.url === undefined) return `${partnerId} has no gateway url`;
+    if (options.now() - Date.parse(message.createdAt) > delivery.maxAgeSeconds * 1000) {
+      return `older than ${delivery.maxAgeSeconds} s${message.lastError ? `; last error: ${message.lastError}` : ''}`;
+    }
+    return undefined;
+  }
+
   /** One attempt at one message: 'progressed' when it was delivered or given up, else when to try again. */
   async function deliverOne(partnerId: string, partner: Partner | undefined, message: OutboxMessage): Promise<'progressed' | number> {
-    const now = options.now();
-    if (partner?.url === undefined) {
-      await store.markDead(message.seq, `${partnerId} has no gateway url`);
+    const reason = undeliverable(partnerId, partner, message);
+    if (reason !== undefined) {
+      await store.markDead(message.seq, reason);
       return 'progressed';
     }
-    if (now - Date.parse(message.createdAt) > delivery.maxAgeSeconds * 1000) {
-      await store.markDead(message.seq, `older than ${delivery.maxAgeSeconds} s${message.lastError ? `; last error: ${message.lastError}` : ''}`);
-      return 'progressed';
+    return conclude(partnerId, message, await send(partner!, message));
+  }
+
+  /**
+   * One attempt at several messages in one batch request (one signature, one receipt). A partner
+   * gateway without the batch endpoint (404) is sent messages one by one from then on.
+   */
+  async function deliverBatch(partnerId: string, partner: Partner | undefined, messages: readonly OutboxMessage[]): Promise<('progressed' | number)[]> {
+    const due: OutboxMessage[] = [];
+    const done: Promise<'progressed' | number>[] = [];
+    for (const message of messages) {
+      const reason = undeliverable(partnerId, partner, message);
+      if (reason === undefined) due.push(message);
+      else done.push(store.markDead(message.seq, reason).then(() => 'progressed' as const));
     }
+    if (due.length === 1) done.push(deliverOne(partnerId, partner, due[0]!));
+    if (due.length > 1) {
+      const outcomes = await sendBatch(partner!, due);
+      if (outcomes === 'unsupported') {
+        unbatched.add(partnerId);
+        done.push(...due.map((message) => deliverOne(partnerId, partner, message)));
+      } else {
+        done.push(...due.map((message, i) => conclude(partnerId, message, outcomes[i]!)));
+      }
+    }
+    return Promise.all(done);
+  }
+
+  /** Records an attempt's outcome: 'progressed' when the message was delivered or given up, else when to try again. */
+  async function conclude(partnerId: string, message: OutboxMessage, outcome: Outcome): Promise<'progressed' | number> {
     const circuit = circuitOf(partnerId);
-    const outcome = await send(partner, message);
     if (outcome.kind === 'delivered') {
       circuit.success();
       return 'progressed';
@@ -218,6 +286,34 @@ export function createOutboxWorker(options: {
     }
     const body = Buffer.from(message.body);
     const signature = signDetachedAt(body, options.signingKey, Math.floor(options.now() / 1000));
+    const answer = await post(partner, path, body, signature, message.trace);
+    if ('error' in answer) return { kind: 'retry', error: answer.error };
+    return settle(partner, message, answer, signature, bodyDigest(body), new Map());
+  }
+
+  /** Sends messages as one batch; 'unsupported' when the partner's gateway has no batch endpoint. */
+  async function sendBatch(partner: Partner, messages: readonly OutboxMessage[]): Promise<Outcome[] | 'unsupported'> {
+    const items = messages.map((m) => ({ message: m.body, ...(m.trace !== null ? { traceparent: m.trace } : {}) }));
+    const { body, signature, digests } = signBatch(items, options.signingKey, Math.floor(options.now() / 1000));
+    const answer = await post(partner, BATCH_PATH, body, signature, null);
+    if ('error' in answer) return messages.map(() => ({ kind: 'retry', error: answer.error }));
+    if (answer.status === 404) return 'unsupported';
+    const results = (answer.body as { results?: unknown } | undefined)?.results;
+    if (answer.status !== 200 || !Array.isArray(results) || results.length !== messages.length) {
+      // The batch as a whole was refused (or the answer makes no sense): each message shares that outcome.
+      const whole = answer.status === 200 ? { ...answer, status: 502 } : answer;
+      return Promise.all(messages.map((m, i) => settle(partner, m, whole, signature, digests[i]!, new Map())));
+    }
+    const statements = new Map<string, Record<string, unknown> | string>();
+    return Promise.all(
+      messages.map((m, i) => {
+        const result = results[i] as { status?: unknown; body?: unknown };
+        return settle(partner, m, { status: typeof result?.status === 'number' ? result.status : 502, body: result?.body }, signature, digests[i]!, statements);
+      }),
+    );
+  }
+
+  async function post(partner: Partner, path: string, body: Buffer, signature: string, trace: string | null): Promise<Answer | { error: string }> {
     const base = new URL(partner.url!);
     try {
       const response = await poolOf(partner).request({
@@ -229,54 +325,64 @@ export function createOutboxWorker(options: {
         headers: {
           'content-type': 'application/json',
           'usm-signature': signature,
-          ...(message.trace !== null ? { traceparent: message.trace } : {}),
+          ...(trace !== null ? { traceparent: trace } : {}),
         },
         body,
       });
       const text = await response.body.text();
-      const parsed = parseJson(text);
-      if (response.statusCode >= 200 && response.statusCode < 300) {
-        const receipt = (parsed as { receipt?: Receipt } | undefined)?.receipt;
-        const problem = receiptProblem(receipt, partner, message, bodyDigest(body));
-        if (problem !== undefined) return { kind: 'retry', error: `receipt: ${problem}` };
-        const answer = message.type === 'call.submit' && message.linkId !== null ? submitAnswerOf(parsed) : undefined;
-        await store.markDelivered(message.seq, {
-          receipt: receipt!,
-          deliveredAt: new Date(options.now()).toISOString(),
-          signature,
-          digest: bodyDigest(body),
-          ...(answer !== undefined ? { answer } : {}),
-        });
-        return { kind: 'delivered', receipt: receipt! };
-      }
-      const code = (parsed as { code?: string } | undefined)?.code;
-      const error = `HTTP ${response.statusCode}${code ? ` ${code}` : ''}`;
-      if (response.statusCode === 408 || response.statusCode === 429 || response.statusCode >= 500) {
-        const after = retryAfterMs(response.headers['retry-after'], options.now());
-        return { kind: 'retry', error, ...(after !== undefined ? { retryAfterMs: after } : {}) };
-      }
-      // The call may not exist there yet if an earlier message is still a dead letter: keep trying that one.
-      if (code === 'USM_ERR_LINK_NOT_FOUND' || code === 'USM_ERR_CALL_NOT_FOUND') return { kind: 'retry', error };
-      return { kind: 'dead', error };
+      const retryAfter = response.headers['retry-after'];
+      return { status: response.statusCode, body: parseJson(text), ...(typeof retryAfter === 'string' ? { retryAfter } : {}) };
     } catch (error) {
-      return { kind: 'retry', error: (error as { code?: string }).code ?? (error as Error).message };
+      return { error: (error as { code?: string }).code ?? (error as Error).message };
     }
   }
 
-  function receiptProblem(receipt: Receipt | undefined, partner: Partner, message: OutboxMessage, digest: string): string | undefined {
-    if (receipt === undefined || typeof receipt.jws !== 'string') return 'missing';
-    try {
-      const { payload } = verifyCompact(receipt.jws, {
-        algorithms: receiptAlgorithms,
-        keyFor: (kid) => partner.keys.find((k) => k.kid === kid),
+  /**
+   * Judges one message's answer: delivered (its receipt checked, then recorded with the answer),
+   * to be retried, or refused for good. `statements` caches receipt JWSs already checked in this batch.
+   */
+  async function settle(partner: Partner, message: OutboxMessage, answer: Answer, signature: string, digest: string, statements: Map<string, Record<string, unknown> | string>): Promise<Outcome> {
+    if (answer.status >= 200 && answer.status < 300) {
+      const receipt = (answer.body as { receipt?: Receipt } | undefined)?.receipt;
+      const problem = receiptProblem(receipt, partner, message, digest, statements);
+      if (problem !== undefined) return { kind: 'retry', error: `receipt: ${problem}` };
+      const submitted = message.type === 'call.submit' && message.linkId !== null ? submitAnswerOf(answer.body) : undefined;
+      await store.markDelivered(message.seq, {
+        receipt: receipt!,
+        deliveredAt: new Date(options.now()).toISOString(),
+        signature,
+        digest,
+        ...(submitted !== undefined ? { answer: submitted } : {}),
       });
-      const fields = JSON.parse(payload.toString('utf8')) as Record<string, unknown>;
-      if (fields.messageId !== message.id || fields.digest !== digest) return 'it is for another message';
-      if (fields.gateway !== partner.id) return `it is signed for ${String(fields.gateway)}`;
-      return undefined;
-    } catch (error) {
-      return `does not verify with ${partner.id}'s keys (${(error as Error).message})`;
+      return { kind: 'delivered', receipt: receipt! };
     }
+    const code = (answer.body as { code?: string } | undefined)?.code;
+    const error = `HTTP ${answer.status}${code ? ` ${code}` : ''}`;
+    if (answer.status === 408 || answer.status === 429 || answer.status >= 500) {
+      const after = retryAfterMs(answer.retryAfter, options.now());
+      return { kind: 'retry', error, ...(after !== undefined ? { retryAfterMs: after } : {}) };
+    }
+    // The call may not exist there yet if an earlier message is still a dead letter: keep trying that one.
+    if (code === 'USM_ERR_LINK_NOT_FOUND' || code === 'USM_ERR_CALL_NOT_FOUND') return { kind: 'retry', error };
+    return { kind: 'dead', error };
+  }
+
+  function receiptProblem(receipt: Receipt | undefined, partner: Partner, message: OutboxMessage, digest: string, statements: Map<string, Record<string, unknown> | string>): string | undefined {
+    if (receipt === undefined || typeof receipt.jws !== 'string') return 'missing';
+    let statement = statements.get(receipt.jws);
+    if (statement === undefined) {
+      try {
+        const { payload } = verifyCompact(receipt.jws, { algorithms: receiptAlgorithms, keyFor: (kid) => partner.keys.find((k) => k.kid === kid) }, RECEIPT_TYPE);
+        statement = JSON.parse(payload.toString('utf8')) as Record<string, unknown>;
+      } catch (error) {
+        statement = `does not verify with ${partner.id}'s keys (${(error as Error).message})`;
+      }
+      statements.set(receipt.jws, statement);
+    }
+    if (typeof statement === 'string') return statement;
+    if (!receiptCovers(statement, message.id, digest)) return 'it is for another message';
+    if (statement.gateway !== partner.id) return `it is signed for ${String(statement.gateway)}`;
+    return undefined;
   }
 
   return {

@@ -113,6 +113,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/messages/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Several gateway-to-gateway messages under one signature.
+         * @description A gateway sends the messages it has queued for one partner gateway together: `call.submit`
+         *     and `call.update`, at most 64, at most one per call. `Usm-Signature` is then a compact JWS
+         *     (`typ: usm-link-batch+jws`) whose payload is the manifest `{"iat": <seconds>, "digests":
+         *     ["sha-256=...", ...]}`: the SHA-256 of every message's exact text, in order. Each message is
+         *     taken as its own endpoint (`POST /v1/calls`, `POST /v1/messages`) takes it, and answered on
+         *     its own: the answers are in `results`, in the order of the messages. One receipt statement
+         *     covers the batch: its JWS lists every message's id and digest, and each message's receipt
+         *     carries that JWS. A gateway that answers this endpoint with `404` is sent messages one by one.
+         */
+        post: operations["receiveBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/services": {
         parameters: {
             query?: never;
@@ -900,6 +927,22 @@ export interface components {
             /** @description The service-level targets this call has missed so far. */
             slaBreaches?: ("response" | "resolution")[];
         };
+        MessageBatch: {
+            messages: {
+                /** @description One envelope, as its exact JSON text (its digest is over these bytes, UTF-8). */
+                message: string;
+                /** @description W3C traceparent of the message, as its own request would carry it. */
+                traceparent?: string;
+            }[];
+        };
+        MessageBatchResults: {
+            results: {
+                /** @description The HTTP status the message's own endpoint would have answered. */
+                status: number;
+                /** @description That endpoint's answer (with the receipt), or a problem document. */
+                body: Record<string, never>;
+            }[];
+        };
         InboxAccepted: {
             receipt: components["schemas"]["Receipt"];
             /** @description For call.update: false when held back for an earlier update, or older than what was applied. */
@@ -1297,6 +1340,8 @@ export interface components {
     parameters: {
         /** @description Detached JWS over the exact body bytes, `<base64url protected header>..<base64url signature>`. */
         Signature: string;
+        /** @description Compact JWS (`typ` `usm-link-batch+jws`) over the batch manifest `{"iat", "digests"}`. */
+        BatchSignature: string;
         CallId: components["schemas"]["Uuid"];
         LinkId: components["schemas"]["Uuid"];
         AgreementId: components["schemas"]["ResourceId"];
@@ -1470,6 +1515,36 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    receiveBatch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Compact JWS (`typ` `usm-link-batch+jws`) over the batch manifest `{"iat", "digests"}`. */
+                "Usm-Signature": components["parameters"]["BatchSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageBatch"];
+            };
+        };
+        responses: {
+            /** @description Every message answered, each with the status and body its own endpoint would have given. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageBatchResults"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
         };
     };
     listServices: {

@@ -92,6 +92,11 @@ export interface components {
                 /** @default 32 */
                 connections: number;
                 /**
+                 * @description The most call submissions and updates sent to a partner gateway in one signed batch; 1 sends each on its own.
+                 * @default 16
+                 */
+                batchSize: number;
+                /**
                  * @description How long a replica holds the messages it is sending; when it dies, another replica takes them over after this.
                  * @default 30000
                  */

@@ -1,12 +1,13 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { CallRecord } from '../calls/call.js';
 import type { MessageContext } from '../calls/call-service.js';
 import { customerView } from '../calls/call-views.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { Envelope, MessageType } from '../messages/envelope.js';
 import { DuplicateMessageError, type InboundMessage, type InboundMessageStore } from '../messages/inbound-message.js';
-import type { MessageIntake } from '../messages/message-intake.js';
+import type { AuthenticatedMessage, MessageIntake } from '../messages/message-intake.js';
 import type { Receipt } from '../messages/receipt.js';
+import type { Partner } from '../partners/partner-directory.js';
 import type { OperationHandler } from './register-operations.js';
 import type { RateLimiter } from '../partners/rate-limiter.js';
 
@@ -14,17 +15,44 @@ export interface SignedMessageDeps {
   readonly self: string;
   readonly intake: MessageIntake;
   readonly inbound: InboundMessageStore;
-  readonly receipt: (fields: { messageId: string; digest: string; receivedAt: string; gateway: string; from: string }) => Receipt;
+  /** Signs one receipt statement for these messages and gives each its receipt. */
+  readonly receipts: (fields: { receivedAt: string; gateway: string; from: string }, messages: readonly { messageId: string; digest: string }[]) => Receipt[];
   readonly now: () => number;
   readonly rateLimiter: RateLimiter;
 }
 
-export type Perform<T> = (envelope: Envelope, context: MessageContext<T>, request: FastifyRequest) => Promise<T>;
+/** Who sent a message, and what came with it besides the envelope. */
+export interface MessageOrigin {
+  readonly sender: Partner;
+  readonly traceparent?: string;
+  /** The path parameters of the endpoint it was sent to (none inside a batch). */
+  readonly params: Readonly<Record<string, string>>;
+}
+
+export type Perform<T> = (envelope: Envelope, context: MessageContext<T>, origin: MessageOrigin) => Promise<T>;
+
+/** A message's answer, as sent and as stored for an identical resend. */
+export interface MessageAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  /** True when this is the stored answer to an earlier identical message. */
+  readonly replay: boolean;
+}
+
+/**
+ * Takes one authenticated message: addressing, replay (an identical resend gets the first answer
+ * again), the clock, and the action. A refused message throws its GatewayError. `receipt` is given
+ * when the message came in a batch, whose receipt was signed once for all of its messages.
+ */
+export type AcceptMessage = (message: AuthenticatedMessage, envelope: Envelope, origin: MessageOrigin, receipt?: Receipt) => Promise<MessageAnswer>;
+
+export interface SignedOperation extends OperationHandler {
+  readonly accept: AcceptMessage;
+}
 
 /**
  * A write that arrives as a signed message: signature first (before the body is trusted), then
- * addressing, replay (an identical resend gets the first answer again), the clock, and the action.
- * The message, its answer and the change commit together.
+ * `accept`. The message, its answer and the change commit together.
  */
 export function signedMessageOperation<T = CallRecord>(
   deps: SignedMessageDeps,
@@ -32,51 +60,60 @@ export function signedMessageOperation<T = CallRecord>(
   status: number,
   perform: Perform<T>,
   present: (result: T) => Record<string, unknown> = (call) => ({ call: customerView(call as CallRecord) }),
-): OperationHandler {
+): SignedOperation {
+  const types = typeof expectedType === 'string' ? [expectedType] : expectedType;
+  const accept: AcceptMessage = async (message, envelope, origin, given) => {
+    deps.intake.checkEnvelope(envelope, message, types);
+    const previous = await deps.inbound.findInbound(envelope.from, envelope.id);
+    if (previous !== undefined) return replayed(previous, message.digest);
+    deps.intake.checkTime(envelope, message);
+    const receipt = given ?? deps.receipts({ receivedAt: new Date(deps.now()).toISOString(), gateway: deps.self, from: envelope.from }, [{ messageId: envelope.id, digest: message.digest }])[0]!;
+    const respond = (result: T): { status: number; body: unknown } => ({ status, body: { ...present(result), receipt } });
+    const context: MessageContext<T> = {
+      record: {
+        id: envelope.id,
+        from: envelope.from,
+        type: envelope.type,
+        digest: message.digest,
+        signature: message.signature,
+        body: message.body.toString('utf8'),
+        receivedAt: receipt.receivedAt,
+      },
+      respond,
+    };
+    try {
+      return { ...respond(await perform(envelope, context, origin)), replay: false };
+    } catch (error) {
+      if (!(error instanceof DuplicateMessageError)) throw error;
+      const raced = await deps.inbound.findInbound(envelope.from, envelope.id);
+      if (raced === undefined) throw error;
+      return replayed(raced, message.digest);
+    }
+  };
   return {
+    accept,
     preValidation: async (request) => {
       const signature = request.headers['usm-signature'];
       request.signedMessage = deps.intake.authenticate(request.rawBody ?? Buffer.alloc(0), Array.isArray(signature) ? signature[0] : signature);
       deps.rateLimiter.take(request.signedMessage.sender.id);
     },
     handler: async (request, reply) => {
-      const message = request.signedMessage!;
-      const envelope = request.body as Envelope;
-      deps.intake.checkEnvelope(envelope, message, typeof expectedType === 'string' ? [expectedType] : expectedType);
-      const previous = await deps.inbound.findInbound(envelope.from, envelope.id);
-      if (previous !== undefined) return replay(reply, previous, message.digest);
-      deps.intake.checkTime(envelope, message);
-      const receivedAt = new Date(deps.now()).toISOString();
-      const receipt = deps.receipt({ messageId: envelope.id, digest: message.digest, receivedAt, gateway: deps.self, from: envelope.from });
-      const respond = (result: T): { status: number; body: unknown } => ({ status, body: { ...present(result), receipt } });
-      const context: MessageContext<T> = {
-        record: {
-          id: envelope.id,
-          from: envelope.from,
-          type: envelope.type,
-          digest: message.digest,
-          signature: message.signature,
-          body: message.body.toString('utf8'),
-          receivedAt,
-        },
-        respond,
-      };
-      try {
-        const answer = respond(await perform(envelope, context, request));
-        return reply.code(answer.status).send(answer.body);
-      } catch (error) {
-        if (!(error instanceof DuplicateMessageError)) throw error;
-        const raced = await deps.inbound.findInbound(envelope.from, envelope.id);
-        if (raced === undefined) throw error;
-        return replay(reply, raced, message.digest);
-      }
+      const answer = await accept(request.signedMessage!, request.body as Envelope, originOf(request));
+      if (answer.replay) reply.header('usm-replay', 'true');
+      return reply.code(answer.status).send(answer.body);
     },
   };
 }
 
-function replay(reply: FastifyReply, previous: InboundMessage, digest: string): FastifyReply {
+function originOf(request: FastifyRequest): MessageOrigin {
+  const traceparent = request.headers.traceparent;
+  const value = Array.isArray(traceparent) ? traceparent[0] : traceparent;
+  return { sender: request.signedMessage!.sender, params: request.params as Record<string, string>, ...(value !== undefined ? { traceparent: value } : {}) };
+}
+
+function replayed(previous: InboundMessage, digest: string): MessageAnswer {
   if (previous.digest !== digest) {
     throw new GatewayError('USM_ERR_MESSAGE_ID_REUSED', `message ${previous.id} was accepted before with another body`);
   }
-  return reply.code(previous.response.status).header('usm-replay', 'true').send(previous.response.body);
+  return { status: previous.response.status, body: previous.response.body, replay: true };
 }

@@ -5,7 +5,7 @@ import type { AgreementVersion } from '../agreements/negotiation.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { components } from '../generated/api.js';
 import type { OperationHandlers } from '../http/register-operations.js';
-import { signedMessageOperation, type SignedMessageDeps } from '../http/signed-message.js';
+import { signedMessageOperation, type SignedMessageDeps, type SignedOperation } from '../http/signed-message.js';
 import type { SupplierLink } from './supplier-link.js';
 
 type Schemas = components['schemas'];
@@ -27,15 +27,14 @@ export interface LinkRouteDeps extends SignedMessageDeps {
 }
 
 /** The gateway-to-gateway side of the link: the inbox for suppliers' updates, and discovery. */
-export function linkRoutes(deps: LinkRouteDeps): OperationHandlers {
+export function linkRoutes(deps: LinkRouteDeps): OperationHandlers & { readonly receiveMessage: SignedOperation } {
   return {
     getDiscovery: { handler: async () => deps.discovery },
     receiveMessage: signedMessageOperation<InboxResult>(
       deps,
       ['call.update', 'agreement.propose', 'agreement.counter', 'agreement.accept', 'agreement.reject'],
       200,
-      async (envelope, message, request) => {
-        const sender = request.signedMessage!.sender;
+      async (envelope, message, { sender }) => {
         if (envelope.type === 'call.update') {
           if (!sender.roles.includes('supplier')) throw new GatewayError('USM_ERR_FORBIDDEN', 'only suppliers send call updates');
           const result = await deps.calls.receiveUpdate({ supplier: sender.id, update: envelope.data as Schemas['CallUpdate'], message: narrow(message, (r) => ({ update: r })) });

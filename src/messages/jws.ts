@@ -69,12 +69,17 @@ export function verifyDetached(payload: Uint8Array, jws: string, options: Verify
   return { key, iat: iat as number | undefined };
 }
 
-/** Checks a compact JWS; returns the key and the payload bytes. */
-export function verifyCompact(jws: string, options: VerifyOptions): { key: VerificationKey; payload: Buffer } {
+/**
+ * Checks a compact JWS; returns the key and the payload bytes. With `typ`, the protected header must
+ * name that type, so that one kind of signed statement cannot pass for another.
+ */
+export function verifyCompact(jws: string, options: VerifyOptions, typ?: string): { key: VerificationKey; payload: Buffer } {
   const parts = jws.split('.');
   const payload = parts.length === 3 ? fromBase64url(parts[1]!) : undefined;
   if (payload === undefined || parts[1] === '') throw invalid('not a compact JWS');
-  return { key: verifyParts(parts[0]!, payload, parts[2]!, options), payload };
+  const key = verifyParts(parts[0]!, payload, parts[2]!, options);
+  if (typ !== undefined && decodeHeader(parts[0]!).typ !== typ) throw invalid(`the protected header's typ must be ${typ}`);
+  return { key, payload };
 }
 
 function verifyParts(protectedB64: string, payload: Uint8Array, signatureB64: string, options: VerifyOptions): VerificationKey {
@@ -91,7 +96,7 @@ function verifyParts(protectedB64: string, payload: Uint8Array, signatureB64: st
   return key;
 }
 
-function decodeHeader(protectedB64: string): { alg: string; kid: string } {
+function decodeHeader(protectedB64: string): { alg: string; kid: string; typ?: unknown } {
   const bytes = fromBase64url(protectedB64);
   if (bytes === undefined || bytes.length === 0 || bytes.length > 2048) throw invalid('the protected header is not base64url');
   let header: unknown;
@@ -101,14 +106,14 @@ function decodeHeader(protectedB64: string): { alg: string; kid: string } {
     throw invalid('the protected header is not JSON');
   }
   if (header === null || typeof header !== 'object' || Array.isArray(header)) throw invalid('the protected header is not an object');
-  const { alg, kid, b64, crit } = header as Record<string, unknown>;
+  const { alg, kid, b64, crit, typ } = header as Record<string, unknown>;
   if (typeof alg !== 'string') throw invalid('the protected header has no alg');
   if (crit !== undefined || (b64 !== undefined && b64 !== true)) throw invalid('crit and b64 are not supported');
   if (typeof kid !== 'string' || kid.length === 0) {
     // Refuse the algorithm before the missing kid, so `alg: none` is named as such.
     return { alg, kid: '' };
   }
-  return { alg, kid };
+  return { alg, kid, typ };
 }
 
 function invalid(detail: string): GatewayError {

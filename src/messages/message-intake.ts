@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { VerificationKey } from '../keys/jwk.js';
 import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
 import type { Envelope, MessageType } from './envelope.js';
-import { verifyDetached } from './jws.js';
+import { verifyCompact, verifyDetached } from './jws.js';
+import { BATCH_TYPE, bodyDigest, checkManifest } from './batch.js';
 
 /** A message whose signature verified, with the partner that signed it. */
 export interface AuthenticatedMessage {
@@ -20,6 +20,11 @@ export interface AuthenticatedMessage {
 export interface MessageIntake {
   /** Checks the detached signature over the raw body; runs before the body is trusted in any way. */
   authenticate(body: Buffer, signature: string | undefined): AuthenticatedMessage;
+  /**
+   * Checks a batch's manifest JWS and that it lists exactly these messages: each message then counts
+   * as signed by the batch's signer at the manifest's `iat`, with the manifest JWS as its signature.
+   */
+  authenticateBatch(messages: readonly Buffer[], signature: string | undefined): AuthenticatedMessage[];
   /** Checks the envelope against its signer, this gateway and the endpoint. */
   checkEnvelope(envelope: Envelope, message: AuthenticatedMessage, expectedTypes: readonly MessageType[]): void;
   /**
@@ -28,10 +33,6 @@ export interface MessageIntake {
    * lookup, so a late identical resend still gets its first answer.
    */
   checkTime(envelope: Envelope, message: AuthenticatedMessage): void;
-}
-
-export function bodyDigest(body: Uint8Array): string {
-  return `sha-256=${createHash('sha256').update(body).digest('base64url')}`;
 }
 
 export function createMessageIntake(options: {
@@ -48,6 +49,13 @@ export function createMessageIntake(options: {
       if (signature === undefined || signature.length === 0) throw new GatewayError('USM_ERR_SIGNATURE_MISSING');
       const { key, iat } = verifyDetached(body, signature, { algorithms, keyFor });
       return { sender: options.partners.keyOwner(key.kid)!.partner, key, signature, body, digest: bodyDigest(body), signedAt: iat === undefined ? undefined : iat * 1000 };
+    },
+    authenticateBatch(messages, signature) {
+      if (signature === undefined || signature.length === 0) throw new GatewayError('USM_ERR_SIGNATURE_MISSING');
+      const { key, payload } = verifyCompact(signature, { algorithms, keyFor }, BATCH_TYPE);
+      const { iat, digests } = checkManifest(payload, messages);
+      const sender = options.partners.keyOwner(key.kid)!.partner;
+      return messages.map((body, i) => ({ sender, key, signature, body, digest: digests[i]!, signedAt: iat * 1000 }));
     },
     checkEnvelope(envelope, message, expectedTypes) {
       if (envelope.from !== message.sender.id) {

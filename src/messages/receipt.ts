@@ -1,5 +1,6 @@
 import type { components } from '../generated/api.js';
 import type { SigningKey } from '../keys/jwk.js';
+import type { ReceiptStatement } from './batch.js';
 import { signCompact } from './jws.js';
 
 export type Receipt = components['schemas']['Receipt'];
@@ -11,6 +12,22 @@ export function createReceipt(
   fields: { messageId: string; digest: string; receivedAt: string; gateway: string; from: string },
   key: SigningKey,
 ): Receipt {
-  const jws = signCompact(Buffer.from(JSON.stringify(fields)), key, RECEIPT_TYPE);
-  return { messageId: fields.messageId, digest: fields.digest, receivedAt: fields.receivedAt, gateway: fields.gateway, jws };
+  return receiptsFor(fields, [fields], key)[0]!;
+}
+
+/**
+ * One signed statement for every message of a batch, and each message's receipt: its own id and
+ * digest with the shared JWS, which lists them all.
+ */
+export function receiptsFor(
+  fields: { receivedAt: string; gateway: string; from: string },
+  messages: readonly { messageId: string; digest: string }[],
+  key: SigningKey,
+): Receipt[] {
+  const statement: ReceiptStatement =
+    messages.length === 1
+      ? { messageId: messages[0]!.messageId, digest: messages[0]!.digest, receivedAt: fields.receivedAt, gateway: fields.gateway, from: fields.from }
+      : { messages: messages.map((m) => ({ messageId: m.messageId, digest: m.digest })), receivedAt: fields.receivedAt, gateway: fields.gateway, from: fields.from };
+  const jws = signCompact(Buffer.from(JSON.stringify(statement)), key, RECEIPT_TYPE);
+  return messages.map((m) => ({ messageId: m.messageId, digest: m.digest, receivedAt: fields.receivedAt, gateway: fields.gateway, jws }));
 }

@@ -1,8 +1,11 @@
 import { GatewayError } from '../errors/gateway-error.js';
 
 export interface RateLimiter {
-  /** Takes one request from the partner's allowance; throws a 429 GatewayError with Retry-After when it is used up. */
-  take(partner: string): void;
+  /**
+   * Takes `count` requests (a batch counts each message) from the partner's allowance; throws a 429
+   * GatewayError with Retry-After when it is used up.
+   */
+  take(partner: string, count?: number): void;
 }
 
 /**
@@ -14,7 +17,9 @@ export function createRateLimiter(options: { perSecond: number; burst: number; n
   const buckets = new Map<string, { tokens: number; at: number }>();
   const maxPartners = options.maxPartners ?? 10_000;
   return {
-    take(partner) {
+    take(partner, count = 1) {
+      // A batch larger than the burst would never fit: it needs a full bucket.
+      const need = Math.min(count, options.burst);
       const t = now();
       const bucket = buckets.get(partner) ?? { tokens: options.burst, at: t };
       bucket.tokens = Math.min(options.burst, bucket.tokens + ((t - bucket.at) / 1000) * options.perSecond);
@@ -23,11 +28,11 @@ export function createRateLimiter(options: { perSecond: number; burst: number; n
         if (buckets.size >= maxPartners) buckets.delete(buckets.keys().next().value!);
         buckets.set(partner, bucket);
       }
-      if (bucket.tokens < 1) {
-        const wait = Math.ceil((1 - bucket.tokens) / options.perSecond);
+      if (bucket.tokens < need) {
+        const wait = Math.ceil((need - bucket.tokens) / options.perSecond);
         throw new GatewayError('USM_ERR_RATE_LIMITED', `${partner} may send ${options.perSecond} requests a second`, { headers: { 'retry-after': String(Math.max(1, wait)) } });
       }
-      bucket.tokens -= 1;
+      bucket.tokens -= need;
     },
   };
 }

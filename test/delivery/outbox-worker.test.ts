@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startCall } from '../../src/calls/call-lifecycle.js';
 import { createOutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { createReceipt } from '../../src/messages/receipt.js';
-import { bodyDigest } from '../../src/messages/message-intake.js';
+import { bodyDigest } from '../../src/messages/batch.js';
 import { createPartnerDirectory } from '../../src/partners/partner-directory.js';
 import { uuidv7 } from '../../src/messages/uuid-v7.js';
 import { openSqliteStore } from '../../src/storage/sqlite-store.js';
@@ -41,7 +41,7 @@ describe('the outbox worker against a faulty supplier', () => {
       logger: pino({ level: 'silent' }),
       ...(realUrl === undefined ? { dispatcher: agent } : {}),
       random: () => 1,
-      delivery: { maxAttempts: 10, maxAgeSeconds: 3600, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 50, circuitFailureThreshold: 100, circuitCooldownMs: 10, connections: 4, leaseMs: 5000, ...delivery },
+      delivery: { maxAttempts: 10, maxAgeSeconds: 3600, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 50, circuitFailureThreshold: 100, circuitCooldownMs: 10, connections: 4, leaseMs: 5000, batchSize: 16, ...delivery },
       pollMs: 50,
     });
     cleanups.push(async () => {

@@ -1,0 +1,105 @@
+import type { FastifyRequest } from 'fastify';
+import { GatewayError, type FieldError } from '../errors/gateway-error.js';
+import { problemOf } from '../errors/problem.js';
+import { MAX_BATCH, type BatchItem } from '../messages/batch.js';
+import type { Envelope, MessageType } from '../messages/envelope.js';
+import type { AuthenticatedMessage, MessageIntake } from '../messages/message-intake.js';
+import type { Receipt } from '../messages/receipt.js';
+import type { RateLimiter } from '../partners/rate-limiter.js';
+import { classify } from './problem-handler.js';
+import type { OperationHandler } from './register-operations.js';
+import type { AcceptMessage, SignedMessageDeps } from './signed-message.js';
+
+export interface BatchDeps {
+  readonly self: string;
+  readonly intake: MessageIntake;
+  readonly receipts: SignedMessageDeps['receipts'];
+  readonly now: () => number;
+  readonly rateLimiter: RateLimiter;
+  /** The message types a batch may carry: the operation that takes each alone, and the contract's check of its body. */
+  readonly byType: ReadonlyMap<MessageType, { readonly accept: AcceptMessage; readonly validate: (envelope: unknown) => FieldError[] | undefined }>;
+  readonly logError: (request: FastifyRequest, error: unknown) => void;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The messages of a batch whose manifest signature verified, in order. */
+    batchMessages?: AuthenticatedMessage[];
+  }
+}
+
+type Checked = { readonly envelope: Envelope } | { readonly error: unknown };
+
+/**
+ * Several gateway-to-gateway messages under one signature. The manifest signature is checked first,
+ * before any message is trusted; then each message is taken exactly as its own endpoint takes it
+ * (addressing, replay, clock, action), side by side so that their commits share one fsync, with one
+ * receipt statement signed for the batch. Each message gets its own answer, success or problem.
+ */
+export function batchOperation(deps: BatchDeps): OperationHandler {
+  return {
+    preValidation: async (request) => {
+      const items = itemsOf(request.body);
+      const signature = request.headers['usm-signature'];
+      request.batchMessages = deps.intake.authenticateBatch(
+        items.map((item) => Buffer.from(item.message)),
+        Array.isArray(signature) ? signature[0] : signature,
+      );
+      deps.rateLimiter.take(request.batchMessages[0]!.sender.id, items.length);
+    },
+    handler: async (request) => {
+      const messages = request.batchMessages!;
+      const items = (request.body as { messages: BatchItem[] }).messages;
+      const sender = messages[0]!.sender;
+      const checked = items.map((item): Checked => check(deps, item));
+      const valid = checked.flatMap((c, i) => ('envelope' in c ? [{ messageId: c.envelope.id, digest: messages[i]!.digest }] : []));
+      const receipts = new Map<string, Receipt>();
+      if (valid.length > 0) {
+        for (const receipt of deps.receipts({ receivedAt: new Date(deps.now()).toISOString(), gateway: deps.self, from: sender.id }, valid)) receipts.set(receipt.messageId, receipt);
+      }
+      const results = await Promise.all(
+        checked.map(async (c, i) => {
+          try {
+            if ('error' in c) throw c.error;
+            const origin = { sender, params: {}, ...(items[i]!.traceparent !== undefined ? { traceparent: items[i]!.traceparent } : {}) };
+            const answer = await deps.byType.get(c.envelope.type)!.accept(messages[i]!, c.envelope, origin, receipts.get(c.envelope.id));
+            return { status: answer.status, body: answer.body };
+          } catch (error) {
+            const classified = classify(error);
+            if (classified.code === 'USM_ERR_INTERNAL') deps.logError(request, error);
+            const problem = problemOf(classified.code, classified.detail, `${request.url}#${i}`, classified.errors);
+            return { status: problem.status, body: problem };
+          }
+        }),
+      );
+      return { results };
+    },
+  };
+}
+
+/** The batch's items, checked just enough to find the signed bytes; the contract checks the rest after the signature. */
+function itemsOf(body: unknown): BatchItem[] {
+  const messages = (body as { messages?: unknown } | null)?.messages;
+  if (!Array.isArray(messages) || messages.length === 0 || messages.length > MAX_BATCH || !messages.every((m) => typeof (m as BatchItem | null)?.message === 'string')) {
+    throw new GatewayError('USM_ERR_VALIDATION', `a batch is {"messages": [{"message": "<envelope>"}, ...]} with 1 to ${MAX_BATCH} messages`);
+  }
+  return messages as BatchItem[];
+}
+
+/** One message's envelope, parsed and checked against the contract for its type. */
+function check(deps: BatchDeps, item: BatchItem): Checked {
+  let envelope: unknown;
+  try {
+    envelope = JSON.parse(item.message);
+  } catch {
+    return { error: new GatewayError('USM_ERR_MALFORMED_JSON', 'the message is not valid JSON') };
+  }
+  const type = (envelope as { type?: unknown } | null)?.type;
+  const entry = typeof type === 'string' ? deps.byType.get(type as MessageType) : undefined;
+  if (entry === undefined) {
+    return { error: new GatewayError('USM_ERR_MESSAGE_TYPE_MISMATCH', `a batch carries ${[...deps.byType.keys()].join(', ')}, not ${String(type)}`) };
+  }
+  const errors = entry.validate(envelope);
+  if (errors !== undefined) return { error: new GatewayError('USM_ERR_VALIDATION', `${errors.length} problem(s) in the message`, { errors }) };
+  return { envelope: envelope as Envelope };
+}
