@@ -79,6 +79,33 @@ describe('the outbox worker against a faulty supplier', () => {
     expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(950);
   });
 
+  it('sends queued messages as one batch, and one by one to a gateway without the batch endpoint', async () => {
+    const { store, worker, pool, queue, receiptFor } = await setup();
+    const first = await Promise.all([queue(), queue(), queue()]);
+    const batches: number[] = [];
+    const singles: string[] = [];
+    pool.intercept({ path: '/v1/messages/batch', method: 'POST' }).reply((request) => {
+      batches.push((JSON.parse(String(request.body)) as { messages: unknown[] }).messages.length);
+      return { statusCode: 404, data: JSON.stringify({ code: 'USM_ERR_NOT_FOUND' }) };
+    });
+    pool.intercept({ path: '/v1/messages', method: 'POST' }).reply((request) => {
+      const body = String(request.body);
+      singles.push(body);
+      const message = [...first, ...later].find((m) => m.body === body)!;
+      return { statusCode: 200, data: JSON.stringify(receiptFor(message)), responseOptions: { headers: { 'content-type': 'application/json' } } };
+    }).persist();
+    const later: { id: string; body: string }[] = [];
+    worker.wake();
+    await eventually(async () => (await store.listOutbox({ status: 'delivered', limit: 10 })).length === 3, 5000);
+    expect(batches).toEqual([3]);
+    // From now on this supplier gets messages one by one: a batch request would find no interceptor.
+    later.push(...(await Promise.all([queue(), queue()])));
+    worker.wake();
+    await eventually(async () => (await store.listOutbox({ status: 'delivered', limit: 10 })).length === 5, 5000);
+    expect(batches).toEqual([3]);
+    expect(singles.sort()).toEqual([...first, ...later].map((m) => m.body).sort());
+  });
+
   it('keeps a message whose receipt does not verify, and dead-letters a message the supplier refuses outright', async () => {
     const { store, worker, pool, queue } = await setup({ maxAttempts: 2 });
     const forged = await queue();

@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BATCH_TYPE, bodyDigest, signBatch } from '../../src/messages/batch.js';
+import { signCompact, signDetached, verifyCompact } from '../../src/messages/jws.js';
+import { verifyLog, type LogRecord } from '../../src/messages/message-log.js';
+import { RECEIPT_TYPE } from '../../src/messages/receipt.js';
+import { publicJwkOf, verificationKeyOf } from '../../src/keys/jwk.js';
+import {
+  eventually,
+  gatewayNode,
+  gatewayPartner,
+  incident,
+  makePartner,
+  removeDir,
+  SERVICE_LEVELS,
+  startGateway,
+  type GatewayFixture,
+  type TestPartner,
+} from '../support/gateway-fixture.js';
+
+/** Posts a batch of envelope texts, signed (by default) with the partner's key. */
+async function postBatch(gateway: GatewayFixture, texts: string[], signature: string): Promise<{ status: number; body: any; headers: Headers }> {
+  const response = await fetch(`${gateway.url}/v1/messages/batch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'usm-signature': signature },
+    body: JSON.stringify({ messages: texts.map((message) => ({ message })) }),
+  });
+  return { status: response.status, body: await response.json(), headers: response.headers };
+}
+
+function headerOf(jws: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(jws.split('.')[0]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+describe('batches of signed messages', () => {
+  let hospital: TestPartner;
+  let clinic: TestPartner;
+  let gateway: GatewayFixture;
+  const now = (): number => Math.floor(Date.now() / 1000);
+  const submission = (partner: TestPartner, overrides: Record<string, unknown> = {}): string =>
+    JSON.stringify(gateway.client(partner).envelope('call.submit', incident(overrides, partner.id)));
+
+  beforeAll(async () => {
+    hospital = await makePartner('hospital');
+    clinic = await makePartner('clinic');
+    gateway = await startGateway({ partners: [hospital, clinic] });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await removeDir(gateway.dir);
+  });
+
+  it('takes each message as its own endpoint would, under one signature and one receipt statement', async () => {
+    const texts = [submission(hospital, { summary: 'one' }), submission(hospital, { summary: 'two' }), submission(hospital, { summary: undefined })];
+    const { signature } = signBatch(texts.map((message) => ({ message })), hospital.key, now());
+    const { status, body } = await postBatch(gateway, texts, signature);
+    expect(status).toBe(200);
+    expect(body.results.map((r: any) => r.status)).toEqual([201, 201, 400]);
+    expect(body.results[2].body).toMatchObject({ code: 'USM_ERR_VALIDATION' });
+    const [one, two] = body.results.map((r: any) => r.body);
+    expect(one.call.summary).toBe('one');
+    expect(one.receipt.jws).toBe(two.receipt.jws);
+    const jwks = (await (await fetch(`${gateway.url}/.well-known/jwks.json`)).json()) as { keys: Record<string, unknown>[] };
+    const keys = jwks.keys.map((k) => verificationKeyOf(k as never));
+    const { payload } = verifyCompact(one.receipt.jws, { algorithms: new Set(['EdDSA', 'ES256']), keyFor: (kid) => keys.find((k) => k.kid === kid) }, RECEIPT_TYPE);
+    const statement = JSON.parse(payload.toString('utf8'));
+    expect(statement).toMatchObject({ gateway: 'provider', from: 'hospital' });
+    expect(statement.messages).toEqual(texts.slice(0, 2).map((t) => ({ messageId: JSON.parse(t).id, digest: bodyDigest(Buffer.from(t)) })));
+    // Each message's own record keeps the batch manifest as its signature: the evidence of what the hospital signed.
+    const [inbound] = await gateway.app.gateway.store.inboundForCall(one.call.id);
+    expect(inbound).toMatchObject({ signature, body: texts[0], digest: bodyDigest(Buffer.from(texts[0]!)) });
+    expect(headerOf(inbound!.signature).typ).toBe(BATCH_TYPE);
+  });
+
+  it('answers a resent batch, and one of its messages resent alone, with the stored answers', async () => {
+    const texts = [submission(hospital), submission(hospital)];
+    const { signature } = signBatch(texts.map((message) => ({ message })), hospital.key, now());
+    const first = await postBatch(gateway, texts, signature);
+    const again = await postBatch(gateway, texts, signature);
+    expect(again.body).toEqual(first.body);
+    const alone = await fetch(`${gateway.url}/v1/calls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'usm-signature': signDetached(Buffer.from(texts[1]!), hospital.key) },
+      body: texts[1],
+    });
+    expect(alone.status).toBe(201);
+    expect(alone.headers.get('usm-replay')).toBe('true');
+    expect(await alone.json()).toEqual(first.body.results[1].body);
+    expect((await gateway.desk('GET', '/v1/desk/calls?limit=100')).body.items.filter((c: any) => c.id === first.body.results[1].body.call.id)).toHaveLength(1);
+  });
+
+  it('refuses a batch whose signature does not cover exactly its messages, and stores nothing of it', async () => {
+    const before = (await gateway.desk('GET', '/v1/desk/calls?limit=200')).body.items.length;
+    const texts = [submission(hospital), submission(hospital)];
+    const items = texts.map((message) => ({ message }));
+    const { signature } = signBatch(items, hospital.key, now());
+    const tampered = [texts[0]!, texts[1]!.replace('Laptops', 'Phones')];
+    const manifest = Buffer.from(JSON.stringify({ iat: now(), digests: texts.map((t) => bodyDigest(Buffer.from(t))) }));
+    const cases: [string, string[], string][] = [
+      ['a changed message', tampered, signature],
+      ['the messages in another order', [texts[1]!, texts[0]!], signature],
+      ['a message left out', [texts[0]!], signature],
+      ['a detached signature over the body', texts, signDetached(Buffer.from(JSON.stringify({ messages: items })), hospital.key)],
+      ['a receipt-typed JWS over the manifest', texts, signCompact(manifest, hospital.key, RECEIPT_TYPE)],
+    ];
+    for (const [name, sent, sig] of cases) {
+      const { status, body } = await postBatch(gateway, sent, sig);
+      expect({ name, status, code: body.code }).toEqual({ name, status: 401, code: 'USM_ERR_SIGNATURE_INVALID' });
+    }
+    expect((await gateway.desk('GET', '/v1/desk/calls?limit=200')).body.items).toHaveLength(before);
+  });
+
+  it("answers a message the signer may not send on its own, and takes the others", async () => {
+    // The hospital signs the batch, but one message claims to be from the clinic.
+    const texts = [submission(clinic), submission(hospital)];
+    const { signature } = signBatch(texts.map((message) => ({ message })), hospital.key, now());
+    const { status, body } = await postBatch(gateway, texts, signature);
+    expect(status).toBe(200);
+    expect(body.results.map((r: any) => [r.status, r.body.code])).toEqual([
+      [401, 'USM_ERR_SENDER_MISMATCH'],
+      [201, undefined],
+    ]);
+  });
+});
+
+describe('a provider and its supplier', () => {
+  const open: GatewayFixture[] = [];
+  afterAll(async () => {
+    for (const g of open) {
+      await g.close();
+      await removeDir(g.dir);
+    }
+  });
+
+  it('send sub-calls in signed batches, with the receipts and the log to prove each one', async () => {
+    const ward = await makePartner('ward');
+    const [provider, supplier] = await Promise.all([gatewayNode('provider'), gatewayNode('supplier')]);
+    const b = await startGateway({
+      partyId: supplier.id,
+      port: supplier.port,
+      signing: supplier.key,
+      partners: [],
+      config: {
+        services: [{ id: 'hosting', name: 'Hosting' }],
+        partners: [gatewayPartner(provider, ['customer'])],
+        agreements: [{ id: 'provider-supplier', customer: provider.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }],
+      },
+    });
+    open.push(b);
+    // The supplier is not up yet when the calls come in, so that they queue and leave together.
+    await b.close();
+    const a = await startGateway({
+      partyId: provider.id,
+      port: provider.port,
+      signing: provider.key,
+      partners: [],
+      config: {
+        services: [{ id: 'workplace', name: 'Workplace' }],
+        partners: [{ id: 'ward', name: 'Ward', roles: ['customer'], jwks: { keys: [ward.key.jwk] } }, gatewayPartner(supplier, ['supplier'], [{ id: 'hosting', name: 'Hosting' }])],
+        agreements: [{ id: 'ward-agreement', customer: 'ward', services: ['workplace'], serviceLevels: SERVICE_LEVELS }],
+        underpinning: [{ id: 'provider-supplier', supplier: supplier.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }],
+        routes: [{ service: 'workplace', supplier: supplier.id, supplierService: 'hosting', agreement: 'provider-supplier', callTypes: ['incident'], mode: 'auto' }],
+        delivery: { backoffBaseMs: 20, backoffMaxMs: 100, circuitCooldownMs: 100, timeoutMs: 2000, batchSize: 8 },
+      },
+    });
+    open.push(a);
+    const client = a.client(ward);
+    const calls = await Promise.all(Array.from({ length: 20 }, (_, i) => client.send('/v1/calls', client.envelope('call.submit', incident({ agreement: 'ward-agreement', summary: `call ${i}` }, 'ward')))));
+    expect(calls.map((c) => c.status)).toEqual(Array(20).fill(201));
+    const restarted = await b.restart();
+    open.push(restarted);
+    const links = await eventually(async () => {
+      const all = await Promise.all(calls.map(async (c) => (await a.desk('GET', `/v1/desk/calls/${(c.body as any).call.id}/forks`)).body.items[0]));
+      return all.every((l) => l.status === 'acknowledged' && l.remoteCallId !== null) ? all : false;
+    }, 15_000);
+    expect(new Set(links.map((l) => l.remoteCallId)).size).toBe(20);
+    // At the supplier, the submissions arrived under batch manifests of at most 8 messages.
+    const signatures = new Set<string>();
+    for (const l of links) for (const m of await restarted.app.gateway.store.inboundForCall(l.remoteCallId)) signatures.add(m.signature);
+    expect([...signatures].every((s) => headerOf(s).typ === BATCH_TYPE)).toBe(true);
+    expect(signatures.size).toBeGreaterThanOrEqual(3);
+    expect(signatures.size).toBeLessThan(20);
+    // At the provider, every delivery is logged with a receipt that covers it, and the log verifies.
+    const log: LogRecord[] = [];
+    for await (const record of a.app.gateway.store.readLog()) log.push(record);
+    const out = log.filter((r) => r.direction === 'out');
+    expect(out).toHaveLength(20);
+    const supplierKey = verificationKeyOf(publicJwkOf(supplier.key.jwk));
+    for (const record of out) {
+      const { payload } = verifyCompact(record.receipt!, { algorithms: new Set(['EdDSA']), keyFor: () => supplierKey }, RECEIPT_TYPE);
+      expect(JSON.parse(payload.toString('utf8')).messages).toContainEqual({ messageId: record.messageId, digest: record.digest });
+    }
+    expect(verifyLog(log).ok).toBe(true);
+  }, 30_000);
+});
