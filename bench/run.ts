@@ -8,7 +8,8 @@
  *
  * BENCH_QUICK=1 runs a small version (seconds) that the test suite uses so the benchmark never rots;
  * BENCH_ONLY=store re-measures only the store figures into the last full results; BENCH_ONLY=hop prints
- * one baseline and one link run. BENCH_NODE_OPTIONS is passed to the gateway processes (say, --cpu-prof).
+ * one baseline and one link run, BENCH_ONLY=latency the added latency at BENCH_RATE calls a second, BENCH_ONLY=replicas the
+ * link on SQLite and PostgreSQL. BENCH_NODE_OPTIONS is passed to the gateway processes (say, --cpu-prof).
  */
 import { freePorts } from '../scripts/free-ports.js';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -57,6 +58,15 @@ async function main(): Promise<void> {
     }
     const clientKey = signingKeyOf(await generatePrivateJwk());
     await buildGateway();
+    if (process.env.BENCH_ONLY === 'replicas') {
+      process.stdout.write(`${JSON.stringify(await replicaRun(root, clientKey))}\n`);
+      return;
+    }
+    if (process.env.BENCH_ONLY === 'latency') {
+      // Added latency at one rate (BENCH_RATE calls a second), printed.
+      process.stdout.write(`${JSON.stringify(await latencyRun(root, clientKey, Number(process.env.BENCH_RATE ?? 300)))}\n`);
+      return;
+    }
     if (process.env.BENCH_ONLY === 'hop') {
       // One baseline and one link run, printed, not written: a quick loop while working on the hop.
       const proxy = await proxyRun(clientKey);
@@ -244,6 +254,9 @@ async function latencyRun(root: string, clientKey: SigningKey, rate: number) {
       added_p99_ms: round(percentile(viaLink.latencies, 99) - percentile(viaProxy.latencies, 99), 2),
       link_p50_ms: round(percentile(viaLink.latencies, 50), 2),
       link_p99_ms: round(percentile(viaLink.latencies, 99), 2),
+      ...(process.env.BENCH_ONLY === 'latency'
+        ? { spread: [90, 95, 98, 99, 99.5, 100].map((p) => [p, round(percentile(viaProxy.latencies, p), 1), round(percentile(viaLink.latencies, p), 1)]) }
+        : {}),
     };
   } finally {
     stop(net.a, net.b);

@@ -83,15 +83,25 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       [r.seq, r.direction, r.messageId, r.partner, r.type, r.digest, r.signature, r.receipt, r.at, r.prevHash, r.hash],
     );
   };
-  const recordInbound = async (client: pg.PoolClient, m: InboundMessage): Promise<void> => {
+  /** Stores a received message (its unique key is the replay protection); its log record comes later, under the append lock. */
+  const insertInbound = async (client: pg.PoolClient, m: InboundMessage): Promise<void> => {
     await client.query(
       `INSERT INTO inbound_messages (sender, id, type, digest, signature, body, received_at, call_id, response_status, response_body)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
       [m.from, m.id, m.type, m.digest, m.signature, m.body, m.receivedAt, m.callId, m.response.status, JSON.stringify(m.response.body)],
     );
+  };
+  const logInbound = async (client: pg.PoolClient, m: InboundMessage): Promise<void> => {
     const receipt = (m.response.body as { receipt?: { jws?: string } } | null)?.receipt?.jws ?? null;
     await appendLog(client, { direction: 'in', messageId: m.id, partner: m.from, type: m.type, digest: m.digest, signature: m.signature, receipt, at: m.receivedAt });
   };
+  /**
+   * The message log and the events need one total order across replicas: a transaction appends to
+   * them last, under an advisory lock held until it commits. Everything else it writes comes first,
+   * so that replicas' commits overlap up to that point, and a transaction that holds the lock waits
+   * for no row lock (no deadlock).
+   */
+  const lockAppends = (client: pg.PoolClient) => client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
   const insertOutbox = (client: pg.PoolClient, m: NewOutboxMessage) =>
     client.query(
       `INSERT INTO outbox (id, partner, type, path, link_id, call_id, body, trace, status, attempts, created_at)
@@ -145,8 +155,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     commitCall: (change: CallCommit) =>
       transaction(async (client) => {
         const { call } = change;
-        if (change.inbound !== undefined || change.events.length > 0) await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
-        if (change.inbound !== undefined) await recordInbound(client, change.inbound);
+        if (change.inbound !== undefined) await insertInbound(client, change.inbound);
         const values = [
           call.id,
           call.customer,
@@ -178,9 +187,6 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         // One round trip per table, whatever the number of rows.
         await insertRows(client, 'call_history', ['call_id', 'at', 'actor_kind', 'actor_id', 'change', 'comment'], change.history.map((h) => [h.callId, h.at, h.actor.kind, h.actor.id, JSON.stringify(h.change), h.comment ?? null]));
         await insertRows(client, 'call_notes', ['id', 'call_id', 'visibility', 'kind', 'text', 'author_kind', 'author_id', 'created_at'], change.notes.map((n) => [n.id, n.callId, n.visibility, n.kind, n.text, n.author.kind, n.author.id, n.createdAt]));
-        const snapshotId = change.events.length > 0 && change.eventCall !== undefined ? change.events[0]!.id : null;
-        if (snapshotId !== null) await client.query('INSERT INTO event_snapshots (id, doc) VALUES ($1, $2)', [snapshotId, JSON.stringify(change.eventCall)]);
-        await insertRows(client, 'events', ['id', 'type', 'call_id', 'at', 'payload', 'snapshot_id'], change.events.map((e) => [e.id, e.type, e.callId, e.at, JSON.stringify(e.payload), snapshotId]));
         for (const { link, expectedVersion } of change.links ?? []) {
           if (expectedVersion === null) {
             await client.query('INSERT INTO supplier_links (id, parent_call_id, supplier, remote_call_id, version, doc) VALUES ($1,$2,$3,$4,$5,$6)', [
@@ -203,6 +209,12 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
           }
         }
         for (const message of change.outbox ?? []) await insertOutbox(client, message);
+        if (change.inbound === undefined && change.events.length === 0) return;
+        await lockAppends(client);
+        if (change.inbound !== undefined) await logInbound(client, change.inbound);
+        const snapshotId = change.events.length > 0 && change.eventCall !== undefined ? change.events[0]!.id : null;
+        if (snapshotId !== null) await client.query('INSERT INTO event_snapshots (id, doc) VALUES ($1, $2)', [snapshotId, JSON.stringify(change.eventCall)]);
+        await insertRows(client, 'events', ['id', 'type', 'call_id', 'at', 'payload', 'snapshot_id'], change.events.map((e) => [e.id, e.type, e.callId, e.at, JSON.stringify(e.payload), snapshotId]));
       }),
     async callsDueForSla(now, limit) {
       const { rows } = await query<{ id: string }>('SELECT id FROM calls WHERE sla_next_due IS NOT NULL AND sla_next_due <= $1 ORDER BY sla_next_due LIMIT $2', [now, limit]);
@@ -295,7 +307,6 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     },
     markDelivered: (seq, delivery: DeliveryRecord) =>
       transaction(async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
         const { rows } = await client.query<OutboxRow>(
           `UPDATE outbox SET status = 'delivered', delivered_at = $2, receipt = $3, last_error = NULL, lease_owner = NULL, lease_until = NULL
            WHERE seq = $1 AND status = 'pending' RETURNING *`,
@@ -303,6 +314,15 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         );
         const row = rows[0];
         if (row === undefined) return;
+        if (delivery.answer !== undefined && row.link_id !== null) {
+          const links = await client.query<{ doc: string }>('SELECT doc FROM supplier_links WHERE id = $1 FOR UPDATE', [row.link_id]);
+          const link = links.rows[0] === undefined ? undefined : (JSON.parse(links.rows[0].doc) as SupplierLink);
+          const answered = link === undefined ? undefined : answeredLink(link, delivery.answer, delivery.deliveredAt);
+          if (answered !== undefined) {
+            await client.query('UPDATE supplier_links SET remote_call_id = $1, version = $2, doc = $3 WHERE id = $4', [answered.remoteCallId, answered.version, JSON.stringify(answered), answered.id]);
+          }
+        }
+        await lockAppends(client);
         await appendLog(client, {
           direction: 'out',
           messageId: row.id,
@@ -313,13 +333,6 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
           receipt: delivery.receipt.jws,
           at: delivery.deliveredAt,
         });
-        if (delivery.answer === undefined || row.link_id === null) return;
-        const links = await client.query<{ doc: string }>('SELECT doc FROM supplier_links WHERE id = $1 FOR UPDATE', [row.link_id]);
-        const link = links.rows[0] === undefined ? undefined : (JSON.parse(links.rows[0].doc) as SupplierLink);
-        const answered = link === undefined ? undefined : answeredLink(link, delivery.answer, delivery.deliveredAt);
-        if (answered !== undefined) {
-          await client.query('UPDATE supplier_links SET remote_call_id = $1, version = $2, doc = $3 WHERE id = $4', [answered.remoteCallId, answered.version, JSON.stringify(answered), answered.id]);
-        }
       }),
     async markAttempt(seq, state) {
       await query('UPDATE outbox SET attempts = $2, next_attempt_at = $3, last_error = $4, lease_owner = NULL, lease_until = NULL WHERE seq = $1', [
@@ -358,10 +371,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     },
     commitAgreement: (change) =>
       transaction(async (client) => {
-        if (change.inbound !== undefined) {
-          await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
-          await recordInbound(client, change.inbound);
-        }
+        if (change.inbound !== undefined) await insertInbound(client, change.inbound);
         for (const v of change.versions) {
           await client.query(
             `INSERT INTO agreement_versions (id, version, provider, customer, status, doc) VALUES ($1,$2,$3,$4,$5,$6)
@@ -370,6 +380,9 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
           );
         }
         for (const message of change.outbox) await insertOutbox(client, message);
+        if (change.inbound === undefined) return;
+        await lockAppends(client);
+        await logInbound(client, change.inbound);
       }),
 
     async lastMessages() {
