@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytesPooled } from '../messages/random-pool.js';
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 
@@ -12,8 +12,8 @@ export function parseTraceparent(value: string | undefined): string | undefined 
 
 /** The traceparent for a hop onward: same trace id, a new span id; a new trace when there is none. */
 export function childTraceparent(parent: string | undefined): string {
-  const span = randomBytes(8).toString('hex');
+  const span = randomBytesPooled(8).toString('hex');
   const match = parent === undefined ? null : TRACEPARENT.exec(parent);
-  if (match === null) return `00-${randomBytes(16).toString('hex')}-${span}-01`;
+  if (match === null) return `00-${randomBytesPooled(16).toString('hex')}-${span}-01`;
   return `00-${match[1]}-${span}-${match[3]}`;
 }
