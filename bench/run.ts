@@ -29,8 +29,8 @@ import type { CallRecord } from '../src/calls/call.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const SETTINGS = QUICK
-  ? { calls: 200, runs: 1, concurrency: 16, drain: 200, listRows: 20_000, inserts: 200, latencyCalls: 100 }
-  : { calls: 3000, runs: 5, concurrency: 32, drain: 10_000, listRows: 1_000_000, inserts: 2000, latencyCalls: 1500 };
+  ? { calls: 200, runs: 1, concurrency: 16, drain: 200, listRows: 20_000, inserts: 200, latencyCalls: 100, warmupCalls: 50 }
+  : { calls: 3000, runs: 5, concurrency: 32, drain: 10_000, listRows: 1_000_000, inserts: 2000, latencyCalls: 1500, warmupCalls: 1000 };
 const TOKEN = 'bench-admin-and-desk-token-0123456789';
 const LEVELS = { supportHours: '24x7', targets: [{ priority: 3, responseMinutes: 60, resolutionMinutes: 480 }] };
 const here = new URL('.', import.meta.url).pathname;
@@ -233,19 +233,25 @@ async function replicaRun(root: string, clientKey: SigningKey) {
   return result;
 }
 
-/** Added latency of a hop at half the proxy's peak rate: link p50/p99 minus proxy p50/p99 under the same open-loop load. */
+/**
+ * Added latency of a hop at a rate (half the proxy's peak): link p50/p99 minus proxy p50/p99 under the
+ * same open-loop load, each measured after a warm-up at that rate (code compiled, pools open).
+ */
 async function latencyRun(root: string, clientKey: SigningKey, rate: number) {
   const [echoPort, proxyPort] = await freePorts(2);
   const echo = await start(['echo', String(echoPort)]);
   const proxy = await start(['proxy', String(proxyPort), `http://127.0.0.1:${echoPort}`]);
   let viaProxy: Load;
   try {
+    await runLoad(`http://127.0.0.1:${proxyPort}`, prepare(clientKey, 'provider', SETTINGS.warmupCalls), { ratePerSecond: rate });
     viaProxy = await runLoad(`http://127.0.0.1:${proxyPort}`, prepare(clientKey, 'provider', SETTINGS.latencyCalls), { ratePerSecond: rate });
   } finally {
     stop(proxy, echo);
   }
   const net = await link(root, 'latency', clientKey);
   try {
+    await runLoad(net.url, prepare(clientKey, 'provider', SETTINGS.warmupCalls), { ratePerSecond: rate });
+    await drained(net.url);
     const viaLink = await runLoad(net.url, prepare(clientKey, 'provider', SETTINGS.latencyCalls), { ratePerSecond: rate });
     await drained(net.url);
     return {
