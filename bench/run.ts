@@ -97,6 +97,7 @@ async function main(): Promise<void> {
     // The same at half the link's own peak: what a call waits when the link is not over its capacity.
     (results.hop as Record<string, unknown>).at_half_link_peak = await latencyRun(root, clientKey, linkRps / 2);
     results.rss_peak_mb = round(Math.max(...linkRuns.map((r) => r.rssPeakMb)), 1);
+    results.rss_peak_mb_median = round(median(linkRuns.map((r) => r.rssPeakMb)), 1);
     results.startup_ms = round(median(linkRuns.map((r) => r.startupMs)));
     results.chain = await chainRun(root, clientKey);
     results.replicas = await replicaRun(root, clientKey);
@@ -601,7 +602,7 @@ function table(r: any): string {
     [`hop.at_half_link_peak.added_p50_ms / p99 (at ${r.hop.at_half_link_peak.at_rps}/s)`, `${r.hop.at_half_link_peak.added_p50_ms} / ${r.hop.at_half_link_peak.added_p99_ms}`, ''],
     ['chain.submit_to_supplier_p50_ms', String(r.chain.submit_to_supplier_p50_ms), '<= 15'],
     ['chain.resolve_to_origin_p50_ms', String(r.chain.resolve_to_origin_p50_ms), '<= 15'],
-    ['rss_peak_mb', String(r.rss_peak_mb), '<= 150'],
+    ['rss_peak_mb (highest of the runs / median)', `${r.rss_peak_mb} / ${r.rss_peak_mb_median}`, '<= 150'],
     ['outbox.drain_per_s', `${r.outbox.drain_per_s} (${r.outbox.queued} queued)`, ''],
     ['link rps: A on SQLite / on PostgreSQL / 2 replicas on PostgreSQL', `${r.replicas.sqlite_1_rps} / ${r.replicas.postgres_1_rps} / ${r.replicas.postgres_2_rps}`, ''],
     [`store.list_p99_ms (${r.store.rows} calls)`, String(r.store.list_p99_ms), '<= 20 at 1M'],
