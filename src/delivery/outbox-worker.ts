@@ -49,6 +49,8 @@ interface Answer {
 
 /** The endpoint for batches, and the messages that may go in one (each has a fixed path of its own). */
 const BATCH_PATH = '/v1/messages/batch';
+/** Messages of a batch add up to at most this many characters: half a gateway's default body limit. */
+const BATCH_BYTES = 128 * 1024;
 function isBatchable(message: OutboxMessage): boolean {
   return (message.type === 'call.submit' && message.path === '/v1/calls') || (message.type === 'call.update' && message.path === '/v1/messages');
 }
@@ -154,13 +156,25 @@ export function createOutboxWorker(options: {
 
   /**
    * Splits claimed messages into requests: submissions and updates go in batches of up to
-   * `delivery.batchSize` (to gateways that take batches), everything else one by one.
+   * `delivery.batchSize` messages and `BATCH_BYTES` (to gateways that take batches), everything
+   * else one by one.
    */
   function groupsOf(partnerId: string, messages: readonly OutboxMessage[]): OutboxMessage[][] {
     if (delivery.batchSize < 2 || unbatched.has(partnerId)) return messages.map((m) => [m]);
     const batchable = messages.filter(isBatchable);
     const groups = messages.filter((m) => !isBatchable(m)).map((m) => [m]);
-    for (let i = 0; i < batchable.length; i += delivery.batchSize) groups.push(batchable.slice(i, i + delivery.batchSize));
+    let batch: OutboxMessage[] = [];
+    let bytes = 0;
+    for (const message of batchable) {
+      if (batch.length > 0 && (batch.length === delivery.batchSize || bytes + message.body.length > BATCH_BYTES)) {
+        groups.push(batch);
+        batch = [];
+        bytes = 0;
+      }
+      batch.push(message);
+      bytes += message.body.length;
+    }
+    if (batch.length > 0) groups.push(batch);
     return groups;
   }
 
@@ -243,8 +257,8 @@ export function createOutboxWorker(options: {
     if (due.length === 1) done.push(deliverOne(partnerId, partner, due[0]!));
     if (due.length > 1) {
       const outcomes = await sendBatch(partner!, due);
-      if (outcomes === 'unsupported') {
-        unbatched.add(partnerId);
+      if (outcomes === 'unsupported' || outcomes === 'singly') {
+        if (outcomes === 'unsupported') unbatched.add(partnerId);
         done.push(...due.map((message) => deliverOne(partnerId, partner, message)));
       } else {
         done.push(...due.map((message, i) => conclude(partnerId, message, outcomes[i]!)));
@@ -291,13 +305,17 @@ export function createOutboxWorker(options: {
     return settle(partner, message, answer, signature, bodyDigest(body), new Map());
   }
 
-  /** Sends messages as one batch; 'unsupported' when the partner's gateway has no batch endpoint. */
-  async function sendBatch(partner: Partner, messages: readonly OutboxMessage[]): Promise<Outcome[] | 'unsupported'> {
+  /**
+   * Sends messages as one batch: 'unsupported' when the partner's gateway has no batch endpoint,
+   * 'singly' when it refused this batch as a whole for its form or size (each message may still pass alone).
+   */
+  async function sendBatch(partner: Partner, messages: readonly OutboxMessage[]): Promise<Outcome[] | 'unsupported' | 'singly'> {
     const items = messages.map((m) => ({ message: m.body, ...(m.trace !== null ? { traceparent: m.trace } : {}) }));
     const { body, signature, digests } = signBatch(items, options.signingKey, Math.floor(options.now() / 1000));
     const answer = await post(partner, BATCH_PATH, body, signature, null);
     if ('error' in answer) return messages.map(() => ({ kind: 'retry', error: answer.error }));
-    if (answer.status === 404) return 'unsupported';
+    if (answer.status === 404 || answer.status === 405) return 'unsupported';
+    if (answer.status === 400 || answer.status === 413 || answer.status === 415) return 'singly';
     const results = (answer.body as { results?: unknown } | undefined)?.results;
     if (answer.status !== 200 || !Array.isArray(results) || results.length !== messages.length) {
       // The batch as a whole was refused (or the answer makes no sense): each message shares that outcome.

@@ -106,6 +106,29 @@ describe('the outbox worker against a faulty supplier', () => {
     expect(singles.sort()).toEqual([...first, ...later].map((m) => m.body).sort());
   });
 
+  it('sends a batch refused for its size one by one, and tries batches again next time', async () => {
+    const { store, worker, pool, queue, receiptFor } = await setup();
+    const queued: { id: string; body: string }[] = [];
+    let batches = 0;
+    pool.intercept({ path: '/v1/messages/batch', method: 'POST' }).reply(() => {
+      batches++;
+      return { statusCode: 413, data: JSON.stringify({ code: 'USM_ERR_BODY_TOO_LARGE' }) };
+    }).persist();
+    pool.intercept({ path: '/v1/messages', method: 'POST' }).reply((request) => ({
+      statusCode: 200,
+      data: JSON.stringify(receiptFor(queued.find((m) => m.body === String(request.body))!)),
+      responseOptions: { headers: { 'content-type': 'application/json' } },
+    })).persist();
+    queued.push(...(await Promise.all([queue(), queue()])));
+    worker.wake();
+    await eventually(async () => (await store.listOutbox({ status: 'delivered', limit: 10 })).length === 2, 5000);
+    queued.push(...(await Promise.all([queue(), queue()])));
+    worker.wake();
+    await eventually(async () => (await store.listOutbox({ status: 'delivered', limit: 10 })).length === 4, 5000);
+    expect(batches).toBe(2);
+    expect(await store.listOutbox({ status: 'dead', limit: 10 })).toEqual([]);
+  });
+
   it('keeps a message whose receipt does not verify, and dead-letters a message the supplier refuses outright', async () => {
     const { store, worker, pool, queue } = await setup({ maxAttempts: 2 });
     const forged = await queue();
