@@ -1,4 +1,5 @@
 import type { PublicStatus } from '../calls/usm-model.js';
+import { addSupportTime, parseSupportHours, supportTimeBetween, type SupportHours } from './support-hours.js';
 
 export type SlaTarget = 'response' | 'resolution';
 
@@ -6,7 +7,9 @@ export type SlaTarget = 'response' | 'resolution';
  * A call's service-level clock, from the agreement's targets for its priority. The provider
  * responds when the call first leaves `acknowledged`; it is resolved when it becomes `resolved`.
  * The clock stops while the call waits (`pending` for the requester, `held` for a supplier): the
- * time waited is added to the due times that are still running.
+ * time waited is added to the due times that are still running. Under support hours other than
+ * 24x7 the clock counts support time only: a target of 120 minutes set on Friday at 17:00 with
+ * support Mo-Fr 08:00-18:00 falls due on Monday at 09:00.
  */
 export interface SlaClock {
   readonly responseDueAt: string;
@@ -15,18 +18,27 @@ export interface SlaClock {
   readonly resolvedAt?: string;
   readonly pausedSince?: string;
   readonly breaches: readonly SlaTarget[];
+  /** The agreement's support hours, when they are not 24x7. */
+  readonly supportHours?: string;
 }
 
 const PAUSED: ReadonlySet<PublicStatus> = new Set<PublicStatus>(['pending', 'held']);
 const STOPPED: ReadonlySet<PublicStatus> = new Set<PublicStatus>(['resolved', 'closed', 'cancelled', 'rejected']);
 
-export function startClock(createdAt: string, target: { responseMinutes: number; resolutionMinutes: number }): SlaClock {
+export function startClock(createdAt: string, target: { responseMinutes: number; resolutionMinutes: number }, supportHours = '24x7'): SlaClock {
   const start = Date.parse(createdAt);
+  const hours = hoursOf(supportHours);
   return {
-    responseDueAt: new Date(start + target.responseMinutes * 60_000).toISOString(),
-    resolutionDueAt: new Date(start + target.resolutionMinutes * 60_000).toISOString(),
+    responseDueAt: new Date(addSupportTime(start, target.responseMinutes * 60_000, hours)).toISOString(),
+    resolutionDueAt: new Date(addSupportTime(start, target.resolutionMinutes * 60_000, hours)).toISOString(),
     breaches: [],
+    ...(hours.always ? {} : { supportHours }),
   };
+}
+
+/** Support hours that cannot be read count as 24x7 (the config refuses them; a negotiated agreement might carry them). */
+function hoursOf(text: string | undefined): SupportHours {
+  return (text === undefined ? undefined : parseSupportHours(text)) ?? { always: true };
 }
 
 /** The clock after a status change at `at`. */
@@ -34,12 +46,14 @@ export function onStatusChange(clock: SlaClock, from: PublicStatus, to: PublicSt
   let next: SlaClock = clock;
   if (from === 'acknowledged' && to !== 'acknowledged' && next.respondedAt === undefined) next = { ...next, respondedAt: at };
   if (PAUSED.has(from) && !PAUSED.has(to) && next.pausedSince !== undefined) {
-    const waited = Date.parse(at) - Date.parse(next.pausedSince);
-    const { pausedSince: _done, ...rest } = next;
+    const { pausedSince, ...rest } = next;
+    const hours = hoursOf(next.supportHours);
+    // What was left of a target when the clock stopped is left again from now.
+    const resumed = (due: string): string => new Date(addSupportTime(Date.parse(at), supportTimeBetween(Date.parse(pausedSince), Date.parse(due), hours), hours)).toISOString();
     next = {
       ...rest,
-      resolutionDueAt: shift(next.resolutionDueAt, waited),
-      ...(next.respondedAt === undefined ? { responseDueAt: shift(next.responseDueAt, waited) } : {}),
+      resolutionDueAt: resumed(next.resolutionDueAt),
+      ...(next.respondedAt === undefined ? { responseDueAt: resumed(next.responseDueAt) } : {}),
     };
   }
   if (!PAUSED.has(from) && PAUSED.has(to)) next = { ...next, pausedSince: at };
@@ -68,8 +82,4 @@ export function nextDue(clock: SlaClock | undefined, status: PublicStatus): stri
     !clock.breaches.includes('resolution') ? clock.resolutionDueAt : undefined,
   ].filter((d): d is string => d !== undefined);
   return due.length === 0 ? null : due.sort()[0]!;
-}
-
-function shift(iso: string, ms: number): string {
-  return new Date(Date.parse(iso) + ms).toISOString();
 }

@@ -301,7 +301,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
         version: 1,
         hops: [...hops],
         ...(trace !== undefined ? { trace } : {}),
-        ...(target !== undefined ? { sla: startClock(at, target) } : {}),
+        ...(target !== undefined ? { sla: startClock(at, target, agreement.serviceLevels.supportHours) } : {}),
       };
       const draft = draftOf(call, at);
       draft.events.push(event('call.created', call.id, at, {}));

@@ -4,6 +4,7 @@ import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { components } from '../generated/config.js';
 import { routeProblem } from '../links/route-rules.js';
+import { parseSupportHours } from '../agreements/support-hours.js';
 import { schemaDocument } from './config-schema.js';
 
 export type GatewayConfigFile = components['schemas']['GatewayConfig'];
@@ -114,6 +115,12 @@ function applyOverrides(input: Record<string, unknown>, overrides: ConfigOverrid
   if (overrides.logLevel !== undefined) input.log = { ...(input.log as object | undefined), level: overrides.logLevel };
 }
 
+function checkSupportHours(text: string, path: string): void {
+  if (parseSupportHours(text) === undefined) {
+    throw new ConfigError(path, `"${text}" is not support hours: use 24x7, or days, hours and a time zone such as "Mo-Fr 08:00-18:00 Europe/Amsterdam"`);
+  }
+}
+
 function checkReferences(config: GatewayConfig): void {
   const services = new Set<string>();
   config.services.forEach((service, i) => {
@@ -138,6 +145,7 @@ function checkReferences(config: GatewayConfig): void {
     agreement.services.forEach((service, j) => {
       if (!services.has(service)) throw new ConfigError(`/agreements/${i}/services/${j}`, `unknown service ${service}`);
     });
+    checkSupportHours(agreement.serviceLevels.supportHours, `/agreements/${i}/serviceLevels/supportHours`);
   });
   const underpinning = new Map<string, UnderpinningConfig>();
   config.underpinning.forEach((contract, i) => {
@@ -148,6 +156,7 @@ function checkReferences(config: GatewayConfig): void {
     contract.services.forEach((service, j) => {
       if (!(supplier.services ?? []).some((s) => s.id === service)) throw new ConfigError(`/underpinning/${i}/services/${j}`, `${contract.supplier} does not provide ${service}`);
     });
+    checkSupportHours(contract.serviceLevels.supportHours, `/underpinning/${i}/serviceLevels/supportHours`);
   });
   config.partners.forEach((partner, i) => {
     if (partner.roles.includes('supplier') && partner.url === undefined) throw new ConfigError(`/partners/${i}/url`, 'a supplier needs the url of its gateway');

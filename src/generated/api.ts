@@ -1014,8 +1014,13 @@ export interface components {
             services: components["schemas"]["ResourceId"][];
             serviceLevels: components["schemas"]["ServiceLevels"];
         };
-        /** @description The call's service-level clock; due times move on while the call waits (pending or held). */
+        /**
+         * @description The call's service-level clock; due times move on while the call waits (pending or held).
+         *     Under support hours other than 24x7 (`supportHours`), only time within them counts.
+         */
         Sla: {
+            /** @description The agreement's support hours */
+            supportHours?: string;
             /** Format: date-time */
             responseDueAt: string;
             /** Format: date-time */

@@ -60,3 +60,34 @@ describe('the service-level clock', () => {
     expect(((await client.get(`/v1/calls/${call.id}`)).body as any).sla.breaches).toEqual(['response', 'resolution']);
   });
 });
+
+describe('the service-level clock under an agreement with support hours', () => {
+  it("counts the agreement's support hours only", async () => {
+    const hospital = await makePartner('hospital');
+    // Friday 17:50 UTC; support is Mo-Fr 08:00-18:00 UTC.
+    const friday = Date.parse('2026-03-06T17:50:00.000Z');
+    const gateway = await startGateway({
+      partners: [hospital],
+      now: () => friday,
+      config: {
+        agreements: [
+          {
+            id: 'hospital-agreement',
+            customer: 'hospital',
+            services: ['workplace'],
+            serviceLevels: { supportHours: 'Mo-Fr 08:00-18:00 UTC', targets: [{ priority: 1, responseMinutes: 15, resolutionMinutes: 240 }] },
+          },
+        ],
+      },
+    });
+    try {
+      const client = gateway.client(hospital);
+      const call = ((await client.send('/v1/calls', client.envelope('call.submit', incident({ impact: 'high', urgency: 'high' })))).body as any).call;
+      // 10 minutes on Friday, the other 5 on Monday morning; the resolution target runs on to Monday 11:50.
+      expect(call.sla).toMatchObject({ responseDueAt: '2026-03-09T08:05:00.000Z', resolutionDueAt: '2026-03-09T11:50:00.000Z', supportHours: 'Mo-Fr 08:00-18:00 UTC' });
+    } finally {
+      await gateway.close();
+      await removeDir(gateway.dir);
+    }
+  });
+});

@@ -21,6 +21,16 @@ function errorOf(raw: unknown): ConfigError {
 }
 
 describe('the config file', () => {
+  it('refuses support hours it cannot read, naming the key', () => {
+    for (const hours of ['weekdays', 'Mo-Fr 18:00-08:00 UTC', 'Mo-Fr 08:00-18:00 Mars/Olympus']) {
+      const raw = valid();
+      raw.agreements[0]!.serviceLevels.supportHours = hours;
+      const error = errorOf(raw);
+      expect(error.path).toBe('/agreements/0/serviceLevels/supportHours');
+      expect(error.message).toContain(hours);
+    }
+  });
+
   it('applies defaults and resolves paths against the file', () => {
     const config = buildConfig(valid(), '/etc/usm-link');
     expect(config.listen).toEqual({ host: '127.0.0.1', port: 8080 });
