@@ -49,6 +49,13 @@ describe('an agreement negotiated across the link', () => {
     await eventually(async () => (await a.desk('GET', '/v1/desk/agreements/muni-hosting')).body.items[0].status === 'active');
   });
 
+  it('refuses to propose support hours that cannot be read', async () => {
+    const unreadable = { supportHours: 'office hours', targets: [{ priority: 2, responseMinutes: 10, resolutionMinutes: 120 }] };
+    const refused = await a.desk('POST', '/v1/desk/agreements', { id: 'muni-unclear', provider: provider.id, services: ['hosting'], serviceLevels: unreadable });
+    expect(refused).toMatchObject({ status: 400, body: { code: 'USM_ERR_VALIDATION' } });
+    expect((await a.desk('GET', '/v1/desk/agreements/muni-unclear')).status).toBe(404);
+  });
+
   it('lets the provider counter, the customer accept, and both keep the doubly signed version', async () => {
     const asked = { supportHours: '24x7', targets: [{ priority: 2, responseMinutes: 5, resolutionMinutes: 60 }] };
     await a.desk('POST', '/v1/desk/agreements', { id: 'muni-backup', provider: provider.id, services: ['hosting'], serviceLevels: asked });
