@@ -1019,7 +1019,7 @@ export interface components {
          *     Under support hours other than 24x7 (`supportHours`), only time within them counts.
          */
         Sla: {
-            /** @description The agreement's support hours */
+            /** @description The agreement's support hours, when they are not 24x7. */
             supportHours?: string;
             /** Format: date-time */
             responseDueAt: string;
