@@ -52,17 +52,19 @@ export function batchOperation(deps: BatchDeps): OperationHandler {
       const items = (request.body as { messages: BatchItem[] }).messages;
       const sender = messages[0]!.sender;
       const checked = items.map((item): Checked => check(deps, item));
-      const valid = checked.flatMap((c, i) => ('envelope' in c ? [{ messageId: c.envelope.id, digest: messages[i]!.digest }] : []));
-      const receipts = new Map<string, Receipt>();
+      // One receipt statement for the messages that passed the contract, each message's receipt kept by its place in the batch.
+      const valid = checked.flatMap((c, i) => ('envelope' in c ? [{ index: i, messageId: c.envelope.id, digest: messages[i]!.digest }] : []));
+      const receipts = new Map<number, Receipt>();
       if (valid.length > 0) {
-        for (const receipt of deps.receipts({ receivedAt: new Date(deps.now()).toISOString(), gateway: deps.self, from: sender.id }, valid)) receipts.set(receipt.messageId, receipt);
+        const signed = deps.receipts({ receivedAt: new Date(deps.now()).toISOString(), gateway: deps.self, from: sender.id }, valid);
+        signed.forEach((receipt, k) => receipts.set(valid[k]!.index, receipt));
       }
       const results = await Promise.all(
         checked.map(async (c, i) => {
           try {
             if ('error' in c) throw c.error;
             const origin = { sender, params: {}, ...(items[i]!.traceparent !== undefined ? { traceparent: items[i]!.traceparent } : {}) };
-            const answer = await deps.byType.get(c.envelope.type)!.accept(messages[i]!, c.envelope, origin, receipts.get(c.envelope.id));
+            const answer = await deps.byType.get(c.envelope.type)!.accept(messages[i]!, c.envelope, origin, receipts.get(i));
             return { status: answer.status, body: answer.body };
           } catch (error) {
             const classified = classify(error);

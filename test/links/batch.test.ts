@@ -109,6 +109,17 @@ describe('batches of signed messages', () => {
     expect((await gateway.desk('GET', '/v1/desk/calls?limit=200')).body.items).toHaveLength(before);
   });
 
+  it('takes the first of two messages with one id, refuses the other, and gives each message its own receipt', async () => {
+    const first = gateway.client(hospital).envelope('call.submit', incident({ summary: 'first' }, 'hospital'));
+    const texts = [JSON.stringify(first), JSON.stringify({ ...first, data: { ...first.data, summary: 'second' } })];
+    const { signature } = signBatch(texts.map((message) => ({ message })), hospital.key, now());
+    const { body } = await postBatch(gateway, texts, signature);
+    const statuses = body.results.map((r: any) => r.status).sort();
+    expect(statuses).toEqual([201, 409]);
+    const accepted = body.results.find((r: any) => r.status === 201).body;
+    expect(accepted.receipt.digest).toBe(bodyDigest(Buffer.from(texts[body.results.findIndex((r: any) => r.status === 201)]!)));
+  });
+
   it("answers a message the signer may not send on its own, and takes the others", async () => {
     // The hospital signs the batch, but one message claims to be from the clinic.
     const texts = [submission(clinic), submission(hospital)];
