@@ -1,17 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
-import { Pool, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { SigningKey } from '../keys/jwk.js';
-import { signDetachedAt, verifyCompact } from '../messages/jws.js';
-import { bodyDigest, receiptCovers, signBatch } from '../messages/batch.js';
-import { RECEIPT_TYPE, type Receipt } from '../messages/receipt.js';
 import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
-import type { LinkStore, SubmitAnswer } from '../links/supplier-link.js';
-import { PUBLIC_STATUSES, type PublicStatus } from '../calls/usm-model.js';
-import { backoffDelay, retryAfterMs } from './backoff.js';
+import type { LinkStore } from '../links/supplier-link.js';
+import { backoffDelay } from './backoff.js';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import type { OutboxMessage, OutboxStore } from './outbox.js';
+import { createPartnerSender, isBatchable, type Outcome } from './partner-sender.js';
 
 export interface DeliveryOptions {
   readonly maxAttempts: number;
@@ -40,28 +37,15 @@ export interface OutboxWorker {
   close(): Promise<void>;
 }
 
-/** What a partner's gateway answered one message (or a whole batch). */
-interface Answer {
-  readonly status: number;
-  readonly body: unknown;
-  readonly retryAfter?: string;
-}
-
-/** The endpoint for batches, and the messages that may go in one (each has a fixed path of its own). */
-const BATCH_PATH = '/v1/messages/batch';
 /** Messages of a batch add up to at most this many characters: half a gateway's default body limit. */
 const BATCH_BYTES = 128 * 1024;
-function isBatchable(message: OutboxMessage): boolean {
-  return (message.type === 'call.submit' && message.path === '/v1/calls') || (message.type === 'call.update' && message.path === '/v1/messages');
-}
-
-type Outcome = { readonly kind: 'delivered'; readonly receipt: Receipt } | { readonly kind: 'retry'; readonly error: string; readonly retryAfterMs?: number } | { readonly kind: 'dead'; readonly error: string };
 
 /**
- * Delivers queued messages to partner gateways, each call's messages in the order they were made,
- * several calls at once, over a keep-alive pool per partner with its own timeouts. Failures back off exponentially with jitter and honour Retry-After; a partner that
- * keeps failing trips its circuit. Messages past `maxAttempts` or `maxAgeSeconds`, and messages
- * the partner refuses outright (4xx other than 408 and 429), become dead letters.
+ * Delivers queued messages to partner gateways (through a `PartnerSender`), each call's messages in
+ * the order they were made, several calls at once, submissions and updates in batches. Failures
+ * back off exponentially with jitter and honour Retry-After; a partner that keeps failing trips its
+ * circuit. Messages past `maxAttempts` or `maxAgeSeconds`, and messages the partner refuses
+ * outright (4xx other than 408 and 429), become dead letters.
  */
 export function createOutboxWorker(options: {
   readonly store: OutboxStore & LinkStore;
@@ -79,8 +63,7 @@ export function createOutboxWorker(options: {
 }): OutboxWorker {
   const { store, partners, delivery, logger } = options;
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const receiptAlgorithms = new Set(options.algorithms);
-  const pools = new Map<string, Dispatcher>();
+  const sender = createPartnerSender(options);
   const circuits = new Map<string, CircuitBreaker>();
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
@@ -98,22 +81,6 @@ export function createOutboxWorker(options: {
       circuits.set(partner, circuit);
     }
     return circuit;
-  };
-
-  const poolOf = (partner: Partner): Dispatcher => {
-    if (options.dispatcher !== undefined) return options.dispatcher;
-    let pool = pools.get(partner.id);
-    if (pool === undefined) {
-      pool = new Pool(new URL(partner.url!).origin, {
-        connections: delivery.connections,
-        connect: { timeout: delivery.timeoutMs },
-        headersTimeout: delivery.timeoutMs,
-        bodyTimeout: delivery.timeoutMs,
-        keepAliveTimeout: 30_000,
-      });
-      pools.set(partner.id, pool);
-    }
-    return pool;
   };
 
   function wake(only?: readonly string[]): void {
@@ -239,7 +206,7 @@ export function createOutboxWorker(options: {
       await store.markDead(message.seq, reason);
       return 'progressed';
     }
-    return conclude(partnerId, message, await send(partner!, message));
+    return conclude(partnerId, message, await sender.send(partner!, message));
   }
 
   /**
@@ -256,7 +223,7 @@ export function createOutboxWorker(options: {
     }
     if (due.length === 1) done.push(deliverOne(partnerId, partner, due[0]!));
     if (due.length > 1) {
-      const outcomes = await sendBatch(partner!, due);
+      const outcomes = await sender.sendBatch(partner!, due);
       if (outcomes === 'unsupported' || outcomes === 'singly') {
         if (outcomes === 'unsupported') unbatched.add(partnerId);
         done.push(...due.map((message) => deliverOne(partnerId, partner, message)));
@@ -291,118 +258,6 @@ export function createOutboxWorker(options: {
     return Math.max(next, circuit.nextAttemptAt(options.now()));
   }
 
-  async function send(partner: Partner, message: OutboxMessage): Promise<Outcome> {
-    let path = message.path;
-    if (path.includes('{remoteCallId}')) {
-      const link = message.linkId === null ? undefined : await store.getLink(message.linkId);
-      if (link?.remoteCallId == null) return { kind: 'retry', error: 'the supplier has not answered the sub-call yet' };
-      path = path.replace('{remoteCallId}', encodeURIComponent(link.remoteCallId));
-    }
-    const body = Buffer.from(message.body);
-    const signature = signDetachedAt(body, options.signingKey, Math.floor(options.now() / 1000));
-    const answer = await post(partner, path, body, signature, message.trace);
-    if ('error' in answer) return { kind: 'retry', error: answer.error };
-    return settle(partner, message, answer, signature, bodyDigest(body), new Map());
-  }
-
-  /**
-   * Sends messages as one batch: 'unsupported' when the partner's gateway has no batch endpoint,
-   * 'singly' when it refused this batch as a whole for its form or size (each message may still pass alone).
-   */
-  async function sendBatch(partner: Partner, messages: readonly OutboxMessage[]): Promise<Outcome[] | 'unsupported' | 'singly'> {
-    const items = messages.map((m) => ({ message: m.body, ...(m.trace !== null ? { traceparent: m.trace } : {}) }));
-    const { body, signature, digests } = signBatch(items, options.signingKey, Math.floor(options.now() / 1000));
-    const answer = await post(partner, BATCH_PATH, body, signature, null);
-    if ('error' in answer) return messages.map(() => ({ kind: 'retry', error: answer.error }));
-    if (answer.status === 404 || answer.status === 405) return 'unsupported';
-    if (answer.status === 400 || answer.status === 413 || answer.status === 415) return 'singly';
-    const results = (answer.body as { results?: unknown } | undefined)?.results;
-    if (answer.status !== 200 || !Array.isArray(results) || results.length !== messages.length) {
-      // The batch as a whole was refused (or the answer makes no sense): each message shares that outcome.
-      const whole = answer.status === 200 ? { ...answer, status: 502 } : answer;
-      return Promise.all(messages.map((m, i) => settle(partner, m, whole, signature, digests[i]!, new Map())));
-    }
-    const statements = new Map<string, Record<string, unknown> | string>();
-    return Promise.all(
-      messages.map((m, i) => {
-        const result = results[i] as { status?: unknown; body?: unknown };
-        return settle(partner, m, { status: typeof result?.status === 'number' ? result.status : 502, body: result?.body }, signature, digests[i]!, statements);
-      }),
-    );
-  }
-
-  async function post(partner: Partner, path: string, body: Buffer, signature: string, trace: string | null): Promise<Answer | { error: string }> {
-    const base = new URL(partner.url!);
-    try {
-      const response = await poolOf(partner).request({
-        origin: base.origin,
-        path: `${base.pathname.replace(/\/$/, '')}${path}`,
-        method: 'POST',
-        headersTimeout: delivery.timeoutMs,
-        bodyTimeout: delivery.timeoutMs,
-        headers: {
-          'content-type': 'application/json',
-          'usm-signature': signature,
-          ...(trace !== null ? { traceparent: trace } : {}),
-        },
-        body,
-      });
-      const text = await response.body.text();
-      const retryAfter = response.headers['retry-after'];
-      return { status: response.statusCode, body: parseJson(text), ...(typeof retryAfter === 'string' ? { retryAfter } : {}) };
-    } catch (error) {
-      return { error: (error as { code?: string }).code ?? (error as Error).message };
-    }
-  }
-
-  /**
-   * Judges one message's answer: delivered (its receipt checked, then recorded with the answer),
-   * to be retried, or refused for good. `statements` caches receipt JWSs already checked in this batch.
-   */
-  async function settle(partner: Partner, message: OutboxMessage, answer: Answer, signature: string, digest: string, statements: Map<string, Record<string, unknown> | string>): Promise<Outcome> {
-    if (answer.status >= 200 && answer.status < 300) {
-      const receipt = (answer.body as { receipt?: Receipt } | undefined)?.receipt;
-      const problem = receiptProblem(receipt, partner, message, digest, statements);
-      if (problem !== undefined) return { kind: 'retry', error: `receipt: ${problem}` };
-      const submitted = message.type === 'call.submit' && message.linkId !== null ? submitAnswerOf(answer.body) : undefined;
-      await store.markDelivered(message.seq, {
-        receipt: receipt!,
-        deliveredAt: new Date(options.now()).toISOString(),
-        signature,
-        digest,
-        ...(submitted !== undefined ? { answer: submitted } : {}),
-      });
-      return { kind: 'delivered', receipt: receipt! };
-    }
-    const code = (answer.body as { code?: string } | undefined)?.code;
-    const error = `HTTP ${answer.status}${code ? ` ${code}` : ''}`;
-    if (answer.status === 408 || answer.status === 429 || answer.status >= 500) {
-      const after = retryAfterMs(answer.retryAfter, options.now());
-      return { kind: 'retry', error, ...(after !== undefined ? { retryAfterMs: after } : {}) };
-    }
-    // The call may not exist there yet if an earlier message is still a dead letter: keep trying that one.
-    if (code === 'USM_ERR_LINK_NOT_FOUND' || code === 'USM_ERR_CALL_NOT_FOUND') return { kind: 'retry', error };
-    return { kind: 'dead', error };
-  }
-
-  function receiptProblem(receipt: Receipt | undefined, partner: Partner, message: OutboxMessage, digest: string, statements: Map<string, Record<string, unknown> | string>): string | undefined {
-    if (receipt === undefined || typeof receipt.jws !== 'string') return 'missing';
-    let statement = statements.get(receipt.jws);
-    if (statement === undefined) {
-      try {
-        const { payload } = verifyCompact(receipt.jws, { algorithms: receiptAlgorithms, keyFor: (kid) => partner.keys.find((k) => k.kid === kid) }, RECEIPT_TYPE);
-        statement = JSON.parse(payload.toString('utf8')) as Record<string, unknown>;
-      } catch (error) {
-        statement = `does not verify with ${partner.id}'s keys (${(error as Error).message})`;
-      }
-      statements.set(receipt.jws, statement);
-    }
-    if (typeof statement === 'string') return statement;
-    if (!receiptCovers(statement, message.id, digest)) return 'it is for another message';
-    if (statement.gateway !== partner.id) return `it is signed for ${String(statement.gateway)}`;
-    return undefined;
-  }
-
   return {
     wake,
     async idle() {
@@ -423,23 +278,7 @@ export function createOutboxWorker(options: {
       clearInterval(poll);
       for (const timer of timers.values()) clearTimeout(timer);
       await Promise.all(running.values());
-      await Promise.all([...pools.values()].map((pool) => pool.close()));
+      await sender.close();
     },
   };
 }
-
-/** The supplier's call id and starting status from its answer to a submission, when the answer has them. */
-function submitAnswerOf(body: unknown): SubmitAnswer | undefined {
-  const call = (body as { call?: { id?: unknown; status?: unknown } } | undefined)?.call;
-  if (typeof call?.id !== 'string' || !(PUBLIC_STATUSES as readonly unknown[]).includes(call.status)) return undefined;
-  return { callId: call.id, status: call.status as PublicStatus };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return text === '' ? undefined : JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-

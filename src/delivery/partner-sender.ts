@@ -1,0 +1,213 @@
+import { Pool, type Dispatcher } from 'undici';
+import type { SigningKey } from '../keys/jwk.js';
+import { bodyDigest, receiptCovers, signBatch } from '../messages/batch.js';
+import { signDetachedAt, verifyCompact } from '../messages/jws.js';
+import { RECEIPT_TYPE, type Receipt } from '../messages/receipt.js';
+import type { Partner } from '../partners/partner-directory.js';
+import type { LinkStore, SubmitAnswer } from '../links/supplier-link.js';
+import { PUBLIC_STATUSES, type PublicStatus } from '../calls/usm-model.js';
+import { retryAfterMs } from './backoff.js';
+import type { OutboxMessage, OutboxStore } from './outbox.js';
+
+/** How one attempt at one message ended. */
+export type Outcome = { readonly kind: 'delivered'; readonly receipt: Receipt } | { readonly kind: 'retry'; readonly error: string; readonly retryAfterMs?: number } | { readonly kind: 'dead'; readonly error: string };
+
+/** What a partner's gateway answered one message (or a whole batch). */
+interface Answer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly retryAfter?: string;
+}
+
+/** The endpoint for batches. */
+const BATCH_PATH = '/v1/messages/batch';
+
+/** Whether a message may go in a batch: submissions and updates (each has a fixed path of its own). */
+export function isBatchable(message: OutboxMessage): boolean {
+  return (message.type === 'call.submit' && message.path === '/v1/calls') || (message.type === 'call.update' && message.path === '/v1/messages');
+}
+
+export interface PartnerSender {
+  /** Signs and sends one message; a delivered one is marked so, with its receipt, before this resolves. */
+  send(partner: Partner, message: OutboxMessage): Promise<Outcome>;
+  /**
+   * Sends messages as one batch under one manifest signature: 'unsupported' when the partner's
+   * gateway has no batch endpoint, 'singly' when it refused this batch as a whole for its form or
+   * size (each message may still pass alone).
+   */
+  sendBatch(partner: Partner, messages: readonly OutboxMessage[]): Promise<Outcome[] | 'unsupported' | 'singly'>;
+  close(): Promise<void>;
+}
+
+/**
+ * The wire side of delivery: a keep-alive pool per partner with its own timeouts, the signature
+ * made at each attempt, and the judgement of each answer. A 2xx counts only with a receipt that
+ * verifies with the partner's keys and covers the message; 408, 429 and 5xx are retried (with
+ * Retry-After), other refusals are final.
+ */
+export function createPartnerSender(options: {
+  readonly store: OutboxStore & LinkStore;
+  readonly signingKey: SigningKey;
+  /** The signature algorithms accepted on partners' receipts. */
+  readonly algorithms: readonly string[];
+  readonly now: () => number;
+  readonly delivery: { readonly connections: number; readonly timeoutMs: number };
+  /** For tests: a dispatcher to use instead of a pool per partner. */
+  readonly dispatcher?: Dispatcher;
+}): PartnerSender {
+  const { store, delivery } = options;
+  const receiptAlgorithms = new Set(options.algorithms);
+  const pools = new Map<string, Dispatcher>();
+
+  const poolOf = (partner: Partner): Dispatcher => {
+    if (options.dispatcher !== undefined) return options.dispatcher;
+    let pool = pools.get(partner.id);
+    if (pool === undefined) {
+      pool = new Pool(new URL(partner.url!).origin, {
+        connections: delivery.connections,
+        connect: { timeout: delivery.timeoutMs },
+        headersTimeout: delivery.timeoutMs,
+        bodyTimeout: delivery.timeoutMs,
+        keepAliveTimeout: 30_000,
+      });
+      pools.set(partner.id, pool);
+    }
+    return pool;
+  };
+
+  async function send(partner: Partner, message: OutboxMessage): Promise<Outcome> {
+    let path = message.path;
+    if (path.includes('{remoteCallId}')) {
+      const link = message.linkId === null ? undefined : await store.getLink(message.linkId);
+      if (link?.remoteCallId == null) return { kind: 'retry', error: 'the supplier has not answered the sub-call yet' };
+      path = path.replace('{remoteCallId}', encodeURIComponent(link.remoteCallId));
+    }
+    const body = Buffer.from(message.body);
+    const signature = signDetachedAt(body, options.signingKey, Math.floor(options.now() / 1000));
+    const answer = await post(partner, path, body, signature, message.trace);
+    if ('error' in answer) return { kind: 'retry', error: answer.error };
+    return settle(partner, message, answer, signature, bodyDigest(body), new Map());
+  }
+
+  /**
+   * Sends messages as one batch: 'unsupported' when the partner's gateway has no batch endpoint,
+   * 'singly' when it refused this batch as a whole for its form or size (each message may still pass alone).
+   */
+  async function sendBatch(partner: Partner, messages: readonly OutboxMessage[]): Promise<Outcome[] | 'unsupported' | 'singly'> {
+    const items = messages.map((m) => ({ message: m.body, ...(m.trace !== null ? { traceparent: m.trace } : {}) }));
+    const { body, signature, digests } = signBatch(items, options.signingKey, Math.floor(options.now() / 1000));
+    const answer = await post(partner, BATCH_PATH, body, signature, null);
+    if ('error' in answer) return messages.map(() => ({ kind: 'retry', error: answer.error }));
+    if (answer.status === 404 || answer.status === 405) return 'unsupported';
+    if (answer.status === 400 || answer.status === 413 || answer.status === 415) return 'singly';
+    const results = (answer.body as { results?: unknown } | undefined)?.results;
+    if (answer.status !== 200 || !Array.isArray(results) || results.length !== messages.length) {
+      // The batch as a whole was refused (or the answer makes no sense): each message shares that outcome.
+      const whole = answer.status === 200 ? { ...answer, status: 502 } : answer;
+      return Promise.all(messages.map((m, i) => settle(partner, m, whole, signature, digests[i]!, new Map())));
+    }
+    const statements = new Map<string, Record<string, unknown> | string>();
+    return Promise.all(
+      messages.map((m, i) => {
+        const result = results[i] as { status?: unknown; body?: unknown };
+        return settle(partner, m, { status: typeof result?.status === 'number' ? result.status : 502, body: result?.body }, signature, digests[i]!, statements);
+      }),
+    );
+  }
+
+  async function post(partner: Partner, path: string, body: Buffer, signature: string, trace: string | null): Promise<Answer | { error: string }> {
+    const base = new URL(partner.url!);
+    try {
+      const response = await poolOf(partner).request({
+        origin: base.origin,
+        path: `${base.pathname.replace(/\/$/, '')}${path}`,
+        method: 'POST',
+        headersTimeout: delivery.timeoutMs,
+        bodyTimeout: delivery.timeoutMs,
+        headers: {
+          'content-type': 'application/json',
+          'usm-signature': signature,
+          ...(trace !== null ? { traceparent: trace } : {}),
+        },
+        body,
+      });
+      const text = await response.body.text();
+      const retryAfter = response.headers['retry-after'];
+      return { status: response.statusCode, body: parseJson(text), ...(typeof retryAfter === 'string' ? { retryAfter } : {}) };
+    } catch (error) {
+      return { error: (error as { code?: string }).code ?? (error as Error).message };
+    }
+  }
+
+  /**
+   * Judges one message's answer: delivered (its receipt checked, then recorded with the answer),
+   * to be retried, or refused for good. `statements` caches receipt JWSs already checked in this batch.
+   */
+  async function settle(partner: Partner, message: OutboxMessage, answer: Answer, signature: string, digest: string, statements: Map<string, Record<string, unknown> | string>): Promise<Outcome> {
+    if (answer.status >= 200 && answer.status < 300) {
+      const receipt = (answer.body as { receipt?: Receipt } | undefined)?.receipt;
+      const problem = receiptProblem(receipt, partner, message, digest, statements);
+      if (problem !== undefined) return { kind: 'retry', error: `receipt: ${problem}` };
+      const submitted = message.type === 'call.submit' && message.linkId !== null ? submitAnswerOf(answer.body) : undefined;
+      await store.markDelivered(message.seq, {
+        receipt: receipt!,
+        deliveredAt: new Date(options.now()).toISOString(),
+        signature,
+        digest,
+        ...(submitted !== undefined ? { answer: submitted } : {}),
+      });
+      return { kind: 'delivered', receipt: receipt! };
+    }
+    const code = (answer.body as { code?: string } | undefined)?.code;
+    const error = `HTTP ${answer.status}${code ? ` ${code}` : ''}`;
+    if (answer.status === 408 || answer.status === 429 || answer.status >= 500) {
+      const after = retryAfterMs(answer.retryAfter, options.now());
+      return { kind: 'retry', error, ...(after !== undefined ? { retryAfterMs: after } : {}) };
+    }
+    // The call may not exist there yet if an earlier message is still a dead letter: keep trying that one.
+    if (code === 'USM_ERR_LINK_NOT_FOUND' || code === 'USM_ERR_CALL_NOT_FOUND') return { kind: 'retry', error };
+    return { kind: 'dead', error };
+  }
+
+  function receiptProblem(receipt: Receipt | undefined, partner: Partner, message: OutboxMessage, digest: string, statements: Map<string, Record<string, unknown> | string>): string | undefined {
+    if (receipt === undefined || typeof receipt.jws !== 'string') return 'missing';
+    let statement = statements.get(receipt.jws);
+    if (statement === undefined) {
+      try {
+        const { payload } = verifyCompact(receipt.jws, { algorithms: receiptAlgorithms, keyFor: (kid) => partner.keys.find((k) => k.kid === kid) }, RECEIPT_TYPE);
+        statement = JSON.parse(payload.toString('utf8')) as Record<string, unknown>;
+      } catch (error) {
+        statement = `does not verify with ${partner.id}'s keys (${(error as Error).message})`;
+      }
+      statements.set(receipt.jws, statement);
+    }
+    if (typeof statement === 'string') return statement;
+    if (!receiptCovers(statement, message.id, digest)) return 'it is for another message';
+    if (statement.gateway !== partner.id) return `it is signed for ${String(statement.gateway)}`;
+    return undefined;
+  }
+
+  return {
+    send,
+    sendBatch,
+    async close() {
+      await Promise.all([...pools.values()].map((pool) => pool.close()));
+    },
+  };
+}
+
+/** The supplier's call id and starting status from its answer to a submission, when the answer has them. */
+function submitAnswerOf(body: unknown): SubmitAnswer | undefined {
+  const call = (body as { call?: { id?: unknown; status?: unknown } } | undefined)?.call;
+  if (typeof call?.id !== 'string' || !(PUBLIC_STATUSES as readonly unknown[]).includes(call.status)) return undefined;
+  return { callId: call.id, status: call.status as PublicStatus };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text === '' ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
