@@ -1,12 +1,16 @@
 /**
  * Numbered schema migrations for both engines, applied in order and recorded in
- * `schema_migrations`. A change to the schema is one new entry with the SQL of each engine.
+ * `schema_migrations`. A change to the schema is one new entry: `sql` when both engines read the
+ * same statements, else the SQL of each engine.
  */
-export interface Migration {
-  readonly version: number;
-  readonly name: string;
-  readonly sqlite: string;
-  readonly postgres: string;
+export type Migration = { readonly version: number; readonly name: string } & (
+  | { readonly sql: string }
+  | { readonly sqlite: string; readonly postgres: string }
+);
+
+/** The statements of a migration for one engine. */
+export function migrationSql(migration: Migration, engine: 'sqlite' | 'postgres'): string {
+  return 'sql' in migration ? migration.sql : migration[engine];
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -267,26 +271,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 3,
     name: 'agreements negotiated across the link, service-level clock due times, delivery leases',
-    sqlite: `
-      CREATE TABLE agreement_versions (
-        id TEXT NOT NULL,
-        version INTEGER NOT NULL,
-        provider TEXT NOT NULL,
-        customer TEXT NOT NULL,
-        status TEXT NOT NULL,
-        doc TEXT NOT NULL,
-        PRIMARY KEY (id, version)
-      );
-      CREATE INDEX agreement_versions_by_status ON agreement_versions (status);
-      ALTER TABLE calls ADD COLUMN sla_next_due TEXT;
-      CREATE INDEX calls_by_sla_next_due ON calls (sla_next_due) WHERE sla_next_due IS NOT NULL;
-      CREATE INDEX outbox_by_call ON outbox (partner, status, call_id, seq);
-      ALTER TABLE outbox ADD COLUMN lease_owner TEXT;
-      ALTER TABLE outbox ADD COLUMN lease_until TEXT;
-      ALTER TABLE webhooks ADD COLUMN lease_owner TEXT;
-      ALTER TABLE webhooks ADD COLUMN lease_until TEXT;
-    `,
-    postgres: `
+    sql: `
       CREATE TABLE agreement_versions (
         id TEXT NOT NULL,
         version INTEGER NOT NULL,
@@ -309,17 +294,12 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     name: 'index for a customer\'s calls by status (filtered list pages)',
-    sqlite: 'CREATE INDEX calls_by_customer_status_update ON calls (customer, status, updated_at, id);',
-    postgres: 'CREATE INDEX calls_by_customer_status_update ON calls (customer, status, updated_at, id);',
+    sql: 'CREATE INDEX calls_by_customer_status_update ON calls (customer, status, updated_at, id);',
   },
   {
     version: 5,
     name: 'the call snapshot stored once per commit, not once per event',
-    sqlite: `
-      CREATE TABLE event_snapshots (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
-      ALTER TABLE events ADD COLUMN snapshot_id TEXT;
-    `,
-    postgres: `
+    sql: `
       CREATE TABLE event_snapshots (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
       ALTER TABLE events ADD COLUMN snapshot_id TEXT;
     `,

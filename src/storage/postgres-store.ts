@@ -7,7 +7,7 @@ import type { DeliveryRecord, NewOutboxMessage } from '../delivery/outbox.js';
 import { answeredLink, type SupplierLink } from '../links/supplier-link.js';
 import { DuplicateMessageError, type InboundMessage } from '../messages/inbound-message.js';
 import { chainRecord, type LogEntry } from '../messages/message-log.js';
-import { MIGRATIONS } from './migrations.js';
+import { MIGRATIONS, migrationSql } from './migrations.js';
 import { EVENTS_WITH_CALL, eventOf, historyOf, inboundOf, logOf, noteOf, outboxOf, webhookOf, type EventRow, type HistoryRow, type InboundRow, type LogRow, type NoteRow, type OutboxRow, type WebhookRow } from './rows.js';
 import { StoreUnavailableError, type Store } from './store.js';
 
@@ -420,7 +420,7 @@ async function migrate(pool: pg.Pool): Promise<void> {
     const applied = new Set(rows.map((r) => r.version));
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.version)) continue;
-      await client.query(migration.postgres);
+      await client.query(migrationSql(migration, 'postgres'));
       await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, new Date().toISOString()]);
     }
     await client.query('COMMIT');

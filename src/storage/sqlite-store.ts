@@ -9,7 +9,7 @@ import type { DeliveryRecord } from '../delivery/outbox.js';
 import { answeredLink, type SupplierLink } from '../links/supplier-link.js';
 import type { AgreementVersion } from '../agreements/negotiation.js';
 import { chainRecord, type LogEntry } from '../messages/message-log.js';
-import { MIGRATIONS } from './migrations.js';
+import { MIGRATIONS, migrationSql } from './migrations.js';
 import { EVENTS_WITH_CALL, eventOf, historyOf, inboundOf, logOf, noteOf, outboxOf, webhookOf, type EventRow, type HistoryRow, type InboundRow, type LogRow, type NoteRow, type OutboxRow, type WebhookRow } from './rows.js';
 import { StoreUnavailableError, type Store } from './store.js';
 
@@ -398,7 +398,7 @@ function migrate(db: Database.Database): void {
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
-      db.exec(migration.sqlite);
+      db.exec(migrationSql(migration, 'sqlite'));
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         migration.version,
         migration.name,
