@@ -1,6 +1,7 @@
 /**
- * The processes a benchmark run starts, each in its own Node process so that the load client, the
- * proxy and every gateway get their own event loop (and their CPU time can be read from /proc).
+ * The baseline's processes: a plain echo upstream and a plain fastify + undici proxy, each in its own
+ * Node process with its own event loop (and CPU time read from /proc). Gateways run as
+ * `usm-link start` from a compiled build (see run.ts).
  *
  *   node --import tsx bench/processes.ts echo <port>
  *   node --import tsx bench/processes.ts proxy <port> <upstream-url>
