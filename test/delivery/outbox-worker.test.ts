@@ -50,9 +50,9 @@ describe('the outbox worker against a faulty supplier', () => {
       await store.close();
       await removeDir(dir);
     });
-    const queue = async (): Promise<{ id: string; body: string }> => {
+    const queue = async (padding = 0): Promise<{ id: string; body: string }> => {
       const call = { id: uuidv7(), customer: 'c', type: 'incident' as const, service: 's', agreement: 'a', summary: 's', impact: 'low' as const, urgency: 'low' as const, priority: 5 as const, requester: { name: 'r' }, attachments: [], chainId: uuidv7(), lifecycle: startCall('incident').state, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), version: 1 };
-      const message = { id: uuidv7(), partner: 'supplier', type: 'call.update' as const, path: '/v1/messages', linkId: null, callId: call.id, body: JSON.stringify({ hello: call.id }), trace: null, createdAt: new Date().toISOString() };
+      const message = { id: uuidv7(), partner: 'supplier', type: 'call.update' as const, path: '/v1/messages', linkId: null, callId: call.id, body: JSON.stringify({ hello: call.id, ...(padding > 0 ? { padding: 'x'.repeat(padding) } : {}) }), trace: null, createdAt: new Date().toISOString() };
       await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [], outbox: [message] });
       return message;
     };
@@ -104,6 +104,25 @@ describe('the outbox worker against a faulty supplier', () => {
     await eventually(async () => (await store.listOutbox({ status: 'delivered', limit: 10 })).length === 5, 5000);
     expect(batches).toEqual([3]);
     expect(singles.sort()).toEqual([...first, ...later].map((m) => m.body).sort());
+  });
+
+  it('keeps a batch under 128 KiB of messages', async () => {
+    const { store, worker, pool, queue, receiptFor } = await setup();
+    const queued = await Promise.all([queue(60_000), queue(60_000), queue(60_000)]);
+    const sizes: number[] = [];
+    pool.intercept({ path: '/v1/messages/batch', method: 'POST' }).reply((request) => {
+      const messages = (JSON.parse(String(request.body)) as { messages: { message: string }[] }).messages;
+      sizes.push(messages.length);
+      const results = messages.map((m) => ({ status: 200, body: receiptFor(queued.find((q) => q.body === m.message)!) }));
+      return { statusCode: 200, data: JSON.stringify({ results }), responseOptions: { headers: { 'content-type': 'application/json' } } };
+    }).persist();
+    pool.intercept({ path: '/v1/messages', method: 'POST' }).reply((request) => {
+      sizes.push(1);
+      return { statusCode: 200, data: JSON.stringify(receiptFor(queued.find((q) => q.body === String(request.body))!)), responseOptions: { headers: { 'content-type': 'application/json' } } };
+    }).persist();
+    worker.wake();
+    await eventually(async () => (await store.listOutbox({ status: 'delivered', limit: 10 })).length === 3, 5000);
+    expect(sizes.sort()).toEqual([1, 2]);
   });
 
   it('sends a batch refused for its size one by one, and tries batches again next time', async () => {
