@@ -4,6 +4,7 @@ import type { ErrorCode } from '../errors/error-codes.js';
 import { GatewayError, type FieldError } from '../errors/gateway-error.js';
 import { PROBLEM_MEDIA_TYPE, problemOf } from '../errors/problem.js';
 import { StoreUnavailableError } from '../storage/store.js';
+import { fieldErrorsOf } from './validation.js';
 
 /** Fastify's own errors that are the client's fault, as gateway codes. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -35,10 +36,7 @@ export function classify(error: unknown): Classified {
   if (error instanceof StoreUnavailableError) return { code: 'USM_ERR_STORE_UNAVAILABLE', headers: { 'retry-after': '5' } };
   const fastifyError = error as FastifyError & { validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[]; validationContext?: string };
   if (Array.isArray(fastifyError.validation)) {
-    const errors = fastifyError.validation.map((v) => ({
-      path: `${fastifyError.validationContext ?? 'body'}${v.instancePath ?? ''}`,
-      message: `${v.message ?? 'is invalid'}${v.params && 'additionalProperty' in v.params ? `: ${String(v.params.additionalProperty)}` : ''}`,
-    }));
+    const errors = fieldErrorsOf(fastifyError.validation, fastifyError.validationContext ?? 'body');
     return { code: 'USM_ERR_VALIDATION', detail: `${errors.length} problem(s) in the ${fastifyError.validationContext ?? 'request'}`, errors };
   }
   const mapped = typeof fastifyError.code === 'string' ? FASTIFY_CODES[fastifyError.code] : undefined;

@@ -24,13 +24,15 @@ export function createContractValidation(document: ContractDocument): {
     compiler: ({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema as object),
     bodyValidator(schema) {
       const validate = strict.compile(schema as object);
-      return (value) =>
-        validate(value)
-          ? undefined
-          : (validate.errors ?? []).map((e) => ({
-              path: `body${e.instancePath}`,
-              message: `${e.message ?? 'is invalid'}${'additionalProperty' in e.params ? `: ${String(e.params.additionalProperty)}` : ''}`,
-            }));
+      return (value) => (validate(value) ? undefined : fieldErrorsOf(validate.errors ?? [], 'body'));
     },
   };
+}
+
+/** Validation errors as a problem document's field errors, each path prefixed with the part of the request. */
+export function fieldErrorsOf(errors: readonly { instancePath?: string; message?: string; params?: Record<string, unknown> }[], part: string): FieldError[] {
+  return errors.map((e) => ({
+    path: `${part}${e.instancePath ?? ''}`,
+    message: `${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? `: ${String(e.params.additionalProperty)}` : ''}`,
+  }));
 }
