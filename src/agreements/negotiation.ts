@@ -1,6 +1,6 @@
 import type { components } from '../generated/api.js';
 import { GatewayError } from '../errors/gateway-error.js';
-import { parseSupportHours } from './support-hours.js';
+import { supportHoursProblem } from './support-hours.js';
 
 export type ServiceLevels = components['schemas']['ServiceLevels'];
 export type AgreementDocument = components['schemas']['AgreementDocument'];
@@ -51,9 +51,8 @@ export function offer(
   if (latest !== undefined && (latest.provider !== fields.provider || latest.customer !== fields.customer)) {
     throw new GatewayError('USM_ERR_CONFLICT', `agreement ${fields.id} is between other parties`);
   }
-  if (parseSupportHours(fields.serviceLevels.supportHours) === undefined) {
-    throw new GatewayError('USM_ERR_VALIDATION', `"${fields.serviceLevels.supportHours}" is not support hours: use 24x7, or days, hours and a time zone such as "Mo-Fr 08:00-18:00 Europe/Amsterdam"`);
-  }
+  const hoursProblem = supportHoursProblem(fields.serviceLevels.supportHours);
+  if (hoursProblem !== undefined) throw new GatewayError('USM_ERR_VALIDATION', hoursProblem);
   const counter = isOpenOffer(latest);
   if (counter && latest.offeredBy === offeredBy) {
     throw new GatewayError('USM_ERR_CONFLICT', `${offeredBy} already has an open offer for ${fields.id}; wait for the answer`);

@@ -24,6 +24,13 @@ export function parseSupportHours(text: string): SupportHours | undefined {
   return { always: false, days, from, to, zone: match[6]! };
 }
 
+/** Why support hours cannot be used, or undefined when they can be read. */
+export function supportHoursProblem(text: string): string | undefined {
+  return parseSupportHours(text) === undefined
+    ? `"${text}" is not support hours: use 24x7, or days, hours and a time zone such as "Mo-Fr 08:00-18:00 Europe/Amsterdam"`
+    : undefined;
+}
+
 /** Whether support in `outer` hours is there whenever `inner` promises it; undefined when they cannot be compared. */
 export function covers(outer: SupportHours, inner: SupportHours): boolean | undefined {
   if (outer.always) return true;

@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { components } from '../generated/config.js';
 import { routeProblem } from '../links/route-rules.js';
-import { parseSupportHours } from '../agreements/support-hours.js';
+import { supportHoursProblem } from '../agreements/support-hours.js';
 import { schemaDocument } from './config-schema.js';
 
 export type GatewayConfigFile = components['schemas']['GatewayConfig'];
@@ -116,9 +116,8 @@ function applyOverrides(input: Record<string, unknown>, overrides: ConfigOverrid
 }
 
 function checkSupportHours(text: string, path: string): void {
-  if (parseSupportHours(text) === undefined) {
-    throw new ConfigError(path, `"${text}" is not support hours: use 24x7, or days, hours and a time zone such as "Mo-Fr 08:00-18:00 Europe/Amsterdam"`);
-  }
+  const problem = supportHoursProblem(text);
+  if (problem !== undefined) throw new ConfigError(path, problem);
 }
 
 function checkReferences(config: GatewayConfig): void {

@@ -8,7 +8,7 @@ import { answeredLink, type SupplierLink } from '../links/supplier-link.js';
 import { DuplicateMessageError, type InboundMessage } from '../messages/inbound-message.js';
 import { chainRecord, type LogEntry } from '../messages/message-log.js';
 import { MIGRATIONS, migrationSql } from './migrations.js';
-import { EVENTS_WITH_CALL, eventOf, historyOf, inboundOf, logOf, noteOf, outboxOf, webhookOf, type EventRow, type HistoryRow, type InboundRow, type LogRow, type NoteRow, type OutboxRow, type WebhookRow } from './rows.js';
+import { EVENTS_WITH_CALL, eventOf, eventSnapshotOf, historyOf, inboundOf, logOf, noteOf, outboxOf, webhookOf, type EventRow, type HistoryRow, type InboundRow, type LogRow, type NoteRow, type OutboxRow, type WebhookRow } from './rows.js';
 import { StoreUnavailableError, type Store } from './store.js';
 
 /** Serialises the writes that append to the message log and to the event sequence, across replicas. */
@@ -212,9 +212,9 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         if (change.inbound === undefined && change.events.length === 0) return;
         await lockAppends(client);
         if (change.inbound !== undefined) await logInbound(client, change.inbound);
-        const snapshotId = change.events.length > 0 && change.eventCall !== undefined ? change.events[0]!.id : null;
-        if (snapshotId !== null) await client.query('INSERT INTO event_snapshots (id, doc) VALUES ($1, $2)', [snapshotId, JSON.stringify(change.eventCall)]);
-        await insertRows(client, 'events', ['id', 'type', 'call_id', 'at', 'payload', 'snapshot_id'], change.events.map((e) => [e.id, e.type, e.callId, e.at, JSON.stringify(e.payload), snapshotId]));
+        const snapshot = eventSnapshotOf(change);
+        if (snapshot !== undefined) await client.query('INSERT INTO event_snapshots (id, doc) VALUES ($1, $2)', [snapshot.id, snapshot.doc]);
+        await insertRows(client, 'events', ['id', 'type', 'call_id', 'at', 'payload', 'snapshot_id'], change.events.map((e) => [e.id, e.type, e.callId, e.at, JSON.stringify(e.payload), snapshot?.id ?? null]));
       }),
     async callsDueForSla(now, limit) {
       const { rows } = await query<{ id: string }>('SELECT id FROM calls WHERE sla_next_due IS NOT NULL AND sla_next_due <= $1 ORDER BY sla_next_due LIMIT $2', [now, limit]);

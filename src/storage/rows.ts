@@ -1,4 +1,5 @@
 import type { HistoryEntry, Note, StoredEvent } from '../calls/call.js';
+import type { CallCommit } from '../calls/call-store.js';
 import type { OutboxMessage } from '../delivery/outbox.js';
 import type { WebhookSubscription } from '../desk/webhook-store.js';
 import type { InboundMessage } from '../messages/inbound-message.js';
@@ -161,6 +162,12 @@ export function eventOf(row: EventRow): StoredEvent {
     at: row.at,
     payload: row.call === null ? payload : { ...payload, call: JSON.parse(row.call) as unknown },
   };
+}
+
+/** The one call snapshot a commit stores for its events (keyed by its first event's id), if it has events. */
+export function eventSnapshotOf(change: Pick<CallCommit, 'events' | 'eventCall'>): { id: string; doc: string } | undefined {
+  const first = change.events[0];
+  return first === undefined || change.eventCall === undefined ? undefined : { id: first.id, doc: JSON.stringify(change.eventCall) };
 }
 
 /** The SELECT that reads events with their commit's call snapshot. */

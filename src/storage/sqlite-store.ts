@@ -10,7 +10,7 @@ import { answeredLink, type SupplierLink } from '../links/supplier-link.js';
 import type { AgreementVersion } from '../agreements/negotiation.js';
 import { chainRecord, type LogEntry } from '../messages/message-log.js';
 import { MIGRATIONS, migrationSql } from './migrations.js';
-import { EVENTS_WITH_CALL, eventOf, historyOf, inboundOf, logOf, noteOf, outboxOf, webhookOf, type EventRow, type HistoryRow, type InboundRow, type LogRow, type NoteRow, type OutboxRow, type WebhookRow } from './rows.js';
+import { EVENTS_WITH_CALL, eventOf, eventSnapshotOf, historyOf, inboundOf, logOf, noteOf, outboxOf, webhookOf, type EventRow, type HistoryRow, type InboundRow, type LogRow, type NoteRow, type OutboxRow, type WebhookRow } from './rows.js';
 import { StoreUnavailableError, type Store } from './store.js';
 
 /** SQLite error codes that mean the store cannot take writes now (disk full, read-only, I/O, locked). */
@@ -164,9 +164,9 @@ export function openSqliteStore(file: string): Store {
     for (const n of change.notes) {
       stmt.insertNote.run({ ...n, authorKind: n.author.kind, authorId: n.author.id });
     }
-    const snapshotId = change.events.length > 0 && change.eventCall !== undefined ? change.events[0]!.id : null;
-    if (snapshotId !== null) stmt.insertEventSnapshot.run(snapshotId, JSON.stringify(change.eventCall));
-    for (const e of change.events) stmt.insertEvent.run(e.id, e.type, e.callId, e.at, JSON.stringify(e.payload), snapshotId);
+    const snapshot = eventSnapshotOf(change);
+    if (snapshot !== undefined) stmt.insertEventSnapshot.run(snapshot.id, snapshot.doc);
+    for (const e of change.events) stmt.insertEvent.run(e.id, e.type, e.callId, e.at, JSON.stringify(e.payload), snapshot?.id ?? null);
     for (const { link, expectedVersion } of change.links ?? []) {
       if (expectedVersion === null) {
         stmt.insertLink.run(link.id, link.parentCallId, link.supplier, link.remoteCallId, link.version, JSON.stringify(link));
