@@ -103,7 +103,6 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
         ['call.submit', { accept: customer.submitCall.accept, validate: validation.bodyValidator(bodyOf('submitCall')) }],
         ['call.update', { accept: link.receiveMessage.accept, validate: validation.bodyValidator(bodyOf('receiveMessage')) }],
       ]),
-      logError: (request, error) => request.log.error({ err: error }, 'unhandled error in a batch'),
     }),
     ...agreementRoutes({ desk: gateway.desk, agreements: gateway.negotiation }),
     ...adminRoutes({

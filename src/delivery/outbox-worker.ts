@@ -206,7 +206,11 @@ export function createOutboxWorker(options: {
       await store.markDead(message.seq, reason);
       return 'progressed';
     }
-    return conclude(partnerId, message, await sender.send(partner!, message));
+    return sendOne(partnerId, partner!, message);
+  }
+
+  async function sendOne(partnerId: string, partner: Partner, message: OutboxMessage): Promise<'progressed' | number> {
+    return conclude(partnerId, message, await sender.send(partner, message));
   }
 
   /**
@@ -221,12 +225,13 @@ export function createOutboxWorker(options: {
       if (reason === undefined) due.push(message);
       else done.push(store.markDead(message.seq, reason).then(() => 'progressed' as const));
     }
-    if (due.length === 1) done.push(deliverOne(partnerId, partner, due[0]!));
+    // Every message left passed `undeliverable`, so `partner` has a url.
+    if (due.length === 1) done.push(sendOne(partnerId, partner!, due[0]!));
     if (due.length > 1) {
       const outcomes = await sender.sendBatch(partner!, due);
       if (outcomes === 'unsupported' || outcomes === 'singly') {
         if (outcomes === 'unsupported') unbatched.add(partnerId);
-        done.push(...due.map((message) => deliverOne(partnerId, partner, message)));
+        done.push(...due.map((message) => sendOne(partnerId, partner!, message)));
       } else {
         done.push(...due.map((message, i) => conclude(partnerId, message, outcomes[i]!)));
       }

@@ -1,24 +1,16 @@
-import type { FastifyRequest } from 'fastify';
 import { GatewayError, type FieldError } from '../errors/gateway-error.js';
 import { problemOf } from '../errors/problem.js';
 import { MAX_BATCH, type BatchItem } from '../messages/batch.js';
 import type { Envelope, MessageType } from '../messages/envelope.js';
-import type { AuthenticatedMessage, MessageIntake } from '../messages/message-intake.js';
+import type { AuthenticatedMessage } from '../messages/message-intake.js';
 import type { Receipt } from '../messages/receipt.js';
-import type { RateLimiter } from '../partners/rate-limiter.js';
 import { classify } from './problem-handler.js';
 import type { OperationHandler } from './register-operations.js';
 import type { AcceptMessage, SignedMessageDeps } from './signed-message.js';
 
-export interface BatchDeps {
-  readonly self: string;
-  readonly intake: MessageIntake;
-  readonly receipts: SignedMessageDeps['receipts'];
-  readonly now: () => number;
-  readonly rateLimiter: RateLimiter;
+export interface BatchDeps extends Omit<SignedMessageDeps, 'inbound'> {
   /** The message types a batch may carry: the operation that takes each alone, and the contract's check of its body. */
   readonly byType: ReadonlyMap<MessageType, { readonly accept: AcceptMessage; readonly validate: (envelope: unknown) => FieldError[] | undefined }>;
-  readonly logError: (request: FastifyRequest, error: unknown) => void;
 }
 
 declare module 'fastify' {
@@ -68,7 +60,7 @@ export function batchOperation(deps: BatchDeps): OperationHandler {
             return { status: answer.status, body: answer.body };
           } catch (error) {
             const classified = classify(error);
-            if (classified.code === 'USM_ERR_INTERNAL') deps.logError(request, error);
+            if (classified.code === 'USM_ERR_INTERNAL') request.log.error({ err: error }, 'unhandled error in a batch');
             const problem = problemOf(classified.code, classified.detail, `${request.url}#${i}`, classified.errors);
             return { status: problem.status, body: problem };
           }

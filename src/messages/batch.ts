@@ -40,7 +40,7 @@ export function signBatch(items: readonly BatchItem[], key: SigningKey, iat: num
 }
 
 /** Reads a verified manifest's payload and checks it names exactly these messages, in order. */
-export function checkManifest(payload: Buffer, messages: readonly Uint8Array[]): BatchManifest & { readonly digests: string[] } {
+export function checkManifest(payload: Buffer, messages: readonly Uint8Array[]): BatchManifest {
   let manifest: unknown;
   try {
     manifest = JSON.parse(payload.toString('utf8'));
