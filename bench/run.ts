@@ -23,9 +23,9 @@ import pg from 'pg';
 import { createPartnerClient } from '../src/client/partner-client.js';
 import { generatePrivateJwk, publicJwkOf, signingKeyOf, type SigningKey } from '../src/keys/jwk.js';
 import { openSqliteStore } from '../src/storage/sqlite-store.js';
-import { startCall } from '../src/calls/call-lifecycle.js';
-import { uuidv7 } from '../src/messages/uuid-v7.js';
-import type { CallRecord } from '../src/calls/call.js';
+import { startCall } from '../src/usm/call-lifecycle.js';
+import { uuidv7 } from '../src/kernel/uuid-v7.js';
+import type { CallRecord } from '../src/ports/call.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const SETTINGS = QUICK

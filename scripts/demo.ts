@@ -16,9 +16,9 @@ import { createPartnerClient } from '../src/client/partner-client.js';
 import { buildConfig } from '../src/config/load-config.js';
 import { generatePrivateJwk, publicJwkOf, signingKeyOf, verificationKeyOf } from '../src/keys/jwk.js';
 import { verifyCompact, verifyDetached } from '../src/messages/jws.js';
-import { readLogFile } from '../src/messages/log-file.js';
+import { readLogFile } from '../src/storage/log-file.js';
 import { verifyLog } from '../src/messages/message-log.js';
-import { renderTrace } from '../src/links/render-trace.js';
+import { renderTrace } from '../src/cli/render-trace.js';
 
 const LEVELS = { supportHours: '24x7', availability: 99.9, targets: [{ priority: 1, responseMinutes: 15, resolutionMinutes: 240 }] };
 

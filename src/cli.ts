@@ -10,10 +10,10 @@ import { ConfigError, loadConfigFile, type GatewayConfig } from './config/load-c
 import { generatePrivateJwk, publicJwkOf, signingKeyOf, type SigningAlgorithm } from './keys/jwk.js';
 import { readOrCreatePrivateJwk } from './keys/key-files.js';
 import { startServer } from './server.js';
-import { readLogFile } from './messages/log-file.js';
+import { readLogFile } from './storage/log-file.js';
 import { verifyLog } from './messages/message-log.js';
-import { renderTrace } from './links/render-trace.js';
-import { networkCommand } from './network/network-command.js';
+import { renderTrace } from './cli/render-trace.js';
+import { networkCommand } from './cli/network-command.js';
 
 const USAGE = `usm-link: the USM link gateway
 

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { createAgreementRegistry, type AgreementRegistry } from './agreements/agreement-registry.js';
 import { createCallService, type CallService } from './calls/call-service.js';
 import type { GatewayConfig } from './config/load-config.js';
-import { loadBearerTokens, type BearerAuthenticator } from './http/bearer-tokens.js';
+import { loadBearerTokens, type BearerAuthenticator } from './keys/bearer-tokens.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from './desk/webhook-dispatcher.js';
 import { createWebhookService, type WebhookService } from './desk/webhook-service.js';
 import { loadPublishedKeys, loadSigningKey } from './keys/signing-key.js';
@@ -14,12 +14,12 @@ import { loadPartners, type PartnerDirectory } from './partners/partner-director
 import { createReadTokenVerifier, type ReadTokenVerifier } from './partners/read-token.js';
 import { openStore } from './storage/open-store.js';
 import { createOutboxWorker, type OutboxWorker } from './delivery/outbox-worker.js';
-import { createLinkPlanner } from './links/link-planner.js';
-import { createSlaWatcher, type SlaWatcher } from './agreements/sla-watcher.js';
-import { createChainTracer, type ChainTracer } from './links/chain-trace.js';
+import { createLinkPlanner } from './subcalls/link-planner.js';
+import { createSlaWatcher, type SlaWatcher } from './calls/sla-watcher.js';
+import { createChainTracer, type ChainTracer } from './subcalls/chain-trace.js';
 import { createAgreementService, type AgreementService } from './agreements/agreement-service.js';
-import { createOutboundMessages } from './links/outbound-messages.js';
-import type { Store } from './storage/store.js';
+import { createOutboundMessages } from './delivery/outbound-messages.js';
+import type { Store } from './ports/store.js';
 
 /** Everything one gateway runs on, wired from its config; no HTTP here. */
 export interface Gateway {

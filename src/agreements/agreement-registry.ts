@@ -1,6 +1,6 @@
 import type { AgreementConfig, UnderpinningConfig } from '../config/load-config.js';
 import type { components } from '../generated/api.js';
-import type { AgreementStore } from './agreement-store.js';
+import type { AgreementStore } from '../ports/agreement-store.js';
 import { parseDocument, type AgreementVersion } from './negotiation.js';
 
 export type Agreement = components['schemas']['Agreement'];

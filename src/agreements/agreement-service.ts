@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { MessageContext } from '../calls/call-service.js';
-import { GatewayError } from '../errors/gateway-error.js';
+import type { MessageContext } from '../ports/inbound-message.js';
+import { GatewayError } from '../kernel/gateway-error.js';
 import type { components } from '../generated/api.js';
 import type { SigningKey } from '../keys/jwk.js';
-import type { OutboundMessages } from '../links/outbound-messages.js';
-import type { NewOutboxMessage } from '../delivery/outbox.js';
+import type { OutboundMessages } from '../delivery/outbound-messages.js';
+import type { NewOutboxMessage } from '../ports/outbox-store.js';
 import { signDetached, verifyDetached } from '../messages/jws.js';
 import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
 import type { AgreementRegistry } from './agreement-registry.js';
-import type { AgreementStore } from './agreement-store.js';
+import type { AgreementStore } from '../ports/agreement-store.js';
 import { accept, offer, parseDocument, receiveOffer, reject, type AgreementDocument, type AgreementVersion, type ServiceLevels } from './negotiation.js';
 
 type Schemas = components['schemas'];

@@ -1,28 +1,8 @@
-import type { components } from '../generated/api.js';
-import { GatewayError } from '../errors/gateway-error.js';
-import { supportHoursProblem } from './support-hours.js';
+import type { AgreementDocument, AgreementVersion, ServiceLevels } from '../ports/agreement-store.js';
+import { GatewayError } from '../kernel/gateway-error.js';
+import { supportHoursProblem } from '../usm/support-hours.js';
 
-export type ServiceLevels = components['schemas']['ServiceLevels'];
-export type AgreementDocument = components['schemas']['AgreementDocument'];
-export type NegotiationStatus = 'proposed' | 'countered' | 'active' | 'rejected' | 'superseded';
-
-/**
- * One version of an agreement negotiated across the link. `document` is the exact JSON text both
- * parties sign; an active version carries both signatures.
- */
-export interface AgreementVersion {
-  readonly id: string;
-  readonly version: number;
-  readonly provider: string;
-  readonly customer: string;
-  readonly status: NegotiationStatus;
-  readonly document: string;
-  readonly offeredBy: string;
-  readonly signatures: { readonly customer: string | null; readonly provider: string | null };
-  readonly reason?: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
+export type { AgreementDocument, AgreementVersion, NegotiationStatus, ServiceLevels } from '../ports/agreement-store.js';
 
 export function parseDocument(version: Pick<AgreementVersion, 'document'>): AgreementDocument {
   return JSON.parse(version.document) as AgreementDocument;

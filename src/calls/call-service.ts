@@ -1,24 +1,20 @@
 import type { AgreementRegistry } from '../agreements/agreement-registry.js';
-import { GatewayError } from '../errors/gateway-error.js';
-import type { LinkPlanner, ForkPlan, ForkRequest } from '../links/link-planner.js';
-import type { OutboundMessages } from '../links/outbound-messages.js';
-import { isFulfilled, isOpen, receiveUpdate, type CallUpdate, type LinkStore, type SupplierLink } from '../links/supplier-link.js';
-import type { InboundMessage, InboundMessageStore } from '../messages/inbound-message.js';
-import { uuidv7 } from '../messages/uuid-v7.js';
-import type { Partner } from '../partners/partner-directory.js';
-import { apply, currentPosition, isAtFork, startCall, type LifecycleAction, type LifecycleChange } from './call-lifecycle.js';
-import { VersionConflictError, type CallCommit, type CallFilter, type CallStore } from './call-store.js';
-import type { Actor, CallEvent, CallRecord, CallSubmission, HistoryEntry, Note, NoteKind, NoteVisibility } from './call.js';
-import { deskView } from './call-views.js';
-import { priorityOf } from './priority.js';
-import { newBreaches, nextDue, onStatusChange, startClock } from '../agreements/sla-clock.js';
-import { WORKFLOWS, type Position } from './usm-model.js';
+import { GatewayError } from '../kernel/gateway-error.js';
+import type { LinkPlanner, ForkPlan, ForkRequest } from '../subcalls/link-planner.js';
+import type { OutboundMessages } from '../delivery/outbound-messages.js';
+import { isFulfilled, isOpen, receiveUpdate, type CallUpdate, type LinkStore, type SupplierLink } from '../ports/supplier-link.js';
+import type { InboundMessageStore, MessageContext } from '../ports/inbound-message.js';
 
-/** The signed message behind a change: recorded with it, and answered the same way on an identical resend. */
-export interface MessageContext<T = CallRecord> {
-  readonly record: Omit<InboundMessage, 'response' | 'callId'>;
-  readonly respond: (result: T) => { status: number; body: unknown };
-}
+export type { MessageContext } from '../ports/inbound-message.js';
+import { uuidv7 } from '../kernel/uuid-v7.js';
+import type { Partner } from '../partners/partner-directory.js';
+import { apply, currentPosition, isAtFork, startCall, type LifecycleAction, type LifecycleChange } from '../usm/call-lifecycle.js';
+import { VersionConflictError, type CallCommit, type CallFilter, type CallStore } from '../ports/call-store.js';
+import type { Actor, CallEvent, CallRecord, CallSubmission, HistoryEntry, Note, NoteKind, NoteVisibility } from '../ports/call.js';
+import { deskView } from './call-views.js';
+import { priorityOf } from '../usm/priority.js';
+import { newBreaches, nextDue, onStatusChange, startClock } from '../usm/sla-clock.js';
+import { WORKFLOWS, type Position } from '../usm/usm-model.js';
 
 export interface NoteInput {
   readonly text: string;
@@ -35,7 +31,7 @@ export interface ActInput {
   readonly note?: NoteInput;
   readonly comment?: string;
   readonly resolution?: string;
-  readonly message?: MessageContext;
+  readonly message?: MessageContext<CallRecord>;
 }
 
 export interface ActResult {
@@ -49,7 +45,7 @@ export interface SubmitInput {
   readonly chainId: string;
   readonly hops?: readonly string[];
   readonly trace?: string;
-  readonly message?: MessageContext;
+  readonly message?: MessageContext<CallRecord>;
 }
 
 export interface UpdateResult {

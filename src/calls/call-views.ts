@@ -1,7 +1,7 @@
 import type { components } from '../generated/api.js';
-import { allowedActions, currentPosition } from './call-lifecycle.js';
-import type { CallRecord, HistoryEntry, Note } from './call.js';
-import { stepName, WORKFLOWS } from './usm-model.js';
+import { allowedActions, currentPosition } from '../usm/call-lifecycle.js';
+import type { CallRecord, HistoryEntry, Note } from '../ports/call.js';
+import { stepName, WORKFLOWS } from '../usm/usm-model.js';
 
 type Schemas = components['schemas'];
 

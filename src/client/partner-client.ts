@@ -4,7 +4,7 @@ import { request, type Dispatcher } from 'undici';
 import type { SigningKey } from '../keys/jwk.js';
 import type { Envelope, MessageType } from '../messages/envelope.js';
 import { signDetached } from '../messages/jws.js';
-import { uuidv7 } from '../messages/uuid-v7.js';
+import { uuidv7 } from '../kernel/uuid-v7.js';
 
 export interface PartnerClientOptions {
   /** The gateway's base URL, e.g. http://127.0.0.1:8080 */

@@ -3,8 +3,8 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { components } from '../generated/config.js';
-import { routeProblem } from '../links/route-rules.js';
-import { supportHoursProblem } from '../agreements/support-hours.js';
+import { routeProblem } from '../usm/route-rules.js';
+import { supportHoursProblem } from '../usm/support-hours.js';
 import { schemaDocument } from './config-schema.js';
 
 export type GatewayConfigFile = components['schemas']['GatewayConfig'];

@@ -4,10 +4,10 @@ import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import type { SigningKey } from '../keys/jwk.js';
 import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
-import type { LinkStore } from '../links/supplier-link.js';
+import type { LinkStore } from '../ports/supplier-link.js';
 import { backoffDelay } from './backoff.js';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
-import type { OutboxMessage, OutboxStore } from './outbox.js';
+import type { OutboxMessage, OutboxStore } from '../ports/outbox-store.js';
 import { createPartnerSender, isBatchable, type Outcome } from './partner-sender.js';
 
 export interface DeliveryOptions {

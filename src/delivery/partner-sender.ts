@@ -4,10 +4,10 @@ import { bodyDigest, receiptCovers, signBatch } from '../messages/batch.js';
 import { signDetachedAt, verifyCompact } from '../messages/jws.js';
 import { RECEIPT_TYPE, type Receipt } from '../messages/receipt.js';
 import type { Partner } from '../partners/partner-directory.js';
-import type { LinkStore, SubmitAnswer } from '../links/supplier-link.js';
-import { PUBLIC_STATUSES, type PublicStatus } from '../calls/usm-model.js';
+import type { LinkStore, SubmitAnswer } from '../ports/supplier-link.js';
+import { PUBLIC_STATUSES, type PublicStatus } from '../usm/usm-model.js';
 import { retryAfterMs } from './backoff.js';
-import type { OutboxMessage, OutboxStore } from './outbox.js';
+import type { OutboxMessage, OutboxStore } from '../ports/outbox-store.js';
 
 /** How one attempt at one message ended. */
 export type Outcome = { readonly kind: 'delivered'; readonly receipt: Receipt } | { readonly kind: 'retry'; readonly error: string; readonly retryAfterMs?: number } | { readonly kind: 'dead'; readonly error: string };

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
-import type { StoredEvent } from '../calls/call.js';
-import type { WebhookStore, WebhookSubscription } from './webhook-store.js';
+import type { StoredEvent } from '../ports/call.js';
+import type { WebhookStore, WebhookSubscription } from '../ports/webhook-store.js';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature.js';
 
 export interface WebhookDispatcherOptions {

@@ -1,6 +1,6 @@
 import type { components } from '../generated/api.js';
-import { uuidv7 } from '../messages/uuid-v7.js';
-import type { WebhookStore, WebhookSubscription } from './webhook-store.js';
+import { uuidv7 } from '../kernel/uuid-v7.js';
+import type { WebhookStore, WebhookSubscription } from '../ports/webhook-store.js';
 
 type Webhook = components['schemas']['Webhook'];
 

@@ -1,5 +1,5 @@
-import { GatewayError, type FieldError } from '../errors/gateway-error.js';
-import { problemOf } from '../errors/problem.js';
+import { GatewayError, type FieldError } from '../kernel/gateway-error.js';
+import { problemOf } from '../kernel/problem.js';
 import { MAX_BATCH, type BatchItem } from '../messages/batch.js';
 import type { Envelope, MessageType } from '../messages/envelope.js';
 import type { AuthenticatedMessage } from '../messages/message-intake.js';

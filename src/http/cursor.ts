@@ -1,4 +1,4 @@
-import { GatewayError } from '../errors/gateway-error.js';
+import { GatewayError } from '../kernel/gateway-error.js';
 
 export interface CursorPosition {
   readonly updatedAt: string;

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { GatewayError } from '../errors/gateway-error.js';
+import { GatewayError } from '../kernel/gateway-error.js';
 
 /** Parses JSON bodies while keeping their exact bytes on `request.rawBody` (signatures cover bytes, not values). */
 export function installJsonBodyParser(app: FastifyInstance): void {

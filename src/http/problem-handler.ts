@@ -1,9 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { IllegalTransitionError } from '../calls/call-lifecycle.js';
-import type { ErrorCode } from '../errors/error-codes.js';
-import { GatewayError, type FieldError } from '../errors/gateway-error.js';
-import { PROBLEM_MEDIA_TYPE, problemOf } from '../errors/problem.js';
-import { StoreUnavailableError } from '../storage/store.js';
+import { IllegalTransitionError } from '../usm/call-lifecycle.js';
+import type { ErrorCode } from '../kernel/error-codes.js';
+import { GatewayError, type FieldError } from '../kernel/gateway-error.js';
+import { PROBLEM_MEDIA_TYPE, problemOf } from '../kernel/problem.js';
+import { StoreUnavailableError } from '../ports/store.js';
 import { fieldErrorsOf } from './validation.js';
 
 /** Fastify's own errors that are the client's fault, as gateway codes. */

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
-import type { CallRecord } from '../calls/call.js';
-import type { MessageContext } from '../calls/call-service.js';
+import type { CallRecord } from '../ports/call.js';
+import type { MessageContext } from '../ports/inbound-message.js';
 import { customerView } from '../calls/call-views.js';
-import { GatewayError } from '../errors/gateway-error.js';
+import { GatewayError } from '../kernel/gateway-error.js';
 import type { Envelope, MessageType } from '../messages/envelope.js';
-import { DuplicateMessageError, type InboundMessage, type InboundMessageStore } from '../messages/inbound-message.js';
+import { DuplicateMessageError, type InboundMessage, type InboundMessageStore } from '../ports/inbound-message.js';
 import type { AuthenticatedMessage, MessageIntake } from '../messages/message-intake.js';
 import type { Receipt } from '../messages/receipt.js';
 import type { Partner } from '../partners/partner-directory.js';

@@ -2,7 +2,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 import { CONTRACT_SCHEMA_ID, type ContractDocument } from './contract.js';
-import type { FieldError } from '../errors/gateway-error.js';
+import type { FieldError } from '../kernel/gateway-error.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 

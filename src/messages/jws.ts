@@ -1,7 +1,7 @@
 import { sign, verify } from 'node:crypto';
-import { GatewayError } from '../errors/gateway-error.js';
+import { GatewayError } from '../kernel/gateway-error.js';
 import type { SigningAlgorithm, SigningKey, VerificationKey } from '../keys/jwk.js';
-import { fromBase64url, toBase64url } from './base64url.js';
+import { fromBase64url, toBase64url } from '../kernel/base64url.js';
 
 /**
  * JWS (RFC 7515) with the two algorithms usm-link speaks, on node:crypto.

@@ -1,4 +1,4 @@
-import { GatewayError } from '../errors/gateway-error.js';
+import { GatewayError } from '../kernel/gateway-error.js';
 import type { VerificationKey } from '../keys/jwk.js';
 import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
 import type { Envelope, MessageType } from './envelope.js';

@@ -2,7 +2,7 @@ import { request } from 'undici';
 import type { OutboxWorker } from '../delivery/outbox-worker.js';
 import type { components } from '../generated/api.js';
 import type { PartnerDirectory } from '../partners/partner-directory.js';
-import type { Store } from '../storage/store.js';
+import type { Store } from '../ports/store.js';
 
 type Neighbour = components['schemas']['Neighbour'];
 

@@ -1,7 +1,7 @@
 import type { JWK } from 'jose';
 import type { AgreementConfig, UnderpinningConfig } from '../config/load-config.js';
 import type { Network, NetworkParty } from './network-model.js';
-import { covers, parseSupportHours } from '../agreements/support-hours.js';
+import { covers, parseSupportHours } from '../usm/support-hours.js';
 
 export type Severity = 'error' | 'warning';
 

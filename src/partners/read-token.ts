@@ -1,5 +1,5 @@
 import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import { GatewayError } from '../errors/gateway-error.js';
+import { GatewayError } from '../kernel/gateway-error.js';
 import type { Partner, PartnerDirectory } from './partner-directory.js';
 
 export interface ReadTokenVerifier {

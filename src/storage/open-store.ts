@@ -1,4 +1,4 @@
-import type { Store } from './store.js';
+import type { Store } from '../ports/store.js';
 
 /**
  * Opens the store a `storage` setting names: `sqlite:<file>` (embedded) or `postgres://...` (shared

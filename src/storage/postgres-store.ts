@@ -1,15 +1,15 @@
 import pg from 'pg';
-import type { AgreementVersion } from '../agreements/negotiation.js';
-import { currentPosition } from '../calls/call-lifecycle.js';
-import type { CallRecord } from '../calls/call.js';
-import { VersionConflictError, type CallCommit, type CallFilter } from '../calls/call-store.js';
-import type { DeliveryRecord, NewOutboxMessage } from '../delivery/outbox.js';
-import { answeredLink, type SupplierLink } from '../links/supplier-link.js';
-import { DuplicateMessageError, type InboundMessage } from '../messages/inbound-message.js';
+import type { AgreementVersion } from '../ports/agreement-store.js';
+import { currentPosition } from '../usm/call-lifecycle.js';
+import type { CallRecord } from '../ports/call.js';
+import { VersionConflictError, type CallCommit, type CallFilter } from '../ports/call-store.js';
+import type { DeliveryRecord, NewOutboxMessage } from '../ports/outbox-store.js';
+import { answeredLink, type SupplierLink } from '../ports/supplier-link.js';
+import { DuplicateMessageError, type InboundMessage } from '../ports/inbound-message.js';
 import { chainRecord, type LogEntry } from '../messages/message-log.js';
 import { MIGRATIONS, migrationSql } from './migrations.js';
 import { EVENTS_WITH_CALL, eventOf, eventSnapshotOf, historyOf, inboundOf, logOf, noteOf, outboxOf, webhookOf, type EventRow, type HistoryRow, type InboundRow, type LogRow, type NoteRow, type OutboxRow, type WebhookRow } from './rows.js';
-import { StoreUnavailableError, type Store } from './store.js';
+import { StoreUnavailableError, type Store } from '../ports/store.js';
 
 /** Serialises the writes that append to the message log and to the event sequence, across replicas. */
 const APPEND_LOCK = 7_314_159;

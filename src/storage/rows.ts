@@ -1,8 +1,8 @@
-import type { HistoryEntry, Note, StoredEvent } from '../calls/call.js';
-import type { CallCommit } from '../calls/call-store.js';
-import type { OutboxMessage } from '../delivery/outbox.js';
-import type { WebhookSubscription } from '../desk/webhook-store.js';
-import type { InboundMessage } from '../messages/inbound-message.js';
+import type { HistoryEntry, Note, StoredEvent } from '../ports/call.js';
+import type { CallCommit } from '../ports/call-store.js';
+import type { OutboxMessage } from '../ports/outbox-store.js';
+import type { WebhookSubscription } from '../ports/webhook-store.js';
+import type { InboundMessage } from '../ports/inbound-message.js';
 import type { LogRecord } from '../messages/message-log.js';
 
 /** Table rows as both engines return them (PostgreSQL gives BIGINT as text), and the records they hold. */

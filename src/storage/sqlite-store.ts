@@ -1,17 +1,17 @@
 import { closeSync, fsync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { currentPosition } from '../calls/call-lifecycle.js';
-import type { CallRecord } from '../calls/call.js';
-import { VersionConflictError, type CallCommit, type CallFilter } from '../calls/call-store.js';
-import { DuplicateMessageError, type InboundMessage } from '../messages/inbound-message.js';
-import type { DeliveryRecord } from '../delivery/outbox.js';
-import { answeredLink, type SupplierLink } from '../links/supplier-link.js';
-import type { AgreementVersion } from '../agreements/negotiation.js';
+import { currentPosition } from '../usm/call-lifecycle.js';
+import type { CallRecord } from '../ports/call.js';
+import { VersionConflictError, type CallCommit, type CallFilter } from '../ports/call-store.js';
+import { DuplicateMessageError, type InboundMessage } from '../ports/inbound-message.js';
+import type { DeliveryRecord } from '../ports/outbox-store.js';
+import { answeredLink, type SupplierLink } from '../ports/supplier-link.js';
+import type { AgreementVersion } from '../ports/agreement-store.js';
 import { chainRecord, type LogEntry } from '../messages/message-log.js';
 import { MIGRATIONS, migrationSql } from './migrations.js';
 import { EVENTS_WITH_CALL, eventOf, eventSnapshotOf, historyOf, inboundOf, logOf, noteOf, outboxOf, webhookOf, type EventRow, type HistoryRow, type InboundRow, type LogRow, type NoteRow, type OutboxRow, type WebhookRow } from './rows.js';
-import { StoreUnavailableError, type Store } from './store.js';
+import { StoreUnavailableError, type Store } from '../ports/store.js';
 
 /** SQLite error codes that mean the store cannot take writes now (disk full, read-only, I/O, locked). */
 const UNAVAILABLE = /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB|PROTOCOL|NOMEM)/;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { onStatusChange, startClock } from '../../src/agreements/sla-clock.js';
-import { addSupportTime, parseSupportHours, supportTimeBetween } from '../../src/agreements/support-hours.js';
+import { onStatusChange, startClock } from '../../src/usm/sla-clock.js';
+import { addSupportTime, parseSupportHours, supportTimeBetween } from '../../src/usm/support-hours.js';
 
 const MINUTE = 60_000;
 const OFFICE = parseSupportHours('Mo-Fr 08:00-18:00 Europe/Amsterdam')!;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allowedActions, apply, currentPosition, IllegalTransitionError, pathOf, startCall, type ActorKind, type LifecycleAction, type LifecycleState } from '../../src/calls/call-lifecycle.js';
-import { CALL_TYPES, PUBLIC_STATUSES, TERMINAL_STATUSES, WORKFLOWS, type Branch } from '../../src/calls/usm-model.js';
+import { allowedActions, apply, currentPosition, IllegalTransitionError, pathOf, startCall, type ActorKind, type LifecycleAction, type LifecycleState } from '../../src/usm/call-lifecycle.js';
+import { CALL_TYPES, PUBLIC_STATUSES, TERMINAL_STATUSES, WORKFLOWS, type Branch } from '../../src/usm/usm-model.js';
 
 const ACTORS: ActorKind[] = ['customer', 'desk', 'system', 'supplier'];
 const BRANCHES: (Branch | undefined)[] = [undefined, 'agree', 'change', 'operate'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { priorityOf } from '../../src/calls/priority.js';
-import { FORKS, PROCESS_STEPS, stepName, WORKFLOWS, type WorkflowNumber } from '../../src/calls/usm-model.js';
+import { priorityOf } from '../../src/usm/priority.js';
+import { FORKS, PROCESS_STEPS, stepName, WORKFLOWS, type WorkflowNumber } from '../../src/usm/usm-model.js';
 
 /** "R1-5" -> recover 1..5, as USM.md writes the workflows. */
 function spell(...segments: string[]): string[] {

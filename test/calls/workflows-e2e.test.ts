@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WORKFLOWS, type Branch, type CallType, type WorkflowNumber } from '../../src/calls/usm-model.js';
+import { WORKFLOWS, type Branch, type CallType, type WorkflowNumber } from '../../src/usm/usm-model.js';
 import { incident, makePartner, removeDir, startGateway, type GatewayFixture, type TestPartner } from '../support/gateway-fixture.js';
 
 const CASES: [WorkflowNumber, CallType, Branch | undefined][] = [

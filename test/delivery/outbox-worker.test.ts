@@ -5,14 +5,14 @@ import { pino } from 'pino';
 import { createServer } from 'node:http';
 import { MockAgent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCall } from '../../src/calls/call-lifecycle.js';
+import { startCall } from '../../src/usm/call-lifecycle.js';
 import { createOutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { createReceipt } from '../../src/messages/receipt.js';
 import { bodyDigest } from '../../src/messages/batch.js';
 import { createPartnerDirectory } from '../../src/partners/partner-directory.js';
-import { uuidv7 } from '../../src/messages/uuid-v7.js';
+import { uuidv7 } from '../../src/kernel/uuid-v7.js';
 import { openSqliteStore } from '../../src/storage/sqlite-store.js';
-import type { Store } from '../../src/storage/store.js';
+import type { Store } from '../../src/ports/store.js';
 import { eventually, makePartner, removeDir } from '../support/gateway-fixture.js';
 
 const ORIGIN = 'http://supplier.test:9000';

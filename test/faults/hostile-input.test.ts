@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/client/partner-client.js';
-import { toBase64url } from '../../src/messages/base64url.js';
+import { toBase64url } from '../../src/kernel/base64url.js';
 import { incident, makePartner, removeDir, startGateway, type GatewayFixture, type TestPartner } from '../support/gateway-fixture.js';
 import { recordFigures } from './fault-figures.js';
 

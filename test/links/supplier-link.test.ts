@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answeredLink, receiveUpdate, type SupplierLink } from '../../src/links/supplier-link.js';
+import { answeredLink, receiveUpdate, type SupplierLink } from '../../src/ports/supplier-link.js';
 
 const AT = '2026-01-01T00:00:00.000Z';
 const LATER = '2026-01-01T00:00:01.000Z';

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toBase64url } from '../../src/messages/base64url.js';
+import { toBase64url } from '../../src/kernel/base64url.js';
 import { incident, makePartner, removeDir, startGateway, type GatewayFixture, type TestPartner } from '../support/gateway-fixture.js';
 
 describe('signed messages in', () => {

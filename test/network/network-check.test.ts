@@ -2,10 +2,10 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { networkCommand } from '../../src/network/network-command.js';
+import { networkCommand } from '../../src/cli/network-command.js';
 import { checkNetwork } from '../../src/network/network-check.js';
 import { loadNetwork } from '../../src/network/network-model.js';
-import { covers, parseSupportHours } from '../../src/agreements/support-hours.js';
+import { covers, parseSupportHours } from '../../src/usm/support-hours.js';
 import { removeDir } from '../support/gateway-fixture.js';
 
 const examples = new URL('../../config/examples/', import.meta.url).pathname;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { networkCommand } from '../../src/network/network-command.js';
+import { networkCommand } from '../../src/cli/network-command.js';
 import { eventually, freePort, gatewayNode, gatewayPartner, incident, makePartner, removeDir, SERVICE_LEVELS, startGateway, type GatewayFixture } from '../support/gateway-fixture.js';
 
 const run = promisify(execFile);

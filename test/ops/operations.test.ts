@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/kernel/logger.js';
 import { DESK_TOKEN, incident, makePartner, removeDir, startGateway } from '../support/gateway-fixture.js';
 
 function capture(): { stream: Writable; lines: string[] } {

@@ -2,11 +2,11 @@ import { mkdtemp, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCall } from '../../src/calls/call-lifecycle.js';
-import type { CallRecord } from '../../src/calls/call.js';
-import { uuidv7 } from '../../src/messages/uuid-v7.js';
+import { startCall } from '../../src/usm/call-lifecycle.js';
+import type { CallRecord } from '../../src/ports/call.js';
+import { uuidv7 } from '../../src/kernel/uuid-v7.js';
 import { openSqliteStore } from '../../src/storage/sqlite-store.js';
-import { StoreUnavailableError, type Store } from '../../src/storage/store.js';
+import { StoreUnavailableError, type Store } from '../../src/ports/store.js';
 import { removeDir } from '../support/gateway-fixture.js';
 
 function newCall(): CallRecord {

@@ -1,9 +1,9 @@
-import type { CallType } from './usm-model.js';
-import type { PublicStatus, ProcessName } from './usm-model.js';
+import type { CallType } from '../usm/usm-model.js';
+import type { PublicStatus, ProcessName } from '../usm/usm-model.js';
 import type { CallEvent, CallRecord, HistoryEntry, Note } from './call.js';
-import type { InboundMessage } from '../messages/inbound-message.js';
-import type { NewOutboxMessage } from '../delivery/outbox.js';
-import type { SupplierLink } from '../links/supplier-link.js';
+import type { InboundMessage } from './inbound-message.js';
+import type { NewOutboxMessage } from './outbox-store.js';
+import type { SupplierLink } from './supplier-link.js';
 
 export interface CallFilter {
   readonly customer?: string;

@@ -1,10 +1,10 @@
-import type { CallStore } from '../calls/call-store.js';
-import type { WebhookStore } from '../desk/webhook-store.js';
-import type { InboundMessageStore } from '../messages/inbound-message.js';
-import type { OutboxStore } from '../delivery/outbox.js';
-import type { LinkStore } from '../links/supplier-link.js';
+import type { CallStore } from './call-store.js';
+import type { WebhookStore } from './webhook-store.js';
+import type { InboundMessageStore } from './inbound-message.js';
+import type { OutboxStore } from './outbox-store.js';
+import type { LinkStore } from './supplier-link.js';
 import type { LastMessages, LogRecord } from '../messages/message-log.js';
-import type { AgreementStore } from '../agreements/agreement-store.js';
+import type { AgreementStore } from './agreement-store.js';
 
 /** The gateway's durable state: one store, every domain's interface. */
 export interface Store extends CallStore, InboundMessageStore, WebhookStore, LinkStore, OutboxStore, AgreementStore {

@@ -1,11 +1,11 @@
-import { currentPosition } from '../calls/call-lifecycle.js';
-import type { CallRecord } from '../calls/call.js';
-import { supplierForkStep, type CallType, type Position } from '../calls/usm-model.js';
+import { currentPosition } from '../usm/call-lifecycle.js';
+import type { CallRecord } from '../ports/call.js';
+import { supplierForkStep, type CallType, type Position } from '../usm/usm-model.js';
 import type { RouteConfig } from '../config/load-config.js';
 import type { Underpinning } from '../agreements/agreement-registry.js';
-import { GatewayError } from '../errors/gateway-error.js';
+import { GatewayError } from '../kernel/gateway-error.js';
 import type { PartnerDirectory } from '../partners/partner-directory.js';
-import { routeForkStep, routeMatches, subCallTypeAt } from './route-rules.js';
+import { routeForkStep, routeMatches, subCallTypeAt } from '../usm/route-rules.js';
 
 /** Everything needed to raise one sub-call at a supplier. */
 export interface ForkPlan {

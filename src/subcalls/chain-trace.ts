@@ -1,10 +1,10 @@
 import { Agent } from 'undici';
 import type { CallService } from '../calls/call-service.js';
 import { createPartnerClient } from '../client/partner-client.js';
-import type { OutboxStore } from '../delivery/outbox.js';
+import type { OutboxStore } from '../ports/outbox-store.js';
 import type { components } from '../generated/api.js';
 import type { SigningKey } from '../keys/jwk.js';
-import type { InboundMessageStore } from '../messages/inbound-message.js';
+import type { InboundMessageStore } from '../ports/inbound-message.js';
 import type { PartnerDirectory } from '../partners/partner-directory.js';
 
 type TraceHop = components['schemas']['TraceHop'];

@@ -2,11 +2,11 @@ import type { FastifyRequest } from 'fastify';
 import type { CallService, MessageContext, UpdateResult } from '../calls/call-service.js';
 import { agreementView, type AgreementService, type NegotiationMessageType } from '../agreements/agreement-service.js';
 import type { AgreementVersion } from '../agreements/negotiation.js';
-import { GatewayError } from '../errors/gateway-error.js';
+import { GatewayError } from '../kernel/gateway-error.js';
 import type { components } from '../generated/api.js';
 import type { OperationHandlers } from '../http/register-operations.js';
 import { signedMessageOperation, type SignedMessageDeps, type SignedOperation } from '../http/signed-message.js';
-import type { SupplierLink } from './supplier-link.js';
+import type { SupplierLink } from '../ports/supplier-link.js';
 
 type Schemas = components['schemas'];
 

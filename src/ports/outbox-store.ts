@@ -1,6 +1,6 @@
 import type { MessageType } from '../messages/envelope.js';
 import type { Receipt } from '../messages/receipt.js';
-import type { SubmitAnswer } from '../links/supplier-link.js';
+import type { SubmitAnswer } from './supplier-link.js';
 
 export type OutboxStatus = 'pending' | 'delivered' | 'dead';
 

@@ -1,4 +1,4 @@
-import type { EventType, StoredEvent } from '../calls/call.js';
+import type { EventType, StoredEvent } from './call.js';
 
 export interface WebhookSubscription {
   readonly id: string;

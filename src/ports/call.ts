@@ -1,8 +1,8 @@
 import type { components } from '../generated/api.js';
-import type { ActorKind, LifecycleChange, LifecycleState } from './call-lifecycle.js';
-import type { CallType } from './usm-model.js';
-import type { Level, Priority } from './priority.js';
-import type { SlaClock } from '../agreements/sla-clock.js';
+import type { ActorKind, LifecycleChange, LifecycleState } from '../usm/call-lifecycle.js';
+import type { CallType } from '../usm/usm-model.js';
+import type { Level, Priority } from '../usm/priority.js';
+import type { SlaClock } from '../usm/sla-clock.js';
 
 export type Requester = components['schemas']['Requester'];
 export type Attachment = components['schemas']['Attachment'];

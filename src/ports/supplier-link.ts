@@ -1,5 +1,5 @@
 import type { components } from '../generated/api.js';
-import type { CallType, Position, PublicStatus } from '../calls/usm-model.js';
+import type { CallType, Position, PublicStatus } from '../usm/usm-model.js';
 
 export type CallUpdate = components['schemas']['CallUpdate'];
 export type LinkStatus = 'requested' | PublicStatus;

@@ -1,4 +1,4 @@
-import type { PublicStatus } from '../calls/usm-model.js';
+import type { PublicStatus } from './usm-model.js';
 import { addSupportTime, parseSupportHours, supportTimeBetween, type SupportHours } from './support-hours.js';
 
 export type SlaTarget = 'response' | 'resolution';

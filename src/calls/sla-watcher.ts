@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { CallService } from '../calls/call-service.js';
-import type { CallStore } from '../calls/call-store.js';
+import type { CallService } from './call-service.js';
+import type { CallStore } from '../ports/call-store.js';
 
 export interface SlaWatcher {
   /** Checks every call whose clock is due now. */

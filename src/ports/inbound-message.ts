@@ -21,3 +21,9 @@ export interface InboundMessageStore {
 export class DuplicateMessageError extends Error {
   override name = 'DuplicateMessageError';
 }
+
+/** The signed message behind a change: recorded with it, and answered the same way on an identical resend. */
+export interface MessageContext<T = unknown> {
+  readonly record: Omit<InboundMessage, 'response' | 'callId'>;
+  readonly respond: (result: T) => { status: number; body: unknown };
+}

@@ -1,9 +1,9 @@
 import type { onRequestHookHandler } from 'fastify';
-import type { BearerAuthenticator } from '../http/bearer-tokens.js';
-import { GatewayError } from '../errors/gateway-error.js';
+import type { BearerAuthenticator } from '../keys/bearer-tokens.js';
+import { GatewayError } from '../kernel/gateway-error.js';
 import type { components } from '../generated/api.js';
 import type { OperationHandlers } from '../http/register-operations.js';
-import type { OutboxMessage, OutboxStore } from './outbox.js';
+import type { OutboxMessage, OutboxStore } from '../ports/outbox-store.js';
 
 export interface AdminRouteDeps {
   readonly admin: BearerAuthenticator;

@@ -1,16 +1,16 @@
 import type { FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { CallService } from '../calls/call-service.js';
 import { deskView, historyView, noteView } from '../calls/call-views.js';
-import type { Actor } from '../calls/call.js';
-import type { CallType, ProcessName, PublicStatus } from '../calls/usm-model.js';
-import { GatewayError } from '../errors/gateway-error.js';
+import type { Actor } from '../ports/call.js';
+import type { CallType, ProcessName, PublicStatus } from '../usm/usm-model.js';
+import { GatewayError } from '../kernel/gateway-error.js';
 import type { components } from '../generated/api.js';
 import { decodeCursor, page } from '../http/cursor.js';
 import type { OperationHandlers } from '../http/register-operations.js';
-import type { BearerAuthenticator } from '../http/bearer-tokens.js';
-import type { WebhookService } from './webhook-service.js';
-import { linkIdOf, linkView } from '../links/link-routes.js';
-import type { ChainTracer } from '../links/chain-trace.js';
+import type { BearerAuthenticator } from '../keys/bearer-tokens.js';
+import type { WebhookService } from '../desk/webhook-service.js';
+import { linkIdOf, linkView } from './link-routes.js';
+import type { ChainTracer } from '../subcalls/chain-trace.js';
 
 type Schemas = components['schemas'];
 

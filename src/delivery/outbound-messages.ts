@@ -1,9 +1,9 @@
-import type { CallRecord } from '../calls/call.js';
-import type { NewOutboxMessage } from '../delivery/outbox.js';
+import type { CallRecord } from '../ports/call.js';
+import type { NewOutboxMessage } from '../ports/outbox-store.js';
 import type { Envelope, MessageType } from '../messages/envelope.js';
-import { uuidv7 } from '../messages/uuid-v7.js';
-import type { CallUpdate, SupplierLink } from './supplier-link.js';
-import { childTraceparent } from './traceparent.js';
+import { uuidv7 } from '../kernel/uuid-v7.js';
+import type { CallUpdate, SupplierLink } from '../ports/supplier-link.js';
+import { childTraceparent } from '../kernel/traceparent.js';
 
 /** Builds the signed-message envelopes this gateway sends to partner gateways (signed at send time). */
 export interface OutboundMessages {

@@ -1,5 +1,5 @@
 import type { components } from '../generated/config.js';
-import { PROCESS_OF_TYPE, SUPPLIER_FORK_STEPS, supplierForkStep, type CallType, type Position, type SupplierForkStep } from '../calls/usm-model.js';
+import { PROCESS_OF_TYPE, SUPPLIER_FORK_STEPS, supplierForkStep, type CallType, type Position, type SupplierForkStep } from './usm-model.js';
 
 type RouteConfig = components['schemas']['RouteConfig'];
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import Database from 'better-sqlite3';
-import type { LogRecord } from './message-log.js';
+import type { LogRecord } from '../messages/message-log.js';
 
 /**
  * Reads a message log for offline checking: a gateway's SQLite file (opened read-only) or a JSON

@@ -1,8 +1,8 @@
 import type { FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { components } from '../generated/api.js';
-import type { BearerAuthenticator } from '../http/bearer-tokens.js';
+import type { BearerAuthenticator } from '../keys/bearer-tokens.js';
 import type { OperationHandlers } from '../http/register-operations.js';
-import { agreementView, type AgreementService } from './agreement-service.js';
+import { agreementView, type AgreementService } from '../agreements/agreement-service.js';
 
 type Schemas = components['schemas'];
 

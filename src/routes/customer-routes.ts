@@ -1,17 +1,17 @@
 import type { FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { AgreementRegistry } from '../agreements/agreement-registry.js';
-import { GatewayError } from '../errors/gateway-error.js';
+import { GatewayError } from '../kernel/gateway-error.js';
 import type { components } from '../generated/api.js';
 import { decodeCursor, page } from '../http/cursor.js';
 import type { OperationHandlers } from '../http/register-operations.js';
 import { signedMessageOperation, type SignedMessageDeps, type SignedOperation } from '../http/signed-message.js';
 import type { Partner } from '../partners/partner-directory.js';
 import type { ReadTokenVerifier } from '../partners/read-token.js';
-import type { CallService } from './call-service.js';
-import type { ChainTracer } from '../links/chain-trace.js';
-import { customerView, historyView, noteView } from './call-views.js';
-import type { CallType, PublicStatus } from './usm-model.js';
-import { parseTraceparent } from '../links/traceparent.js';
+import type { CallService } from '../calls/call-service.js';
+import type { ChainTracer } from '../subcalls/chain-trace.js';
+import { customerView, historyView, noteView } from '../calls/call-views.js';
+import type { CallType, PublicStatus } from '../usm/usm-model.js';
+import { parseTraceparent } from '../kernel/traceparent.js';
 
 type Schemas = components['schemas'];
 

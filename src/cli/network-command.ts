@@ -2,9 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { JWK } from 'jose';
-import { checkNetwork, type Finding } from './network-check.js';
-import { graphOf, toMermaid, toSvg } from './network-graph.js';
-import { loadNetwork, type Network } from './network-model.js';
+import { checkNetwork, type Finding } from '../network/network-check.js';
+import { graphOf, toMermaid, toSvg } from '../network/network-graph.js';
+import { loadNetwork, type Network } from '../network/network-model.js';
 
 /** `usm-link network check|graph DIR`: returns the exit code. */
 export async function networkCommand(args: string[], out: (text: string) => void): Promise<number> {

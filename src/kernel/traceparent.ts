@@ -1,4 +1,4 @@
-import { randomBytesPooled } from '../messages/random-pool.js';
+import { randomBytesPooled } from './random-pool.js';
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 

@@ -1,0 +1,33 @@
+import type { NewOutboxMessage } from './outbox-store.js';
+import type { InboundMessage } from './inbound-message.js';
+import type { components } from '../generated/api.js';
+
+export type ServiceLevels = components['schemas']['ServiceLevels'];
+export type AgreementDocument = components['schemas']['AgreementDocument'];
+export type NegotiationStatus = 'proposed' | 'countered' | 'active' | 'rejected' | 'superseded';
+
+/**
+ * One version of an agreement negotiated across the link. `document` is the exact JSON text both
+ * parties sign; an active version carries both signatures.
+ */
+export interface AgreementVersion {
+  readonly id: string;
+  readonly version: number;
+  readonly provider: string;
+  readonly customer: string;
+  readonly status: NegotiationStatus;
+  readonly document: string;
+  readonly offeredBy: string;
+  readonly signatures: { readonly customer: string | null; readonly provider: string | null };
+  readonly reason?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface AgreementStore {
+  agreementVersions(id: string): Promise<AgreementVersion[]>;
+  /** Every version of every negotiated agreement, by id and version. */
+  listAgreementVersions(): Promise<AgreementVersion[]>;
+  /** Writes new and changed versions, with the message that caused them and the messages they cause, atomically. */
+  commitAgreement(change: { versions: readonly AgreementVersion[]; inbound?: InboundMessage; outbox: readonly NewOutboxMessage[] }): Promise<void>;
+}
