@@ -103,7 +103,7 @@ async function main(): Promise<void> {
 
     await until(async () => (await client.get(`/v1/calls/${origin.id}`)).body as { status: string } | undefined, 'the resolution to reach the ward', (c) => c.status === 'resolved');
     say('the resolution reached the ward; the ward confirms');
-    const confirmed = await client.send(`/v1/calls/${origin.id}/confirm`, client.envelope('call.confirm', { feedback: 'Letters go out again.' }));
+    const confirmed = await client.send(`/v1/calls/${origin.id}/confirm`, client.envelope('call.confirm', { feedback: 'Letters go out again.' }, { chainId: origin.chainId }));
     if ((confirmed.body as { call: { status: string } }).call.status !== 'closed') throw new Error('confirm failed');
     await until(async () => (await desk(hosting, 'GET', `/v1/desk/calls/${atHosting.id}`)).status === 'closed' || undefined, 'the closure to reach hosting');
     for (const p of [hospital, exchange, hosting]) await p.app!.gateway.outboxWorker.idle();

@@ -91,11 +91,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     agreements: gateway.agreements,
     readTokens: gateway.readTokens,
   });
-  const link = linkRoutes({ ...signedDeps, calls: gateway.calls, agreements: gateway.negotiation, discovery: discoveryOf(config) });
+  const link = linkRoutes({ ...signedDeps, subcalls: gateway.subcalls, agreements: gateway.negotiation, discovery: discoveryOf(config) });
   registerOperations(app, operations, {
     ...opsRoutes({ contract, keys: gateway.publishedKeys, checks: gateway.readinessChecks }),
     ...customer,
-    ...deskRoutes({ calls: gateway.calls, tracer: gateway.tracer, desk: gateway.desk, webhooks: gateway.webhooks }),
+    ...deskRoutes({ calls: gateway.calls, subcalls: gateway.subcalls, tracer: gateway.tracer, desk: gateway.desk, webhooks: gateway.webhooks }),
     ...link,
     receiveBatch: batchOperation({
       ...signedDeps,

@@ -165,6 +165,13 @@ async function partner(command: 'send' | 'get' | 'token', args: string[]): Promi
     if (values.call === undefined) throw new UsageError(`send ${what} needs --call ID`);
     return `/v1/calls/${encodeURIComponent(values.call)}/${suffix}`;
   };
+  /** A follow-up carries its call's chain id, read from the gateway first. */
+  const followUp = async (suffix: string, type: 'call.note' | 'call.confirm' | 'call.reopen' | 'call.cancel', data: object): Promise<number> => {
+    const path = callPath(suffix);
+    const call = await client.get(path.slice(0, path.lastIndexOf('/')));
+    if (call.status !== 200) return print(call);
+    return print(await client.send(path, client.envelope(type, data, { chainId: (call.body as { chainId: string }).chainId })));
+  };
   switch (what) {
     case 'call': {
       const agreement = values.agreement ?? config?.agreements.find((a) => a.customer === as && (a.status ?? 'active') === 'active');
@@ -190,14 +197,14 @@ async function partner(command: 'send' | 'get' | 'token', args: string[]): Promi
     }
     case 'note':
       if (values.text === undefined) throw new UsageError('send note needs --text');
-      return print(await client.send(callPath('notes'), client.envelope('call.note', { text: values.text, kind: values.information ? 'information' : 'comment' })));
+      return followUp('notes', 'call.note', { text: values.text, kind: values.information ? 'information' : 'comment' });
     case 'confirm':
-      return print(await client.send(callPath('confirm'), client.envelope('call.confirm', values.feedback !== undefined ? { feedback: values.feedback } : {})));
+      return followUp('confirm', 'call.confirm', values.feedback !== undefined ? { feedback: values.feedback } : {});
     case 'reopen':
       if (values.reason === undefined) throw new UsageError('send reopen needs --reason');
-      return print(await client.send(callPath('reopen'), client.envelope('call.reopen', { reason: values.reason })));
+      return followUp('reopen', 'call.reopen', { reason: values.reason });
     case 'cancel':
-      return print(await client.send(callPath('cancel'), client.envelope('call.cancel', values.reason !== undefined ? { reason: values.reason } : {})));
+      return followUp('cancel', 'call.cancel', values.reason !== undefined ? { reason: values.reason } : {});
     default:
       throw new UsageError('usage: usm-link send call|note|confirm|reopen|cancel ...');
   }

@@ -15,6 +15,7 @@ import { createReadTokenVerifier, type ReadTokenVerifier } from './partners/read
 import { openStore } from './storage/open-store.js';
 import { createOutboxWorker, type OutboxWorker } from './delivery/outbox-worker.js';
 import { createLinkPlanner } from './subcalls/link-planner.js';
+import { createSubcallService, subcallHooks, type SubcallService } from './subcalls/subcall-service.js';
 import { createSlaWatcher, type SlaWatcher } from './calls/sla-watcher.js';
 import { createChainTracer, type ChainTracer } from './subcalls/chain-trace.js';
 import { createAgreementService, type AgreementService } from './agreements/agreement-service.js';
@@ -32,6 +33,7 @@ export interface Gateway {
   readonly partners: PartnerDirectory;
   readonly agreements: AgreementRegistry;
   readonly calls: CallService;
+  readonly subcalls: SubcallService;
   readonly intake: MessageIntake;
   readonly readTokens: ReadTokenVerifier;
   readonly desk: BearerAuthenticator;
@@ -75,19 +77,21 @@ export async function createGateway(options: {
   const webhookDispatcher = createWebhookDispatcher({ store, logger, now, ...config.webhooks });
   const outboxWorker = createOutboxWorker({ store, partners, signingKey, algorithms: config.security.algorithms, now, logger, delivery: config.delivery });
   const outbound = createOutboundMessages({ self: config.party, now });
+  const subcallDeps = { store, planner: createLinkPlanner({ routes: config.routes, partners }), agreements, outbound };
   const calls = createCallService({
     self: config.party.id,
     store,
     agreements,
-    planner: createLinkPlanner({ routes: config.routes, partners }),
     outbound,
     partner: (id) => partners.get(id),
     now,
+    hooks: subcallHooks(subcallDeps),
     onCommit: (queuedFor) => {
       webhookDispatcher.wake();
       if (queuedFor.length > 0) outboxWorker.wake(queuedFor);
     },
   });
+  const subcalls = createSubcallService({ ...subcallDeps, calls });
   const slaWatcher = createSlaWatcher({ store, calls, now, logger, intervalMs: 5000 });
   const negotiation = createAgreementService({
     self: config.party.id,
@@ -100,7 +104,7 @@ export async function createGateway(options: {
     now,
     onCommit: (queuedFor) => outboxWorker.wake(queuedFor),
   });
-  const tracer = createChainTracer({ self: config.party.id, calls, store, partners, signingKey, timeoutMs: config.delivery.timeoutMs });
+  const tracer = createChainTracer({ self: config.party.id, calls, subcalls, store, partners, signingKey, timeoutMs: config.delivery.timeoutMs });
   return {
     config,
     now,
@@ -110,6 +114,7 @@ export async function createGateway(options: {
     partners,
     agreements,
     calls,
+    subcalls,
     intake: createMessageIntake({
       self: config.party.id,
       partners,

@@ -1,7 +1,7 @@
 import type { AgreementConfig, UnderpinningConfig } from '../config/load-config.js';
 import type { components } from '../generated/api.js';
-import type { AgreementStore } from '../ports/agreement-store.js';
-import { parseDocument, type AgreementVersion } from './negotiation.js';
+import type { AgreementStore, AgreementVersion } from '../ports/agreement-store.js';
+import { parseDocument } from './negotiation.js';
 
 export type Agreement = components['schemas']['Agreement'];
 export type Service = components['schemas']['Service'];

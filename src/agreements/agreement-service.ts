@@ -8,8 +8,8 @@ import type { NewOutboxMessage } from '../ports/outbox-store.js';
 import { signDetached, verifyDetached } from '../messages/jws.js';
 import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
 import type { AgreementRegistry } from './agreement-registry.js';
-import type { AgreementStore } from '../ports/agreement-store.js';
-import { accept, offer, parseDocument, receiveOffer, reject, type AgreementDocument, type AgreementVersion, type ServiceLevels } from './negotiation.js';
+import type { AgreementDocument, AgreementStore, AgreementVersion, ServiceLevels } from '../ports/agreement-store.js';
+import { accept, offer, parseDocument, receiveOffer, reject } from './negotiation.js';
 
 type Schemas = components['schemas'];
 export type NegotiationMessageType = 'agreement.propose' | 'agreement.counter' | 'agreement.accept' | 'agreement.reject';

@@ -2,8 +2,6 @@ import type { AgreementDocument, AgreementVersion, ServiceLevels } from '../port
 import { GatewayError } from '../kernel/gateway-error.js';
 import { supportHoursProblem } from '../usm/support-hours.js';
 
-export type { AgreementDocument, AgreementVersion, NegotiationStatus, ServiceLevels } from '../ports/agreement-store.js';
-
 export function parseDocument(version: Pick<AgreementVersion, 'document'>): AgreementDocument {
   return JSON.parse(version.document) as AgreementDocument;
 }

@@ -1,32 +1,25 @@
 import type { AgreementRegistry } from '../agreements/agreement-registry.js';
-import { GatewayError } from '../kernel/gateway-error.js';
-import type { LinkPlanner, ForkPlan, ForkRequest } from '../subcalls/link-planner.js';
 import type { OutboundMessages } from '../delivery/outbound-messages.js';
-import { isFulfilled, isOpen, receiveUpdate, type CallUpdate, type LinkStore, type SupplierLink } from '../ports/supplier-link.js';
-import type { InboundMessageStore, MessageContext } from '../ports/inbound-message.js';
-
-export type { MessageContext } from '../ports/inbound-message.js';
+import { GatewayError } from '../kernel/gateway-error.js';
 import { uuidv7 } from '../kernel/uuid-v7.js';
 import type { Partner } from '../partners/partner-directory.js';
-import { apply, currentPosition, isAtFork, startCall, type LifecycleAction, type LifecycleChange } from '../usm/call-lifecycle.js';
-import { VersionConflictError, type CallCommit, type CallFilter, type CallStore } from '../ports/call-store.js';
-import type { Actor, CallEvent, CallRecord, CallSubmission, HistoryEntry, Note, NoteKind, NoteVisibility } from '../ports/call.js';
-import { deskView } from './call-views.js';
+import type { Actor, CallRecord, CallSubmission, HistoryEntry, Note } from '../ports/call.js';
+import { isVersionConflict, type CallCommit, type CallFilter, type CallStore } from '../ports/call-store.js';
+import type { InboundMessageStore, MessageContext } from '../ports/inbound-message.js';
+import { startCall, type LifecycleAction } from '../usm/call-lifecycle.js';
 import { priorityOf } from '../usm/priority.js';
 import { newBreaches, nextDue, onStatusChange, startClock } from '../usm/sla-clock.js';
-import { WORKFLOWS, type Position } from '../usm/usm-model.js';
+import { addNote, draftOf, event, isUntouched, record, step, SYSTEM, type Draft, type NoteInput } from './call-draft.js';
+import { deskView } from './call-views.js';
 
-export interface NoteInput {
-  readonly text: string;
-  readonly visibility: NoteVisibility;
-  readonly kind: NoteKind;
-}
 
 export interface ActInput {
   readonly callId: string;
   readonly actor: Actor;
   /** A customer may only touch its own calls; others see "not found". */
   readonly customer?: string;
+  /** The chain the message about the call names; refused when it is not the call's. */
+  readonly chainId?: string;
   readonly action?: LifecycleAction;
   readonly note?: NoteInput;
   readonly comment?: string;
@@ -48,57 +41,56 @@ export interface SubmitInput {
   readonly message?: MessageContext<CallRecord>;
 }
 
-export interface UpdateResult {
-  readonly link: SupplierLink;
-  readonly applied: boolean;
-}
+/**
+ * Decides one change to a call: fills the draft and gives back how to present the result once the
+ * change is finished (the answer recorded for an identical resend is made from the call as committed).
+ */
+export type Decide<T> = (current: CallRecord, draft: Draft) => Promise<(committed: CallRecord) => T>;
 
 export interface CallService {
   submit(input: SubmitInput): Promise<CallRecord>;
   act(input: ActInput): Promise<ActResult>;
-  /** Hands part of the work to a supplier: a linked sub-call, the parent held until it is fulfilled. */
-  fork(input: { callId: string; actor: Actor; request: ForkRequest }): Promise<SupplierLink>;
-  /** Sends a note or a cancellation to the supplier of a sub-call. */
-  tellSupplier(input: { callId: string; linkId: string; actor: Actor; type: 'call.note' | 'call.cancel'; data: { text?: string; kind?: string; reason?: string } }): Promise<SupplierLink>;
   /** Records the service-level targets a call has missed by now: events for the desk, an update for the customer. */
   checkSla(callId: string): Promise<CallRecord>;
-  /** Takes a supplier's report on a sub-call, in per-call order. */
-  receiveUpdate(input: { supplier: string; update: CallUpdate; message: MessageContext<UpdateResult> }): Promise<UpdateResult>;
+  /**
+   * Reads the call, decides, finishes and commits the change with the message behind it; decides
+   * again when the call changed in between. For other domains' changes to a call (sub-calls).
+   */
+  change<T>(callId: string, customer: string | undefined, decide: Decide<T>, message?: MessageContext<T>): Promise<{ call: CallRecord; result: T }>;
   get(callId: string, customer?: string): Promise<CallRecord>;
   list(filter: CallFilter): Promise<CallRecord[]>;
   history(callId: string, customer?: string): Promise<HistoryEntry[]>;
   notes(callId: string, customer?: string): Promise<Note[]>;
-  links(callId: string): Promise<SupplierLink[]>;
+}
+
+/**
+ * What other domains add to a call's changes, wired by the composition root so that calls/ knows
+ * nothing of them: sub-calls fork a new call on an automatic route and confirm fulfilled sub-calls
+ * when a call closes.
+ */
+export interface CallHooks {
+  /** A new call's draft, before its first commit. */
+  started?(draft: Draft): Promise<void>;
+  /** A change about to be committed (`previous` is the call as read), after the call service finished it. */
+  finishing?(draft: Draft, previous: CallRecord): Promise<void>;
 }
 
 export interface CallServiceDeps {
   readonly self: string;
-  readonly store: CallStore & InboundMessageStore & LinkStore;
+  readonly store: CallStore & InboundMessageStore;
   readonly agreements: AgreementRegistry;
-  readonly planner: LinkPlanner;
   readonly outbound: OutboundMessages;
   readonly partner: (id: string) => Partner | undefined;
   readonly now: () => number;
+  readonly hooks?: CallHooks;
   /** Told after every commit, with the partners it queued messages for (to wake the workers). */
   readonly onCommit?: (partners: readonly string[]) => void;
 }
 
 const MAX_ATTEMPTS = 5;
-const SYSTEM: Actor = { kind: 'system', id: 'usm-link' };
-
-/** A change being assembled: the call as it becomes, and everything that goes with it into one commit. */
-interface Draft {
-  call: CallRecord;
-  readonly at: string;
-  readonly history: Omit<HistoryEntry, 'seq'>[];
-  readonly notes: Note[];
-  readonly events: CallEvent[];
-  readonly links: Map<string, { link: SupplierLink; expectedVersion: number | null }>;
-  readonly outbox: NonNullable<CallCommit['outbox']>[number][];
-}
 
 export function createCallService(deps: CallServiceDeps): CallService {
-  const { store, agreements, planner, outbound } = deps;
+  const { store, agreements, outbound, hooks = {} } = deps;
   const isoNow = (): string => new Date(deps.now()).toISOString();
 
   async function load(callId: string, customer: string | undefined): Promise<CallRecord> {
@@ -109,80 +101,9 @@ export function createCallService(deps: CallServiceDeps): CallService {
     return call;
   }
 
-  function draftOf(call: CallRecord, at: string): Draft {
-    return { call, at, history: [], notes: [], events: [], links: new Map(), outbox: [] };
-  }
-
-  /** Applies a lifecycle action to the draft, recording history and events. */
-  function step(draft: Draft, action: LifecycleAction, actor: Actor, comment?: string): void {
-    const result = apply(draft.call.lifecycle, action, actor.kind);
-    draft.call = { ...draft.call, lifecycle: result.state };
-    record(draft, result.changes, actor, comment);
-  }
-
-  function record(draft: Draft, changes: readonly LifecycleChange[], actor: Actor, comment?: string): void {
-    for (const change of changes) {
-      draft.history.push({ callId: draft.call.id, at: draft.at, actor, change, ...(comment !== undefined ? { comment } : {}) });
-    }
-    draft.events.push(...eventsOf(changes, draft.call.id, draft.at));
-  }
-
-  function addNote(draft: Draft, input: NoteInput, author: Actor): Note {
-    const note: Note = { id: uuidv7(Date.parse(draft.at)), callId: draft.call.id, ...input, author, createdAt: draft.at };
-    draft.notes.push(note);
-    draft.events.push(event('call.note_added', draft.call.id, draft.at, { note }));
-    return note;
-  }
-
-  /** Raises a sub-call at a supplier as part of the draft; holds the parent. */
-  function forkInto(draft: Draft, plan: ForkPlan, actor: Actor): SupplierLink {
-    if (draft.call.lifecycle.status === 'inProgress') step(draft, { kind: 'setStatus', status: 'held' }, actor.kind === 'desk' ? actor : SYSTEM, `waiting on ${plan.supplier}`);
-    const link: SupplierLink = {
-      id: uuidv7(Date.parse(draft.at)),
-      parentCallId: draft.call.id,
-      supplier: plan.supplier,
-      service: plan.service,
-      agreement: plan.agreement,
-      type: plan.type,
-      at: plan.at,
-      status: 'requested',
-      remoteCallId: null,
-      lastSeq: 0,
-      heldBack: [],
-      onSupplierResolved: plan.onSupplierResolved,
-      relayNotes: plan.relayNotes,
-      createdAt: draft.at,
-      updatedAt: draft.at,
-      version: 1,
-    };
-    draft.links.set(link.id, { link, expectedVersion: null });
-    draft.outbox.push(
-      outbound.submitToSupplier(draft.call, link, {
-        summary: plan.summary ?? draft.call.summary,
-        ...((plan.description ?? draft.call.description) !== undefined ? { description: plan.description ?? draft.call.description! } : {}),
-      }),
-    );
-    draft.events.push(event('call.forked', draft.call.id, draft.at, { link }));
-    return link;
-  }
-
-  /** Walks the call (as the gateway) up to a position on its path. */
-  function walkTo(draft: Draft, target: Position): boolean {
-    for (let guard = 0; guard < 64; guard++) {
-      const here = currentPosition(draft.call.lifecycle);
-      if (here.process === target.process && here.step === target.step) return true;
-      try {
-        step(draft, { kind: 'advance' }, SYSTEM);
-      } catch {
-        return false;
-      }
-    }
-    return false;
-  }
-
   /**
-   * Finishes a draft into a commit: bumps the version, sends the customer's gateway an update for
-   * public changes, and confirms fulfilled sub-calls when the call closes.
+   * Finishes a draft into a commit: runs the service-level clock over its status changes, bumps the
+   * version, and sends the customer's gateway an update for public changes.
    */
   async function finish(draft: Draft, previous: CallRecord | undefined): Promise<CallCommit> {
     const statusChanged = draft.history.some((h) => h.change.kind === 'status');
@@ -200,9 +121,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
       updatedAt: draft.at,
       version: (previous?.version ?? 0) + 1,
     };
-    const customer = deps.partner(call.customer);
     // A new call's starting status goes back in the answer to the submission; updates carry what changes after.
-    if (previous !== undefined && customer?.url !== undefined && call.externalRef !== undefined && (statusChanged || publicNote !== undefined || slaBreached)) {
+    if (previous !== undefined && call.externalRef !== undefined && deps.partner(call.customer)?.url !== undefined && (statusChanged || publicNote !== undefined || slaBreached)) {
       const seq = (call.updateSeq ?? 0) + 1;
       call = { ...call, updateSeq: seq };
       draft.outbox.push(
@@ -217,12 +137,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
         }),
       );
     }
-    if (previous !== undefined && call.lifecycle.status === 'closed' && previous.lifecycle.status !== 'closed') {
-      for (const link of await store.linksOf(call.id)) {
-        if (link.status === 'resolved') draft.outbox.push(outbound.toSupplier(call, link, 'call.confirm', {}));
-      }
-    }
     draft.call = call;
+    if (previous !== undefined) await hooks.finishing?.(draft, previous);
     return {
       call,
       expectedVersion: previous?.version ?? null,
@@ -238,25 +154,23 @@ export function createCallService(deps: CallServiceDeps): CallService {
   async function commit<T>(change: CallCommit, message: MessageContext<T> | undefined, result: T): Promise<void> {
     const inbound = message === undefined ? undefined : { ...message.record, callId: change.call.id, response: message.respond(result) };
     await store.commitCall(inbound === undefined ? change : { ...change, inbound });
-    deps.onCommit?.(partnersOf(change.outbox));
+    deps.onCommit?.([...new Set((change.outbox ?? []).map((m) => m.partner))]);
   }
 
-  /** Reads, decides and commits; retries when the call changed in between. */
-  async function change<T>(callId: string, customer: string | undefined, decide: (call: CallRecord, draft: Draft) => Promise<T>, message?: MessageContext<T>): Promise<{ call: CallRecord; result: T }> {
+  async function change<T>(callId: string, customer: string | undefined, decide: Decide<T>, message?: MessageContext<T>): Promise<{ call: CallRecord; result: T }> {
     for (let attempt = 1; ; attempt++) {
       const current = await load(callId, customer);
       const draft = draftOf(current, isoNow());
-      const result = await decide(current, draft);
-      const untouched = draft.call === current && draft.history.length === 0 && draft.notes.length === 0 && draft.events.length === 0 && draft.links.size === 0 && draft.outbox.length === 0;
-      if (untouched && message === undefined) return { call: current, result };
+      const present = await decide(current, draft);
+      if (isUntouched(draft, current) && message === undefined) return { call: current, result: present(current) };
       const commitSet = await finish(draft, current);
+      const result = present(commitSet.call);
       try {
         await commit(commitSet, message, result);
         return { call: commitSet.call, result };
       } catch (error) {
-        if (error instanceof VersionConflictError && attempt < MAX_ATTEMPTS) continue;
-        if (error instanceof VersionConflictError) throw new GatewayError('USM_ERR_CONFLICT', 'the call kept changing; retry', { cause: error });
-        throw error;
+        if (!isVersionConflict(error)) throw error;
+        if (attempt >= MAX_ATTEMPTS) throw new GatewayError('USM_ERR_CONFLICT', 'the call kept changing; retry', { cause: error });
       }
     }
   }
@@ -271,6 +185,9 @@ export function createCallService(deps: CallServiceDeps): CallService {
           throw new GatewayError('USM_ERR_AGREEMENT_INVALID', `${submission.agreement} is not an active agreement of ${customer}`);
         }
         throw new GatewayError('USM_ERR_SERVICE_NOT_ALLOWED', `agreement ${submission.agreement} does not cover service ${submission.service}`);
+      }
+      if (submission.externalRef === undefined && deps.partner(customer)?.url !== undefined) {
+        throw new GatewayError('USM_ERR_EXTERNAL_REF_REQUIRED', `${customer} runs a gateway: name the call's reference there (externalRef), so that its updates can reach it`);
       }
       const at = isoNow();
       const started = startCall(submission.type);
@@ -302,11 +219,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
       const draft = draftOf(call, at);
       draft.events.push(event('call.created', call.id, at, {}));
       record(draft, started.changes, { kind: 'customer', id: customer });
-      const auto = planner.autoRoute(call);
-      if (auto !== undefined && walkTo(draft, auto.at)) {
-        const request = { supplier: auto.route.supplier, service: auto.route.supplierService, agreement: auto.route.agreement };
-        forkInto(draft, planner.plan(draft.call, request, await agreements.underpinning()), SYSTEM);
-      }
+      await hooks.started?.(draft);
       const commitSet = await finish(draft, undefined);
       await commit(commitSet, message, commitSet.call);
       return commitSet.call;
@@ -317,82 +230,37 @@ export function createCallService(deps: CallServiceDeps): CallService {
       const { call } = await change(
         input.callId,
         input.customer,
-        async (_current, draft) => {
+        async (current, draft) => {
+          if (input.chainId !== undefined && input.chainId !== current.chainId) {
+            throw new GatewayError('USM_ERR_CHAIN_MISMATCH', `call ${current.id} is in chain ${current.chainId}, the message names ${input.chainId}`);
+          }
           if (input.action !== undefined) step(draft, input.action, input.actor, input.comment);
           if (input.action?.kind === 'resolve' && input.resolution !== undefined) draft.call = { ...draft.call, resolution: { summary: input.resolution, resolvedAt: draft.at } };
           note = input.note === undefined ? undefined : addNote(draft, input.note, input.actor);
-          return draft.call;
+          return (committed) => committed;
         },
         input.message,
       );
       return { call, note };
     },
 
-    async fork({ callId, actor, request }) {
-      const underpinning = await agreements.underpinning();
-      const { result } = await change(callId, undefined, async (current, draft) => forkInto(draft, planner.plan(current, request, underpinning), actor));
-      return result;
-    },
-
-    async tellSupplier({ callId, linkId, actor, type, data }) {
-      const { result } = await change(callId, undefined, async (_current, draft) => {
-        const link = await store.getLink(linkId);
-        if (link === undefined || link.parentCallId !== callId) throw new GatewayError('USM_ERR_LINK_NOT_FOUND', `no sub-call ${linkId} on call ${callId}`);
-        if (type === 'call.cancel' && !isOpen(link)) throw new GatewayError('USM_ERR_ILLEGAL_TRANSITION', `the sub-call at ${link.supplier} is ${link.status}`);
-        draft.outbox.push(outbound.toSupplier(draft.call, link, type, data));
-        addNote(draft, { text: `${type === 'call.note' ? 'To' : 'Cancelled at'} ${link.supplier}: ${data.text ?? data.reason ?? ''}`.trim(), visibility: 'internal', kind: 'comment' }, actor);
-        return link;
-      });
-      return result;
-    },
-
-    async receiveUpdate({ supplier, update, message }) {
-      const link = await store.getLink(update.externalRef);
-      if (link === undefined || link.supplier !== supplier) throw new GatewayError('USM_ERR_LINK_NOT_FOUND', `${supplier} has no sub-call ${update.externalRef} here`);
-      const { result } = await change(
-        link.parentCallId,
-        undefined,
-        async (_parent, draft) => {
-          const current = (await store.getLink(link.id))!;
-          const taken = receiveUpdate(current, update, draft.at);
-          draft.links.set(current.id, { link: { ...taken.link, version: current.version + 1 }, expectedVersion: current.version });
-          const actor: Actor = { kind: 'supplier', id: supplier };
-          for (const applied of taken.applied) {
-            draft.events.push(event('call.supplier_update', draft.call.id, draft.at, { linkId: link.id, supplier, update: applied }));
-            if (applied.note !== undefined) {
-              const visibility = taken.link.relayNotes && applied.note.kind !== 'request' ? 'public' : 'internal';
-              addNote(draft, { text: `${supplier}: ${applied.note.text}`, visibility, kind: applied.note.kind === 'request' ? 'request' : 'comment' }, actor);
-            }
-          }
-          if (taken.applied.length > 0 && isFulfilled(taken.link)) {
-            const siblings = (await store.linksOf(draft.call.id)).map((l) => (l.id === link.id ? taken.link : l));
-            if (!siblings.some(isOpen) && draft.call.lifecycle.status === 'held') {
-              step(draft, { kind: 'setStatus', status: 'inProgress' }, SYSTEM, `${supplier} resolved its sub-call`);
-              if (taken.link.onSupplierResolved === 'resolve') resolveWithSupplier(draft, taken.link);
-            }
-          }
-          return { link: taken.link, applied: taken.applied.length > 0 };
-        },
-        message,
-      );
-      return result;
-    },
-
     async checkSla(callId) {
       const { call } = await change(callId, undefined, async (current, draft) => {
         const missed = current.sla === undefined ? [] : newBreaches(current.sla, current.lifecycle.status, deps.now());
-        if (missed.length === 0) return undefined;
-        draft.call = { ...draft.call, sla: { ...current.sla!, breaches: [...current.sla!.breaches, ...missed] } };
-        for (const target of missed) {
-          const due = target === 'response' ? current.sla!.responseDueAt : current.sla!.resolutionDueAt;
-          draft.events.push(event('call.sla_breached', current.id, draft.at, { target, due }));
-          addNote(draft, { text: `The ${target} target (due ${due}) was missed.`, visibility: 'internal', kind: 'comment' }, SYSTEM);
+        if (missed.length > 0) {
+          draft.call = { ...draft.call, sla: { ...current.sla!, breaches: [...current.sla!.breaches, ...missed] } };
+          for (const target of missed) {
+            const due = target === 'response' ? current.sla!.responseDueAt : current.sla!.resolutionDueAt;
+            draft.events.push(event('call.sla_breached', current.id, draft.at, { target, due }));
+            addNote(draft, { text: `The ${target} target (due ${due}) was missed.`, visibility: 'internal', kind: 'comment' }, SYSTEM);
+          }
         }
-        return undefined;
+        return () => undefined;
       });
       return call;
     },
 
+    change,
     get: (callId, customer) => load(callId, customer),
     list: (filter) => store.listCalls(filter),
     async history(callId, customer) {
@@ -404,50 +272,5 @@ export function createCallService(deps: CallServiceDeps): CallService {
       await load(callId, customer);
       return store.listNotes(callId, customer === undefined ? 'all' : 'public');
     },
-    async links(callId) {
-      await load(callId, undefined);
-      return store.linksOf(callId);
-    },
   };
-
-  /** The route's `resolve` rule: walk the parent to its last fulfilment step (no change needed) and resolve it with the supplier's resolution. */
-  function resolveWithSupplier(draft: Draft, link: SupplierLink): void {
-    for (let guard = 0; guard < 64; guard++) {
-      const workflow = draft.call.lifecycle.workflow;
-      if (workflow !== null && draft.call.lifecycle.position === WORKFLOWS[workflow].resolveAt - 1) break;
-      try {
-        step(draft, isAtFork(draft.call.lifecycle) ? { kind: 'advance', branch: 'operate' } : { kind: 'advance' }, SYSTEM);
-      } catch {
-        return;
-      }
-    }
-    const summary = link.resolution?.summary ?? `resolved by ${link.supplier}`;
-    step(draft, { kind: 'resolve' }, SYSTEM, `resolved by ${link.supplier}`);
-    draft.call = { ...draft.call, resolution: { summary, resolvedAt: draft.at } };
-    addNote(draft, { text: summary, visibility: 'public', kind: 'comment' }, SYSTEM);
-  }
-}
-
-function partnersOf(outbox: CallCommit['outbox']): string[] {
-  return [...new Set((outbox ?? []).map((m) => m.partner))];
-}
-
-
-function eventsOf(changes: readonly LifecycleChange[], callId: string, at: string): CallEvent[] {
-  return changes.flatMap((change): CallEvent[] => {
-    switch (change.kind) {
-      case 'workflow':
-        return [event('call.workflow_decided', callId, at, { change })];
-      case 'step':
-        return [event('call.step_changed', callId, at, { change })];
-      case 'status':
-        return change.to === 'resolved'
-          ? [event('call.status_changed', callId, at, { change }), event('call.resolved', callId, at, { change })]
-          : [event('call.status_changed', callId, at, { change })];
-    }
-  });
-}
-
-function event(type: CallEvent['type'], callId: string, at: string, payload: Record<string, unknown>): CallEvent {
-  return { id: uuidv7(Date.parse(at)), type, callId, at, payload };
 }

@@ -1,9 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { IllegalTransitionError } from '../usm/call-lifecycle.js';
-import type { ErrorCode } from '../kernel/error-codes.js';
-import { GatewayError, type FieldError } from '../kernel/gateway-error.js';
+import { isErrorCode, type ErrorCode } from '../kernel/error-codes.js';
+import { codeOf, type FieldError, type GatewayError } from '../kernel/gateway-error.js';
 import { PROBLEM_MEDIA_TYPE, problemOf } from '../kernel/problem.js';
-import { StoreUnavailableError } from '../ports/store.js';
 import { fieldErrorsOf } from './validation.js';
 
 /** Fastify's own errors that are the client's fault, as gateway codes. */
@@ -29,11 +27,13 @@ interface Classified {
 
 /** Maps any error to a gateway code; unknown errors become USM_ERR_INTERNAL and leak nothing. */
 export function classify(error: unknown): Classified {
-  if (error instanceof GatewayError) {
-    return { code: error.code, detail: error.message, ...(error.errors ? { errors: error.errors } : {}), ...(error.headers ? { headers: error.headers } : {}) };
+  const code = codeOf(error);
+  // What made the store unavailable stays in the log; the client is told to come back.
+  if (code === 'USM_ERR_STORE_UNAVAILABLE') return { code, headers: { 'retry-after': '5' } };
+  if (isErrorCode(code)) {
+    const { message, errors, headers } = error as Partial<GatewayError>;
+    return { code, ...(message !== undefined ? { detail: message } : {}), ...(errors ? { errors } : {}), ...(headers ? { headers } : {}) };
   }
-  if (error instanceof IllegalTransitionError) return { code: 'USM_ERR_ILLEGAL_TRANSITION', detail: error.message };
-  if (error instanceof StoreUnavailableError) return { code: 'USM_ERR_STORE_UNAVAILABLE', headers: { 'retry-after': '5' } };
   const fastifyError = error as FastifyError & { validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[]; validationContext?: string };
   if (Array.isArray(fastifyError.validation)) {
     const errors = fieldErrorsOf(fastifyError.validation, fastifyError.validationContext ?? 'body');

@@ -4,7 +4,7 @@ import type { MessageContext } from '../ports/inbound-message.js';
 import { customerView } from '../calls/call-views.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { Envelope, MessageType } from '../messages/envelope.js';
-import { DuplicateMessageError, type InboundMessage, type InboundMessageStore } from '../ports/inbound-message.js';
+import { isDuplicateMessage, type InboundMessage, type InboundMessageStore } from '../ports/inbound-message.js';
 import type { AuthenticatedMessage, MessageIntake } from '../messages/message-intake.js';
 import type { Receipt } from '../messages/receipt.js';
 import type { Partner } from '../partners/partner-directory.js';
@@ -84,7 +84,7 @@ export function signedMessageOperation<T = CallRecord>(
     try {
       return { ...respond(await perform(envelope, context, origin)), replay: false };
     } catch (error) {
-      if (!(error instanceof DuplicateMessageError)) throw error;
+      if (!isDuplicateMessage(error)) throw error;
       const raced = await deps.inbound.findInbound(envelope.from, envelope.id);
       if (raced === undefined) throw error;
       return replayed(raced, message.digest);

@@ -32,6 +32,9 @@ export const ERROR_CODES = {
   USM_ERR_BODY_TOO_LARGE: { status: 413, title: 'The body is larger than this gateway accepts' },
   USM_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The body must be application/json' },
   USM_ERR_AGREEMENT_INVALID: { status: 422, title: 'The agreement does not cover this call' },
+  USM_ERR_CHAIN_MISMATCH: { status: 422, title: 'The message names another chain than the call it is about' },
+  USM_ERR_CALL_ID_MISMATCH: { status: 422, title: "The update names another call than the sub-call's at the supplier" },
+  USM_ERR_EXTERNAL_REF_REQUIRED: { status: 422, title: 'A customer that runs a gateway must name its own reference (externalRef)' },
   USM_ERR_ROUTE_NOT_FOUND: { status: 422, title: 'No supplier route fits this request' },
   USM_ERR_RATE_LIMITED: { status: 429, title: 'Too many requests' },
   USM_ERR_INTERNAL: { status: 500, title: 'Internal error' },
@@ -39,3 +42,7 @@ export const ERROR_CODES = {
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(ERROR_CODES, code);
+}

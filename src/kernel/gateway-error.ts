@@ -1,5 +1,11 @@
 import { ERROR_CODES, type ErrorCode } from './error-codes.js';
 
+/** The `code` an error carries (gateway errors, our internal errors, Node's and libraries' errors), if any. */
+export function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 export interface FieldError {
   readonly path: string;
   readonly message: string;

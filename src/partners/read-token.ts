@@ -1,5 +1,6 @@
-import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import { GatewayError } from '../kernel/gateway-error.js';
+import { jwtVerify, type JWTPayload } from 'jose';
+import { isErrorCode } from '../kernel/error-codes.js';
+import { codeOf, GatewayError } from '../kernel/gateway-error.js';
 import type { Partner, PartnerDirectory } from './partner-directory.js';
 
 export interface ReadTokenVerifier {
@@ -65,16 +66,17 @@ function bearerOf(authorization: string | undefined): string | undefined {
 }
 
 function translate(error: unknown): GatewayError {
-  if (error instanceof GatewayError) return error;
-  if (error instanceof joseErrors.JWTExpired) return new GatewayError('USM_ERR_TOKEN_EXPIRED', 'the token has expired');
-  if (error instanceof joseErrors.JOSEError) {
-    const detail =
-      error.code === 'ERR_JOSE_ALG_NOT_ALLOWED'
-        ? 'the token algorithm is not allowed'
-        : error.code === 'ERR_JWT_CLAIM_VALIDATION_FAILED'
-          ? `the token claim ${(error as joseErrors.JWTClaimValidationFailed).claim} is not valid`
-          : 'the token does not verify';
-    return new GatewayError('USM_ERR_TOKEN_INVALID', detail);
+  const code = codeOf(error);
+  if (isErrorCode(code)) return error as GatewayError;
+  // jose's errors, by their documented codes.
+  switch (code) {
+    case 'ERR_JWT_EXPIRED':
+      return new GatewayError('USM_ERR_TOKEN_EXPIRED', 'the token has expired');
+    case 'ERR_JOSE_ALG_NOT_ALLOWED':
+      return new GatewayError('USM_ERR_TOKEN_INVALID', 'the token algorithm is not allowed');
+    case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
+      return new GatewayError('USM_ERR_TOKEN_INVALID', `the token claim ${(error as { claim?: string }).claim} is not valid`);
+    default:
+      return new GatewayError('USM_ERR_TOKEN_INVALID', 'the token does not verify');
   }
-  return new GatewayError('USM_ERR_TOKEN_INVALID', 'the token does not verify');
 }

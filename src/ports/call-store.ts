@@ -1,3 +1,4 @@
+import { codeOf } from '../kernel/gateway-error.js';
 import type { CallType } from '../usm/usm-model.js';
 import type { PublicStatus, ProcessName } from '../usm/usm-model.js';
 import type { CallEvent, CallRecord, HistoryEntry, Note } from './call.js';
@@ -47,6 +48,14 @@ export interface CallStore {
   callsDueForSla(now: string, limit: number): Promise<string[]>;
 }
 
+/** The code of a `VersionConflictError`: the call or a sub-call changed since it was read; decide again. */
+export const VERSION_CONFLICT = 'USM_STORE_VERSION_CONFLICT';
+
 export class VersionConflictError extends Error {
   override name = 'VersionConflictError';
+  readonly code = VERSION_CONFLICT;
+}
+
+export function isVersionConflict(error: unknown): boolean {
+  return codeOf(error) === VERSION_CONFLICT;
 }

@@ -1,3 +1,5 @@
+import { codeOf } from '../kernel/gateway-error.js';
+
 /** A signed message this gateway accepted, kept for replay protection and as evidence. */
 export interface InboundMessage {
   readonly id: string;
@@ -18,8 +20,16 @@ export interface InboundMessageStore {
   inboundForCall(callId: string): Promise<InboundMessage[]>;
 }
 
+/** The code of a `DuplicateMessageError`: a message with this sender and id was stored first by another request. */
+export const DUPLICATE_MESSAGE = 'USM_STORE_DUPLICATE_MESSAGE';
+
 export class DuplicateMessageError extends Error {
   override name = 'DuplicateMessageError';
+  readonly code = DUPLICATE_MESSAGE;
+}
+
+export function isDuplicateMessage(error: unknown): boolean {
+  return codeOf(error) === DUPLICATE_MESSAGE;
 }
 
 /** The signed message behind a change: recorded with it, and answered the same way on an identical resend. */

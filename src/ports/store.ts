@@ -18,6 +18,8 @@ export interface Store extends CallStore, InboundMessageStore, WebhookStore, Lin
   close(): Promise<void>;
 }
 
+/** The store cannot take reads or writes now (disk full, I/O error, database unreachable): answered 503, retry later. */
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
+  readonly code = 'USM_ERR_STORE_UNAVAILABLE';
 }

@@ -102,6 +102,7 @@ export function customerRoutes(deps: CustomerRouteDeps): OperationHandlers & { r
       return actOn({
         callId: origin.params.callId!,
         customer,
+        chainId: envelope.chainId,
         actor: { kind: 'customer', id: customer },
         ...(kind === 'information' ? { action: { kind: 'provideInformation' } } : {}),
         note: { text: data.text, visibility: 'public', kind },
@@ -114,6 +115,7 @@ export function customerRoutes(deps: CustomerRouteDeps): OperationHandlers & { r
       return actOn({
         callId: origin.params.callId!,
         customer,
+        chainId: envelope.chainId,
         actor: { kind: 'customer', id: customer },
         action: { kind: 'confirm' },
         ...(feedback !== undefined ? { note: { text: feedback, visibility: 'public', kind: 'comment' } } : {}),
@@ -126,6 +128,7 @@ export function customerRoutes(deps: CustomerRouteDeps): OperationHandlers & { r
       return actOn({
         callId: origin.params.callId!,
         customer,
+        chainId: envelope.chainId,
         actor: { kind: 'customer', id: customer },
         action: { kind: 'reopen' },
         comment: reason,
@@ -139,6 +142,7 @@ export function customerRoutes(deps: CustomerRouteDeps): OperationHandlers & { r
       return actOn({
         callId: origin.params.callId!,
         customer,
+        chainId: envelope.chainId,
         actor: { kind: 'customer', id: customer },
         action: { kind: 'cancel' },
         ...(reason !== undefined ? { comment: reason, note: { text: reason, visibility: 'public', kind: 'comment' } } : {}),

@@ -1,5 +1,6 @@
 import type { FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { CallService } from '../calls/call-service.js';
+import type { SubcallService } from '../subcalls/subcall-service.js';
 import { deskView, historyView, noteView } from '../calls/call-views.js';
 import type { Actor } from '../ports/call.js';
 import type { CallType, ProcessName, PublicStatus } from '../usm/usm-model.js';
@@ -16,6 +17,7 @@ type Schemas = components['schemas'];
 
 export interface DeskRouteDeps {
   readonly calls: CallService;
+  readonly subcalls: SubcallService;
   readonly tracer: ChainTracer;
   readonly desk: BearerAuthenticator;
   readonly webhooks: WebhookService;
@@ -60,7 +62,7 @@ export function deskRoutes(deps: DeskRouteDeps): OperationHandlers {
     }),
     deskGetCall: desk(async (request) => {
       const call = await calls.get(callIdOf(request));
-      return { ...deskView(call), links: (await calls.links(call.id)).map(linkView) };
+      return { ...deskView(call), links: (await deps.subcalls.links(call.id)).map(linkView) };
     }),
     deskGetCallHistory: desk(async (request) => ({ items: (await calls.history(callIdOf(request))).map(historyView) })),
     deskListCallNotes: desk(async (request) => ({ items: (await calls.notes(callIdOf(request))).map(noteView) })),
@@ -101,20 +103,20 @@ export function deskRoutes(deps: DeskRouteDeps): OperationHandlers {
       return reply.code(201).send(noteView(note!));
     }),
     deskGetCallTrace: desk(async (request) => deps.tracer.trace(callIdOf(request))),
-    deskListForks: desk(async (request) => ({ items: (await calls.links(callIdOf(request))).map(linkView) })),
+    deskListForks: desk(async (request) => ({ items: (await deps.subcalls.links(callIdOf(request))).map(linkView) })),
     deskForkCall: desk(async (request, reply) => {
       const body = request.body as Schemas['ForkRequest'];
-      const link = await calls.fork({ callId: callIdOf(request), actor: actorOf(request), request: body });
+      const link = await deps.subcalls.fork({ callId: callIdOf(request), actor: actorOf(request), request: body });
       return reply.code(201).send(linkView(link));
     }),
     deskNoteToSupplier: desk(async (request, reply) => {
       const { text, kind } = request.body as Schemas['NoteSubmission'];
-      const link = await calls.tellSupplier({ callId: callIdOf(request), linkId: linkIdOf(request), actor: actorOf(request), type: 'call.note', data: { text, kind: kind ?? 'comment' } });
+      const link = await deps.subcalls.tellSupplier({ callId: callIdOf(request), linkId: linkIdOf(request), actor: actorOf(request), type: 'call.note', data: { text, kind: kind ?? 'comment' } });
       return reply.code(202).send(linkView(link));
     }),
     deskCancelFork: desk(async (request, reply) => {
       const { reason } = request.body as Schemas['CancelSubmission'];
-      const link = await calls.tellSupplier({
+      const link = await deps.subcalls.tellSupplier({
         callId: callIdOf(request),
         linkId: linkIdOf(request),
         actor: actorOf(request),

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import type { CallService, MessageContext, UpdateResult } from '../calls/call-service.js';
+import type { MessageContext } from '../ports/inbound-message.js';
+import type { SubcallService, UpdateResult } from '../subcalls/subcall-service.js';
 import { agreementView, type AgreementService, type NegotiationMessageType } from '../agreements/agreement-service.js';
-import type { AgreementVersion } from '../agreements/negotiation.js';
+import type { AgreementVersion } from '../ports/agreement-store.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { components } from '../generated/api.js';
 import type { OperationHandlers } from '../http/register-operations.js';
@@ -21,7 +22,7 @@ function narrow<T>(message: MessageContext<InboxResult>, wrap: (result: T) => In
 }
 
 export interface LinkRouteDeps extends SignedMessageDeps {
-  readonly calls: CallService;
+  readonly subcalls: SubcallService;
   readonly agreements: AgreementService;
   readonly discovery: Schemas['Discovery'];
 }
@@ -37,7 +38,7 @@ export function linkRoutes(deps: LinkRouteDeps): OperationHandlers & { readonly 
       async (envelope, message, { sender }) => {
         if (envelope.type === 'call.update') {
           if (!sender.roles.includes('supplier')) throw new GatewayError('USM_ERR_FORBIDDEN', 'only suppliers send call updates');
-          const result = await deps.calls.receiveUpdate({ supplier: sender.id, update: envelope.data as Schemas['CallUpdate'], message: narrow(message, (r) => ({ update: r })) });
+          const result = await deps.subcalls.receiveUpdate({ supplier: sender.id, update: envelope.data as Schemas['CallUpdate'], chainId: envelope.chainId, message: narrow(message, (r) => ({ update: r })) });
           return { update: result };
         }
         const agreement = await deps.agreements.receive(sender, envelope.type as NegotiationMessageType, envelope.data, narrow(message, (r) => ({ agreement: r })));

@@ -1,8 +1,9 @@
 import pg from 'pg';
+import { codeOf } from '../kernel/gateway-error.js';
 import type { AgreementVersion } from '../ports/agreement-store.js';
 import { currentPosition } from '../usm/call-lifecycle.js';
 import type { CallRecord } from '../ports/call.js';
-import { VersionConflictError, type CallCommit, type CallFilter } from '../ports/call-store.js';
+import { isVersionConflict, VersionConflictError, type CallCommit, type CallFilter } from '../ports/call-store.js';
 import type { DeliveryRecord, NewOutboxMessage } from '../ports/outbox-store.js';
 import { answeredLink, type SupplierLink } from '../ports/supplier-link.js';
 import { DuplicateMessageError, type InboundMessage } from '../ports/inbound-message.js';
@@ -434,7 +435,7 @@ async function migrate(pool: pg.Pool): Promise<void> {
 
 /** Connection failures, timeouts and a server going away mean "unavailable, retry"; a second message with the same id is a duplicate. */
 function translate(error: unknown): unknown {
-  if (error instanceof VersionConflictError || error instanceof StoreUnavailableError || error instanceof TypeError) return error;
+  if (isVersionConflict(error) || codeOf(error) === 'USM_ERR_STORE_UNAVAILABLE' || error instanceof TypeError) return error;
   const code = (error as { code?: unknown }).code;
   const constraint = (error as { constraint?: unknown }).constraint;
   if (code === '23505' && constraint === 'inbound_messages_pkey') return new DuplicateMessageError('the message id was accepted before');

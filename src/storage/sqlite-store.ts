@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { currentPosition } from '../usm/call-lifecycle.js';
 import type { CallRecord } from '../ports/call.js';
-import { VersionConflictError, type CallCommit, type CallFilter } from '../ports/call-store.js';
+import { isVersionConflict, VersionConflictError, type CallCommit, type CallFilter } from '../ports/call-store.js';
 import { DuplicateMessageError, type InboundMessage } from '../ports/inbound-message.js';
 import type { DeliveryRecord } from '../ports/outbox-store.js';
 import { answeredLink, type SupplierLink } from '../ports/supplier-link.js';
@@ -449,7 +449,7 @@ function parseJson<T>(doc: string | undefined): T | undefined {
 
 
 function translate(error: unknown): unknown {
-  if (error instanceof VersionConflictError) return error;
+  if (isVersionConflict(error)) return error;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
     if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && /inbound_messages/.test((error as Error).message)) {

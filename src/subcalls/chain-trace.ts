@@ -1,5 +1,6 @@
 import { Agent } from 'undici';
 import type { CallService } from '../calls/call-service.js';
+import type { SubcallService } from './subcall-service.js';
 import { createPartnerClient } from '../client/partner-client.js';
 import type { OutboxStore } from '../ports/outbox-store.js';
 import type { components } from '../generated/api.js';
@@ -23,6 +24,7 @@ export interface ChainTracer {
 export function createChainTracer(deps: {
   readonly self: string;
   readonly calls: CallService;
+  readonly subcalls: SubcallService;
   readonly store: OutboxStore & InboundMessageStore;
   readonly partners: PartnerDirectory;
   readonly signingKey: SigningKey;
@@ -32,7 +34,7 @@ export function createChainTracer(deps: {
   return {
     async trace(callId, customer) {
       const call = await deps.calls.get(callId, customer);
-      const [inbound, outbox, links] = await Promise.all([deps.store.inboundForCall(call.id), deps.store.outboxForCall(call.id), deps.calls.links(call.id)]);
+      const [inbound, outbox, links] = await Promise.all([deps.store.inboundForCall(call.id), deps.store.outboxForCall(call.id), deps.subcalls.links(call.id)]);
       const arrival = inbound.find((m) => m.type === 'call.submit');
       const forwarded = await Promise.all(
         links.map(async (link) => {

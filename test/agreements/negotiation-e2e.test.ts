@@ -85,7 +85,7 @@ describe('an agreement negotiated across the link', () => {
   it('admits calls under the negotiated agreement only, with its service levels', async () => {
     const client = b.client(customer.key);
     const call = (agreement: string) =>
-      client.envelope('call.submit', { type: 'incident', service: 'hosting', agreement, summary: 'Backups failing', impact: 'high', urgency: 'medium', requester: { name: 'Ops' } });
+      client.envelope('call.submit', { type: 'incident', service: 'hosting', agreement, summary: 'Backups failing', impact: 'high', urgency: 'medium', requester: { name: 'Ops' }, externalRef: 'muni-1' });
     const refused = await client.send('/v1/calls', call('not-agreed'));
     expect((refused.body as any).code).toBe('USM_ERR_AGREEMENT_INVALID');
     const accepted = await client.send('/v1/calls', call('muni-backup'));

@@ -31,7 +31,7 @@ describe('the eight USM workflows, end to end through the customer and desk APIs
       const client = gateway.client(hospital);
       const submitted = await client.send('/v1/calls', client.envelope('call.submit', incident({ type, summary: `workflow ${number}` })));
       expect(submitted.status).toBe(201);
-      const id = (submitted.body as any).call.id as string;
+      const { id, chainId } = (submitted.body as any).call as { id: string; chainId: string };
 
       let call = (await gateway.desk('GET', `/v1/desk/calls/${id}`)).body;
       const visited = [`${call.process} ${call.step}`];
@@ -53,7 +53,7 @@ describe('the eight USM workflows, end to end through the customer and desk APIs
       expect(customerView.process).toBeUndefined();
       expect(customerView.resolution.summary).toBe(`done via workflow ${number}`);
 
-      const confirmed = await client.send(`/v1/calls/${id}/confirm`, client.envelope('call.confirm', { feedback: 'thanks' }));
+      const confirmed = await client.send(`/v1/calls/${id}/confirm`, client.envelope('call.confirm', { feedback: 'thanks' }, { chainId }));
       expect(confirmed.status).toBe(200);
       expect((confirmed.body as any).call.status).toBe('closed');
 
@@ -77,11 +77,11 @@ describe('the eight USM workflows, end to end through the customer and desk APIs
 
   it('refuses an illegal transition with a typed 409 problem and changes nothing', async () => {
     const client = gateway.client(hospital);
-    const id = ((await client.send('/v1/calls', client.envelope('call.submit', incident()))).body as any).call.id;
+    const { id, chainId } = ((await client.send('/v1/calls', client.envelope('call.submit', incident()))).body as any).call;
     const early = await gateway.desk('POST', `/v1/desk/calls/${id}/resolve`, { summary: 'too early' });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('USM_ERR_ILLEGAL_TRANSITION');
-    const confirm = await client.send(`/v1/calls/${id}/confirm`, client.envelope('call.confirm', {}));
+    const confirm = await client.send(`/v1/calls/${id}/confirm`, client.envelope('call.confirm', {}, { chainId }));
     expect(confirm.status).toBe(409);
     const call = (await gateway.desk('GET', `/v1/desk/calls/${id}`)).body;
     expect(call.status).toBe('acknowledged');
@@ -90,17 +90,17 @@ describe('the eight USM workflows, end to end through the customer and desk APIs
 
   it('reopens on a rejected resolution, and pending waits for requested information', async () => {
     const client = gateway.client(hospital);
-    const id = ((await client.send('/v1/calls', client.envelope('call.submit', incident({ type: 'service_request' })))).body as any).call.id;
+    const { id, chainId } = ((await client.send('/v1/calls', client.envelope('call.submit', incident({ type: 'service_request' })))).body as any).call;
     await gateway.desk('POST', `/v1/desk/calls/${id}/advance`, {});
     const asked = await gateway.desk('POST', `/v1/desk/calls/${id}/notes`, { text: 'Which building?', visibility: 'public', kind: 'request' });
     expect(asked.status).toBe(201);
     expect((await gateway.desk('POST', `/v1/desk/calls/${id}/status`, { status: 'pending', reason: 'waiting for the building' })).body.status).toBe('pending');
     expect((await gateway.desk('POST', `/v1/desk/calls/${id}/advance`, {})).status).toBe(409);
-    const answered = await client.send(`/v1/calls/${id}/notes`, client.envelope('call.note', { text: 'Building B', kind: 'information' }));
+    const answered = await client.send(`/v1/calls/${id}/notes`, client.envelope('call.note', { text: 'Building B', kind: 'information' }, { chainId }));
     expect((answered.body as any).call.status).toBe('inProgress');
     for (let i = 0; i < 2; i++) expect((await gateway.desk('POST', `/v1/desk/calls/${id}/advance`, {})).status).toBe(200);
     expect((await gateway.desk('POST', `/v1/desk/calls/${id}/resolve`, { summary: 'delivered' })).body.status).toBe('resolved');
-    const reopened = await client.send(`/v1/calls/${id}/reopen`, client.envelope('call.reopen', { reason: 'not delivered to building B' }));
+    const reopened = await client.send(`/v1/calls/${id}/reopen`, client.envelope('call.reopen', { reason: 'not delivered to building B' }, { chainId }));
     expect((reopened.body as any).call.status).toBe('inProgress');
     expect((reopened.body as any).call.reopened).toBe(1);
     await gateway.desk('POST', `/v1/desk/calls/${id}/notes`, { text: 'internal: driver went to A', visibility: 'internal' });

@@ -21,6 +21,7 @@ describe('hostile input', () => {
   let clinic: TestPartner;
   let stranger: TestPartner;
   let callId: string;
+  let chainId: string;
 
   beforeAll(async () => {
     hospital = await makePartner('hospital');
@@ -28,7 +29,7 @@ describe('hostile input', () => {
     stranger = await makePartner('stranger');
     gateway = await startGateway({ partners: [hospital, clinic], config: { limits: { bodyBytes: 16_384, partnerRequestsPerSecond: 10_000, partnerBurst: 10_000 } } });
     const client = gateway.client(clinic);
-    callId = ((await client.send('/v1/calls', client.envelope('call.submit', incident({}, 'clinic')))).body as any).call.id;
+    ({ id: callId, chainId } = ((await client.send('/v1/calls', client.envelope('call.submit', incident({}, 'clinic')))).body as any).call);
   });
   afterAll(async () => {
     await gateway.close();
@@ -147,8 +148,8 @@ describe('hostile input', () => {
       add(`${type} on ${path}`, () => client.send(path, client.envelope(type, data)));
     }
     const own = gateway.client(clinic);
-    add('confirm an unresolved call', () => own.send(`/v1/calls/${callId}/confirm`, own.envelope('call.confirm', {})));
-    add('reopen an unresolved call', () => own.send(`/v1/calls/${callId}/reopen`, own.envelope('call.reopen', { reason: 'x' })));
+    add('confirm an unresolved call', () => own.send(`/v1/calls/${callId}/confirm`, own.envelope('call.confirm', {}, { chainId })));
+    add('reopen an unresolved call', () => own.send(`/v1/calls/${callId}/reopen`, own.envelope('call.reopen', { reason: 'x' }, { chainId })));
     add('a service outside the agreement', () => client.send('/v1/calls', client.envelope('call.submit', incident({ service: 'hosting' }))));
     add("another customer's agreement", () => client.send('/v1/calls', client.envelope('call.submit', incident({ agreement: 'clinic-agreement' }))));
 

@@ -145,7 +145,7 @@ describe('a three-gateway chain', () => {
     expect(decided.body.workflow).toBe(3);
     for (let i = 0; i < 14; i++) expect((await a.desk('POST', `/v1/desk/calls/${parent.id}/advance`, {})).status).toBe(200);
     expect((await a.desk('POST', `/v1/desk/calls/${parent.id}/resolve`, { summary: 'Records load again' })).body.status).toBe('resolved');
-    const confirmed = await client.send(`/v1/calls/${parent.id}/confirm`, client.envelope('call.confirm', {}));
+    const confirmed = await client.send(`/v1/calls/${parent.id}/confirm`, client.envelope('call.confirm', {}, { chainId: parent.chainId }));
     expect((confirmed.body as any).call.status).toBe('closed');
 
     // Closing the parent confirms the fulfilled sub-calls down the chain.

@@ -180,8 +180,9 @@ describe('delivery between gateways', () => {
     const link = (await gateway.desk('POST', `/v1/desk/calls/${id}/forks`, { supplier: ghost.id })).body;
     // The supplier's side, played by hand with its key.
     const as = createPartnerClient({ baseUrl: gateway.url, from: ghost.id, to: p.id, key: ghost.key.key });
+    const { chainId } = (await gateway.desk('GET', `/v1/desk/calls/${id}`)).body;
     const update = (seq: number, status: string, text?: string) =>
-      as.envelope('call.update', { callId: '01900000-0000-7000-8000-00000000abcd', externalRef: link.id, seq, status, ...(text ? { note: { text, kind: 'comment' } } : {}) });
+      as.envelope('call.update', { callId: '01900000-0000-7000-8000-00000000abcd', externalRef: link.id, seq, status, ...(text ? { note: { text, kind: 'comment' } } : {}) }, { chainId });
 
     const third = update(3, 'resolved');
     expect(((await as.send('/v1/messages', update(2, 'inProgress', 'working'))).body as any).applied).toBe(false);

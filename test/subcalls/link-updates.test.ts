@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answeredLink, receiveUpdate, type SupplierLink } from '../../src/ports/supplier-link.js';
+import { answeredLink, type SupplierLink } from '../../src/ports/supplier-link.js';
+import { receiveUpdate } from '../../src/subcalls/link-updates.js';
 
 const AT = '2026-01-01T00:00:00.000Z';
 const LATER = '2026-01-01T00:00:01.000Z';

@@ -1,0 +1,93 @@
+import { uuidv7 } from '../kernel/uuid-v7.js';
+import type { Actor, CallEvent, CallRecord, HistoryEntry, Note, NoteKind, NoteVisibility } from '../ports/call.js';
+import type { CallCommit } from '../ports/call-store.js';
+import type { SupplierLink } from '../ports/supplier-link.js';
+import { apply, currentPosition, type LifecycleAction, type LifecycleChange } from '../usm/call-lifecycle.js';
+import type { Position } from '../usm/usm-model.js';
+
+/** The gateway itself, as the actor of what it does on its own (automatic routes, SLA breaches). */
+export const SYSTEM: Actor = { kind: 'system', id: 'usm-link' };
+
+export interface NoteInput {
+  readonly text: string;
+  readonly visibility: NoteVisibility;
+  readonly kind: NoteKind;
+}
+
+/**
+ * A change to one call being assembled: the call as it becomes, and everything that goes with it
+ * into one commit. Every module that changes a call (the call service, sub-calls) writes into a
+ * draft; the call service finishes and commits it.
+ */
+export interface Draft {
+  call: CallRecord;
+  readonly at: string;
+  readonly history: Omit<HistoryEntry, 'seq'>[];
+  readonly notes: Note[];
+  readonly events: CallEvent[];
+  readonly links: Map<string, { link: SupplierLink; expectedVersion: number | null }>;
+  readonly outbox: NonNullable<CallCommit['outbox']>[number][];
+}
+
+export function draftOf(call: CallRecord, at: string): Draft {
+  return { call, at, history: [], notes: [], events: [], links: new Map(), outbox: [] };
+}
+
+/** Whether the draft leaves the call as it was read. */
+export function isUntouched(draft: Draft, read: CallRecord): boolean {
+  return draft.call === read && draft.history.length === 0 && draft.notes.length === 0 && draft.events.length === 0 && draft.links.size === 0 && draft.outbox.length === 0;
+}
+
+/** Applies a lifecycle action to the draft, recording history and events; throws an illegal transition. */
+export function step(draft: Draft, action: LifecycleAction, actor: Actor, comment?: string): void {
+  const result = apply(draft.call.lifecycle, action, actor.kind);
+  draft.call = { ...draft.call, lifecycle: result.state };
+  record(draft, result.changes, actor, comment);
+}
+
+export function record(draft: Draft, changes: readonly LifecycleChange[], actor: Actor, comment?: string): void {
+  for (const change of changes) {
+    draft.history.push({ callId: draft.call.id, at: draft.at, actor, change, ...(comment !== undefined ? { comment } : {}) });
+  }
+  draft.events.push(...eventsOf(changes, draft.call.id, draft.at));
+}
+
+export function addNote(draft: Draft, input: NoteInput, author: Actor): Note {
+  const note: Note = { id: uuidv7(Date.parse(draft.at)), callId: draft.call.id, ...input, author, createdAt: draft.at };
+  draft.notes.push(note);
+  draft.events.push(event('call.note_added', draft.call.id, draft.at, { note }));
+  return note;
+}
+
+/** Walks the call (as the gateway) up to a position on its path; false when it cannot get there. */
+export function walkTo(draft: Draft, target: Position): boolean {
+  for (let guard = 0; guard < 64; guard++) {
+    const here = currentPosition(draft.call.lifecycle);
+    if (here.process === target.process && here.step === target.step) return true;
+    try {
+      step(draft, { kind: 'advance' }, SYSTEM);
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+export function event(type: CallEvent['type'], callId: string, at: string, payload: Record<string, unknown>): CallEvent {
+  return { id: uuidv7(Date.parse(at)), type, callId, at, payload };
+}
+
+function eventsOf(changes: readonly LifecycleChange[], callId: string, at: string): CallEvent[] {
+  return changes.flatMap((change): CallEvent[] => {
+    switch (change.kind) {
+      case 'workflow':
+        return [event('call.workflow_decided', callId, at, { change })];
+      case 'step':
+        return [event('call.step_changed', callId, at, { change })];
+      case 'status':
+        return change.to === 'resolved'
+          ? [event('call.status_changed', callId, at, { change }), event('call.resolved', callId, at, { change })]
+          : [event('call.status_changed', callId, at, { change })];
+    }
+  });
+}
