@@ -1,14 +1,7 @@
 #!/usr/bin/env node
-import { ConfigError } from './config/load-config.js';
-import { initCommand } from './cli/init-command.js';
-import { keysCommand } from './cli/keys-command.js';
-import { liveCommand } from './cli/live-command.js';
-import { networkCommand } from './cli/network-command.js';
-import { partnerCommand } from './cli/partner-command.js';
-import { startCommand } from './cli/start-command.js';
-import { traceCommand } from './cli/trace-command.js';
-import { UsageError } from './cli/usage-error.js';
-import { verifyLogCommand } from './cli/verify-log-command.js';
+import { USAGE_ERROR } from './cli/usage-error.js';
+import { readEnvironment } from './config/environment.js';
+import { isBootCode } from './kernel/boot-codes.js';
 
 const USAGE = `usm-link: the USM link gateway
 
@@ -47,26 +40,30 @@ publicUrl and party id; default as for start) or --url and --to, and the partner
 (default: the config's first customer with a devKeyFile) and --key (a private JWK file).
 `;
 
-/** Runs one command; the exit code, or -1 for a command that keeps running (start). */
+/**
+ * Runs one command; the exit code, or -1 for a command that keeps running (start). Each command's module
+ * is loaded when it runs, so that even a failure to load one (a broken install) is reported as one line.
+ */
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'start':
-      return startCommand(rest);
+      return (await import('./cli/start-command.js')).startCommand(rest);
     case 'keys':
-      return keysCommand(rest);
+      return (await import('./cli/keys-command.js')).keysCommand(rest);
     case 'send':
     case 'get':
     case 'token':
-      return partnerCommand(command, rest);
+      return (await import('./cli/partner-command.js')).partnerCommand(command, rest);
     case 'verify-log':
-      return verifyLogCommand(rest);
+      return (await import('./cli/verify-log-command.js')).verifyLogCommand(rest);
     case 'trace':
-      return traceCommand(rest);
+      return (await import('./cli/trace-command.js')).traceCommand(rest);
     case 'network':
-      return rest[0] === 'live' ? liveCommand(rest.slice(1)) : networkCommand(rest, (text) => process.stdout.write(text));
+      if (rest[0] === 'live') return (await import('./cli/live-command.js')).liveCommand(rest.slice(1));
+      return (await import('./cli/network-command.js')).networkCommand(rest, (text) => process.stdout.write(text));
     case 'init':
-      return initCommand(rest);
+      return (await import('./cli/init-command.js')).initCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -79,13 +76,45 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * The one line a failed command prints and its exit code, by the error's `code`: a usage error (or a
+ * misspelt option) is its message and exit 2; a boot code (kernel/boot-codes.ts) is `<CODE> <message>`
+ * and exit 1; anything else is USM_BOOT_INTERNAL with the error's first line.
+ */
+function failureOf(error: unknown): { line: string; exitCode: number } {
+  const { name, message, code, cause } = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as {
+    name?: unknown;
+    message?: unknown;
+    code?: unknown;
+    cause?: { code?: unknown };
+  };
+  const text = (typeof message === 'string' && message !== '' ? message : String(error)).split('\n')[0]!;
+  if (code === USAGE_ERROR || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_'))) return { line: `usm-link: ${text}`, exitCode: 2 };
+  if (isBootCode(code)) return { line: `usm-link: ${code} ${text}`, exitCode: 1 };
+  const foreign = [code, cause?.code].find((c): c is string => typeof c === 'string' && !text.includes(c));
+  const named = typeof name === 'string' && name !== 'Error' && !text.startsWith(name) ? `${name}: ${text}` : text;
+  return { line: `usm-link: USM_BOOT_INTERNAL ${named}${foreign !== undefined ? ` (${foreign})` : ''}`, exitCode: 1 };
+}
+
+/** The stack of the error and of each cause (USM_LINK_DEBUG=1 only). */
+function stackOf(error: unknown): string {
+  const stacks: string[] = [];
+  for (let current = error, depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
+    stacks.push((current as { stack?: string }).stack ?? String(current));
+    current = (current as { cause?: unknown }).cause;
+  }
+  return stacks.join('\ncaused by: ');
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
-    const known = error instanceof UsageError || error instanceof ConfigError || (error as Error).name === 'KeyError';
-    process.stderr.write(`usm-link: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
-    process.exitCode = error instanceof UsageError ? 2 : 1;
+    const { line, exitCode } = failureOf(error);
+    process.stderr.write(`${line}\n`);
+    if (readEnvironment().values.USM_LINK_DEBUG === '1') process.stderr.write(`${stackOf(error)}\n`);
+    // Exit now: a start that failed half-way may hold handles (a database pool) that would keep the process alive.
+    process.exit(exitCode);
   },
 );
