@@ -65,6 +65,8 @@ export async function createGateway(options: {
   const adminTokens = await loadBearerTokens(config.admin.tokens, env);
   for (const file of adminTokens.createdFiles) logger.warn({ file }, 'created a development admin token');
 
+  // Everything that reads files comes before the store opens, so a failure leaves nothing open.
+  const publishedKeys = await loadPublishedKeys(config.signing.publishKeyFiles ?? []);
   const store = await openStore(config.storage, config.postgres);
   const agreements = createAgreementRegistry({
     provider: config.party.id,
@@ -110,7 +112,7 @@ export async function createGateway(options: {
     now,
     store,
     signingKey,
-    publishedKeys: [signingKey, ...(await loadPublishedKeys(config.signing.publishKeyFiles ?? [])).filter((k) => k.kid !== signingKey.kid)],
+    publishedKeys: [signingKey, ...publishedKeys.filter((k) => k.kid !== signingKey.kid)],
     partners,
     agreements,
     calls,

@@ -1,12 +1,22 @@
 import { buildApp, type App } from './app.js';
 import { loadConfigFile } from './config/load-config.js';
 import type { Environment } from './config/environment.js';
+import { BootError } from './kernel/boot-error.js';
 
-/** Starts a gateway from a config file, listens, and closes gracefully on SIGTERM or SIGINT. */
+/**
+ * Starts a gateway from a config file, listens, and closes gracefully on SIGTERM or SIGINT. A gateway
+ * that cannot listen is closed again and refused as a BootError USM_BOOT_LISTEN.
+ */
 export async function startServer(configFile: string, environment: Environment): Promise<App> {
   const config = await loadConfigFile(configFile, environment.overrides);
   const app = await buildApp({ config, env: environment.values });
-  await app.listen({ host: config.listen.host, port: config.listen.port });
+  try {
+    await app.listen({ host: config.listen.host, port: config.listen.port });
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new BootError('USM_BOOT_LISTEN', `cannot listen on ${config.listen.host}:${config.listen.port} (${code})`, { cause: error });
+  }
   let closing = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (closing) return;

@@ -6,6 +6,7 @@ import type { components } from '../generated/config.js';
 import { routeProblem } from '../usm/route-rules.js';
 import { supportHoursProblem } from '../usm/support-hours.js';
 import { schemaDocument } from './config-schema.js';
+import { BootError } from '../kernel/boot-error.js';
 
 export type GatewayConfigFile = components['schemas']['GatewayConfig'];
 export type PartnerConfig = components['schemas']['PartnerConfig'];
@@ -43,12 +44,13 @@ export interface GatewayConfig extends GatewayConfigFile {
   readonly baseDir: string;
 }
 
-export class ConfigError extends Error {
+/** The config is refused at `path` (a JSON pointer, or the file); code USM_BOOT_CONFIG. */
+export class ConfigError extends BootError {
   constructor(
     readonly path: string,
     message: string,
   ) {
-    super(`config ${path}: ${message}`);
+    super('USM_BOOT_CONFIG', `config ${path}: ${message}`);
     this.name = 'ConfigError';
   }
 }
@@ -77,7 +79,8 @@ export async function loadConfigFile(file: string, overrides: ConfigOverrides = 
   try {
     raw = parseYaml(text);
   } catch (error) {
-    throw new ConfigError(file, `not valid YAML: ${(error as Error).message}`);
+    // The parser's first line says what and where; the rest quotes the file, which may hold a password (storage).
+    throw new ConfigError(file, `not valid YAML: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}`);
   }
   return buildConfig(raw, dirname(resolve(file)), overrides);
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { BootError } from '../kernel/boot-error.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 
 export interface BearerTokenConfig {
@@ -29,18 +30,17 @@ export async function loadBearerTokens(configs: readonly BearerTokenConfig[], en
   for (const config of configs) {
     let token = config.env === undefined ? undefined : env[config.env];
     if ((token === undefined || token === '') && config.file !== undefined) {
-      token = await readTokenFile(config.file);
+      token = await readTokenFile(config.name, config.file);
       if (token === undefined && config.createIfMissing === true) {
         token = randomBytes(32).toString('base64url');
-        await mkdir(dirname(config.file), { recursive: true, mode: 0o700 });
-        await writeFile(config.file, `${token}\n`, { mode: 0o600, flag: 'wx' });
+        await writeTokenFile(config.name, config.file, token);
         createdFiles.push(config.file);
       }
     }
     if (token === undefined || token === '') {
-      throw new Error(`token ${config.name}: set ${config.env ?? 'its env variable'}${config.file !== undefined ? ` or write ${config.file}` : ''}`);
+      throw new BootError('USM_BOOT_TOKEN', `token ${config.name}: set ${config.env ?? 'its env variable'}${config.file !== undefined ? ` or write ${config.file}` : ''}`);
     }
-    if (token.length < MIN_TOKEN_LENGTH) throw new Error(`token ${config.name} is shorter than ${MIN_TOKEN_LENGTH} characters`);
+    if (token.length < MIN_TOKEN_LENGTH) throw new BootError('USM_BOOT_TOKEN', `token ${config.name} is shorter than ${MIN_TOKEN_LENGTH} characters`);
     tokens.push({ name: config.name, digest: digestOf(token) });
   }
   return {
@@ -60,12 +60,22 @@ export async function loadBearerTokens(configs: readonly BearerTokenConfig[], en
   };
 }
 
-async function readTokenFile(file: string): Promise<string | undefined> {
+async function readTokenFile(name: string, file: string): Promise<string | undefined> {
   try {
     return (await readFile(file, 'utf8')).trim();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw new BootError('USM_BOOT_TOKEN', `token ${name}: cannot read ${file} (${code ?? 'error'})`, { cause: error });
+  }
+}
+
+async function writeTokenFile(name: string, file: string, token: string): Promise<void> {
+  try {
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+    await writeFile(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    throw new BootError('USM_BOOT_TOKEN', `token ${name}: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
   }
 }
 

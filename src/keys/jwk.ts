@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { calculateJwkThumbprint, type JWK } from 'jose';
+import { BootError } from '../kernel/boot-error.js';
 
 export const SIGNING_ALGORITHMS = ['EdDSA', 'ES256'] as const;
 export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
@@ -17,8 +18,12 @@ export interface SigningKey extends VerificationKey {
   readonly privateKey: KeyObject;
 }
 
-export class KeyError extends Error {
-  override name = 'KeyError';
+/** A key cannot be read or is not usable; code USM_BOOT_KEY. The message never holds key material. */
+export class KeyError extends BootError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super('USM_BOOT_KEY', message, options);
+    this.name = 'KeyError';
+  }
 }
 
 /** The algorithm a JWK is for: Ed25519 keys sign EdDSA, P-256 keys ES256; anything else is refused. */
@@ -40,7 +45,7 @@ export function verificationKeyOf(jwk: JWK): VerificationKey {
   if (typeof jwk.kid !== 'string' || jwk.kid.length === 0) throw new KeyError('every public key needs a kid');
   const alg = algorithmOf(jwk);
   if (jwk.alg !== undefined && jwk.alg !== alg) throw new KeyError(`key ${jwk.kid} says alg ${jwk.alg} but is a ${alg} key`);
-  const key = createPublicKey({ key: jwk as import('node:crypto').JsonWebKey, format: 'jwk' });
+  const key = importKey(() => createPublicKey({ key: jwk as import('node:crypto').JsonWebKey, format: 'jwk' }), `key ${jwk.kid}`);
   return { kid: jwk.kid, alg, key, jwk: publicJwkOf(jwk) };
 }
 
@@ -48,9 +53,18 @@ export function signingKeyOf(jwk: JWK): SigningKey {
   if (typeof jwk.d !== 'string') throw new KeyError('the signing key must be a private JWK (with "d")');
   if (typeof jwk.kid !== 'string' || jwk.kid.length === 0) throw new KeyError('the signing key needs a kid');
   const alg = algorithmOf(jwk);
-  const privateKey = createPrivateKey({ key: jwk as import('node:crypto').JsonWebKey, format: 'jwk' });
+  const privateKey = importKey(() => createPrivateKey({ key: jwk as import('node:crypto').JsonWebKey, format: 'jwk' }), `the signing key ${jwk.kid}`);
   const publicJwk = publicJwkOf(jwk);
   return { kid: jwk.kid, alg, privateKey, key: createPublicKey(privateKey), jwk: publicJwk };
+}
+
+/** Node's refusal of a JWK (ERR_CRYPTO_INVALID_JWK, ...) as a KeyError naming the key, not its material. */
+function importKey(load: () => KeyObject, what: string): KeyObject {
+  try {
+    return load();
+  } catch (error) {
+    throw new KeyError(`${what} is not a usable key (${(error as { code?: string }).code ?? 'invalid'})`, { cause: error });
+  }
 }
 
 /** A new private JWK with its RFC 7638 thumbprint as kid. */

@@ -19,23 +19,28 @@ export async function readJsonFile(file: string): Promise<unknown> {
     return JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new KeyError(code === undefined ? `${file} is not valid JSON` : `cannot read ${file} (${code})`);
+    // A JSON parser's message quotes the file: it is not kept as the cause.
+    throw new KeyError(code === undefined ? `${file} is not valid JSON` : `cannot read ${file} (${code})`, code === undefined ? {} : { cause: error });
   }
 }
 
 /** Reads a private JWK file; when `create` is set and the file is missing, writes a new Ed25519 key (mode 0600). */
 export async function readOrCreatePrivateJwk(file: string, create: boolean): Promise<{ jwk: JWK; created: boolean }> {
+  let text: string | undefined;
   try {
-    return { jwk: parseJwkJson(await readFile(file, 'utf8'), file), created: false };
+    text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      if (error instanceof KeyError) throw error;
-      throw new KeyError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') throw new KeyError(`cannot read ${file} (${code ?? 'error'})`, { cause: error });
     if (!create) throw new KeyError(`key file ${file} does not exist`);
   }
+  if (text !== undefined) return { jwk: parseJwkJson(text, file), created: false };
   const jwk = await generatePrivateJwk('EdDSA');
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  await writeFile(file, `${JSON.stringify(jwk, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+    await writeFile(file, `${JSON.stringify(jwk, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    throw new KeyError(`cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+  }
   return { jwk, created: true };
 }

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JWK } from 'jose';
 import { parse as parseYaml } from 'yaml';
-import { buildConfig, ConfigError, type GatewayConfig } from '../config/load-config.js';
+import { buildConfig, type GatewayConfig } from '../config/load-config.js';
 
 /** One provider in a network: its gateway's config and the public keys it publishes. */
 export interface NetworkParty {
@@ -49,7 +49,7 @@ export async function loadNetwork(dir: string): Promise<Network> {
       const config = { ...built, partners };
       parties.set(config.party.id, { id: config.party.id, file: name, config, publishedKeys: jwks.get(config.party.id) });
     } catch (error) {
-      loadErrors.push({ file: name, message: error instanceof ConfigError ? error.message : (error as Error).message });
+      loadErrors.push({ file: name, message: (error as Error).message });
     }
   }
   return { dir, parties, loadErrors };

@@ -1,11 +1,35 @@
+import { BootError } from '../kernel/boot-error.js';
 import type { Store } from '../ports/store.js';
 
 /**
  * Opens the store a `storage` setting names: `sqlite:<file>` (embedded) or `postgres://...` (shared
- * by replicas). Each engine's driver is loaded only when it is used.
+ * by replicas). Each engine's driver is loaded only when it is used. A store that cannot be opened is
+ * a BootError USM_BOOT_STORE, whose message never holds the URL's password.
  */
 export async function openStore(storage: string, options: { poolSize?: number; timeoutMs?: number } = {}): Promise<Store> {
-  if (storage.startsWith('sqlite:')) return (await import('./sqlite-store.js')).openSqliteStore(storage.slice('sqlite:'.length));
-  if (storage.startsWith('postgres://') || storage.startsWith('postgresql://')) return (await import('./postgres-store.js')).openPostgresStore(storage, options);
-  throw new TypeError(`storage ${storage.split(':')[0]}: use sqlite:<file> or postgres://...`);
+  try {
+    if (storage.startsWith('sqlite:')) return (await import('./sqlite-store.js')).openSqliteStore(storage.slice('sqlite:'.length));
+    if (storage.startsWith('postgres://') || storage.startsWith('postgresql://')) return await (await import('./postgres-store.js')).openPostgresStore(storage, options);
+  } catch (error) {
+    throw cannotOpen(storage, error);
+  }
+  throw new BootError('USM_BOOT_STORE', `storage ${storage.split(':')[0]}: use sqlite:<file> or postgres://...`);
+}
+
+function cannotOpen(storage: string, error: unknown): BootError {
+  const engine = storage.startsWith('sqlite:') ? 'sqlite' : 'postgres';
+  const { message = String(error), code } = error as { message?: string; code?: unknown };
+  let reason = message.split('\n')[0]!;
+  if (typeof code === 'string' && !reason.includes(code)) reason += ` (${code})`;
+  const password = engine === 'postgres' ? passwordOf(storage) : '';
+  if (password !== '') reason = reason.replaceAll(password, '***').replaceAll(encodeURIComponent(password), '***');
+  return new BootError('USM_BOOT_STORE', `cannot open the ${engine} store: ${reason}`, { cause: error });
+}
+
+function passwordOf(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).password);
+  } catch {
+    return '';
+  }
 }

@@ -1,0 +1,26 @@
+import { parseArgs } from 'node:util';
+import { readEnvironment } from '../config/environment.js';
+import { loadConfigFile } from '../config/load-config.js';
+import { baseUrlOf, bearerToken, defaultConfigFile } from './gateway-access.js';
+
+/** `usm-link network live`: the running gateway's neighbours, as its admin API reports them. */
+export async function liveCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { config: { type: 'string' }, url: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const environment = readEnvironment();
+  const config = await loadConfigFile(values.config ?? defaultConfigFile(), environment.overrides);
+  const token = await bearerToken(config.admin.tokens, 'USM_ADMIN_TOKEN', environment.values);
+  const response = await fetch(`${values.url ?? baseUrlOf(config)}/v1/admin/neighbours`, { headers: { authorization: `Bearer ${token}` } });
+  const body = (await response.json()) as { items?: Record<string, unknown>[] };
+  if (values.json || !response.ok) {
+    process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+    return response.ok ? 0 : 1;
+  }
+  process.stdout.write(`${config.party.id}: ${body.items!.length} neighbour gateway(s)\n`);
+  for (const n of body.items!) {
+    process.stdout.write(
+      `  ${String(n.partner).padEnd(24)} ${(n.roles as string[]).join('+').padEnd(17)} ${n.reachable ? `up ${n.latencyMs} ms` : `DOWN (${n.error})`}  ` +
+        `last in ${n.lastReceivedAt ?? '-'}  last out ${n.lastSentAt ?? '-'}  queued ${n.pending}  circuit ${n.circuit}\n`,
+    );
+  }
+  return 0;
+}
