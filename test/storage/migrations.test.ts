@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,9 +8,31 @@ import { MIGRATIONS, migrationSql } from '../../src/storage/migrations.js';
 import { openSqliteStore } from '../../src/storage/sqlite-store.js';
 import { removeDir } from '../support/gateway-fixture.js';
 
+/** What each released migration renders for each engine (SHA-256, first 16 hex digits): stores migrated before hold exactly that. */
+const RELEASED: readonly [version: number, sqlite: string, postgres: string][] = [
+  [1, 'd2430ac49a33b8da', '1cd6def8bd123cbf'],
+  [2, '74b7396480732150', '9ece2d3f4ac76c7c'],
+  [3, 'c587c59a33339ddf', 'c587c59a33339ddf'],
+  [4, 'be95afef66dec6c1', 'be95afef66dec6c1'],
+  [5, '7df5f13a271a7f65', '7df5f13a271a7f65'],
+];
+
+const digest = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
 describe('schema migrations', () => {
-  let dir: string;
-  afterEach(async () => removeDir(dir));
+  let dir: string | undefined;
+  afterEach(async () => {
+    if (dir !== undefined) await removeDir(dir);
+    dir = undefined;
+  });
+
+  it('render, for each engine, exactly the SQL they were released with', () => {
+    for (const [version, sqlite, postgres] of RELEASED) {
+      const migration = MIGRATIONS.find((m) => m.version === version)!;
+      expect([version, digest(migrationSql(migration, 'sqlite')), digest(migrationSql(migration, 'postgres'))]).toEqual([version, sqlite, postgres]);
+    }
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
 
   it('upgrade a store written before the call snapshot moved out of the events, keeping those events whole', async () => {
     dir = await mkdtemp(join(tmpdir(), 'usm-link-migrate-'));
