@@ -1,4 +1,4 @@
-import { sql, textIn, type Dialect, type DialectText, type Sql } from './sql.js';
+import { onlyIn, sql, textIn, type Dialect, type DialectText, type Sql } from './sql.js';
 
 /**
  * Numbered schema migrations for both engines, applied in order and recorded in
@@ -189,5 +189,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE event_snapshots (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
       ALTER TABLE events ADD COLUMN snapshot_id TEXT;
     `,
+  },
+  {
+    version: 6,
+    name: 'notes and sub-calls keep the order they were written in (PostgreSQL; SQLite has it in rowid)',
+    sql: onlyIn(
+      'postgres',
+      sql`
+      ALTER TABLE call_notes ADD COLUMN seq BIGSERIAL;
+      ALTER TABLE supplier_links ADD COLUMN seq BIGSERIAL;
+    `,
+    ),
   },
 ];

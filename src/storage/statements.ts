@@ -12,8 +12,11 @@ const SAME_AS: DialectText = { sqlite: 'IS', postgres: 'IS NOT DISTINCT FROM' };
 /** Replicas claim rows without waiting for each other; SQLite has one writer, which needs no row lock. */
 const SKIP_LOCKED: DialectText = { sqlite: '', postgres: ' FOR UPDATE SKIP LOCKED' };
 const FOR_UPDATE: DialectText = { sqlite: '', postgres: ' FOR UPDATE' };
-/** The order in which rows were written. */
-const WRITE_ORDER: DialectText = { sqlite: 'rowid', postgres: 'id' };
+/**
+ * The order in which rows were written: SQLite's rowid, PostgreSQL's `seq` (migration 6). Ids are
+ * UUIDv7, whose bits after the millisecond are random: rows of one commit cannot be ordered by them.
+ */
+const WRITE_ORDER: DialectText = { sqlite: 'rowid', postgres: 'seq' };
 
 /** Serialises the appends to the message log and to the event sequence, across replicas (PostgreSQL). */
 const APPEND_LOCK = 7_314_159;

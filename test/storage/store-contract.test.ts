@@ -109,6 +109,28 @@ for (const engine of ENGINES) {
       expect((await store.getCall(call.id))?.summary).toBe('changed');
     });
 
+    it('gives back the notes of one commit in the order they were written', async () => {
+      const call = newCall();
+      const at = call.createdAt;
+      // Ids of one millisecond: their random low bits do not follow the order of writing.
+      const notes = Array.from({ length: 12 }, (_, i) => ({ id: uuidv7(Date.parse(at)), callId: call.id, visibility: i % 3 === 0 ? ('internal' as const) : ('public' as const), kind: 'comment' as const, text: `note ${i}`, author: { kind: 'desk' as const, id: 'd' }, createdAt: at }));
+      await store.commitCall({ call, expectedVersion: null, history: [], notes, events: [] });
+      expect((await store.listNotes(call.id, 'all')).map((n) => n.text)).toEqual(notes.map((n) => n.text));
+      expect((await store.listNotes(call.id, 'public')).map((n) => n.text)).toEqual(notes.filter((n) => n.visibility === 'public').map((n) => n.text));
+    });
+
+    it('gives back the sub-calls of one commit in the order they were written', async () => {
+      const call = newCall();
+      const at = call.createdAt;
+      const links = Array.from({ length: 8 }, (_, i): SupplierLink => ({
+        id: uuidv7(Date.parse(at)), parentCallId: call.id, supplier: `supplier-${i}`, service: 'hosting', agreement: 'u1', type: 'incident',
+        at: { process: 'recover', step: 3 }, status: 'requested', remoteCallId: null, lastSeq: 0, heldBack: [],
+        onSupplierResolved: 'resume', relayNotes: false, createdAt: at, updatedAt: at, version: 1,
+      }));
+      await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [], links: links.map((link) => ({ link, expectedVersion: null })) });
+      expect((await store.linksOf(call.id)).map((l) => l.supplier)).toEqual(links.map((l) => l.supplier));
+    });
+
     it('refuses a repeated message id and writes nothing of that change', async () => {
       const first = newCall();
       const message = inbound(first.id);
