@@ -63,7 +63,7 @@ export async function createGateway(options: {
   const adminTokens = await loadBearerTokens(config.admin.tokens, env);
   for (const file of adminTokens.createdFiles) logger.warn({ file }, 'created a development admin token');
 
-  const store = await openStore(config.storage, config.postgres);
+  const store = await openStore(config.storage, { ...config.postgres, now });
   const agreements = createAgreementRegistry({
     provider: config.party.id,
     services: config.services,

@@ -51,11 +51,14 @@ describe('schema migrations', () => {
     old.prepare('INSERT INTO events (id, type, call_id, at, payload) VALUES (?, ?, ?, ?, ?)').run('e1', 'call.created', 'c1', '2026-01-01T00:00:00.000Z', JSON.stringify({ call: { id: 'c1' } }));
     old.close();
 
-    const store = openSqliteStore(file);
+    const upgradedAt = Date.parse('2031-02-03T04:05:06.000Z');
+    const store = openSqliteStore(file, { now: () => upgradedAt });
     try {
       expect(await store.eventsAfter(0, 10)).toEqual([{ seq: 1, id: 'e1', type: 'call.created', callId: 'c1', at: '2026-01-01T00:00:00.000Z', payload: { call: { id: 'c1' } } }]);
       const applied = new Database(file, { readonly: true });
       expect(applied.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: MIGRATIONS.at(-1)!.version });
+      // The upgrade is recorded at the time of the clock the store was given.
+      expect(applied.prepare('SELECT DISTINCT applied_at FROM schema_migrations WHERE version > 4').all()).toEqual([{ applied_at: new Date(upgradedAt).toISOString() }]);
       applied.close();
     } finally {
       await store.close();

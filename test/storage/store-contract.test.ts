@@ -19,17 +19,17 @@ import { postgresSchema } from '../support/postgres.js';
 const ENGINES = [
   {
     name: 'sqlite',
-    async open() {
+    async open(now: () => number) {
       const dir = await mkdtemp(join(tmpdir(), 'usm-link-store-'));
-      const store = await openStore(`sqlite:${join(dir, 'store.db')}`);
+      const store = await openStore(`sqlite:${join(dir, 'store.db')}`, { now });
       return { store, cleanup: () => removeDir(dir) };
     },
   },
   {
     name: 'postgres',
-    async open() {
+    async open(now: () => number) {
       const schema = postgresSchema();
-      const store = await openStore(schema.url);
+      const store = await openStore(schema.url, { now });
       return { store, cleanup: schema.drop };
     },
   },
@@ -78,8 +78,11 @@ for (const engine of ENGINES) {
   describe(`the ${engine.name} store`, () => {
     let store: Store;
     let cleanup: () => Promise<void>;
+    /** The store's clock: the system clock unless a test sets its own. */
+    let clock: () => number;
     beforeEach(async () => {
-      ({ store, cleanup } = await engine.open());
+      clock = () => Date.now();
+      ({ store, cleanup } = await engine.open(() => clock()));
     });
     afterEach(async () => {
       await store.close();
@@ -209,6 +212,33 @@ for (const engine of ENGINES) {
       for await (const record of store.readLog()) log.push(record);
       expect(log).toHaveLength(20);
       expect(verifyLog(log)).toEqual({ ok: true, records: 20 });
+    });
+
+    it('takes the time of leases and requeues from the clock it is given', async () => {
+      // Long past: by the system clock, every lease taken here would have run out already.
+      let t = Date.parse('2020-06-01T00:00:00.000Z');
+      clock = () => t;
+      const call = newCall();
+      const message = outbox('supplier', call.id);
+      await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [], outbox: [message] });
+      const [claimed] = await store.claimHeads('supplier', 'worker-1', 10, 60_000);
+      expect(claimed?.id).toBe(message.id);
+      t += 59_000;
+      expect(await store.claimHeads('supplier', 'worker-2', 10, 60_000)).toEqual([]);
+      t += 2_000;
+      expect((await store.claimHeads('supplier', 'worker-2', 10, 60_000)).map((m) => m.id)).toEqual([message.id]);
+
+      const hook = { id: uuidv7(), url: 'http://127.0.0.1:1/h', secret: 's'.repeat(16), events: [], createdAt: new Date(t).toISOString(), deliveredThrough: 0, failures: 0, lastError: null, nextAttemptAt: null };
+      await store.createWebhook(hook);
+      expect(await store.claimWebhook(hook.id, 'w1', 60_000)).toBe(true);
+      t += 59_000;
+      expect(await store.claimWebhook(hook.id, 'w2', 60_000)).toBe(false);
+      t += 2_000;
+      expect(await store.claimWebhook(hook.id, 'w2', 60_000)).toBe(true);
+
+      await store.markDead(claimed!.seq, 'gave up');
+      t += 1_000;
+      expect((await store.requeue(message.id))?.createdAt).toBe(new Date(t).toISOString());
     });
 
     it('leases a webhook subscription to one worker', async () => {
