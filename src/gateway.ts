@@ -130,7 +130,7 @@ export async function createGateway(options: {
     slaWatcher,
     tracer,
     negotiation,
-    webhooks: createWebhookService({ store, now }),
+    webhooks: createWebhookService({ store, now, replay: (id) => webhookDispatcher.replayDeadLetter(id) }),
     webhookDispatcher,
     receipts: (fields, messages) => receiptsFor(fields, messages, signingKey),
     readinessChecks: { store: () => store.ping(), keys: async () => undefined },

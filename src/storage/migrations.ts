@@ -201,4 +201,24 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     ),
   },
+  {
+    version: 7,
+    name: 'webhook dead letters: events given up after the last attempt, kept with their error until replayed',
+    sql: sql`
+      CREATE TABLE webhook_dead_letters (
+        seq ${SERIAL_KEY},
+        id TEXT NOT NULL UNIQUE,
+        webhook_id TEXT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+        event_seq ${BIGINT} NOT NULL,
+        event_id TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        call_id TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        last_error TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (webhook_id, event_seq)
+      );
+    `,
+  },
 ];

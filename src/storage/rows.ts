@@ -2,7 +2,7 @@ import { currentPosition } from '../usm/call-lifecycle.js';
 import type { CallEvent, CallRecord, HistoryEntry, Note, StoredEvent } from '../ports/call.js';
 import type { CallCommit } from '../ports/call-store.js';
 import type { NewOutboxMessage, OutboxMessage } from '../ports/outbox-store.js';
-import type { WebhookSubscription } from '../ports/webhook-store.js';
+import type { WebhookDeadLetter, WebhookSubscription } from '../ports/webhook-store.js';
 import type { InboundMessage } from '../ports/inbound-message.js';
 import type { SupplierLink } from '../ports/supplier-link.js';
 import type { AgreementVersion } from '../ports/agreement-store.js';
@@ -280,6 +280,47 @@ export function webhookColumns(w: WebhookSubscription): WebhookRow {
     failures: w.failures,
     last_error: w.lastError,
     next_attempt_at: w.nextAttemptAt,
+  };
+}
+
+export interface WebhookDeadLetterRow {
+  id: string;
+  webhook_id: string;
+  event_seq: number | string;
+  event_id: string;
+  event_type: string;
+  call_id: string;
+  attempts: number;
+  last_error: string;
+  created_at: string;
+  updated_at: string;
+}
+export function webhookDeadLetterColumns(d: WebhookDeadLetter): WebhookDeadLetterRow {
+  return {
+    id: d.id,
+    webhook_id: d.webhookId,
+    event_seq: d.eventSeq,
+    event_id: d.eventId,
+    event_type: d.eventType,
+    call_id: d.callId,
+    attempts: d.attempts,
+    last_error: d.lastError,
+    created_at: d.createdAt,
+    updated_at: d.updatedAt,
+  };
+}
+export function webhookDeadLetterOf(row: WebhookDeadLetterRow): WebhookDeadLetter {
+  return {
+    id: row.id,
+    webhookId: row.webhook_id,
+    eventSeq: Number(row.event_seq),
+    eventId: row.event_id,
+    eventType: row.event_type as WebhookDeadLetter['eventType'],
+    callId: row.call_id,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 

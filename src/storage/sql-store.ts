@@ -2,7 +2,8 @@ import type { AgreementVersion } from '../ports/agreement-store.js';
 import type { CallRecord } from '../ports/call.js';
 import type { SupplierLink } from '../ports/supplier-link.js';
 import type { Store } from '../ports/store.js';
-import { agreementCommitSteps, callCommitSteps, deliverySteps, insert, type Step } from './commit-plan.js';
+import type { WebhookDeliveryState } from '../ports/webhook-store.js';
+import { agreementCommitSteps, callCommitSteps, deliverySteps, insert, run, type Step } from './commit-plan.js';
 import {
   docOf,
   eventOf,
@@ -12,6 +13,8 @@ import {
   noteOf,
   outboxOf,
   webhookColumns,
+  webhookDeadLetterColumns,
+  webhookDeadLetterOf,
   webhookOf,
   type EventRow,
   type HistoryRow,
@@ -19,6 +22,7 @@ import {
   type LogRow,
   type NoteRow,
   type OutboxRow,
+  type WebhookDeadLetterRow,
   type WebhookRow,
 } from './rows.js';
 import type { Dialect, Params, Sql } from './sql.js';
@@ -72,14 +76,17 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     getWebhook: (id) => first(read<WebhookRow>(S.getWebhook, { id }), webhookOf),
     deleteWebhook: async (id) => (await write(S.deleteWebhook, { id })).changes === 1,
     async updateWebhookDelivery(id, state) {
-      await write(S.updateWebhookDelivery, {
-        id,
-        delivered_through: state.deliveredThrough,
-        failures: state.failures,
-        last_error: state.lastError,
-        next_attempt_at: state.nextAttemptAt,
-      });
+      await write(S.updateWebhookDelivery, deliveryState(id, state));
     },
+    giveUpWebhookEvent: (id, state, deadLetter) =>
+      engine.transact([run(S.updateWebhookDelivery, deliveryState(id, state)), run(S.keepWebhookDeadLetter, webhookDeadLetterColumns(deadLetter))]),
+    listWebhookDeadLetters: async ({ webhookId, limit }) =>
+      (await read<WebhookDeadLetterRow>(S.listWebhookDeadLetters, { webhook_id: webhookId ?? null, limit })).map(webhookDeadLetterOf),
+    getWebhookDeadLetter: (id) => first(read<WebhookDeadLetterRow>(S.getWebhookDeadLetter, { id }), webhookDeadLetterOf),
+    async updateWebhookDeadLetter(id, state) {
+      await write(S.updateWebhookDeadLetter, { id, attempts: state.attempts, last_error: state.lastError, updated_at: state.updatedAt });
+    },
+    deleteWebhookDeadLetter: async (id) => (await write(S.deleteWebhookDeadLetter, { id })).changes === 1,
     async claimWebhook(id, owner, leaseMs) {
       const now = options.now();
       return (await write(S.claimWebhook, { id, owner, until: iso(now + leaseMs), now: iso(now) })).changes === 1;
@@ -87,6 +94,7 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     async releaseWebhook(id, owner) {
       await write(S.releaseWebhook, { id, owner });
     },
+    eventAt: (seq) => first(read<EventRow>(S.eventAt, { seq }), eventOf),
     eventsAfter: async (seq, limit) => (await read<EventRow>(S.eventsAfter, { after: seq, limit })).map(eventOf),
     lastEventSeq: async () => Number((await read<{ seq: number | string | null }>(S.lastEventSeq))[0]?.seq ?? 0),
 
@@ -137,4 +145,8 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     },
     close: () => engine.close(),
   };
+}
+
+function deliveryState(id: string, state: WebhookDeliveryState): Params {
+  return { id, delivered_through: state.deliveredThrough, failures: state.failures, last_error: state.lastError, next_attempt_at: state.nextAttemptAt };
 }

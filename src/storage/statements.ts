@@ -55,6 +55,7 @@ export const STATEMENTS = {
 
   insertEventSnapshot: sql`INSERT INTO event_snapshots (id, doc) VALUES (@id, @doc)`,
   insertEvents: insertRows<Omit<EventRow, 'seq' | 'call'> & { snapshot_id: string | null }>('events', ['id', 'type', 'call_id', 'at', 'payload', 'snapshot_id']),
+  eventAt: sql`${EVENTS_WITH_CALL} WHERE e.seq = @seq`,
   eventsAfter: sql`${EVENTS_WITH_CALL} WHERE e.seq > @after ORDER BY e.seq LIMIT @limit`,
   lastEventSeq: sql`SELECT MAX(seq) AS seq FROM events`,
 
@@ -67,6 +68,15 @@ export const STATEMENTS = {
   claimWebhook: sql`UPDATE webhooks SET lease_owner = @owner, lease_until = @until
        WHERE id = @id AND (lease_until IS NULL OR lease_until < @now OR lease_owner = @owner)`,
   releaseWebhook: sql`UPDATE webhooks SET lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner`,
+
+  /** Giving the same event up again only brings its dead letter up to date. */
+  keepWebhookDeadLetter: sql`INSERT INTO webhook_dead_letters (id, webhook_id, event_seq, event_id, event_type, call_id, attempts, last_error, created_at, updated_at)
+       VALUES (@id, @webhook_id, @event_seq, @event_id, @event_type, @call_id, @attempts, @last_error, @created_at, @updated_at)
+       ON CONFLICT (webhook_id, event_seq) DO UPDATE SET attempts = excluded.attempts, last_error = excluded.last_error, updated_at = excluded.updated_at`,
+  listWebhookDeadLetters: sql`SELECT * FROM webhook_dead_letters WHERE (CAST(@webhook_id AS TEXT) IS NULL OR webhook_id = @webhook_id) ORDER BY seq LIMIT @limit`,
+  getWebhookDeadLetter: sql`SELECT * FROM webhook_dead_letters WHERE id = @id`,
+  updateWebhookDeadLetter: sql`UPDATE webhook_dead_letters SET attempts = @attempts, last_error = @last_error, updated_at = @updated_at WHERE id = @id`,
+  deleteWebhookDeadLetter: sql`DELETE FROM webhook_dead_letters WHERE id = @id`,
 
   getLink: sql`SELECT doc FROM supplier_links WHERE id = @id`,
   /** The link a delivery takes an answer into, locked until the delivery commits. */

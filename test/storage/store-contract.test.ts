@@ -250,6 +250,41 @@ for (const engine of ENGINES) {
       expect(await store.claimWebhook(hook!.id, 'w2', 60_000)).toBe(true);
     });
 
+    it('keeps webhook events given up as dead letters, with the delivery state, until removed', async () => {
+      const call = newCall();
+      const at = call.createdAt;
+      const events = [0, 1].map(() => ({ id: uuidv7(), type: 'call.created' as const, callId: call.id, at, payload: { n: 1 } }));
+      await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events, eventCall: { id: call.id } });
+      const stored = await store.eventsAfter(0, 10);
+      expect(await store.eventAt(stored[1]!.seq)).toEqual(stored[1]);
+      expect(await store.eventAt(stored[1]!.seq + 100)).toBeUndefined();
+      const hooks = [uuidv7(), uuidv7()];
+      for (const id of hooks) await store.createWebhook({ id, url: 'http://127.0.0.1:1/h', secret: 's'.repeat(16), events: [], createdAt: at, deliveredThrough: 0, failures: 2, lastError: 'HTTP 500', nextAttemptAt: at });
+      const deadLetter = (webhookId: string, event: (typeof stored)[number]) => ({
+        id: uuidv7(), webhookId, eventSeq: event.seq, eventId: event.id, eventType: event.type, callId: event.callId, attempts: 3, lastError: 'HTTP 500', createdAt: at, updatedAt: at,
+      });
+      const first = deadLetter(hooks[0]!, stored[0]!);
+      const given = { deliveredThrough: stored[0]!.seq, failures: 0, lastError: 'given up', nextAttemptAt: null };
+      await store.giveUpWebhookEvent(hooks[0]!, given, first);
+      await store.giveUpWebhookEvent(hooks[1]!, given, deadLetter(hooks[1]!, stored[0]!));
+      const second = deadLetter(hooks[0]!, stored[1]!);
+      await store.giveUpWebhookEvent(hooks[0]!, { ...given, deliveredThrough: stored[1]!.seq }, second);
+      expect(await store.getWebhook(hooks[0]!)).toMatchObject({ deliveredThrough: stored[1]!.seq, failures: 0, lastError: 'given up', nextAttemptAt: null });
+      expect(await store.listWebhookDeadLetters({ webhookId: hooks[0]!, limit: 10 })).toEqual([first, second]);
+      expect((await store.listWebhookDeadLetters({ limit: 2 })).map((d) => d.webhookId)).toEqual([hooks[0], hooks[1]]);
+      // Given up again (as by another replica): the one dead letter is brought up to date.
+      await store.giveUpWebhookEvent(hooks[0]!, given, { ...first, id: uuidv7(), attempts: 5, lastError: 'HTTP 502' });
+      expect(await store.getWebhookDeadLetter(first.id)).toEqual({ ...first, attempts: 5, lastError: 'HTTP 502' });
+      await store.updateWebhookDeadLetter(first.id, { attempts: 6, lastError: 'HTTP 503', updatedAt: 'later' });
+      expect(await store.getWebhookDeadLetter(first.id)).toMatchObject({ attempts: 6, lastError: 'HTTP 503', updatedAt: 'later' });
+      expect(await store.deleteWebhookDeadLetter(first.id)).toBe(true);
+      expect(await store.deleteWebhookDeadLetter(first.id)).toBe(false);
+      expect(await store.getWebhookDeadLetter(first.id)).toBeUndefined();
+      // A subscription removed takes its dead letters with it.
+      await store.deleteWebhook(hooks[0]!);
+      expect((await store.listWebhookDeadLetters({ limit: 10 })).map((d) => d.webhookId)).toEqual([hooks[1]]);
+    });
+
     it('keeps agreement versions and finds calls whose service-level clock is due', async () => {
       const version = { id: 'ag', version: 1, provider: 'p', customer: 'c', status: 'proposed' as const, document: '{}', offeredBy: 'c', signatures: { customer: 's', provider: null }, createdAt: 'x', updatedAt: 'x' };
       await store.commitAgreement({ versions: [version], outbox: [] });
