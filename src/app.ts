@@ -110,6 +110,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       outbox: gateway.store,
       wake: () => gateway.outboxWorker.wake(),
       neighbours: () => neighbours({ partners: gateway.partners, store: gateway.store, outbox: gateway.outboxWorker }),
+      webhooks: gateway.webhooks,
     }),
   });
   return app as unknown as App;

@@ -67,7 +67,7 @@ export async function createGateway(options: {
 
   // Everything that reads files comes before the store opens, so a failure leaves nothing open.
   const publishedKeys = await loadPublishedKeys(config.signing.publishKeyFiles ?? []);
-  const store = await openStore(config.storage, config.postgres);
+  const store = await openStore(config.storage, { ...config.postgres, now });
   const agreements = createAgreementRegistry({
     provider: config.party.id,
     services: config.services,
@@ -137,7 +137,7 @@ export async function createGateway(options: {
     slaWatcher,
     tracer,
     negotiation,
-    webhooks: createWebhookService({ store, now }),
+    webhooks: createWebhookService({ store, now, replay: (id) => webhookDispatcher.replayDeadLetter(id) }),
     webhookDispatcher,
     receipts: (fields, messages) => receiptsFor(fields, messages, signingKey),
     readinessChecks: { store: () => store.ping(), keys: async () => undefined },

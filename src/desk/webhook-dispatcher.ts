@@ -3,7 +3,8 @@ import { hostname } from 'node:os';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
 import type { StoredEvent } from '../ports/call.js';
-import type { WebhookStore, WebhookSubscription } from '../ports/webhook-store.js';
+import { uuidv7 } from '../kernel/uuid-v7.js';
+import type { WebhookDeadLetter, WebhookStore, WebhookSubscription } from '../ports/webhook-store.js';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature.js';
 
 export interface WebhookDispatcherOptions {
@@ -20,9 +21,14 @@ export interface WebhookDispatcherOptions {
   readonly random?: () => number;
 }
 
+/** What a replay of a dead letter came to: received (the dead letter is gone), or not (kept, with the new error). */
+export type WebhookReplay = { readonly delivered: true } | { readonly delivered: false; readonly deadLetter: WebhookDeadLetter };
+
 export interface WebhookDispatcher {
   /** Deliver what is due now (called after every commit). */
   wake(): void;
+  /** Delivers a dead letter's event to its subscription once more; undefined when there is no such dead letter. */
+  replayDeadLetter(id: string): Promise<WebhookReplay | undefined>;
   /** Resolves when the current delivery round, if any, is done. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -34,8 +40,9 @@ const LEASE_MS = 30_000;
 
 /**
  * Delivers call events to each subscription in event order. A failing subscription is retried with
- * exponential backoff and jitter; after `maxAttempts` the event is skipped (recorded in lastError)
- * so one broken receiver never blocks the others or itself for ever.
+ * exponential backoff and jitter; after `maxAttempts` the event is given up and kept as a webhook
+ * dead letter with its last error (an operator can replay it), so one broken receiver never blocks
+ * the others or itself for ever.
  */
 export function createWebhookDispatcher(options: WebhookDispatcherOptions): WebhookDispatcher {
   const agent =
@@ -107,10 +114,23 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
         }
         failures++;
         if (failures >= options.maxAttempts) {
-          options.logger.warn({ webhook: subscription.id, event: event.id, error }, 'webhook event given up after the last attempt');
+          options.logger.warn({ webhook: subscription.id, event: event.id, error }, 'webhook event given up after the last attempt: kept as a dead letter');
+          const at = new Date(options.now()).toISOString();
+          const deadLetter: WebhookDeadLetter = {
+            id: uuidv7(options.now()),
+            webhookId: subscription.id,
+            eventSeq: event.seq,
+            eventId: event.id,
+            eventType: event.type,
+            callId: event.callId,
+            attempts: failures,
+            lastError: error,
+            createdAt: at,
+            updatedAt: at,
+          };
           deliveredThrough = event.seq;
           failures = 0;
-          await options.store.updateWebhookDelivery(subscription.id, { deliveredThrough, failures, lastError: `event ${event.seq} given up: ${error}`, nextAttemptAt: null });
+          await options.store.giveUpWebhookEvent(subscription.id, { deliveredThrough, failures, lastError: `event ${event.seq} given up: ${error}`, nextAttemptAt: null }, deadLetter);
           continue;
         }
         const delay = Math.min(options.backoffMaxMs, options.backoffBaseMs * 2 ** (failures - 1)) * (0.5 + random() / 2);
@@ -147,8 +167,24 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     }
   }
 
+  async function replayDeadLetter(id: string): Promise<WebhookReplay | undefined> {
+    const deadLetter = await options.store.getWebhookDeadLetter(id);
+    if (deadLetter === undefined) return undefined;
+    const [subscription, event] = await Promise.all([options.store.getWebhook(deadLetter.webhookId), options.store.eventAt(deadLetter.eventSeq)]);
+    if (subscription === undefined || event === undefined) return undefined;
+    const error = await post(subscription, event);
+    if (error === undefined) {
+      await options.store.deleteWebhookDeadLetter(id);
+      return { delivered: true };
+    }
+    const kept = { ...deadLetter, attempts: deadLetter.attempts + 1, lastError: error, updatedAt: new Date(options.now()).toISOString() };
+    await options.store.updateWebhookDeadLetter(id, kept);
+    return { delivered: false, deadLetter: kept };
+  }
+
   return {
     wake: run,
+    replayDeadLetter,
     idle: async () => {
       while (round !== undefined) await round;
     },

@@ -698,6 +698,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/webhook-dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook events given up after the last attempt, kept with their last error until replayed. */
+        get: operations["adminListWebhookDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/webhook-dead-letters/{deadLetterId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deadLetterId: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver a webhook dead letter's event to its subscription once more, signed as usual.
+         * @description The event goes with its own id (`Usm-Event-Id`), so a receiver that has it already can tell.
+         *     Received (any 2xx): the dead letter is removed. Not received: it is kept, with this attempt's error.
+         */
+        post: operations["adminReplayWebhookDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/neighbours": {
         parameters: {
             query?: never;
@@ -1321,6 +1361,34 @@ export interface components {
             callId: components["schemas"]["Uuid"];
             call: components["schemas"]["DeskCall"];
             change?: Record<string, never>;
+        };
+        /** @description A webhook event given up for one subscription after its last attempt. */
+        WebhookDeadLetter: {
+            id: components["schemas"]["Uuid"];
+            webhookId: components["schemas"]["Uuid"];
+            eventSeq: number;
+            eventId: components["schemas"]["Uuid"];
+            eventType: components["schemas"]["EventType"];
+            callId: components["schemas"]["Uuid"];
+            /** @description Attempts made: the dispatcher's, then one a replay. */
+            attempts: number;
+            lastError: string;
+            /**
+             * Format: date-time
+             * @description When it was given up.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it was last attempted.
+             */
+            updatedAt: string;
+        };
+        WebhookReplay: {
+            /** @description The receiver took it (the dead letter is removed). */
+            delivered: boolean;
+            /** @description When not delivered, the dead letter as kept, with this attempt's error. */
+            deadLetter?: components["schemas"]["WebhookDeadLetter"];
         };
     };
     responses: {
@@ -2486,6 +2554,59 @@ export interface operations {
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    adminListWebhookDeadLetters: {
+        parameters: {
+            query?: {
+                /** @description Only the dead letters of this subscription. */
+                webhook?: components["schemas"]["Uuid"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Webhook dead letters, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WebhookDeadLetter"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+        };
+    };
+    adminReplayWebhookDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deadLetterId: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the replay came to. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReplay"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
     adminListNeighbours: {

@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   USM_ERR_WEBHOOK_NOT_FOUND: { status: 404, title: 'No such webhook subscription' },
   USM_ERR_LINK_NOT_FOUND: { status: 404, title: 'No such sub-call' },
   USM_ERR_DEAD_LETTER_NOT_FOUND: { status: 404, title: 'No such dead letter' },
+  USM_ERR_WEBHOOK_DEAD_LETTER_NOT_FOUND: { status: 404, title: 'No such webhook dead letter' },
   USM_ERR_METHOD_NOT_ALLOWED: { status: 405, title: 'The method is not allowed on this resource' },
   USM_ERR_REQUEST_TIMEOUT: { status: 408, title: 'The request took too long to arrive' },
   USM_ERR_MESSAGE_ID_REUSED: { status: 409, title: 'The message id was already used for another message' },

@@ -14,19 +14,48 @@ export interface WebhookSubscription {
   readonly nextAttemptAt: string | null;
 }
 
+/** An event given up for one subscription after its last attempt, kept with the error until it is replayed and received. */
+export interface WebhookDeadLetter {
+  readonly id: string;
+  readonly webhookId: string;
+  readonly eventSeq: number;
+  readonly eventId: string;
+  readonly eventType: EventType;
+  readonly callId: string;
+  /** Attempts made: the dispatcher's, then one a replay. */
+  readonly attempts: number;
+  readonly lastError: string;
+  /** When it was given up. */
+  readonly createdAt: string;
+  /** When it was last attempted. */
+  readonly updatedAt: string;
+}
+
+export type WebhookDeliveryState = Pick<WebhookSubscription, 'deliveredThrough' | 'failures' | 'lastError' | 'nextAttemptAt'>;
+
 export interface WebhookStore {
   createWebhook(subscription: WebhookSubscription): Promise<void>;
   listWebhooks(): Promise<WebhookSubscription[]>;
   getWebhook(id: string): Promise<WebhookSubscription | undefined>;
   deleteWebhook(id: string): Promise<boolean>;
   /** Records the delivery state after an attempt. */
-  updateWebhookDelivery(
-    id: string,
-    state: Pick<WebhookSubscription, 'deliveredThrough' | 'failures' | 'lastError' | 'nextAttemptAt'>,
-  ): Promise<void>;
+  updateWebhookDelivery(id: string, state: WebhookDeliveryState): Promise<void>;
+  /**
+   * Records the delivery state past an event given up and keeps that event as a dead letter, in one
+   * transaction (giving the same event up again only updates its dead letter).
+   */
+  giveUpWebhookEvent(id: string, state: WebhookDeliveryState, deadLetter: WebhookDeadLetter): Promise<void>;
+  /** Dead letters, oldest first; of one subscription when `webhookId` is given. */
+  listWebhookDeadLetters(filter: { webhookId?: string; limit: number }): Promise<WebhookDeadLetter[]>;
+  getWebhookDeadLetter(id: string): Promise<WebhookDeadLetter | undefined>;
+  /** Records a replay that failed. */
+  updateWebhookDeadLetter(id: string, state: Pick<WebhookDeadLetter, 'attempts' | 'lastError' | 'updatedAt'>): Promise<void>;
+  deleteWebhookDeadLetter(id: string): Promise<boolean>;
   /** Takes a subscription's delivery for `leaseMs`, unless another worker holds it. */
   claimWebhook(id: string, owner: string, leaseMs: number): Promise<boolean>;
   releaseWebhook(id: string, owner: string): Promise<void>;
+  /** The event with this sequence number. */
+  eventAt(seq: number): Promise<StoredEvent | undefined>;
   /** Events after `seq`, oldest first. */
   eventsAfter(seq: number, limit: number): Promise<StoredEvent[]>;
   /** The sequence number of the newest event, 0 when none. */

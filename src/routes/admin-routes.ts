@@ -4,15 +4,17 @@ import { GatewayError } from '../kernel/gateway-error.js';
 import type { components } from '../generated/api.js';
 import type { OperationHandlers } from '../http/register-operations.js';
 import type { OutboxMessage, OutboxStore } from '../ports/outbox-store.js';
+import type { WebhookService } from '../desk/webhook-service.js';
 
 export interface AdminRouteDeps {
   readonly admin: BearerAuthenticator;
   readonly outbox: OutboxStore;
   readonly wake: () => void;
   readonly neighbours: () => Promise<unknown[]>;
+  readonly webhooks: Pick<WebhookService, 'listDeadLetters' | 'replayDeadLetter'>;
 }
 
-/** Operators' view of delivery to partner gateways: the queue and the dead letters. */
+/** Operators' view of delivery to partner gateways (the queue and the dead letters) and of webhook dead letters. */
 export function adminRoutes(deps: AdminRouteDeps): OperationHandlers {
   const onRequest: onRequestHookHandler = async (request) => {
     deps.admin.verify(request.headers.authorization);
@@ -42,6 +44,22 @@ export function adminRoutes(deps: AdminRouteDeps): OperationHandlers {
         if (message === undefined) throw new GatewayError('USM_ERR_DEAD_LETTER_NOT_FOUND', `no dead letter ${messageId}`);
         deps.wake();
         return reply.code(202).send(outboxView(message));
+      },
+    },
+    adminListWebhookDeadLetters: {
+      onRequest,
+      handler: async (request) => {
+        const { webhook, limit } = request.query as { webhook?: string; limit: number };
+        return { items: await deps.webhooks.listDeadLetters({ ...(webhook ? { webhookId: webhook } : {}), limit }) };
+      },
+    },
+    adminReplayWebhookDeadLetter: {
+      onRequest,
+      handler: async (request) => {
+        const { deadLetterId } = request.params as { deadLetterId: string };
+        const replay = await deps.webhooks.replayDeadLetter(deadLetterId);
+        if (replay === undefined) throw new GatewayError('USM_ERR_WEBHOOK_DEAD_LETTER_NOT_FOUND', `no webhook dead letter ${deadLetterId}`);
+        return replay;
       },
     },
   };

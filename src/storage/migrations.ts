@@ -1,23 +1,32 @@
+import { onlyIn, sql, textIn, type Dialect, type DialectText, type Sql } from './sql.js';
+
 /**
  * Numbered schema migrations for both engines, applied in order and recorded in
- * `schema_migrations`. A change to the schema is one new entry: `sql` when both engines read the
- * same statements, else the SQL of each engine.
+ * `schema_migrations`. A change to the schema is one new entry, written once; where the dialects
+ * differ, a piece below says how. What a migration renders must never change once released: stores
+ * already migrated hold exactly that schema.
  */
-export type Migration = { readonly version: number; readonly name: string } & (
-  | { readonly sql: string }
-  | { readonly sqlite: string; readonly postgres: string }
-);
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: Sql;
+}
+
+/** A key numbered by the database on insert. */
+const SERIAL_KEY: DialectText = { sqlite: 'INTEGER PRIMARY KEY AUTOINCREMENT', postgres: 'BIGSERIAL PRIMARY KEY' };
+/** A 64-bit integer (SQLite's INTEGER is one already). */
+const BIGINT: DialectText = { sqlite: 'INTEGER', postgres: 'BIGINT' };
 
 /** The statements of a migration for one engine. */
-export function migrationSql(migration: Migration, engine: 'sqlite' | 'postgres'): string {
-  return 'sql' in migration ? migration.sql : migration[engine];
+export function migrationSql(migration: Migration, engine: Dialect): string {
+  return textIn(migration.sql, engine) ?? '';
 }
 
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'calls, history, notes, inbound messages, events, webhooks',
-    sqlite: `
+    sql: sql`
       CREATE TABLE calls (
         id TEXT PRIMARY KEY,
         customer TEXT NOT NULL,
@@ -37,7 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX calls_by_status_update ON calls (status, updated_at, id);
 
       CREATE TABLE call_history (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        seq ${SERIAL_KEY},
         call_id TEXT NOT NULL REFERENCES calls (id),
         at TEXT NOT NULL,
         actor_kind TEXT NOT NULL,
@@ -74,7 +83,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
 
       CREATE TABLE events (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        seq ${SERIAL_KEY},
         id TEXT NOT NULL UNIQUE,
         type TEXT NOT NULL,
         call_id TEXT NOT NULL,
@@ -88,84 +97,7 @@ export const MIGRATIONS: readonly Migration[] = [
         secret TEXT NOT NULL,
         events TEXT NOT NULL,
         created_at TEXT NOT NULL,
-        delivered_through INTEGER NOT NULL,
-        failures INTEGER NOT NULL,
-        last_error TEXT,
-        next_attempt_at TEXT
-      );
-    `,
-    postgres: `
-      CREATE TABLE calls (
-        id TEXT PRIMARY KEY,
-        customer TEXT NOT NULL,
-        type TEXT NOT NULL,
-        service TEXT NOT NULL,
-        status TEXT NOT NULL,
-        process TEXT NOT NULL,
-        priority INTEGER NOT NULL,
-        external_ref TEXT,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        version INTEGER NOT NULL,
-        doc TEXT NOT NULL
-      );
-      CREATE INDEX calls_by_update ON calls (updated_at, id);
-      CREATE INDEX calls_by_customer_update ON calls (customer, updated_at, id);
-      CREATE INDEX calls_by_status_update ON calls (status, updated_at, id);
-
-      CREATE TABLE call_history (
-        seq BIGSERIAL PRIMARY KEY,
-        call_id TEXT NOT NULL REFERENCES calls (id),
-        at TEXT NOT NULL,
-        actor_kind TEXT NOT NULL,
-        actor_id TEXT NOT NULL,
-        change TEXT NOT NULL,
-        comment TEXT
-      );
-      CREATE INDEX call_history_by_call ON call_history (call_id, seq);
-
-      CREATE TABLE call_notes (
-        id TEXT PRIMARY KEY,
-        call_id TEXT NOT NULL REFERENCES calls (id),
-        visibility TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        text TEXT NOT NULL,
-        author_kind TEXT NOT NULL,
-        author_id TEXT NOT NULL,
-        created_at TEXT NOT NULL
-      );
-      CREATE INDEX call_notes_by_call ON call_notes (call_id, created_at);
-
-      CREATE TABLE inbound_messages (
-        sender TEXT NOT NULL,
-        id TEXT NOT NULL,
-        type TEXT NOT NULL,
-        digest TEXT NOT NULL,
-        signature TEXT NOT NULL,
-        body TEXT NOT NULL,
-        received_at TEXT NOT NULL,
-        call_id TEXT,
-        response_status INTEGER NOT NULL,
-        response_body TEXT NOT NULL,
-        PRIMARY KEY (sender, id)
-      );
-
-      CREATE TABLE events (
-        seq BIGSERIAL PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
-        type TEXT NOT NULL,
-        call_id TEXT NOT NULL,
-        at TEXT NOT NULL,
-        payload TEXT NOT NULL
-      );
-
-      CREATE TABLE webhooks (
-        id TEXT PRIMARY KEY,
-        url TEXT NOT NULL,
-        secret TEXT NOT NULL,
-        events TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        delivered_through BIGINT NOT NULL,
+        delivered_through ${BIGINT} NOT NULL,
         failures INTEGER NOT NULL,
         last_error TEXT,
         next_attempt_at TEXT
@@ -175,7 +107,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 2,
     name: 'supplier links, outbox to partner gateways, hash-chained message log',
-    sqlite: `
+    sql: sql`
       CREATE TABLE supplier_links (
         id TEXT PRIMARY KEY,
         parent_call_id TEXT NOT NULL REFERENCES calls (id),
@@ -187,7 +119,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX supplier_links_by_parent ON supplier_links (parent_call_id);
 
       CREATE TABLE outbox (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        seq ${SERIAL_KEY},
         id TEXT NOT NULL UNIQUE,
         partner TEXT NOT NULL,
         type TEXT NOT NULL,
@@ -208,53 +140,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_by_status ON outbox (status, seq);
 
       CREATE TABLE message_log (
-        seq INTEGER PRIMARY KEY,
-        direction TEXT NOT NULL,
-        message_id TEXT NOT NULL,
-        partner TEXT NOT NULL,
-        type TEXT NOT NULL,
-        digest TEXT NOT NULL,
-        signature TEXT NOT NULL,
-        receipt TEXT,
-        at TEXT NOT NULL,
-        prev_hash TEXT NOT NULL,
-        hash TEXT NOT NULL
-      );
-    `,
-    postgres: `
-      CREATE TABLE supplier_links (
-        id TEXT PRIMARY KEY,
-        parent_call_id TEXT NOT NULL REFERENCES calls (id),
-        supplier TEXT NOT NULL,
-        remote_call_id TEXT,
-        version INTEGER NOT NULL,
-        doc TEXT NOT NULL
-      );
-      CREATE INDEX supplier_links_by_parent ON supplier_links (parent_call_id);
-
-      CREATE TABLE outbox (
-        seq BIGSERIAL PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
-        partner TEXT NOT NULL,
-        type TEXT NOT NULL,
-        path TEXT NOT NULL,
-        link_id TEXT,
-        call_id TEXT,
-        body TEXT NOT NULL,
-        trace TEXT,
-        status TEXT NOT NULL,
-        attempts INTEGER NOT NULL,
-        next_attempt_at TEXT,
-        last_error TEXT,
-        created_at TEXT NOT NULL,
-        delivered_at TEXT,
-        receipt TEXT
-      );
-      CREATE INDEX outbox_by_partner ON outbox (partner, status, seq);
-      CREATE INDEX outbox_by_status ON outbox (status, seq);
-
-      CREATE TABLE message_log (
-        seq BIGINT PRIMARY KEY,
+        seq ${BIGINT} PRIMARY KEY,
         direction TEXT NOT NULL,
         message_id TEXT NOT NULL,
         partner TEXT NOT NULL,
@@ -271,7 +157,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 3,
     name: 'agreements negotiated across the link, service-level clock due times, delivery leases',
-    sql: `
+    sql: sql`
       CREATE TABLE agreement_versions (
         id TEXT NOT NULL,
         version INTEGER NOT NULL,
@@ -294,14 +180,45 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     name: 'index for a customer\'s calls by status (filtered list pages)',
-    sql: 'CREATE INDEX calls_by_customer_status_update ON calls (customer, status, updated_at, id);',
+    sql: sql`CREATE INDEX calls_by_customer_status_update ON calls (customer, status, updated_at, id);`,
   },
   {
     version: 5,
     name: 'the call snapshot stored once per commit, not once per event',
-    sql: `
+    sql: sql`
       CREATE TABLE event_snapshots (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
       ALTER TABLE events ADD COLUMN snapshot_id TEXT;
+    `,
+  },
+  {
+    version: 6,
+    name: 'notes and sub-calls keep the order they were written in (PostgreSQL; SQLite has it in rowid)',
+    sql: onlyIn(
+      'postgres',
+      sql`
+      ALTER TABLE call_notes ADD COLUMN seq BIGSERIAL;
+      ALTER TABLE supplier_links ADD COLUMN seq BIGSERIAL;
+    `,
+    ),
+  },
+  {
+    version: 7,
+    name: 'webhook dead letters: events given up after the last attempt, kept with their error until replayed',
+    sql: sql`
+      CREATE TABLE webhook_dead_letters (
+        seq ${SERIAL_KEY},
+        id TEXT NOT NULL UNIQUE,
+        webhook_id TEXT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+        event_seq ${BIGINT} NOT NULL,
+        event_id TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        call_id TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        last_error TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (webhook_id, event_seq)
+      );
     `,
   },
 ];

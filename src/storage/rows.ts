@@ -1,11 +1,51 @@
-import type { HistoryEntry, Note, StoredEvent } from '../ports/call.js';
+import { currentPosition } from '../usm/call-lifecycle.js';
+import type { CallEvent, CallRecord, HistoryEntry, Note, StoredEvent } from '../ports/call.js';
 import type { CallCommit } from '../ports/call-store.js';
-import type { OutboxMessage } from '../ports/outbox-store.js';
-import type { WebhookSubscription } from '../ports/webhook-store.js';
+import type { NewOutboxMessage, OutboxMessage } from '../ports/outbox-store.js';
+import type { WebhookDeadLetter, WebhookSubscription } from '../ports/webhook-store.js';
 import type { InboundMessage } from '../ports/inbound-message.js';
+import type { SupplierLink } from '../ports/supplier-link.js';
+import type { AgreementVersion } from '../ports/agreement-store.js';
 import type { LogRecord } from '../messages/message-log.js';
 
-/** Table rows as both engines return them (PostgreSQL gives BIGINT as text), and the records they hold. */
+/**
+ * Table rows as both engines return them (PostgreSQL gives BIGINT as text), the records they hold,
+ * and the projections that turn a record into the columns written for it (`...Columns`).
+ */
+
+export interface CallRow {
+  id: string;
+  customer: string;
+  type: string;
+  service: string;
+  status: string;
+  process: string;
+  priority: number;
+  external_ref: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  sla_next_due: string | null;
+  doc: string;
+}
+export function callColumns(call: CallRecord): CallRow {
+  return {
+    id: call.id,
+    customer: call.customer,
+    type: call.type,
+    service: call.service,
+    status: call.lifecycle.status,
+    process: currentPosition(call.lifecycle).process,
+    priority: call.priority,
+    external_ref: call.externalRef ?? null,
+    created_at: call.createdAt,
+    updated_at: call.updatedAt,
+    version: call.version,
+    sla_next_due: call.slaNextDue ?? null,
+    doc: JSON.stringify(call),
+  };
+}
+
 export interface OutboxRow {
   seq: number | string;
   id: string;
@@ -45,6 +85,10 @@ export function outboxOf(row: OutboxRow): OutboxMessage {
   };
 }
 
+export function newOutboxColumns(m: NewOutboxMessage): Omit<OutboxRow, 'seq' | 'next_attempt_at' | 'last_error' | 'delivered_at' | 'receipt'> {
+  return { id: m.id, partner: m.partner, type: m.type, path: m.path, link_id: m.linkId, call_id: m.callId, body: m.body, trace: m.trace, status: 'pending', attempts: 0, created_at: m.createdAt };
+}
+
 export interface LogRow {
   seq: number | string;
   direction: string;
@@ -74,6 +118,10 @@ export function logOf(row: LogRow): LogRecord {
   };
 }
 
+export function logColumns(r: LogRecord): LogRow {
+  return { seq: r.seq, direction: r.direction, message_id: r.messageId, partner: r.partner, type: r.type, digest: r.digest, signature: r.signature, receipt: r.receipt, at: r.at, prev_hash: r.prevHash, hash: r.hash };
+}
+
 export interface HistoryRow {
   seq: number | string;
   call_id: string;
@@ -92,6 +140,10 @@ export function historyOf(row: HistoryRow): HistoryEntry {
     change: JSON.parse(row.change) as HistoryEntry['change'],
     ...(row.comment === null ? {} : { comment: row.comment }),
   };
+}
+
+export function historyColumns(h: Omit<HistoryEntry, 'seq'>): Omit<HistoryRow, 'seq'> {
+  return { call_id: h.callId, at: h.at, actor_kind: h.actor.kind, actor_id: h.actor.id, change: JSON.stringify(h.change), comment: h.comment ?? null };
 }
 
 export interface NoteRow {
@@ -114,6 +166,10 @@ export function noteOf(row: NoteRow): Note {
     author: { kind: row.author_kind as Note['author']['kind'], id: row.author_id },
     createdAt: row.created_at,
   };
+}
+
+export function noteColumns(n: Note): NoteRow {
+  return { id: n.id, call_id: n.callId, visibility: n.visibility, kind: n.kind, text: n.text, author_kind: n.author.kind, author_id: n.author.id, created_at: n.createdAt };
 }
 
 export interface InboundRow {
@@ -142,6 +198,21 @@ export function inboundOf(row: InboundRow): InboundMessage {
   };
 }
 
+export function inboundColumns(m: InboundMessage): InboundRow {
+  return {
+    sender: m.from,
+    id: m.id,
+    type: m.type,
+    digest: m.digest,
+    signature: m.signature,
+    body: m.body,
+    received_at: m.receivedAt,
+    call_id: m.callId,
+    response_status: m.response.status,
+    response_body: JSON.stringify(m.response.body),
+  };
+}
+
 export interface EventRow {
   seq: number | string;
   id: string;
@@ -164,14 +235,15 @@ export function eventOf(row: EventRow): StoredEvent {
   };
 }
 
+export function eventColumns(e: CallEvent, snapshotId: string | null): Omit<EventRow, 'seq' | 'call'> & { snapshot_id: string | null } {
+  return { id: e.id, type: e.type, call_id: e.callId, at: e.at, payload: JSON.stringify(e.payload), snapshot_id: snapshotId };
+}
+
 /** The one call snapshot a commit stores for its events (keyed by its first event's id), if it has events. */
 export function eventSnapshotOf(change: Pick<CallCommit, 'events' | 'eventCall'>): { id: string; doc: string } | undefined {
   const first = change.events[0];
   return first === undefined || change.eventCall === undefined ? undefined : { id: first.id, doc: JSON.stringify(change.eventCall) };
 }
-
-/** The SELECT that reads events with their commit's call snapshot. */
-export const EVENTS_WITH_CALL = 'SELECT e.seq, e.id, e.type, e.call_id, e.at, e.payload, s.doc AS call FROM events e LEFT JOIN event_snapshots s ON s.id = e.snapshot_id';
 
 export interface WebhookRow {
   id: string;
@@ -196,4 +268,87 @@ export function webhookOf(row: WebhookRow): WebhookSubscription {
     lastError: row.last_error,
     nextAttemptAt: row.next_attempt_at,
   };
+}
+export function webhookColumns(w: WebhookSubscription): WebhookRow {
+  return {
+    id: w.id,
+    url: w.url,
+    secret: w.secret,
+    events: JSON.stringify(w.events),
+    created_at: w.createdAt,
+    delivered_through: w.deliveredThrough,
+    failures: w.failures,
+    last_error: w.lastError,
+    next_attempt_at: w.nextAttemptAt,
+  };
+}
+
+export interface WebhookDeadLetterRow {
+  id: string;
+  webhook_id: string;
+  event_seq: number | string;
+  event_id: string;
+  event_type: string;
+  call_id: string;
+  attempts: number;
+  last_error: string;
+  created_at: string;
+  updated_at: string;
+}
+export function webhookDeadLetterColumns(d: WebhookDeadLetter): WebhookDeadLetterRow {
+  return {
+    id: d.id,
+    webhook_id: d.webhookId,
+    event_seq: d.eventSeq,
+    event_id: d.eventId,
+    event_type: d.eventType,
+    call_id: d.callId,
+    attempts: d.attempts,
+    last_error: d.lastError,
+    created_at: d.createdAt,
+    updated_at: d.updatedAt,
+  };
+}
+export function webhookDeadLetterOf(row: WebhookDeadLetterRow): WebhookDeadLetter {
+  return {
+    id: row.id,
+    webhookId: row.webhook_id,
+    eventSeq: Number(row.event_seq),
+    eventId: row.event_id,
+    eventType: row.event_type as WebhookDeadLetter['eventType'],
+    callId: row.call_id,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export interface LinkRow {
+  id: string;
+  parent_call_id: string;
+  supplier: string;
+  remote_call_id: string | null;
+  version: number;
+  doc: string;
+}
+export function linkColumns(link: SupplierLink): LinkRow {
+  return { id: link.id, parent_call_id: link.parentCallId, supplier: link.supplier, remote_call_id: link.remoteCallId, version: link.version, doc: JSON.stringify(link) };
+}
+
+export interface AgreementRow {
+  id: string;
+  version: number;
+  provider: string;
+  customer: string;
+  status: string;
+  doc: string;
+}
+export function agreementColumns(v: AgreementVersion): AgreementRow {
+  return { id: v.id, version: v.version, provider: v.provider, customer: v.customer, status: v.status, doc: JSON.stringify(v) };
+}
+
+/** A row that holds its record as a JSON document. */
+export function docOf<T>(row: { doc: string } | undefined): T | undefined {
+  return row === undefined ? undefined : (JSON.parse(row.doc) as T);
 }

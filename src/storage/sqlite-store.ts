@@ -1,20 +1,22 @@
 import { closeSync, fsync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { currentPosition } from '../usm/call-lifecycle.js';
-import type { CallRecord } from '../ports/call.js';
-import { isVersionConflict, VersionConflictError, type CallCommit, type CallFilter } from '../ports/call-store.js';
-import { DuplicateMessageError, type InboundMessage } from '../ports/inbound-message.js';
-import type { DeliveryRecord } from '../ports/outbox-store.js';
-import { answeredLink, type SupplierLink } from '../ports/supplier-link.js';
-import type { AgreementVersion } from '../ports/agreement-store.js';
-import { chainRecord, type LogEntry } from '../messages/message-log.js';
-import { MIGRATIONS, migrationSql } from './migrations.js';
-import { EVENTS_WITH_CALL, eventOf, eventSnapshotOf, historyOf, inboundOf, logOf, noteOf, outboxOf, webhookOf, type EventRow, type HistoryRow, type InboundRow, type LogRow, type NoteRow, type OutboxRow, type WebhookRow } from './rows.js';
+import { isVersionConflict } from '../ports/call-store.js';
+import { DuplicateMessageError } from '../ports/inbound-message.js';
 import { StoreUnavailableError, type Store } from '../ports/store.js';
+import type { Step } from './commit-plan.js';
+import { MIGRATIONS, migrationSql } from './migrations.js';
+import { oneRowText, textIn, type Params, type RowInsert, type Sql } from './sql.js';
+import { createSqlStore } from './sql-store.js';
+import { STATEMENTS as S } from './statements.js';
 
 /** SQLite error codes that mean the store cannot take writes now (disk full, read-only, I/O, locked). */
 const UNAVAILABLE = /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB|PROTOCOL|NOMEM)/;
+
+export interface SqliteOptions {
+  /** The clock for leases, requeue and migration times. */
+  readonly now?: () => number;
+}
 
 /**
  * The embedded store, in WAL mode. Writes are grouped (see `createDurableWriter`) and a write's
@@ -22,182 +24,61 @@ const UNAVAILABLE = /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN|CORRUPT|N
  * loss. SQLite itself runs with `synchronous = NORMAL` (no fsync at commit) because the store fsyncs
  * the WAL on the thread pool, where the wait does not hold up the event loop.
  */
-export function openSqliteStore(file: string): Store {
+export function openSqliteStore(file: string, options: SqliteOptions = {}): Store {
+  const now = options.now ?? Date.now;
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
 
-  const stmt = {
-    getCall: db.prepare<[string], { doc: string }>('SELECT doc FROM calls WHERE id = ?'),
-    insertCall: db.prepare(
-      `INSERT INTO calls (id, customer, type, service, status, process, priority, external_ref, created_at, updated_at, version, sla_next_due, doc)
-       VALUES (@id, @customer, @type, @service, @status, @process, @priority, @externalRef, @createdAt, @updatedAt, @version, @slaNextDue, @doc)`,
-    ),
-    updateCall: db.prepare(
-      `UPDATE calls SET status = @status, process = @process, priority = @priority, updated_at = @updatedAt, version = @version,
-       sla_next_due = @slaNextDue, doc = @doc
-       WHERE id = @id AND version = @expectedVersion`,
-    ),
-    insertHistory: db.prepare(
-      'INSERT INTO call_history (call_id, at, actor_kind, actor_id, change, comment) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
-    listHistory: db.prepare<[string], HistoryRow>('SELECT * FROM call_history WHERE call_id = ? ORDER BY seq'),
-    insertNote: db.prepare(
-      `INSERT INTO call_notes (id, call_id, visibility, kind, text, author_kind, author_id, created_at)
-       VALUES (@id, @callId, @visibility, @kind, @text, @authorKind, @authorId, @createdAt)`,
-    ),
-    listNotes: db.prepare<[string], NoteRow>('SELECT * FROM call_notes WHERE call_id = ? ORDER BY created_at, rowid'),
-    listPublicNotes: db.prepare<[string], NoteRow>(
-      "SELECT * FROM call_notes WHERE call_id = ? AND visibility = 'public' ORDER BY created_at, rowid",
-    ),
-    insertInbound: db.prepare(
-      `INSERT INTO inbound_messages (sender, id, type, digest, signature, body, received_at, call_id, response_status, response_body)
-       VALUES (@from, @id, @type, @digest, @signature, @body, @receivedAt, @callId, @responseStatus, @responseBody)`,
-    ),
-    findInbound: db.prepare<[string, string], InboundRow>('SELECT * FROM inbound_messages WHERE sender = ? AND id = ?'),
-    insertEvent: db.prepare('INSERT INTO events (id, type, call_id, at, payload, snapshot_id) VALUES (?, ?, ?, ?, ?, ?)'),
-    insertEventSnapshot: db.prepare('INSERT INTO event_snapshots (id, doc) VALUES (?, ?)'),
-    eventsAfter: db.prepare<[number, number], EventRow>(`${EVENTS_WITH_CALL} WHERE e.seq > ? ORDER BY e.seq LIMIT ?`),
-    lastEventSeq: db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM events'),
-    insertWebhook: db.prepare(
-      `INSERT INTO webhooks (id, url, secret, events, created_at, delivered_through, failures, last_error, next_attempt_at)
-       VALUES (@id, @url, @secret, @events, @createdAt, @deliveredThrough, @failures, @lastError, @nextAttemptAt)`,
-    ),
-    listWebhooks: db.prepare<[], WebhookRow>('SELECT * FROM webhooks ORDER BY created_at, id'),
-    getWebhook: db.prepare<[string], WebhookRow>('SELECT * FROM webhooks WHERE id = ?'),
-    deleteWebhook: db.prepare('DELETE FROM webhooks WHERE id = ?'),
-    updateWebhook: db.prepare(
-      `UPDATE webhooks SET delivered_through = @deliveredThrough, failures = @failures, last_error = @lastError,
-       next_attempt_at = @nextAttemptAt WHERE id = @id`,
-    ),
-    ping: db.prepare('SELECT 1'),
-    getLink: db.prepare<[string], { doc: string }>('SELECT doc FROM supplier_links WHERE id = ?'),
-    linksOf: db.prepare<[string], { doc: string }>('SELECT doc FROM supplier_links WHERE parent_call_id = ? ORDER BY rowid'),
-    insertLink: db.prepare('INSERT INTO supplier_links (id, parent_call_id, supplier, remote_call_id, version, doc) VALUES (?, ?, ?, ?, ?, ?)'),
-    updateLink: db.prepare('UPDATE supplier_links SET remote_call_id = ?, version = ?, doc = ? WHERE id = ? AND version = ?'),
-    insertOutbox: db.prepare(
-      `INSERT INTO outbox (id, partner, type, path, link_id, call_id, body, trace, status, attempts, created_at)
-       VALUES (@id, @partner, @type, @path, @linkId, @callId, @body, @trace, 'pending', 0, @createdAt)`,
-    ),
-    pendingHeads: db.prepare<{ partner: string; now: string; limit: number }, OutboxRow>(
-      `SELECT * FROM outbox o WHERE o.partner = @partner AND o.status = 'pending' AND (o.lease_until IS NULL OR o.lease_until < @now)
-       AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
-       AND o.seq = (SELECT MIN(p.seq) FROM outbox p WHERE p.partner = o.partner AND p.status = 'pending' AND p.call_id IS o.call_id)
-       ORDER BY o.seq LIMIT @limit`,
-    ),
-    lease: db.prepare('UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE seq = ?'),
-    claimWebhook: db.prepare('UPDATE webhooks SET lease_owner = ?, lease_until = ? WHERE id = ? AND (lease_until IS NULL OR lease_until < ? OR lease_owner = ?)'),
-    releaseWebhook: db.prepare('UPDATE webhooks SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?'),
-    partnersWithPending: db.prepare<[], { partner: string }>("SELECT DISTINCT partner FROM outbox WHERE status = 'pending'"),
-    markDelivered: db.prepare("UPDATE outbox SET status = 'delivered', delivered_at = ?, receipt = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL WHERE seq = ?"),
-    markAttempt: db.prepare('UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE seq = ?'),
-    markDead: db.prepare("UPDATE outbox SET status = 'dead', last_error = ?, lease_owner = NULL, lease_until = NULL WHERE seq = ?"),
-    getOutbox: db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE seq = ?'),
-    listOutbox: db.prepare<[string, string | null, string | null, number], OutboxRow>(
-      'SELECT * FROM outbox WHERE status = ? AND (? IS NULL OR partner = ?) ORDER BY seq LIMIT ?',
-    ),
-    requeue: db.prepare("UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL, created_at = ? WHERE id = ? AND status = 'dead'"),
-    outboxById: db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE id = ?'),
-    lastLog: db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM message_log ORDER BY seq DESC LIMIT 1'),
-    insertLog: db.prepare(
-      `INSERT INTO message_log (seq, direction, message_id, partner, type, digest, signature, receipt, at, prev_hash, hash)
-       VALUES (@seq, @direction, @messageId, @partner, @type, @digest, @signature, @receipt, @at, @prevHash, @hash)`,
-    ),
-    readLog: db.prepare<[number, number], LogRow>('SELECT * FROM message_log WHERE seq > ? ORDER BY seq LIMIT ?'),
-    agreementVersions: db.prepare<[string], { doc: string }>('SELECT doc FROM agreement_versions WHERE id = ? ORDER BY version'),
-    allAgreementVersions: db.prepare<[], { doc: string }>('SELECT doc FROM agreement_versions ORDER BY id, version'),
-    upsertAgreement: db.prepare(
-      `INSERT INTO agreement_versions (id, version, provider, customer, status, doc) VALUES (@id, @version, @provider, @customer, @status, @doc)
-       ON CONFLICT (id, version) DO UPDATE SET status = excluded.status, doc = excluded.doc`,
-    ),
-    inboundForCall: db.prepare<[string], InboundRow>('SELECT * FROM inbound_messages WHERE call_id = ? ORDER BY received_at'),
-    outboxForCall: db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE call_id = ? ORDER BY seq'),
-    lastMessages: db.prepare<[], { partner: string; last_in: string | null; last_out: string | null }>(
-      "SELECT partner, MAX(CASE WHEN direction = 'in' THEN at END) AS last_in, MAX(CASE WHEN direction = 'out' THEN at END) AS last_out FROM message_log GROUP BY partner",
-    ),
-    callsDue: db.prepare<[string, number], { id: string }>('SELECT id FROM calls WHERE sla_next_due IS NOT NULL AND sla_next_due <= ? ORDER BY sla_next_due LIMIT ?'),
-  };
-  const appendLog = (entry: LogEntry): void => {
-    stmt.insertLog.run(chainRecord(entry, stmt.lastLog.get()));
-  };
-  const recordInbound = (m: InboundMessage): void => {
-    stmt.insertInbound.run({ ...m, responseStatus: m.response.status, responseBody: JSON.stringify(m.response.body) });
-    const receipt = (m.response.body as { receipt?: { jws?: string } } | null)?.receipt?.jws ?? null;
-    appendLog({ direction: 'in', messageId: m.id, partner: m.from, type: m.type, digest: m.digest, signature: m.signature, receipt, at: m.receivedAt });
-  };
-  const commitAgreement = (change: Parameters<Store['commitAgreement']>[0]): void => {
-    if (change.inbound !== undefined) recordInbound(change.inbound);
-    for (const v of change.versions) stmt.upsertAgreement.run({ id: v.id, version: v.version, provider: v.provider, customer: v.customer, status: v.status, doc: JSON.stringify(v) });
-    for (const message of change.outbox) stmt.insertOutbox.run(message);
-  };
-
-  const commit = (change: CallCommit): void => {
-    const { call } = change;
-    if (change.inbound !== undefined) recordInbound(change.inbound);
-    const row = {
-      id: call.id,
-      customer: call.customer,
-      type: call.type,
-      service: call.service,
-      status: call.lifecycle.status,
-      process: currentPosition(call.lifecycle).process,
-      priority: call.priority,
-      externalRef: call.externalRef ?? null,
-      createdAt: call.createdAt,
-      updatedAt: call.updatedAt,
-      version: call.version,
-      slaNextDue: call.slaNextDue ?? null,
-      doc: JSON.stringify(call),
-    };
-    if (change.expectedVersion === null) {
-      stmt.insertCall.run(row);
-    } else if (stmt.updateCall.run({ ...row, expectedVersion: change.expectedVersion }).changes !== 1) {
-      throw new VersionConflictError(`call ${call.id} is no longer at version ${change.expectedVersion}`);
+  /** Prepared once: the catalog's statements by object, the list query's few forms by text. */
+  const byText = new Map<string, Database.Statement<[Params]>>();
+  const byStatement = new WeakMap<Sql | RowInsert, Database.Statement<[Params]> | null>();
+  const prepare = (text: string): Database.Statement<[Params]> => {
+    let statement = byText.get(text);
+    if (statement === undefined) {
+      statement = db.prepare<[Params]>(text);
+      byText.set(text, statement);
     }
-    for (const h of change.history) {
-      stmt.insertHistory.run(h.callId, h.at, h.actor.kind, h.actor.id, JSON.stringify(h.change), h.comment ?? null);
+    return statement;
+  };
+  const compiled = (statement: Sql | RowInsert): Database.Statement<[Params]> | undefined => {
+    let found = byStatement.get(statement);
+    if (found === undefined) {
+      const text = 'pieces' in statement ? textIn(statement, 'sqlite') : oneRowText(statement);
+      found = text === undefined ? null : prepare(text);
+      byStatement.set(statement, found);
     }
-    for (const n of change.notes) {
-      stmt.insertNote.run({ ...n, authorKind: n.author.kind, authorId: n.author.id });
+    return found ?? undefined;
+  };
+  /** One statement: the rows it returns (a SELECT or a RETURNING) and the rows it changed. */
+  const execute = (statement: Sql, params: Params): { rows: unknown[]; changes: number } => {
+    const prepared = compiled(statement);
+    if (prepared === undefined) return { rows: [], changes: 0 };
+    if (prepared.reader) {
+      const rows = prepared.all(params);
+      return { rows, changes: rows.length };
     }
-    const snapshot = eventSnapshotOf(change);
-    if (snapshot !== undefined) stmt.insertEventSnapshot.run(snapshot.id, snapshot.doc);
-    for (const e of change.events) stmt.insertEvent.run(e.id, e.type, e.callId, e.at, JSON.stringify(e.payload), snapshot?.id ?? null);
-    for (const { link, expectedVersion } of change.links ?? []) {
-      if (expectedVersion === null) {
-        stmt.insertLink.run(link.id, link.parentCallId, link.supplier, link.remoteCallId, link.version, JSON.stringify(link));
-      } else if (stmt.updateLink.run(link.remoteCallId, link.version, JSON.stringify(link), link.id, expectedVersion).changes !== 1) {
-        throw new VersionConflictError(`sub-call ${link.id} is no longer at version ${expectedVersion}`);
+    return { rows: [], changes: prepared.run(params).changes };
+  };
+  /** A transaction's steps, synchronously, inside the writer's transaction. */
+  const runSteps = (steps: readonly Step[]): void => {
+    for (const step of steps) {
+      if (step.kind === 'rows') {
+        const one = compiled(step.insert)!;
+        for (const row of step.rows) one.run(row);
+        continue;
       }
+      const { rows, changes } = execute(step.statement, step.params);
+      if (step.kind === 'read') runSteps(step.then(rows));
+      else if (step.conflict !== undefined && changes !== 1) throw new VersionConflictError(step.conflict);
     }
-    for (const message of change.outbox ?? []) stmt.insertOutbox.run(message);
-  };
-  const deliver = (seq: number, delivery: DeliveryRecord): void => {
-    const row = stmt.getOutbox.get(seq);
-    if (row === undefined || row.status !== 'pending') return;
-    stmt.markDelivered.run(delivery.deliveredAt, JSON.stringify(delivery.receipt), seq);
-    appendLog({
-      direction: 'out',
-      messageId: row.id,
-      partner: row.partner,
-      type: row.type,
-      digest: delivery.digest,
-      signature: delivery.signature,
-      receipt: delivery.receipt.jws,
-      at: delivery.deliveredAt,
-    });
-    if (delivery.answer === undefined || row.link_id === null) return;
-    const link = parseJson<SupplierLink>(stmt.getLink.get(row.link_id)?.doc);
-    const answered = link === undefined ? undefined : answeredLink(link, delivery.answer, delivery.deliveredAt);
-    if (answered !== undefined) stmt.updateLink.run(answered.remoteCallId, answered.version, JSON.stringify(answered), answered.id, link!.version);
   };
 
+  migrate(db, now);
   const writer = createDurableWriter(db, file === ':memory:' ? undefined : `${file}-wal`, translate);
-  const write = writer.write;
   /** A read answers only with what is durable: if writes it may have seen are still being fsynced, it waits for them. */
   const guard = <T>(work: () => T): Promise<T> => {
     try {
@@ -207,89 +88,19 @@ export function openSqliteStore(file: string): Store {
     }
   };
 
-  return {
-    engine: 'sqlite',
-    getCall: (id) => guard(() => parseDoc(stmt.getCall.get(id)?.doc)),
-    listCalls: (filter) => guard(() => listCalls(db, filter)),
-    listHistory: (callId) => guard(() => stmt.listHistory.all(callId).map(historyOf)),
-    listNotes: (callId, visibility) =>
-      guard(() => (visibility === 'public' ? stmt.listPublicNotes : stmt.listNotes).all(callId).map(noteOf)),
-    commitCall: (change) => write(() => commit(change)),
-    findInbound: (from, id) => guard(() => optional(stmt.findInbound.get(from, id), inboundOf)),
-    createWebhook: (w) =>
-      write(() => {
-        stmt.insertWebhook.run({ ...w, events: JSON.stringify(w.events) });
-      }),
-    listWebhooks: () => guard(() => stmt.listWebhooks.all().map(webhookOf)),
-    getWebhook: (id) =>
-      guard(() => {
-        const row = stmt.getWebhook.get(id);
-        return row === undefined ? undefined : webhookOf(row);
-      }),
-    deleteWebhook: (id) => write(() => stmt.deleteWebhook.run(id).changes === 1),
-    updateWebhookDelivery: (id, state) =>
-      write(() => {
-        stmt.updateWebhook.run({ id, ...state });
-      }),
-    eventsAfter: (seq, limit) => guard(() => stmt.eventsAfter.all(seq, limit).map(eventOf)),
-    lastEventSeq: () => guard(() => stmt.lastEventSeq.get()?.seq ?? 0),
-    getLink: (id) => guard(() => parseJson<SupplierLink>(stmt.getLink.get(id)?.doc)),
-    linksOf: (parentCallId) => guard(() => stmt.linksOf.all(parentCallId).map((row) => JSON.parse(row.doc) as SupplierLink)),
-    claimHeads: (partner, owner, limit, leaseMs) =>
-      write(() => {
-        const now = Date.now();
-        const rows = stmt.pendingHeads.all({ partner, now: new Date(now).toISOString(), limit });
-        const until = new Date(now + leaseMs).toISOString();
-        for (const row of rows) stmt.lease.run(owner, until, row.seq);
-        return rows.map((row) => outboxOf(row));
-      }),
-    claimWebhook: (id, owner, leaseMs) =>
-      write(() => {
-        const now = Date.now();
-        return stmt.claimWebhook.run(owner, new Date(now + leaseMs).toISOString(), id, new Date(now).toISOString(), owner).changes === 1;
-      }),
-    releaseWebhook: (id, owner) =>
-      write(() => {
-        stmt.releaseWebhook.run(id, owner);
-      }),
-    partnersWithPending: () => guard(() => stmt.partnersWithPending.all().map((r) => r.partner)),
-    markDelivered: (seq, delivery) => write(() => deliver(seq, delivery)),
-    markAttempt: (seq, state) =>
-      write(() => {
-        stmt.markAttempt.run(state.attempts, state.nextAttemptAt, state.lastError, seq);
-      }),
-    markDead: (seq, lastError) =>
-      write(() => {
-        stmt.markDead.run(lastError, seq);
-      }),
-    listOutbox: ({ status, partner, limit }) =>
-      guard(() => stmt.listOutbox.all(status, partner ?? null, partner ?? null, limit).map((row) => outboxOf(row))),
-    requeue: (id) => write(() => (stmt.requeue.run(new Date().toISOString(), id).changes === 1 ? optional(stmt.outboxById.get(id), outboxOf) : undefined)),
-    agreementVersions: (id) => guard(() => stmt.agreementVersions.all(id).map((r) => JSON.parse(r.doc) as AgreementVersion)),
-    listAgreementVersions: () => guard(() => stmt.allAgreementVersions.all().map((r) => JSON.parse(r.doc) as AgreementVersion)),
-    commitAgreement: (change) => write(() => commitAgreement(change)),
-    inboundForCall: (callId) => guard(() => stmt.inboundForCall.all(callId).map((row) => inboundOf(row))),
-    outboxForCall: (callId) => guard(() => stmt.outboxForCall.all(callId).map((row) => outboxOf(row))),
-    callsDueForSla: (now, limit) => guard(() => stmt.callsDue.all(now, limit).map((r) => r.id)),
-    lastMessages: () => guard(() => stmt.lastMessages.all().map((r) => ({ partner: r.partner, lastReceivedAt: r.last_in, lastSentAt: r.last_out }))),
-    async *readLog() {
-      let after = 0;
-      for (;;) {
-        const rows = await guard(() => stmt.readLog.all(after, 500));
-        if (rows.length === 0) return;
-        for (const row of rows) yield logOf(row);
-        after = Number(rows.at(-1)!.seq);
-      }
+  return createSqlStore(
+    {
+      dialect: 'sqlite',
+      read: <R>(statement: Sql, params: Params = {}) => guard(() => execute(statement, params).rows as R[]),
+      write: <R>(statement: Sql, params: Params) => writer.write(() => execute(statement, params) as { rows: R[]; changes: number }),
+      transact: (steps) => writer.write(() => runSteps(steps)),
+      close: async () => {
+        await writer.close();
+        if (db.open) db.close();
+      },
     },
-    ping: () =>
-      guard(() => {
-        stmt.ping.get();
-      }),
-    close: async () => {
-      await writer.close();
-      if (db.open) db.close();
-    },
-  };
+    { now },
+  );
 }
 
 /**
@@ -392,61 +203,18 @@ function createDurableWriter(db: Database.Database, walFile: string | undefined,
   };
 }
 
-function migrate(db: Database.Database): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  const applied = new Set(db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((r) => r.version));
+function migrate(db: Database.Database, now: () => number): void {
+  const text = (statement: Sql): string => textIn(statement, 'sqlite')!;
+  db.exec(text(S.createMigrations));
+  const applied = new Set(db.prepare<[], { version: number }>(text(S.appliedMigrations)).all().map((r) => r.version));
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migrationSql(migration, 'sqlite'));
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        migration.version,
-        migration.name,
-        new Date().toISOString(),
-      );
+      db.prepare<[Params]>(text(S.recordMigration)).run({ version: migration.version, name: migration.name, applied_at: new Date(now()).toISOString() });
     })();
   }
 }
-
-function listCalls(db: Database.Database, filter: CallFilter): CallRecord[] {
-  const where: string[] = [];
-  const params: Record<string, string | number> = { limit: filter.limit };
-  const add = (sql: string, name: string, value: string | number | undefined): void => {
-    if (value === undefined) return;
-    where.push(sql);
-    params[name] = value;
-  };
-  add('customer = @customer', 'customer', filter.customer);
-  add('status = @status', 'status', filter.status);
-  add('type = @type', 'type', filter.type);
-  add('service = @service', 'service', filter.service);
-  add('process = @process', 'process', filter.process);
-  add('priority = @priority', 'priority', filter.priority);
-  add('updated_at >= @updatedSince', 'updatedSince', filter.updatedSince);
-  if (filter.after !== undefined) {
-    where.push('(updated_at, id) > (@afterUpdatedAt, @afterId)');
-    params.afterUpdatedAt = filter.after.updatedAt;
-    params.afterId = filter.after.id;
-  }
-  const sql = `SELECT doc FROM calls ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at, id LIMIT @limit`;
-  return db
-    .prepare<Record<string, string | number>, { doc: string }>(sql)
-    .all(params)
-    .map((row) => JSON.parse(row.doc) as CallRecord);
-}
-
-function parseDoc(doc: string | undefined): CallRecord | undefined {
-  return parseJson<CallRecord>(doc);
-}
-
-function optional<R, T>(row: R | undefined, map: (row: R) => T): T | undefined {
-  return row === undefined ? undefined : map(row);
-}
-
-function parseJson<T>(doc: string | undefined): T | undefined {
-  return doc === undefined ? undefined : (JSON.parse(doc) as T);
-}
-
 
 function translate(error: unknown): unknown {
   if (isVersionConflict(error)) return error;

@@ -19,17 +19,17 @@ import { postgresSchema } from '../support/postgres.js';
 const ENGINES = [
   {
     name: 'sqlite',
-    async open() {
+    async open(now: () => number) {
       const dir = await mkdtemp(join(tmpdir(), 'usm-link-store-'));
-      const store = await openStore(`sqlite:${join(dir, 'store.db')}`);
+      const store = await openStore(`sqlite:${join(dir, 'store.db')}`, { now });
       return { store, cleanup: () => removeDir(dir) };
     },
   },
   {
     name: 'postgres',
-    async open() {
+    async open(now: () => number) {
       const schema = postgresSchema();
-      const store = await openStore(schema.url);
+      const store = await openStore(schema.url, { now });
       return { store, cleanup: schema.drop };
     },
   },
@@ -78,8 +78,11 @@ for (const engine of ENGINES) {
   describe(`the ${engine.name} store`, () => {
     let store: Store;
     let cleanup: () => Promise<void>;
+    /** The store's clock: the system clock unless a test sets its own. */
+    let clock: () => number;
     beforeEach(async () => {
-      ({ store, cleanup } = await engine.open());
+      clock = () => Date.now();
+      ({ store, cleanup } = await engine.open(() => clock()));
     });
     afterEach(async () => {
       await store.close();
@@ -107,6 +110,28 @@ for (const engine of ENGINES) {
       await store.commitCall({ call: next, expectedVersion: 1, history: [], notes: [], events: [] });
       await expect(store.commitCall({ call: { ...call, version: 2 }, expectedVersion: 1, history: [], notes: [], events: [] })).rejects.toBeInstanceOf(VersionConflictError);
       expect((await store.getCall(call.id))?.summary).toBe('changed');
+    });
+
+    it('gives back the notes of one commit in the order they were written', async () => {
+      const call = newCall();
+      const at = call.createdAt;
+      // Ids of one millisecond: their random low bits do not follow the order of writing.
+      const notes = Array.from({ length: 12 }, (_, i) => ({ id: uuidv7(Date.parse(at)), callId: call.id, visibility: i % 3 === 0 ? ('internal' as const) : ('public' as const), kind: 'comment' as const, text: `note ${i}`, author: { kind: 'desk' as const, id: 'd' }, createdAt: at }));
+      await store.commitCall({ call, expectedVersion: null, history: [], notes, events: [] });
+      expect((await store.listNotes(call.id, 'all')).map((n) => n.text)).toEqual(notes.map((n) => n.text));
+      expect((await store.listNotes(call.id, 'public')).map((n) => n.text)).toEqual(notes.filter((n) => n.visibility === 'public').map((n) => n.text));
+    });
+
+    it('gives back the sub-calls of one commit in the order they were written', async () => {
+      const call = newCall();
+      const at = call.createdAt;
+      const links = Array.from({ length: 8 }, (_, i): SupplierLink => ({
+        id: uuidv7(Date.parse(at)), parentCallId: call.id, supplier: `supplier-${i}`, service: 'hosting', agreement: 'u1', type: 'incident',
+        at: { process: 'recover', step: 3 }, status: 'requested', remoteCallId: null, lastSeq: 0, heldBack: [],
+        onSupplierResolved: 'resume', relayNotes: false, createdAt: at, updatedAt: at, version: 1,
+      }));
+      await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [], links: links.map((link) => ({ link, expectedVersion: null })) });
+      expect((await store.linksOf(call.id)).map((l) => l.supplier)).toEqual(links.map((l) => l.supplier));
     });
 
     it('refuses a repeated message id and writes nothing of that change', async () => {
@@ -189,6 +214,33 @@ for (const engine of ENGINES) {
       expect(verifyLog(log)).toEqual({ ok: true, records: 20 });
     });
 
+    it('takes the time of leases and requeues from the clock it is given', async () => {
+      // Long past: by the system clock, every lease taken here would have run out already.
+      let t = Date.parse('2020-06-01T00:00:00.000Z');
+      clock = () => t;
+      const call = newCall();
+      const message = outbox('supplier', call.id);
+      await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [], outbox: [message] });
+      const [claimed] = await store.claimHeads('supplier', 'worker-1', 10, 60_000);
+      expect(claimed?.id).toBe(message.id);
+      t += 59_000;
+      expect(await store.claimHeads('supplier', 'worker-2', 10, 60_000)).toEqual([]);
+      t += 2_000;
+      expect((await store.claimHeads('supplier', 'worker-2', 10, 60_000)).map((m) => m.id)).toEqual([message.id]);
+
+      const hook = { id: uuidv7(), url: 'http://127.0.0.1:1/h', secret: 's'.repeat(16), events: [], createdAt: new Date(t).toISOString(), deliveredThrough: 0, failures: 0, lastError: null, nextAttemptAt: null };
+      await store.createWebhook(hook);
+      expect(await store.claimWebhook(hook.id, 'w1', 60_000)).toBe(true);
+      t += 59_000;
+      expect(await store.claimWebhook(hook.id, 'w2', 60_000)).toBe(false);
+      t += 2_000;
+      expect(await store.claimWebhook(hook.id, 'w2', 60_000)).toBe(true);
+
+      await store.markDead(claimed!.seq, 'gave up');
+      t += 1_000;
+      expect((await store.requeue(message.id))?.createdAt).toBe(new Date(t).toISOString());
+    });
+
     it('leases a webhook subscription to one worker', async () => {
       await store.createWebhook({ id: uuidv7(), url: 'http://127.0.0.1:1/h', secret: 's'.repeat(16), events: [], createdAt: new Date().toISOString(), deliveredThrough: 0, failures: 0, lastError: null, nextAttemptAt: null });
       const [hook] = await store.listWebhooks();
@@ -196,6 +248,41 @@ for (const engine of ENGINES) {
       expect(await store.claimWebhook(hook!.id, 'w2', 60_000)).toBe(false);
       await store.releaseWebhook(hook!.id, 'w1');
       expect(await store.claimWebhook(hook!.id, 'w2', 60_000)).toBe(true);
+    });
+
+    it('keeps webhook events given up as dead letters, with the delivery state, until removed', async () => {
+      const call = newCall();
+      const at = call.createdAt;
+      const events = [0, 1].map(() => ({ id: uuidv7(), type: 'call.created' as const, callId: call.id, at, payload: { n: 1 } }));
+      await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events, eventCall: { id: call.id } });
+      const stored = await store.eventsAfter(0, 10);
+      expect(await store.eventAt(stored[1]!.seq)).toEqual(stored[1]);
+      expect(await store.eventAt(stored[1]!.seq + 100)).toBeUndefined();
+      const hooks = [uuidv7(), uuidv7()];
+      for (const id of hooks) await store.createWebhook({ id, url: 'http://127.0.0.1:1/h', secret: 's'.repeat(16), events: [], createdAt: at, deliveredThrough: 0, failures: 2, lastError: 'HTTP 500', nextAttemptAt: at });
+      const deadLetter = (webhookId: string, event: (typeof stored)[number]) => ({
+        id: uuidv7(), webhookId, eventSeq: event.seq, eventId: event.id, eventType: event.type, callId: event.callId, attempts: 3, lastError: 'HTTP 500', createdAt: at, updatedAt: at,
+      });
+      const first = deadLetter(hooks[0]!, stored[0]!);
+      const given = { deliveredThrough: stored[0]!.seq, failures: 0, lastError: 'given up', nextAttemptAt: null };
+      await store.giveUpWebhookEvent(hooks[0]!, given, first);
+      await store.giveUpWebhookEvent(hooks[1]!, given, deadLetter(hooks[1]!, stored[0]!));
+      const second = deadLetter(hooks[0]!, stored[1]!);
+      await store.giveUpWebhookEvent(hooks[0]!, { ...given, deliveredThrough: stored[1]!.seq }, second);
+      expect(await store.getWebhook(hooks[0]!)).toMatchObject({ deliveredThrough: stored[1]!.seq, failures: 0, lastError: 'given up', nextAttemptAt: null });
+      expect(await store.listWebhookDeadLetters({ webhookId: hooks[0]!, limit: 10 })).toEqual([first, second]);
+      expect((await store.listWebhookDeadLetters({ limit: 2 })).map((d) => d.webhookId)).toEqual([hooks[0], hooks[1]]);
+      // Given up again (as by another replica): the one dead letter is brought up to date.
+      await store.giveUpWebhookEvent(hooks[0]!, given, { ...first, id: uuidv7(), attempts: 5, lastError: 'HTTP 502' });
+      expect(await store.getWebhookDeadLetter(first.id)).toEqual({ ...first, attempts: 5, lastError: 'HTTP 502' });
+      await store.updateWebhookDeadLetter(first.id, { attempts: 6, lastError: 'HTTP 503', updatedAt: 'later' });
+      expect(await store.getWebhookDeadLetter(first.id)).toMatchObject({ attempts: 6, lastError: 'HTTP 503', updatedAt: 'later' });
+      expect(await store.deleteWebhookDeadLetter(first.id)).toBe(true);
+      expect(await store.deleteWebhookDeadLetter(first.id)).toBe(false);
+      expect(await store.getWebhookDeadLetter(first.id)).toBeUndefined();
+      // A subscription removed takes its dead letters with it.
+      await store.deleteWebhook(hooks[0]!);
+      expect((await store.listWebhookDeadLetters({ limit: 10 })).map((d) => d.webhookId)).toEqual([hooks[1]]);
     });
 
     it('keeps agreement versions and finds calls whose service-level clock is due', async () => {

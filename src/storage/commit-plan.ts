@@ -1,0 +1,131 @@
+import { chainRecord, type LogEntry } from '../messages/message-log.js';
+import type { AgreementStore } from '../ports/agreement-store.js';
+import type { CallCommit } from '../ports/call-store.js';
+import type { InboundMessage } from '../ports/inbound-message.js';
+import type { DeliveryRecord } from '../ports/outbox-store.js';
+import { answeredLink, type SupplierLink } from '../ports/supplier-link.js';
+import {
+  agreementColumns,
+  callColumns,
+  docOf,
+  eventColumns,
+  eventSnapshotOf,
+  historyColumns,
+  inboundColumns,
+  linkColumns,
+  logColumns,
+  newOutboxColumns,
+  noteColumns,
+  type OutboxRow,
+} from './rows.js';
+import type { Params, RowInsert, Sql } from './sql.js';
+import { STATEMENTS as S } from './statements.js';
+
+/**
+ * One step of a transaction, the same for both engines: SQLite runs the steps synchronously inside
+ * its transaction, PostgreSQL awaits each in turn. A step is a statement (a `conflict` message when
+ * it must change exactly one row, else the change is stale), the rows of a multi-row insert (one
+ * statement on PostgreSQL, none when there are no rows), or a read whose rows decide what follows.
+ */
+export type Step =
+  | { readonly kind: 'run'; readonly statement: Sql; readonly params: Params; readonly conflict?: string }
+  | { readonly kind: 'rows'; readonly insert: RowInsert; readonly rows: readonly Params[] }
+  | { readonly kind: 'read'; readonly statement: Sql; readonly params: Params; readonly then: (rows: readonly unknown[]) => readonly Step[] };
+
+export function run(statement: Sql, params: object = {}, conflict?: string): Step {
+  return { kind: 'run', statement, params: params as Params, ...(conflict !== undefined ? { conflict } : {}) };
+}
+
+export function insert<R extends object>(statement: RowInsert<R>, rows: readonly R[]): Step {
+  return { kind: 'rows', insert: statement as RowInsert, rows: rows as readonly object[] as readonly Params[] };
+}
+
+export function read<R>(statement: Sql, params: object, then: (rows: readonly R[]) => readonly Step[]): Step {
+  return { kind: 'read', statement, params: params as Params, then: then as (rows: readonly unknown[]) => readonly Step[] };
+}
+
+/**
+ * What a change to a call writes, in order: the message that caused it, the call, its history, its
+ * notes, its sub-calls, its messages to partners; then, under the append lock, the message's log
+ * record and the events. Appending last lets replicas' commits overlap up to that point.
+ */
+export function callCommitSteps(change: CallCommit): Step[] {
+  const { call } = change;
+  const links = change.links ?? [];
+  const steps: Step[] = [];
+  if (change.inbound !== undefined) steps.push(insert(S.insertInbound, [inboundColumns(change.inbound)]));
+  steps.push(
+    change.expectedVersion === null
+      ? insert(S.insertCall, [callColumns(call)])
+      : run(S.updateCall, { ...callColumns(call), expected_version: change.expectedVersion }, `call ${call.id} is no longer at version ${change.expectedVersion}`),
+    insert(S.insertHistory, change.history.map(historyColumns)),
+    insert(S.insertNotes, change.notes.map(noteColumns)),
+    insert(S.insertLinks, links.filter((l) => l.expectedVersion === null).map((l) => linkColumns(l.link))),
+    ...links
+      .filter((l) => l.expectedVersion !== null)
+      .map(({ link, expectedVersion }) => run(S.updateLink, { ...linkColumns(link), expected_version: expectedVersion }, `sub-call ${link.id} is no longer at version ${expectedVersion}`)),
+    insert(S.insertOutbox, (change.outbox ?? []).map(newOutboxColumns)),
+  );
+  if (change.inbound === undefined && change.events.length === 0) return steps;
+  steps.push(run(S.appendLock));
+  if (change.inbound !== undefined) steps.push(appendToLog(inboundLogEntry(change.inbound)));
+  const snapshot = eventSnapshotOf(change);
+  if (snapshot !== undefined) steps.push(run(S.insertEventSnapshot, snapshot));
+  steps.push(insert(S.insertEvents, change.events.map((e) => eventColumns(e, snapshot?.id ?? null))));
+  return steps;
+}
+
+/** What a change to agreements writes: the message that caused it, the versions, the messages they cause; then the log record. */
+export function agreementCommitSteps(change: Parameters<AgreementStore['commitAgreement']>[0]): Step[] {
+  const steps: Step[] = [];
+  if (change.inbound !== undefined) steps.push(insert(S.insertInbound, [inboundColumns(change.inbound)]));
+  steps.push(...change.versions.map((v) => run(S.upsertAgreement, agreementColumns(v))), insert(S.insertOutbox, change.outbox.map(newOutboxColumns)));
+  if (change.inbound !== undefined) steps.push(run(S.appendLock), appendToLog(inboundLogEntry(change.inbound)));
+  return steps;
+}
+
+/**
+ * A delivery: the message marked delivered (nothing more when it was not pending), a submission's
+ * answer taken into its link, then the message's log record with the partner's receipt.
+ */
+export function deliverySteps(seq: number, delivery: DeliveryRecord): Step[] {
+  const marked = { seq, delivered_at: delivery.deliveredAt, receipt: JSON.stringify(delivery.receipt) };
+  return [
+    read<OutboxRow>(S.markDelivered, marked, ([row]) => {
+      if (row === undefined) return [];
+      const answer = delivery.answer;
+      const logged = [
+        run(S.appendLock),
+        appendToLog({
+          direction: 'out',
+          messageId: row.id,
+          partner: row.partner,
+          type: row.type,
+          digest: delivery.digest,
+          signature: delivery.signature,
+          receipt: delivery.receipt.jws,
+          at: delivery.deliveredAt,
+        }),
+      ];
+      if (answer === undefined || row.link_id === null) return logged;
+      const answering = read<{ doc: string }>(S.lockLink, { id: row.link_id }, ([linkRow]) => {
+        const link = docOf<SupplierLink>(linkRow);
+        const answered = link === undefined ? undefined : answeredLink(link, answer, delivery.deliveredAt);
+        return answered === undefined ? [] : [run(S.updateLink, { ...linkColumns(answered), expected_version: link!.version })];
+      });
+      return [answering, ...logged];
+    }),
+  ];
+}
+
+/** Appends one record to the hash-chained message log: it reads the newest record and chains to it. */
+function appendToLog(entry: LogEntry): Step {
+  return read<{ seq: number | string; hash: string }>(S.lastLog, {}, ([last]) => [
+    insert(S.insertLog, [logColumns(chainRecord(entry, last === undefined ? undefined : { seq: Number(last.seq), hash: last.hash }))]),
+  ]);
+}
+
+function inboundLogEntry(m: InboundMessage): LogEntry {
+  const receipt = (m.response.body as { receipt?: { jws?: string } } | null)?.receipt?.jws ?? null;
+  return { direction: 'in', messageId: m.id, partner: m.from, type: m.type, digest: m.digest, signature: m.signature, receipt, at: m.receivedAt };
+}

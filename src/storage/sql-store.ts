@@ -1,0 +1,152 @@
+import type { AgreementVersion } from '../ports/agreement-store.js';
+import type { CallRecord } from '../ports/call.js';
+import type { SupplierLink } from '../ports/supplier-link.js';
+import type { Store } from '../ports/store.js';
+import type { WebhookDeliveryState } from '../ports/webhook-store.js';
+import { agreementCommitSteps, callCommitSteps, deliverySteps, insert, run, type Step } from './commit-plan.js';
+import {
+  docOf,
+  eventOf,
+  historyOf,
+  inboundOf,
+  logOf,
+  noteOf,
+  outboxOf,
+  webhookColumns,
+  webhookDeadLetterColumns,
+  webhookDeadLetterOf,
+  webhookOf,
+  type EventRow,
+  type HistoryRow,
+  type InboundRow,
+  type LogRow,
+  type NoteRow,
+  type OutboxRow,
+  type WebhookDeadLetterRow,
+  type WebhookRow,
+} from './rows.js';
+import type { Dialect, Params, Sql } from './sql.js';
+import { listCallsQuery, STATEMENTS as S } from './statements.js';
+
+/** What an engine gives the store: reads, single writes and transactions of steps, each in its own dialect. */
+export interface SqlEngine {
+  readonly dialect: Dialect;
+  /** The rows of a query (SQLite answers only with what is durable). */
+  read<R>(statement: Sql, params?: Params): Promise<R[]>;
+  /** One statement in a transaction of its own: the rows it returns and the number of rows it changed. */
+  write<R>(statement: Sql, params: Params): Promise<{ rows: R[]; changes: number }>;
+  /** Steps in one transaction, in order; all or nothing. */
+  transact(steps: readonly Step[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SqlStoreOptions {
+  /** The clock for leases and requeue times. */
+  readonly now: () => number;
+}
+
+/** The store, written once over an engine: which statements a method runs, with which parameters, and how rows become records. */
+export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Store {
+  const read = <R>(statement: Sql, params?: Params): Promise<R[]> => engine.read<R>(statement, params);
+  const write = <R>(statement: Sql, params: Params) => engine.write<R>(statement, params);
+  const iso = (ms: number): string => new Date(ms).toISOString();
+  const first = async <R, T>(rows: Promise<R[]>, map: (row: R) => T): Promise<T | undefined> => {
+    const [row] = await rows;
+    return row === undefined ? undefined : map(row);
+  };
+  const docs = async <T>(rows: Promise<{ doc: string }[]>): Promise<T[]> => (await rows).map((row) => JSON.parse(row.doc) as T);
+
+  return {
+    engine: engine.dialect,
+    getCall: (id) => first(read<{ doc: string }>(S.getCall, { id }), (row) => docOf<CallRecord>(row)!),
+    async listCalls(filter) {
+      const { statement, params } = listCallsQuery(filter);
+      return docs<CallRecord>(read(statement, params));
+    },
+    listHistory: async (callId) => (await read<HistoryRow>(S.listHistory, { call_id: callId })).map(historyOf),
+    listNotes: async (callId, visibility) => (await read<NoteRow>(S.listNotes, { call_id: callId, visibility })).map(noteOf),
+    commitCall: (change) => engine.transact(callCommitSteps(change)),
+    callsDueForSla: async (now, limit) => (await read<{ id: string }>(S.callsDueForSla, { now, limit })).map((r) => r.id),
+
+    findInbound: (from, id) => first(read<InboundRow>(S.findInbound, { sender: from, id }), inboundOf),
+    inboundForCall: async (callId) => (await read<InboundRow>(S.inboundForCall, { call_id: callId })).map(inboundOf),
+
+    createWebhook: (w) => engine.transact([insert(S.insertWebhook, [webhookColumns(w)])]),
+    listWebhooks: async () => (await read<WebhookRow>(S.listWebhooks)).map(webhookOf),
+    getWebhook: (id) => first(read<WebhookRow>(S.getWebhook, { id }), webhookOf),
+    deleteWebhook: async (id) => (await write(S.deleteWebhook, { id })).changes === 1,
+    async updateWebhookDelivery(id, state) {
+      await write(S.updateWebhookDelivery, deliveryState(id, state));
+    },
+    giveUpWebhookEvent: (id, state, deadLetter) =>
+      engine.transact([run(S.updateWebhookDelivery, deliveryState(id, state)), run(S.keepWebhookDeadLetter, webhookDeadLetterColumns(deadLetter))]),
+    listWebhookDeadLetters: async ({ webhookId, limit }) =>
+      (await read<WebhookDeadLetterRow>(S.listWebhookDeadLetters, { webhook_id: webhookId ?? null, limit })).map(webhookDeadLetterOf),
+    getWebhookDeadLetter: (id) => first(read<WebhookDeadLetterRow>(S.getWebhookDeadLetter, { id }), webhookDeadLetterOf),
+    async updateWebhookDeadLetter(id, state) {
+      await write(S.updateWebhookDeadLetter, { id, attempts: state.attempts, last_error: state.lastError, updated_at: state.updatedAt });
+    },
+    deleteWebhookDeadLetter: async (id) => (await write(S.deleteWebhookDeadLetter, { id })).changes === 1,
+    async claimWebhook(id, owner, leaseMs) {
+      const now = options.now();
+      return (await write(S.claimWebhook, { id, owner, until: iso(now + leaseMs), now: iso(now) })).changes === 1;
+    },
+    async releaseWebhook(id, owner) {
+      await write(S.releaseWebhook, { id, owner });
+    },
+    eventAt: (seq) => first(read<EventRow>(S.eventAt, { seq }), eventOf),
+    eventsAfter: async (seq, limit) => (await read<EventRow>(S.eventsAfter, { after: seq, limit })).map(eventOf),
+    lastEventSeq: async () => Number((await read<{ seq: number | string | null }>(S.lastEventSeq))[0]?.seq ?? 0),
+
+    getLink: (id) => first(read<{ doc: string }>(S.getLink, { id }), (row) => docOf<SupplierLink>(row)!),
+    linksOf: (parentCallId) => docs<SupplierLink>(read(S.linksOf, { parent_call_id: parentCallId })),
+
+    async claimHeads(partner, owner, limit, leaseMs) {
+      const now = options.now();
+      const { rows } = await write<OutboxRow>(S.claimHeads, { partner, owner, limit, until: iso(now + leaseMs), now: iso(now) });
+      return rows.map(outboxOf).sort((a, b) => a.seq - b.seq);
+    },
+    partnersWithPending: async () => (await read<{ partner: string }>(S.partnersWithPending)).map((r) => r.partner),
+    markDelivered: (seq, delivery) => engine.transact(deliverySteps(seq, delivery)),
+    async markAttempt(seq, state) {
+      await write(S.markAttempt, { seq, attempts: state.attempts, next_attempt_at: state.nextAttemptAt, last_error: state.lastError });
+    },
+    async markDead(seq, lastError) {
+      await write(S.markDead, { seq, last_error: lastError });
+    },
+    listOutbox: async ({ status, partner, limit }) => (await read<OutboxRow>(S.listOutbox, { status, partner: partner ?? null, limit })).map(outboxOf),
+    outboxForCall: async (callId) => (await read<OutboxRow>(S.outboxForCall, { call_id: callId })).map(outboxOf),
+    async requeue(id) {
+      const { rows } = await write<OutboxRow>(S.requeue, { id, now: iso(options.now()) });
+      return rows[0] === undefined ? undefined : outboxOf(rows[0]);
+    },
+
+    agreementVersions: (id) => docs<AgreementVersion>(read(S.agreementVersions, { id })),
+    listAgreementVersions: () => docs<AgreementVersion>(read(S.allAgreementVersions)),
+    commitAgreement: (change) => engine.transact(agreementCommitSteps(change)),
+
+    lastMessages: async () =>
+      (await read<{ partner: string; last_in: string | null; last_out: string | null }>(S.lastMessages)).map((r) => ({
+        partner: r.partner,
+        lastReceivedAt: r.last_in,
+        lastSentAt: r.last_out,
+      })),
+    async *readLog() {
+      let after = 0;
+      for (;;) {
+        const rows = await read<LogRow>(S.readLog, { after, limit: 500 });
+        if (rows.length === 0) return;
+        for (const row of rows) yield logOf(row);
+        after = Number(rows.at(-1)!.seq);
+      }
+    },
+    async ping() {
+      await read(S.ping);
+    },
+    close: () => engine.close(),
+  };
+}
+
+function deliveryState(id: string, state: WebhookDeliveryState): Params {
+  return { id, delivered_through: state.deliveredThrough, failures: state.failures, last_error: state.lastError, next_attempt_at: state.nextAttemptAt };
+}

@@ -1,0 +1,149 @@
+import type { CallFilter } from '../ports/call-store.js';
+import { insertRows, onlyIn, sql, sqlText, type DialectText, type Params, type Sql } from './sql.js';
+import type { CallRow, EventRow, HistoryRow, InboundRow, LinkRow, LogRow, NoteRow, OutboxRow, WebhookRow } from './rows.js';
+
+/**
+ * Every SQL statement the stores run, each written once with named parameters (`@name`). Where the
+ * dialects differ, the difference is one of the pieces below, said once and put where it is needed.
+ */
+
+/** Null-safe equality. */
+const SAME_AS: DialectText = { sqlite: 'IS', postgres: 'IS NOT DISTINCT FROM' };
+/** Replicas claim rows without waiting for each other; SQLite has one writer, which needs no row lock. */
+const SKIP_LOCKED: DialectText = { sqlite: '', postgres: ' FOR UPDATE SKIP LOCKED' };
+const FOR_UPDATE: DialectText = { sqlite: '', postgres: ' FOR UPDATE' };
+/**
+ * The order in which rows were written: SQLite's rowid, PostgreSQL's `seq` (migration 6). Ids are
+ * UUIDv7, whose bits after the millisecond are random: rows of one commit cannot be ordered by them.
+ */
+const WRITE_ORDER: DialectText = { sqlite: 'rowid', postgres: 'seq' };
+
+/** Serialises the appends to the message log and to the event sequence, across replicas (PostgreSQL). */
+const APPEND_LOCK = 7_314_159;
+/** One replica migrates at a time (PostgreSQL). */
+const MIGRATION_LOCK = APPEND_LOCK + 1;
+
+const EVENTS_WITH_CALL = 'SELECT e.seq, e.id, e.type, e.call_id, e.at, e.payload, s.doc AS call FROM events e LEFT JOIN event_snapshots s ON s.id = e.snapshot_id';
+
+export const STATEMENTS = {
+  ping: sql`SELECT 1`,
+  /**
+   * Taken by a transaction that appends to the message log or the events, after everything else it
+   * writes and held until it commits, so that the appends' order is the commit order and a holder
+   * waits for no row lock. SQLite's writer runs one transaction at a time already.
+   */
+  appendLock: onlyIn('postgres', sql`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`),
+
+  getCall: sql`SELECT doc FROM calls WHERE id = @id`,
+  insertCall: insertRows<CallRow>('calls', ['id', 'customer', 'type', 'service', 'status', 'process', 'priority', 'external_ref', 'created_at', 'updated_at', 'version', 'sla_next_due', 'doc']),
+  updateCall: sql`UPDATE calls SET status = @status, process = @process, priority = @priority, updated_at = @updated_at, version = @version,
+       sla_next_due = @sla_next_due, doc = @doc
+       WHERE id = @id AND version = @expected_version`,
+  callsDueForSla: sql`SELECT id FROM calls WHERE sla_next_due IS NOT NULL AND sla_next_due <= @now ORDER BY sla_next_due LIMIT @limit`,
+
+  insertHistory: insertRows<Omit<HistoryRow, 'seq'>>('call_history', ['call_id', 'at', 'actor_kind', 'actor_id', 'change', 'comment']),
+  listHistory: sql`SELECT * FROM call_history WHERE call_id = @call_id ORDER BY seq`,
+
+  insertNotes: insertRows<NoteRow>('call_notes', ['id', 'call_id', 'visibility', 'kind', 'text', 'author_kind', 'author_id', 'created_at']),
+  /** `@visibility`: 'public' for the public notes, 'all' for every note. */
+  listNotes: sql`SELECT * FROM call_notes WHERE call_id = @call_id AND (CAST(@visibility AS TEXT) = 'all' OR visibility = @visibility)
+       ORDER BY created_at, ${WRITE_ORDER}`,
+
+  insertInbound: insertRows<InboundRow>('inbound_messages', ['sender', 'id', 'type', 'digest', 'signature', 'body', 'received_at', 'call_id', 'response_status', 'response_body']),
+  findInbound: sql`SELECT * FROM inbound_messages WHERE sender = @sender AND id = @id`,
+  inboundForCall: sql`SELECT * FROM inbound_messages WHERE call_id = @call_id ORDER BY received_at`,
+
+  insertEventSnapshot: sql`INSERT INTO event_snapshots (id, doc) VALUES (@id, @doc)`,
+  insertEvents: insertRows<Omit<EventRow, 'seq' | 'call'> & { snapshot_id: string | null }>('events', ['id', 'type', 'call_id', 'at', 'payload', 'snapshot_id']),
+  eventAt: sql`${EVENTS_WITH_CALL} WHERE e.seq = @seq`,
+  eventsAfter: sql`${EVENTS_WITH_CALL} WHERE e.seq > @after ORDER BY e.seq LIMIT @limit`,
+  lastEventSeq: sql`SELECT MAX(seq) AS seq FROM events`,
+
+  insertWebhook: insertRows<WebhookRow>('webhooks', ['id', 'url', 'secret', 'events', 'created_at', 'delivered_through', 'failures', 'last_error', 'next_attempt_at']),
+  listWebhooks: sql`SELECT * FROM webhooks ORDER BY created_at, id`,
+  getWebhook: sql`SELECT * FROM webhooks WHERE id = @id`,
+  deleteWebhook: sql`DELETE FROM webhooks WHERE id = @id`,
+  updateWebhookDelivery: sql`UPDATE webhooks SET delivered_through = @delivered_through, failures = @failures, last_error = @last_error,
+       next_attempt_at = @next_attempt_at WHERE id = @id`,
+  claimWebhook: sql`UPDATE webhooks SET lease_owner = @owner, lease_until = @until
+       WHERE id = @id AND (lease_until IS NULL OR lease_until < @now OR lease_owner = @owner)`,
+  releaseWebhook: sql`UPDATE webhooks SET lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner`,
+
+  /** Giving the same event up again only brings its dead letter up to date. */
+  keepWebhookDeadLetter: sql`INSERT INTO webhook_dead_letters (id, webhook_id, event_seq, event_id, event_type, call_id, attempts, last_error, created_at, updated_at)
+       VALUES (@id, @webhook_id, @event_seq, @event_id, @event_type, @call_id, @attempts, @last_error, @created_at, @updated_at)
+       ON CONFLICT (webhook_id, event_seq) DO UPDATE SET attempts = excluded.attempts, last_error = excluded.last_error, updated_at = excluded.updated_at`,
+  listWebhookDeadLetters: sql`SELECT * FROM webhook_dead_letters WHERE (CAST(@webhook_id AS TEXT) IS NULL OR webhook_id = @webhook_id) ORDER BY seq LIMIT @limit`,
+  getWebhookDeadLetter: sql`SELECT * FROM webhook_dead_letters WHERE id = @id`,
+  updateWebhookDeadLetter: sql`UPDATE webhook_dead_letters SET attempts = @attempts, last_error = @last_error, updated_at = @updated_at WHERE id = @id`,
+  deleteWebhookDeadLetter: sql`DELETE FROM webhook_dead_letters WHERE id = @id`,
+
+  getLink: sql`SELECT doc FROM supplier_links WHERE id = @id`,
+  /** The link a delivery takes an answer into, locked until the delivery commits. */
+  lockLink: sql`SELECT doc FROM supplier_links WHERE id = @id${FOR_UPDATE}`,
+  linksOf: sql`SELECT doc FROM supplier_links WHERE parent_call_id = @parent_call_id ORDER BY ${WRITE_ORDER}`,
+  insertLinks: insertRows<LinkRow>('supplier_links', ['id', 'parent_call_id', 'supplier', 'remote_call_id', 'version', 'doc']),
+  updateLink: sql`UPDATE supplier_links SET remote_call_id = @remote_call_id, version = @version, doc = @doc WHERE id = @id AND version = @expected_version`,
+
+  insertOutbox: insertRows<Omit<OutboxRow, 'seq' | 'next_attempt_at' | 'last_error' | 'delivered_at' | 'receipt'>>('outbox', [
+    'id', 'partner', 'type', 'path', 'link_id', 'call_id', 'body', 'trace', 'status', 'attempts', 'created_at',
+  ]),
+  /** Leases the oldest pending message of each call queued for a partner that is due and not leased. */
+  claimHeads: sql`UPDATE outbox SET lease_owner = @owner, lease_until = @until
+       WHERE seq IN (
+         SELECT o.seq FROM outbox o
+         WHERE o.partner = @partner AND o.status = 'pending' AND (o.lease_until IS NULL OR o.lease_until < @now)
+           AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
+           AND o.seq = (SELECT MIN(p.seq) FROM outbox p WHERE p.partner = o.partner AND p.status = 'pending' AND p.call_id ${SAME_AS} o.call_id)
+         ORDER BY o.seq LIMIT @limit${SKIP_LOCKED})
+       RETURNING *`,
+  partnersWithPending: sql`SELECT DISTINCT partner FROM outbox WHERE status = 'pending'`,
+  markDelivered: sql`UPDATE outbox SET status = 'delivered', delivered_at = @delivered_at, receipt = @receipt, last_error = NULL, lease_owner = NULL, lease_until = NULL
+       WHERE seq = @seq AND status = 'pending' RETURNING *`,
+  markAttempt: sql`UPDATE outbox SET attempts = @attempts, next_attempt_at = @next_attempt_at, last_error = @last_error, lease_owner = NULL, lease_until = NULL WHERE seq = @seq`,
+  markDead: sql`UPDATE outbox SET status = 'dead', last_error = @last_error, lease_owner = NULL, lease_until = NULL WHERE seq = @seq`,
+  listOutbox: sql`SELECT * FROM outbox WHERE status = @status AND (CAST(@partner AS TEXT) IS NULL OR partner = @partner) ORDER BY seq LIMIT @limit`,
+  outboxForCall: sql`SELECT * FROM outbox WHERE call_id = @call_id ORDER BY seq`,
+  requeue: sql`UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL, created_at = @now WHERE id = @id AND status = 'dead' RETURNING *`,
+
+  lastLog: sql`SELECT seq, hash FROM message_log ORDER BY seq DESC LIMIT 1`,
+  insertLog: insertRows<LogRow>('message_log', ['seq', 'direction', 'message_id', 'partner', 'type', 'digest', 'signature', 'receipt', 'at', 'prev_hash', 'hash']),
+  readLog: sql`SELECT * FROM message_log WHERE seq > @after ORDER BY seq LIMIT @limit`,
+  lastMessages: sql`SELECT partner, MAX(CASE WHEN direction = 'in' THEN at END) AS last_in, MAX(CASE WHEN direction = 'out' THEN at END) AS last_out
+       FROM message_log GROUP BY partner`,
+
+  agreementVersions: sql`SELECT doc FROM agreement_versions WHERE id = @id ORDER BY version`,
+  allAgreementVersions: sql`SELECT doc FROM agreement_versions ORDER BY id, version`,
+  upsertAgreement: sql`INSERT INTO agreement_versions (id, version, provider, customer, status, doc) VALUES (@id, @version, @provider, @customer, @status, @doc)
+       ON CONFLICT (id, version) DO UPDATE SET status = excluded.status, doc = excluded.doc`,
+
+  migrationLock: onlyIn('postgres', sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`),
+  createMigrations: sql`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+  appliedMigrations: sql`SELECT version FROM schema_migrations`,
+  recordMigration: sql`INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @applied_at)`,
+} as const;
+
+/** The list query for a filter: only the conditions the filter sets, oldest update first, after the cursor. */
+export function listCallsQuery(filter: CallFilter): { statement: Sql; params: Params } {
+  const where: string[] = [];
+  const params: Record<string, string | number> = { limit: filter.limit };
+  const add = (condition: string, name: string, value: string | number | undefined): void => {
+    if (value === undefined) return;
+    where.push(condition);
+    params[name] = value;
+  };
+  add('customer = @customer', 'customer', filter.customer);
+  add('status = @status', 'status', filter.status);
+  add('type = @type', 'type', filter.type);
+  add('service = @service', 'service', filter.service);
+  add('process = @process', 'process', filter.process);
+  add('priority = @priority', 'priority', filter.priority);
+  add('updated_at >= @updated_since', 'updated_since', filter.updatedSince);
+  if (filter.after !== undefined) {
+    where.push('(updated_at, id) > (@after_updated_at, @after_id)');
+    params.after_updated_at = filter.after.updatedAt;
+    params.after_id = filter.after.id;
+  }
+  const text = `SELECT doc FROM calls ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at, id LIMIT @limit`;
+  return { statement: sqlText(text), params };
+}
