@@ -951,7 +951,20 @@ export interface components {
             agreement?: components["schemas"]["NegotiatedAgreement"];
         };
         ServiceLevels: {
-            /** @description e.g. "24x7" or "Mo-Fr 08:00-18:00 Europe/Amsterdam" */
+            /**
+             * @description When the service-level clock runs. Either `24x7` (always), or days, hours and a time zone:
+             *
+             *         support-hours = "24x7" / days SP time "-" time SP zone
+             *         days          = day-range *("," day-range)
+             *         day-range     = day ["-" day]          ; the second day not before the first
+             *         day           = "Mo" / "Tu" / "We" / "Th" / "Fr" / "Sa" / "Su"
+             *         time          = 2DIGIT ":" 2DIGIT      ; 00:00 to 24:00, the start before the end
+             *         zone          = an IANA time zone name, e.g. Europe/Amsterdam, or UTC
+             *
+             *     e.g. `Mo-Fr 08:00-18:00 Europe/Amsterdam` or `Mo,We,Fr 07:30-16:00 UTC`. The hours are
+             *     local time in the zone on each of the days. Support hours that do not follow this (or
+             *     name a zone the gateway does not know) are refused with 400 `USM_ERR_VALIDATION`.
+             */
             supportHours: string;
             availability?: number;
             targets: components["schemas"]["ServiceLevelTarget"][];
@@ -960,7 +973,16 @@ export interface components {
             services: components["schemas"]["ResourceId"][];
             serviceLevels: components["schemas"]["ServiceLevels"];
         };
-        /** @description What both parties sign, exactly as serialised in `AgreementOffer.document`. */
+        /**
+         * @description What both parties sign, exactly as serialised in `AgreementOffer.document`: one JSON text
+         *     (RFC 8259, UTF-8) whose value is this object, nothing before or after it. Gateways write it
+         *     without insignificant whitespace, members in the order `id`, `version`, `provider`,
+         *     `customer`, `services`, `serviceLevels`, e.g.
+         *     `{"id":"muni-hosting","version":1,"provider":"shared-services","customer":"municipality","services":["hosting"],"serviceLevels":{"supportHours":"24x7","targets":[{"priority":2,"responseMinutes":10,"resolutionMinutes":120}]}}`;
+         *     a receiver takes any member order, and the signatures cover the exact bytes. `version`
+         *     counts the versions of `id` from 1. An offer whose document is not such a text, or breaks
+         *     the bounds of its `serviceLevels`, is refused with 400 `USM_ERR_VALIDATION`.
+         */
         AgreementDocument: {
             id: components["schemas"]["ResourceId"];
             version: number;
@@ -970,7 +992,7 @@ export interface components {
             serviceLevels: components["schemas"]["ServiceLevels"];
         };
         AgreementOffer: {
-            /** @description The AgreementDocument as JSON text, signed as these exact bytes. */
+            /** @description The AgreementDocument as JSON text (a JSON object, see `AgreementDocument`), signed as these exact bytes. */
             document: string;
             /** @description Detached JWS of the offering party over `document`. */
             signature: string;
@@ -1251,9 +1273,15 @@ export interface components {
             name: string;
             description?: string;
         };
+        /**
+         * @description The targets for calls of one priority, in minutes of support time (wall-clock minutes
+         *     under `24x7`): whole numbers from 1 to 525600 (one year).
+         */
         ServiceLevelTarget: {
             priority: components["schemas"]["Priority"];
+            /** @description From submission to the first move out of `acknowledged`. */
             responseMinutes: number;
+            /** @description From submission to `resolved`. */
             resolutionMinutes: number;
         };
         Agreement: {
