@@ -808,11 +808,14 @@ export interface components {
             status: number;
             detail?: string;
             instance?: string;
-            /** @description Stable machine-readable error code, `USM_ERR_*`. */
+            /**
+             * @description Stable machine-readable error code, `USM_ERR_*`; each code always comes with the same
+             *     `status` (the table of every code, its status and meaning is in `docs/protocol.md`).
+             */
             code: string;
             errors?: {
-                path?: string;
-                message?: string;
+                path: string;
+                message: string;
             }[];
         };
         Health: {
@@ -1352,9 +1355,130 @@ export interface components {
         };
     };
     responses: {
-        /** @description An RFC 9457 problem. */
-        Problem: {
+        /**
+         * @description The request does not match the contract or cannot be read: a path or query parameter, a
+         *     header or the body (`USM_ERR_VALIDATION`, with `errors[]` naming each field;
+         *     `USM_ERR_MALFORMED_JSON`; `USM_ERR_INVALID_CURSOR`); for a signed message also one
+         *     addressed to another party, of a type this endpoint does not take, or outside the time
+         *     window (`USM_ERR_WRONG_RECIPIENT`, `USM_ERR_MESSAGE_TYPE_MISMATCH`, `USM_ERR_MESSAGE_TIME`).
+         */
+        BadRequest: {
             headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description No valid bearer token: `USM_ERR_TOKEN_MISSING` (no `Authorization: Bearer <token>`),
+         *     `USM_ERR_TOKEN_INVALID`, `USM_ERR_TOKEN_EXPIRED`.
+         */
+        TokenRequired: {
+            headers: {
+                "WWW-Authenticate": components["headers"]["BearerChallenge"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The message is not signed by a partner, or not by its sender: `USM_ERR_SIGNATURE_MISSING`,
+         *     `USM_ERR_SIGNATURE_INVALID`, `USM_ERR_ALGORITHM_NOT_ALLOWED`, `USM_ERR_UNKNOWN_KEY`,
+         *     `USM_ERR_SENDER_MISMATCH`.
+         */
+        SignatureRequired: {
+            headers: {
+                "WWW-Authenticate": components["headers"]["SignatureChallenge"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The partner may not do this: `USM_ERR_FORBIDDEN` (it lacks the role, or is not a party to the
+         *     agreement), `USM_ERR_SERVICE_NOT_ALLOWED` (the agreement does not cover the service).
+         */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description No such resource, or not one of the caller's: `USM_ERR_CALL_NOT_FOUND`,
+         *     `USM_ERR_AGREEMENT_NOT_FOUND`, `USM_ERR_LINK_NOT_FOUND`, `USM_ERR_WEBHOOK_NOT_FOUND`,
+         *     `USM_ERR_DEAD_LETTER_NOT_FOUND`.
+         */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The state does not allow this now: `USM_ERR_ILLEGAL_TRANSITION`, `USM_ERR_CONFLICT` (it
+         *     changed concurrently, or the agreement version is not the open offer), `USM_ERR_MESSAGE_ID_REUSED`,
+         *     `USM_ERR_LOOP_DETECTED`, `USM_ERR_FORK_NOT_ALLOWED`.
+         */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is larger than `limits.bodyBytes`: `USM_ERR_BODY_TOO_LARGE`. */
+        BodyTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A body that is not `application/json` (or `application/...+json`): `USM_ERR_UNSUPPORTED_MEDIA_TYPE`. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description Well-formed, but nothing here can take it: `USM_ERR_AGREEMENT_INVALID` (not an active
+         *     agreement of the customer), `USM_ERR_ROUTE_NOT_FOUND` (no supplier route or gateway fits).
+         */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The partner sent more than its rate (`limits.partnerRequestsPerSecond`, `limits.partnerBurst`): `USM_ERR_RATE_LIMITED`. */
+        RateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The store cannot be reached now; nothing was changed: `USM_ERR_STORE_UNAVAILABLE`. Send the same request again. */
+        StoreUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -1389,7 +1513,22 @@ export interface components {
         Limit: number;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description The challenge of a bearer-token operation (RFC 6750): `Bearer realm="usm-link"`, with
+         *     `error="invalid_token"` when a token was sent but does not do (unknown, expired, badly signed).
+         */
+        BearerChallenge: string;
+        /**
+         * @description The challenge of a signed-message operation: `Usm-Signature realm="usm-link"`, with
+         *     `error="invalid_signature"` when a signature was sent but does not do. The `Usm-Signature`
+         *     scheme is this protocol's: the credential is a JWS over the exact body bytes, sent in the
+         *     `Usm-Signature` header (not in `Authorization`), see `docs/protocol.md`.
+         */
+        SignatureChallenge: string;
+        /** @description Seconds to wait before trying again. */
+        RetryAfter: number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1544,11 +1683,15 @@ export interface operations {
                     "application/json": components["schemas"]["InboxAccepted"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignatureRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     receiveBatch: {
@@ -1576,9 +1719,12 @@ export interface operations {
                     "application/json": components["schemas"]["MessageBatchResults"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignatureRequired"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listServices: {
@@ -1601,7 +1747,10 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listAgreements: {
@@ -1624,7 +1773,10 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getAgreement: {
@@ -1647,8 +1799,12 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listCalls: {
@@ -1678,8 +1834,11 @@ export interface operations {
                     "application/json": components["schemas"]["CallPage"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     submitCall: {
@@ -1711,13 +1870,15 @@ export interface operations {
                     "application/json": components["schemas"]["CallAccepted"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignatureRequired"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getCall: {
@@ -1740,8 +1901,12 @@ export interface operations {
                     "application/json": components["schemas"]["Call"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getCallHistory: {
@@ -1766,8 +1931,12 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getCallTrace: {
@@ -1790,8 +1959,12 @@ export interface operations {
                     "application/json": components["schemas"]["TraceHop"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listCallNotes: {
@@ -1814,8 +1987,12 @@ export interface operations {
                     "application/json": components["schemas"]["NoteList"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     addCallNote: {
@@ -1841,10 +2018,15 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["MessageAccepted"];
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignatureRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     confirmResolution: {
@@ -1870,10 +2052,15 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["MessageAccepted"];
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignatureRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     rejectResolution: {
@@ -1899,10 +2086,15 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["MessageAccepted"];
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignatureRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     cancelCall: {
@@ -1928,10 +2120,15 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["MessageAccepted"];
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignatureRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskListCalls: {
@@ -1964,8 +2161,9 @@ export interface operations {
                     "application/json": components["schemas"]["DeskCallPage"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskGetCall: {
@@ -1988,8 +2186,10 @@ export interface operations {
                     "application/json": components["schemas"]["DeskCall"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskGetCallHistory: {
@@ -2014,8 +2214,10 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskAdvanceCall: {
@@ -2042,10 +2244,13 @@ export interface operations {
                     "application/json": components["schemas"]["DeskCall"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskSetStatus: {
@@ -2072,10 +2277,13 @@ export interface operations {
                     "application/json": components["schemas"]["DeskCall"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskResolveCall: {
@@ -2102,10 +2310,13 @@ export interface operations {
                     "application/json": components["schemas"]["DeskCall"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskListCallNotes: {
@@ -2128,8 +2339,10 @@ export interface operations {
                     "application/json": components["schemas"]["NoteList"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskAddCallNote: {
@@ -2156,10 +2369,13 @@ export interface operations {
                     "application/json": components["schemas"]["Note"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskGetCallTrace: {
@@ -2182,8 +2398,10 @@ export interface operations {
                     "application/json": components["schemas"]["TraceHop"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskListForks: {
@@ -2208,8 +2426,10 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskForkCall: {
@@ -2236,11 +2456,14 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierLink"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskNoteToSupplier: {
@@ -2268,9 +2491,13 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierLink"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskCancelFork: {
@@ -2298,10 +2525,13 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierLink"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskListAgreements: {
@@ -2324,7 +2554,8 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
+            401: components["responses"]["TokenRequired"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskProposeAgreement: {
@@ -2349,10 +2580,13 @@ export interface operations {
                     "application/json": components["schemas"]["NegotiatedAgreement"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskGetAgreement: {
@@ -2377,8 +2611,10 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskAcceptAgreement: {
@@ -2401,9 +2637,13 @@ export interface operations {
                     "application/json": components["schemas"]["NegotiatedAgreement"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskRejectAgreement: {
@@ -2430,9 +2670,13 @@ export interface operations {
                     "application/json": components["schemas"]["NegotiatedAgreement"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskCounterAgreement: {
@@ -2459,10 +2703,13 @@ export interface operations {
                     "application/json": components["schemas"]["NegotiatedAgreement"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     adminListDeadLetters: {
@@ -2488,7 +2735,9 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     adminReplayDeadLetter: {
@@ -2511,9 +2760,12 @@ export interface operations {
                     "application/json": components["schemas"]["OutboxMessage"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     adminListNeighbours: {
@@ -2536,7 +2788,8 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
+            401: components["responses"]["TokenRequired"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     adminListOutbox: {
@@ -2562,7 +2815,9 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskListWebhooks: {
@@ -2585,7 +2840,8 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
+            401: components["responses"]["TokenRequired"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskCreateWebhook: {
@@ -2610,8 +2866,11 @@ export interface operations {
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskGetWebhook: {
@@ -2634,8 +2893,10 @@ export interface operations {
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskDeleteWebhook: {
@@ -2656,8 +2917,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deliverCallEvent: {
