@@ -830,7 +830,9 @@ export interface components {
             };
         };
         Jwks: {
-            keys: Record<string, never>[];
+            keys: {
+                [key: string]: unknown;
+            }[];
         };
         Uuid: string;
         /** @description A party (provider, customer, supplier) in the network. */
@@ -944,7 +946,9 @@ export interface components {
                 /** @description The HTTP status the message's own endpoint would have answered. */
                 status: number;
                 /** @description That endpoint's answer (with the receipt), or a problem document. */
-                body: Record<string, never>;
+                body: {
+                    [key: string]: unknown;
+                };
             }[];
         };
         InboxAccepted: {
@@ -1351,7 +1355,9 @@ export interface components {
             at: string;
             callId: components["schemas"]["Uuid"];
             call: components["schemas"]["DeskCall"];
-            change?: Record<string, never>;
+            change?: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: {
@@ -1597,7 +1603,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };

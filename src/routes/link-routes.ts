@@ -1,10 +1,9 @@
-import type { FastifyRequest } from 'fastify';
 import type { CallService, MessageContext, UpdateResult } from '../calls/call-service.js';
 import { agreementView, type AgreementService, type NegotiationMessageType } from '../agreements/agreement-service.js';
 import type { AgreementVersion } from '../agreements/negotiation.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { components } from '../generated/api.js';
-import type { OperationHandlers } from '../http/register-operations.js';
+import type { TypedHandlers } from '../http/register-operations.js';
 import { signedMessageOperation, type SignedMessageDeps, type SignedOperation } from '../http/signed-message.js';
 import type { SupplierLink } from '../ports/supplier-link.js';
 
@@ -27,7 +26,7 @@ export interface LinkRouteDeps extends SignedMessageDeps {
 }
 
 /** The gateway-to-gateway side of the link: the inbox for suppliers' updates, and discovery. */
-export function linkRoutes(deps: LinkRouteDeps): OperationHandlers & { readonly receiveMessage: SignedOperation } {
+export function linkRoutes(deps: LinkRouteDeps): TypedHandlers<'getDiscovery'> & { readonly receiveMessage: SignedOperation } {
   return {
     getDiscovery: { handler: async () => deps.discovery },
     receiveMessage: signedMessageOperation<InboxResult>(
@@ -66,6 +65,6 @@ export function linkView(link: SupplierLink): Schemas['SupplierLink'] {
   };
 }
 
-export function linkIdOf(request: FastifyRequest): string {
-  return (request.params as { linkId: string }).linkId;
+export function linkIdOf(request: { params: { linkId: string } }): string {
+  return request.params.linkId;
 }
