@@ -77,6 +77,14 @@ export type OperationHandlers = { readonly [Id in OperationId]?: OperationHandle
  * Registers one route per contract operation. Method, path and request schemas come from the
  * contract; code supplies only the handler. A handler without an operation, or an operation
  * without a handler, is a programming error.
+ *
+ * Answers are serialised with JSON.stringify, not with the contract's response schemas
+ * (fast-json-stringify): that serialiser drops members a schema does not name (so every open
+ * object would have to be rewritten with `additionalProperties: true`) and coerces values to the
+ * schema's types instead of showing a mismatch, and measured with every open object kept it made
+ * the hop no faster (BENCH_ONLY=hop, one run each on a shared 2-core machine: 0.242 of the plain
+ * proxy's rate against 0.254 without; the gateway's CPU 1257 against 1170 us a call; 0.14 s more
+ * start-up). The test suite checks every answer against the contract instead (createResponseCheck).
  */
 export function registerOperations(app: FastifyInstance, operations: readonly Operation[], handlers: OperationHandlers): void {
   const known = new Set<string>(operations.map((op) => op.operationId));
