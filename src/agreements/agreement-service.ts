@@ -9,7 +9,7 @@ import { signDetached, verifyDetached } from '../messages/jws.js';
 import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
 import type { AgreementRegistry } from './agreement-registry.js';
 import type { AgreementDocument, AgreementStore, AgreementVersion, ServiceLevels } from '../ports/agreement-store.js';
-import { accept, offer, parseDocument, receiveOffer, reject } from './negotiation.js';
+import { accept, offer, parseDocument, receiveOffer, reject, serviceLevelsProblem } from './negotiation.js';
 
 type Schemas = components['schemas'];
 export type NegotiationMessageType = 'agreement.propose' | 'agreement.counter' | 'agreement.accept' | 'agreement.reject';
@@ -137,13 +137,22 @@ export function createAgreementService(deps: {
   };
 
   function parseOffer(document: string): AgreementDocument {
+    let parsed: AgreementDocument | undefined;
     try {
-      const parsed = JSON.parse(document) as AgreementDocument;
-      if (typeof parsed?.id === 'string' && Number.isInteger(parsed.version) && Array.isArray(parsed.services) && typeof parsed.serviceLevels === 'object') return parsed;
+      parsed = JSON.parse(document) as AgreementDocument;
     } catch {
       // refused below
     }
-    throw new GatewayError('USM_ERR_VALIDATION', 'the offered document is not an agreement document');
+    if (typeof parsed?.id !== 'string' || !Number.isInteger(parsed.version) || !Array.isArray(parsed.services) || typeof parsed.serviceLevels !== 'object') {
+      throw new GatewayError('USM_ERR_VALIDATION', 'the offered document is not an agreement document');
+    }
+    // The bounds the contract sets on service levels: the document text is not checked against it on the way in.
+    const problem = serviceLevelsProblem(parsed.serviceLevels);
+    if (problem !== undefined) {
+      const field = { path: `body/data/document/${problem.path}`, message: problem.message };
+      throw new GatewayError('USM_ERR_VALIDATION', `the offered document: ${problem.path}: ${problem.message}`, { errors: [field] });
+    }
+    return parsed;
   }
 
   /** The sender must be the other party, in the role its partnership with us gives it. */

@@ -1,5 +1,7 @@
 import type { AgreementDocument, AgreementVersion, ServiceLevels } from '../ports/agreement-store.js';
 import { GatewayError } from '../kernel/gateway-error.js';
+import type { FieldError } from '../kernel/gateway-error.js';
+import { MAX_TARGET_MINUTES } from '../usm/sla-clock.js';
 import { supportHoursProblem } from '../usm/support-hours.js';
 
 export function parseDocument(version: Pick<AgreementVersion, 'document'>): AgreementDocument {
@@ -17,6 +19,39 @@ export function sideOf(version: Pick<AgreementVersion, 'provider' | 'customer'>,
   throw new GatewayError('USM_ERR_FORBIDDEN', `${party} is not a party to this agreement`);
 }
 
+const TARGET_KEYS = ['priority', 'responseMinutes', 'resolutionMinutes'] as const;
+
+/**
+ * What is wrong with service levels offered for an agreement, or undefined: the contract's bounds on
+ * `ServiceLevels`, held here too because an offer received across the link carries them inside its
+ * signed document text, where request validation does not look.
+ */
+export function serviceLevelsProblem(levels: unknown): FieldError | undefined {
+  const at = (path: string, message: string): FieldError => ({ path: `serviceLevels${path}`, message });
+  if (typeof levels !== 'object' || levels === null || Array.isArray(levels)) return at('', 'must be an object');
+  const { supportHours, availability, targets, ...rest } = levels as Record<string, unknown>;
+  const extra = Object.keys(rest);
+  if (extra.length > 0) return at('', `must NOT have additional properties: ${extra.join(', ')}`);
+  if (typeof supportHours !== 'string') return at('/supportHours', 'must be a string');
+  const hours = supportHoursProblem(supportHours);
+  if (hours !== undefined) return at('/supportHours', hours);
+  if (availability !== undefined && (typeof availability !== 'number' || !(availability >= 0 && availability <= 100))) return at('/availability', 'must be a number from 0 to 100');
+  if (!Array.isArray(targets) || targets.length > 5) return at('/targets', 'must be a list of at most 5 targets');
+  for (const [i, target] of targets.entries()) {
+    if (typeof target !== 'object' || target === null || Array.isArray(target)) return at(`/targets/${i}`, 'must be an object');
+    const unknown = Object.keys(target).filter((key) => !(TARGET_KEYS as readonly string[]).includes(key));
+    if (unknown.length > 0) return at(`/targets/${i}`, `must NOT have additional properties: ${unknown.join(', ')}`);
+    const { priority, responseMinutes, resolutionMinutes } = target as Record<string, unknown>;
+    if (!Number.isInteger(priority) || (priority as number) < 1 || (priority as number) > 5) return at(`/targets/${i}/priority`, 'must be a whole number from 1 to 5');
+    for (const [key, minutes] of [['responseMinutes', responseMinutes], ['resolutionMinutes', resolutionMinutes]] as const) {
+      if (!Number.isInteger(minutes) || (minutes as number) < 1 || (minutes as number) > MAX_TARGET_MINUTES) {
+        return at(`/targets/${i}/${key}`, `must be a whole number of minutes from 1 to ${MAX_TARGET_MINUTES}`);
+      }
+    }
+  }
+  return undefined;
+}
+
 /** A new offer (a first proposal, a renegotiation or a counter-offer) after the versions so far. */
 export function offer(
   versions: readonly AgreementVersion[],
@@ -29,8 +64,8 @@ export function offer(
   if (latest !== undefined && (latest.provider !== fields.provider || latest.customer !== fields.customer)) {
     throw new GatewayError('USM_ERR_CONFLICT', `agreement ${fields.id} is between other parties`);
   }
-  const hoursProblem = supportHoursProblem(fields.serviceLevels.supportHours);
-  if (hoursProblem !== undefined) throw new GatewayError('USM_ERR_VALIDATION', hoursProblem);
+  const problem = serviceLevelsProblem(fields.serviceLevels);
+  if (problem !== undefined) throw new GatewayError('USM_ERR_VALIDATION', `${problem.path}: ${problem.message}`, { errors: [problem] });
   const counter = isOpenOffer(latest);
   if (counter && latest.offeredBy === offeredBy) {
     throw new GatewayError('USM_ERR_CONFLICT', `${offeredBy} already has an open offer for ${fields.id}; wait for the answer`);

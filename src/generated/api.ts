@@ -848,11 +848,14 @@ export interface components {
             status: number;
             detail?: string;
             instance?: string;
-            /** @description Stable machine-readable error code, `USM_ERR_*`. */
+            /**
+             * @description Stable machine-readable error code, `USM_ERR_*`; each code always comes with the same
+             *     `status` (the table of every code, its status and meaning is in `docs/protocol.md`).
+             */
             code: string;
             errors?: {
-                path?: string;
-                message?: string;
+                path: string;
+                message: string;
             }[];
         };
         Health: {
@@ -867,7 +870,9 @@ export interface components {
             };
         };
         Jwks: {
-            keys: Record<string, never>[];
+            keys: {
+                [key: string]: unknown;
+            }[];
         };
         Uuid: string;
         /** @description A party (provider, customer, supplier) in the network. */
@@ -981,7 +986,9 @@ export interface components {
                 /** @description The HTTP status the message's own endpoint would have answered. */
                 status: number;
                 /** @description That endpoint's answer (with the receipt), or a problem document. */
-                body: Record<string, never>;
+                body: {
+                    [key: string]: unknown;
+                };
             }[];
         };
         InboxAccepted: {
@@ -991,7 +998,20 @@ export interface components {
             agreement?: components["schemas"]["NegotiatedAgreement"];
         };
         ServiceLevels: {
-            /** @description e.g. "24x7" or "Mo-Fr 08:00-18:00 Europe/Amsterdam" */
+            /**
+             * @description When the service-level clock runs. Either `24x7` (always), or days, hours and a time zone:
+             *
+             *         support-hours = "24x7" / days SP time "-" time SP zone
+             *         days          = day-range *("," day-range)
+             *         day-range     = day ["-" day]          ; the second day not before the first
+             *         day           = "Mo" / "Tu" / "We" / "Th" / "Fr" / "Sa" / "Su"
+             *         time          = 2DIGIT ":" 2DIGIT      ; 00:00 to 24:00, the start before the end
+             *         zone          = an IANA time zone name, e.g. Europe/Amsterdam, or UTC
+             *
+             *     e.g. `Mo-Fr 08:00-18:00 Europe/Amsterdam` or `Mo,We,Fr 07:30-16:00 UTC`. The hours are
+             *     local time in the zone on each of the days. Support hours that do not follow this (or
+             *     name a zone the gateway does not know) are refused with 400 `USM_ERR_VALIDATION`.
+             */
             supportHours: string;
             availability?: number;
             targets: components["schemas"]["ServiceLevelTarget"][];
@@ -1000,7 +1020,16 @@ export interface components {
             services: components["schemas"]["ResourceId"][];
             serviceLevels: components["schemas"]["ServiceLevels"];
         };
-        /** @description What both parties sign, exactly as serialised in `AgreementOffer.document`. */
+        /**
+         * @description What both parties sign, exactly as serialised in `AgreementOffer.document`: one JSON text
+         *     (RFC 8259, UTF-8) whose value is this object, nothing before or after it. Gateways write it
+         *     without insignificant whitespace, members in the order `id`, `version`, `provider`,
+         *     `customer`, `services`, `serviceLevels`, e.g.
+         *     `{"id":"muni-hosting","version":1,"provider":"shared-services","customer":"municipality","services":["hosting"],"serviceLevels":{"supportHours":"24x7","targets":[{"priority":2,"responseMinutes":10,"resolutionMinutes":120}]}}`;
+         *     a receiver takes any member order, and the signatures cover the exact bytes. `version`
+         *     counts the versions of `id` from 1. An offer whose document is not such a text, or breaks
+         *     the bounds of its `serviceLevels`, is refused with 400 `USM_ERR_VALIDATION`.
+         */
         AgreementDocument: {
             id: components["schemas"]["ResourceId"];
             version: number;
@@ -1010,7 +1039,7 @@ export interface components {
             serviceLevels: components["schemas"]["ServiceLevels"];
         };
         AgreementOffer: {
-            /** @description The AgreementDocument as JSON text, signed as these exact bytes. */
+            /** @description The AgreementDocument as JSON text (a JSON object, see `AgreementDocument`), signed as these exact bytes. */
             document: string;
             /** @description Detached JWS of the offering party over `document`. */
             signature: string;
@@ -1291,9 +1320,15 @@ export interface components {
             name: string;
             description?: string;
         };
+        /**
+         * @description The targets for calls of one priority, in minutes of support time (wall-clock minutes
+         *     under `24x7`): whole numbers from 1 to 525600 (one year).
+         */
         ServiceLevelTarget: {
             priority: components["schemas"]["Priority"];
+            /** @description From submission to the first move out of `acknowledged`. */
             responseMinutes: number;
+            /** @description From submission to `resolved`. */
             resolutionMinutes: number;
         };
         Agreement: {
@@ -1360,7 +1395,9 @@ export interface components {
             at: string;
             callId: components["schemas"]["Uuid"];
             call: components["schemas"]["DeskCall"];
-            change?: Record<string, never>;
+            change?: {
+                [key: string]: unknown;
+            };
         };
         /** @description A webhook event given up for one subscription after its last attempt. */
         WebhookDeadLetter: {
@@ -1392,9 +1429,133 @@ export interface components {
         };
     };
     responses: {
-        /** @description An RFC 9457 problem. */
-        Problem: {
+        /**
+         * @description The request does not match the contract or cannot be read: a path or query parameter, a
+         *     header or the body (`USM_ERR_VALIDATION`, with `errors[]` naming each field;
+         *     `USM_ERR_MALFORMED_JSON`; `USM_ERR_INVALID_CURSOR`); for a signed message also one
+         *     addressed to another party, of a type this endpoint does not take, or outside the time
+         *     window (`USM_ERR_WRONG_RECIPIENT`, `USM_ERR_MESSAGE_TYPE_MISMATCH`, `USM_ERR_MESSAGE_TIME`).
+         */
+        BadRequest: {
             headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description No valid bearer token: `USM_ERR_TOKEN_MISSING` (no `Authorization: Bearer <token>`),
+         *     `USM_ERR_TOKEN_INVALID`, `USM_ERR_TOKEN_EXPIRED`.
+         */
+        TokenRequired: {
+            headers: {
+                "WWW-Authenticate": components["headers"]["BearerChallenge"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The message is not signed by a partner, or not by its sender: `USM_ERR_SIGNATURE_MISSING`,
+         *     `USM_ERR_SIGNATURE_INVALID`, `USM_ERR_ALGORITHM_NOT_ALLOWED`, `USM_ERR_UNKNOWN_KEY`,
+         *     `USM_ERR_SENDER_MISMATCH`.
+         */
+        SignatureRequired: {
+            headers: {
+                "WWW-Authenticate": components["headers"]["SignatureChallenge"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The partner may not do this: `USM_ERR_FORBIDDEN` (it lacks the role, or is not a party to the
+         *     agreement), `USM_ERR_SERVICE_NOT_ALLOWED` (the agreement does not cover the service).
+         */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description No such resource, or not one of the caller's: `USM_ERR_CALL_NOT_FOUND`,
+         *     `USM_ERR_AGREEMENT_NOT_FOUND`, `USM_ERR_LINK_NOT_FOUND`, `USM_ERR_WEBHOOK_NOT_FOUND`,
+         *     `USM_ERR_DEAD_LETTER_NOT_FOUND`.
+         */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The state does not allow this now: `USM_ERR_ILLEGAL_TRANSITION`, `USM_ERR_CONFLICT` (it
+         *     changed concurrently, or the agreement version is not the open offer), `USM_ERR_MESSAGE_ID_REUSED`,
+         *     `USM_ERR_LOOP_DETECTED`, `USM_ERR_FORK_NOT_ALLOWED`.
+         */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is larger than `limits.bodyBytes`: `USM_ERR_BODY_TOO_LARGE`. */
+        BodyTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A body that is not `application/json` (or `application/...+json`): `USM_ERR_UNSUPPORTED_MEDIA_TYPE`. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description Well-formed, but nothing here can take it: `USM_ERR_AGREEMENT_INVALID` (not an active
+         *     agreement of the customer), `USM_ERR_ROUTE_NOT_FOUND` (no supplier route or gateway fits),
+         *     `USM_ERR_CHAIN_MISMATCH` (a follow-up or update names another chain than its call's),
+         *     `USM_ERR_CALL_ID_MISMATCH` (an update names another supplier call than its sub-call's),
+         *     `USM_ERR_EXTERNAL_REF_REQUIRED` (a customer that runs a gateway sent no `externalRef`).
+         */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The partner sent more than its rate (`limits.partnerRequestsPerSecond`, `limits.partnerBurst`): `USM_ERR_RATE_LIMITED`. */
+        RateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The store cannot be reached now; nothing was changed: `USM_ERR_STORE_UNAVAILABLE`. Send the same request again. */
+        StoreUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -1429,7 +1590,22 @@ export interface components {
         Limit: number;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description The challenge of a bearer-token operation (RFC 6750): `Bearer realm="usm-link"`, with
+         *     `error="invalid_token"` when a token was sent but does not do (unknown, expired, badly signed).
+         */
+        BearerChallenge: string;
+        /**
+         * @description The challenge of a signed-message operation: `Usm-Signature realm="usm-link"`, with
+         *     `error="invalid_signature"` when a signature was sent but does not do. The `Usm-Signature`
+         *     scheme is this protocol's: the credential is a JWS over the exact body bytes, sent in the
+         *     `Usm-Signature` header (not in `Authorization`), see `docs/protocol.md`.
+         */
+        SignatureChallenge: string;
+        /** @description Seconds to wait before trying again. */
+        RetryAfter: number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1498,7 +1674,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -1584,11 +1762,16 @@ export interface operations {
                     "application/json": components["schemas"]["InboxAccepted"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignatureRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     receiveBatch: {
@@ -1616,9 +1799,12 @@ export interface operations {
                     "application/json": components["schemas"]["MessageBatchResults"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignatureRequired"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listServices: {
@@ -1641,7 +1827,10 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listAgreements: {
@@ -1664,7 +1853,10 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getAgreement: {
@@ -1687,8 +1879,12 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listCalls: {
@@ -1718,8 +1914,11 @@ export interface operations {
                     "application/json": components["schemas"]["CallPage"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     submitCall: {
@@ -1751,13 +1950,15 @@ export interface operations {
                     "application/json": components["schemas"]["CallAccepted"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignatureRequired"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getCall: {
@@ -1780,8 +1981,12 @@ export interface operations {
                     "application/json": components["schemas"]["Call"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getCallHistory: {
@@ -1806,8 +2011,12 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getCallTrace: {
@@ -1830,8 +2039,12 @@ export interface operations {
                     "application/json": components["schemas"]["TraceHop"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listCallNotes: {
@@ -1854,8 +2067,12 @@ export interface operations {
                     "application/json": components["schemas"]["NoteList"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     addCallNote: {
@@ -1881,10 +2098,16 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["MessageAccepted"];
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignatureRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     confirmResolution: {
@@ -1910,10 +2133,16 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["MessageAccepted"];
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignatureRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     rejectResolution: {
@@ -1939,10 +2168,16 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["MessageAccepted"];
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignatureRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     cancelCall: {
@@ -1968,10 +2203,16 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["MessageAccepted"];
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignatureRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskListCalls: {
@@ -2004,8 +2245,9 @@ export interface operations {
                     "application/json": components["schemas"]["DeskCallPage"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskGetCall: {
@@ -2028,8 +2270,10 @@ export interface operations {
                     "application/json": components["schemas"]["DeskCall"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskGetCallHistory: {
@@ -2054,8 +2298,10 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskAdvanceCall: {
@@ -2082,10 +2328,13 @@ export interface operations {
                     "application/json": components["schemas"]["DeskCall"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskSetStatus: {
@@ -2112,10 +2361,13 @@ export interface operations {
                     "application/json": components["schemas"]["DeskCall"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskResolveCall: {
@@ -2142,10 +2394,13 @@ export interface operations {
                     "application/json": components["schemas"]["DeskCall"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskListCallNotes: {
@@ -2168,8 +2423,10 @@ export interface operations {
                     "application/json": components["schemas"]["NoteList"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskAddCallNote: {
@@ -2196,10 +2453,13 @@ export interface operations {
                     "application/json": components["schemas"]["Note"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskGetCallTrace: {
@@ -2222,8 +2482,10 @@ export interface operations {
                     "application/json": components["schemas"]["TraceHop"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskListForks: {
@@ -2248,8 +2510,10 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskForkCall: {
@@ -2276,11 +2540,14 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierLink"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskNoteToSupplier: {
@@ -2308,9 +2575,13 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierLink"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskCancelFork: {
@@ -2338,10 +2609,13 @@ export interface operations {
                     "application/json": components["schemas"]["SupplierLink"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskListAgreements: {
@@ -2364,7 +2638,8 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
+            401: components["responses"]["TokenRequired"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskProposeAgreement: {
@@ -2389,10 +2664,13 @@ export interface operations {
                     "application/json": components["schemas"]["NegotiatedAgreement"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskGetAgreement: {
@@ -2417,8 +2695,10 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskAcceptAgreement: {
@@ -2441,9 +2721,13 @@ export interface operations {
                     "application/json": components["schemas"]["NegotiatedAgreement"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskRejectAgreement: {
@@ -2470,9 +2754,13 @@ export interface operations {
                     "application/json": components["schemas"]["NegotiatedAgreement"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskCounterAgreement: {
@@ -2499,10 +2787,13 @@ export interface operations {
                     "application/json": components["schemas"]["NegotiatedAgreement"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     adminListDeadLetters: {
@@ -2528,7 +2819,9 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     adminReplayDeadLetter: {
@@ -2551,9 +2844,12 @@ export interface operations {
                     "application/json": components["schemas"]["OutboxMessage"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     adminListWebhookDeadLetters: {
@@ -2580,8 +2876,9 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     adminReplayWebhookDeadLetter: {
@@ -2604,9 +2901,12 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookReplay"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     adminListNeighbours: {
@@ -2629,7 +2929,8 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
+            401: components["responses"]["TokenRequired"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     adminListOutbox: {
@@ -2655,7 +2956,9 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskListWebhooks: {
@@ -2678,7 +2981,8 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Problem"];
+            401: components["responses"]["TokenRequired"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskCreateWebhook: {
@@ -2703,8 +3007,11 @@ export interface operations {
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskGetWebhook: {
@@ -2727,8 +3034,10 @@ export interface operations {
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskDeleteWebhook: {
@@ -2749,8 +3058,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deliverCallEvent: {

@@ -234,13 +234,19 @@ export interface components {
             relayNotes: boolean;
         };
         ServiceLevels: {
+            /**
+             * @description `24x7`, or days, hours and a time zone: `Mo-Fr 08:00-18:00 Europe/Amsterdam`,
+             *     `Mo,We,Fr 07:30-16:00 UTC` (the grammar is in the contract, `ServiceLevels.supportHours`).
+             */
             supportHours: string;
             availability?: number;
-            targets: {
-                priority: number;
-                responseMinutes: number;
-                resolutionMinutes: number;
-            }[];
+            targets: components["schemas"]["ServiceLevelTarget"][];
+        };
+        /** @description The targets for calls of one priority, in minutes of support time, from 1 to 525600 (one year). */
+        ServiceLevelTarget: {
+            priority: number;
+            responseMinutes: number;
+            resolutionMinutes: number;
         };
         AgreementConfig: {
             id: string;

@@ -26,6 +26,15 @@ export interface Operation {
     querystring?: unknown;
     params?: unknown;
   };
+  /** Every answer the contract lists, by status (`'200'`, `'404'`), references resolved. */
+  readonly responses: Readonly<Record<string, OperationResponse>>;
+}
+
+export interface OperationResponse {
+  /** Headers by their lower-case name. */
+  readonly headers: Readonly<Record<string, { readonly required: boolean; readonly schema: unknown }>>;
+  /** The body's schema by media type; empty when the answer has no body. */
+  readonly content: Readonly<Record<string, unknown>>;
 }
 
 interface Parameter {
@@ -54,6 +63,7 @@ export function operationsOf(document: ContractDocument): Operation[] {
           ...objectSchemaOf(parameters, 'query', 'querystring'),
           ...objectSchemaOf(parameters, 'path', 'params'),
         },
+        responses: responsesOf(document, (op.responses as Record<string, unknown> | undefined) ?? {}),
       });
     }
   }
@@ -71,6 +81,20 @@ function objectSchemaOf(parameters: readonly Parameter[], location: 'query' | 'p
       required: selected.filter((p) => p.required === true).map((p) => p.name),
     },
   };
+}
+
+function responsesOf(document: ContractDocument, responses: Record<string, unknown>): Record<string, OperationResponse> {
+  return Object.fromEntries(
+    Object.entries(responses).map(([status, value]) => {
+      const response = resolveRef(document, value) as { headers?: Record<string, unknown>; content?: Record<string, { schema?: unknown }> };
+      const headers = Object.entries(response.headers ?? {}).map(([name, header]) => {
+        const resolved = resolveRef(document, header) as { required?: boolean; schema?: unknown };
+        return [name.toLowerCase(), { required: resolved.required === true, schema: qualifyRefs(resolved.schema ?? {}) }] as const;
+      });
+      const content = Object.entries(response.content ?? {}).map(([mediaType, media]) => [mediaType, qualifyRefs(media.schema ?? {})] as const);
+      return [status, { headers: Object.fromEntries(headers), content: Object.fromEntries(content) }];
+    }),
+  );
 }
 
 function resolveRef(document: ContractDocument, value: unknown): unknown {
@@ -93,3 +117,19 @@ function qualifyRefs(schema: unknown): unknown {
     ]),
   );
 }
+
+/**
+ * The methods the contract has for a request path (`/v1/calls/0190…`), or undefined when no path
+ * of the contract matches it. HEAD is listed with GET, which answers it.
+ */
+export function methodsForPath(document: ContractDocument): (path: string) => string[] | undefined {
+  const templates = Object.entries(document.paths).map(([template, item]) => ({
+    pattern: new RegExp(`^${template.split(/(\{[^}]+\})/).map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`),
+    methods: HTTP_METHODS.filter((method) => item[method] !== undefined).flatMap((method) => (method === 'get' ? ['GET', 'HEAD'] : [method.toUpperCase()])),
+  }));
+  return (path) => {
+    const methods = new Set(templates.filter((t) => t.pattern.test(path)).flatMap((t) => t.methods));
+    return methods.size === 0 ? undefined : [...methods];
+  };
+}
+

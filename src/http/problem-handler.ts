@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isErrorCode, type ErrorCode } from '../kernel/error-codes.js';
+import { isErrorCode, type ERROR_CODES, type ErrorCode } from '../kernel/error-codes.js';
 import { codeOf, type FieldError, type GatewayError } from '../kernel/gateway-error.js';
 import { PROBLEM_MEDIA_TYPE, problemOf } from '../kernel/problem.js';
+import { contractDocument, methodsForPath, type ContractDocument } from './contract.js';
 import { fieldErrorsOf } from './validation.js';
 
 /** Fastify's own errors that are the client's fault, as gateway codes. */
@@ -47,21 +48,51 @@ export function classify(error: unknown): Classified {
   return { code: 'USM_ERR_INTERNAL' };
 }
 
+type UnauthorizedCode = { [C in ErrorCode]: (typeof ERROR_CODES)[C]['status'] extends 401 ? C : never }[ErrorCode];
+
+const REALM = 'usm-link';
+
+/**
+ * The challenge every 401 carries in `WWW-Authenticate` (RFC 9110 section 11.6.1): `Bearer` (RFC
+ * 6750) for the bearer tokens and JWTs of reads, the desk and the admin API; `Usm-Signature` for
+ * signed messages, whose detached JWS goes in the `Usm-Signature` header (docs/protocol.md).
+ */
+export const CHALLENGES = {
+  USM_ERR_TOKEN_MISSING: `Bearer realm="${REALM}"`,
+  USM_ERR_TOKEN_INVALID: `Bearer realm="${REALM}", error="invalid_token"`,
+  USM_ERR_TOKEN_EXPIRED: `Bearer realm="${REALM}", error="invalid_token"`,
+  USM_ERR_SIGNATURE_MISSING: `Usm-Signature realm="${REALM}"`,
+  USM_ERR_SIGNATURE_INVALID: `Usm-Signature realm="${REALM}", error="invalid_signature"`,
+  USM_ERR_ALGORITHM_NOT_ALLOWED: `Usm-Signature realm="${REALM}", error="invalid_signature"`,
+  USM_ERR_UNKNOWN_KEY: `Usm-Signature realm="${REALM}", error="invalid_signature"`,
+  USM_ERR_SENDER_MISMATCH: `Usm-Signature realm="${REALM}", error="invalid_signature"`,
+} as const satisfies Record<UnauthorizedCode, string>;
+
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, classified: Classified): FastifyReply {
   const problem = problemOf(classified.code, classified.detail, request.url, classified.errors);
   if (classified.headers !== undefined) reply.headers(classified.headers);
+  const challenge = (CHALLENGES as Partial<Record<ErrorCode, string>>)[classified.code];
+  if (challenge !== undefined) reply.header('www-authenticate', challenge);
   return reply.code(problem.status).type(PROBLEM_MEDIA_TYPE).send(problem);
 }
 
-/** One root error handler: every error leaves as an RFC 9457 problem document. */
-export function installProblemHandler(app: FastifyInstance): void {
+/**
+ * One root error handler: every error leaves as an RFC 9457 problem document. A request for no
+ * route is 404, or 405 with `Allow` when the contract has its path with other methods.
+ */
+export function installProblemHandler(app: FastifyInstance, document: ContractDocument = contractDocument): void {
   app.setErrorHandler((error, request, reply) => {
     const classified = classify(error);
     if (classified.code === 'USM_ERR_INTERNAL') request.log.error({ err: error }, 'unhandled error');
     else if (classified.code === 'USM_ERR_STORE_UNAVAILABLE') request.log.warn({ err: error }, 'store unavailable');
     return sendProblem(reply, request, classified);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, { code: 'USM_ERR_NOT_FOUND', detail: `no route ${request.method} ${request.url.split('?')[0]}` }),
-  );
+  const methodsOf = methodsForPath(document);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allowed = methodsOf(path);
+    if (allowed === undefined) return sendProblem(reply, request, { code: 'USM_ERR_NOT_FOUND', detail: `no route ${request.method} ${path}` });
+    const allow = allowed.join(', ');
+    return sendProblem(reply, request, { code: 'USM_ERR_METHOD_NOT_ALLOWED', detail: `${request.method} is not allowed on ${path}; allowed: ${allow}`, headers: { allow } });
+  });
 }

@@ -1,8 +1,10 @@
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
-import { CONTRACT_SCHEMA_ID, type ContractDocument } from './contract.js';
+import { CONTRACT_SCHEMA_ID, type ContractDocument, type Operation, type OperationResponse } from './contract.js';
+import { ERROR_CODES } from '../kernel/error-codes.js';
 import type { FieldError } from '../kernel/gateway-error.js';
+import { PROBLEM_MEDIA_TYPE } from '../kernel/problem.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -35,4 +37,94 @@ export function fieldErrorsOf(errors: readonly { instancePath?: string; message?
     path: `${part}${e.instancePath ?? ''}`,
     message: `${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? `: ${String(e.params.additionalProperty)}` : ''}`,
   }));
+}
+
+/** One answer as it leaves the gateway. */
+export interface Answer {
+  readonly method: string;
+  /** The route's path in fastify's syntax (`/v1/calls/:callId`); undefined when no route matched. */
+  readonly route: string | undefined;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string | number | readonly string[] | undefined>>;
+  /** The serialised body, undefined or empty when there is none. */
+  readonly body: string | Buffer | null | undefined;
+}
+
+/**
+ * A check of answers against the contract: the status must be one the operation lists, the media
+ * type one listed for that status, the body valid against its schema (a problem document's
+ * `status` the HTTP status), and the required headers there and valid. An answer for no route
+ * must be a 404 or 405 problem. Gives what is wrong, or nothing; routes outside the contract
+ * (the Swagger UI under /docs) are not checked.
+ */
+export function createResponseCheck(document: ContractDocument, operations: readonly Operation[]): (answer: Answer) => string[] {
+  const ajv = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: false }));
+  const coercing = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: true }));
+  ajv.addSchema({ $id: CONTRACT_SCHEMA_ID, components: document.components });
+  coercing.addSchema({ $id: CONTRACT_SCHEMA_ID, components: document.components });
+  const byRoute = new Map(operations.map((op) => [`${op.method} ${op.url}`, op]));
+  const bodies = new Map<unknown, ValidateFunction>();
+  const headerValues = new Map<unknown, ValidateFunction>();
+  const validator = (cache: Map<unknown, ValidateFunction>, schema: unknown, compile: () => ValidateFunction): ValidateFunction => {
+    let validate = cache.get(schema);
+    if (validate === undefined) {
+      validate = compile();
+      cache.set(schema, validate);
+    }
+    return validate;
+  };
+  const problemSchema = { $ref: `${CONTRACT_SCHEMA_ID}#/components/schemas/Problem` };
+  const notFound: OperationResponse = { headers: {}, content: { [PROBLEM_MEDIA_TYPE]: problemSchema } };
+  const methodNotAllowed: OperationResponse = { headers: { allow: { required: true, schema: { type: 'string', minLength: 1 } } }, content: { [PROBLEM_MEDIA_TYPE]: problemSchema } };
+  const noRoute: Readonly<Record<string, OperationResponse>> = { '404': notFound, '405': methodNotAllowed };
+
+  return (answer) => {
+    if (answer.method === 'HEAD') return [];
+    const operation = answer.route === undefined ? undefined : byRoute.get(`${answer.method} ${answer.route}`);
+    if (answer.route !== undefined && operation === undefined) {
+      return answer.route === '/docs' || answer.route.startsWith('/docs/') ? [] : [`${answer.method} ${answer.route} is not an operation of the contract`];
+    }
+    const responses = operation?.responses ?? noRoute;
+    const name = operation?.operationId ?? 'a request for no route';
+    const response = responses[String(answer.status)] ?? responses[`${String(answer.status)[0]}XX`] ?? responses.default;
+    if (response === undefined) return [`${name} answered ${answer.status}, which the contract does not list (it lists ${Object.keys(responses).join(', ')})`];
+    const problems: string[] = [];
+    for (const [header, { required, schema }] of Object.entries(response.headers)) {
+      const value = answer.headers[header];
+      if (value === undefined) {
+        if (required) problems.push(`${name} ${answer.status} lacks the ${header} header`);
+        continue;
+      }
+      // Header values are text: checked against their schema as query parameters are, coerced to its type.
+      const check = validator(headerValues, schema, () => coercing.compile({ type: 'object', properties: { value: schema as object } }));
+      if (!check({ value: Array.isArray(value) ? value.join(', ') : String(value) })) problems.push(`${name} ${answer.status} header ${header}: ${String(value)} ${check.errors?.[0]?.message ?? 'is invalid'}`);
+    }
+    const text = answer.body === null || answer.body === undefined ? '' : answer.body.toString();
+    const media = Object.keys(response.content);
+    if (media.length === 0) {
+      if (text !== '') problems.push(`${name} ${answer.status} has a body, but the contract gives it none`);
+      return problems;
+    }
+    const type = String(answer.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const schema = response.content[type];
+    if (schema === undefined) return [...problems, `${name} ${answer.status} is ${type || 'without a content type'}, not ${media.join(' or ')}`];
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return [...problems, `${name} ${answer.status} is not JSON`];
+    }
+    const validate = validator(bodies, schema, () => ajv.compile(schema as object));
+    if (!validate(body)) {
+      problems.push(...(validate.errors ?? []).map((e) => `${name} ${answer.status} body${e.instancePath} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? `: ${String(e.params.additionalProperty)}` : ''}`));
+    }
+    if (type === PROBLEM_MEDIA_TYPE) {
+      const { status, code } = body as { status?: unknown; code?: unknown };
+      if (status !== answer.status) problems.push(`${name} answered ${answer.status} with a problem of status ${String(status)}`);
+      const registered = typeof code === 'string' ? (ERROR_CODES as Record<string, { status: number }>)[code] : undefined;
+      if (registered === undefined) problems.push(`${name} answered a problem with the unknown code ${String(code)}`);
+      else if (registered.status !== answer.status) problems.push(`${name} answered ${answer.status} with ${String(code)}, whose status is ${registered.status}`);
+    }
+    return problems;
+  };
 }

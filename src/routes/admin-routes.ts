@@ -2,7 +2,7 @@ import type { onRequestHookHandler } from 'fastify';
 import type { BearerAuthenticator } from '../keys/bearer-tokens.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { components } from '../generated/api.js';
-import type { OperationHandlers } from '../http/register-operations.js';
+import type { TypedHandlers } from '../http/register-operations.js';
 import type { OutboxMessage, OutboxStore } from '../ports/outbox-store.js';
 import type { WebhookService } from '../desk/webhook-service.js';
 
@@ -10,36 +10,37 @@ export interface AdminRouteDeps {
   readonly admin: BearerAuthenticator;
   readonly outbox: OutboxStore;
   readonly wake: () => void;
-  readonly neighbours: () => Promise<unknown[]>;
+  readonly neighbours: () => Promise<components['schemas']['Neighbour'][]>;
   readonly webhooks: Pick<WebhookService, 'listDeadLetters' | 'replayDeadLetter'>;
 }
 
 /** Operators' view of delivery to partner gateways (the queue and the dead letters) and of webhook dead letters. */
-export function adminRoutes(deps: AdminRouteDeps): OperationHandlers {
+export function adminRoutes(
+  deps: AdminRouteDeps,
+): TypedHandlers<'adminListNeighbours' | 'adminListOutbox' | 'adminListDeadLetters' | 'adminReplayDeadLetter' | 'adminListWebhookDeadLetters' | 'adminReplayWebhookDeadLetter'> {
   const onRequest: onRequestHookHandler = async (request) => {
     deps.admin.verify(request.headers.authorization);
   };
-  const query = (q: unknown) => q as { partner?: string; limit: number };
   return {
     adminListNeighbours: { onRequest, handler: async () => ({ items: await deps.neighbours() }) },
     adminListOutbox: {
       onRequest,
       handler: async (request) => {
-        const { partner, limit } = query(request.query);
+        const { partner, limit } = request.query;
         return { items: (await deps.outbox.listOutbox({ status: 'pending', ...(partner ? { partner } : {}), limit })).map(outboxView) };
       },
     },
     adminListDeadLetters: {
       onRequest,
       handler: async (request) => {
-        const { partner, limit } = query(request.query);
+        const { partner, limit } = request.query;
         return { items: (await deps.outbox.listOutbox({ status: 'dead', ...(partner ? { partner } : {}), limit })).map(outboxView) };
       },
     },
     adminReplayDeadLetter: {
       onRequest,
       handler: async (request, reply) => {
-        const { messageId } = request.params as { messageId: string };
+        const { messageId } = request.params;
         const message = await deps.outbox.requeue(messageId);
         if (message === undefined) throw new GatewayError('USM_ERR_DEAD_LETTER_NOT_FOUND', `no dead letter ${messageId}`);
         deps.wake();

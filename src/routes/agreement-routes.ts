@@ -1,33 +1,33 @@
-import type { FastifyRequest, onRequestHookHandler } from 'fastify';
-import type { components } from '../generated/api.js';
+import type { onRequestHookHandler } from 'fastify';
 import type { BearerAuthenticator } from '../keys/bearer-tokens.js';
-import type { OperationHandlers } from '../http/register-operations.js';
+import type { TypedHandlers } from '../http/register-operations.js';
 import { agreementView, type AgreementService } from '../agreements/agreement-service.js';
 
-type Schemas = components['schemas'];
-
 /** The desk's side of agreement negotiation across the link. */
-export function agreementRoutes(deps: { readonly desk: BearerAuthenticator; readonly agreements: AgreementService }): OperationHandlers {
+export function agreementRoutes(deps: {
+  readonly desk: BearerAuthenticator;
+  readonly agreements: AgreementService;
+}): TypedHandlers<'deskListAgreements' | 'deskGetAgreement' | 'deskProposeAgreement' | 'deskCounterAgreement' | 'deskAcceptAgreement' | 'deskRejectAgreement'> {
   const onRequest: onRequestHookHandler = async (request) => {
     request.deskToken = deps.desk.verify(request.headers.authorization);
   };
-  const idOf = (request: FastifyRequest): string => (request.params as { agreementId: string }).agreementId;
+  const idOf = (request: { params: { agreementId: string } }): string => request.params.agreementId;
   const { agreements } = deps;
   return {
     deskListAgreements: { onRequest, handler: async () => ({ items: (await agreements.list()).map(agreementView) }) },
     deskGetAgreement: { onRequest, handler: async (request) => ({ items: (await agreements.versions(idOf(request))).map(agreementView) }) },
     deskProposeAgreement: {
       onRequest,
-      handler: async (request, reply) => reply.code(201).send(agreementView(await agreements.propose(request.body as Schemas['ProposeAgreementRequest']))),
+      handler: async (request, reply) => reply.code(201).send(agreementView(await agreements.propose(request.body))),
     },
     deskCounterAgreement: {
       onRequest,
-      handler: async (request, reply) => reply.code(201).send(agreementView(await agreements.counter(idOf(request), request.body as Schemas['AgreementTerms']))),
+      handler: async (request, reply) => reply.code(201).send(agreementView(await agreements.counter(idOf(request), request.body))),
     },
     deskAcceptAgreement: { onRequest, handler: async (request) => agreementView(await agreements.accept(idOf(request))) },
     deskRejectAgreement: {
       onRequest,
-      handler: async (request) => agreementView(await agreements.reject(idOf(request), (request.body as Schemas['CancelSubmission']).reason)),
+      handler: async (request) => agreementView(await agreements.reject(idOf(request), request.body.reason)),
     },
   };
 }

@@ -1,16 +1,15 @@
-import type { FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { onRequestHookHandler } from 'fastify';
 import type { AgreementRegistry } from '../agreements/agreement-registry.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { components } from '../generated/api.js';
 import { decodeCursor, page } from '../http/cursor.js';
-import type { OperationHandlers } from '../http/register-operations.js';
+import type { OperationHandlerMethod, TypedHandlers } from '../http/register-operations.js';
 import { signedMessageOperation, type SignedMessageDeps, type SignedOperation } from '../http/signed-message.js';
 import type { Partner } from '../partners/partner-directory.js';
 import type { ReadTokenVerifier } from '../partners/read-token.js';
 import type { CallService } from '../calls/call-service.js';
 import type { ChainTracer } from '../subcalls/chain-trace.js';
 import { customerView, historyView, noteView } from '../calls/call-views.js';
-import type { CallType, PublicStatus } from '../usm/usm-model.js';
 import { parseTraceparent } from '../kernel/traceparent.js';
 
 type Schemas = components['schemas'];
@@ -22,17 +21,11 @@ export interface CustomerRouteDeps extends SignedMessageDeps {
   readonly readTokens: ReadTokenVerifier;
 }
 
-interface ListQuery {
-  status?: PublicStatus;
-  type?: CallType;
-  service?: string;
-  updatedSince?: string;
-  cursor?: string;
-  limit: number;
-}
+type CustomerRead = 'listServices' | 'listAgreements' | 'getAgreement' | 'listCalls' | 'getCall' | 'getCallHistory' | 'getCallTrace' | 'listCallNotes';
+type CustomerMessage = 'submitCall' | 'addCallNote' | 'confirmResolution' | 'rejectResolution' | 'cancelCall';
 
 /** The customer-facing API: reads with a partner's JWT, writes as signed messages. */
-export function customerRoutes(deps: CustomerRouteDeps): OperationHandlers & { readonly submitCall: SignedOperation } {
+export function customerRoutes(deps: CustomerRouteDeps): TypedHandlers<CustomerRead> & { readonly [Op in CustomerMessage]: SignedOperation } {
   const { calls, agreements } = deps;
   const authenticate: onRequestHookHandler = async (request) => {
     request.partner = await deps.readTokens.verify(request.headers.authorization);
@@ -44,22 +37,22 @@ export function customerRoutes(deps: CustomerRouteDeps): OperationHandlers & { r
     }
     return partner;
   };
-  const customerOf = (request: FastifyRequest): Partner => asCustomer(request.partner);
-  const callIdOf = (request: FastifyRequest): string => (request.params as { callId: string }).callId;
+  const customerOf = (request: { partner?: Partner | undefined }): Partner => asCustomer(request.partner);
+  const callIdOf = (request: { params: { callId: string } }): string => request.params.callId;
   const actOn = async (input: Parameters<CallService['act']>[0]) => (await calls.act(input)).call;
-  const read = (handler: OperationHandlers[string]['handler']): OperationHandlers[string] => ({ onRequest: authenticate, handler });
+  const read = <Op extends CustomerRead>(handler: OperationHandlerMethod<Op>) => ({ onRequest: authenticate, handler });
 
   return {
     listServices: read(async (request) => ({ items: await agreements.servicesFor(customerOf(request).id) })),
     listAgreements: read(async (request) => ({ items: await agreements.forCustomer(customerOf(request).id) })),
     getAgreement: read(async (request) => {
-      const { agreementId } = request.params as { agreementId: string };
+      const { agreementId } = request.params;
       const agreement = await agreements.get(customerOf(request).id, agreementId);
       if (agreement === undefined) throw new GatewayError('USM_ERR_AGREEMENT_NOT_FOUND', `no agreement ${agreementId}`);
       return agreement;
     }),
     listCalls: read(async (request) => {
-      const query = request.query as ListQuery;
+      const { query } = request;
       const customer = customerOf(request).id;
       const after = decodeCursor(query.cursor);
       const result = await page(query.limit, (limit) =>

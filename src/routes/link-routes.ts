@@ -1,11 +1,10 @@
-import type { FastifyRequest } from 'fastify';
 import type { MessageContext } from '../ports/inbound-message.js';
 import type { SubcallService, UpdateResult } from '../subcalls/subcall-service.js';
 import { agreementView, type AgreementService, type NegotiationMessageType } from '../agreements/agreement-service.js';
 import type { AgreementVersion } from '../ports/agreement-store.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { components } from '../generated/api.js';
-import type { OperationHandlers } from '../http/register-operations.js';
+import type { TypedHandlers } from '../http/register-operations.js';
 import { signedMessageOperation, type SignedMessageDeps, type SignedOperation } from '../http/signed-message.js';
 import type { SupplierLink } from '../ports/supplier-link.js';
 
@@ -28,7 +27,7 @@ export interface LinkRouteDeps extends SignedMessageDeps {
 }
 
 /** The gateway-to-gateway side of the link: the inbox for suppliers' updates, and discovery. */
-export function linkRoutes(deps: LinkRouteDeps): OperationHandlers & { readonly receiveMessage: SignedOperation } {
+export function linkRoutes(deps: LinkRouteDeps): TypedHandlers<'getDiscovery'> & { readonly receiveMessage: SignedOperation } {
   return {
     getDiscovery: { handler: async () => deps.discovery },
     receiveMessage: signedMessageOperation<InboxResult>(
@@ -67,6 +66,6 @@ export function linkView(link: SupplierLink): Schemas['SupplierLink'] {
   };
 }
 
-export function linkIdOf(request: FastifyRequest): string {
-  return (request.params as { linkId: string }).linkId;
+export function linkIdOf(request: { params: { linkId: string } }): string {
+  return request.params.linkId;
 }

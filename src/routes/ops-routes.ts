@@ -1,14 +1,14 @@
-import type { OperationHandlers } from '../http/register-operations.js';
+import type { TypedHandlers } from '../http/register-operations.js';
 import type { VerificationKey } from '../keys/jwk.js';
 
 export interface OpsRouteDeps {
-  readonly contract: unknown;
+  readonly contract: Readonly<Record<string, unknown>>;
   readonly keys: readonly VerificationKey[];
   readonly checks: Readonly<Record<string, () => Promise<void>>>;
 }
 
 /** Liveness, readiness, the contract and this gateway's public keys. */
-export function opsRoutes(deps: OpsRouteDeps): OperationHandlers {
+export function opsRoutes(deps: OpsRouteDeps): TypedHandlers<'getHealth' | 'getReadiness' | 'getContract' | 'getGatewayKeys'> {
   return {
     getHealth: { handler: async () => ({ status: 'ok' }) },
     getReadiness: {
@@ -30,7 +30,7 @@ export function opsRoutes(deps: OpsRouteDeps): OperationHandlers {
     },
     getContract: { handler: async () => deps.contract },
     getGatewayKeys: {
-      handler: async (_request, reply) => reply.header('cache-control', 'public, max-age=300').send({ keys: deps.keys.map((k) => k.jwk) }),
+      handler: async (_request, reply) => reply.header('cache-control', 'public, max-age=300').code(200).send({ keys: deps.keys.map((k) => k.jwk) }),
     },
   };
 }

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { codeOf } from '../kernel/gateway-error.js';
-import { isVersionConflict } from '../ports/call-store.js';
+import { isVersionConflict, VersionConflictError } from '../ports/call-store.js';
 import { DuplicateMessageError } from '../ports/inbound-message.js';
 import { StoreUnavailableError, type Store } from '../ports/store.js';
 import type { Step } from './commit-plan.js';

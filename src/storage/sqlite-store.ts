@@ -1,7 +1,7 @@
 import { closeSync, fsync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { isVersionConflict } from '../ports/call-store.js';
+import { isVersionConflict, VersionConflictError } from '../ports/call-store.js';
 import { DuplicateMessageError } from '../ports/inbound-message.js';
 import { StoreUnavailableError, type Store } from '../ports/store.js';
 import type { Step } from './commit-plan.js';

@@ -25,12 +25,36 @@ export interface SlaClock {
 const PAUSED: ReadonlySet<PublicStatus> = new Set<PublicStatus>(['pending', 'held']);
 const STOPPED: ReadonlySet<PublicStatus> = new Set<PublicStatus>(['resolved', 'closed', 'cancelled', 'rejected']);
 
+/** The longest service-level target, in minutes (one year): the contract and the config refuse longer ones. */
+export const MAX_TARGET_MINUTES = 525_600;
+
+/** The last instant RFC 3339 can write; a due time set here never falls due. */
+const NEVER = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * The due time `ms` of support time after `start`. The clock never throws on a target: one that
+ * cannot be placed (not a finite number, past year 9999, or beyond the two years of support
+ * windows the support hours are searched for) counts as no target, and is due at NEVER. Bounded
+ * targets (at most MAX_TARGET_MINUTES) are placed exactly unless the support hours are very sparse.
+ */
+function dueAfter(start: number, ms: number, hours: SupportHours): string {
+  if (!Number.isFinite(ms) || start + ms >= NEVER) return new Date(NEVER).toISOString();
+  let due: number;
+  try {
+    due = addSupportTime(start, ms, hours);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    due = NEVER;
+  }
+  return new Date(Math.min(due, NEVER)).toISOString();
+}
+
 export function startClock(createdAt: string, target: { responseMinutes: number; resolutionMinutes: number }, supportHours = '24x7'): SlaClock {
   const start = Date.parse(createdAt);
   const hours = hoursOf(supportHours);
   return {
-    responseDueAt: new Date(addSupportTime(start, target.responseMinutes * 60_000, hours)).toISOString(),
-    resolutionDueAt: new Date(addSupportTime(start, target.resolutionMinutes * 60_000, hours)).toISOString(),
+    responseDueAt: dueAfter(start, target.responseMinutes * 60_000, hours),
+    resolutionDueAt: dueAfter(start, target.resolutionMinutes * 60_000, hours),
     breaches: [],
     ...(hours.always ? {} : { supportHours }),
   };
@@ -49,7 +73,8 @@ export function onStatusChange(clock: SlaClock, from: PublicStatus, to: PublicSt
     const { pausedSince, ...rest } = next;
     const hours = hoursOf(next.supportHours);
     // What was left of a target when the clock stopped is left again from now.
-    const resumed = (due: string): string => new Date(addSupportTime(Date.parse(at), supportTimeBetween(Date.parse(pausedSince), Date.parse(due), hours), hours)).toISOString();
+    const resumed = (due: string): string =>
+      Date.parse(due) >= NEVER ? due : dueAfter(Date.parse(at), supportTimeBetween(Date.parse(pausedSince), Date.parse(due), hours), hours);
     next = {
       ...rest,
       resolutionDueAt: resumed(next.resolutionDueAt),

@@ -1,6 +1,7 @@
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HTTP_METHODS } from '../../src/http/contract.js';
+import { contractDocument, HTTP_METHODS } from '../../src/http/contract.js';
+import { DEFAULTED_QUERY_PARAMETERS } from '../../src/http/register-operations.js';
 import { makePartner, removeDir, startGateway, type GatewayFixture } from '../support/gateway-fixture.js';
 
 describe('the contract', () => {
@@ -44,6 +45,19 @@ describe('the contract', () => {
     }
     expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('gives defaults to exactly the query parameters the handler types take as always present', () => {
+    const defaulted = new Set<string>();
+    for (const item of Object.values<any>(contractDocument.paths)) {
+      for (const method of HTTP_METHODS) {
+        for (const parameter of [...(item.parameters ?? []), ...(item[method]?.parameters ?? [])]) {
+          const resolved = parameter.$ref ? (contractDocument.components.parameters as any)[parameter.$ref.split('/').at(-1)] : parameter;
+          if (resolved.in === 'query' && resolved.schema?.default !== undefined) defaulted.add(resolved.name);
+        }
+      }
+    }
+    expect([...defaulted].sort()).toEqual([...DEFAULTED_QUERY_PARAMETERS].sort());
   });
 
   it('serves the Swagger UI at /docs', async () => {

@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JWK } from 'jose';
 import { pino } from 'pino';
+import { afterAll, afterEach } from 'vitest';
 import { freePorts } from '../../scripts/free-ports.js';
 import { buildApp, type App } from '../../src/app.js';
 import { createPartnerClient, type PartnerClient } from '../../src/client/partner-client.js';
 import { buildConfig, type GatewayConfig } from '../../src/config/load-config.js';
+import { contractDocument, operationsOf } from '../../src/http/contract.js';
+import { createResponseCheck } from '../../src/http/validation.js';
 import { generatePrivateJwk, publicJwkOf, signingKeyOf, type SigningAlgorithm, type SigningKey } from '../../src/keys/jwk.js';
 
 export const DESK_TOKEN = 'desk-token-for-tests-0123456789';
@@ -51,6 +54,36 @@ export interface FixtureOptions {
   readonly config?: Record<string, unknown>;
 }
 
+/**
+ * Every answer a fixture's gateway sends is checked against the contract (status, media type, body
+ * schema, required headers). A mismatch fails the test during which it was sent, or, if no test
+ * follows, the file.
+ */
+const checkAnswer = createResponseCheck(contractDocument, operationsOf(contractDocument));
+const mismatches: string[] = [];
+
+function failOnMismatches(): void {
+  if (mismatches.length === 0) return;
+  const found = mismatches.splice(0);
+  throw new Error(`answers that do not match the contract (openapi/usm-link.yaml):\n${found.map((m) => `  ${m}`).join('\n')}`);
+}
+afterEach(failOnMismatches);
+afterAll(failOnMismatches);
+
+function installResponseCheck(app: App): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    const problems = checkAnswer({
+      method: request.method,
+      route: request.routeOptions.url,
+      status: reply.statusCode,
+      headers: reply.getHeaders(),
+      body: typeof payload === 'string' || Buffer.isBuffer(payload) || payload === null || payload === undefined ? payload : undefined,
+    });
+    for (const problem of problems) mismatches.push(`${request.method} ${request.url}: ${problem}`);
+    return payload;
+  });
+}
+
 /** A real gateway on 127.0.0.1, on its own SQLite file in a fresh temporary directory. */
 export async function startGateway(options: FixtureOptions): Promise<GatewayFixture> {
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'usm-link-test-')));
@@ -84,6 +117,7 @@ export async function startGateway(options: FixtureOptions): Promise<GatewayFixt
   };
   const config = buildConfig(raw, dir);
   const app = await buildApp({ config, env: {}, ...(options.now ? { now: options.now } : {}), logger: pino({ level: 'silent' }) });
+  installResponseCheck(app);
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
