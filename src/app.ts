@@ -8,6 +8,7 @@ import { deskRoutes } from './routes/desk-routes.js';
 import { createGateway, type Gateway } from './gateway.js';
 import { contractDocument, operationsOf } from './http/contract.js';
 import { installJsonBodyParser } from './http/json-body.js';
+import { createIdempotentWrites } from './http/idempotent-writes.js';
 import { installProblemHandler } from './http/problem-handler.js';
 import { registerOperations } from './http/register-operations.js';
 import { createContractValidation } from './http/validation.js';
@@ -21,6 +22,8 @@ import { createRateLimiter } from './partners/rate-limiter.js';
 import { PROTOCOL_VERSIONS } from './messages/envelope.js';
 import { createLogger } from './kernel/logger.js';
 import './http/request-context.js';
+
+const HOUR = 3_600_000;
 
 export interface BuildAppOptions {
   readonly config: GatewayConfig;
@@ -95,7 +98,14 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerOperations(app, operations, {
     ...opsRoutes({ contract, keys: gateway.publishedKeys, checks: gateway.readinessChecks }),
     ...customer,
-    ...deskRoutes({ calls: gateway.calls, subcalls: gateway.subcalls, tracer: gateway.tracer, desk: gateway.desk, webhooks: gateway.webhooks }),
+    ...deskRoutes({
+      calls: gateway.calls,
+      subcalls: gateway.subcalls,
+      tracer: gateway.tracer,
+      desk: gateway.desk,
+      webhooks: gateway.webhooks,
+      writes: createIdempotentWrites({ store: gateway.store, now: gateway.now, owner: (request) => `desk:${request.deskToken}`, retentionMs: config.desk.idempotencyHours * HOUR }),
+    }),
     ...link,
     receiveBatch: batchOperation({
       ...signedDeps,

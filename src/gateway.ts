@@ -95,6 +95,11 @@ export async function createGateway(options: {
   });
   const subcalls = createSubcallService({ ...subcallDeps, calls });
   const slaWatcher = createSlaWatcher({ store, calls, now, logger, intervalMs: 5000 });
+  // Desk writes remembered by their Idempotency-Key are forgotten after desk.idempotencyHours.
+  const forgetting = setInterval(() => {
+    store.forgetIdempotent(new Date(now() - config.desk.idempotencyHours * 3_600_000).toISOString()).catch((error: unknown) => logger.warn({ err: error }, 'idempotency: cannot forget old keys'));
+  }, 3_600_000);
+  forgetting.unref();
   const negotiation = createAgreementService({
     self: config.party.id,
     store,
@@ -142,6 +147,7 @@ export async function createGateway(options: {
     receipts: (fields, messages) => receiptsFor(fields, messages, signingKey),
     readinessChecks: { store: () => store.ping(), keys: async () => undefined },
     async close() {
+      clearInterval(forgetting);
       await slaWatcher.close();
       await tracer.close();
       await outboxWorker.close();

@@ -5,6 +5,7 @@ import { uuidv7 } from '../kernel/uuid-v7.js';
 import type { Partner } from '../partners/partner-directory.js';
 import type { Actor, CallRecord, CallSubmission, HistoryEntry, Note } from '../ports/call.js';
 import { isVersionConflict, type CallCommit, type CallFilter, type CallStore } from '../ports/call-store.js';
+import type { IdempotencyContext } from '../ports/idempotency.js';
 import type { InboundMessageStore, MessageContext } from '../ports/inbound-message.js';
 import { startCall, type LifecycleAction } from '../usm/call-lifecycle.js';
 import { priorityOf } from '../usm/priority.js';
@@ -25,6 +26,7 @@ export interface ActInput {
   readonly comment?: string;
   readonly resolution?: string;
   readonly message?: MessageContext<CallRecord>;
+  readonly idempotency?: IdempotencyContext<ActResult>;
 }
 
 export interface ActResult {
@@ -47,6 +49,14 @@ export interface SubmitInput {
  */
 export type Decide<T> = (current: CallRecord, draft: Draft) => Promise<(committed: CallRecord) => T>;
 
+/** What caused a change, recorded with it so that the same request again gets the same answer. */
+export interface ChangeCause<T> {
+  /** The signed message from a partner. */
+  readonly message?: MessageContext<T> | undefined;
+  /** The desk request with an Idempotency-Key. */
+  readonly idempotency?: IdempotencyContext<T> | undefined;
+}
+
 export interface CallService {
   submit(input: SubmitInput): Promise<CallRecord>;
   act(input: ActInput): Promise<ActResult>;
@@ -56,7 +66,7 @@ export interface CallService {
    * Reads the call, decides, finishes and commits the change with the message behind it; decides
    * again when the call changed in between. For other domains' changes to a call (sub-calls).
    */
-  change<T>(callId: string, customer: string | undefined, decide: Decide<T>, message?: MessageContext<T>): Promise<{ call: CallRecord; result: T }>;
+  change<T>(callId: string, customer: string | undefined, decide: Decide<T>, cause?: ChangeCause<T>): Promise<{ call: CallRecord; result: T }>;
   get(callId: string, customer?: string): Promise<CallRecord>;
   list(filter: CallFilter): Promise<CallRecord[]>;
   history(callId: string, customer?: string): Promise<HistoryEntry[]>;
@@ -151,22 +161,26 @@ export function createCallService(deps: CallServiceDeps): CallService {
     };
   }
 
-  async function commit<T>(change: CallCommit, message: MessageContext<T> | undefined, result: T): Promise<void> {
-    const inbound = message === undefined ? undefined : { ...message.record, callId: change.call.id, response: message.respond(result) };
-    await store.commitCall(inbound === undefined ? change : { ...change, inbound });
+  async function commit<T>(change: CallCommit, cause: ChangeCause<T>, result: T): Promise<void> {
+    const { message, idempotency } = cause;
+    await store.commitCall({
+      ...change,
+      ...(message !== undefined ? { inbound: { ...message.record, callId: change.call.id, response: message.respond(result) } } : {}),
+      ...(idempotency !== undefined ? { idempotent: { ...idempotency.record, response: idempotency.respond(result) } } : {}),
+    });
     deps.onCommit?.([...new Set((change.outbox ?? []).map((m) => m.partner))]);
   }
 
-  async function change<T>(callId: string, customer: string | undefined, decide: Decide<T>, message?: MessageContext<T>): Promise<{ call: CallRecord; result: T }> {
+  async function change<T>(callId: string, customer: string | undefined, decide: Decide<T>, cause: ChangeCause<T> = {}): Promise<{ call: CallRecord; result: T }> {
     for (let attempt = 1; ; attempt++) {
       const current = await load(callId, customer);
       const draft = draftOf(current, isoNow());
       const present = await decide(current, draft);
-      if (isUntouched(draft, current) && message === undefined) return { call: current, result: present(current) };
+      if (isUntouched(draft, current) && cause.message === undefined) return { call: current, result: present(current) };
       const commitSet = await finish(draft, current);
       const result = present(commitSet.call);
       try {
-        await commit(commitSet, message, result);
+        await commit(commitSet, cause, result);
         return { call: commitSet.call, result };
       } catch (error) {
         if (!isVersionConflict(error)) throw error;
@@ -221,13 +235,13 @@ export function createCallService(deps: CallServiceDeps): CallService {
       record(draft, started.changes, { kind: 'customer', id: customer });
       await hooks.started?.(draft);
       const commitSet = await finish(draft, undefined);
-      await commit(commitSet, message, commitSet.call);
+      await commit(commitSet, { message }, commitSet.call);
       return commitSet.call;
     },
 
     async act(input) {
-      let note: Note | undefined;
-      const { call } = await change(
+      const { message, idempotency } = input;
+      const { result } = await change<ActResult>(
         input.callId,
         input.customer,
         async (current, draft) => {
@@ -236,12 +250,12 @@ export function createCallService(deps: CallServiceDeps): CallService {
           }
           if (input.action !== undefined) step(draft, input.action, input.actor, input.comment);
           if (input.action?.kind === 'resolve' && input.resolution !== undefined) draft.call = { ...draft.call, resolution: { summary: input.resolution, resolvedAt: draft.at } };
-          note = input.note === undefined ? undefined : addNote(draft, input.note, input.actor);
-          return (committed) => committed;
+          const note = input.note === undefined ? undefined : addNote(draft, input.note, input.actor);
+          return (committed) => ({ call: committed, note });
         },
-        input.message,
+        { message: message && { record: message.record, respond: (r) => message.respond(r.call) }, idempotency },
       );
-      return { call, note };
+      return result;
     },
 
     async checkSla(callId) {

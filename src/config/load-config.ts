@@ -37,7 +37,7 @@ export interface GatewayConfig extends GatewayConfigFile {
   };
   readonly postgres: { poolSize: number; timeoutMs: number };
   readonly admin: { tokens: TokenConfig[] };
-  readonly desk: NonNullable<GatewayConfigFile['desk']>;
+  readonly desk: NonNullable<GatewayConfigFile['desk']> & { idempotencyHours: number };
   readonly webhooks: { maxAttempts: number; timeoutMs: number; backoffBaseMs: number; backoffMaxMs: number };
   readonly log: { level: NonNullable<NonNullable<GatewayConfigFile['log']>['level']> };
   /** The directory relative paths in the file were resolved against. */

@@ -1533,6 +1533,8 @@ export interface components {
          *     `USM_ERR_CHAIN_MISMATCH` (a follow-up or update names another chain than its call's),
          *     `USM_ERR_CALL_ID_MISMATCH` (an update names another supplier call than its sub-call's),
          *     `USM_ERR_EXTERNAL_REF_REQUIRED` (a customer that runs a gateway sent no `externalRef`).
+         *     `USM_ERR_IDEMPOTENCY_KEY_REUSED` (a desk write's `Idempotency-Key` was used before for
+         *     another request).
          */
         Unprocessable: {
             headers: {
@@ -1573,6 +1575,15 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description draft-ietf-httpapi-idempotency-key-header: a key the desk tool makes for one write (a UUID,
+         *     say), as a structured-field string (`"..."`) or a bare token, at most 255 characters. The
+         *     same request again with the same key, by the same desk token, gets the first answer again
+         *     (with `Usm-Replay: true`) and changes nothing; the same key with another request is refused
+         *     422 `USM_ERR_IDEMPOTENCY_KEY_REUSED`. Only completed writes are remembered (a refused request
+         *     may be sent again), for `desk.idempotencyHours` (24 by default).
+         */
+        IdempotencyKey: string;
         /** @description Detached JWS over the exact body bytes, `<base64url protected header>..<base64url signature>`. */
         Signature: string;
         /** @description Compact JWS (`typ` `usm-link-batch+jws`) over the batch manifest `{"iat", "digests"}`. */
@@ -1605,6 +1616,8 @@ export interface components {
         SignatureChallenge: string;
         /** @description Seconds to wait before trying again. */
         RetryAfter: number;
+        /** @description `true` when this is the stored answer to the same request sent before (a desk write with the same `Idempotency-Key`). */
+        Replay: "true";
     };
     pathItems: never;
 }
@@ -2307,7 +2320,17 @@ export interface operations {
     deskAdvanceCall: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description draft-ietf-httpapi-idempotency-key-header: a key the desk tool makes for one write (a UUID,
+                 *     say), as a structured-field string (`"..."`) or a bare token, at most 255 characters. The
+                 *     same request again with the same key, by the same desk token, gets the first answer again
+                 *     (with `Usm-Replay: true`) and changes nothing; the same key with another request is refused
+                 *     422 `USM_ERR_IDEMPOTENCY_KEY_REUSED`. Only completed writes are remembered (a refused request
+                 *     may be sent again), for `desk.idempotencyHours` (24 by default).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 callId: components["parameters"]["CallId"];
             };
@@ -2322,6 +2345,7 @@ export interface operations {
             /** @description The call after the move. */
             200: {
                 headers: {
+                    "Usm-Replay": components["headers"]["Replay"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2334,13 +2358,24 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["StoreUnavailable"];
         };
     };
     deskSetStatus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description draft-ietf-httpapi-idempotency-key-header: a key the desk tool makes for one write (a UUID,
+                 *     say), as a structured-field string (`"..."`) or a bare token, at most 255 characters. The
+                 *     same request again with the same key, by the same desk token, gets the first answer again
+                 *     (with `Usm-Replay: true`) and changes nothing; the same key with another request is refused
+                 *     422 `USM_ERR_IDEMPOTENCY_KEY_REUSED`. Only completed writes are remembered (a refused request
+                 *     may be sent again), for `desk.idempotencyHours` (24 by default).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 callId: components["parameters"]["CallId"];
             };
@@ -2355,6 +2390,7 @@ export interface operations {
             /** @description The call after the change. */
             200: {
                 headers: {
+                    "Usm-Replay": components["headers"]["Replay"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2367,13 +2403,24 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["StoreUnavailable"];
         };
     };
     deskResolveCall: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description draft-ietf-httpapi-idempotency-key-header: a key the desk tool makes for one write (a UUID,
+                 *     say), as a structured-field string (`"..."`) or a bare token, at most 255 characters. The
+                 *     same request again with the same key, by the same desk token, gets the first answer again
+                 *     (with `Usm-Replay: true`) and changes nothing; the same key with another request is refused
+                 *     422 `USM_ERR_IDEMPOTENCY_KEY_REUSED`. Only completed writes are remembered (a refused request
+                 *     may be sent again), for `desk.idempotencyHours` (24 by default).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 callId: components["parameters"]["CallId"];
             };
@@ -2388,6 +2435,7 @@ export interface operations {
             /** @description The resolved call. */
             200: {
                 headers: {
+                    "Usm-Replay": components["headers"]["Replay"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2400,6 +2448,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["StoreUnavailable"];
         };
     };
@@ -2432,7 +2481,17 @@ export interface operations {
     deskAddCallNote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description draft-ietf-httpapi-idempotency-key-header: a key the desk tool makes for one write (a UUID,
+                 *     say), as a structured-field string (`"..."`) or a bare token, at most 255 characters. The
+                 *     same request again with the same key, by the same desk token, gets the first answer again
+                 *     (with `Usm-Replay: true`) and changes nothing; the same key with another request is refused
+                 *     422 `USM_ERR_IDEMPOTENCY_KEY_REUSED`. Only completed writes are remembered (a refused request
+                 *     may be sent again), for `desk.idempotencyHours` (24 by default).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 callId: components["parameters"]["CallId"];
             };
@@ -2447,6 +2506,7 @@ export interface operations {
             /** @description The stored note. */
             201: {
                 headers: {
+                    "Usm-Replay": components["headers"]["Replay"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2459,6 +2519,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["StoreUnavailable"];
         };
     };
@@ -2519,7 +2580,17 @@ export interface operations {
     deskForkCall: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description draft-ietf-httpapi-idempotency-key-header: a key the desk tool makes for one write (a UUID,
+                 *     say), as a structured-field string (`"..."`) or a bare token, at most 255 characters. The
+                 *     same request again with the same key, by the same desk token, gets the first answer again
+                 *     (with `Usm-Replay: true`) and changes nothing; the same key with another request is refused
+                 *     422 `USM_ERR_IDEMPOTENCY_KEY_REUSED`. Only completed writes are remembered (a refused request
+                 *     may be sent again), for `desk.idempotencyHours` (24 by default).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 callId: components["parameters"]["CallId"];
             };
@@ -2534,6 +2605,7 @@ export interface operations {
             /** @description The sub-call is queued for the supplier. */
             201: {
                 headers: {
+                    "Usm-Replay": components["headers"]["Replay"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2553,7 +2625,17 @@ export interface operations {
     deskNoteToSupplier: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description draft-ietf-httpapi-idempotency-key-header: a key the desk tool makes for one write (a UUID,
+                 *     say), as a structured-field string (`"..."`) or a bare token, at most 255 characters. The
+                 *     same request again with the same key, by the same desk token, gets the first answer again
+                 *     (with `Usm-Replay: true`) and changes nothing; the same key with another request is refused
+                 *     422 `USM_ERR_IDEMPOTENCY_KEY_REUSED`. Only completed writes are remembered (a refused request
+                 *     may be sent again), for `desk.idempotencyHours` (24 by default).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 callId: components["parameters"]["CallId"];
                 linkId: components["parameters"]["LinkId"];
@@ -2569,6 +2651,7 @@ export interface operations {
             /** @description Queued for the supplier. */
             202: {
                 headers: {
+                    "Usm-Replay": components["headers"]["Replay"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2581,13 +2664,24 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["StoreUnavailable"];
         };
     };
     deskCancelFork: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description draft-ietf-httpapi-idempotency-key-header: a key the desk tool makes for one write (a UUID,
+                 *     say), as a structured-field string (`"..."`) or a bare token, at most 255 characters. The
+                 *     same request again with the same key, by the same desk token, gets the first answer again
+                 *     (with `Usm-Replay: true`) and changes nothing; the same key with another request is refused
+                 *     422 `USM_ERR_IDEMPOTENCY_KEY_REUSED`. Only completed writes are remembered (a refused request
+                 *     may be sent again), for `desk.idempotencyHours` (24 by default).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 callId: components["parameters"]["CallId"];
                 linkId: components["parameters"]["LinkId"];
@@ -2603,6 +2697,7 @@ export interface operations {
             /** @description Queued for the supplier. */
             202: {
                 headers: {
+                    "Usm-Replay": components["headers"]["Replay"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2615,6 +2710,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["StoreUnavailable"];
         };
     };

@@ -107,6 +107,11 @@ export interface components {
             };
             desk?: {
                 tokens?: components["schemas"]["TokenConfig"][];
+                /**
+                 * @description How long a desk write sent with an Idempotency-Key is remembered, with its answer.
+                 * @default 24
+                 */
+                idempotencyHours: number;
             };
             webhooks?: {
                 /** @default 10 */

@@ -24,6 +24,7 @@ export interface Operation {
   readonly schema: {
     body?: unknown;
     querystring?: unknown;
+    headers?: unknown;
     params?: unknown;
   };
   /** Every answer the contract lists, by status (`'200'`, `'404'`), references resolved. */
@@ -62,6 +63,7 @@ export function operationsOf(document: ContractDocument): Operation[] {
           ...(body !== undefined ? { body: qualifyRefs(body) } : {}),
           ...objectSchemaOf(parameters, 'query', 'querystring'),
           ...objectSchemaOf(parameters, 'path', 'params'),
+          ...objectSchemaOf(parameters, 'header', 'headers'),
         },
         responses: responsesOf(document, (op.responses as Record<string, unknown> | undefined) ?? {}),
       });
@@ -70,15 +72,20 @@ export function operationsOf(document: ContractDocument): Operation[] {
   return operations;
 }
 
-function objectSchemaOf(parameters: readonly Parameter[], location: 'query' | 'path', key: 'querystring' | 'params'): Record<string, unknown> {
+/**
+ * The JSON schema of one part of the request: query parameters are closed (an unknown one is
+ * refused), path parameters and headers open; header names are matched in lower case, as Node gives them.
+ */
+function objectSchemaOf(parameters: readonly Parameter[], location: 'query' | 'path' | 'header', key: 'querystring' | 'params' | 'headers'): Record<string, unknown> {
   const selected = parameters.filter((p) => p.in === location);
   if (selected.length === 0) return {};
+  const nameOf = (p: Parameter): string => (location === 'header' ? p.name.toLowerCase() : p.name);
   return {
     [key]: {
       type: 'object',
-      additionalProperties: location === 'path',
-      properties: Object.fromEntries(selected.map((p) => [p.name, qualifyRefs(p.schema)])),
-      required: selected.filter((p) => p.required === true).map((p) => p.name),
+      additionalProperties: location !== 'query',
+      properties: Object.fromEntries(selected.map((p) => [nameOf(p), qualifyRefs(p.schema)])),
+      required: selected.filter((p) => p.required === true).map(nameOf),
     },
   };
 }

@@ -36,6 +36,7 @@ export const ERROR_CODES = {
   USM_ERR_CHAIN_MISMATCH: { status: 422, title: 'The message names another chain than the call it is about' },
   USM_ERR_CALL_ID_MISMATCH: { status: 422, title: "The update names another call than the sub-call's at the supplier" },
   USM_ERR_EXTERNAL_REF_REQUIRED: { status: 422, title: 'A customer that runs a gateway must name its own reference (externalRef)' },
+  USM_ERR_IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'The Idempotency-Key was used before for another request' },
   USM_ERR_ROUTE_NOT_FOUND: { status: 422, title: 'No supplier route fits this request' },
   USM_ERR_RATE_LIMITED: { status: 429, title: 'Too many requests' },
   USM_ERR_INTERNAL: { status: 500, title: 'Internal error' },

@@ -1,4 +1,5 @@
 import { codeOf } from '../kernel/gateway-error.js';
+import type { IdempotentRequest } from './idempotency.js';
 import type { CallType } from '../usm/usm-model.js';
 import type { PublicStatus, ProcessName } from '../usm/usm-model.js';
 import type { CallEvent, CallRecord, HistoryEntry, Note } from './call.js';
@@ -31,6 +32,8 @@ export interface CallCommit {
   readonly eventCall?: unknown;
   /** The signed message that caused the change, recorded for replay protection. */
   readonly inbound?: InboundMessage;
+  /** The desk request (by its Idempotency-Key) that caused the change, remembered with its answer. */
+  readonly idempotent?: IdempotentRequest;
   /** Sub-calls created or changed, each with the version it was read at (null when new). */
   readonly links?: readonly { readonly link: SupplierLink; readonly expectedVersion: number | null }[];
   /** Messages to partner gateways, sent after the commit. */

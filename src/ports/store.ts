@@ -1,5 +1,6 @@
 import type { CallStore } from './call-store.js';
 import type { WebhookStore } from './webhook-store.js';
+import type { IdempotencyStore } from './idempotency.js';
 import type { InboundMessageStore } from './inbound-message.js';
 import type { OutboxStore } from './outbox-store.js';
 import type { LinkStore } from './supplier-link.js';
@@ -7,7 +8,7 @@ import type { LastMessages, LogRecord } from '../messages/message-log.js';
 import type { AgreementStore } from './agreement-store.js';
 
 /** The gateway's durable state: one store, every domain's interface. */
-export interface Store extends CallStore, InboundMessageStore, WebhookStore, LinkStore, OutboxStore, AgreementStore {
+export interface Store extends CallStore, InboundMessageStore, IdempotencyStore, WebhookStore, LinkStore, OutboxStore, AgreementStore {
   /** The message log, oldest first. */
   readLog(): AsyncIterable<LogRecord>;
   /** The newest message logged from and to each partner. */

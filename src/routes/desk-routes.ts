@@ -1,5 +1,6 @@
 import type { onRequestHookHandler } from 'fastify';
-import type { CallService } from '../calls/call-service.js';
+import type { ActResult, CallService } from '../calls/call-service.js';
+import type { IdempotentWrites } from '../http/idempotent-writes.js';
 import type { SubcallService } from '../subcalls/subcall-service.js';
 import { deskView, historyView, noteView } from '../calls/call-views.js';
 import type { Actor } from '../ports/call.js';
@@ -17,6 +18,8 @@ export interface DeskRouteDeps {
   readonly tracer: ChainTracer;
   readonly desk: BearerAuthenticator;
   readonly webhooks: WebhookService;
+  /** Desk writes sent with an Idempotency-Key. */
+  readonly writes: IdempotentWrites;
 }
 
 type DeskOperation =
@@ -40,7 +43,8 @@ type DeskOperation =
 
 /** The provider's own desk: every call, every step, internal notes and webhooks. */
 export function deskRoutes(deps: DeskRouteDeps): TypedHandlers<DeskOperation> {
-  const { calls, webhooks } = deps;
+  const { calls, webhooks, writes } = deps;
+  const callView = (result: ActResult) => deskView(result.call);
   const onRequest: onRequestHookHandler = async (request) => {
     request.deskToken = deps.desk.verify(request.headers.authorization);
   };
@@ -69,64 +73,81 @@ export function deskRoutes(deps: DeskRouteDeps): TypedHandlers<DeskOperation> {
     }),
     deskGetCallHistory: desk(async (request) => ({ items: (await calls.history(callIdOf(request))).map(historyView) })),
     deskListCallNotes: desk(async (request) => ({ items: (await calls.notes(callIdOf(request))).map(noteView) })),
-    deskAdvanceCall: desk(async (request) => {
+    deskAdvanceCall: desk(async (request, reply) => {
       const { branch, comment } = request.body;
-      const { call } = await calls.act({
-        callId: callIdOf(request),
-        actor: actorOf(request),
-        action: branch === undefined ? { kind: 'advance' } : { kind: 'advance', branch },
-        ...(comment !== undefined ? { comment } : {}),
-      });
-      return deskView(call);
+      return writes.run(request, reply, 200, callView, (idempotency) =>
+        calls.act({
+          callId: callIdOf(request),
+          actor: actorOf(request),
+          action: branch === undefined ? { kind: 'advance' } : { kind: 'advance', branch },
+          ...(comment !== undefined ? { comment } : {}),
+          ...(idempotency !== undefined ? { idempotency } : {}),
+        }),
+      );
     }),
-    deskSetStatus: desk(async (request) => {
+    deskSetStatus: desk(async (request, reply) => {
       const { status, reason } = request.body;
-      const { call } = await calls.act({
-        callId: callIdOf(request),
-        actor: actorOf(request),
-        action: { kind: 'setStatus', status },
-        ...(reason !== undefined ? { comment: reason } : {}),
-      });
-      return deskView(call);
+      return writes.run(request, reply, 200, callView, (idempotency) =>
+        calls.act({
+          callId: callIdOf(request),
+          actor: actorOf(request),
+          action: { kind: 'setStatus', status },
+          ...(reason !== undefined ? { comment: reason } : {}),
+          ...(idempotency !== undefined ? { idempotency } : {}),
+        }),
+      );
     }),
-    deskResolveCall: desk(async (request) => {
+    deskResolveCall: desk(async (request, reply) => {
       const { summary } = request.body;
-      const { call } = await calls.act({
-        callId: callIdOf(request),
-        actor: actorOf(request),
-        action: { kind: 'resolve' },
-        resolution: summary,
-        note: { text: summary, visibility: 'public', kind: 'comment' },
-      });
-      return deskView(call);
+      return writes.run(request, reply, 200, callView, (idempotency) =>
+        calls.act({
+          callId: callIdOf(request),
+          actor: actorOf(request),
+          action: { kind: 'resolve' },
+          resolution: summary,
+          note: { text: summary, visibility: 'public', kind: 'comment' },
+          ...(idempotency !== undefined ? { idempotency } : {}),
+        }),
+      );
     }),
     deskAddCallNote: desk(async (request, reply) => {
       const { text, visibility, kind } = request.body;
-      const { note } = await calls.act({ callId: callIdOf(request), actor: actorOf(request), note: { text, visibility, kind: kind ?? 'comment' } });
-      return reply.code(201).send(noteView(note!));
+      return writes.run(request, reply, 201, (result: ActResult) => noteView(result.note!), (idempotency) =>
+        calls.act({ callId: callIdOf(request), actor: actorOf(request), note: { text, visibility, kind: kind ?? 'comment' }, ...(idempotency !== undefined ? { idempotency } : {}) }),
+      );
     }),
     deskGetCallTrace: desk(async (request) => deps.tracer.trace(callIdOf(request))),
     deskListForks: desk(async (request) => ({ items: (await deps.subcalls.links(callIdOf(request))).map(linkView) })),
-    deskForkCall: desk(async (request, reply) => {
-      const body = request.body;
-      const link = await deps.subcalls.fork({ callId: callIdOf(request), actor: actorOf(request), request: body });
-      return reply.code(201).send(linkView(link));
-    }),
+    deskForkCall: desk(async (request, reply) =>
+      writes.run(request, reply, 201, linkView, (idempotency) =>
+        deps.subcalls.fork({ callId: callIdOf(request), actor: actorOf(request), request: request.body, ...(idempotency !== undefined ? { idempotency } : {}) }),
+      ),
+    ),
     deskNoteToSupplier: desk(async (request, reply) => {
       const { text, kind } = request.body;
-      const link = await deps.subcalls.tellSupplier({ callId: callIdOf(request), linkId: linkIdOf(request), actor: actorOf(request), type: 'call.note', data: { text, kind: kind ?? 'comment' } });
-      return reply.code(202).send(linkView(link));
+      return writes.run(request, reply, 202, linkView, (idempotency) =>
+        deps.subcalls.tellSupplier({
+          callId: callIdOf(request),
+          linkId: linkIdOf(request),
+          actor: actorOf(request),
+          type: 'call.note',
+          data: { text, kind: kind ?? 'comment' },
+          ...(idempotency !== undefined ? { idempotency } : {}),
+        }),
+      );
     }),
     deskCancelFork: desk(async (request, reply) => {
       const { reason } = request.body;
-      const link = await deps.subcalls.tellSupplier({
-        callId: callIdOf(request),
-        linkId: linkIdOf(request),
-        actor: actorOf(request),
-        type: 'call.cancel',
-        data: reason !== undefined ? { reason } : {},
-      });
-      return reply.code(202).send(linkView(link));
+      return writes.run(request, reply, 202, linkView, (idempotency) =>
+        deps.subcalls.tellSupplier({
+          callId: callIdOf(request),
+          linkId: linkIdOf(request),
+          actor: actorOf(request),
+          type: 'call.cancel',
+          data: reason !== undefined ? { reason } : {},
+          ...(idempotency !== undefined ? { idempotency } : {}),
+        }),
+      );
     }),
     deskListWebhooks: desk(async () => ({ items: await webhooks.list() })),
     deskCreateWebhook: desk(async (request, reply) => reply.code(201).send(await webhooks.create(request.body))),

@@ -11,6 +11,7 @@ import {
   eventColumns,
   eventSnapshotOf,
   historyColumns,
+  idempotentColumns,
   inboundColumns,
   linkColumns,
   logColumns,
@@ -54,6 +55,7 @@ export function callCommitSteps(change: CallCommit): Step[] {
   const links = change.links ?? [];
   const steps: Step[] = [];
   if (change.inbound !== undefined) steps.push(insert(S.insertInbound, [inboundColumns(change.inbound)]));
+  if (change.idempotent !== undefined) steps.push(insert(S.insertIdempotent, [idempotentColumns(change.idempotent)]));
   steps.push(
     change.expectedVersion === null
       ? insert(S.insertCall, [callColumns(call)])

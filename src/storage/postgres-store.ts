@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { codeOf } from '../kernel/gateway-error.js';
 import { isVersionConflict, VersionConflictError } from '../ports/call-store.js';
+import { DuplicateRequestError } from '../ports/idempotency.js';
 import { DuplicateMessageError } from '../ports/inbound-message.js';
 import { StoreUnavailableError, type Store } from '../ports/store.js';
 import type { Step } from './commit-plan.js';
@@ -149,6 +150,7 @@ function translate(error: unknown): unknown {
   const code = (error as { code?: unknown }).code;
   const constraint = (error as { constraint?: unknown }).constraint;
   if (code === '23505' && constraint === 'inbound_messages_pkey') return new DuplicateMessageError('the message id was accepted before');
+  if (code === '23505' && constraint === 'idempotency_keys_pkey') return new DuplicateRequestError('a request with this key was remembered first');
   const message = (error as Error).message ?? '';
   if (
     (typeof code === 'string' && (/^(08|53|57P|58)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE'].includes(code))) ||

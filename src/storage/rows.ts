@@ -3,6 +3,7 @@ import type { CallEvent, CallRecord, HistoryEntry, Note, StoredEvent } from '../
 import type { CallCommit } from '../ports/call-store.js';
 import type { NewOutboxMessage, OutboxMessage } from '../ports/outbox-store.js';
 import type { WebhookDeadLetter, WebhookSubscription } from '../ports/webhook-store.js';
+import type { IdempotentRequest } from '../ports/idempotency.js';
 import type { InboundMessage } from '../ports/inbound-message.js';
 import type { SupplierLink } from '../ports/supplier-link.js';
 import type { AgreementVersion } from '../ports/agreement-store.js';
@@ -211,6 +212,27 @@ export function inboundColumns(m: InboundMessage): InboundRow {
     response_status: m.response.status,
     response_body: JSON.stringify(m.response.body),
   };
+}
+
+export interface IdempotentRow {
+  owner: string;
+  key: string;
+  fingerprint: string;
+  created_at: string;
+  response_status: number;
+  response_body: string;
+}
+export function idempotentOf(row: IdempotentRow): IdempotentRequest {
+  return {
+    owner: row.owner,
+    key: row.key,
+    fingerprint: row.fingerprint,
+    createdAt: row.created_at,
+    response: { status: row.response_status, body: JSON.parse(row.response_body) as unknown },
+  };
+}
+export function idempotentColumns(r: IdempotentRequest): IdempotentRow {
+  return { owner: r.owner, key: r.key, fingerprint: r.fingerprint, created_at: r.createdAt, response_status: r.response.status, response_body: JSON.stringify(r.response.body) };
 }
 
 export interface EventRow {

@@ -8,6 +8,7 @@ import {
   docOf,
   eventOf,
   historyOf,
+  idempotentOf,
   inboundOf,
   logOf,
   noteOf,
@@ -18,6 +19,7 @@ import {
   webhookOf,
   type EventRow,
   type HistoryRow,
+  type IdempotentRow,
   type InboundRow,
   type LogRow,
   type NoteRow,
@@ -69,6 +71,8 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     callsDueForSla: async (now, limit) => (await read<{ id: string }>(S.callsDueForSla, { now, limit })).map((r) => r.id),
 
     findInbound: (from, id) => first(read<InboundRow>(S.findInbound, { sender: from, id }), inboundOf),
+    findIdempotent: (owner, key) => first(read<IdempotentRow>(S.findIdempotent, { owner, key }), idempotentOf),
+    forgetIdempotent: async (before) => (await write(S.forgetIdempotent, { before })).changes,
     inboundForCall: async (callId) => (await read<InboundRow>(S.inboundForCall, { call_id: callId })).map(inboundOf),
 
     createWebhook: (w) => engine.transact([insert(S.insertWebhook, [webhookColumns(w)])]),

@@ -2,6 +2,7 @@ import { closeSync, fsync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { isVersionConflict, VersionConflictError } from '../ports/call-store.js';
+import { DuplicateRequestError } from '../ports/idempotency.js';
 import { DuplicateMessageError } from '../ports/inbound-message.js';
 import { StoreUnavailableError, type Store } from '../ports/store.js';
 import type { Step } from './commit-plan.js';
@@ -222,6 +223,9 @@ function translate(error: unknown): unknown {
   if (typeof code === 'string') {
     if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && /inbound_messages/.test((error as Error).message)) {
       return new DuplicateMessageError('the message id was accepted before');
+    }
+    if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && /idempotency_keys/.test((error as Error).message)) {
+      return new DuplicateRequestError('a request with this key was remembered first');
     }
     if (UNAVAILABLE.test(code)) return new StoreUnavailableError(`the store is unavailable (${code})`, { cause: error });
   }

@@ -1,6 +1,6 @@
 import type { CallFilter } from '../ports/call-store.js';
 import { insertRows, onlyIn, sql, sqlText, type DialectText, type Params, type Sql } from './sql.js';
-import type { CallRow, EventRow, HistoryRow, InboundRow, LinkRow, LogRow, NoteRow, OutboxRow, WebhookRow } from './rows.js';
+import type { CallRow, EventRow, IdempotentRow, HistoryRow, InboundRow, LinkRow, LogRow, NoteRow, OutboxRow, WebhookRow } from './rows.js';
 
 /**
  * Every SQL statement the stores run, each written once with named parameters (`@name`). Where the
@@ -51,6 +51,10 @@ export const STATEMENTS = {
 
   insertInbound: insertRows<InboundRow>('inbound_messages', ['sender', 'id', 'type', 'digest', 'signature', 'body', 'received_at', 'call_id', 'response_status', 'response_body']),
   findInbound: sql`SELECT * FROM inbound_messages WHERE sender = @sender AND id = @id`,
+
+  insertIdempotent: insertRows<IdempotentRow>('idempotency_keys', ['owner', 'key', 'fingerprint', 'created_at', 'response_status', 'response_body']),
+  findIdempotent: sql`SELECT * FROM idempotency_keys WHERE owner = @owner AND key = @key`,
+  forgetIdempotent: sql`DELETE FROM idempotency_keys WHERE created_at < @before`,
   inboundForCall: sql`SELECT * FROM inbound_messages WHERE call_id = @call_id ORDER BY received_at`,
 
   insertEventSnapshot: sql`INSERT INTO event_snapshots (id, doc) VALUES (@id, @doc)`,

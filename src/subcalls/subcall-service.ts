@@ -5,6 +5,7 @@ import type { OutboundMessages } from '../delivery/outbound-messages.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import { uuidv7 } from '../kernel/uuid-v7.js';
 import type { Actor } from '../ports/call.js';
+import type { IdempotencyContext } from '../ports/idempotency.js';
 import type { MessageContext } from '../ports/inbound-message.js';
 import type { CallUpdate, LinkStore, SupplierLink } from '../ports/supplier-link.js';
 import { isAtFork } from '../usm/call-lifecycle.js';
@@ -24,9 +25,16 @@ export interface UpdateResult {
  */
 export interface SubcallService {
   /** Hands part of the work to a supplier: a linked sub-call, the parent held until it is fulfilled. */
-  fork(input: { callId: string; actor: Actor; request: ForkRequest }): Promise<SupplierLink>;
+  fork(input: { callId: string; actor: Actor; request: ForkRequest; idempotency?: IdempotencyContext<SupplierLink> }): Promise<SupplierLink>;
   /** Sends a note or a cancellation to the supplier of a sub-call. */
-  tellSupplier(input: { callId: string; linkId: string; actor: Actor; type: 'call.note' | 'call.cancel'; data: { text?: string; kind?: string; reason?: string } }): Promise<SupplierLink>;
+  tellSupplier(input: {
+    callId: string;
+    linkId: string;
+    actor: Actor;
+    type: 'call.note' | 'call.cancel';
+    data: { text?: string; kind?: string; reason?: string };
+    idempotency?: IdempotencyContext<SupplierLink>;
+  }): Promise<SupplierLink>;
   /** Takes a supplier's report on a sub-call, in per-call order; `chainId` is the chain its message names. */
   receiveUpdate(input: { supplier: string; update: CallUpdate; chainId: string; message: MessageContext<UpdateResult> }): Promise<UpdateResult>;
   /** The call's sub-calls, oldest first. */
@@ -62,16 +70,21 @@ export function subcallHooks(deps: SubcallDeps): CallHooks {
 export function createSubcallService(deps: SubcallDeps & { readonly calls: CallService }): SubcallService {
   const { calls, store, planner, agreements, outbound } = deps;
   return {
-    async fork({ callId, actor, request }) {
+    async fork({ callId, actor, request, idempotency }) {
       const underpinning = await agreements.underpinning();
-      const { result } = await calls.change(callId, undefined, async (current, draft) => {
-        const link = forkInto(deps, draft, planner.plan(current, request, underpinning), actor);
-        return () => link;
-      });
+      const { result } = await calls.change(
+        callId,
+        undefined,
+        async (current, draft) => {
+          const link = forkInto(deps, draft, planner.plan(current, request, underpinning), actor);
+          return () => link;
+        },
+        { idempotency },
+      );
       return result;
     },
 
-    async tellSupplier({ callId, linkId, actor, type, data }) {
+    async tellSupplier({ callId, linkId, actor, type, data, idempotency }) {
       const { result } = await calls.change(callId, undefined, async (_current, draft) => {
         const link = await store.getLink(linkId);
         if (link === undefined || link.parentCallId !== callId) throw new GatewayError('USM_ERR_LINK_NOT_FOUND', `no sub-call ${linkId} on call ${callId}`);
@@ -79,7 +92,7 @@ export function createSubcallService(deps: SubcallDeps & { readonly calls: CallS
         draft.outbox.push(outbound.toSupplier(draft.call, link, type, data));
         addNote(draft, { text: `${type === 'call.note' ? 'To' : 'Cancelled at'} ${link.supplier}: ${data.text ?? data.reason ?? ''}`.trim(), visibility: 'internal', kind: 'comment' }, actor);
         return () => link;
-      });
+      }, { idempotency });
       return result;
     },
 
@@ -115,7 +128,7 @@ export function createSubcallService(deps: SubcallDeps & { readonly calls: CallS
           const result: UpdateResult = { link: taken.link, applied: taken.applied.length > 0 };
           return () => result;
         },
-        message,
+        { message },
       );
       return result;
     },

@@ -112,6 +112,22 @@ for (const engine of ENGINES) {
       expect((await store.getCall(call.id))?.summary).toBe('changed');
     });
 
+    it('remembers a desk request by its key with the change it made, once, and forgets it when told', async () => {
+      const call = newCall();
+      await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [] });
+      const request = { owner: 'desk:desk', key: 'k-1', fingerprint: 'f-1', createdAt: '2026-01-01T00:00:00.000Z', response: { status: 200, body: { id: call.id, step: 2 } } };
+      await store.commitCall({ call: { ...call, summary: 'advanced', version: 2 }, expectedVersion: 1, history: [], notes: [], events: [], idempotent: request });
+      expect(await store.findIdempotent('desk:desk', 'k-1')).toEqual(request);
+      expect(await store.findIdempotent('desk:other', 'k-1')).toBeUndefined();
+      // The same key again: the whole change is refused, by the key's code.
+      const again = store.commitCall({ call: { ...call, summary: 'twice', version: 3 }, expectedVersion: 2, history: [], notes: [], events: [], idempotent: { ...request, fingerprint: 'f-2' } });
+      await expect(again).rejects.toMatchObject({ code: 'USM_STORE_DUPLICATE_REQUEST' });
+      expect((await store.getCall(call.id))?.summary).toBe('advanced');
+      expect(await store.forgetIdempotent('2025-12-31T00:00:00.000Z')).toBe(0);
+      expect(await store.forgetIdempotent('2026-01-02T00:00:00.000Z')).toBe(1);
+      expect(await store.findIdempotent('desk:desk', 'k-1')).toBeUndefined();
+    });
+
     it('gives back the notes of one commit in the order they were written', async () => {
       const call = newCall();
       const at = call.createdAt;
