@@ -517,7 +517,7 @@ export interface paths {
         put?: never;
         /**
          * Hand part of the work to a supplier (escalation) at a step where USM allows it.
-         * @description Allowed at Agree 4, Recover 3 and 5, Change 4-6 and Improve 5, while the call is in progress
+         * @description Allowed at Agree 4, Recover 3 and 5, Change 4-6, Operate 4 and Improve 5, while the call is in progress
          *     or held. The gateway raises a sub-call at the supplier's gateway as a signed message, links
          *     it (same chain id) and holds the parent until the supplier reports it resolved.
          */

@@ -1,7 +1,8 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { networkCommand } from '../../src/cli/network-command.js';
 import { checkNetwork } from '../../src/network/network-check.js';
 import { loadNetwork } from '../../src/network/network-model.js';
@@ -37,6 +38,32 @@ describe('usm-link network check', () => {
     const finding = report.findings.find((f: any) => f.code === code);
     expect(finding?.message).toContain(words);
     expect(finding.severity).toBe('error');
+  });
+
+  /** The health chain with regional-hie's config changed by `edit`, in a directory of its own. */
+  async function healthChainWith(edit: (config: any) => void): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'usm-link-network-'));
+    await writeFile(join(dir, 'extends'), relative(dir, join(examples, 'health-chain')));
+    const config = parseYaml(await readFile(join(examples, 'health-chain', 'regional-hie.yaml'), 'utf8'));
+    edit(config);
+    await writeFile(join(dir, 'regional-hie.yaml'), toYaml(config));
+    return dir;
+  }
+
+  it('passes a route that hands service requests to the supplier at Operate 4, and fails one at a step where USM hands none', async () => {
+    const route = { service: 'records-exchange', supplier: 'nordic-hosting', supplierService: 'managed-hosting', agreement: 'regional-hie--nordic-hosting', callTypes: ['service_request'], mode: 'auto' };
+    const good = await healthChainWith((c) => c.routes.push({ ...route, at: { process: 'operate', step: 4 } }));
+    const bad = await healthChainWith((c) => c.routes.push({ ...route, at: { process: 'operate', step: 3 } }));
+    try {
+      const passed = await loadNetwork(good);
+      expect(passed.parties.get('regional-hie')?.config.routes).toHaveLength(2);
+      expect(checkNetwork(passed, { marginMinutes: 30 }).filter((f) => f.severity === 'error')).toEqual([]);
+      const failed = checkNetwork(await loadNetwork(bad), { marginMinutes: 30 });
+      expect(failed.find((f) => f.code === 'NET_LOAD')?.message).toBe('regional-hie.yaml: config /routes/1/at: operate 3 is not a step where USM hands work to a supplier');
+    } finally {
+      await removeDir(good);
+      await removeDir(bad);
+    }
   });
 
   it('takes the margin into account', async () => {
