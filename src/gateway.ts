@@ -87,6 +87,7 @@ export async function createGateway(options: {
     outbound,
     partner: (id) => partners.get(id),
     now,
+    closing: config.closing.steps,
     hooks: subcallHooks(subcallDeps),
     onCommit: (queuedFor) => {
       webhookDispatcher.wake();

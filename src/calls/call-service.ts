@@ -9,7 +9,7 @@ import type { InboundMessageStore, MessageContext } from '../ports/inbound-messa
 import { startCall, type LifecycleAction } from '../usm/call-lifecycle.js';
 import { priorityOf } from '../usm/priority.js';
 import { newBreaches, nextDue, onStatusChange, startClock } from '../usm/sla-clock.js';
-import { addNote, draftOf, event, isUntouched, record, step, SYSTEM, type Draft, type NoteInput } from './call-draft.js';
+import { addNote, draftOf, event, isUntouched, record, step, SYSTEM, workClosingSteps, type Draft, type NoteInput } from './call-draft.js';
 import { deskView } from './call-views.js';
 
 
@@ -82,6 +82,8 @@ export interface CallServiceDeps {
   readonly outbound: OutboundMessages;
   readonly partner: (id: string) => Partner | undefined;
   readonly now: () => number;
+  /** Who works a resolved call's closing steps: the gateway once the customer confirms (default), or the desk. */
+  readonly closing?: 'auto' | 'desk';
   readonly hooks?: CallHooks;
   /** Told after every commit, with the partners it queued messages for (to wake the workers). */
   readonly onCommit?: (partners: readonly string[]) => void;
@@ -235,6 +237,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
             throw new GatewayError('USM_ERR_CHAIN_MISMATCH', `call ${current.id} is in chain ${current.chainId}, the message names ${input.chainId}`);
           }
           if (input.action !== undefined) step(draft, input.action, input.actor, input.comment);
+          if (input.action?.kind === 'confirm' && deps.closing !== 'desk') workClosingSteps(draft);
           if (input.action?.kind === 'resolve' && input.resolution !== undefined) draft.call = { ...draft.call, resolution: { summary: input.resolution, resolvedAt: draft.at } };
           note = input.note === undefined ? undefined : addNote(draft, input.note, input.actor);
           return (committed) => committed;

@@ -60,7 +60,7 @@ export function historyView(entry: HistoryEntry): Schemas['HistoryEntry'] {
     at: entry.at,
     actor: entry.actor,
     kind: change.kind,
-    ...(change.kind === 'workflow' ? { workflow: change.workflow, branch: change.branch } : { from: change.from, to: change.to }),
+    ...(change.kind === 'workflow' ? { workflow: change.workflow, branch: change.branch } : change.kind === 'confirmed' ? {} : { from: change.from, to: change.to }),
     ...(entry.comment !== undefined ? { comment: entry.comment } : {}),
   };
 }

@@ -303,7 +303,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm a resolution, closing the call (message type `call.confirm`). */
+        /** Confirm a resolution (message type `call.confirm`); the provider closes the call, at once unless its desk works the closing steps. */
         post: operations["confirmResolution"];
         delete?: never;
         options?: never;
@@ -415,7 +415,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Complete the current step and move to the next; at a fork, name the branch. */
+        /** Complete the current step and move to the next; at a fork, name the branch. After the resolution it works the closing steps; completing evaluate and close closes a call whose resolution is confirmed. */
         post: operations["deskAdvanceCall"];
         delete?: never;
         options?: never;
@@ -1223,8 +1223,11 @@ export interface components {
             /** Format: date-time */
             at: string;
             actor: components["schemas"]["Actor"];
-            /** @enum {string} */
-            kind: "step" | "status" | "workflow";
+            /**
+             * @description `confirmed`: the resolution was confirmed (by the customer, or by the gateway when the confirmation window passed).
+             * @enum {string}
+             */
+            kind: "step" | "status" | "workflow" | "confirmed";
             from?: unknown;
             to?: unknown;
             workflow?: number | null;
@@ -1289,7 +1292,7 @@ export interface components {
             kind: "comment" | "request";
         };
         /** @enum {string} */
-        EventType: "call.created" | "call.step_changed" | "call.status_changed" | "call.workflow_decided" | "call.note_added" | "call.resolved" | "call.forked" | "call.supplier_update" | "call.sla_breached";
+        EventType: "call.created" | "call.step_changed" | "call.status_changed" | "call.workflow_decided" | "call.note_added" | "call.resolved" | "call.confirmed" | "call.forked" | "call.supplier_update" | "call.sla_breached";
         WebhookRequest: {
             /** Format: uri */
             url: string;
