@@ -17,6 +17,7 @@ import { createOutboxWorker, type OutboxWorker } from './delivery/outbox-worker.
 import { createLinkPlanner } from './subcalls/link-planner.js';
 import { createSubcallService, subcallHooks, type SubcallService } from './subcalls/subcall-service.js';
 import { createSlaWatcher, type SlaWatcher } from './calls/sla-watcher.js';
+import { createCloseWatcher, type CloseWatcher } from './calls/close-watcher.js';
 import { createChainTracer, type ChainTracer } from './subcalls/chain-trace.js';
 import { createAgreementService, type AgreementService } from './agreements/agreement-service.js';
 import { createOutboundMessages } from './delivery/outbound-messages.js';
@@ -40,6 +41,7 @@ export interface Gateway {
   readonly admin: BearerAuthenticator;
   readonly outboxWorker: OutboxWorker;
   readonly slaWatcher: SlaWatcher;
+  readonly closeWatcher: CloseWatcher;
   readonly tracer: ChainTracer;
   readonly negotiation: AgreementService;
   readonly webhooks: WebhookService;
@@ -96,6 +98,7 @@ export async function createGateway(options: {
   });
   const subcalls = createSubcallService({ ...subcallDeps, calls });
   const slaWatcher = createSlaWatcher({ store, calls, now, logger, intervalMs: 5000 });
+  const closeWatcher = createCloseWatcher({ store, calls, now, logger, intervalMs: 60_000 });
   const negotiation = createAgreementService({
     self: config.party.id,
     store,
@@ -136,6 +139,7 @@ export async function createGateway(options: {
     admin: adminTokens.authenticator,
     outboxWorker,
     slaWatcher,
+    closeWatcher,
     tracer,
     negotiation,
     webhooks: createWebhookService({ store, now }),
@@ -144,6 +148,7 @@ export async function createGateway(options: {
     readinessChecks: { store: () => store.ping(), keys: async () => undefined },
     async close() {
       await slaWatcher.close();
+      await closeWatcher.close();
       await tracer.close();
       await outboxWorker.close();
       await webhookDispatcher.close();

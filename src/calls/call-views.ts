@@ -25,6 +25,7 @@ export function customerView(call: CallRecord): Schemas['Call'] {
     reopened: call.lifecycle.reopened,
     ...(call.resolution !== undefined ? { resolution: call.resolution } : {}),
     ...(call.sla !== undefined ? { sla: { ...call.sla, breaches: [...call.sla.breaches] } } : {}),
+    ...(call.closeDueAt !== undefined ? { closesAt: call.closeDueAt } : {}),
     createdAt: call.createdAt,
     updatedAt: call.updatedAt,
   };

@@ -954,6 +954,8 @@ export interface components {
             /** @description e.g. "24x7" or "Mo-Fr 08:00-18:00 Europe/Amsterdam" */
             supportHours: string;
             availability?: number;
+            /** @description How long (hours on the clock, not support hours) a resolved call waits for the customer to confirm or reject it; then the provider closes it. Never, when absent. */
+            confirmationHours?: number;
             targets: components["schemas"]["ServiceLevelTarget"][];
         };
         AgreementTerms: {
@@ -1169,6 +1171,11 @@ export interface components {
             reopened: number;
             resolution?: components["schemas"]["Resolution"];
             sla?: components["schemas"]["Sla"];
+            /**
+             * Format: date-time
+             * @description While resolved under an agreement with a confirmation window: when the provider closes the call unless the customer answers first.
+             */
+            closesAt?: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */

@@ -249,6 +249,8 @@ export interface components {
         ServiceLevels: {
             supportHours: string;
             availability?: number;
+            /** @description How long a resolved call waits for the customer's answer; then the provider closes it. Never, when absent. */
+            confirmationHours?: number;
             targets: {
                 priority: number;
                 responseMinutes: number;

@@ -304,4 +304,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE events ADD COLUMN snapshot_id TEXT;
     `,
   },
+  {
+    version: 6,
+    name: 'when a resolved call closes itself (the confirmation window), derived from the call document',
+    // A generated column: the writes of a call stay as they are, the close watcher finds due calls by the index.
+    sqlite: `
+      ALTER TABLE calls ADD COLUMN close_due_at TEXT GENERATED ALWAYS AS (json_extract(doc, '$.closeDueAt')) VIRTUAL;
+      CREATE INDEX calls_by_close_due_at ON calls (close_due_at) WHERE close_due_at IS NOT NULL;
+    `,
+    postgres: `
+      ALTER TABLE calls ADD COLUMN close_due_at TEXT GENERATED ALWAYS AS ((doc::jsonb) ->> 'closeDueAt') STORED;
+      CREATE INDEX calls_by_close_due_at ON calls (close_due_at) WHERE close_due_at IS NOT NULL;
+    `,
+  },
 ];

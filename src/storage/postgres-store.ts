@@ -221,6 +221,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       const { rows } = await query<{ id: string }>('SELECT id FROM calls WHERE sla_next_due IS NOT NULL AND sla_next_due <= $1 ORDER BY sla_next_due LIMIT $2', [now, limit]);
       return rows.map((r) => r.id);
     },
+    async callsDueToClose(now, limit) {
+      const { rows } = await query<{ id: string }>('SELECT id FROM calls WHERE close_due_at IS NOT NULL AND close_due_at <= $1 ORDER BY close_due_at LIMIT $2', [now, limit]);
+      return rows.map((r) => r.id);
+    },
 
     async findInbound(from, id) {
       const { rows } = await query<InboundRow>('SELECT * FROM inbound_messages WHERE sender = $1 AND id = $2', [from, id]);

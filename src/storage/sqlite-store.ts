@@ -120,6 +120,7 @@ export function openSqliteStore(file: string): Store {
       "SELECT partner, MAX(CASE WHEN direction = 'in' THEN at END) AS last_in, MAX(CASE WHEN direction = 'out' THEN at END) AS last_out FROM message_log GROUP BY partner",
     ),
     callsDue: db.prepare<[string, number], { id: string }>('SELECT id FROM calls WHERE sla_next_due IS NOT NULL AND sla_next_due <= ? ORDER BY sla_next_due LIMIT ?'),
+    callsDueToClose: db.prepare<[string, number], { id: string }>('SELECT id FROM calls WHERE close_due_at IS NOT NULL AND close_due_at <= ? ORDER BY close_due_at LIMIT ?'),
   };
   const appendLog = (entry: LogEntry): void => {
     stmt.insertLog.run(chainRecord(entry, stmt.lastLog.get()));
@@ -271,6 +272,7 @@ export function openSqliteStore(file: string): Store {
     inboundForCall: (callId) => guard(() => stmt.inboundForCall.all(callId).map((row) => inboundOf(row))),
     outboxForCall: (callId) => guard(() => stmt.outboxForCall.all(callId).map((row) => outboxOf(row))),
     callsDueForSla: (now, limit) => guard(() => stmt.callsDue.all(now, limit).map((r) => r.id)),
+    callsDueToClose: (now, limit) => guard(() => stmt.callsDueToClose.all(now, limit).map((r) => r.id)),
     lastMessages: () => guard(() => stmt.lastMessages.all().map((r) => ({ partner: r.partner, lastReceivedAt: r.last_in, lastSentAt: r.last_out }))),
     async *readLog() {
       let after = 0;
