@@ -17,6 +17,7 @@ import { createOutboxWorker, type OutboxWorker } from './delivery/outbox-worker.
 import { createLinkPlanner } from './subcalls/link-planner.js';
 import { createSubcallService, subcallHooks, type SubcallService } from './subcalls/subcall-service.js';
 import { createSlaWatcher, type SlaWatcher } from './calls/sla-watcher.js';
+import { createCloseWatcher, type CloseWatcher } from './calls/close-watcher.js';
 import { createChainTracer, type ChainTracer } from './subcalls/chain-trace.js';
 import { createAgreementService, type AgreementService } from './agreements/agreement-service.js';
 import { createOutboundMessages } from './delivery/outbound-messages.js';
@@ -40,6 +41,7 @@ export interface Gateway {
   readonly admin: BearerAuthenticator;
   readonly outboxWorker: OutboxWorker;
   readonly slaWatcher: SlaWatcher;
+  readonly closeWatcher: CloseWatcher;
   readonly tracer: ChainTracer;
   readonly negotiation: AgreementService;
   readonly webhooks: WebhookService;
@@ -87,6 +89,7 @@ export async function createGateway(options: {
     outbound,
     partner: (id) => partners.get(id),
     now,
+    closing: config.closing.steps,
     hooks: subcallHooks(subcallDeps),
     onCommit: (queuedFor) => {
       webhookDispatcher.wake();
@@ -100,6 +103,7 @@ export async function createGateway(options: {
     store.forgetIdempotent(new Date(now() - config.desk.idempotencyHours * 3_600_000).toISOString()).catch((error: unknown) => logger.warn({ err: error }, 'idempotency: cannot forget old keys'));
   }, 3_600_000);
   forgetting.unref();
+  const closeWatcher = createCloseWatcher({ store, calls, now, logger, intervalMs: 60_000 });
   const negotiation = createAgreementService({
     self: config.party.id,
     store,
@@ -140,6 +144,7 @@ export async function createGateway(options: {
     admin: adminTokens.authenticator,
     outboxWorker,
     slaWatcher,
+    closeWatcher,
     tracer,
     negotiation,
     webhooks: createWebhookService({ store, now, replay: (id) => webhookDispatcher.replayDeadLetter(id) }),
@@ -149,6 +154,7 @@ export async function createGateway(options: {
     async close() {
       clearInterval(forgetting);
       await slaWatcher.close();
+      await closeWatcher.close();
       await tracer.close();
       await outboxWorker.close();
       await webhookDispatcher.close();

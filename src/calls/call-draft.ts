@@ -2,7 +2,7 @@ import { uuidv7 } from '../kernel/uuid-v7.js';
 import type { Actor, CallEvent, CallRecord, HistoryEntry, Note, NoteKind, NoteVisibility } from '../ports/call.js';
 import type { CallCommit } from '../ports/call-store.js';
 import type { SupplierLink } from '../ports/supplier-link.js';
-import { apply, currentPosition, type LifecycleAction, type LifecycleChange } from '../usm/call-lifecycle.js';
+import { apply, currentPosition, pathOf, type LifecycleAction, type LifecycleChange } from '../usm/call-lifecycle.js';
 import type { Position } from '../usm/usm-model.js';
 
 /** The gateway itself, as the actor of what it does on its own (automatic routes, SLA breaches). */
@@ -73,6 +73,17 @@ export function walkTo(draft: Draft, target: Position): boolean {
   return false;
 }
 
+/**
+ * Works a resolved call's remaining closing steps (review .. evaluate and close) as the gateway,
+ * one history entry each, up to closed; `comment` goes with the close. Needs a confirmed resolution.
+ */
+export function workClosingSteps(draft: Draft, comment?: string): void {
+  for (let guard = 0; guard < 64 && draft.call.lifecycle.status === 'resolved'; guard++) {
+    const last = draft.call.lifecycle.position === pathOf(draft.call.lifecycle).length - 1;
+    step(draft, { kind: 'advance' }, SYSTEM, last ? comment : undefined);
+  }
+}
+
 export function event(type: CallEvent['type'], callId: string, at: string, payload: Record<string, unknown>): CallEvent {
   return { id: uuidv7(Date.parse(at)), type, callId, at, payload };
 }
@@ -84,6 +95,8 @@ function eventsOf(changes: readonly LifecycleChange[], callId: string, at: strin
         return [event('call.workflow_decided', callId, at, { change })];
       case 'step':
         return [event('call.step_changed', callId, at, { change })];
+      case 'confirmed':
+        return [event('call.confirmed', callId, at, { change })];
       case 'status':
         return change.to === 'resolved'
           ? [event('call.status_changed', callId, at, { change }), event('call.resolved', callId, at, { change })]

@@ -10,7 +10,7 @@ import type { InboundMessageStore, MessageContext } from '../ports/inbound-messa
 import { startCall, type LifecycleAction } from '../usm/call-lifecycle.js';
 import { priorityOf } from '../usm/priority.js';
 import { newBreaches, nextDue, onStatusChange, startClock } from '../usm/sla-clock.js';
-import { addNote, draftOf, event, isUntouched, record, step, SYSTEM, type Draft, type NoteInput } from './call-draft.js';
+import { addNote, draftOf, event, isUntouched, record, step, SYSTEM, workClosingSteps, type Draft, type NoteInput } from './call-draft.js';
 import { deskView } from './call-views.js';
 
 
@@ -63,6 +63,11 @@ export interface CallService {
   /** Records the service-level targets a call has missed by now: events for the desk, an update for the customer. */
   checkSla(callId: string): Promise<CallRecord>;
   /**
+   * Closes a resolved call whose confirmation window has ended (confirming the resolution for the
+   * customer that did not answer, and working the remaining closing steps); true when this closed it.
+   */
+  closeAfterWindow(callId: string): Promise<boolean>;
+  /**
    * Reads the call, decides, finishes and commits the change with the message behind it; decides
    * again when the call changed in between. For other domains' changes to a call (sub-calls).
    */
@@ -92,12 +97,15 @@ export interface CallServiceDeps {
   readonly outbound: OutboundMessages;
   readonly partner: (id: string) => Partner | undefined;
   readonly now: () => number;
+  /** Who works a resolved call's closing steps: the gateway once the customer confirms (default), or the desk. */
+  readonly closing?: 'auto' | 'desk';
   readonly hooks?: CallHooks;
   /** Told after every commit, with the partners it queued messages for (to wake the workers). */
   readonly onCommit?: (partners: readonly string[]) => void;
 }
 
 const MAX_ATTEMPTS = 5;
+const HOUR = 3_600_000;
 
 export function createCallService(deps: CallServiceDeps): CallService {
   const { store, agreements, outbound, hooks = {} } = deps;
@@ -124,10 +132,13 @@ export function createCallService(deps: CallServiceDeps): CallService {
       if (sla !== undefined && change.kind === 'status' && change.from !== null) sla = onStatusChange(sla, change.from, change.to, draft.at);
     }
     const slaBreached = (sla?.breaches.length ?? 0) > (previous?.sla?.breaches.length ?? 0);
+    const { closeDueAt: _due, ...unwatched } = draft.call;
+    const closeDueAt = closeDue(draft);
     let call: CallRecord = {
-      ...draft.call,
+      ...unwatched,
       ...(sla !== undefined ? { sla } : {}),
       slaNextDue: nextDue(sla, draft.call.lifecycle.status),
+      ...(closeDueAt !== undefined ? { closeDueAt } : {}),
       updatedAt: draft.at,
       version: (previous?.version ?? 0) + 1,
     };
@@ -159,6 +170,15 @@ export function createCallService(deps: CallServiceDeps): CallService {
       links: [...draft.links.values()],
       outbox: draft.outbox,
     };
+  }
+
+  /** When the call closes itself: its window from the moment it became resolved; nothing once it is not resolved. */
+  function closeDue(draft: Draft): string | undefined {
+    const { call } = draft;
+    if (call.lifecycle.status !== 'resolved') return undefined;
+    const resolvedNow = draft.history.some((h) => h.change.kind === 'status' && h.change.to === 'resolved');
+    if (!resolvedNow) return call.closeDueAt;
+    return call.confirmationHours === undefined ? undefined : new Date(Date.parse(draft.at) + call.confirmationHours * HOUR).toISOString();
   }
 
   async function commit<T>(change: CallCommit, cause: ChangeCause<T>, result: T): Promise<void> {
@@ -229,6 +249,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
         hops: [...hops],
         ...(trace !== undefined ? { trace } : {}),
         ...(target !== undefined ? { sla: startClock(at, target, agreement.serviceLevels.supportHours) } : {}),
+        ...(agreement.serviceLevels.confirmationHours !== undefined ? { confirmationHours: agreement.serviceLevels.confirmationHours } : {}),
       };
       const draft = draftOf(call, at);
       draft.events.push(event('call.created', call.id, at, {}));
@@ -249,6 +270,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
             throw new GatewayError('USM_ERR_CHAIN_MISMATCH', `call ${current.id} is in chain ${current.chainId}, the message names ${input.chainId}`);
           }
           if (input.action !== undefined) step(draft, input.action, input.actor, input.comment);
+          if (input.action?.kind === 'confirm' && deps.closing !== 'desk') workClosingSteps(draft);
           if (input.action?.kind === 'resolve' && input.resolution !== undefined) draft.call = { ...draft.call, resolution: { summary: input.resolution, resolvedAt: draft.at } };
           const note = input.note === undefined ? undefined : addNote(draft, input.note, input.actor);
           return (committed) => ({ call: committed, note });
@@ -272,6 +294,21 @@ export function createCallService(deps: CallServiceDeps): CallService {
         return () => undefined;
       });
       return call;
+    },
+
+    async closeAfterWindow(callId) {
+      let closed = false;
+      await change(callId, undefined, async (current, draft) => {
+        closed = false;
+        const due = current.closeDueAt;
+        if (current.lifecycle.status !== 'resolved' || due === undefined || Date.parse(due) > deps.now()) return () => undefined;
+        const window = `${current.confirmationHours}-hour confirmation window of agreement ${current.agreement}`;
+        if (current.lifecycle.confirmed !== true) step(draft, { kind: 'confirm' }, SYSTEM, `no answer from ${current.customer} within the ${window}`);
+        workClosingSteps(draft, `closed at the end of the ${window}`);
+        closed = true;
+        return () => undefined;
+      });
+      return closed;
     },
 
     change,

@@ -25,6 +25,7 @@ export function customerView(call: CallRecord): Schemas['Call'] {
     reopened: call.lifecycle.reopened,
     ...(call.resolution !== undefined ? { resolution: call.resolution } : {}),
     ...(call.sla !== undefined ? { sla: { ...call.sla, breaches: [...call.sla.breaches] } } : {}),
+    ...(call.closeDueAt !== undefined ? { closesAt: call.closeDueAt } : {}),
     createdAt: call.createdAt,
     updatedAt: call.updatedAt,
   };
@@ -60,7 +61,7 @@ export function historyView(entry: HistoryEntry): Schemas['HistoryEntry'] {
     at: entry.at,
     actor: entry.actor,
     kind: change.kind,
-    ...(change.kind === 'workflow' ? { workflow: change.workflow, branch: change.branch } : { from: change.from, to: change.to }),
+    ...(change.kind === 'workflow' ? { workflow: change.workflow, branch: change.branch } : change.kind === 'confirmed' ? {} : { from: change.from, to: change.to }),
     ...(entry.comment !== undefined ? { comment: entry.comment } : {}),
   };
 }

@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 import type { CallService } from './call-service.js';
 import type { CallStore } from '../ports/call-store.js';
+import { createDueWatcher, type DueWatcher } from './due-watcher.js';
 
-export interface SlaWatcher {
-  /** Checks every call whose clock is due now. */
+export interface SlaWatcher extends DueWatcher {
+  /** Checks every call whose clock is due now; how many it checked. */
   tick(): Promise<number>;
-  close(): Promise<void>;
 }
 
 /** Looks for calls past a service-level target every `intervalMs` and records the breach once. */
@@ -16,29 +16,15 @@ export function createSlaWatcher(options: {
   readonly logger: Logger;
   readonly intervalMs: number;
 }): SlaWatcher {
-  let running: Promise<number> | undefined;
-  const tick = (): Promise<number> => {
-    running ??= (async () => {
-      let checked = 0;
-      for (const id of await options.store.callsDueForSla(new Date(options.now()).toISOString(), 100)) {
-        await options.calls.checkSla(id);
-        checked++;
-      }
-      return checked;
-    })().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-  const timer = setInterval(() => {
-    tick().catch((error: unknown) => options.logger.warn({ err: error }, 'sla: check failed'));
-  }, options.intervalMs);
-  timer.unref();
-  return {
-    tick,
-    async close() {
-      clearInterval(timer);
-      await running?.catch(() => undefined);
+  return createDueWatcher({
+    name: 'sla',
+    due: (now, limit) => options.store.callsDueForSla(now, limit),
+    look: async (id) => {
+      await options.calls.checkSla(id);
+      return true;
     },
-  };
+    now: options.now,
+    logger: options.logger,
+    intervalMs: options.intervalMs,
+  });
 }

@@ -36,6 +36,7 @@ export interface GatewayConfig extends GatewayConfigFile {
     batchSize: number;
   };
   readonly postgres: { poolSize: number; timeoutMs: number };
+  readonly closing: { steps: 'auto' | 'desk' };
   readonly admin: { tokens: TokenConfig[] };
   readonly desk: NonNullable<GatewayConfigFile['desk']> & { idempotencyHours: number };
   readonly webhooks: { maxAttempts: number; timeoutMs: number; backoffBaseMs: number; backoffMaxMs: number };
@@ -92,7 +93,7 @@ export function buildConfig(raw: unknown, baseDir: string, overrides: ConfigOver
     throw new ConfigError('/', 'must be a mapping');
   }
   applyOverrides(input, overrides);
-  for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log', 'delivery', 'admin', 'postgres'] as const) input[key] ??= {};
+  for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log', 'delivery', 'admin', 'postgres', 'closing'] as const) input[key] ??= {};
   for (const key of ['agreements', 'underpinning', 'routes'] as const) input[key] ??= [];
   if (!validateFile(input)) {
     const [first] = validateFile.errors ?? [];

@@ -303,7 +303,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm a resolution, closing the call (message type `call.confirm`). */
+        /** Confirm a resolution (message type `call.confirm`); the provider closes the call, at once unless its desk works the closing steps. */
         post: operations["confirmResolution"];
         delete?: never;
         options?: never;
@@ -415,7 +415,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Complete the current step and move to the next; at a fork, name the branch. */
+        /** Complete the current step and move to the next; at a fork, name the branch. After the resolution it works the closing steps; completing evaluate and close closes a call whose resolution is confirmed. */
         post: operations["deskAdvanceCall"];
         delete?: never;
         options?: never;
@@ -517,7 +517,7 @@ export interface paths {
         put?: never;
         /**
          * Hand part of the work to a supplier (escalation) at a step where USM allows it.
-         * @description Allowed at Agree 4, Recover 3 and 5, Change 4-6 and Improve 5, while the call is in progress
+         * @description Allowed at Agree 4, Recover 3 and 5, Change 4-6, Operate 4 and Improve 5, while the call is in progress
          *     or held. The gateway raises a sub-call at the supplier's gateway as a signed message, links
          *     it (same chain id) and holds the parent until the supplier reports it resolved.
          */
@@ -1014,6 +1014,8 @@ export interface components {
              */
             supportHours: string;
             availability?: number;
+            /** @description How long (hours on the clock, not support hours) a resolved call waits for the customer to confirm or reject it; then the provider closes it. Never, when absent. */
+            confirmationHours?: number;
             targets: components["schemas"]["ServiceLevelTarget"][];
         };
         AgreementTerms: {
@@ -1238,6 +1240,11 @@ export interface components {
             reopened: number;
             resolution?: components["schemas"]["Resolution"];
             sla?: components["schemas"]["Sla"];
+            /**
+             * Format: date-time
+             * @description While resolved under an agreement with a confirmation window: when the provider closes the call unless the customer answers first.
+             */
+            closesAt?: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1292,8 +1299,11 @@ export interface components {
             /** Format: date-time */
             at: string;
             actor: components["schemas"]["Actor"];
-            /** @enum {string} */
-            kind: "step" | "status" | "workflow";
+            /**
+             * @description `confirmed`: the resolution was confirmed (by the customer, or by the gateway when the confirmation window passed).
+             * @enum {string}
+             */
+            kind: "step" | "status" | "workflow" | "confirmed";
             from?: unknown;
             to?: unknown;
             workflow?: number | null;
@@ -1364,7 +1374,7 @@ export interface components {
             kind: "comment" | "request";
         };
         /** @enum {string} */
-        EventType: "call.created" | "call.step_changed" | "call.status_changed" | "call.workflow_decided" | "call.note_added" | "call.resolved" | "call.forked" | "call.supplier_update" | "call.sla_breached";
+        EventType: "call.created" | "call.step_changed" | "call.status_changed" | "call.workflow_decided" | "call.note_added" | "call.resolved" | "call.confirmed" | "call.forked" | "call.supplier_update" | "call.sla_breached";
         WebhookRequest: {
             /** Format: uri */
             url: string;

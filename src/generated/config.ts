@@ -73,6 +73,19 @@ export interface components {
             underpinning?: components["schemas"]["UnderpinningConfig"][];
             /** @description Which supplier service underpins one of our services, for which call types. */
             routes?: components["schemas"]["RouteConfig"][];
+            /** @description How a resolved call's closing steps (review .. evaluate and close) are worked. */
+            closing?: {
+                /**
+                 * @description `auto`: the gateway works them when the customer confirms the resolution, and the call
+                 *     closes at once. `desk`: the desk works them (advance) and completing evaluate and close
+                 *     closes the call, once the customer confirmed. Either way a call still resolved when the
+                 *     agreement's confirmation window (`serviceLevels.confirmationHours`) ends is closed by
+                 *     the gateway.
+                 * @default auto
+                 * @enum {string}
+                 */
+                steps: "auto" | "desk";
+            };
             /** @description Delivery of signed messages to partner gateways. */
             delivery?: {
                 /** @default 12 */
@@ -245,6 +258,8 @@ export interface components {
              */
             supportHours: string;
             availability?: number;
+            /** @description How long a resolved call waits for the customer's answer; then the provider closes it. Never, when absent. */
+            confirmationHours?: number;
             targets: components["schemas"]["ServiceLevelTarget"][];
         };
         /** @description The targets for calls of one priority, in minutes of support time, from 1 to 525600 (one year). */

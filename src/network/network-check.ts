@@ -26,7 +26,8 @@ export interface CheckOptions {
  * keys and URLs match what each gateway publishes, no supplier links form a cycle, every route
  * reaches a service the supplier offers under an agreement both sides hold, and every service level
  * promised to a customer is backed by a tighter one from the supplier (resolution target plus the
- * provider's margin, and support hours that cover the customer's).
+ * provider's margin, and support hours that cover the customer's); a supplier that closes resolved
+ * sub-calls sooner than the customer may answer the provider is a warning.
  */
 export function checkNetwork(network: Network, options: CheckOptions): Finding[] {
   const findings: Finding[] = [];
@@ -124,6 +125,18 @@ function checkBackToBack(party: NetworkParty, agreement: AgreementConfig, contra
         message: `${party.id} promises ${agreement.customer} priority ${promised.priority} resolution in ${promised.resolutionMinutes} min (${agreement.id}), but ${supplier} may take ${backing.resolutionMinutes} min (${contract.id}) and ${party.id} needs ${margin} min of its own`,
       });
     }
+  }
+  // The provider confirms its supplier's sub-call when its own call closes, which its customer may hold open for its window.
+  const supplierWindow = contract.serviceLevels.confirmationHours;
+  const customerWindow = agreement.serviceLevels.confirmationHours;
+  if (supplierWindow !== undefined && (customerWindow === undefined || supplierWindow < customerWindow)) {
+    add({
+      severity: 'warning',
+      code: 'NET_CONFIRMATION_WINDOW',
+      party: party.id,
+      link,
+      message: `${supplier} closes a resolved sub-call unanswered after ${supplierWindow} h (${contract.id}), but ${agreement.customer} may answer ${party.id} ${customerWindow === undefined ? 'at any time' : `for ${customerWindow} h`} (${agreement.id}): a rejection may find the sub-call closed`,
+    });
   }
   const outer = parseSupportHours(contract.serviceLevels.supportHours);
   const inner = parseSupportHours(agreement.serviceLevels.supportHours);

@@ -49,6 +49,8 @@ export interface CallStore {
   commitCall(commit: CallCommit): Promise<void>;
   /** Ids of calls whose service-level clock is due at or before `now`, the most overdue first. */
   callsDueForSla(now: string, limit: number): Promise<string[]>;
+  /** Ids of resolved calls whose confirmation window (`closeDueAt`) ended at or before `now`, the oldest first. */
+  callsDueToClose(now: string, limit: number): Promise<string[]>;
 }
 
 /** The code of a `VersionConflictError`: the call or a sub-call changed since it was read; decide again. */

@@ -46,6 +46,10 @@ export interface CallRecord {
   readonly sla?: SlaClock;
   /** When the clock next needs a look; null when it is stopped or paused. */
   readonly slaNextDue?: string | null;
+  /** The agreement's confirmation window (hours) when the call was submitted; none: a resolution waits for the customer. */
+  readonly confirmationHours?: number;
+  /** While resolved under a confirmation window: when the gateway closes the call unless the customer answers first. */
+  readonly closeDueAt?: string;
 }
 
 export interface HistoryEntry {

@@ -17,6 +17,12 @@ const SERIAL_KEY: DialectText = { sqlite: 'INTEGER PRIMARY KEY AUTOINCREMENT', p
 /** A 64-bit integer (SQLite's INTEGER is one already). */
 const BIGINT: DialectText = { sqlite: 'INTEGER', postgres: 'BIGINT' };
 
+/** A resolved call's close time, read from its JSON document (SQLite computes it on read, PostgreSQL stores it). */
+const CLOSE_DUE_AT: DialectText = {
+  sqlite: "TEXT GENERATED ALWAYS AS (json_extract(doc, '$.closeDueAt')) VIRTUAL",
+  postgres: "TEXT GENERATED ALWAYS AS ((doc::jsonb) ->> 'closeDueAt') STORED",
+};
+
 /** The statements of a migration for one engine. */
 export function migrationSql(migration: Migration, engine: Dialect): string {
   return textIn(migration.sql, engine) ?? '';
@@ -235,6 +241,15 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (owner, key)
       );
       CREATE INDEX idempotency_keys_by_time ON idempotency_keys (created_at);
+    `,
+  },
+  {
+    version: 9,
+    name: 'when a resolved call closes itself (the confirmation window), derived from the call document',
+    // A generated column: the writes of a call stay as they are, the close watcher finds due calls by the index.
+    sql: sql`
+      ALTER TABLE calls ADD COLUMN close_due_at ${CLOSE_DUE_AT};
+      CREATE INDEX calls_by_close_due_at ON calls (close_due_at) WHERE close_due_at IS NOT NULL;
     `,
   },
 ];

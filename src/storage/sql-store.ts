@@ -69,6 +69,7 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     listNotes: async (callId, visibility) => (await read<NoteRow>(S.listNotes, { call_id: callId, visibility })).map(noteOf),
     commitCall: (change) => engine.transact(callCommitSteps(change)),
     callsDueForSla: async (now, limit) => (await read<{ id: string }>(S.callsDueForSla, { now, limit })).map((r) => r.id),
+    callsDueToClose: async (now, limit) => (await read<{ id: string }>(S.callsDueToClose, { now, limit })).map((r) => r.id),
 
     findInbound: (from, id) => first(read<InboundRow>(S.findInbound, { sender: from, id }), inboundOf),
     findIdempotent: (owner, key) => first(read<IdempotentRow>(S.findIdempotent, { owner, key }), idempotentOf),

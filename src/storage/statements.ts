@@ -40,6 +40,7 @@ export const STATEMENTS = {
        sla_next_due = @sla_next_due, doc = @doc
        WHERE id = @id AND version = @expected_version`,
   callsDueForSla: sql`SELECT id FROM calls WHERE sla_next_due IS NOT NULL AND sla_next_due <= @now ORDER BY sla_next_due LIMIT @limit`,
+  callsDueToClose: sql`SELECT id FROM calls WHERE close_due_at IS NOT NULL AND close_due_at <= @now ORDER BY close_due_at LIMIT @limit`,
 
   insertHistory: insertRows<Omit<HistoryRow, 'seq'>>('call_history', ['call_id', 'at', 'actor_kind', 'actor_id', 'change', 'comment']),
   listHistory: sql`SELECT * FROM call_history WHERE call_id = @call_id ORDER BY seq`,

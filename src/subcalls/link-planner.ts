@@ -5,7 +5,7 @@ import type { RouteConfig } from '../config/load-config.js';
 import type { Underpinning } from '../agreements/agreement-registry.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { PartnerDirectory } from '../partners/partner-directory.js';
-import { routeForkStep, routeMatches, subCallTypeAt } from '../usm/route-rules.js';
+import { autoForkStep, routeMatches, subCallTypeAt } from '../usm/route-rules.js';
 
 /** Everything needed to raise one sub-call at a supplier. */
 export interface ForkPlan {
@@ -45,8 +45,9 @@ export function createLinkPlanner(options: {
     autoRoute(call) {
       for (const route of routes) {
         if (route.mode !== 'auto' || !routeMatches(route, call.service, call.type)) continue;
-        const step = routeForkStep(route, call.type);
-        if (step !== undefined && subCallTypeAt(step, route.subCallType) !== undefined) return { route, at: { process: step.process, step: step.step } };
+        // A route for every call type may name a step some types never walk to: those stay with the desk.
+        const step = autoForkStep(route, call.type);
+        if (step !== undefined) return { route, at: { process: step.process, step: step.step } };
       }
       return undefined;
     },

@@ -4,15 +4,23 @@
  * throws IllegalTransitionError.
  *
  * - `advance` (desk, system): completes the current step. From `acknowledged` only at step 1
- *   (accepting the call makes it `inProgress`); otherwise only while `inProgress`. At a fork the
- *   desk names the branch, which decides the workflow. The last fulfilment step is left only by
- *   `resolve`.
+ *   (accepting the call makes it `inProgress`); otherwise while `inProgress`, or while `resolved`
+ *   (see closing steps). At a fork the desk names the branch, which decides the workflow. The last
+ *   fulfilment step is left only by `resolve`.
  * - `setStatus` (desk, system): acknowledged -> rejected | pending | held | cancelled;
  *   inProgress -> pending | held | cancelled; pending -> inProgress | held | cancelled;
- *   held -> inProgress | pending | cancelled; resolved -> closed (to the last step) | inProgress
- *   (a reopen, back to the last fulfilment step).
- * - `resolve` (desk, system, supplier): at the last fulfilment step, while `inProgress`.
- * - `confirm` (customer, system) and `reopen` (customer): answer a resolution.
+ *   held -> inProgress | pending | cancelled; resolved -> closed (to the last step at once: the
+ *   desk closes without waiting for the customer's answer) | inProgress (a reopen, back to the last
+ *   fulfilment step).
+ * - `resolve` (desk, system, supplier): at the last fulfilment step, while `inProgress`. The call
+ *   stands on its first closing step (review).
+ * - Closing steps: after the resolution the provider works the rest of the workflow (review, and
+ *   e.g. updating the managed-infrastructure register, and evaluate and close) by `advance`, one
+ *   step at a time, the call staying `resolved`. The customer's answer is one input to them:
+ *   `confirm` (customer, or system for the customer: the confirmation window passed) records it and
+ *   moves nothing; completing the last step (evaluate and close) closes the call, once the
+ *   resolution is confirmed. `reopen` (customer) rejects an unconfirmed resolution: back to the last
+ *   fulfilment step, `inProgress`.
  * - `cancel` (customer): before the call is resolved.
  * - `provideInformation` (customer): a `pending` call goes back `inProgress`; elsewhere before
  *   resolution it changes nothing.
@@ -42,12 +50,15 @@ export interface LifecycleState {
   readonly position: number;
   /** How often the customer (or desk) reopened a resolution. */
   readonly reopened: number;
+  /** The resolution is confirmed (by the customer, or for it when the confirmation window passed); absent until then. */
+  readonly confirmed?: true;
 }
 
 export type LifecycleChange =
   | { readonly kind: 'step'; readonly from: Position | null; readonly to: Position; readonly workflow: WorkflowNumber | null }
   | { readonly kind: 'status'; readonly from: PublicStatus | null; readonly to: PublicStatus }
-  | { readonly kind: 'workflow'; readonly workflow: WorkflowNumber; readonly branch: Branch | null };
+  | { readonly kind: 'workflow'; readonly workflow: WorkflowNumber; readonly branch: Branch | null }
+  | { readonly kind: 'confirmed' };
 
 export interface LifecycleResult {
   readonly state: LifecycleState;
@@ -186,9 +197,11 @@ function decide(state: LifecycleState, action: LifecycleAction, actor: ActorKind
     }
     case 'confirm':
       if (state.status !== 'resolved') refuse('only a resolution can be confirmed');
-      return moveTo(state, lastIndex(state), 'closed');
+      if (state.confirmed === true) refuse('the resolution is already confirmed');
+      return { state: { ...state, confirmed: true }, changes: [{ kind: 'confirmed' }] };
     case 'reopen':
       if (state.status !== 'resolved') refuse('only a resolution can be rejected');
+      if (state.confirmed === true) refuse('the resolution is confirmed');
       return reopen(state);
     case 'cancel':
       if (!CANCELLABLE.has(state.status)) refuse('a resolved call is confirmed or reopened, not cancelled');
@@ -216,8 +229,14 @@ export function allowedActions(state: LifecycleState, actor: ActorKind): readonl
 }
 
 function advance(state: LifecycleState, branch: Branch | undefined, refuse: (reason: string) => never): LifecycleResult {
+  if (state.status === 'resolved') {
+    if (branch !== undefined) refuse('no fork is due at this step');
+    if (state.position < lastIndex(state)) return moveTo(state, state.position + 1, 'resolved');
+    if (state.confirmed !== true) refuse('evaluate and close waits for the customer to confirm the resolution');
+    return withStatus(state, 'closed', []);
+  }
   if (state.status === 'acknowledged' && state.position !== 0) refuse('the call waits to be accepted');
-  if (state.status !== 'acknowledged' && state.status !== 'inProgress') refuse('the call is waiting or resolved');
+  if (state.status !== 'acknowledged' && state.status !== 'inProgress') refuse('the call is waiting');
   const status: PublicStatus = 'inProgress';
   if (state.workflow === null) {
     const fork = FORKS[state.type]!;
@@ -238,7 +257,8 @@ function advance(state: LifecycleState, branch: Branch | undefined, refuse: (rea
 }
 
 function reopen(state: LifecycleState): LifecycleResult {
-  const result = moveTo(state, WORKFLOWS[state.workflow!].resolveAt - 1, 'inProgress');
+  const { confirmed: _answer, ...unanswered } = state;
+  const result = moveTo(unanswered, WORKFLOWS[state.workflow!].resolveAt - 1, 'inProgress');
   return { state: { ...result.state, reopened: state.reopened + 1 }, changes: result.changes };
 }
 

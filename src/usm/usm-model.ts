@@ -98,7 +98,13 @@ export const TERMINAL_STATUSES: ReadonlySet<PublicStatus> = new Set<PublicStatus
 /**
  * The steps where USM hands work to a supplier, and the call types the sub-call may have there
  * (the first is the default): Agree 4 (underpinning contracts), Recover 3 (analysis by a
- * supplier) and 5 (recovery raises a change or a request), Change 4-6, Improve 5.
+ * supplier) and 5 (recovery raises a change or a request), Change 4-6, Operate 4, Improve 5.
+ *
+ * Operate forks at 4 (execute) only, with a service request: what a supplier takes on for its
+ * provider is the delivery itself (a hosting supplier executing a standard request). Planning
+ * (Operate 3) decides how and by whom the request is delivered, the provider's own decision, as
+ * Change 3 (plan and agree) is; Operate raises no other process (USM's triggers end at Operate),
+ * so the sub-call can only be a service request.
  */
 export interface SupplierForkStep extends Position {
   readonly types: readonly CallType[];
@@ -111,6 +117,7 @@ export const SUPPLIER_FORK_STEPS: readonly SupplierForkStep[] = [
   { process: 'change', step: 4, types: ['rfc'] },
   { process: 'change', step: 5, types: ['rfc'] },
   { process: 'change', step: 6, types: ['rfc', 'service_request'] },
+  { process: 'operate', step: 4, types: ['service_request'] },
   { process: 'improve', step: 5, types: ['wish', 'rfc', 'service_request'] },
 ];
 

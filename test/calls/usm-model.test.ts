@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { priorityOf } from '../../src/usm/priority.js';
-import { FORKS, PROCESS_STEPS, stepName, WORKFLOWS, type WorkflowNumber } from '../../src/usm/usm-model.js';
+import { FORKS, PROCESS_STEPS, stepName, SUPPLIER_FORK_STEPS, supplierForkStep, WORKFLOWS, type WorkflowNumber } from '../../src/usm/usm-model.js';
 
 /** "R1-5" -> recover 1..5, as USM.md writes the workflows. */
 function spell(...segments: string[]): string[] {
@@ -38,6 +38,13 @@ describe('the USM model', () => {
   it('forks at Recover 5 and Improve 5', () => {
     expect(FORKS.incident).toEqual({ at: { process: 'recover', step: 5 }, branches: { change: 3, operate: 4 } });
     expect(FORKS.risk).toEqual({ at: { process: 'improve', step: 5 }, branches: { agree: 6, change: 7, operate: 8 } });
+  });
+
+  it('hands work to suppliers at Agree 4, Recover 3 and 5, Change 4-6, Operate 4 and Improve 5', () => {
+    expect(SUPPLIER_FORK_STEPS.map((f) => `${f.process} ${f.step}`)).toEqual(['agree 4', 'recover 3', 'recover 5', 'change 4', 'change 5', 'change 6', 'operate 4', 'improve 5']);
+    // A supplier executes a service request (a hosting supplier delivering a standard request); planning it stays with the provider.
+    expect(supplierForkStep({ process: 'operate', step: 4 })?.types).toEqual(['service_request']);
+    expect(supplierForkStep({ process: 'operate', step: 3 })).toBeUndefined();
   });
 
   it('names every step', () => {

@@ -63,6 +63,41 @@ describe('the config file', () => {
     expect(error.message).toContain(words);
   });
 
+  describe('routes', () => {
+    /** The valid config with a supplier, an underpinning agreement and one route. */
+    const withRoute = (route: Record<string, unknown>) => ({
+      ...valid(),
+      partners: [
+        ...valid().partners,
+        { id: 'hosting', name: 'Hosting', roles: ['supplier'], url: 'https://hosting.example.org', jwksFile: './hosting.jwks', services: [{ id: 'servers', name: 'Servers' }] },
+      ],
+      underpinning: [{ id: 'u1', supplier: 'hosting', services: ['servers'], serviceLevels: { supportHours: '24x7', targets: [] } }],
+      routes: [{ service: 'workplace', supplier: 'hosting', supplierService: 'servers', agreement: 'u1', ...route }],
+    });
+
+    it('accepts service requests handed to a supplier at Operate 4, automatically or by the desk', () => {
+      for (const route of [
+        { callTypes: ['service_request'], mode: 'auto' },
+        { callTypes: ['service_request'], mode: 'auto', at: { process: 'operate', step: 4 }, subCallType: 'service_request', onSupplierResolved: 'resolve' },
+        { callTypes: ['service_request'], mode: 'manual' },
+        { callTypes: ['service_request'], mode: 'manual', subCallType: 'service_request' },
+      ]) {
+        expect(buildConfig(withRoute(route), '/etc/usm-link').routes[0]).toMatchObject(route);
+      }
+    });
+
+    it.each([
+      ['a fork at Operate 3 (planning stays with the provider)', { callTypes: ['service_request'], mode: 'auto', at: { process: 'operate', step: 3 } }, '/routes/0/at', 'operate 3 is not a step where USM hands work to a supplier'],
+      ['an rfc raised at Operate 4', { callTypes: ['service_request'], mode: 'auto', subCallType: 'rfc' }, '/routes/0/subCallType', 'a rfc cannot be raised at operate 4'],
+      ['a service request forked automatically at Recover 3', { callTypes: ['service_request'], mode: 'auto', at: { process: 'recover', step: 3 } }, '/routes/0/at', 'service_request'],
+      ['an incident forked automatically at Operate 4', { callTypes: ['incident'], mode: 'auto', at: { process: 'operate', step: 4 } }, '/routes/0/at', 'incident'],
+    ])('refuses %s, naming the key', (_name, route, path, words) => {
+      const error = errorOf(withRoute(route));
+      expect(error.path).toBe(path);
+      expect(error.message).toContain(words);
+    });
+  });
+
   it('names the file when it cannot be read or parsed', async () => {
     await expect(loadConfigFile('/nonexistent/usm-link.yaml')).rejects.toThrow(/cannot read the file \(ENOENT\)/);
   });

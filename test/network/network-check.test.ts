@@ -1,7 +1,8 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { networkCommand } from '../../src/cli/network-command.js';
 import { checkNetwork } from '../../src/network/network-check.js';
 import { loadNetwork } from '../../src/network/network-model.js';
@@ -37,6 +38,66 @@ describe('usm-link network check', () => {
     const finding = report.findings.find((f: any) => f.code === code);
     expect(finding?.message).toContain(words);
     expect(finding.severity).toBe('error');
+  });
+
+  /** The health chain with some parties' configs changed, in a directory of its own. */
+  async function healthChainWith(edits: Record<string, (config: any) => void>): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'usm-link-network-'));
+    await writeFile(join(dir, 'extends'), relative(dir, join(examples, 'health-chain')));
+    for (const [party, edit] of Object.entries(edits)) {
+      const config = parseYaml(await readFile(join(examples, 'health-chain', `${party}.yaml`), 'utf8'));
+      edit(config);
+      await writeFile(join(dir, `${party}.yaml`), toYaml(config));
+    }
+    return dir;
+  }
+
+  it('passes a route that hands service requests to the supplier at Operate 4, and fails one at a step where USM hands none', async () => {
+    const route = { service: 'records-exchange', supplier: 'nordic-hosting', supplierService: 'managed-hosting', agreement: 'regional-hie--nordic-hosting', callTypes: ['service_request'], mode: 'auto' };
+    const good = await healthChainWith({ 'regional-hie': (c) => c.routes.push({ ...route, at: { process: 'operate', step: 4 } }) });
+    const bad = await healthChainWith({ 'regional-hie': (c) => c.routes.push({ ...route, at: { process: 'operate', step: 3 } }) });
+    try {
+      const passed = await loadNetwork(good);
+      expect(passed.parties.get('regional-hie')?.config.routes).toHaveLength(2);
+      expect(checkNetwork(passed, { marginMinutes: 30 }).filter((f) => f.severity === 'error')).toEqual([]);
+      const failed = checkNetwork(await loadNetwork(bad), { marginMinutes: 30 });
+      expect(failed.find((f) => f.code === 'NET_LOAD')?.message).toBe('regional-hie.yaml: config /routes/1/at: operate 3 is not a step where USM hands work to a supplier');
+    } finally {
+      await removeDir(good);
+      await removeDir(bad);
+    }
+  });
+
+  it("warns when a supplier closes an unanswered resolution sooner than the provider's customer may still answer", async () => {
+    // The hospital may answer the exchange for 72 hours; hosting closes the exchange's sub-calls after 24.
+    const windows = (customer: number | undefined, supplier: number) =>
+      healthChainWith({
+        'regional-hie': (c) => {
+          if (customer !== undefined) c.agreements[0].serviceLevels.confirmationHours = customer;
+          c.underpinning[0].serviceLevels.confirmationHours = supplier;
+        },
+        'nordic-hosting': (c) => (c.agreements[0].serviceLevels.confirmationHours = supplier),
+        'st-olav-hospital': (c) => {
+          if (customer !== undefined) c.underpinning[0].serviceLevels.confirmationHours = customer;
+        },
+      });
+    const dirs = [await windows(72, 24), await windows(undefined, 24), await windows(24, 72)];
+    try {
+      const [shorter, never, longer] = await Promise.all(dirs.map(async (d) => checkNetwork(await loadNetwork(d), { marginMinutes: 30 })));
+      expect(shorter!.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([]);
+      expect(shorter!.find((f) => f.code === 'NET_CONFIRMATION_WINDOW')).toMatchObject({
+        severity: 'warning',
+        link: 'regional-hie->nordic-hosting',
+        message:
+          'nordic-hosting closes a resolved sub-call unanswered after 24 h (regional-hie--nordic-hosting), but st-olav-hospital may answer regional-hie for 72 h (st-olav-hospital--regional-hie): a rejection may find the sub-call closed',
+      });
+      expect(never!.find((f) => f.code === 'NET_CONFIRMATION_WINDOW')?.message).toContain('but st-olav-hospital may answer regional-hie at any time');
+      expect(longer!.filter((f) => f.code === 'NET_CONFIRMATION_WINDOW' && f.link === 'regional-hie->nordic-hosting')).toEqual([]);
+      // One link up, the hospital now closes nothing by itself for its ward, while the exchange closes after 24 h.
+      expect(longer!.find((f) => f.code === 'NET_CONFIRMATION_WINDOW')?.link).toBe('st-olav-hospital->regional-hie');
+    } finally {
+      for (const d of dirs) await removeDir(d);
+    }
   });
 
   it('takes the margin into account', async () => {

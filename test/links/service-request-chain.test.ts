@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  eventually,
+  gatewayNode as node,
+  type GatewayNode as Node,
+  gatewayPartner,
+  incident,
+  makePartner,
+  removeDir,
+  SERVICE_LEVELS,
+  startGateway,
+  type GatewayFixture,
+  type TestPartner,
+} from '../support/gateway-fixture.js';
+
+/**
+ * The most common outsourcing case, down a chain: a ward asks its hospital for a standard request,
+ * the hospital hands its execution (Operate 4) to the regional exchange, which hands it on to its
+ * hosting supplier, all by automatic routes. Hosting executes and resolves; the resolution comes
+ * back up to the ward.
+ */
+describe('a service request down a three-gateway chain', () => {
+  let ward: TestPartner;
+  let hospital: Node;
+  let exchange: Node;
+  let hosting: Node;
+  let a: GatewayFixture;
+  let b: GatewayFixture;
+  let c: GatewayFixture;
+
+  beforeAll(async () => {
+    ward = await makePartner('ward');
+    [hospital, exchange, hosting] = await Promise.all([node('hospital'), node('exchange'), node('hosting')]);
+    c = await startGateway({
+      partyId: hosting.id,
+      port: hosting.port,
+      signing: hosting.key,
+      partners: [],
+      config: {
+        services: [{ id: 'hosting', name: 'Hosting' }],
+        partners: [gatewayPartner(exchange, ['customer'])],
+        agreements: [{ id: 'exchange-hosting', customer: exchange.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }],
+      },
+    });
+    b = await startGateway({
+      partyId: exchange.id,
+      port: exchange.port,
+      signing: exchange.key,
+      partners: [],
+      config: {
+        services: [{ id: 'records', name: 'Patient record exchange' }],
+        partners: [gatewayPartner(hospital, ['customer']), gatewayPartner(hosting, ['supplier'], [{ id: 'hosting', name: 'Hosting' }])],
+        agreements: [{ id: 'hospital-exchange', customer: hospital.id, services: ['records'], serviceLevels: SERVICE_LEVELS }],
+        underpinning: [{ id: 'exchange-hosting', supplier: hosting.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }],
+        routes: [{ service: 'records', supplier: hosting.id, supplierService: 'hosting', agreement: 'exchange-hosting', callTypes: ['service_request'], mode: 'auto', onSupplierResolved: 'resolve' }],
+      },
+    });
+    a = await startGateway({
+      partyId: hospital.id,
+      port: hospital.port,
+      signing: hospital.key,
+      partners: [],
+      config: {
+        services: [{ id: 'workplace', name: 'Clinical workplace' }],
+        partners: [
+          { id: 'ward', name: 'Ward 7', roles: ['customer'], jwks: { keys: [ward.key.jwk] } },
+          gatewayPartner(exchange, ['supplier'], [{ id: 'records', name: 'Patient record exchange' }]),
+        ],
+        agreements: [{ id: 'ward-agreement', customer: 'ward', services: ['workplace'], serviceLevels: SERVICE_LEVELS }],
+        underpinning: [{ id: 'hospital-exchange', supplier: exchange.id, services: ['records'], serviceLevels: SERVICE_LEVELS }],
+        routes: [
+          { service: 'workplace', supplier: exchange.id, supplierService: 'records', agreement: 'hospital-exchange', callTypes: ['service_request'], mode: 'auto', at: { process: 'operate', step: 4 }, onSupplierResolved: 'resolve' },
+        ],
+      },
+    });
+  });
+  afterAll(async () => {
+    for (const g of [a, b, c]) {
+      await g?.close();
+      if (g) await removeDir(g.dir);
+    }
+  });
+
+  it('is executed at the end of the chain and its status reaches the first gateway\'s customer', async () => {
+    const client = a.client(ward);
+    const submitted = await client.send('/v1/calls', client.envelope('call.submit', incident({ type: 'service_request', agreement: 'ward-agreement', summary: 'Export of the ward records for an audit' }, 'ward')));
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+    const parent = (submitted.body as any).call;
+    // The hospital accepted, classified and planned it, and hands its execution to the exchange.
+    expect(parent.status).toBe('held');
+    const atHospital = (await a.desk('GET', `/v1/desk/calls/${parent.id}`)).body;
+    expect(atHospital).toMatchObject({ process: 'operate', step: 4, stepName: 'execute', workflow: 5 });
+    expect(atHospital.links).toHaveLength(1);
+    expect(atHospital.links[0]).toMatchObject({ supplier: exchange.id, type: 'service_request', at: { process: 'operate', step: 4 } });
+
+    // The exchange forwards it to hosting the same way; hosting has it as a new service request.
+    const atExchange = await eventually(async () => (await b.desk('GET', '/v1/desk/calls')).body.items[0]);
+    expect(atExchange).toMatchObject({ type: 'service_request', customer: hospital.id, chainId: parent.chainId, status: 'held', process: 'operate', step: 4 });
+    const atHosting = await eventually(async () => (await c.desk('GET', '/v1/desk/calls')).body.items[0]);
+    expect(atHosting).toMatchObject({ type: 'service_request', customer: exchange.id, chainId: parent.chainId, hops: [hospital.id, exchange.id], status: 'acknowledged', process: 'operate', step: 1 });
+    await eventually(async () => (await a.desk('GET', `/v1/desk/calls/${parent.id}/forks`)).body.items[0].status === 'held');
+
+    // Hosting accepts, classifies, plans and executes the request, then resolves it.
+    const id = atHosting.id;
+    for (let i = 0; i < 3; i++) expect((await c.desk('POST', `/v1/desk/calls/${id}/advance`, {})).status).toBe(200);
+    await eventually(async () => (await b.desk('GET', `/v1/desk/calls/${atExchange.id}/forks`)).body.items[0].status === 'inProgress');
+    const resolved = await c.desk('POST', `/v1/desk/calls/${id}/resolve`, { summary: 'Export delivered to the audit share' });
+    expect(resolved.body).toMatchObject({ status: 'resolved', process: 'operate', step: 5 });
+
+    // Each gateway's route resolves its own call with the supplier's resolution, up to the ward.
+    await eventually(async () => (await b.desk('GET', `/v1/desk/calls/${atExchange.id}`)).body.status === 'resolved');
+    const seenByWard = await eventually(async () => {
+      const call = (await client.get(`/v1/calls/${parent.id}`)).body as any;
+      return call.status === 'resolved' ? call : false;
+    });
+    expect(seenByWard.resolution.summary).toBe('Export delivered to the audit share');
+    const wardHistory = ((await client.get(`/v1/calls/${parent.id}/history`)).body as any).items.map((h: any) => h.to);
+    expect(wardHistory).toEqual(['acknowledged', 'inProgress', 'held', 'inProgress', 'resolved']);
+    const hospitalView = (await a.desk('GET', `/v1/desk/calls/${parent.id}`)).body;
+    expect(hospitalView).toMatchObject({ process: 'operate', step: 5, stepName: 'review' });
+    expect(hospitalView.links[0]).toMatchObject({ status: 'resolved', remoteCallId: atExchange.id });
+    expect((await a.admin('GET', '/v1/admin/dead-letters')).body.items).toEqual([]);
+  });
+});
+
+/** The desk hands a service request's execution to a supplier by hand, and takes it back when it is done. */
+describe('a desk fork at Operate', () => {
+  let ward: TestPartner;
+  let provider: Node;
+  let supplier: Node;
+  let a: GatewayFixture;
+  let b: GatewayFixture;
+
+  beforeAll(async () => {
+    ward = await makePartner('ward');
+    [provider, supplier] = await Promise.all([node('provider'), node('supplier')]);
+    b = await startGateway({
+      partyId: supplier.id,
+      port: supplier.port,
+      signing: supplier.key,
+      partners: [],
+      config: {
+        services: [{ id: 'hosting', name: 'Hosting' }],
+        partners: [gatewayPartner(provider, ['customer'])],
+        agreements: [{ id: 'provider-supplier', customer: provider.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }],
+      },
+    });
+    a = await startGateway({
+      partyId: provider.id,
+      port: provider.port,
+      signing: provider.key,
+      partners: [],
+      config: {
+        partners: [
+          { id: 'ward', name: 'Ward 7', roles: ['customer'], jwks: { keys: [ward.key.jwk] } },
+          gatewayPartner(supplier, ['supplier'], [{ id: 'hosting', name: 'Hosting' }]),
+        ],
+        agreements: [{ id: 'ward-agreement', customer: 'ward', services: ['workplace'], serviceLevels: SERVICE_LEVELS }],
+        underpinning: [{ id: 'provider-supplier', supplier: supplier.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }],
+        routes: [{ service: 'workplace', supplier: supplier.id, supplierService: 'hosting', agreement: 'provider-supplier', callTypes: ['service_request'] }],
+      },
+    });
+  });
+  afterAll(async () => {
+    for (const g of [a, b]) {
+      await g?.close();
+      if (g) await removeDir(g.dir);
+    }
+  });
+
+  it('is refused while planning, raised at execution, and resumes the call when the supplier resolves', async () => {
+    const client = a.client(ward);
+    const submitted = await client.send('/v1/calls', client.envelope('call.submit', incident({ type: 'service_request', agreement: 'ward-agreement', summary: 'A second screen for the nurses station' }, 'ward')));
+    const { id } = (submitted.body as any).call;
+    for (let i = 0; i < 2; i++) await a.desk('POST', `/v1/desk/calls/${id}/advance`, {});
+    const planning = await a.desk('POST', `/v1/desk/calls/${id}/forks`, { supplier: supplier.id });
+    expect(planning.status).toBe(409);
+    expect(planning.body.code).toBe('USM_ERR_FORK_NOT_ALLOWED');
+    expect(planning.body.detail).toContain('operate 3');
+    const wrongType = await (async () => {
+      await a.desk('POST', `/v1/desk/calls/${id}/advance`, {});
+      return a.desk('POST', `/v1/desk/calls/${id}/forks`, { supplier: supplier.id, type: 'rfc' });
+    })();
+    expect(wrongType.status).toBe(409);
+    expect(wrongType.body.code).toBe('USM_ERR_FORK_NOT_ALLOWED');
+
+    const forked = await a.desk('POST', `/v1/desk/calls/${id}/forks`, { supplier: supplier.id, summary: 'Install a second screen at the nurses station' });
+    expect(forked.status, JSON.stringify(forked.body)).toBe(201);
+    expect(forked.body).toMatchObject({ type: 'service_request', service: 'hosting', at: { process: 'operate', step: 4 } });
+    expect((await a.desk('GET', `/v1/desk/calls/${id}`)).body.status).toBe('held');
+
+    const remote = await eventually(async () => (await b.desk('GET', '/v1/desk/calls')).body.items[0]);
+    expect(remote).toMatchObject({ type: 'service_request', summary: 'Install a second screen at the nurses station', customer: provider.id });
+    for (let i = 0; i < 3; i++) await b.desk('POST', `/v1/desk/calls/${remote.id}/advance`, {});
+    expect((await b.desk('POST', `/v1/desk/calls/${remote.id}/resolve`, { summary: 'Screen installed' })).body.status).toBe('resolved');
+
+    // The route resumes (its default): the call is back in progress at Operate 4 for the desk to resolve.
+    const resumed = await eventually(async () => {
+      const call = (await a.desk('GET', `/v1/desk/calls/${id}`)).body;
+      return call.status === 'inProgress' ? call : false;
+    });
+    expect(resumed).toMatchObject({ process: 'operate', step: 4 });
+    expect(resumed.links[0]).toMatchObject({ status: 'resolved', resolution: { summary: 'Screen installed' } });
+    expect((await a.desk('POST', `/v1/desk/calls/${id}/resolve`, { summary: 'Second screen in use' })).body.status).toBe('resolved');
+  });
+});
