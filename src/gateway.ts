@@ -21,6 +21,8 @@ import { createChainTracer, type ChainTracer } from './subcalls/chain-trace.js';
 import { createAgreementService, type AgreementService } from './agreements/agreement-service.js';
 import { createOutboundMessages } from './delivery/outbound-messages.js';
 import type { Store } from './ports/store.js';
+import { contractDocument } from './http/contract.js';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics.js';
 
 /** Everything one gateway runs on, wired from its config; no HTTP here. */
 export interface Gateway {
@@ -46,6 +48,8 @@ export interface Gateway {
   readonly webhookDispatcher: WebhookDispatcher;
   readonly receipts: SignedMessageDeps['receipts'];
   readonly readinessChecks: Readonly<Record<string, () => Promise<void>>>;
+  /** This gateway's metrics (its own registry), fed by the services below through callbacks. */
+  readonly metrics: GatewayMetrics;
   close(): Promise<void>;
 }
 
@@ -67,7 +71,13 @@ export async function createGateway(options: {
 
   // Everything that reads files comes before the store opens, so a failure leaves nothing open.
   const publishedKeys = await loadPublishedKeys(config.signing.publishKeyFiles ?? []);
-  const store = await openStore(config.storage, config.postgres);
+  const metrics = createGatewayMetrics({
+    party: config.party.id,
+    partners: config.partners.map((p) => p.id),
+    messageTypes: (contractDocument.components.schemas!.MessageType as { enum: string[] }).enum,
+    now,
+  });
+  const store = await openStore(config.storage, { ...config.postgres, observe: metrics.store });
   const agreements = createAgreementRegistry({
     provider: config.party.id,
     services: config.services,
@@ -76,8 +86,18 @@ export async function createGateway(options: {
     store,
   });
   const signingKey = signing.key;
-  const webhookDispatcher = createWebhookDispatcher({ store, logger, now, ...config.webhooks });
-  const outboxWorker = createOutboxWorker({ store, partners, signingKey, algorithms: config.security.algorithms, now, logger, delivery: config.delivery });
+  const webhookDispatcher = createWebhookDispatcher({ store, logger, now, ...config.webhooks, observe: (outcome) => metrics.webhook(outcome) });
+  const outboxWorker = createOutboxWorker({
+    store,
+    partners,
+    signingKey,
+    algorithms: config.security.algorithms,
+    now,
+    logger,
+    delivery: config.delivery,
+    observe: (partner, message, outcome) => metrics.sent(partner, message.type, outcome),
+  });
+  metrics.readQueuesFrom({ outbox: () => store.outboxSummary(), circuits: () => outboxWorker.circuits() });
   const outbound = createOutboundMessages({ self: config.party, now });
   const subcallDeps = { store, planner: createLinkPlanner({ routes: config.routes, partners }), agreements, outbound };
   const calls = createCallService({
@@ -92,6 +112,7 @@ export async function createGateway(options: {
       webhookDispatcher.wake();
       if (queuedFor.length > 0) outboxWorker.wake(queuedFor);
     },
+    onSlaBreach: (call, target) => metrics.slaBreach(call.customer, target),
   });
   const subcalls = createSubcallService({ ...subcallDeps, calls });
   const slaWatcher = createSlaWatcher({ store, calls, now, logger, intervalMs: 5000 });
@@ -141,6 +162,7 @@ export async function createGateway(options: {
     webhookDispatcher,
     receipts: (fields, messages) => receiptsFor(fields, messages, signingKey),
     readinessChecks: { store: () => store.ping(), keys: async () => undefined },
+    metrics,
     async close() {
       await slaWatcher.close();
       await tracer.close();

@@ -125,6 +125,17 @@ export interface components {
                  */
                 level: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
             };
+            /** @description `GET /metrics` is always served to admin tokens on the main listener; `listen` serves it without a token on an address of its own. */
+            metrics?: {
+                listen?: {
+                    /**
+                     * @description Keep it on loopback or a private network.
+                     * @default 127.0.0.1
+                     */
+                    host: string;
+                    port: number;
+                };
+            };
         };
         TokenConfig: {
             name: string;

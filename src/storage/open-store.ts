@@ -1,14 +1,14 @@
 import { BootError } from '../kernel/boot-error.js';
-import type { Store } from '../ports/store.js';
+import type { Store, StoreObserver } from '../ports/store.js';
 
 /**
  * Opens the store a `storage` setting names: `sqlite:<file>` (embedded) or `postgres://...` (shared
  * by replicas). Each engine's driver is loaded only when it is used. A store that cannot be opened is
  * a BootError USM_BOOT_STORE, whose message never holds the URL's password.
  */
-export async function openStore(storage: string, options: { poolSize?: number; timeoutMs?: number } = {}): Promise<Store> {
+export async function openStore(storage: string, options: { poolSize?: number; timeoutMs?: number; observe?: StoreObserver } = {}): Promise<Store> {
   try {
-    if (storage.startsWith('sqlite:')) return (await import('./sqlite-store.js')).openSqliteStore(storage.slice('sqlite:'.length));
+    if (storage.startsWith('sqlite:')) return (await import('./sqlite-store.js')).openSqliteStore(storage.slice('sqlite:'.length), options.observe);
     if (storage.startsWith('postgres://') || storage.startsWith('postgresql://')) return await (await import('./postgres-store.js')).openPostgresStore(storage, options);
   } catch (error) {
     throw cannotOpen(storage, error);

@@ -11,6 +11,7 @@ import { chainRecord, type LogEntry } from '../messages/message-log.js';
 import { MIGRATIONS, migrationSql } from './migrations.js';
 import { EVENTS_WITH_CALL, eventOf, eventSnapshotOf, historyOf, inboundOf, logOf, noteOf, outboxOf, webhookOf, type EventRow, type HistoryRow, type InboundRow, type LogRow, type NoteRow, type OutboxRow, type WebhookRow } from './rows.js';
 import { StoreUnavailableError, type Store } from '../ports/store.js';
+import { OUTBOX_COUNTS_SQL, OUTBOX_OLDEST_SQL, outboxSummaryOf, type OutboxCountRow, type OutboxOldestRow } from './outbox-summary.js';
 
 /** Serialises the writes that append to the message log and to the event sequence, across replicas. */
 const APPEND_LOCK = 7_314_159;
@@ -301,6 +302,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         [partner, owner, new Date(now + leaseMs).toISOString(), new Date(now).toISOString(), limit],
       );
       return rows.map(outboxOf).sort((a, b) => a.seq - b.seq);
+    },
+    async outboxSummary() {
+      const [counts, oldest] = await Promise.all([query<OutboxCountRow>(OUTBOX_COUNTS_SQL), query<OutboxOldestRow>(OUTBOX_OLDEST_SQL)]);
+      return outboxSummaryOf(counts.rows, oldest.rows);
     },
     async partnersWithPending() {
       const { rows } = await query<{ partner: string }>("SELECT DISTINCT partner FROM outbox WHERE status = 'pending'");

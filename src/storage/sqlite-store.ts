@@ -11,7 +11,8 @@ import type { AgreementVersion } from '../ports/agreement-store.js';
 import { chainRecord, type LogEntry } from '../messages/message-log.js';
 import { MIGRATIONS, migrationSql } from './migrations.js';
 import { EVENTS_WITH_CALL, eventOf, eventSnapshotOf, historyOf, inboundOf, logOf, noteOf, outboxOf, webhookOf, type EventRow, type HistoryRow, type InboundRow, type LogRow, type NoteRow, type OutboxRow, type WebhookRow } from './rows.js';
-import { StoreUnavailableError, type Store } from '../ports/store.js';
+import { StoreUnavailableError, type Store, type StoreObserver } from '../ports/store.js';
+import { OUTBOX_COUNTS_SQL, OUTBOX_OLDEST_SQL, outboxSummaryOf, type OutboxCountRow, type OutboxOldestRow } from './outbox-summary.js';
 
 /** SQLite error codes that mean the store cannot take writes now (disk full, read-only, I/O, locked). */
 const UNAVAILABLE = /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB|PROTOCOL|NOMEM)/;
@@ -22,7 +23,7 @@ const UNAVAILABLE = /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN|CORRUPT|N
  * loss. SQLite itself runs with `synchronous = NORMAL` (no fsync at commit) because the store fsyncs
  * the WAL on the thread pool, where the wait does not hold up the event loop.
  */
-export function openSqliteStore(file: string): Store {
+export function openSqliteStore(file: string, observe?: StoreObserver): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -119,6 +120,8 @@ export function openSqliteStore(file: string): Store {
     lastMessages: db.prepare<[], { partner: string; last_in: string | null; last_out: string | null }>(
       "SELECT partner, MAX(CASE WHEN direction = 'in' THEN at END) AS last_in, MAX(CASE WHEN direction = 'out' THEN at END) AS last_out FROM message_log GROUP BY partner",
     ),
+    outboxCounts: db.prepare<[], OutboxCountRow>(OUTBOX_COUNTS_SQL),
+    outboxOldest: db.prepare<[], OutboxOldestRow>(OUTBOX_OLDEST_SQL),
     callsDue: db.prepare<[string, number], { id: string }>('SELECT id FROM calls WHERE sla_next_due IS NOT NULL AND sla_next_due <= ? ORDER BY sla_next_due LIMIT ?'),
   };
   const appendLog = (entry: LogEntry): void => {
@@ -196,7 +199,7 @@ export function openSqliteStore(file: string): Store {
     if (answered !== undefined) stmt.updateLink.run(answered.remoteCallId, answered.version, JSON.stringify(answered), answered.id, link!.version);
   };
 
-  const writer = createDurableWriter(db, file === ':memory:' ? undefined : `${file}-wal`, translate);
+  const writer = createDurableWriter(db, file === ':memory:' ? undefined : `${file}-wal`, translate, observe);
   const write = writer.write;
   /** A read answers only with what is durable: if writes it may have seen are still being fsynced, it waits for them. */
   const guard = <T>(work: () => T): Promise<T> => {
@@ -264,6 +267,7 @@ export function openSqliteStore(file: string): Store {
       }),
     listOutbox: ({ status, partner, limit }) =>
       guard(() => stmt.listOutbox.all(status, partner ?? null, partner ?? null, limit).map((row) => outboxOf(row))),
+    outboxSummary: () => guard(() => outboxSummaryOf(stmt.outboxCounts.all(), stmt.outboxOldest.all())),
     requeue: (id) => write(() => (stmt.requeue.run(new Date().toISOString(), id).changes === 1 ? optional(stmt.outboxById.get(id), outboxOf) : undefined)),
     agreementVersions: (id) => guard(() => stmt.agreementVersions.all(id).map((r) => JSON.parse(r.doc) as AgreementVersion)),
     listAgreementVersions: () => guard(() => stmt.allAgreementVersions.all().map((r) => JSON.parse(r.doc) as AgreementVersion)),
@@ -300,7 +304,7 @@ export function openSqliteStore(file: string): Store {
  * taking requests. `durable(value)` holds a read's answer back the same way while writes it may
  * have seen are not yet on disk.
  */
-function createDurableWriter(db: Database.Database, walFile: string | undefined, translateError: (error: unknown) => unknown) {
+function createDurableWriter(db: Database.Database, walFile: string | undefined, translateError: (error: unknown) => unknown, observe?: StoreObserver) {
   type Waiter = { resolve: () => void; reject: (error: unknown) => void };
   let queue: { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
   let unsynced: Waiter[] = [];
@@ -323,8 +327,12 @@ function createDurableWriter(db: Database.Database, walFile: string | undefined,
     if (syncing !== undefined || unsynced.length === 0) return;
     const waiting = unsynced;
     unsynced = [];
+    const began = performance.now();
     syncing = syncWal().then(
-      () => waiting.forEach((w) => w.resolve()),
+      () => {
+        observe?.fsync?.((performance.now() - began) / 1000);
+        waiting.forEach((w) => w.resolve());
+      },
       (error: unknown) => {
         const failed = new StoreUnavailableError(`the store could not fsync its log (${(error as Error).message})`, { cause: error });
         waiting.forEach((w) => w.reject(failed));
@@ -340,6 +348,7 @@ function createDurableWriter(db: Database.Database, walFile: string | undefined,
     const batch = queue;
     queue = [];
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    const began = performance.now();
     try {
       db.transaction(() => {
         for (const item of batch) {
@@ -354,6 +363,7 @@ function createDurableWriter(db: Database.Database, walFile: string | undefined,
       for (const item of batch) item.reject(translateError(error));
       return;
     }
+    observe?.commit?.((performance.now() - began) / 1000, batch.length);
     batch.forEach((item, i) => {
       const outcome = outcomes[i]!;
       if (!outcome.ok) item.reject(translateError(outcome.error));
