@@ -48,7 +48,7 @@ function discoveryOf(config: GatewayConfig) {
 /** Builds the gateway's HTTP app from a validated config. It never listens: see server.ts. */
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const { config } = options;
-  const logger = options.logger ?? createLogger(config.log.level);
+  const logger = options.logger ?? createLogger(config.log.level, undefined, { pretty: config.log.pretty === true });
   const gateway = await createGateway({ config, env: options.env ?? process.env, now: options.now ?? Date.now, logger });
   const contract = { ...contractDocument, servers: [{ url: config.publicUrl ?? `http://${config.listen.host}:${config.listen.port}` }] };
 

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { createAgreementRegistry, type AgreementRegistry } from './agreements/agreement-registry.js';
 import { createCallService, type CallService } from './calls/call-service.js';
 import type { GatewayConfig } from './config/load-config.js';
-import { loadBearerTokens, type BearerAuthenticator } from './keys/bearer-tokens.js';
+import { loadBearerTokens, type BearerAuthenticator, type LoadedBearerTokens } from './keys/bearer-tokens.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from './desk/webhook-dispatcher.js';
 import { createWebhookService, type WebhookService } from './desk/webhook-service.js';
 import { loadPublishedKeys, loadSigningKey } from './keys/signing-key.js';
@@ -40,6 +40,8 @@ export interface Gateway {
   readonly readTokens: ReadTokenVerifier;
   readonly desk: BearerAuthenticator;
   readonly admin: BearerAuthenticator;
+  /** Where the desk and admin tokens were read from (`env <VARIABLE>` or `file <path>`), for the start log. */
+  readonly tokenSources: { readonly desk: LoadedBearerTokens['sources']; readonly admin: LoadedBearerTokens['sources'] };
   readonly outboxWorker: OutboxWorker;
   readonly slaWatcher: SlaWatcher;
   readonly tracer: ChainTracer;
@@ -154,6 +156,7 @@ export async function createGateway(options: {
     }),
     desk: deskTokens.authenticator,
     admin: adminTokens.authenticator,
+    tokenSources: { desk: deskTokens.sources, admin: adminTokens.sources },
     outboxWorker,
     slaWatcher,
     tracer,
