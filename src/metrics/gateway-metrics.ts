@@ -146,9 +146,13 @@ export function createGatewayMetrics(options: GatewayMetricsOptions): GatewayMet
   for (const outcome of ['delivered', 'failed', 'given_up'] as const) webhooks.inc({ outcome }, 0);
   for (const customer of options.partners) for (const target of ['response', 'resolution']) breaches.inc({ customer, target }, 0);
 
-  // The request path runs for every request: its label children are looked up once per operation and status.
-  const requestChildren = new Map<string, Counter.Internal>();
-  const durationChildren = new Map<string, Histogram.Internal<string>>();
+  // Counted on every request and message: each label set's child is looked up once, then kept.
+  const children = new Map<string, { inc(): void } | { observe(value: number): void }>();
+  const childOf = <C>(key: string, make: () => C): C => {
+    let child = children.get(key) as C | undefined;
+    if (child === undefined) children.set(key, (child = make()) as never);
+    return child;
+  };
 
   let sources: QueueSources | undefined;
   let readAt = -Infinity;
@@ -214,24 +218,21 @@ export function createGatewayMetrics(options: GatewayMetricsOptions): GatewayMet
       readAt = -Infinity;
     },
     request(operation, status, seconds) {
-      const key = `${operation} ${status}`;
-      let counter = requestChildren.get(key);
-      if (counter === undefined) requestChildren.set(key, (counter = httpRequests.labels(operation, String(status))));
-      counter.inc();
-      let histogram = durationChildren.get(operation);
-      if (histogram === undefined) durationChildren.set(operation, (histogram = httpDuration.labels(operation)));
-      histogram.observe(seconds);
+      childOf(`request ${operation} ${status}`, () => httpRequests.labels(operation, String(status))).inc();
+      childOf(`duration ${operation}`, () => httpDuration.labels(operation)).observe(seconds);
     },
     received(message) {
       const partner = labels.partner(message.partner);
       const code = message.outcome === 'refused' ? labels.code(message.code) : '';
-      received.inc({ partner, type: labels.messageType(message.type), outcome: message.outcome, code });
+      const type = labels.messageType(message.type);
+      childOf(`received ${partner} ${type} ${message.outcome} ${code}`, () => received.labels(partner, type, message.outcome, code)).inc();
       const check = code === '' || code === OTHER ? undefined : refusalCheckOf(code);
       if (check !== undefined) refusals.inc({ check, code });
       if (message.skewSeconds !== undefined && message.partner !== undefined) skew.set({ partner }, message.skewSeconds);
     },
     sent(partner, type, outcome) {
-      sent.inc({ partner: labels.partner(partner), type: labels.messageType(type), outcome });
+      const [p, t] = [labels.partner(partner), labels.messageType(type)];
+      childOf(`sent ${p} ${t} ${outcome}`, () => sent.labels(p, t, outcome)).inc();
     },
     webhook(outcome) {
       webhooks.inc({ outcome });
