@@ -1,4 +1,4 @@
-import fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Logger } from 'pino';
@@ -6,10 +6,14 @@ import type { GatewayConfig } from './config/load-config.js';
 import { customerRoutes } from './routes/customer-routes.js';
 import { deskRoutes } from './routes/desk-routes.js';
 import { createGateway, type Gateway } from './gateway.js';
-import { contractDocument, operationsOf } from './http/contract.js';
+import { contractDocument, HTTP_METHODS, operationsOf, type ContractDocument, type Operation } from './http/contract.js';
 import { installJsonBodyParser } from './http/json-body.js';
 import { createIdempotentWrites } from './http/idempotent-writes.js';
-import { installProblemHandler } from './http/problem-handler.js';
+import { classify, installProblemHandler } from './http/problem-handler.js';
+import type { OperationHandler } from './http/register-operations.js';
+import type { AcceptMessage } from './http/signed-message.js';
+import type { AuthenticatedMessage } from './messages/message-intake.js';
+import type { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { registerOperations } from './http/register-operations.js';
 import { createContractValidation } from './http/validation.js';
 import { batchOperation } from './http/batch-operation.js';
@@ -47,7 +51,7 @@ function discoveryOf(config: GatewayConfig) {
 /** Builds the gateway's HTTP app from a validated config. It never listens: see server.ts. */
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const { config } = options;
-  const logger = options.logger ?? createLogger(config.log.level);
+  const logger = options.logger ?? createLogger(config.log.level, undefined, { pretty: config.log.pretty === true });
   const gateway = await createGateway({ config, env: options.env ?? process.env, now: options.now ?? Date.now, logger });
   const contract = { ...contractDocument, servers: [{ url: config.publicUrl ?? `http://${config.listen.host}:${config.listen.port}` }] };
 
@@ -75,6 +79,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  const operations = operationsOf(contractDocument);
+  const observed = observeRequests(app, gateway.metrics, operations, gateway.now);
   const validation = createContractValidation(contractDocument);
   app.setValidatorCompiler(validation.compiler);
   installJsonBodyParser(app);
@@ -85,7 +91,6 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   const rateLimiter = createRateLimiter({ perSecond: config.limits.partnerRequestsPerSecond, burst: config.limits.partnerBurst, now: gateway.now });
   const signedDeps = { self: config.party.id, intake: gateway.intake, inbound: gateway.store, receipts: gateway.receipts, now: gateway.now, rateLimiter };
-  const operations = operationsOf(contractDocument);
   const bodyOf = (operationId: string): unknown => operations.find((op) => op.operationId === operationId)?.schema.body;
   const customer = customerRoutes({
     ...signedDeps,
@@ -107,13 +112,15 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       writes: createIdempotentWrites({ store: gateway.store, now: gateway.now, owner: (request) => `desk:${request.deskToken}`, retentionMs: config.desk.idempotencyHours * HOUR }),
     }),
     ...link,
-    receiveBatch: batchOperation({
-      ...signedDeps,
-      byType: new Map([
-        ['call.submit', { accept: customer.submitCall.accept, validate: validation.bodyValidator(bodyOf('submitCall')) }],
-        ['call.update', { accept: link.receiveMessage.accept, validate: validation.bodyValidator(bodyOf('receiveMessage')) }],
-      ]),
-    }),
+    receiveBatch: observed.batch(
+      batchOperation({
+        ...signedDeps,
+        byType: new Map([
+          ['call.submit', { accept: observed.accept(customer.submitCall.accept), validate: validation.bodyValidator(bodyOf('submitCall')) }],
+          ['call.update', { accept: observed.accept(link.receiveMessage.accept), validate: validation.bodyValidator(bodyOf('receiveMessage')) }],
+        ]),
+      }),
+    ),
     ...agreementRoutes({ desk: gateway.desk, agreements: gateway.negotiation }),
     ...adminRoutes({
       admin: gateway.admin,
@@ -122,6 +129,96 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       neighbours: () => neighbours({ partners: gateway.partners, store: gateway.store, outbox: gateway.outboxWorker }),
       webhooks: gateway.webhooks,
     }),
+    getMetrics: {
+      onRequest: async (request) => {
+        gateway.admin.verify(request.headers.authorization);
+      },
+      handler: async (_request: FastifyRequest, reply: FastifyReply) => reply.type(gateway.metrics.contentType).send(await gateway.metrics.exposition()),
+    },
   });
   return app as unknown as App;
+}
+
+/** The operations whose requests are signed messages (`security: messageSignature` in the contract). */
+function signedOperations(document: ContractDocument): Set<string> {
+  const ids = new Set<string>();
+  for (const item of Object.values(document.paths)) {
+    for (const method of HTTP_METHODS) {
+      const op = item[method] as { operationId?: string; security?: Record<string, unknown>[] } | undefined;
+      if (op?.operationId !== undefined && (op.security ?? []).some((s) => 'messageSignature' in s)) ids.add(op.operationId);
+    }
+  }
+  return ids;
+}
+
+/**
+ * Feeds the metrics from every answer: each request by its contract operation, and each signed
+ * message taken in, alone (from its answer) or in a batch (from each message's own answer). Returns
+ * the wrappers that count a batch's messages.
+ */
+function observeRequests(app: FastifyInstance, metrics: GatewayMetrics, operations: readonly Operation[], now: () => number) {
+  const byRoute = new Map(operations.map((op) => [`${op.method} ${op.url}`, op.operationId]));
+  const signed = signedOperations(contractDocument);
+  const codes = new WeakMap<FastifyRequest, string>();
+  /** Batch messages whose answer came through `accept` (and was counted there). */
+  const counted = new WeakSet<AuthenticatedMessage>();
+  const skewOf = (message: AuthenticatedMessage | undefined): number | undefined =>
+    message?.signedAt === undefined ? undefined : (now() - message.signedAt) / 1000;
+
+  app.addHook('onError', async (request, _reply, error) => {
+    codes.set(request, classify(error).code);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const url = request.routeOptions.url;
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    const operation = url === undefined ? 'unmatched' : (byRoute.get(`${method} ${url}`) ?? (url.startsWith('/docs') ? 'docs' : 'unmatched'));
+    metrics.request(operation, reply.statusCode, reply.elapsedTime / 1000);
+    if (!signed.has(operation)) return;
+    const status = reply.statusCode;
+    if (operation === 'receiveBatch') {
+      // Refused as a whole (manifest signature, shape, rate limit): each message it carried counts as refused.
+      if (status < 400) return;
+      const messages = request.batchMessages;
+      for (let i = 0; i < (messages?.length ?? 1); i++) metrics.received({ partner: messages?.[0]?.sender.id, type: 'batch', outcome: 'refused', code: codes.get(request) });
+      return;
+    }
+    const message = request.signedMessage;
+    const type = (request.body as { type?: unknown } | undefined)?.type;
+    if (status >= 400) metrics.received({ partner: message?.sender.id, type, outcome: 'refused', code: codes.get(request) });
+    else metrics.received({ partner: message?.sender.id, type, outcome: reply.getHeader('usm-replay') === 'true' ? 'replayed' : 'accepted', skewSeconds: skewOf(message) });
+  });
+
+  return {
+    /** Counts each batch message that reaches its operation's `accept`. */
+    accept(accept: AcceptMessage): AcceptMessage {
+      return async (message, envelope, origin, receipt) => {
+        counted.add(message);
+        try {
+          const answer = await accept(message, envelope, origin, receipt);
+          metrics.received({ partner: message.sender.id, type: envelope.type, outcome: answer.replay ? 'replayed' : 'accepted', skewSeconds: skewOf(message) });
+          return answer;
+        } catch (error) {
+          metrics.received({ partner: message.sender.id, type: envelope.type, outcome: 'refused', code: classify(error).code });
+          throw error;
+        }
+      };
+    },
+    /** Counts the batch messages refused before `accept` (not JSON, an unknown type, against the contract). */
+    batch(operation: OperationHandler): OperationHandler {
+      return {
+        ...operation,
+        handler: async function (this: FastifyInstance, request, reply) {
+          const answer = (await operation.handler.call(this, request, reply)) as { results: { status: number; body: { code?: string } }[] };
+          const messages = request.batchMessages ?? [];
+          answer.results.forEach((result, i) => {
+            const message = messages[i];
+            if (result.status >= 400 && message !== undefined && !counted.has(message)) {
+              metrics.received({ partner: message.sender.id, type: undefined, outcome: 'refused', code: result.body.code });
+            }
+          });
+          return answer;
+        },
+      };
+    },
+  };
 }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { createAgreementRegistry, type AgreementRegistry } from './agreements/agreement-registry.js';
 import { createCallService, type CallService } from './calls/call-service.js';
 import type { GatewayConfig } from './config/load-config.js';
-import { loadBearerTokens, type BearerAuthenticator } from './keys/bearer-tokens.js';
+import { loadBearerTokens, type BearerAuthenticator, type LoadedBearerTokens } from './keys/bearer-tokens.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from './desk/webhook-dispatcher.js';
 import { createWebhookService, type WebhookService } from './desk/webhook-service.js';
 import { loadPublishedKeys, loadSigningKey } from './keys/signing-key.js';
@@ -22,6 +22,8 @@ import { createChainTracer, type ChainTracer } from './subcalls/chain-trace.js';
 import { createAgreementService, type AgreementService } from './agreements/agreement-service.js';
 import { createOutboundMessages } from './delivery/outbound-messages.js';
 import type { Store } from './ports/store.js';
+import { contractDocument } from './http/contract.js';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics.js';
 
 /** Everything one gateway runs on, wired from its config; no HTTP here. */
 export interface Gateway {
@@ -39,6 +41,8 @@ export interface Gateway {
   readonly readTokens: ReadTokenVerifier;
   readonly desk: BearerAuthenticator;
   readonly admin: BearerAuthenticator;
+  /** Where the desk and admin tokens were read from (`env <VARIABLE>` or `file <path>`), for the start log. */
+  readonly tokenSources: { readonly desk: LoadedBearerTokens['sources']; readonly admin: LoadedBearerTokens['sources'] };
   readonly outboxWorker: OutboxWorker;
   readonly slaWatcher: SlaWatcher;
   readonly closeWatcher: CloseWatcher;
@@ -48,6 +52,8 @@ export interface Gateway {
   readonly webhookDispatcher: WebhookDispatcher;
   readonly receipts: SignedMessageDeps['receipts'];
   readonly readinessChecks: Readonly<Record<string, () => Promise<void>>>;
+  /** This gateway's metrics (its own registry), fed by the services below through callbacks. */
+  readonly metrics: GatewayMetrics;
   close(): Promise<void>;
 }
 
@@ -69,7 +75,13 @@ export async function createGateway(options: {
 
   // Everything that reads files comes before the store opens, so a failure leaves nothing open.
   const publishedKeys = await loadPublishedKeys(config.signing.publishKeyFiles ?? []);
-  const store = await openStore(config.storage, { ...config.postgres, now });
+  const metrics = createGatewayMetrics({
+    party: config.party.id,
+    partners: config.partners.map((p) => p.id),
+    messageTypes: (contractDocument.components.schemas!.MessageType as { enum: string[] }).enum,
+    now,
+  });
+  const store = await openStore(config.storage, { ...config.postgres, now, observe: metrics.store });
   const agreements = createAgreementRegistry({
     provider: config.party.id,
     services: config.services,
@@ -78,8 +90,18 @@ export async function createGateway(options: {
     store,
   });
   const signingKey = signing.key;
-  const webhookDispatcher = createWebhookDispatcher({ store, logger, now, ...config.webhooks });
-  const outboxWorker = createOutboxWorker({ store, partners, signingKey, algorithms: config.security.algorithms, now, logger, delivery: config.delivery });
+  const webhookDispatcher = createWebhookDispatcher({ store, logger, now, ...config.webhooks, observe: (outcome) => metrics.webhook(outcome) });
+  const outboxWorker = createOutboxWorker({
+    store,
+    partners,
+    signingKey,
+    algorithms: config.security.algorithms,
+    now,
+    logger,
+    delivery: config.delivery,
+    observe: (partner, message, outcome) => metrics.sent(partner, message.type, outcome),
+  });
+  metrics.readQueuesFrom({ outbox: () => store.outboxSummary(), circuits: () => outboxWorker.circuits() });
   const outbound = createOutboundMessages({ self: config.party, now });
   const subcallDeps = { store, planner: createLinkPlanner({ routes: config.routes, partners }), agreements, outbound };
   const calls = createCallService({
@@ -95,6 +117,7 @@ export async function createGateway(options: {
       webhookDispatcher.wake();
       if (queuedFor.length > 0) outboxWorker.wake(queuedFor);
     },
+    onSlaBreach: (call, target) => metrics.slaBreach(call.customer, target),
   });
   const subcalls = createSubcallService({ ...subcallDeps, calls });
   const slaWatcher = createSlaWatcher({ store, calls, now, logger, intervalMs: 5000 });
@@ -142,6 +165,7 @@ export async function createGateway(options: {
     }),
     desk: deskTokens.authenticator,
     admin: adminTokens.authenticator,
+    tokenSources: { desk: deskTokens.sources, admin: adminTokens.sources },
     outboxWorker,
     slaWatcher,
     closeWatcher,
@@ -151,6 +175,7 @@ export async function createGateway(options: {
     webhookDispatcher,
     receipts: (fields, messages) => receiptsFor(fields, messages, signingKey),
     readinessChecks: { store: () => store.ping(), keys: async () => undefined },
+    metrics,
     async close() {
       clearInterval(forgetting);
       await slaWatcher.close();

@@ -102,6 +102,8 @@ export interface CallServiceDeps {
   readonly hooks?: CallHooks;
   /** Told after every commit, with the partners it queued messages for (to wake the workers). */
   readonly onCommit?: (partners: readonly string[]) => void;
+  /** Told each service-level target a call missed, once it is recorded (for the metrics). */
+  readonly onSlaBreach?: (call: CallRecord, target: 'response' | 'resolution') => void;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -281,8 +283,9 @@ export function createCallService(deps: CallServiceDeps): CallService {
     },
 
     async checkSla(callId) {
+      let missed: ReturnType<typeof newBreaches> = [];
       const { call } = await change(callId, undefined, async (current, draft) => {
-        const missed = current.sla === undefined ? [] : newBreaches(current.sla, current.lifecycle.status, deps.now());
+        missed = current.sla === undefined ? [] : newBreaches(current.sla, current.lifecycle.status, deps.now());
         if (missed.length > 0) {
           draft.call = { ...draft.call, sla: { ...current.sla!, breaches: [...current.sla!.breaches, ...missed] } };
           for (const target of missed) {
@@ -293,6 +296,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
         }
         return () => undefined;
       });
+      for (const target of missed) deps.onSlaBreach?.(call, target);
       return call;
     },
 

@@ -40,7 +40,7 @@ export interface GatewayConfig extends GatewayConfigFile {
   readonly admin: { tokens: TokenConfig[] };
   readonly desk: NonNullable<GatewayConfigFile['desk']> & { idempotencyHours: number };
   readonly webhooks: { maxAttempts: number; timeoutMs: number; backoffBaseMs: number; backoffMaxMs: number };
-  readonly log: { level: NonNullable<NonNullable<GatewayConfigFile['log']>['level']> };
+  readonly log: { level: NonNullable<NonNullable<GatewayConfigFile['log']>['level']>; pretty?: boolean };
   /** The directory relative paths in the file were resolved against. */
   readonly baseDir: string;
 }

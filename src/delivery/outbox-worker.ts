@@ -32,6 +32,8 @@ export interface OutboxWorker {
   wake(partners?: readonly string[]): void;
   /** Resolves when no delivery is running. */
   idle(): Promise<void>;
+  /** The circuit of every partner with a gateway url, from memory (for the metrics). */
+  circuits(): { partner: string; circuit: CircuitState; failures: number }[];
   /** Queue depth and circuit state per partner. */
   status(): Promise<{ partner: string; pending: number; circuit: CircuitState; failures: number }[]>;
   close(): Promise<void>;
@@ -60,6 +62,8 @@ export function createOutboxWorker(options: {
   /** For tests: a dispatcher to use instead of a pool per partner. */
   readonly dispatcher?: Dispatcher;
   readonly random?: () => number;
+  /** Told the end of every attempt (for the metrics): delivered, retried later, or kept as a dead letter. */
+  readonly observe?: (partner: string, message: OutboxMessage, outcome: 'delivered' | 'retried' | 'dead') => void;
 }): OutboxWorker {
   const { store, partners, delivery, logger } = options;
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -204,6 +208,7 @@ export function createOutboxWorker(options: {
     const reason = undeliverable(partnerId, partner, message);
     if (reason !== undefined) {
       await store.markDead(message.seq, reason);
+      options.observe?.(partnerId, message, 'dead');
       return 'progressed';
     }
     return sendOne(partnerId, partner!, message);
@@ -223,7 +228,10 @@ export function createOutboxWorker(options: {
     for (const message of messages) {
       const reason = undeliverable(partnerId, partner, message);
       if (reason === undefined) due.push(message);
-      else done.push(store.markDead(message.seq, reason).then(() => 'progressed' as const));
+      else done.push(store.markDead(message.seq, reason).then(() => {
+        options.observe?.(partnerId, message, 'dead');
+        return 'progressed' as const;
+      }));
     }
     // Every message left passed `undeliverable`, so `partner` has a url.
     if (due.length === 1) done.push(sendOne(partnerId, partner!, due[0]!));
@@ -244,22 +252,26 @@ export function createOutboxWorker(options: {
     const circuit = circuitOf(partnerId);
     if (outcome.kind === 'delivered') {
       circuit.success();
+      options.observe?.(partnerId, message, 'delivered');
       return 'progressed';
     }
     if (outcome.kind === 'dead') {
       logger.warn({ partner: partnerId, message: message.id, error: outcome.error }, 'outbox: message refused, kept as a dead letter');
       await store.markDead(message.seq, outcome.error);
+      options.observe?.(partnerId, message, 'dead');
       return 'progressed';
     }
     circuit.failure(options.now());
     const attempts = message.attempts + 1;
     if (attempts >= delivery.maxAttempts) {
       await store.markDead(message.seq, `gave up after ${attempts} attempts: ${outcome.error}`);
+      options.observe?.(partnerId, message, 'dead');
       return 'progressed';
     }
     const wait = Math.max(backoffDelay(attempts, delivery.backoffBaseMs, delivery.backoffMaxMs, options.random), outcome.retryAfterMs ?? 0);
     const next = options.now() + wait;
     await store.markAttempt(message.seq, { attempts, nextAttemptAt: new Date(next).toISOString(), lastError: outcome.error });
+    options.observe?.(partnerId, message, 'retried');
     return Math.max(next, circuit.nextAttemptAt(options.now()));
   }
 
@@ -267,6 +279,10 @@ export function createOutboxWorker(options: {
     wake,
     async idle() {
       while (running.size > 0) await Promise.all(running.values());
+    },
+    circuits() {
+      const now = options.now();
+      return partners.all().filter((p) => p.url !== undefined).map((p) => ({ partner: p.id, circuit: circuitOf(p.id).state(now), failures: circuitOf(p.id).failures }));
     },
     async status() {
       const pending = await store.listOutbox({ status: 'pending', limit: 100_000 });

@@ -19,6 +19,8 @@ export interface WebhookDispatcherOptions {
   readonly pollMs?: number;
   readonly dispatcher?: Dispatcher;
   readonly random?: () => number;
+  /** Told the end of every attempt (for the metrics): delivered, failed (retried later), or given up. */
+  readonly observe?: (outcome: 'delivered' | 'failed' | 'given_up') => void;
 }
 
 /** What a replay of a dead letter came to: received (the dead letter is gone), or not (kept, with the new error). */
@@ -106,6 +108,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
           continue;
         }
         const error = await post(subscription, event);
+        options.observe?.(error === undefined ? 'delivered' : failures + 1 >= options.maxAttempts ? 'given_up' : 'failed');
         if (error === undefined) {
           deliveredThrough = event.seq;
           failures = 0;

@@ -35,6 +35,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Metrics in the Prometheus text format (docs/deploy.md lists them), for admins.
+         * @description The gateway's counters, gauges and histograms (`usm_link_*`) and its process's
+         *     (`process_*`, `nodejs_*`), in the Prometheus text exposition format 0.0.4. The queue gauges
+         *     are read from the store at most once a second. `metrics.listen` in the config serves the
+         *     same text without a token on an address of its own (127.0.0.1 by default).
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -1680,6 +1703,28 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The exposition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            401: components["responses"]["TokenRequired"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     getContract: {

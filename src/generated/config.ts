@@ -142,6 +142,19 @@ export interface components {
                  * @enum {string}
                  */
                 level: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+                /** @description Readable log lines (pino-pretty) instead of JSON lines. When absent, lines are readable when standard output is a terminal and JSON otherwise. */
+                pretty?: boolean;
+            };
+            /** @description `GET /metrics` is always served to admin tokens on the main listener; `listen` serves it without a token on an address of its own. */
+            metrics?: {
+                listen?: {
+                    /**
+                     * @description Keep it on loopback or a private network.
+                     * @default 127.0.0.1
+                     */
+                    host: string;
+                    port: number;
+                };
             };
         };
         TokenConfig: {

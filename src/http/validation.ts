@@ -110,7 +110,8 @@ export function createResponseCheck(document: ContractDocument, operations: read
     if (schema === undefined) return [...problems, `${name} ${answer.status} is ${type || 'without a content type'}, not ${media.join(' or ')}`];
     let body: unknown;
     try {
-      body = JSON.parse(text);
+      // A JSON media type (`application/json`, `application/...+json`) is parsed; any other (text) is checked as a string.
+      body = /^application\/([a-z0-9.+-]+\+)?json$/.test(type) ? JSON.parse(text) : text;
     } catch {
       return [...problems, `${name} ${answer.status} is not JSON`];
     }

@@ -19,6 +19,8 @@ export interface BearerAuthenticator {
 export interface LoadedBearerTokens {
   readonly authenticator: BearerAuthenticator;
   readonly createdFiles: readonly string[];
+  /** Where each token was read from, `env <VARIABLE>` or `file <path>` (never the token), for the start log. */
+  readonly sources: readonly { readonly name: string; readonly from: string }[];
 }
 
 const MIN_TOKEN_LENGTH = 16;
@@ -27,9 +29,12 @@ const MIN_TOKEN_LENGTH = 16;
 export async function loadBearerTokens(configs: readonly BearerTokenConfig[], env: Readonly<Record<string, string | undefined>>): Promise<LoadedBearerTokens> {
   const createdFiles: string[] = [];
   const tokens: { name: string; digest: Buffer }[] = [];
+  const sources: { name: string; from: string }[] = [];
   for (const config of configs) {
     let token = config.env === undefined ? undefined : env[config.env];
+    let from = `env ${config.env}`;
     if ((token === undefined || token === '') && config.file !== undefined) {
+      from = `file ${config.file}`;
       token = await readTokenFile(config.name, config.file);
       if (token === undefined && config.createIfMissing === true) {
         token = randomBytes(32).toString('base64url');
@@ -42,9 +47,11 @@ export async function loadBearerTokens(configs: readonly BearerTokenConfig[], en
     }
     if (token.length < MIN_TOKEN_LENGTH) throw new BootError('USM_BOOT_TOKEN', `token ${config.name} is shorter than ${MIN_TOKEN_LENGTH} characters`);
     tokens.push({ name: config.name, digest: digestOf(token) });
+    sources.push({ name: config.name, from });
   }
   return {
     createdFiles,
+    sources,
     authenticator: {
       verify(authorization) {
         const match = authorization === undefined ? null : /^Bearer (\S+)$/.exec(authorization);

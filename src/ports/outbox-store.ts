@@ -40,6 +40,15 @@ export interface DeliveryRecord {
   readonly answer?: SubmitAnswer;
 }
 
+/** One partner's queue at a glance, for the metrics: counted by the store, never by reading the messages. */
+export interface OutboxSummary {
+  readonly partner: string;
+  readonly pending: number;
+  readonly dead: number;
+  /** The `createdAt` of the oldest pending message, or null when none is pending. */
+  readonly oldestPendingAt: string | null;
+}
+
 export interface OutboxStore {
   /**
    * Claims, for `leaseMs`, the oldest undelivered message of each call queued for this partner that is
@@ -58,6 +67,8 @@ export interface OutboxStore {
   listOutbox(filter: { status: OutboxStatus; partner?: string; limit: number }): Promise<OutboxMessage[]>;
   /** Every message queued about one call, in order, whatever its state. */
   outboxForCall(callId: string): Promise<OutboxMessage[]>;
+  /** Pending and dead messages per partner that has any: two aggregate queries over the outbox's indexes. */
+  outboxSummary(): Promise<OutboxSummary[]>;
   /** Queues a dead letter again (its age counts from now); undefined when there is no dead letter with that id. */
   requeue(id: string): Promise<OutboxMessage | undefined>;
 }

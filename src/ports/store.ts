@@ -19,6 +19,15 @@ export interface Store extends CallStore, InboundMessageStore, IdempotencyStore,
   close(): Promise<void>;
 }
 
+/**
+ * Told how the embedded store's durable writer does (SQLite only): each group commit (how long the
+ * transaction took, how many writes it held) and each fsync of the WAL. For the metrics.
+ */
+export interface StoreObserver {
+  commit?(seconds: number, writes: number): void;
+  fsync?(seconds: number): void;
+}
+
 /** The store cannot take reads or writes now (disk full, I/O error, database unreachable): answered 503, retry later. */
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';

@@ -1,5 +1,5 @@
 import { BootError } from '../kernel/boot-error.js';
-import type { Store } from '../ports/store.js';
+import type { Store, StoreObserver } from '../ports/store.js';
 
 export interface StoreOptions {
   /** PostgreSQL: connections per replica. */
@@ -8,6 +8,8 @@ export interface StoreOptions {
   readonly timeoutMs?: number;
   /** The clock for leases, requeue times and migration records; the system clock when not given. */
   readonly now?: () => number;
+  /** SQLite: told how each group commit and each fsync went (for the metrics). */
+  readonly observe?: StoreObserver;
 }
 
 /**

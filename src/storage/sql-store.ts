@@ -28,6 +28,7 @@ import {
   type WebhookRow,
 } from './rows.js';
 import type { Dialect, Params, Sql } from './sql.js';
+import { outboxSummaryOf, type OutboxCountRow, type OutboxOldestRow } from './outbox-summary.js';
 import { listCallsQuery, STATEMENTS as S } from './statements.js';
 
 /** What an engine gives the store: reads, single writes and transactions of steps, each in its own dialect. */
@@ -69,6 +70,7 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     listNotes: async (callId, visibility) => (await read<NoteRow>(S.listNotes, { call_id: callId, visibility })).map(noteOf),
     commitCall: (change) => engine.transact(callCommitSteps(change)),
     callsDueForSla: async (now, limit) => (await read<{ id: string }>(S.callsDueForSla, { now, limit })).map((r) => r.id),
+    outboxSummary: async () => outboxSummaryOf(await read<OutboxCountRow>(S.outboxCounts), await read<OutboxOldestRow>(S.outboxOldest)),
     callsDueToClose: async (now, limit) => (await read<{ id: string }>(S.callsDueToClose, { now, limit })).map((r) => r.id),
 
     findInbound: (from, id) => first(read<InboundRow>(S.findInbound, { sender: from, id }), inboundOf),

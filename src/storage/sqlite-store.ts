@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { isVersionConflict, VersionConflictError } from '../ports/call-store.js';
 import { DuplicateRequestError } from '../ports/idempotency.js';
 import { DuplicateMessageError } from '../ports/inbound-message.js';
-import { StoreUnavailableError, type Store } from '../ports/store.js';
+import { StoreUnavailableError, type Store, type StoreObserver } from '../ports/store.js';
 import type { Step } from './commit-plan.js';
 import { MIGRATIONS, migrationSql } from './migrations.js';
 import { oneRowText, textIn, type Params, type RowInsert, type Sql } from './sql.js';
@@ -17,6 +17,8 @@ const UNAVAILABLE = /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN|CORRUPT|N
 export interface SqliteOptions {
   /** The clock for leases, requeue and migration times. */
   readonly now?: () => number;
+  /** Told how each group commit and each fsync went (for the metrics). */
+  readonly observe?: StoreObserver;
 }
 
 /**
@@ -79,7 +81,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   };
 
   migrate(db, now);
-  const writer = createDurableWriter(db, file === ':memory:' ? undefined : `${file}-wal`, translate);
+  const writer = createDurableWriter(db, file === ':memory:' ? undefined : `${file}-wal`, translate, options.observe);
   /** A read answers only with what is durable: if writes it may have seen are still being fsynced, it waits for them. */
   const guard = <T>(work: () => T): Promise<T> => {
     try {
@@ -112,7 +114,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
  * taking requests. `durable(value)` holds a read's answer back the same way while writes it may
  * have seen are not yet on disk.
  */
-function createDurableWriter(db: Database.Database, walFile: string | undefined, translateError: (error: unknown) => unknown) {
+function createDurableWriter(db: Database.Database, walFile: string | undefined, translateError: (error: unknown) => unknown, observe?: StoreObserver) {
   type Waiter = { resolve: () => void; reject: (error: unknown) => void };
   let queue: { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
   let unsynced: Waiter[] = [];
@@ -135,8 +137,12 @@ function createDurableWriter(db: Database.Database, walFile: string | undefined,
     if (syncing !== undefined || unsynced.length === 0) return;
     const waiting = unsynced;
     unsynced = [];
+    const began = performance.now();
     syncing = syncWal().then(
-      () => waiting.forEach((w) => w.resolve()),
+      () => {
+        observe?.fsync?.((performance.now() - began) / 1000);
+        waiting.forEach((w) => w.resolve());
+      },
       (error: unknown) => {
         const failed = new StoreUnavailableError(`the store could not fsync its log (${(error as Error).message})`, { cause: error });
         waiting.forEach((w) => w.reject(failed));
@@ -152,6 +158,7 @@ function createDurableWriter(db: Database.Database, walFile: string | undefined,
     const batch = queue;
     queue = [];
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    const began = performance.now();
     try {
       db.transaction(() => {
         for (const item of batch) {
@@ -166,6 +173,7 @@ function createDurableWriter(db: Database.Database, walFile: string | undefined,
       for (const item of batch) item.reject(translateError(error));
       return;
     }
+    observe?.commit?.((performance.now() - began) / 1000, batch.length);
     batch.forEach((item, i) => {
       const outcome = outcomes[i]!;
       if (!outcome.ok) item.reject(translateError(outcome.error));

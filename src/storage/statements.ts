@@ -90,6 +90,10 @@ export const STATEMENTS = {
   insertLinks: insertRows<LinkRow>('supplier_links', ['id', 'parent_call_id', 'supplier', 'remote_call_id', 'version', 'doc']),
   updateLink: sql`UPDATE supplier_links SET remote_call_id = @remote_call_id, version = @version, doc = @doc WHERE id = @id AND version = @expected_version`,
 
+  /** Pending and dead messages per partner: counted on the `(partner, status, seq)` index, no message read. */
+  outboxCounts: sql`SELECT partner, status, COUNT(*) AS count FROM outbox WHERE status IN ('pending', 'dead') GROUP BY partner, status`,
+  /** The oldest pending message's age per partner (`created_at` restarts when a dead letter is queued again). */
+  outboxOldest: sql`SELECT partner, MIN(created_at) AS oldest FROM outbox WHERE status = 'pending' GROUP BY partner`,
   insertOutbox: insertRows<Omit<OutboxRow, 'seq' | 'next_attempt_at' | 'last_error' | 'delivered_at' | 'receipt'>>('outbox', [
     'id', 'partner', 'type', 'path', 'link_id', 'call_id', 'body', 'trace', 'status', 'attempts', 'created_at',
   ]),
