@@ -4,6 +4,8 @@ import { MAX_BATCH, type BatchItem } from '../messages/batch.js';
 import type { Envelope, MessageType } from '../messages/envelope.js';
 import type { AuthenticatedMessage } from '../messages/message-intake.js';
 import type { Receipt } from '../messages/receipt.js';
+import { duplicateMember } from '../messages/duplicate-members.js';
+import { duplicateMemberError } from './json-body.js';
 import { classify } from './problem-handler.js';
 import type { OperationHandler } from './register-operations.js';
 import type { AcceptMessage, SignedMessageDeps } from './signed-message.js';
@@ -88,6 +90,8 @@ function check(deps: BatchDeps, item: BatchItem): Checked {
   } catch {
     return { error: new GatewayError('USM_ERR_MALFORMED_JSON', 'the message is not valid JSON') };
   }
+  const duplicate = duplicateMember(item.message);
+  if (duplicate !== undefined) return { error: duplicateMemberError(duplicate) };
   const type = (envelope as { type?: unknown } | null)?.type;
   const entry = typeof type === 'string' ? deps.byType.get(type as MessageType) : undefined;
   if (entry === undefined) {

@@ -96,6 +96,10 @@ describe('hostile input', () => {
     add('far oversize body', raw('x'.repeat(200_000), { 'content-type': 'application/json', 'usm-signature': 'a..b' }));
     for (const depth of [100, 1000, 5000]) add(`nested ${depth} deep`, signed(`{"data":${'['.repeat(depth)}${']'.repeat(depth)}}`));
     add('many members', signed(JSON.stringify(Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`k${i}`, i])))));
+    // A member twice: JSON.parse would keep the last value, another parser the first.
+    add('a member twice', signed(good.replace('"summary":', '"summary":"hidden","summary":')));
+    add('a member twice, once escaped', signed(good.replace('"summary":', '"summary":"hidden","summ\\u0061ry":')));
+    add('the envelope id twice', signed(good.replace('{"id":', `{"id":${JSON.stringify(valid().id)},"id":`)));
 
     // Signature attacks.
     const body = JSON.stringify(valid());

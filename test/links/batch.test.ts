@@ -120,6 +120,20 @@ describe('batches of signed messages', () => {
     expect(accepted.receipt.digest).toBe(bodyDigest(Buffer.from(texts[body.results.findIndex((r: any) => r.status === 201)]!)));
   });
 
+  it('refuses a message with a member twice, naming it, and takes the others', async () => {
+    const good = submission(hospital, { summary: 'the only summary' });
+    const doubled = submission(hospital, { summary: 'what the desk sees' }).replace('"summary":', '"summary":"what an auditor sees","summary":');
+    const texts = [doubled, good];
+    const { signature } = signBatch(texts.map((message) => ({ message })), hospital.key, now());
+    const { status, body } = await postBatch(gateway, texts, signature);
+    expect(status).toBe(200);
+    expect(body.results.map((r: any) => [r.status, r.body.code])).toEqual([
+      [400, 'USM_ERR_DUPLICATE_MEMBER'],
+      [201, undefined],
+    ]);
+    expect(body.results[0].body.detail).toContain('/data/summary');
+  });
+
   it("answers a message the signer may not send on its own, and takes the others", async () => {
     // The hospital signs the batch, but one message claims to be from the clinic.
     const texts = [submission(clinic), submission(hospital)];
