@@ -236,7 +236,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
   }
 
   async function commit<T>(change: CallCommit, message: MessageContext<T> | undefined, result: T): Promise<void> {
-    const inbound = message === undefined ? undefined : { ...message.record, callId: change.call.id, response: message.respond(result) };
+    const inbound = message === undefined ? undefined : { ...message.record, callId: change.call.id, response: await message.respond(result) };
     await store.commitCall(inbound === undefined ? change : { ...change, inbound });
     deps.onCommit?.(partnersOf(change.outbox));
   }
