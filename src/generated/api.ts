@@ -1125,6 +1125,15 @@ export interface components {
             circuit: "closed" | "open" | "half-open";
             /** @description Failed attempts in a row. */
             failures: number;
+            /** @description Set when the partner last refused a message's time (USM_ERR_MESSAGE_TIME): the two clocks differ by more than its window. Such messages are retried; null again once a message to it is delivered. */
+            clockSkew: null | {
+                /** Format: date-time */
+                detectedAt: string;
+                /** @description The partner's problem detail. */
+                detail: string;
+                /** @description How far the partner's clock is ahead of this gateway's (negative: behind), from its Date header, to about a second. */
+                skewSeconds?: number;
+            };
         };
         OutboxMessage: {
             id: components["schemas"]["Uuid"];
