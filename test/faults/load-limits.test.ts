@@ -31,7 +31,7 @@ describe('load limits', () => {
     expect((await gateway.client(clinic).get('/v1/calls')).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await client.get('/v1/calls')).status).toBe(200);
-    await recordFigures('limits', { limited: limited.length + 1 });
+    await recordFigures('limits', { limited: limited.length + (write.status === 429 ? 1 : 0) });
   });
 
   it('cuts off a request whose body trickles in too slowly', async () => {
