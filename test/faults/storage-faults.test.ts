@@ -67,5 +67,5 @@ describe('storage faults on the embedded store', () => {
     const halfWritten = (await calls()) - before - accepted;
     await recordFigures('disk-full', { writes, refused, halfWritten });
     expect(halfWritten).toBe(0);
-  });
+  }, 120_000);
 });
