@@ -131,7 +131,7 @@ export function createAgreementService(deps: {
         changed = reject(existing, version, sender.id, reason, now);
       }
       const result = changed.at(-1)!;
-      await store.commitAgreement({ versions: changed, inbound: { ...message.record, callId: null, response: message.respond(result) }, outbox: [] });
+      await store.commitAgreement({ versions: changed, inbound: { ...message.record, callId: null, response: await message.respond(result) }, outbox: [] });
       return result;
     },
   };

@@ -187,7 +187,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
     const { message, idempotency } = cause;
     await store.commitCall({
       ...change,
-      ...(message !== undefined ? { inbound: { ...message.record, callId: change.call.id, response: message.respond(result) } } : {}),
+      ...(message !== undefined ? { inbound: { ...message.record, callId: change.call.id, response: await message.respond(result) } } : {}),
       ...(idempotency !== undefined ? { idempotent: { ...idempotency.record, response: idempotency.respond(result) } } : {}),
     });
     deps.onCommit?.([...new Set((change.outbox ?? []).map((m) => m.partner))]);

@@ -8,7 +8,7 @@ import type { LinkStore } from '../ports/supplier-link.js';
 import { backoffDelay } from './backoff.js';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import type { OutboxMessage, OutboxStore } from '../ports/outbox-store.js';
-import { createPartnerSender, isBatchable, type Outcome } from './partner-sender.js';
+import { createPartnerSender, isBatchable, type ClockSkew, type Outcome } from './partner-sender.js';
 
 export interface DeliveryOptions {
   readonly maxAttempts: number;
@@ -34,9 +34,14 @@ export interface OutboxWorker {
   idle(): Promise<void>;
   /** The circuit of every partner with a gateway url, from memory (for the metrics). */
   circuits(): { partner: string; circuit: CircuitState; failures: number }[];
-  /** Queue depth and circuit state per partner. */
-  status(): Promise<{ partner: string; pending: number; circuit: CircuitState; failures: number }[]>;
+  /** Queue depth, circuit state and any clock skew seen (until the next delivery) per partner. */
+  status(): Promise<{ partner: string; pending: number; circuit: CircuitState; failures: number; clockSkew: DetectedClockSkew | null }[]>;
   close(): Promise<void>;
+}
+
+/** A partner refused a message's time, when it last did so. */
+export interface DetectedClockSkew extends ClockSkew {
+  readonly detectedAt: string;
 }
 
 /** Messages of a batch add up to at most this many characters: half a gateway's default body limit. */
@@ -47,7 +52,8 @@ const BATCH_BYTES = 128 * 1024;
  * the order they were made, several calls at once, submissions and updates in batches. Failures
  * back off exponentially with jitter and honour Retry-After; a partner that keeps failing trips its
  * circuit. Messages past `maxAttempts` or `maxAgeSeconds`, and messages the partner refuses
- * outright (4xx other than 408 and 429), become dead letters.
+ * outright (4xx other than 408 and 429), become dead letters. A refusal of the message time is
+ * retried instead: the clocks differ, which is logged as a warning and shown per partner in `status`.
  */
 export function createOutboxWorker(options: {
   readonly store: OutboxStore & LinkStore;
@@ -74,6 +80,8 @@ export function createOutboxWorker(options: {
   const timers = new Map<string, NodeJS.Timeout>();
   /** Partners whose gateways answered the batch endpoint with 404: they get messages one by one. */
   const unbatched = new Set<string>();
+  /** Partners that last refused a message's time, until a message to them is delivered. */
+  const skews = new Map<string, DetectedClockSkew>();
   let closed = false;
   const poll = setInterval(() => wake(), options.pollMs ?? 1000);
   poll.unref();
@@ -253,6 +261,7 @@ export function createOutboxWorker(options: {
     if (outcome.kind === 'delivered') {
       circuit.success();
       options.observe?.(partnerId, message, 'delivered');
+      skews.delete(partnerId);
       return 'progressed';
     }
     if (outcome.kind === 'dead') {
@@ -262,6 +271,14 @@ export function createOutboxWorker(options: {
       return 'progressed';
     }
     circuit.failure(options.now());
+    if (outcome.clockSkew !== undefined) {
+      const { skewSeconds, detail } = outcome.clockSkew;
+      skews.set(partnerId, { detectedAt: new Date(options.now()).toISOString(), ...outcome.clockSkew });
+      logger.warn(
+        { partner: partnerId, message: message.id, ...(skewSeconds !== undefined ? { skewSeconds } : {}), detail },
+        `outbox: ${partnerId} refused the message time: its clock and this gateway's differ${skewSeconds !== undefined ? ` by about ${skewSeconds} s` : ''}; retrying until they agree (check NTP on both)`,
+      );
+    }
     const attempts = message.attempts + 1;
     if (attempts >= delivery.maxAttempts) {
       await store.markDead(message.seq, `gave up after ${attempts} attempts: ${outcome.error}`);
@@ -292,7 +309,7 @@ export function createOutboxWorker(options: {
       return partners
         .all()
         .filter((p) => p.url !== undefined)
-        .map((p) => ({ partner: p.id, pending: counts.get(p.id) ?? 0, circuit: circuitOf(p.id).state(now), failures: circuitOf(p.id).failures }));
+        .map((p) => ({ partner: p.id, pending: counts.get(p.id) ?? 0, circuit: circuitOf(p.id).state(now), failures: circuitOf(p.id).failures, clockSkew: skews.get(p.id) ?? null }));
     },
     async close() {
       closed = true;

@@ -9,14 +9,27 @@ import { PUBLIC_STATUSES, type PublicStatus } from '../usm/usm-model.js';
 import { retryAfterMs } from './backoff.js';
 import type { OutboxMessage, OutboxStore } from '../ports/outbox-store.js';
 
+/** The partner refused a message's time: its clock and ours differ by more than its window. */
+export interface ClockSkew {
+  /** The partner's own words (its window and its time). */
+  readonly detail: string;
+  /** How far the partner's clock is ahead of ours (negative: behind), from its `Date` header, to about a second. */
+  readonly skewSeconds?: number;
+}
+
 /** How one attempt at one message ended. */
-export type Outcome = { readonly kind: 'delivered'; readonly receipt: Receipt } | { readonly kind: 'retry'; readonly error: string; readonly retryAfterMs?: number } | { readonly kind: 'dead'; readonly error: string };
+export type Outcome =
+  | { readonly kind: 'delivered'; readonly receipt: Receipt }
+  | { readonly kind: 'retry'; readonly error: string; readonly retryAfterMs?: number; readonly clockSkew?: ClockSkew }
+  | { readonly kind: 'dead'; readonly error: string };
 
 /** What a partner's gateway answered one message (or a whole batch). */
 interface Answer {
   readonly status: number;
   readonly body: unknown;
   readonly retryAfter?: string;
+  /** Its `Date` header, and our clock when the answer came. */
+  readonly date?: { readonly header: string; readonly receivedAt: number };
 }
 
 /** The endpoint for batches. */
@@ -43,7 +56,8 @@ export interface PartnerSender {
  * The wire side of delivery: a keep-alive pool per partner with its own timeouts, the signature
  * made at each attempt, and the judgement of each answer. A 2xx counts only with a receipt that
  * verifies with the partner's keys and covers the message; 408, 429 and 5xx are retried (with
- * Retry-After), other refusals are final.
+ * Retry-After), and so is a refusal of the message's time (the two clocks differ: the message is
+ * fine, and goes through once they agree); other refusals are final.
  */
 export function createPartnerSender(options: {
   readonly store: OutboxStore & LinkStore;
@@ -110,7 +124,7 @@ export function createPartnerSender(options: {
     return Promise.all(
       messages.map((m, i) => {
         const result = results[i] as { status?: unknown; body?: unknown };
-        return settle(partner, m, { status: typeof result?.status === 'number' ? result.status : 502, body: result?.body }, signature, digests[i]!, statements);
+        return settle(partner, m, { status: typeof result?.status === 'number' ? result.status : 502, body: result?.body, ...(answer.date !== undefined ? { date: answer.date } : {}) }, signature, digests[i]!, statements);
       }),
     );
   }
@@ -133,7 +147,13 @@ export function createPartnerSender(options: {
       });
       const text = await response.body.text();
       const retryAfter = response.headers['retry-after'];
-      return { status: response.statusCode, body: parseJson(text), ...(typeof retryAfter === 'string' ? { retryAfter } : {}) };
+      const date = response.headers.date;
+      return {
+        status: response.statusCode,
+        body: parseJson(text),
+        ...(typeof retryAfter === 'string' ? { retryAfter } : {}),
+        ...(typeof date === 'string' ? { date: { header: date, receivedAt: options.now() } } : {}),
+      };
     } catch (error) {
       return { error: (error as { code?: string }).code ?? (error as Error).message };
     }
@@ -166,6 +186,8 @@ export function createPartnerSender(options: {
     }
     // The call may not exist there yet if an earlier message is still a dead letter: keep trying that one.
     if (code === 'USM_ERR_LINK_NOT_FOUND' || code === 'USM_ERR_CALL_NOT_FOUND') return { kind: 'retry', error };
+    // Our clock or theirs is off: the same message (signed afresh at each attempt) passes once they agree.
+    if (code === 'USM_ERR_MESSAGE_TIME') return { kind: 'retry', error, clockSkew: clockSkewOf(answer) };
     return { kind: 'dead', error };
   }
 
@@ -201,6 +223,16 @@ function submitAnswerOf(body: unknown): SubmitAnswer | undefined {
   const call = (body as { call?: { id?: unknown; status?: unknown } } | undefined)?.call;
   if (typeof call?.id !== 'string' || !(PUBLIC_STATUSES as readonly unknown[]).includes(call.status)) return undefined;
   return { callId: call.id, status: call.status as PublicStatus };
+}
+
+/** What a refusal of the message time tells about the partner's clock: its detail, and the skew its Date header shows. */
+function clockSkewOf(answer: Answer): ClockSkew {
+  const detail = (answer.body as { detail?: unknown } | undefined)?.detail;
+  const theirs = answer.date === undefined ? NaN : Date.parse(answer.date.header);
+  return {
+    detail: typeof detail === 'string' ? detail : 'the partner refused the message time',
+    ...(Number.isFinite(theirs) ? { skewSeconds: Math.round((theirs - answer.date!.receivedAt) / 1000) } : {}),
+  };
 }
 
 function parseJson(text: string): unknown {

@@ -153,8 +153,8 @@ export interface paths {
          *     ["sha-256=...", ...]}`: the SHA-256 of every message's exact text, in order. Each message is
          *     taken as its own endpoint (`POST /v1/calls`, `POST /v1/messages`) takes it, and answered on
          *     its own: the answers are in `results`, in the order of the messages. One receipt statement
-         *     covers the batch: its JWS lists every message's id and digest, and each message's receipt
-         *     carries that JWS. A gateway that answers this endpoint with `404` is sent messages one by one;
+         *     covers the messages accepted: its JWS lists the id and digest of each, and each accepted
+         *     message's receipt carries that JWS. A message refused is not listed. A gateway that answers this endpoint with `404` is sent messages one by one;
          *     a batch refused whole for its form or size (`400`, `413`) is sent one by one that time.
          */
         post: operations["receiveBatch"];
@@ -1219,6 +1219,15 @@ export interface components {
             circuit: "closed" | "open" | "half-open";
             /** @description Failed attempts in a row. */
             failures: number;
+            /** @description Set when the partner last refused a message's time (USM_ERR_MESSAGE_TIME): the two clocks differ by more than its window. Such messages are retried; null again once a message to it is delivered. */
+            clockSkew: null | {
+                /** Format: date-time */
+                detectedAt: string;
+                /** @description The partner's problem detail. */
+                detail: string;
+                /** @description How far the partner's clock is ahead of this gateway's (negative: behind), from its Date header, to about a second. */
+                skewSeconds?: number;
+            };
         };
         OutboxMessage: {
             id: components["schemas"]["Uuid"];

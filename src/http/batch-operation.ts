@@ -3,7 +3,9 @@ import { problemOf } from '../kernel/problem.js';
 import { MAX_BATCH, type BatchItem } from '../messages/batch.js';
 import type { Envelope, MessageType } from '../messages/envelope.js';
 import type { AuthenticatedMessage } from '../messages/message-intake.js';
-import type { Receipt } from '../messages/receipt.js';
+import { receiptBarrier } from '../messages/receipt-barrier.js';
+import { duplicateMember } from '../messages/duplicate-members.js';
+import { duplicateMemberError } from './json-body.js';
 import { classify } from './problem-handler.js';
 import type { OperationHandler } from './register-operations.js';
 import type { AcceptMessage, SignedMessageDeps } from './signed-message.js';
@@ -25,8 +27,10 @@ type Checked = { readonly envelope: Envelope } | { readonly error: unknown };
 /**
  * Several gateway-to-gateway messages under one signature. The manifest signature is checked first,
  * before any message is trusted; then each message is taken exactly as its own endpoint takes it
- * (addressing, replay, clock, action), side by side so that their commits share one fsync, with one
- * receipt statement signed for the batch. Each message gets its own answer, success or problem.
+ * (addressing, replay, clock, action), side by side so that their commits share one fsync. One
+ * receipt statement is signed for the messages that reach their commit point, once every message
+ * has reached it or been refused, so that it names no message the batch refused (see
+ * `receiptBarrier`). Each message gets its own answer, success or problem.
  */
 export function batchOperation(deps: BatchDeps): OperationHandler {
   return {
@@ -44,20 +48,29 @@ export function batchOperation(deps: BatchDeps): OperationHandler {
       const items = (request.body as { messages: BatchItem[] }).messages;
       const sender = messages[0]!.sender;
       const checked = items.map((item): Checked => check(deps, item));
-      // One receipt statement for the messages that passed the contract, each message's receipt kept by its place in the batch.
-      const valid = checked.flatMap((c, i) => ('envelope' in c ? [{ index: i, messageId: c.envelope.id, digest: messages[i]!.digest }] : []));
-      const receipts = new Map<number, Receipt>();
-      if (valid.length > 0) {
-        const signed = deps.receipts({ receivedAt: new Date(deps.now()).toISOString(), gateway: deps.self, from: sender.id }, valid);
-        signed.forEach((receipt, k) => receipts.set(valid[k]!.index, receipt));
-      }
+      const firsts = firstsOf(checked);
+      // A message whose id came earlier in the batch is no candidate: it is answered after (and like) that one.
+      const candidates = checked.flatMap((c, i) => ('envelope' in c && firsts[i] === i ? [{ index: i, messageId: c.envelope.id, digest: messages[i]!.digest }] : []));
+      const receivedAt = new Date(deps.now()).toISOString();
+      const barrier = receiptBarrier(candidates, receivedAt, (accepted) => deps.receipts({ receivedAt, gateway: deps.self, from: sender.id }, accepted));
+      const slots = new Map(candidates.map((c, k) => [c.index, barrier[k]!]));
+      const answers = new Map<number, Promise<{ status: number; body: unknown }>>();
+      const answer = async (c: Checked, i: number): Promise<{ status: number; body: unknown }> => {
+        if ('error' in c) throw c.error;
+        const first = firsts[i]!;
+        if (first !== i) {
+          if (messages[first]!.digest !== messages[i]!.digest) throw new GatewayError('USM_ERR_MESSAGE_ID_REUSED', `message ${c.envelope.id} is in this batch twice, with another body`);
+          return answers.get(first)!;
+        }
+        const origin = { sender, params: {}, ...(items[i]!.traceparent !== undefined ? { traceparent: items[i]!.traceparent } : {}) };
+        const taken = await deps.byType.get(c.envelope.type)!.accept(messages[i]!, c.envelope, origin, slots.get(i));
+        return { status: taken.status, body: taken.body };
+      };
+      checked.forEach((c, i) => answers.set(i, answer(c, i)));
       const results = await Promise.all(
-        checked.map(async (c, i) => {
+        checked.map(async (_, i) => {
           try {
-            if ('error' in c) throw c.error;
-            const origin = { sender, params: {}, ...(items[i]!.traceparent !== undefined ? { traceparent: items[i]!.traceparent } : {}) };
-            const answer = await deps.byType.get(c.envelope.type)!.accept(messages[i]!, c.envelope, origin, receipts.get(i));
-            return { status: answer.status, body: answer.body };
+            return await answers.get(i)!;
           } catch (error) {
             const classified = classify(error);
             if (classified.code === 'USM_ERR_INTERNAL') request.log.error({ err: error }, 'unhandled error in a batch');
@@ -69,6 +82,18 @@ export function batchOperation(deps: BatchDeps): OperationHandler {
       return { results };
     },
   };
+}
+
+/** For each message, the place of the first message in the batch with its sender and id (its own place when it is the first). */
+function firstsOf(checked: readonly Checked[]): (number | undefined)[] {
+  const seen = new Map<string, number>();
+  return checked.map((c, i) => {
+    if (!('envelope' in c)) return undefined;
+    const key = `${c.envelope.from}\n${c.envelope.id}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    return first ?? i;
+  });
 }
 
 /** The batch's items, checked just enough to find the signed bytes; the contract checks the rest after the signature. */
@@ -88,6 +113,8 @@ function check(deps: BatchDeps, item: BatchItem): Checked {
   } catch {
     return { error: new GatewayError('USM_ERR_MALFORMED_JSON', 'the message is not valid JSON') };
   }
+  const duplicate = duplicateMember(item.message);
+  if (duplicate !== undefined) return { error: duplicateMemberError(duplicate) };
   const type = (envelope as { type?: unknown } | null)?.type;
   const entry = typeof type === 'string' ? deps.byType.get(type as MessageType) : undefined;
   if (entry === undefined) {

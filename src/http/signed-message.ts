@@ -7,6 +7,7 @@ import type { Envelope, MessageType } from '../messages/envelope.js';
 import { isDuplicateMessage, type InboundMessage, type InboundMessageStore } from '../ports/inbound-message.js';
 import type { AuthenticatedMessage, MessageIntake } from '../messages/message-intake.js';
 import type { Receipt } from '../messages/receipt.js';
+import { receiptBarrier, type ReceiptSlot } from '../messages/receipt-barrier.js';
 import type { Partner } from '../partners/partner-directory.js';
 import type { OperationHandler } from './register-operations.js';
 import type { RateLimiter } from '../partners/rate-limiter.js';
@@ -41,10 +42,11 @@ export interface MessageAnswer {
 
 /**
  * Takes one authenticated message: addressing, replay (an identical resend gets the first answer
- * again), the clock, and the action. A refused message throws its GatewayError. `receipt` is given
- * when the message came in a batch, whose receipt was signed once for all of its messages.
+ * again), the clock, and the action. A refused message throws its GatewayError. `slot` is given
+ * when the message came in a batch: its receipt is then signed with those of the batch's other
+ * messages that reach their commit point, once all of them have reached it or been refused.
  */
-export type AcceptMessage = (message: AuthenticatedMessage, envelope: Envelope, origin: MessageOrigin, receipt?: Receipt) => Promise<MessageAnswer>;
+export type AcceptMessage = (message: AuthenticatedMessage, envelope: Envelope, origin: MessageOrigin, slot?: ReceiptSlot) => Promise<MessageAnswer>;
 
 export interface SignedOperation extends OperationHandler {
   readonly accept: AcceptMessage;
@@ -62,32 +64,38 @@ export function signedMessageOperation<T = CallRecord>(
   present: (result: T) => Record<string, unknown> = (call) => ({ call: customerView(call as CallRecord) }),
 ): SignedOperation {
   const types = typeof expectedType === 'string' ? [expectedType] : expectedType;
-  const accept: AcceptMessage = async (message, envelope, origin, given) => {
-    deps.intake.checkEnvelope(envelope, message, types);
-    const previous = await deps.inbound.findInbound(envelope.from, envelope.id);
-    if (previous !== undefined) return replayed(previous, message.digest);
-    deps.intake.checkTime(envelope, message);
-    const receipt = given ?? deps.receipts({ receivedAt: new Date(deps.now()).toISOString(), gateway: deps.self, from: envelope.from }, [{ messageId: envelope.id, digest: message.digest }])[0]!;
-    const respond = (result: T): { status: number; body: unknown } => ({ status, body: { ...present(result), receipt } });
-    const context: MessageContext<T> = {
-      record: {
-        id: envelope.id,
-        from: envelope.from,
-        type: envelope.type,
-        digest: message.digest,
-        signature: message.signature,
-        body: message.body.toString('utf8'),
-        receivedAt: receipt.receivedAt,
-      },
-      respond,
-    };
+  const accept: AcceptMessage = async (message, envelope, origin, slot) => {
     try {
-      return { ...respond(await perform(envelope, context, origin)), replay: false };
-    } catch (error) {
-      if (!isDuplicateMessage(error)) throw error;
-      const raced = await deps.inbound.findInbound(envelope.from, envelope.id);
-      if (raced === undefined) throw error;
-      return replayed(raced, message.digest);
+      deps.intake.checkEnvelope(envelope, message, types);
+      const previous = await deps.inbound.findInbound(envelope.from, envelope.id);
+      if (previous !== undefined) return replayed(previous, message.digest);
+      deps.intake.checkTime(envelope, message);
+      const own = slot ?? alone(deps, envelope, message);
+      // Called at the commit point (the change is decided, only the store is left): the answer that is stored and sent.
+      const respond = async (result: T): Promise<{ status: number; body: unknown }> => ({ status, body: { ...present(result), receipt: await own.arrive() } });
+      const context: MessageContext<T> = {
+        record: {
+          id: envelope.id,
+          from: envelope.from,
+          type: envelope.type,
+          digest: message.digest,
+          signature: message.signature,
+          body: message.body.toString('utf8'),
+          receivedAt: own.receivedAt,
+        },
+        respond,
+      };
+      try {
+        return { ...(await respond(await perform(envelope, context, origin))), replay: false };
+      } catch (error) {
+        if (!isDuplicateMessage(error)) throw error;
+        const raced = await deps.inbound.findInbound(envelope.from, envelope.id);
+        if (raced === undefined) throw error;
+        return replayed(raced, message.digest);
+      }
+    } finally {
+      // Refused or answered from the store before its commit point: its batch need not wait for it.
+      slot?.leave();
     }
   };
   return {
@@ -103,6 +111,12 @@ export function signedMessageOperation<T = CallRecord>(
       return reply.code(answer.status).send(answer.body);
     },
   };
+}
+
+/** The receipt of a message that came alone: its own statement, signed when it reaches its commit point. */
+function alone(deps: SignedMessageDeps, envelope: Envelope, message: AuthenticatedMessage): ReceiptSlot {
+  const receivedAt = new Date(deps.now()).toISOString();
+  return receiptBarrier([{ messageId: envelope.id, digest: message.digest }], receivedAt, (messages) => deps.receipts({ receivedAt, gateway: deps.self, from: envelope.from }, messages))[0]!;
 }
 
 function originOf(request: FastifyRequest): MessageOrigin {

@@ -6,6 +6,7 @@ export const ERROR_CODES = {
   USM_ERR_MESSAGE_TYPE_MISMATCH: { status: 400, title: 'The message type does not belong on this endpoint' },
   USM_ERR_WRONG_RECIPIENT: { status: 400, title: 'The message is addressed to another party' },
   USM_ERR_MESSAGE_TIME: { status: 400, title: 'The message time is outside the accepted window' },
+  USM_ERR_DUPLICATE_MEMBER: { status: 400, title: 'A JSON object in the body has a member twice' },
   USM_ERR_SIGNATURE_MISSING: { status: 401, title: 'The message has no Usm-Signature header' },
   USM_ERR_SIGNATURE_INVALID: { status: 401, title: 'The message signature does not verify' },
   USM_ERR_ALGORITHM_NOT_ALLOWED: { status: 401, title: 'The signature algorithm is not allowed' },

@@ -25,6 +25,7 @@ export async function neighbours(deps: { partners: PartnerDirectory; store: Stor
         pending: queue?.pending ?? 0,
         circuit: queue?.circuit ?? 'closed',
         failures: queue?.failures ?? 0,
+        clockSkew: queue?.clockSkew ?? null,
       };
     }),
   );

@@ -35,5 +35,11 @@ export function isDuplicateMessage(error: unknown): boolean {
 /** The signed message behind a change: recorded with it, and answered the same way on an identical resend. */
 export interface MessageContext<T = unknown> {
   readonly record: Omit<InboundMessage, 'response' | 'callId'>;
-  readonly respond: (result: T) => { status: number; body: unknown };
+  /**
+   * The answer to store with the change, receipt included. Call it at the commit point, when only
+   * the store is left: in a batch it waits until the batch's other messages have reached theirs
+   * or been refused, since the receipt lists exactly the messages that reached it. Called again
+   * (a commit retried after a conflict), it gives the same receipt.
+   */
+  readonly respond: (result: T) => Promise<{ status: number; body: unknown }>;
 }

@@ -27,6 +27,14 @@ async function postBatch(gateway: GatewayFixture, texts: string[], signature: st
   return { status: response.status, body: await response.json(), headers: response.headers };
 }
 
+/** The statement a receipt's JWS signs, checked with the gateway's published keys. */
+async function statementOf(gateway: GatewayFixture, jws: string): Promise<any> {
+  const jwks = (await (await fetch(`${gateway.url}/.well-known/jwks.json`)).json()) as { keys: Record<string, unknown>[] };
+  const keys = jwks.keys.map((k) => verificationKeyOf(k as never));
+  const { payload } = verifyCompact(jws, { algorithms: new Set(['EdDSA', 'ES256']), keyFor: (kid) => keys.find((k) => k.kid === kid) }, RECEIPT_TYPE);
+  return JSON.parse(payload.toString('utf8'));
+}
+
 function headerOf(jws: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(jws.split('.')[0]!, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
@@ -88,6 +96,41 @@ describe('batches of signed messages', () => {
     expect((await gateway.desk('GET', '/v1/desk/calls?limit=100')).body.items.filter((c: any) => c.id === first.body.results[1].body.call.id)).toHaveLength(1);
   });
 
+  it('signs one receipt statement for the messages it accepted only, and gives a resent batch the identical answer', async () => {
+    const client = gateway.client(hospital);
+    const taken = client.envelope('call.submit', incident({ summary: 'taken before' }));
+    expect((await client.send('/v1/calls', taken)).status).toBe(201);
+    const texts = [
+      submission(hospital, { summary: 'accepted one' }),
+      JSON.stringify({ ...client.envelope('call.submit', incident()), to: 'elsewhere' }),
+      JSON.stringify({ ...taken, data: incident({ summary: 'the same id, another body' }) }),
+      submission(hospital, { agreement: 'clinic-agreement' }),
+      JSON.stringify(client.envelope('call.update', { callId: '01900000-0000-7000-8000-00000000abcd', externalRef: 'x', seq: 1, status: 'closed' })),
+      submission(hospital, { summary: 'accepted two' }),
+    ];
+    const { signature } = signBatch(texts.map((message) => ({ message })), hospital.key, now());
+    const first = await postBatch(gateway, texts, signature);
+    expect(first.status).toBe(200);
+    expect(first.body.results.map((r: any) => [r.status, r.body.code])).toEqual([
+      [201, undefined],
+      [400, 'USM_ERR_WRONG_RECIPIENT'],
+      [409, 'USM_ERR_MESSAGE_ID_REUSED'],
+      [422, 'USM_ERR_AGREEMENT_INVALID'],
+      [403, 'USM_ERR_FORBIDDEN'],
+      [201, undefined],
+    ]);
+    const [one, two] = [first.body.results[0].body, first.body.results[5].body];
+    expect(one.receipt.jws).toBe(two.receipt.jws);
+    const statement = await statementOf(gateway, one.receipt.jws);
+    expect(statement.messages).toEqual([texts[0]!, texts[5]!].map((t) => ({ messageId: JSON.parse(t).id, digest: bodyDigest(Buffer.from(t)) })));
+    expect(statement).toMatchObject({ gateway: 'provider', from: 'hospital', receivedAt: one.receipt.receivedAt });
+    // What was stored is what was answered, so a resend gets exactly the same answer.
+    const again = await postBatch(gateway, texts, signature);
+    expect(again.body).toEqual(first.body);
+    const [stored] = await gateway.app.gateway.store.inboundForCall(one.call.id);
+    expect((stored!.response.body as any).receipt).toEqual(one.receipt);
+  });
+
   it('refuses a batch whose signature does not cover exactly its messages, and stores nothing of it', async () => {
     const before = (await gateway.desk('GET', '/v1/desk/calls?limit=200')).body.items.length;
     const texts = [submission(hospital), submission(hospital)];
@@ -118,6 +161,23 @@ describe('batches of signed messages', () => {
     expect(statuses).toEqual([201, 409]);
     const accepted = body.results.find((r: any) => r.status === 201).body;
     expect(accepted.receipt.digest).toBe(bodyDigest(Buffer.from(texts[body.results.findIndex((r: any) => r.status === 201)]!)));
+    // The first one is taken; the receipt names it alone (a statement for one message has the single form).
+    expect(body.results.map((r: any) => r.status)).toEqual([201, 409]);
+    expect(await statementOf(gateway, accepted.receipt.jws)).toMatchObject({ messageId: first.id, digest: bodyDigest(Buffer.from(texts[0]!)) });
+  });
+
+  it('refuses a message with a member twice, naming it, and takes the others', async () => {
+    const good = submission(hospital, { summary: 'the only summary' });
+    const doubled = submission(hospital, { summary: 'what the desk sees' }).replace('"summary":', '"summary":"what an auditor sees","summary":');
+    const texts = [doubled, good];
+    const { signature } = signBatch(texts.map((message) => ({ message })), hospital.key, now());
+    const { status, body } = await postBatch(gateway, texts, signature);
+    expect(status).toBe(200);
+    expect(body.results.map((r: any) => [r.status, r.body.code])).toEqual([
+      [400, 'USM_ERR_DUPLICATE_MEMBER'],
+      [201, undefined],
+    ]);
+    expect(body.results[0].body.detail).toContain('/data/summary');
   });
 
   it("answers a message the signer may not send on its own, and takes the others", async () => {
@@ -130,6 +190,67 @@ describe('batches of signed messages', () => {
       [401, 'USM_ERR_SENDER_MISMATCH'],
       [201, undefined],
     ]);
+  });
+});
+
+describe('a batch of updates about one call', () => {
+  const open: GatewayFixture[] = [];
+  afterAll(async () => {
+    for (const g of open) {
+      await g.close();
+      await removeDir(g.dir);
+    }
+  });
+
+  it('commits both although they conflict, the retried one with the same receipt, and answers a resend identically', async () => {
+    const clinic = await makePartner('clinic');
+    const [p, ghost] = await Promise.all([gatewayNode('provider'), gatewayNode('ghost')]);
+    const gateway = await startGateway({
+      partyId: p.id,
+      port: p.port,
+      signing: p.key,
+      partners: [clinic],
+      config: {
+        partners: [{ id: 'clinic', name: 'clinic', roles: ['customer'], jwks: { keys: [clinic.key.jwk] } }, gatewayPartner(ghost, ['supplier'], [{ id: 'hosting', name: 'Hosting' }])],
+        underpinning: [{ id: 'p-ghost', supplier: ghost.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }],
+        routes: [{ service: 'workplace', supplier: ghost.id, supplierService: 'hosting', agreement: 'p-ghost', callTypes: ['incident'], mode: 'auto' }],
+      },
+    });
+    open.push(gateway);
+    const customer = gateway.client(clinic);
+    const call = ((await customer.send('/v1/calls', customer.envelope('call.submit', incident({}, 'clinic')))).body as any).call;
+    const link = (await gateway.desk('GET', `/v1/desk/calls/${call.id}/forks`)).body.items[0];
+    // Count the commits the store refused because the call had changed since it was read.
+    const store = gateway.app.gateway.store;
+    const commitCall = store.commitCall.bind(store);
+    let conflicts = 0;
+    store.commitCall = async (change) => {
+      try {
+        return await commitCall(change);
+      } catch (error) {
+        if ((error as { code?: string }).code === 'USM_STORE_VERSION_CONFLICT') conflicts++;
+        throw error;
+      }
+    };
+    // The supplier's side, played by hand with its key: two updates of one sub-call, read by both messages at the same version.
+    const as = gateway.client(ghost.key);
+    const update = (seq: number, status: string) => JSON.stringify(as.envelope('call.update', { callId: '01900000-0000-7000-8000-00000000abcd', externalRef: link.id, seq, status }, { chainId: call.chainId }));
+    const texts = [update(1, 'acknowledged'), update(2, 'inProgress')];
+    const { signature } = signBatch(texts.map((message) => ({ message })), ghost.key.key, Math.floor(Date.now() / 1000));
+    const first = await postBatch(gateway, texts, signature);
+    expect(first.body.results.map((r: any) => r.status)).toEqual([200, 200]);
+    expect(conflicts).toBeGreaterThan(0);
+    const [one, two] = first.body.results.map((r: any) => r.body);
+    expect(one.receipt.jws).toBe(two.receipt.jws);
+    const statement = await statementOf(gateway, one.receipt.jws);
+    expect(statement.messages).toEqual(texts.map((t) => ({ messageId: JSON.parse(t).id, digest: bodyDigest(Buffer.from(t)) })));
+    expect((await gateway.desk('GET', `/v1/desk/calls/${call.id}/forks`)).body.items[0].status).toBe('inProgress');
+    const stored = await store.inboundForCall(call.id);
+    for (const [i, text] of texts.entries()) {
+      expect(stored.find((m) => m.id === JSON.parse(text).id)!.response.body).toEqual(first.body.results[i].body);
+    }
+    const again = await postBatch(gateway, texts, signature);
+    expect(again.body).toEqual(first.body);
   });
 });
 

@@ -18,12 +18,13 @@ import {
 const HOSTING = [{ id: 'hosting', name: 'Hosting' }];
 
 /** A provider whose customer is `clinic` and whose suppliers are the given nodes (manual routes). */
-function provider(self: Node, clinic: TestPartner, suppliers: Node[], delivery: Record<string, unknown> = {}) {
+function provider(self: Node, clinic: TestPartner, suppliers: Node[], delivery: Record<string, unknown> = {}, now?: () => number) {
   return startGateway({
     partyId: self.id,
     port: self.port,
     signing: self.key,
     partners: [clinic],
+    ...(now !== undefined ? { now } : {}),
     config: {
       partners: [{ id: clinic.id, name: clinic.id, roles: ['customer'], jwks: { keys: [clinic.key.jwk] } }, ...suppliers.map((s) => gatewayPartner(s, ['supplier'], HOSTING))],
       underpinning: suppliers.map((s) => ({ id: `${self.id}-${s.id}`, supplier: s.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS })),
@@ -169,6 +170,46 @@ describe('delivery between gateways', () => {
     await eventually(async () => (await one.desk('GET', '/v1/desk/calls')).body.items.length === 1);
     expect((await gateway.admin('GET', '/v1/admin/dead-letters')).body.items).toEqual([]);
     expect((await gateway.admin('POST', `/v1/admin/dead-letters/${dead.id}/replay`)).body.code).toBe('USM_ERR_DEAD_LETTER_NOT_FOUND');
+  });
+
+  it('keeps retrying a message refused for its time while the clocks differ, shows the skew among the neighbours, and delivers once they agree', async () => {
+    const clinic = await makePartner('clinic');
+    const [p, s1] = await Promise.all([node('provider'), node('supplier-one')]);
+    // The provider's clock runs ten minutes behind: its signatures are outside the supplier's 300 s window.
+    let behind = 600_000;
+    const gateway = await provider(p, clinic, [s1], { maxAttempts: 1000 }, () => Date.now() - behind);
+    const one = await supplier(s1, p);
+    open.push(gateway, one);
+    // What the gateway logs as a warning: fastify logs through a child of the gateway's logger, and a
+    // pino child inherits from its parent, so the parent is the logger the outbox worker was given.
+    const root = Object.getPrototypeOf(gateway.app.log) as typeof gateway.app.log;
+    const warnings: { fields: any; message: string }[] = [];
+    root.warn = ((fields: any, message: string) => {
+      warnings.push({ fields, message });
+    }) as typeof root.warn;
+
+    const id = await callAtAnalysis(gateway, clinic);
+    expect((await gateway.desk('POST', `/v1/desk/calls/${id}/forks`, { supplier: s1.id })).status).toBe(201);
+    const queued = await eventually(async () => {
+      const items = (await gateway.admin('GET', '/v1/admin/outbox')).body.items;
+      return items.length === 1 && items[0].attempts >= 2 ? items[0] : false;
+    });
+    expect(queued.lastError).toMatch(/USM_ERR_MESSAGE_TIME/);
+    expect((await gateway.admin('GET', '/v1/admin/dead-letters')).body.items).toEqual([]);
+    const skewed = (await gateway.admin('GET', '/v1/admin/neighbours')).body.items.find((n: any) => n.partner === s1.id);
+    expect(skewed.clockSkew).toMatchObject({ detail: expect.stringContaining('within 300 s') });
+    // The supplier's clock is ten minutes ahead of the provider's (its Date header has whole seconds).
+    expect(Math.abs(skewed.clockSkew.skewSeconds - 600)).toBeLessThanOrEqual(2);
+    expect(Date.parse(skewed.clockSkew.detectedAt)).toBeGreaterThan(0);
+    const loud = warnings.find((w) => w.fields?.partner === s1.id && w.fields?.skewSeconds !== undefined);
+    expect(loud?.message).toMatch(/clock/);
+
+    behind = 0;
+    await eventually(async () => (await one.desk('GET', '/v1/desk/calls')).body.items.length === 1);
+    await eventually(async () => (await gateway.admin('GET', '/v1/admin/outbox')).body.items.length === 0);
+    expect((await gateway.admin('GET', '/v1/admin/dead-letters')).body.items).toEqual([]);
+    const agreed = (await gateway.admin('GET', '/v1/admin/neighbours')).body.items.find((n: any) => n.partner === s1.id);
+    expect(agreed.clockSkew).toBeNull();
   });
 
   it('holds back an early update, drops an old one, and answers a duplicate with the first answer', async () => {

@@ -74,6 +74,27 @@ describe('signed messages in', () => {
     expect(await callCount()).toBe(before);
   });
 
+  it('refuses a body with a member twice, at any depth, naming the member (400 USM_ERR_DUPLICATE_MEMBER), and stores nothing', async () => {
+    const client = gateway.client(hospital);
+    const text = JSON.stringify(client.envelope('call.submit', incident({ summary: 'what the desk sees' })));
+    const cases: [string, string, string][] = [
+      ['summary twice in data', text.replace('"summary":', '"summary":"what an auditor sees","summary":'), '/data/summary'],
+      ['the id twice', text.replace('{"id":', '{"id":"019a0000-0000-7000-8000-000000000000","id":'), '/id'],
+      ['a key spelled with an escape', text.replace('"summary":', '"summary":"x","summ\\u0061ry":'), '/data/summary'],
+      ['inside an array', text.replace('"type":"incident"', '"type":"incident","attachments":[{"url":"https://x.org/a","url":"https://x.org/b"}]'), '/data/attachments/0/url'],
+    ];
+    for (const [name, body, path] of cases) {
+      expect(JSON.parse(body), name).toBeTypeOf('object');
+      const before = await callCount();
+      const answer = await send(body, client.sign(body));
+      expect({ name, status: answer.status, code: (answer.body as any).code }).toEqual({ name, status: 400, code: 'USM_ERR_DUPLICATE_MEMBER' });
+      expect((answer.body as any).detail, name).toContain(path);
+      expect(await callCount()).toBe(before);
+    }
+    // The same envelope without the second member is taken.
+    expect((await send(text, client.sign(text))).status).toBe(201);
+  });
+
   it('refuses the same message id with another body (409)', async () => {
     const client = gateway.client(hospital);
     const envelope = client.envelope('call.submit', incident({ summary: 'first' }));
