@@ -7,7 +7,8 @@ import type { OperationHandlerMethod, TypedHandlers } from '../http/register-ope
 import { signedMessageOperation, type SignedMessageDeps, type SignedOperation } from '../http/signed-message.js';
 import type { Partner } from '../partners/partner-directory.js';
 import type { ReadTokenVerifier } from '../partners/read-token.js';
-import type { CallService } from '../calls/call-service.js';
+import type { ActInput, CallService } from '../calls/call-service.js';
+import type { MessageType } from '../messages/envelope.js';
 import type { ChainTracer } from '../subcalls/chain-trace.js';
 import { customerView, historyView, noteView } from '../calls/call-views.js';
 import { parseTraceparent } from '../kernel/traceparent.js';
@@ -39,7 +40,13 @@ export function customerRoutes(deps: CustomerRouteDeps): TypedHandlers<CustomerR
   };
   const customerOf = (request: { partner?: Partner | undefined }): Partner => asCustomer(request.partner);
   const callIdOf = (request: { params: { callId: string } }): string => request.params.callId;
-  const actOn = async (input: Parameters<CallService['act']>[0]) => (await calls.act(input)).call;
+  /** A customer's follow-up about one of its calls, in the call's chain, with what its data asks of the call. */
+  const followUp = <D>(type: MessageType, ask: (data: D) => Pick<ActInput, 'action' | 'note' | 'comment'>): SignedOperation =>
+    signedMessageOperation(deps, type, 200, async (envelope, message, origin) => {
+      const customer = asCustomer(origin.sender).id;
+      const { call } = await calls.act({ callId: origin.params.callId!, customer, chainId: envelope.chainId, actor: { kind: 'customer', id: customer }, ...ask(envelope.data as D), message });
+      return call;
+    });
   const read = <Op extends CustomerRead>(handler: OperationHandlerMethod<Op>) => ({ onRequest: authenticate, handler });
 
   return {
@@ -88,59 +95,22 @@ export function customerRoutes(deps: CustomerRouteDeps): TypedHandlers<CustomerR
         message,
       });
     }),
-    addCallNote: signedMessageOperation(deps, 'call.note', 200, (envelope, message, origin) => {
-      const customer = asCustomer(origin.sender).id;
-      const data = envelope.data as Schemas['NoteSubmission'];
-      const kind = data.kind ?? 'comment';
-      return actOn({
-        callId: origin.params.callId!,
-        customer,
-        chainId: envelope.chainId,
-        actor: { kind: 'customer', id: customer },
-        ...(kind === 'information' ? { action: { kind: 'provideInformation' } } : {}),
-        note: { text: data.text, visibility: 'public', kind },
-        message,
-      });
-    }),
-    confirmResolution: signedMessageOperation(deps, 'call.confirm', 200, (envelope, message, origin) => {
-      const customer = asCustomer(origin.sender).id;
-      const { feedback } = envelope.data as Schemas['ConfirmSubmission'];
-      return actOn({
-        callId: origin.params.callId!,
-        customer,
-        chainId: envelope.chainId,
-        actor: { kind: 'customer', id: customer },
-        action: { kind: 'confirm' },
-        ...(feedback !== undefined ? { note: { text: feedback, visibility: 'public', kind: 'comment' } } : {}),
-        message,
-      });
-    }),
-    rejectResolution: signedMessageOperation(deps, 'call.reopen', 200, (envelope, message, origin) => {
-      const customer = asCustomer(origin.sender).id;
-      const { reason } = envelope.data as Schemas['ReopenSubmission'];
-      return actOn({
-        callId: origin.params.callId!,
-        customer,
-        chainId: envelope.chainId,
-        actor: { kind: 'customer', id: customer },
-        action: { kind: 'reopen' },
-        comment: reason,
-        note: { text: reason, visibility: 'public', kind: 'comment' },
-        message,
-      });
-    }),
-    cancelCall: signedMessageOperation(deps, 'call.cancel', 200, (envelope, message, origin) => {
-      const customer = asCustomer(origin.sender).id;
-      const { reason } = envelope.data as Schemas['CancelSubmission'];
-      return actOn({
-        callId: origin.params.callId!,
-        customer,
-        chainId: envelope.chainId,
-        actor: { kind: 'customer', id: customer },
-        action: { kind: 'cancel' },
-        ...(reason !== undefined ? { comment: reason, note: { text: reason, visibility: 'public', kind: 'comment' } } : {}),
-        message,
-      });
-    }),
+    addCallNote: followUp<Schemas['NoteSubmission']>('call.note', ({ text, kind = 'comment' }) => ({
+      ...(kind === 'information' ? { action: { kind: 'provideInformation' } } : {}),
+      note: { text, visibility: 'public', kind },
+    })),
+    confirmResolution: followUp<Schemas['ConfirmSubmission']>('call.confirm', ({ feedback }) => ({
+      action: { kind: 'confirm' },
+      ...(feedback !== undefined ? { note: { text: feedback, visibility: 'public', kind: 'comment' } } : {}),
+    })),
+    rejectResolution: followUp<Schemas['ReopenSubmission']>('call.reopen', ({ reason }) => ({
+      action: { kind: 'reopen' },
+      comment: reason,
+      note: { text: reason, visibility: 'public', kind: 'comment' },
+    })),
+    cancelCall: followUp<Schemas['CancelSubmission']>('call.cancel', ({ reason }) => ({
+      action: { kind: 'cancel' },
+      ...(reason !== undefined ? { comment: reason, note: { text: reason, visibility: 'public', kind: 'comment' } } : {}),
+    })),
   };
 }
