@@ -237,4 +237,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX idempotency_keys_by_time ON idempotency_keys (created_at);
     `,
   },
+  {
+    version: 9,
+    name: 'webhook formats (usm-link or CloudEvents) and rotatable secrets',
+    sql: sql`
+      ALTER TABLE webhooks ADD COLUMN format TEXT NOT NULL DEFAULT 'usm-link';
+      ALTER TABLE webhooks ADD COLUMN secrets TEXT;
+    `,
+  },
 ];
