@@ -3,6 +3,7 @@ import { createAgreementRegistry, type AgreementRegistry } from './agreements/ag
 import { createCallService, type CallService } from './calls/call-service.js';
 import type { GatewayConfig } from './config/load-config.js';
 import { loadBearerTokens, type BearerAuthenticator, type LoadedBearerTokens } from './keys/bearer-tokens.js';
+import { cloudEventSource } from './desk/cloud-event.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from './desk/webhook-dispatcher.js';
 import { createWebhookService, type WebhookService } from './desk/webhook-service.js';
 import { loadPublishedKeys, loadSigningKey } from './keys/signing-key.js';
@@ -90,7 +91,14 @@ export async function createGateway(options: {
     store,
   });
   const signingKey = signing.key;
-  const webhookDispatcher = createWebhookDispatcher({ store, logger, now, ...config.webhooks, observe: (outcome) => metrics.webhook(outcome) });
+  const webhookDispatcher = createWebhookDispatcher({
+    store,
+    logger,
+    now,
+    source: cloudEventSource({ publicUrl: config.publicUrl, partyId: config.party.id }),
+    ...config.webhooks,
+    observe: (outcome) => metrics.webhook(outcome),
+  });
   const outboxWorker = createOutboxWorker({
     store,
     partners,

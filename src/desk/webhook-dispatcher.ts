@@ -5,12 +5,14 @@ import type { Logger } from 'pino';
 import type { StoredEvent } from '../ports/call.js';
 import { uuidv7 } from '../kernel/uuid-v7.js';
 import type { WebhookDeadLetter, WebhookStore, WebhookSubscription } from '../ports/webhook-store.js';
-import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature.js';
+import { webhookDelivery } from './webhook-delivery.js';
 
 export interface WebhookDispatcherOptions {
   readonly store: WebhookStore;
   readonly logger: Logger;
   readonly now: () => number;
+  /** The CloudEvent `source` of this gateway (`cloudEventSource`). */
+  readonly source: string;
   readonly maxAttempts: number;
   readonly timeoutMs: number;
   readonly backoffBaseMs: number;
@@ -150,19 +152,9 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   }
 
   async function post(subscription: WebhookSubscription, event: StoredEvent): Promise<string | undefined> {
-    const body = JSON.stringify({ id: event.id, seq: event.seq, type: event.type, at: event.at, callId: event.callId, ...event.payload });
+    const { headers, body } = webhookDelivery(subscription, event, { source: options.source, nowMs: options.now() });
     try {
-      const response = await request(subscription.url, {
-        method: 'POST',
-        dispatcher: agent,
-        headers: {
-          'content-type': 'application/json',
-          'usm-event-id': event.id,
-          'usm-event-type': event.type,
-          [WEBHOOK_SIGNATURE_HEADER]: signWebhook(subscription.secret, body, Math.floor(options.now() / 1000)),
-        },
-        body,
-      });
+      const response = await request(subscription.url, { method: 'POST', dispatcher: agent, headers, body });
       await response.body.dump();
       return response.statusCode >= 200 && response.statusCode < 300 ? undefined : `HTTP ${response.statusCode}`;
     } catch (error) {

@@ -2,17 +2,40 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const WEBHOOK_SIGNATURE_HEADER = 'usm-webhook-signature';
 
-/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, keyed with the subscription's secret. */
-export function signWebhook(secret: string, body: string, unixSeconds: number): string {
-  return `t=${unixSeconds},v1=${createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex')}`;
+/** How far a receiver lets `t` be from its clock, in seconds. */
+export const WEBHOOK_TOLERANCE_SECONDS = 300;
+
+function hmacHex(secret: string, body: string, unixSeconds: number): string {
+  return createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex');
 }
 
-/** What a receiver runs: true when the header signs this body with this secret within `toleranceSeconds`. */
-export function verifyWebhook(secret: string, body: string, header: string, nowSeconds: number, toleranceSeconds = 300): boolean {
-  const parts = Object.fromEntries(header.split(',').map((p) => p.split('=', 2) as [string, string]));
-  const t = Number(parts.t);
-  if (!Number.isInteger(t) || Math.abs(nowSeconds - t) > toleranceSeconds || typeof parts.v1 !== 'string') return false;
-  const expected = Buffer.from(signWebhook(secret, body, t).split('v1=')[1]!, 'hex');
-  const given = Buffer.from(parts.v1, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+/**
+ * The usm-link format's signature: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, keyed
+ * with the UTF-8 bytes of each secret given, one `v1=` a secret (two while a rotation overlaps).
+ */
+export function signWebhook(secrets: string | readonly string[], body: string, unixSeconds: number): string {
+  const keys = typeof secrets === 'string' ? [secrets] : secrets;
+  if (keys.length === 0) throw new TypeError('a webhook is signed with one secret at least');
+  return [`t=${unixSeconds}`, ...keys.map((secret) => `v1=${hmacHex(secret, body, unixSeconds)}`)].join(',');
+}
+
+/**
+ * What a receiver runs: true when one of the header's `v1=` signs this body with this secret and
+ * `t` is within `toleranceSeconds` of `nowSeconds`.
+ */
+export function verifyWebhook(secret: string, body: string, header: string, nowSeconds: number, toleranceSeconds = WEBHOOK_TOLERANCE_SECONDS): boolean {
+  const parts = header.split(',').map((part) => {
+    const at = part.indexOf('=');
+    return at < 0 ? ['', ''] : [part.slice(0, at), part.slice(at + 1)];
+  });
+  const times = parts.filter(([name]) => name === 't');
+  const t = times.length === 1 ? Number(times[0]![1]) : Number.NaN;
+  if (!Number.isInteger(t) || Math.abs(nowSeconds - t) > toleranceSeconds) return false;
+  const expected = Buffer.from(hmacHex(secret, body, t), 'hex');
+  return parts
+    .filter(([name]) => name === 'v1')
+    .some(([, value]) => {
+      const given = Buffer.from(value!, 'hex');
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    });
 }

@@ -807,9 +807,14 @@ export interface paths {
         put?: never;
         /**
          * Subscribe a callback URL to call events.
-         * @description Each delivery is a POST of one event with the header
-         *     `Usm-Webhook-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed with the secret>`.
-         *     Deliveries to one subscription are made in event order and retried with backoff.
+         * @description Each delivery is a POST of one event. In the `usm-link` format (the default) it is the event
+         *     as JSON with the header
+         *     `Usm-Webhook-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed with the secret>`
+         *     (the webhook `callEvent`); in the `cloudevents` format it is a CloudEvent 1.0 in structured
+         *     JSON mode signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`,
+         *     `webhook-signature`; the webhook `callCloudEvent`), and the secret must be a Standard
+         *     Webhooks secret (`whsec_<base64>`). Deliveries to one subscription are made in event order
+         *     and retried with backoff.
          */
         post: operations["deskCreateWebhook"];
         delete?: never;
@@ -838,6 +843,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/desk/webhooks/{webhookId}/secrets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a secret to a subscription (rotation), naming when its other secrets stop.
+         * @description From now on every delivery is signed with the new secret and with each other live secret
+         *     until `previousExpiresAt` (default: 24 hours from now; a time already past retires them at
+         *     once): a receiver switches to the new secret within that overlap. A subscription has at
+         *     most two live secrets; with two, retire one first (409 `USM_ERR_WEBHOOK_SECRET_LIMIT`). The
+         *     secret is never returned.
+         */
+        post: operations["deskAddWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/webhooks/{webhookId}/secrets/{secretId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: components["schemas"]["Uuid"];
+                secretId: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Retire one of a subscription's live secrets now.
+         * @description Deliveries are no longer signed with it. The last live secret cannot be retired (409
+         *     `USM_ERR_WEBHOOK_LAST_SECRET`); retiring the new secret during an overlap calls the
+         *     rotation off (the other one stays, without an end).
+         */
+        delete: operations["deskRetireWebhookSecret"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     callEvent: {
@@ -851,11 +907,38 @@ export interface webhooks {
         put?: never;
         /**
          * One call event, delivered to a desk webhook subscription.
-         * @description Signed with `Usm-Webhook-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`
-         *     keyed with the subscription's secret; `Usm-Event-Id` and `Usm-Event-Type` name the event.
+         * @description The `usm-link` format. Signed with `Usm-Webhook-Signature: t=<unix seconds>,v1=<hex
+         *     HMAC-SHA256 of "<t>.<body>">` keyed with the subscription's secret, one `v1=` for each live
+         *     secret (two while a rotation overlaps); `Usm-Event-Id` and `Usm-Event-Type` name the event.
          *     Any 2xx acknowledges it; anything else is retried with backoff, in order.
          */
         post: operations["deliverCallEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    callCloudEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One call event as a CloudEvent, delivered to a subscription of the `cloudevents` format.
+         * @description A CloudEvent 1.0 in structured JSON mode, signed per Standard Webhooks: the signed content is
+         *     `<webhook-id>.<webhook-timestamp>.<body>`, its HMAC-SHA256 keyed with the base64-decoded
+         *     part of the `whsec_` secret, sent as `v1,<base64>`; while a rotation overlaps, one such
+         *     signature for each live secret, separated by spaces. `webhook-id` is the event id, the same
+         *     on every retry and replay (deduplicate on it). Receivers should refuse a `webhook-timestamp`
+         *     more than 5 minutes from their clock (the specification's tolerance). Any 2xx
+         *     acknowledges it; anything else is retried with backoff, in order.
+         */
+        post: operations["deliverCallCloudEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1407,16 +1490,53 @@ export interface components {
         };
         /** @enum {string} */
         EventType: "call.created" | "call.step_changed" | "call.status_changed" | "call.workflow_decided" | "call.note_added" | "call.resolved" | "call.confirmed" | "call.forked" | "call.supplier_update" | "call.sla_breached";
+        /**
+         * @description How deliveries are written: `usm-link`, the event as JSON signed with
+         *     `Usm-Webhook-Signature`; `cloudevents`, a CloudEvent 1.0 (structured JSON mode) signed per
+         *     Standard Webhooks.
+         * @enum {string}
+         */
+        WebhookFormat: "usm-link" | "cloudevents";
+        /**
+         * @description The key deliveries are signed with. For the `cloudevents` format a Standard Webhooks secret:
+         *     `whsec_` and the base64 of 24 to 64 random bytes (the HMAC key is those bytes); for
+         *     `usm-link` any text (the HMAC key is its UTF-8 bytes).
+         */
+        WebhookSecretValue: string;
         WebhookRequest: {
             /** Format: uri */
             url: string;
-            secret: string;
+            secret: components["schemas"]["WebhookSecretValue"];
+            /** @default usm-link */
+            format: components["schemas"]["WebhookFormat"];
             /** @description Event types to deliver; all when absent. */
             events?: components["schemas"]["EventType"][];
+        };
+        WebhookSecretRequest: {
+            secret: components["schemas"]["WebhookSecretValue"];
+            /**
+             * Format: date-time
+             * @description When the subscription's other live secrets stop signing; 24 hours from now when absent.
+             */
+            previousExpiresAt?: string;
+        };
+        /** @description One live secret of a subscription, without its value. */
+        WebhookSecret: {
+            id: components["schemas"]["Uuid"];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it stops signing deliveries; null until it is retired or a newer secret is added.
+             */
+            expiresAt: string | null;
         };
         Webhook: {
             id: components["schemas"]["Uuid"];
             url: string;
+            format: components["schemas"]["WebhookFormat"];
+            /** @description The live secrets, oldest first (one, or two while a rotation overlaps). */
+            secrets: components["schemas"]["WebhookSecret"][];
             events: components["schemas"]["EventType"][];
             /** Format: date-time */
             createdAt: string;
@@ -1439,6 +1559,38 @@ export interface components {
             call: components["schemas"]["DeskCall"];
             change?: {
                 [key: string]: unknown;
+            };
+        };
+        /** @description One call event as a CloudEvent 1.0 (structured JSON mode), the body of a `cloudevents` delivery. */
+        CallCloudEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /** @description The event id, the same on every retry and replay (also `webhook-id`). */
+            id: components["schemas"]["Uuid"];
+            /** @description The gateway, its `publicUrl`, else `urn:usm-link:<party id>`. */
+            source: string;
+            /** @description `org.usm-link.` and the event type, e.g. `org.usm-link.call.status_changed`. */
+            type: string;
+            /** @description The call id. */
+            subject: components["schemas"]["Uuid"];
+            /**
+             * Format: date-time
+             * @description When the event happened.
+             */
+            time: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            /**
+             * @description The event's sequence number on this gateway, zero-padded to 20 digits (the CloudEvents
+             *     sequence extension): deliveries to one subscription come in this order.
+             */
+            sequence?: string;
+            /** @description The event as in the `usm-link` format, without its envelope fields (id, seq, type, at, callId). */
+            data: {
+                call: components["schemas"]["DeskCall"];
+                change?: {
+                    [key: string]: unknown;
+                };
             };
         };
         /** @description A webhook event given up for one subscription after its last attempt. */
@@ -1528,7 +1680,7 @@ export interface components {
         /**
          * @description No such resource, or not one of the caller's: `USM_ERR_CALL_NOT_FOUND`,
          *     `USM_ERR_AGREEMENT_NOT_FOUND`, `USM_ERR_LINK_NOT_FOUND`, `USM_ERR_WEBHOOK_NOT_FOUND`,
-         *     `USM_ERR_DEAD_LETTER_NOT_FOUND`.
+         *     `USM_ERR_WEBHOOK_SECRET_NOT_FOUND`, `USM_ERR_DEAD_LETTER_NOT_FOUND`.
          */
         NotFound: {
             headers: {
@@ -1541,7 +1693,9 @@ export interface components {
         /**
          * @description The state does not allow this now: `USM_ERR_ILLEGAL_TRANSITION`, `USM_ERR_CONFLICT` (it
          *     changed concurrently, or the agreement version is not the open offer), `USM_ERR_MESSAGE_ID_REUSED`,
-         *     `USM_ERR_LOOP_DETECTED`, `USM_ERR_FORK_NOT_ALLOWED`.
+         *     `USM_ERR_LOOP_DETECTED`, `USM_ERR_FORK_NOT_ALLOWED`, `USM_ERR_WEBHOOK_SECRET_LIMIT` (a
+         *     subscription has two live secrets already), `USM_ERR_WEBHOOK_LAST_SECRET` (its last live
+         *     secret cannot be retired).
          */
         Conflict: {
             headers: {
@@ -3226,6 +3380,67 @@ export interface operations {
             503: components["responses"]["StoreUnavailable"];
         };
     };
+    deskAddWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSecretRequest"];
+            };
+        };
+        responses: {
+            /** @description The subscription with its live secrets (their ids and times, never the secrets). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskRetireWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: components["schemas"]["Uuid"];
+                secretId: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retired. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
     deliverCallEvent: {
         parameters: {
             query?: never;
@@ -3236,6 +3451,35 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WebhookEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deliverCallCloudEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (the CloudEvent's `id`), the same on every retry and replay. */
+                "webhook-id": components["schemas"]["Uuid"];
+                /** @description When this attempt was signed, in Unix seconds. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`, one for each live secret, separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/cloudevents+json": components["schemas"]["CallCloudEvent"];
             };
         };
         responses: {

@@ -1,9 +1,22 @@
 import type { EventType, StoredEvent } from './call.js';
 
+/** How a delivery is written: usm-link's own JSON and signature, or a CloudEvent signed per Standard Webhooks. */
+export type WebhookFormat = 'usm-link' | 'cloudevents';
+
+/** One of a subscription's secrets; it signs deliveries until `expiresAt` (null: until retired). */
+export interface WebhookSecret {
+  readonly id: string;
+  readonly secret: string;
+  readonly createdAt: string;
+  readonly expiresAt: string | null;
+}
+
 export interface WebhookSubscription {
   readonly id: string;
   readonly url: string;
-  readonly secret: string;
+  readonly format: WebhookFormat;
+  /** Oldest first; during a rotation the older ones carry an `expiresAt`. */
+  readonly secrets: readonly WebhookSecret[];
   /** Empty means every event type. */
   readonly events: readonly EventType[];
   readonly createdAt: string;
@@ -38,6 +51,12 @@ export interface WebhookStore {
   listWebhooks(): Promise<WebhookSubscription[]>;
   getWebhook(id: string): Promise<WebhookSubscription | undefined>;
   deleteWebhook(id: string): Promise<boolean>;
+  /**
+   * Replaces a subscription's secrets with what `change` makes of the subscription as stored, in one
+   * transaction with the subscription locked (undefined from `change`: nothing changes). Gives the
+   * subscription as it is afterwards; undefined when there is no such subscription.
+   */
+  changeWebhookSecrets(id: string, change: (current: WebhookSubscription) => readonly WebhookSecret[] | undefined): Promise<WebhookSubscription | undefined>;
   /** Records the delivery state after an attempt. */
   updateWebhookDelivery(id: string, state: WebhookDeliveryState): Promise<void>;
   /**

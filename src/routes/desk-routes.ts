@@ -39,7 +39,9 @@ type DeskOperation =
   | 'deskListWebhooks'
   | 'deskCreateWebhook'
   | 'deskGetWebhook'
-  | 'deskDeleteWebhook';
+  | 'deskDeleteWebhook'
+  | 'deskAddWebhookSecret'
+  | 'deskRetireWebhookSecret';
 
 /** The provider's own desk: every call, every step, internal notes and webhooks. */
 export function deskRoutes(deps: DeskRouteDeps): TypedHandlers<DeskOperation> {
@@ -158,6 +160,15 @@ export function deskRoutes(deps: DeskRouteDeps): TypedHandlers<DeskOperation> {
     }),
     deskDeleteWebhook: desk(async (request, reply) => {
       if (!(await webhooks.remove(webhookIdOf(request)))) throw new GatewayError('USM_ERR_WEBHOOK_NOT_FOUND');
+      return reply.code(204).send();
+    }),
+    deskAddWebhookSecret: desk(async (request, reply) => {
+      const webhook = await webhooks.addSecret(webhookIdOf(request), request.body);
+      if (webhook === undefined) throw new GatewayError('USM_ERR_WEBHOOK_NOT_FOUND');
+      return reply.code(201).send(webhook);
+    }),
+    deskRetireWebhookSecret: desk(async (request, reply) => {
+      if (!(await webhooks.retireSecret(webhookIdOf(request), request.params.secretId))) throw new GatewayError('USM_ERR_WEBHOOK_NOT_FOUND');
       return reply.code(204).send();
     }),
   };

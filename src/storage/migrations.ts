@@ -252,4 +252,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX calls_by_close_due_at ON calls (close_due_at) WHERE close_due_at IS NOT NULL;
     `,
   },
+  {
+    version: 10,
+    name: 'webhook formats (usm-link or CloudEvents) and rotatable secrets',
+    sql: sql`
+      ALTER TABLE webhooks ADD COLUMN format TEXT NOT NULL DEFAULT 'usm-link';
+      ALTER TABLE webhooks ADD COLUMN secrets TEXT;
+    `,
+  },
 ];

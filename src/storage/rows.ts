@@ -2,7 +2,7 @@ import { currentPosition } from '../usm/call-lifecycle.js';
 import type { CallEvent, CallRecord, HistoryEntry, Note, StoredEvent } from '../ports/call.js';
 import type { CallCommit } from '../ports/call-store.js';
 import type { NewOutboxMessage, OutboxMessage } from '../ports/outbox-store.js';
-import type { WebhookDeadLetter, WebhookSubscription } from '../ports/webhook-store.js';
+import type { WebhookDeadLetter, WebhookSecret, WebhookSubscription } from '../ports/webhook-store.js';
 import type { IdempotentRequest } from '../ports/idempotency.js';
 import type { InboundMessage } from '../ports/inbound-message.js';
 import type { SupplierLink } from '../ports/supplier-link.js';
@@ -270,6 +270,7 @@ export function eventSnapshotOf(change: Pick<CallCommit, 'events' | 'eventCall'>
 export interface WebhookRow {
   id: string;
   url: string;
+  /** The newest secret (before migration 10 the only one, and `secrets` is null). */
   secret: string;
   events: string;
   created_at: string;
@@ -277,12 +278,17 @@ export interface WebhookRow {
   failures: number;
   last_error: string | null;
   next_attempt_at: string | null;
+  format: string;
+  /** Every secret, oldest first, as JSON (`webhookSecretsColumn`); null for a subscription stored before migration 10. */
+  secrets: string | null;
 }
 export function webhookOf(row: WebhookRow): WebhookSubscription {
   return {
     id: row.id,
     url: row.url,
-    secret: row.secret,
+    format: row.format as WebhookSubscription['format'],
+    // A subscription stored before migration 10 has its one secret in `secret`, named by the subscription's id.
+    secrets: row.secrets === null ? [{ id: row.id, secret: row.secret, createdAt: row.created_at, expiresAt: null }] : (JSON.parse(row.secrets) as WebhookSecret[]),
     events: JSON.parse(row.events) as WebhookSubscription['events'],
     createdAt: row.created_at,
     deliveredThrough: Number(row.delivered_through),
@@ -295,14 +301,20 @@ export function webhookColumns(w: WebhookSubscription): WebhookRow {
   return {
     id: w.id,
     url: w.url,
-    secret: w.secret,
+    ...webhookSecretsColumns(w.secrets),
     events: JSON.stringify(w.events),
     created_at: w.createdAt,
     delivered_through: w.deliveredThrough,
     failures: w.failures,
     last_error: w.lastError,
     next_attempt_at: w.nextAttemptAt,
+    format: w.format,
   };
+}
+export function webhookSecretsColumns(secrets: readonly WebhookSecret[]): Pick<WebhookRow, 'secret' | 'secrets'> {
+  const newest = secrets.at(-1);
+  if (newest === undefined) throw new TypeError('a webhook subscription keeps at least one secret');
+  return { secret: newest.secret, secrets: JSON.stringify(secrets.map((s) => ({ id: s.id, secret: s.secret, createdAt: s.createdAt, expiresAt: s.expiresAt }))) };
 }
 
 export interface WebhookDeadLetterRow {

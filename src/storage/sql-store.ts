@@ -2,8 +2,8 @@ import type { AgreementVersion } from '../ports/agreement-store.js';
 import type { CallRecord } from '../ports/call.js';
 import type { SupplierLink } from '../ports/supplier-link.js';
 import type { Store } from '../ports/store.js';
-import type { WebhookDeliveryState } from '../ports/webhook-store.js';
-import { agreementCommitSteps, callCommitSteps, deliverySteps, insert, run, type Step } from './commit-plan.js';
+import type { WebhookDeliveryState, WebhookSubscription } from '../ports/webhook-store.js';
+import { agreementCommitSteps, callCommitSteps, deliverySteps, insert, read as readStep, run, type Step } from './commit-plan.js';
 import {
   docOf,
   eventOf,
@@ -17,6 +17,7 @@ import {
   webhookDeadLetterColumns,
   webhookDeadLetterOf,
   webhookOf,
+  webhookSecretsColumns,
   type EventRow,
   type HistoryRow,
   type IdempotentRow,
@@ -82,6 +83,19 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     listWebhooks: async () => (await read<WebhookRow>(S.listWebhooks)).map(webhookOf),
     getWebhook: (id) => first(read<WebhookRow>(S.getWebhook, { id }), webhookOf),
     deleteWebhook: async (id) => (await write(S.deleteWebhook, { id })).changes === 1,
+    async changeWebhookSecrets(id, change) {
+      let after: WebhookSubscription | undefined;
+      await engine.transact([
+        readStep<WebhookRow>(S.lockWebhook, { id }, ([row]) => {
+          if (row === undefined) return [];
+          const current = webhookOf(row);
+          const secrets = change(current);
+          after = secrets === undefined ? current : { ...current, secrets };
+          return secrets === undefined ? [] : [run(S.updateWebhookSecrets, { id, ...webhookSecretsColumns(secrets) })];
+        }),
+      ]);
+      return after;
+    },
     async updateWebhookDelivery(id, state) {
       await write(S.updateWebhookDelivery, deliveryState(id, state));
     },

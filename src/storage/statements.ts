@@ -64,9 +64,12 @@ export const STATEMENTS = {
   eventsAfter: sql`${EVENTS_WITH_CALL} WHERE e.seq > @after ORDER BY e.seq LIMIT @limit`,
   lastEventSeq: sql`SELECT MAX(seq) AS seq FROM events`,
 
-  insertWebhook: insertRows<WebhookRow>('webhooks', ['id', 'url', 'secret', 'events', 'created_at', 'delivered_through', 'failures', 'last_error', 'next_attempt_at']),
+  insertWebhook: insertRows<WebhookRow>('webhooks', ['id', 'url', 'secret', 'events', 'created_at', 'delivered_through', 'failures', 'last_error', 'next_attempt_at', 'format', 'secrets']),
   listWebhooks: sql`SELECT * FROM webhooks ORDER BY created_at, id`,
   getWebhook: sql`SELECT * FROM webhooks WHERE id = @id`,
+  /** The subscription whose secrets change, locked until the change commits. */
+  lockWebhook: sql`SELECT * FROM webhooks WHERE id = @id${FOR_UPDATE}`,
+  updateWebhookSecrets: sql`UPDATE webhooks SET secret = @secret, secrets = @secrets WHERE id = @id`,
   deleteWebhook: sql`DELETE FROM webhooks WHERE id = @id`,
   updateWebhookDelivery: sql`UPDATE webhooks SET delivered_through = @delivered_through, failures = @failures, last_error = @last_error,
        next_attempt_at = @next_attempt_at WHERE id = @id`,

@@ -244,7 +244,7 @@ for (const engine of ENGINES) {
       t += 2_000;
       expect((await store.claimHeads('supplier', 'worker-2', 10, 60_000)).map((m) => m.id)).toEqual([message.id]);
 
-      const hook = { id: uuidv7(), url: 'http://127.0.0.1:1/h', secret: 's'.repeat(16), events: [], createdAt: new Date(t).toISOString(), deliveredThrough: 0, failures: 0, lastError: null, nextAttemptAt: null };
+      const hook = { id: uuidv7(), url: 'http://127.0.0.1:1/h', format: 'usm-link' as const, secrets: [{ id: uuidv7(), secret: 's'.repeat(16), createdAt: new Date(0).toISOString(), expiresAt: null }], events: [], createdAt: new Date(t).toISOString(), deliveredThrough: 0, failures: 0, lastError: null, nextAttemptAt: null };
       await store.createWebhook(hook);
       expect(await store.claimWebhook(hook.id, 'w1', 60_000)).toBe(true);
       t += 59_000;
@@ -258,7 +258,7 @@ for (const engine of ENGINES) {
     });
 
     it('leases a webhook subscription to one worker', async () => {
-      await store.createWebhook({ id: uuidv7(), url: 'http://127.0.0.1:1/h', secret: 's'.repeat(16), events: [], createdAt: new Date().toISOString(), deliveredThrough: 0, failures: 0, lastError: null, nextAttemptAt: null });
+      await store.createWebhook({ id: uuidv7(), url: 'http://127.0.0.1:1/h', format: 'usm-link' as const, secrets: [{ id: uuidv7(), secret: 's'.repeat(16), createdAt: new Date(0).toISOString(), expiresAt: null }], events: [], createdAt: new Date().toISOString(), deliveredThrough: 0, failures: 0, lastError: null, nextAttemptAt: null });
       const [hook] = await store.listWebhooks();
       expect(await store.claimWebhook(hook!.id, 'w1', 60_000)).toBe(true);
       expect(await store.claimWebhook(hook!.id, 'w2', 60_000)).toBe(false);
@@ -275,7 +275,7 @@ for (const engine of ENGINES) {
       expect(await store.eventAt(stored[1]!.seq)).toEqual(stored[1]);
       expect(await store.eventAt(stored[1]!.seq + 100)).toBeUndefined();
       const hooks = [uuidv7(), uuidv7()];
-      for (const id of hooks) await store.createWebhook({ id, url: 'http://127.0.0.1:1/h', secret: 's'.repeat(16), events: [], createdAt: at, deliveredThrough: 0, failures: 2, lastError: 'HTTP 500', nextAttemptAt: at });
+      for (const id of hooks) await store.createWebhook({ id, url: 'http://127.0.0.1:1/h', format: 'usm-link' as const, secrets: [{ id: uuidv7(), secret: 's'.repeat(16), createdAt: new Date(0).toISOString(), expiresAt: null }], events: [], createdAt: at, deliveredThrough: 0, failures: 2, lastError: 'HTTP 500', nextAttemptAt: at });
       const deadLetter = (webhookId: string, event: (typeof stored)[number]) => ({
         id: uuidv7(), webhookId, eventSeq: event.seq, eventId: event.id, eventType: event.type, callId: event.callId, attempts: 3, lastError: 'HTTP 500', createdAt: at, updatedAt: at,
       });
