@@ -1,0 +1,42 @@
+import { objectOf } from './expectations.js';
+import type { TargetFacts } from './conformance-case.js';
+import { readPublishedKeys } from './published-keys.js';
+import type { Exchange, TargetSession } from './target-session.js';
+
+const PARTY_ID = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+
+/** Reads the target's discovery document and keys: what every case needs first. */
+export async function discoverTarget(session: TargetSession): Promise<Pick<TargetFacts, 'partyId' | 'keys'> & { discovery: Exchange | undefined; jwks: Exchange | undefined }> {
+  const discovery = await session.request('GET', '/.well-known/usm-link').catch(() => undefined);
+  const partyId = objectOf(discovery?.body)?.partyId;
+  const jwks = await session.request('GET', '/.well-known/jwks.json').catch(() => undefined);
+  return {
+    discovery,
+    jwks,
+    partyId: discovery?.status === 200 && typeof partyId === 'string' && PARTY_ID.test(partyId) ? partyId : undefined,
+    keys: jwks?.status === 200 ? readPublishedKeys(jwks.body).keys : [],
+  };
+}
+
+/**
+ * Finds an active agreement of the partner with the target and a service it covers, from
+ * `GET /v1/agreements` and `GET /v1/services` (read with the partner's token).
+ */
+export async function findAgreement(session: TargetSession, party: string, partyId: string): Promise<Pick<TargetFacts, 'agreement' | 'agreementProblem'> & { services: Exchange | undefined; agreements: Exchange | undefined }> {
+  const agreements = await session.read('/v1/agreements').catch(() => undefined);
+  const services = await session.read('/v1/services').catch(() => undefined);
+  const found = (answer: Exchange | undefined) => (answer?.status === 200 && Array.isArray(objectOf(answer.body)?.items) ? (objectOf(answer.body)!.items as unknown[]).map((i) => objectOf(i) ?? {}) : undefined);
+  const agreementItems = found(agreements);
+  const serviceIds = new Set((found(services) ?? []).map((s) => s.id).filter((id): id is string => typeof id === 'string'));
+  if (agreementItems === undefined) {
+    return { agreements, services, agreement: undefined, agreementProblem: `GET /v1/agreements as ${party} did not answer 200 with items (${agreements?.status ?? 'no answer'})` };
+  }
+  for (const item of agreementItems) {
+    if (item.status !== 'active' || typeof item.id !== 'string' || !Array.isArray(item.services)) continue;
+    if (item.customer !== undefined && item.customer !== party) continue;
+    if (item.provider !== undefined && item.provider !== partyId) continue;
+    const service = item.services.find((s): s is string => typeof s === 'string' && (serviceIds.size === 0 || serviceIds.has(s)));
+    if (service !== undefined) return { agreements, services, agreement: { id: item.id, service }, agreementProblem: undefined };
+  }
+  return { agreements, services, agreement: undefined, agreementProblem: `the target lists no active agreement of ${party} that covers a service (GET /v1/agreements, GET /v1/services)` };
+}
