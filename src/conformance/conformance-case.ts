@@ -1,6 +1,6 @@
 import type { PartnerClient } from '../client/partner-client.js';
 import type { SigningKey, VerificationKey } from '../keys/jwk.js';
-import type { TargetSession } from './target-session.js';
+import type { Exchange, TargetSession } from './target-session.js';
 import type { UpdateListener } from './update-listener.js';
 
 /** What a case found: it passed, failed (the target broke a promise), or could not run against this target. */
@@ -16,6 +16,9 @@ export const pass = (detail: string): Verdict => ({ outcome: 'pass', detail });
 export const fail = (detail: string): Verdict => ({ outcome: 'fail', detail });
 export const skip = (detail: string): Verdict => ({ outcome: 'skip', detail });
 
+/** The reads the kit makes before the cases. */
+export type Probe = 'discovery' | 'jwks' | 'services' | 'agreements';
+
 /** What the kit learnt about the target before the cases run (each fact is judged by a case too). */
 export interface TargetFacts {
   /** The target's party id, from its discovery document. */
@@ -27,7 +30,9 @@ export interface TargetFacts {
   /** Why `agreement` is missing, when it is. */
   readonly agreementProblem: string | undefined;
   /** The answers the facts were read from, for the cases that judge them. */
-  readonly probes: Readonly<Record<'discovery' | 'jwks' | 'services' | 'agreements', import('./target-session.js').Exchange | undefined>>;
+  readonly probes: Readonly<Record<Probe, Exchange | undefined>>;
+  /** Why a probe got no answer at all (a timeout, a refused connection). */
+  readonly probeErrors: Readonly<Partial<Record<Probe, string>>>;
 }
 
 /** What a case may use: the target, the partner it acts as, and the transport (target only, bounded). */

@@ -1,7 +1,7 @@
 import { createPartnerClient } from '../client/partner-client.js';
 import { codeOf } from '../kernel/gateway-error.js';
 import type { SigningKey } from '../keys/jwk.js';
-import { fail, skip, type CaseContext, type ConformanceCase, type Need, type TargetFacts, type Verdict } from './conformance-case.js';
+import { fail, skip, type CaseContext, type ConformanceCase, type Need, type Probe, type TargetFacts, type Verdict } from './conformance-case.js';
 import { discoverTarget, findAgreement } from './probe-target.js';
 import { summarise, type CaseResult, type ConformanceReport } from './report.js';
 import { SUITE } from './suite.js';
@@ -40,16 +40,18 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
   const results: CaseResult[] = [];
   try {
     if (options.listen !== undefined) listener = await startUpdateListener({ ...options.listen, party: options.party, key: options.key, now });
-    const found = await discoverTarget(session);
+    const probeErrors: Partial<Record<Probe, string>> = {};
+    const found = await discoverTarget(session, probeErrors);
     const client = createPartnerClient({ baseUrl: session.base, from: options.party, to: found.partyId ?? 'unknown-target', key: options.key, now, dispatcher: session.dispatcher });
     session.useClient(client);
-    const agreement = found.partyId !== undefined ? await findAgreement(session, options.party, found.partyId) : undefined;
+    const agreement = found.partyId !== undefined ? await findAgreement(session, options.party, found.partyId, probeErrors) : undefined;
     const facts: TargetFacts = {
       partyId: found.partyId,
       keys: found.keys,
       agreement: agreement?.agreement,
       agreementProblem: agreement?.agreementProblem ?? 'the target has no partyId to read agreements with (see USM-DISCOVERY-1)',
       probes: { discovery: found.discovery, jwks: found.jwks, services: agreement?.services, agreements: agreement?.agreements },
+      probeErrors,
     };
     listener?.useKeys(facts.keys);
     const context: CaseContext = { party: options.party, key: options.key, facts, client, session, listener, waitMs, now, startedAt };

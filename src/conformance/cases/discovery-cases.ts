@@ -12,7 +12,7 @@ export const discoveryCases: readonly ConformanceCase[] = [
     needs: [],
     run: async ({ facts }) => {
       const answer = facts.probes.discovery;
-      if (answer === undefined || answer.status !== 200) return fail(`expected 200 from GET /.well-known/usm-link, got ${answer === undefined ? 'no answer' : summaryOf(answer)}`);
+      if (answer === undefined || answer.status !== 200) return fail(`expected 200 from GET /.well-known/usm-link, got ${answer === undefined ? `no answer (${facts.probeErrors.discovery ?? 'none'})` : summaryOf(answer)}`);
       if (!/json/i.test(headerOf(answer, 'content-type') ?? '')) return fail(`expected JSON, got ${headerOf(answer, 'content-type') ?? 'no content-type'}`);
       const doc = objectOf(answer.body);
       if (doc === undefined) return fail('the discovery document is not a JSON object');
@@ -31,7 +31,7 @@ export const discoveryCases: readonly ConformanceCase[] = [
     needs: [],
     run: async ({ facts }) => {
       const answer = facts.probes.jwks;
-      if (answer === undefined || answer.status !== 200) return fail(`expected 200 from GET /.well-known/jwks.json, got ${answer === undefined ? 'no answer' : summaryOf(answer)}`);
+      if (answer === undefined || answer.status !== 200) return fail(`expected 200 from GET /.well-known/jwks.json, got ${answer === undefined ? `no answer (${facts.probeErrors.jwks ?? 'none'})` : summaryOf(answer)}`);
       const { keys, problems } = readPublishedKeys(answer.body);
       if (problems.length > 0) return fail(problems[0]!);
       return pass(`200 ${keys.length} key(s): ${keys.map((k) => `${k.alg} ${k.kid}`).join(', ')}`);
