@@ -1,5 +1,5 @@
 import { codeOf } from '../kernel/gateway-error.js';
-import { objectOf } from './expectations.js';
+import { objectOf, summaryOf } from './expectations.js';
 import type { Probe, TargetFacts } from './conformance-case.js';
 import { readPublishedKeys } from './published-keys.js';
 import type { Exchange, TargetSession } from './target-session.js';
@@ -48,7 +48,9 @@ export async function findAgreement(
   const agreementItems = found(agreements);
   const serviceIds = new Set((found(services) ?? []).map((s) => s.id).filter((id): id is string => typeof id === 'string'));
   if (agreementItems === undefined) {
-    return { agreements, services, agreement: undefined, agreementProblem: `GET /v1/agreements as ${party} did not answer 200 with items (${agreements?.status ?? errors.agreements ?? 'no answer'})` };
+    const answer = agreements === undefined ? (errors.agreements ?? 'no answer') : summaryOf(agreements);
+    const hint = agreements?.status === 401 || agreements?.status === 403 ? `: does the target know ${party} as a customer with this key?` : '';
+    return { agreements, services, agreement: undefined, agreementProblem: `GET /v1/agreements as ${party} did not answer 200 with items (${answer})${hint}` };
   }
   for (const item of agreementItems) {
     if (item.status !== 'active' || typeof item.id !== 'string' || !Array.isArray(item.services)) continue;

@@ -96,7 +96,9 @@ export async function startUpdateListener(options: { readonly host: string; read
     const raw = Buffer.concat(chunks);
     const signature = [request.headers['usm-signature']].flat()[0];
     if (request.method !== 'POST') return reply(response, 405, problem(405, 'USM_ERR_METHOD_NOT_ALLOWED', 'POST only'), { allow: 'POST' });
-    if (request.url === '/v1/messages') {
+    // The partner's url may have a path of its own: the endpoints are under it.
+    const path = (request.url ?? '/').split('?')[0]!;
+    if (path.endsWith('/v1/messages')) {
       let signatureProblem: string | undefined;
       try {
         if (signature === undefined) throw Object.assign(new Error('no signature'), { code: 'USM_ERR_SIGNATURE_MISSING' });
@@ -107,7 +109,7 @@ export async function startUpdateListener(options: { readonly host: string; read
       const answer = take(raw.toString('utf8'), 'single', signatureProblem);
       return reply(response, answer.status, answer.body);
     }
-    if (request.url === '/v1/messages/batch') {
+    if (path.endsWith('/v1/messages/batch')) {
       let items: string[];
       try {
         const messages = objectOf(JSON.parse(raw.toString('utf8')))?.messages;

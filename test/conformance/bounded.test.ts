@@ -87,4 +87,34 @@ describe('the conformance kit is bounded and talks to the target only', () => {
       await decoy.close();
     }
   });
+
+  it('skips, with the reason, what a partner the target does not know cannot arrange', async () => {
+    const stranger = await makePartner('stranger');
+    const report = await runConformance({ target: gateway.url, party: 'stranger', key: stranger.key, only: ['USM-DISCOVERY-1', 'USM-CALL-1', 'USM-TOKEN-1'] });
+    expect(report.results.map((r) => [r.id, r.outcome])).toEqual([
+      ['USM-DISCOVERY-1', 'pass'],
+      ['USM-TOKEN-1', 'fail'],
+      ['USM-CALL-1', 'skip'],
+    ]);
+    expect(report.results[2]!.detail).toBe('GET /v1/agreements as stranger did not answer 200 with items (401 USM_ERR_TOKEN_INVALID): does the target know stranger as a customer with this key?');
+  });
+});
+
+describe('the conformance kit against a target without an agreement for the partner', () => {
+  it('skips the cases that need one, naming what it read', async () => {
+    const hospital = await makePartner('hospital');
+    const gateway = await startGateway({ partners: [hospital], config: { agreements: [] } });
+    try {
+      const report = await runConformance({ target: gateway.url, party: 'hospital', key: hospital.key, only: ['USM-ENVELOPE-13', 'USM-REPLAY-1', 'USM-AGREEMENT-3'] });
+      expect(report.results.map((r) => [r.id, r.outcome])).toEqual([
+        ['USM-ENVELOPE-13', 'pass'],
+        ['USM-REPLAY-1', 'skip'],
+        ['USM-AGREEMENT-3', 'skip'],
+      ]);
+      expect(report.results[1]!.detail).toBe('the target lists no active agreement of hospital that covers a service (GET /v1/agreements, GET /v1/services)');
+    } finally {
+      await gateway.close();
+      await removeDir(gateway.dir);
+    }
+  });
 });
