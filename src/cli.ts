@@ -34,6 +34,9 @@ usage:
                                               scaffold a new provider: config, key pair, public JWKS
   usm-link verify-log FILE [--json]           check a message log offline (a gateway's SQLite file or a
                                               .jsonl export); exit 1 naming the first broken record
+  usm-link conformance --target URL --as PARTY --key FILE [--json] [--only ID,...] [--listen [HOST:]PORT]
+                                              run the numbered conformance suite (docs/conformance.md)
+                                              against a gateway as its partner; exit 1 on any failure
 
 send, get and token act as a partner of a gateway. They take the gateway from --config (its
 publicUrl and party id; default as for start) or --url and --to, and the partner from --as
@@ -59,6 +62,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./cli/verify-log-command.js')).verifyLogCommand(rest);
     case 'trace':
       return (await import('./cli/trace-command.js')).traceCommand(rest);
+    case 'conformance':
+      return (await import('./cli/conformance-command.js')).conformanceCommand(rest);
     case 'network':
       if (rest[0] === 'live') return (await import('./cli/live-command.js')).liveCommand(rest.slice(1));
       return (await import('./cli/network-command.js')).networkCommand(rest, (text) => process.stdout.write(text));
