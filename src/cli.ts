@@ -27,6 +27,13 @@ usage:
                                               <party>.jwks.json beside it); exit 1 on any error
   usm-link network graph DIR [--out FILE.svg] [--mermaid]
                                               draw it (SVG, or Mermaid text), problems in red
+  usm-link network publish DIR --key OPERATOR.jwk --out DIRECTORY.jws [--sequence N] [--valid-hours 168]
+                                              check the network, then sign its directory as its
+                                              operator (docs/directory.md); exit 1 on any error
+  usm-link network verify DIRECTORY.jws --operator-keys KEYS.jwks [--after PREVIOUS.jws] [--json]
+                                              check signature, expiry and that the sequence grew
+  usm-link network diff OLD.jws NEW.jws [--json]
+                                              what changes for whom: members, keys, URLs, links
   usm-link network live [--config FILE] [--json]
                                               the running gateway's neighbours: reachability, last
                                               message each way, queue depth, circuit (admin token)

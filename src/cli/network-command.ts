@@ -1,13 +1,45 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { JWK } from 'jose';
+import { diffDirectories } from '../directory/directory-diff.js';
+import type { Directory } from '../directory/directory-document.js';
+import { readDirectoryUnverified, signDirectory, verifyDirectory } from '../directory/directory-signing.js';
+import { signingKeyOf } from '../keys/jwk.js';
+import { parseJwkJson, readJsonFile } from '../keys/key-files.js';
+import { directoryOf, readOperatorSource } from '../network/network-directory.js';
 import { checkNetwork, type Finding } from '../network/network-check.js';
 import { graphOf, toMermaid, toSvg } from '../network/network-graph.js';
 import { loadNetwork, type Network } from '../network/network-model.js';
 
-/** `usm-link network check|graph DIR`: returns the exit code. */
-export async function networkCommand(args: string[], out: (text: string) => void): Promise<number> {
+const USAGE = `usage: usm-link network check DIR [--json] [--online] [--margin MINUTES]
+       usm-link network graph DIR [--out FILE.svg] [--mermaid]
+       usm-link network publish DIR --key OPERATOR.jwk --out DIRECTORY.jws [--sequence N] [--valid-hours H]
+       usm-link network verify DIRECTORY.jws --operator-keys KEYS.jwks [--after PREVIOUS.jws] [--json]
+       usm-link network diff OLD.jws NEW.jws [--json]
+`;
+
+/** `usm-link network check|graph|publish|verify|diff ...`: returns the exit code. */
+export async function networkCommand(args: string[], out: (text: string) => void, now: () => number = Date.now): Promise<number> {
+  const verb = args[0];
+  try {
+    if (verb === 'publish') return await publish(args.slice(1), out, now);
+    if (verb === 'verify') return await verify(args.slice(1), out, now);
+    if (verb === 'diff') return await diff(args.slice(1), out);
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    if (code === undefined) throw error;
+    if (code.startsWith('ERR_PARSE_ARGS_')) {
+      out(`${message}\n${USAGE}`);
+      return 2;
+    }
+    out(`${code}: ${message}\n`);
+    return 1;
+  }
+  return checkOrGraph(args, out);
+}
+
+async function checkOrGraph(args: string[], out: (text: string) => void): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -21,7 +53,7 @@ export async function networkCommand(args: string[], out: (text: string) => void
   });
   const [verb, dir] = positionals;
   if ((verb !== 'check' && verb !== 'graph') || dir === undefined) {
-    out('usage: usm-link network check DIR [--json] [--online] [--margin MINUTES]\n       usm-link network graph DIR [--out FILE.svg] [--mermaid]\n');
+    out(USAGE);
     return 2;
   }
   const network = await loadNetwork(resolve(dir));
@@ -70,4 +102,82 @@ async function fetchKeys(network: Network): Promise<Map<string, readonly JWK[] |
     }),
   );
   return keys;
+}
+
+/** `network publish`: check the network, refuse it on any error, else sign its directory with the operator's key. */
+async function publish(args: string[], out: (text: string) => void, now: () => number): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { key: { type: 'string' }, out: { type: 'string' }, sequence: { type: 'string' }, 'valid-hours': { type: 'string', default: '168' }, margin: { type: 'string', default: '30' } },
+  });
+  const [dir] = positionals;
+  const sequence = values.sequence === undefined ? undefined : Number(values.sequence);
+  const hours = Number(values['valid-hours']);
+  if (dir === undefined || values.key === undefined || values.out === undefined || (sequence !== undefined && !(Number.isInteger(sequence) && sequence >= 1)) || !(hours > 0)) {
+    out(USAGE);
+    return 2;
+  }
+  const network = await loadNetwork(resolve(dir));
+  const findings = checkNetwork(network, { marginMinutes: Number(values.margin) });
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    out(`refused: network check found ${errors.length} error(s); nothing published\n${errors.map((f) => `  ERROR ${f.code.padEnd(24)} ${f.message}\n`).join('')}`);
+    return 1;
+  }
+  const key = signingKeyOf(parseJwkJson(await readFile(values.key, 'utf8'), values.key));
+  const next = sequence ?? (await previousSequence(values.out)) + 1;
+  const directory = directoryOf(network, await readOperatorSource(resolve(dir)), { sequence: next, issuedAt: Math.floor(now() / 1000), validSeconds: Math.round(hours * 3600) });
+  await writeFile(values.out, `${signDirectory(directory, key)}\n`);
+  out(`wrote ${values.out}: network ${directory.network.id}, sequence ${directory.sequence}, ${directory.members.length} members, ${directory.links.length} links, signed with ${key.kid}, expires ${new Date(directory.exp * 1000).toISOString()}\n`);
+  return 0;
+}
+
+/** The sequence of the directory already at `file`, or 0 when there is none. */
+async function previousSequence(file: string): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return 0;
+  }
+  return readDirectoryUnverified(text).sequence;
+}
+
+async function verify(args: string[], out: (text: string) => void, now: () => number): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'operator-keys': { type: 'string' }, after: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  const [file] = positionals;
+  if (file === undefined || values['operator-keys'] === undefined) {
+    out(USAGE);
+    return 2;
+  }
+  const jwks = (await readJsonFile(values['operator-keys'])) as { keys?: JWK[] };
+  const after = values.after === undefined ? undefined : readDirectoryUnverified(await readFile(values.after, 'utf8'));
+  const directory = verifyDirectory(await readFile(file, 'utf8'), { operatorKeys: jwks.keys ?? [], now: Math.floor(now() / 1000), after });
+  if (values.json) out(`${JSON.stringify({ ok: true, directory }, null, 2)}\n`);
+  else out(`ok: network ${directory.network.id} (operator ${directory.operator.id}), sequence ${directory.sequence}${after === undefined ? '' : ` (after ${after.sequence})`}, ${directory.members.length} members, ${directory.links.length} links, expires ${new Date(directory.exp * 1000).toISOString()}\n`);
+  return 0;
+}
+
+async function diff(args: string[], out: (text: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  const [oldFile, newFile] = positionals;
+  if (oldFile === undefined || newFile === undefined) {
+    out(USAGE);
+    return 2;
+  }
+  const read = async (f: string): Promise<Directory> => readDirectoryUnverified(await readFile(f, 'utf8'));
+  const [before, after] = [await read(oldFile), await read(newFile)];
+  const changes = diffDirectories(before, after);
+  if (values.json) {
+    out(`${JSON.stringify({ from: before.sequence, to: after.sequence, changes }, null, 2)}\n`);
+    return 0;
+  }
+  const lines = [`${before.network.id}: sequence ${before.sequence} -> ${after.sequence}, ${changes.length} change(s)`];
+  for (const c of changes) lines.push(`  ${c.kind.padEnd(22)} ${c.message}${c.concerns.length > 0 ? `  [${c.concerns.join(', ')}]` : ''}`);
+  return (out(`${lines.join('\n')}\n`), 0);
 }
