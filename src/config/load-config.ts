@@ -199,5 +199,6 @@ function resolvePaths(config: GatewayConfig, baseDir: string): GatewayConfig {
     partners: config.partners.map((p) => ({ ...p, jwksFile: at(p.jwksFile), devKeyFile: at(p.devKeyFile) })),
     desk: { ...config.desk, tokens: (config.desk.tokens ?? []).map((t) => ({ ...t, file: at(t.file) })) },
     admin: { ...config.admin, tokens: (config.admin.tokens ?? []).map((t) => ({ ...t, file: at(t.file) })) },
+    ...(config.network === undefined ? {} : { network: { ...config.network, serveFile: at(config.network.serveFile) } }),
   };
 }

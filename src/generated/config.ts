@@ -156,6 +156,11 @@ export interface components {
                     port: number;
                 };
             };
+            /** @description The signed network directory of the chain's operator (docs/directory.md). */
+            network?: {
+                /** @description A signed directory (`usm-link network publish`) this gateway serves at `/.well-known/usm-link-directory`, read on every request so a newly published file is served without a restart. */
+                serveFile?: string;
+            };
         };
         TokenConfig: {
             name: string;
