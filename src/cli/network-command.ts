@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { JWK } from 'jose';
@@ -114,7 +114,7 @@ async function publish(args: string[], out: (text: string) => void, now: () => n
   const [dir] = positionals;
   const sequence = values.sequence === undefined ? undefined : Number(values.sequence);
   const hours = Number(values['valid-hours']);
-  if (dir === undefined || values.key === undefined || values.out === undefined || (sequence !== undefined && !(Number.isInteger(sequence) && sequence >= 1)) || !(hours > 0)) {
+  if (dir === undefined || values.key === undefined || values.out === undefined || (sequence !== undefined && !(Number.isInteger(sequence) && sequence >= 1)) || !(hours * 3600 >= 60)) {
     out(USAGE);
     return 2;
   }
@@ -128,8 +128,15 @@ async function publish(args: string[], out: (text: string) => void, now: () => n
   const key = signingKeyOf(parseJwkJson(await readFile(values.key, 'utf8'), values.key));
   const next = sequence ?? (await previousSequence(values.out)) + 1;
   const directory = directoryOf(network, await readOperatorSource(resolve(dir)), { sequence: next, issuedAt: Math.floor(now() / 1000), validSeconds: Math.round(hours * 3600) });
-  await writeFile(values.out, `${signDirectory(directory, key)}\n`);
-  out(`wrote ${values.out}: network ${directory.network.id}, sequence ${directory.sequence}, ${directory.members.length} members, ${directory.links.length} links, signed with ${key.kid}, expires ${new Date(directory.exp * 1000).toISOString()}\n`);
+  // Written beside and renamed over: a web server (or a gateway's network.serveFile) never serves half a file.
+  const temporary = `${values.out}.${process.pid}.tmp`;
+  await writeFile(temporary, `${signDirectory(directory, key)}\n`);
+  await rename(temporary, values.out);
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  out(
+    `wrote ${values.out}: network ${directory.network.id}, sequence ${directory.sequence}, ${directory.members.length} members, ${directory.links.length} links, signed with ${key.kid}, expires ${new Date(directory.exp * 1000).toISOString()}\n` +
+      warnings.map((f) => `  warn  ${f.code.padEnd(24)} ${f.message}\n`).join(''),
+  );
   return 0;
 }
 

@@ -38,6 +38,7 @@ export function verifyDirectory(jws: string, options: VerifyDirectoryOptions): D
   const directory = parseDirectory(parseJson(payload));
   const skew = options.skewSeconds ?? 300;
   if (directory.iat > options.now + skew) throw new DirectoryError('DIR_NOT_YET', `the directory is signed at ${iso(directory.iat)}, in the future`);
+  if (directory.exp <= directory.iat) throw new DirectoryError('DIR_SCHEMA', 'the directory expires before it is signed');
   if (directory.exp <= options.now) throw new DirectoryError('DIR_EXPIRED', `the directory expired at ${iso(directory.exp)}`);
   const after = options.after;
   if (after !== undefined) {

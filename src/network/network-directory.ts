@@ -66,10 +66,11 @@ export function directoryOf(network: Network, source: OperatorSource, options: B
         const period = source.keys?.find((k) => k.member === party.id && k.kid === jwk.kid);
         return { jwk: publicJwkOf(jwk), ...(period?.nbf === undefined ? {} : { nbf: seconds(period.nbf) }), ...(period?.exp === undefined ? {} : { exp: seconds(period.exp) }) };
       });
+    if (party.config.publicUrl === undefined) throw new DirectoryError('DIR_SOURCE', `${party.file}: member ${party.id} has no publicUrl, so no gateway could reach it`);
     return {
       id: party.id,
       name: party.config.party.name,
-      url: party.config.publicUrl ?? '',
+      url: party.config.publicUrl,
       roles,
       keys,
       services: party.config.services.map((s) => ({ id: s.id, name: s.name })),
