@@ -11,12 +11,15 @@ import { directoryOf, readOperatorSource } from '../../src/network/network-direc
 import { loadNetwork } from '../../src/network/network-model.js';
 import { toBase64url } from '../../src/kernel/base64url.js';
 import { removeDir } from '../support/gateway-fixture.js';
+import { operatorKeyFiles } from '../support/operator-keys.js';
 
 const run = promisify(execFile);
 const CLI = new URL('../../bin/usm-link.js', import.meta.url).pathname;
 const examples = new URL('../../config/examples/', import.meta.url).pathname;
-const operatorKey = (chain: string): string => join(examples, chain, 'operator', 'operator.demo-private.jwk');
-const operatorKeys = (chain: string): string => join(examples, chain, 'operator', 'operator.jwks.json');
+/** Each example chain's operator keys, made for this run. */
+const operators = new Map<string, { key: string; keys: string }>();
+const operatorKey = (chain: string): string => operators.get(chain)!.key;
+const operatorKeys = (chain: string): string => operators.get(chain)!.keys;
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -34,6 +37,7 @@ describe('usm-link network publish, verify and diff', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'usm-link-directory-'));
+    for (const chain of ['health-chain', 'government-chain']) operators.set(chain, await operatorKeyFiles(dir, chain));
   });
   afterAll(async () => {
     await removeDir(dir);

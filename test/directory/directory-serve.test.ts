@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDirectory } from '../../src/directory/directory-signing.js';
 import { makePartner, removeDir, startGateway, type GatewayFixture } from '../support/gateway-fixture.js';
+import { operatorKeyFiles } from '../support/operator-keys.js';
 
 const run = promisify(execFile);
 const CLI = new URL('../../bin/usm-link.js', import.meta.url).pathname;
@@ -13,10 +14,12 @@ const chain = new URL('../../config/examples/health-chain/', import.meta.url).pa
 describe('a gateway serving the network directory at /.well-known/usm-link-directory', () => {
   let serving: GatewayFixture;
   let plain: GatewayFixture;
+  let operator: { key: string; keys: string };
   beforeAll(async () => {
     const hospital = await makePartner('hospital');
     serving = await startGateway({ partners: [hospital], config: { network: { serveFile: './directory.jws' } } });
     plain = await startGateway({ partners: [hospital] });
+    operator = await operatorKeyFiles(plain.dir, 'health-chain');
   });
   afterAll(async () => {
     await serving.close();
@@ -26,7 +29,7 @@ describe('a gateway serving the network directory at /.well-known/usm-link-direc
   });
 
   const publish = (sequence: number) =>
-    run(process.execPath, [CLI, 'network', 'publish', chain, '--key', join(chain, 'operator', 'operator.demo-private.jwk'), '--out', join(serving.dir, 'directory.jws'), '--sequence', String(sequence)], { timeout: 30_000 });
+    run(process.execPath, [CLI, 'network', 'publish', chain, '--key', operator.key, '--out', join(serving.dir, 'directory.jws'), '--sequence', String(sequence)], { timeout: 30_000 });
 
   it('answers 404 while the file is missing, then serves the published file byte for byte, and a newer one without a restart', async () => {
     const missing = await fetch(`${serving.url}/.well-known/usm-link-directory`);
@@ -34,7 +37,7 @@ describe('a gateway serving the network directory at /.well-known/usm-link-direc
     expect(((await missing.json()) as { code: string }).code).toBe('USM_ERR_NOT_FOUND');
 
     await publish(1);
-    const keys = JSON.parse(await readFile(join(chain, 'operator', 'operator.jwks.json'), 'utf8')).keys;
+    const keys = JSON.parse(await readFile(operator.keys, 'utf8')).keys;
     const first = await fetch(`${serving.url}/.well-known/usm-link-directory`);
     expect(first.status).toBe(200);
     expect(first.headers.get('content-type')).toMatch(/^application\/jose/);
