@@ -161,8 +161,11 @@ export async function freePort(): Promise<number> {
   return port!;
 }
 
-/** Polls until `check` passes (it may throw or return false meanwhile). */
-export async function eventually<T>(check: () => Promise<T | false | undefined>, ms = 8000): Promise<T> {
+/**
+ * Polls until `check` passes (it may throw or return false meanwhile). The bound is generous: on a
+ * slow or shared machine a passing test takes longer, it does not fail.
+ */
+export async function eventually<T>(check: () => Promise<T | false | undefined>, ms = 30_000): Promise<T> {
   const deadline = Date.now() + ms;
   let last: unknown;
   for (;;) {
