@@ -283,6 +283,7 @@ export interface components {
         };
         AgreementConfig: {
             id: string;
+            /** @description A partner with the customer role, or this gateway's own `party.id`: an operational agreement for the provider's internal calls (raised at the desk). */
             customer: string;
             services: string[];
             /**
