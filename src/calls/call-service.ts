@@ -1,5 +1,6 @@
 import type { AgreementRegistry } from '../agreements/agreement-registry.js';
 import type { OutboundMessages } from '../delivery/outbound-messages.js';
+import { unknownRequester } from '../agreements/requester-policy.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import { uuidv7 } from '../kernel/uuid-v7.js';
 import type { Partner } from '../partners/partner-directory.js';
@@ -250,6 +251,9 @@ async function open({ customer, submission, chainId, hops, trace, actor, extra, 
     if (submission.externalRef === undefined && extra === undefined && deps.partner(customer)?.url !== undefined) {
       throw new GatewayError('USM_ERR_EXTERNAL_REF_REQUIRED', `${customer} runs a gateway: name the call's reference there (externalRef), so that its updates can reach it`);
     }
+    const policy = agreements.requesterPolicy(agreement.id);
+    const unknown = policy === undefined || policy.onUnknown === 'accept' ? undefined : unknownRequester(policy, submission.requester, submission.type, agreement.id);
+    if (unknown !== undefined && policy?.onUnknown === 'refuse') throw new GatewayError('USM_ERR_REQUESTER_UNKNOWN', unknown);
     const at = isoNow();
     const started = startCall(submission.type);
     const priority = priorityOf(submission.impact, submission.urgency);
@@ -278,10 +282,12 @@ async function open({ customer, submission, chainId, hops, trace, actor, extra, 
       ...(target !== undefined ? { sla: startClock(at, target, agreement.serviceLevels.supportHours) } : {}),
       ...(agreement.serviceLevels.confirmationHours !== undefined ? { confirmationHours: agreement.serviceLevels.confirmationHours } : {}),
       ...extra,
+      ...(unknown !== undefined ? { requesterUnknown: true } : {}),
     };
     const draft = draftOf(call, at);
     draft.events.push(event('call.created', call.id, at, {}));
     record(draft, started.changes, actor);
+    if (unknown !== undefined) addNote(draft, { text: `Unknown requester: ${unknown}.`, visibility: 'internal', kind: 'comment' }, SYSTEM);
     await hooks.started?.(draft);
     const commitSet = await finish(draft, undefined);
     await commit(commitSet, cause, commitSet.call);

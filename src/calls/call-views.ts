@@ -53,6 +53,7 @@ export function deskView(call: CallRecord): Schemas['DeskCall'] {
     })),
     channel: call.channel ?? 'link',
     ...(call.raisedFrom !== undefined ? { raisedFrom: call.raisedFrom } : {}),
+    ...(call.requesterUnknown === true ? { requesterUnknown: true } : {}),
   };
 }
 

@@ -1409,6 +1409,8 @@ export interface components {
             channel?: "link" | "phone" | "email" | "desk" | "internal";
             /** @description The call whose evaluate and close step raised this risk. */
             raisedFrom?: components["schemas"]["Uuid"];
+            /** @description True when the requester is not a user the agreement knows (or a wish came from one who is not a contract holder) and the agreement flags such calls (`onUnknownRequester: flag`). */
+            requesterUnknown?: boolean;
         };
         CallPage: {
             items: components["schemas"]["Call"][];
@@ -1778,7 +1780,9 @@ export interface components {
          *     agreement of the customer), `USM_ERR_ROUTE_NOT_FOUND` (no supplier route or gateway fits),
          *     `USM_ERR_CHAIN_MISMATCH` (a follow-up or update names another chain than its call's),
          *     `USM_ERR_CALL_ID_MISMATCH` (an update names another supplier call than its sub-call's),
-         *     `USM_ERR_EXTERNAL_REF_REQUIRED` (a customer that runs a gateway sent no `externalRef`).
+         *     `USM_ERR_EXTERNAL_REF_REQUIRED` (a customer that runs a gateway sent no `externalRef`),
+         *     `USM_ERR_REQUESTER_UNKNOWN` (the agreement refuses requesters it does not know, or a wish from
+         *     one who is not a contract holder).
          *     `USM_ERR_IDEMPOTENCY_KEY_REUSED` (a desk write's `Idempotency-Key` was used before for
          *     another request).
          */

@@ -54,6 +54,8 @@ export interface CallRecord {
   readonly channel?: components['schemas']['DeskChannel'];
   /** The call whose evaluate and close step raised this risk. */
   readonly raisedFrom?: string;
+  /** The requester is not a user the agreement knows, and the agreement flags such calls. */
+  readonly requesterUnknown?: true;
 }
 
 export interface HistoryEntry {
