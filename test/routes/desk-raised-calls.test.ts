@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicJwkOf } from '../../src/keys/jwk.js';
-import { DESK_TOKEN, freePort, incident, makePartner, removeDir, SERVICE_LEVELS, startGateway, type GatewayFixture, type TestPartner } from '../support/gateway-fixture.js';
+import { DESK_TOKEN, eventually, freePort, gatewayNode, gatewayPartner, incident, makePartner, removeDir, SERVICE_LEVELS, startGateway, type GatewayFixture, type TestPartner } from '../support/gateway-fixture.js';
 
 const levels = { supportHours: '24x7', targets: [{ priority: 1, responseMinutes: 15, resolutionMinutes: 240 }] };
 
@@ -206,5 +206,53 @@ describe('a desk-raised call for a customer that runs a gateway', () => {
     const submitted = ((await client.send('/v1/calls', client.envelope('call.submit', incident({ externalRef: 'hospital-sub-1' })))).body as any).call;
     expect((await gateway.desk('POST', `/v1/desk/calls/${submitted.id}/advance`, {})).status).toBe(200);
     expect((await queuedFor(submitted.id)).map((m) => m.type)).toEqual(['call.update']);
+  });
+});
+
+describe('a desk-raised call on an automatic route', () => {
+  const open: GatewayFixture[] = [];
+  afterAll(async () => {
+    for (const g of open) {
+      await g.close();
+      await removeDir(g.dir);
+    }
+  });
+
+  it('is forked to the supplier as it is raised, like a submitted call', async () => {
+    const HOSTING = [{ id: 'hosting', name: 'Hosting' }];
+    const clinic = await makePartner('clinic');
+    const [p, s] = await Promise.all([gatewayNode('provider'), gatewayNode('supplier')]);
+    const supplier = await startGateway({
+      partyId: s.id,
+      port: s.port,
+      signing: s.key,
+      partners: [],
+      config: { services: HOSTING, partners: [gatewayPartner(p, ['customer'])], agreements: [{ id: 'p-s', customer: p.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }] },
+    });
+    open.push(supplier);
+    const provider = await startGateway({
+      partyId: p.id,
+      port: p.port,
+      signing: p.key,
+      partners: [clinic],
+      config: {
+        partners: [{ id: 'clinic', name: 'clinic', roles: ['customer'], jwks: { keys: [publicJwkOf(clinic.jwk)] } }, gatewayPartner(s, ['supplier'], HOSTING)],
+        underpinning: [{ id: 'p-s', supplier: s.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }],
+        routes: [{ service: 'workplace', supplier: s.id, supplierService: 'hosting', agreement: 'p-s', callTypes: ['incident'], mode: 'auto' }],
+      },
+    });
+    open.push(provider);
+
+    const raised = await provider.desk('POST', '/v1/desk/calls', { ...incident({}, 'clinic'), customer: 'clinic', channel: 'phone' });
+    expect(raised.status, JSON.stringify(raised.body)).toBe(201);
+    expect(raised.body.status).toBe('held');
+    const links = (await provider.desk('GET', `/v1/desk/calls/${raised.body.id}/forks`)).body.items;
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatchObject({ supplier: 'supplier', service: 'hosting', type: 'incident' });
+    const atSupplier = await eventually(async () => {
+      const items = (await supplier.desk('GET', '/v1/desk/calls?customer=provider')).body.items;
+      return items.length === 1 ? items[0] : undefined;
+    });
+    expect(atSupplier).toMatchObject({ externalRef: links[0].id, chainId: raised.body.chainId, hops: ['provider'] });
   });
 });
