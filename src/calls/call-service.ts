@@ -120,6 +120,18 @@ export interface CallServiceDeps {
   readonly onSlaBreach?: (call: CallRecord, target: 'response' | 'resolution') => void;
 }
 
+/** What opening a new call takes: a customer's submission, or the desk's. */
+interface Opening {
+  readonly customer: string;
+  readonly submission: CallSubmission;
+  readonly chainId: string;
+  readonly hops: readonly string[];
+  readonly trace?: string | undefined;
+  readonly actor: Actor;
+  readonly extra?: Pick<CallRecord, 'channel' | 'raisedFrom'>;
+  readonly cause: ChangeCause<CallRecord>;
+}
+
 const MAX_ATTEMPTS = 5;
 const HOUR = 3_600_000;
 
@@ -226,19 +238,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
     }
   }
 
-interface Opening {
-  readonly customer: string;
-  readonly submission: CallSubmission;
-  readonly chainId: string;
-  readonly hops: readonly string[];
-  readonly trace?: string | undefined;
-  readonly actor: Actor;
-  readonly extra?: Pick<CallRecord, 'channel' | 'raisedFrom'>;
-  readonly cause: ChangeCause<CallRecord>;
-}
-
-/** Opens a new call: the agreement's rules, the service-level clock, the hooks (automatic routes), one commit. */
-async function open({ customer, submission, chainId, hops, trace, actor, extra, cause }: Opening): Promise<CallRecord> {
+  /** Opens a new call: the agreement's rules, the service-level clock, the hooks (automatic routes), one commit. */
+  async function open({ customer, submission, chainId, hops, trace, actor, extra, cause }: Opening): Promise<CallRecord> {
     if (hops.includes(deps.self)) throw new GatewayError('USM_ERR_LOOP_DETECTED', `the call already passed ${deps.self}: ${hops.join(' -> ')}`);
     const agreement = await agreements.covering(customer, submission.agreement, submission.service);
     if (agreement === undefined) {
@@ -292,7 +293,7 @@ async function open({ customer, submission, chainId, hops, trace, actor, extra, 
     const commitSet = await finish(draft, undefined);
     await commit(commitSet, cause, commitSet.call);
     return commitSet.call;
-}
+  }
 
   return {
     submit: ({ customer, submission, chainId, hops = [], trace, message }) =>
