@@ -2,6 +2,7 @@ import type { AgreementConfig, UnderpinningConfig } from '../config/load-config.
 import type { components } from '../generated/api.js';
 import type { AgreementStore, AgreementVersion } from '../ports/agreement-store.js';
 import { parseDocument } from './negotiation.js';
+import { requesterPolicyOf, type RequesterPolicy } from './requester-policy.js';
 
 export type Agreement = components['schemas']['Agreement'];
 export type Service = components['schemas']['Service'];
@@ -28,6 +29,8 @@ export interface AgreementRegistry {
   /** The customer's active agreement with this id, if it covers the service. */
   covering(customer: string, agreementId: string, service: string): Promise<Agreement | undefined>;
   underpinning(): Promise<Underpinning[]>;
+  /** The users the customer authorises under an agreement (config `requesters`); undefined: anyone. */
+  requesterPolicy(agreementId: string): RequesterPolicy | undefined;
   /** Whether an agreement id is taken by the config file. */
   configured(id: string): boolean;
 }
@@ -56,6 +59,10 @@ export function createAgreementRegistry(options: {
     serviceLevels: u.serviceLevels,
   }));
   const services = new Map(options.services.map((s) => [s.id, s]));
+  const policies = new Map(options.agreements.flatMap((a) => {
+    const policy = requesterPolicyOf(a);
+    return policy === undefined ? [] : [[a.id, policy] as const];
+  }));
   const negotiated = async (): Promise<AgreementVersion[]> => (await store.listAgreementVersions()).filter((v) => v.status === 'active');
   const agreementOf = (v: AgreementVersion): Agreement => {
     const doc = parseDocument(v);
@@ -80,6 +87,7 @@ export function createAgreementRegistry(options: {
       const mine = (await negotiated()).filter((v) => v.customer === provider).map(agreementOf);
       return [...underpinningFromConfig, ...mine.map((a) => ({ id: a.id, supplier: a.provider, services: a.services, status: 'active' as const, serviceLevels: a.serviceLevels }))];
     },
+    requesterPolicy: (id) => policies.get(id),
     configured: (id) => fromConfig.some((a) => a.id === id) || underpinningFromConfig.some((u) => u.id === id),
   };
 }

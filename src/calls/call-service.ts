@@ -1,5 +1,6 @@
 import type { AgreementRegistry } from '../agreements/agreement-registry.js';
 import type { OutboundMessages } from '../delivery/outbound-messages.js';
+import { unknownRequester } from '../agreements/requester-policy.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import { uuidv7 } from '../kernel/uuid-v7.js';
 import type { Partner } from '../partners/partner-directory.js';
@@ -7,7 +8,8 @@ import type { Actor, CallRecord, CallSubmission, HistoryEntry, Note } from '../p
 import { isVersionConflict, type CallCommit, type CallFilter, type CallStore } from '../ports/call-store.js';
 import type { IdempotencyContext } from '../ports/idempotency.js';
 import type { InboundMessageStore, MessageContext } from '../ports/inbound-message.js';
-import { startCall, type LifecycleAction } from '../usm/call-lifecycle.js';
+import type { components } from '../generated/api.js';
+import { currentPosition, pathOf, startCall, type LifecycleAction } from '../usm/call-lifecycle.js';
 import { priorityOf } from '../usm/priority.js';
 import { newBreaches, nextDue, onStatusChange, startClock } from '../usm/sla-clock.js';
 import { addNote, draftOf, event, isUntouched, record, step, SYSTEM, workClosingSteps, type Draft, type NoteInput } from './call-draft.js';
@@ -43,6 +45,13 @@ export interface SubmitInput {
   readonly message?: MessageContext<CallRecord>;
 }
 
+/** A call the desk raises: for a customer (taken by phone or e-mail), or the provider's own. */
+export interface RaiseInput {
+  readonly actor: Actor;
+  readonly request: components['schemas']['DeskCallRequest'];
+  readonly idempotency?: IdempotencyContext<CallRecord>;
+}
+
 /**
  * Decides one change to a call: fills the draft and gives back how to present the result once the
  * change is finished (the answer recorded for an identical resend is made from the call as committed).
@@ -59,6 +68,11 @@ export interface ChangeCause<T> {
 
 export interface CallService {
   submit(input: SubmitInput): Promise<CallRecord>;
+  /**
+   * Raises a call at the desk under the rules of a submission: for a customer, or (no customer)
+   * for the provider itself; `raisedFrom` links a risk to the call whose evaluate and close raised it.
+   */
+  raise(input: RaiseInput): Promise<CallRecord>;
   act(input: ActInput): Promise<ActResult>;
   /** Records the service-level targets a call has missed by now: events for the desk, an update for the customer. */
   checkSla(callId: string): Promise<CallRecord>;
@@ -106,6 +120,18 @@ export interface CallServiceDeps {
   readonly onSlaBreach?: (call: CallRecord, target: 'response' | 'resolution') => void;
 }
 
+/** What opening a new call takes: a customer's submission, or the desk's. */
+interface Opening {
+  readonly customer: string;
+  readonly submission: CallSubmission;
+  readonly chainId: string;
+  readonly hops: readonly string[];
+  readonly trace?: string | undefined;
+  readonly actor: Actor;
+  readonly extra?: Pick<CallRecord, 'channel' | 'raisedFrom'>;
+  readonly cause: ChangeCause<CallRecord>;
+}
+
 const MAX_ATTEMPTS = 5;
 const HOUR = 3_600_000;
 
@@ -145,7 +171,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
       version: (previous?.version ?? 0) + 1,
     };
     // A new call's starting status goes back in the answer to the submission; updates carry what changes after.
-    if (previous !== undefined && call.externalRef !== undefined && deps.partner(call.customer)?.url !== undefined && (statusChanged || publicNote !== undefined || slaBreached)) {
+    // A call raised at the desk (channel) is no sub-call of the customer's gateway: it gets none.
+    if (previous !== undefined && call.channel === undefined && call.externalRef !== undefined && deps.partner(call.customer)?.url !== undefined && (statusChanged || publicNote !== undefined || slaBreached)) {
       const seq = (call.updateSeq ?? 0) + 1;
       call = { ...call, updateSeq: seq };
       draft.outbox.push(
@@ -211,55 +238,89 @@ export function createCallService(deps: CallServiceDeps): CallService {
     }
   }
 
+  /** Opens a new call: the agreement's rules, the service-level clock, the hooks (automatic routes), one commit. */
+  async function open({ customer, submission, chainId, hops, trace, actor, extra, cause }: Opening): Promise<CallRecord> {
+    if (hops.includes(deps.self)) throw new GatewayError('USM_ERR_LOOP_DETECTED', `the call already passed ${deps.self}: ${hops.join(' -> ')}`);
+    const agreement = await agreements.covering(customer, submission.agreement, submission.service);
+    if (agreement === undefined) {
+      const known = await agreements.get(customer, submission.agreement);
+      if (known === undefined || known.status !== 'active') {
+        throw new GatewayError('USM_ERR_AGREEMENT_INVALID', `${submission.agreement} is not an active agreement of ${customer}`);
+      }
+      throw new GatewayError('USM_ERR_SERVICE_NOT_ALLOWED', `agreement ${submission.agreement} does not cover service ${submission.service}`);
+    }
+    if (submission.externalRef === undefined && extra === undefined && deps.partner(customer)?.url !== undefined) {
+      throw new GatewayError('USM_ERR_EXTERNAL_REF_REQUIRED', `${customer} runs a gateway: name the call's reference there (externalRef), so that its updates can reach it`);
+    }
+    const policy = agreements.requesterPolicy(agreement.id);
+    const unknown = policy === undefined || policy.onUnknown === 'accept' ? undefined : unknownRequester(policy, submission.requester, submission.type, agreement.id);
+    if (unknown !== undefined && policy?.onUnknown === 'refuse') throw new GatewayError('USM_ERR_REQUESTER_UNKNOWN', unknown);
+    const at = isoNow();
+    const started = startCall(submission.type);
+    const priority = priorityOf(submission.impact, submission.urgency);
+    const target = agreement.serviceLevels.targets.find((t) => t.priority === priority);
+    const call: CallRecord = {
+      id: uuidv7(deps.now()),
+      customer,
+      type: submission.type,
+      service: submission.service,
+      agreement: submission.agreement,
+      summary: submission.summary,
+      ...(submission.description !== undefined ? { description: submission.description } : {}),
+      impact: submission.impact,
+      urgency: submission.urgency,
+      priority,
+      requester: submission.requester,
+      attachments: submission.attachments ?? [],
+      ...(submission.externalRef !== undefined ? { externalRef: submission.externalRef } : {}),
+      chainId,
+      lifecycle: started.state,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+      hops: [...hops],
+      ...(trace !== undefined ? { trace } : {}),
+      ...(target !== undefined ? { sla: startClock(at, target, agreement.serviceLevels.supportHours) } : {}),
+      ...(agreement.serviceLevels.confirmationHours !== undefined ? { confirmationHours: agreement.serviceLevels.confirmationHours } : {}),
+      ...extra,
+      ...(unknown !== undefined ? { requesterUnknown: true } : {}),
+    };
+    const draft = draftOf(call, at);
+    draft.events.push(event('call.created', call.id, at, {}));
+    record(draft, started.changes, actor);
+    if (unknown !== undefined) addNote(draft, { text: `Unknown requester: ${unknown}.`, visibility: 'internal', kind: 'comment' }, SYSTEM);
+    await hooks.started?.(draft);
+    const commitSet = await finish(draft, undefined);
+    await commit(commitSet, cause, commitSet.call);
+    return commitSet.call;
+  }
+
   return {
-    async submit({ customer, submission, chainId, hops = [], trace, message }) {
-      if (hops.includes(deps.self)) throw new GatewayError('USM_ERR_LOOP_DETECTED', `the call already passed ${deps.self}: ${hops.join(' -> ')}`);
-      const agreement = await agreements.covering(customer, submission.agreement, submission.service);
-      if (agreement === undefined) {
-        const known = await agreements.get(customer, submission.agreement);
-        if (known === undefined || known.status !== 'active') {
-          throw new GatewayError('USM_ERR_AGREEMENT_INVALID', `${submission.agreement} is not an active agreement of ${customer}`);
+    submit: ({ customer, submission, chainId, hops = [], trace, message }) =>
+      open({ customer, submission, chainId, hops, trace, actor: { kind: 'customer', id: customer }, cause: { message } }),
+
+    async raise({ actor, request, idempotency }) {
+      const { customer = deps.self, channel, raisedFrom, ...submission } = request;
+      if (raisedFrom !== undefined) {
+        if (submission.type !== 'risk') {
+          throw new GatewayError('USM_ERR_VALIDATION', 'only a risk is raised from another call', { errors: [{ path: 'body/raisedFrom', message: 'needs type risk' }] });
         }
-        throw new GatewayError('USM_ERR_SERVICE_NOT_ALLOWED', `agreement ${submission.agreement} does not cover service ${submission.service}`);
+        const from = await load(raisedFrom, undefined);
+        const atEvaluate = from.lifecycle.position === pathOf(from.lifecycle).length - 1;
+        if (from.lifecycle.status !== 'closed' && !atEvaluate) {
+          const here = currentPosition(from.lifecycle);
+          throw new GatewayError('USM_ERR_ILLEGAL_TRANSITION', `call ${from.id} is at ${here.process} ${here.step}: a risk is raised from its evaluate and close`);
+        }
       }
-      if (submission.externalRef === undefined && deps.partner(customer)?.url !== undefined) {
-        throw new GatewayError('USM_ERR_EXTERNAL_REF_REQUIRED', `${customer} runs a gateway: name the call's reference there (externalRef), so that its updates can reach it`);
-      }
-      const at = isoNow();
-      const started = startCall(submission.type);
-      const priority = priorityOf(submission.impact, submission.urgency);
-      const target = agreement.serviceLevels.targets.find((t) => t.priority === priority);
-      const call: CallRecord = {
-        id: uuidv7(deps.now()),
+      return open({
         customer,
-        type: submission.type,
-        service: submission.service,
-        agreement: submission.agreement,
-        summary: submission.summary,
-        ...(submission.description !== undefined ? { description: submission.description } : {}),
-        impact: submission.impact,
-        urgency: submission.urgency,
-        priority,
-        requester: submission.requester,
-        attachments: submission.attachments ?? [],
-        ...(submission.externalRef !== undefined ? { externalRef: submission.externalRef } : {}),
-        chainId,
-        lifecycle: started.state,
-        createdAt: at,
-        updatedAt: at,
-        version: 1,
-        hops: [...hops],
-        ...(trace !== undefined ? { trace } : {}),
-        ...(target !== undefined ? { sla: startClock(at, target, agreement.serviceLevels.supportHours) } : {}),
-        ...(agreement.serviceLevels.confirmationHours !== undefined ? { confirmationHours: agreement.serviceLevels.confirmationHours } : {}),
-      };
-      const draft = draftOf(call, at);
-      draft.events.push(event('call.created', call.id, at, {}));
-      record(draft, started.changes, { kind: 'customer', id: customer });
-      await hooks.started?.(draft);
-      const commitSet = await finish(draft, undefined);
-      await commit(commitSet, { message }, commitSet.call);
-      return commitSet.call;
+        submission,
+        chainId: uuidv7(deps.now()),
+        hops: [],
+        actor,
+        extra: { channel, ...(raisedFrom !== undefined ? { raisedFrom } : {}) },
+        cause: { idempotency },
+      });
     },
 
     async act(input) {

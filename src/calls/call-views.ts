@@ -51,6 +51,9 @@ export function deskView(call: CallRecord): Schemas['DeskCall'] {
       ...(a.branches !== undefined ? { branches: [...a.branches] } : {}),
       ...(a.statuses !== undefined ? { statuses: [...a.statuses] } : {}),
     })),
+    channel: call.channel ?? 'link',
+    ...(call.raisedFrom !== undefined ? { raisedFrom: call.raisedFrom } : {}),
+    ...(call.requesterUnknown === true ? { requesterUnknown: true } : {}),
   };
 }
 

@@ -142,9 +142,12 @@ function checkReferences(config: GatewayConfig): void {
   config.agreements.forEach((agreement, i) => {
     if (agreements.has(agreement.id)) throw new ConfigError(`/agreements/${i}/id`, `duplicate agreement id ${agreement.id}`);
     agreements.add(agreement.id);
-    const customer = partners.get(agreement.customer);
-    if (customer === undefined) throw new ConfigError(`/agreements/${i}/customer`, `unknown partner ${agreement.customer}`);
-    if (!customer.roles.includes('customer')) throw new ConfigError(`/agreements/${i}/customer`, `partner ${agreement.customer} does not have the customer role`);
+    // An agreement whose customer is this gateway's own party is an operational one, for the provider's own (internal) calls.
+    if (agreement.customer !== config.party.id) {
+      const customer = partners.get(agreement.customer);
+      if (customer === undefined) throw new ConfigError(`/agreements/${i}/customer`, `unknown partner ${agreement.customer}`);
+      if (!customer.roles.includes('customer')) throw new ConfigError(`/agreements/${i}/customer`, `partner ${agreement.customer} does not have the customer role`);
+    }
     agreement.services.forEach((service, j) => {
       if (!services.has(service)) throw new ConfigError(`/agreements/${i}/services/${j}`, `unknown service ${service}`);
     });

@@ -404,7 +404,24 @@ export interface paths {
         /** All calls, oldest update first, filtered and cursor-paged. */
         get: operations["deskListCalls"];
         put?: never;
-        post?: never;
+        /**
+         * Raise a call at the desk (taken by phone or e-mail for a customer, or the provider's own).
+         * @description The provider raises a call itself, under the same rules as a customer's `call.submit`: the
+         *     agreement must be an active agreement of the customer covering the service, the service-level
+         *     clock starts, and automatic routes fork it to suppliers. Without `customer` the call is the
+         *     provider's own (an internal call, under an agreement whose customer is this gateway's party
+         *     id). A call for a customer is the customer's: it sees it through its API like any other, and
+         *     the history names the desk as who raised it. A customer that runs a gateway (a partner with
+         *     a `url`) did not raise the call there, so its gateway has no sub-call to apply updates to
+         *     (it would refuse them, `USM_ERR_LINK_NOT_FOUND`): the gateway sends no `call.update`s about
+         *     a desk-raised call, and `externalRef` (`USM_ERR_EXTERNAL_REF_REQUIRED` for `call.submit`)
+         *     is not needed; the customer's gateway sees the call by reading `GET /v1/calls`
+         *     (`updatedSince`). `externalRef` is kept as a label, e.g. the ticket id the caller gave.
+         *     `raisedFrom` names the call whose
+         *     evaluate and close step raised this risk (it must be a `risk`; the other call must be at
+         *     evaluate and close or closed, else 409 `USM_ERR_ILLEGAL_TRANSITION`).
+         */
+        post: operations["deskRaiseCall"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1407,6 +1424,15 @@ export interface components {
             traceId?: string;
             links?: components["schemas"]["SupplierLink"][];
             allowedActions: components["schemas"]["AllowedAction"][];
+            /**
+             * @description How the call came in; `link` for a customer's signed `call.submit`, else how the desk took it (`DeskChannel`).
+             * @enum {string}
+             */
+            channel?: "link" | "phone" | "email" | "desk" | "internal";
+            /** @description The call whose evaluate and close step raised this risk. */
+            raisedFrom?: components["schemas"]["Uuid"];
+            /** @description True when the requester is not a user the agreement knows (or a wish came from one who is not a contract holder) and the agreement flags such calls (`onUnknownRequester: flag`). */
+            requesterUnknown?: boolean;
         };
         CallPage: {
             items: components["schemas"]["Call"][];
@@ -1499,6 +1525,32 @@ export interface components {
         ResolveRequest: {
             summary: string;
         };
+        /** @description A call the desk raises; the fields of `CallSubmission`, and who it is for and how it came in. */
+        DeskCallRequest: {
+            /** @description The customer the call is for; this provider itself (an internal call) when absent. */
+            customer?: components["schemas"]["PartyId"];
+            channel: components["schemas"]["DeskChannel"];
+            /** @description The call whose evaluate and close step raised this risk. */
+            raisedFrom?: components["schemas"]["Uuid"];
+            type: components["schemas"]["CallType"];
+            service: components["schemas"]["ResourceId"];
+            agreement: components["schemas"]["ResourceId"];
+            summary: string;
+            description?: string;
+            impact: components["schemas"]["Level"];
+            urgency: components["schemas"]["Level"];
+            requester: components["schemas"]["Requester"];
+            attachments?: components["schemas"]["Attachment"][];
+            /** @description The customer's own ticket id, as the caller gave it (a label; no updates are sent about a desk-raised call). */
+            externalRef?: string;
+        };
+        /**
+         * @description How a call raised at the desk came in: by `phone` or `email` (or in person at the `desk`) on
+         *     behalf of a customer, or `internal`, the provider's own (its Improve process, or a risk from
+         *     another call's evaluate and close).
+         * @enum {string}
+         */
+        DeskChannel: "phone" | "email" | "desk" | "internal";
         DeskNoteRequest: {
             text: string;
             /** @enum {string} */
@@ -1750,7 +1802,9 @@ export interface components {
          *     agreement of the customer), `USM_ERR_ROUTE_NOT_FOUND` (no supplier route or gateway fits),
          *     `USM_ERR_CHAIN_MISMATCH` (a follow-up or update names another chain than its call's),
          *     `USM_ERR_CALL_ID_MISMATCH` (an update names another supplier call than its sub-call's),
-         *     `USM_ERR_EXTERNAL_REF_REQUIRED` (a customer that runs a gateway sent no `externalRef`).
+         *     `USM_ERR_EXTERNAL_REF_REQUIRED` (a customer that runs a gateway sent no `externalRef`),
+         *     `USM_ERR_REQUESTER_UNKNOWN` (the agreement refuses requesters it does not know, or a wish from
+         *     one who is not a contract holder).
          *     `USM_ERR_IDEMPOTENCY_KEY_REUSED` (a desk write's `Idempotency-Key` was used before for
          *     another request).
          */
@@ -2529,6 +2583,50 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskRaiseCall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description draft-ietf-httpapi-idempotency-key-header: a key the desk tool makes for one write (a UUID,
+                 *     say), as a structured-field string (`"..."`) or a bare token, at most 255 characters. The
+                 *     same request again with the same key, by the same desk token, gets the first answer again
+                 *     (with `Usm-Replay: true`) and changes nothing; the same key with another request is refused
+                 *     422 `USM_ERR_IDEMPOTENCY_KEY_REUSED`. Only completed writes are remembered (a refused request
+                 *     may be sent again), for `desk.idempotencyHours` (24 by default).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeskCallRequest"];
+            };
+        };
+        responses: {
+            /** @description The call is stored. */
+            201: {
+                headers: {
+                    "Usm-Replay": components["headers"]["Replay"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskCall"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["StoreUnavailable"];
         };
     };

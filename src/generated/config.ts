@@ -288,6 +288,7 @@ export interface components {
         };
         AgreementConfig: {
             id: string;
+            /** @description A partner with the customer role, or this gateway's own `party.id`: an operational agreement for the provider's internal calls (raised at the desk). */
             customer: string;
             services: string[];
             /**
@@ -296,6 +297,28 @@ export interface components {
              */
             status: "active" | "terminated";
             serviceLevels: components["schemas"]["ServiceLevels"];
+            /**
+             * @description The users the customer authorises under this agreement: a requester is known when its
+             *     `id` is in `ids` or its e-mail address is at one of `emailDomains` (the domain exactly,
+             *     any case). A wish (a change to the agreement) is taken only from a contract holder, a
+             *     requester whose `id` or e-mail address is in `contractHolders`, when that list is given.
+             *     What happens to others is `onUnknownRequester`.
+             */
+            requesters?: {
+                ids?: string[];
+                emailDomains?: string[];
+                /** @description Requester ids or e-mail addresses (any case) of those who may submit a wish. */
+                contractHolders?: string[];
+            };
+            /**
+             * @description A call from a requester `requesters` does not know (or a wish from one who is not a contract
+             *     holder): `accept` it as any other (the default), `refuse` it (422
+             *     `USM_ERR_REQUESTER_UNKNOWN`), or accept and `flag` it (`requesterUnknown` on the desk's view
+             *     of the call and an internal note).
+             * @default accept
+             * @enum {string}
+             */
+            onUnknownRequester: "accept" | "refuse" | "flag";
         };
     };
     responses: never;

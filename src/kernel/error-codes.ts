@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   USM_ERR_EXTERNAL_REF_REQUIRED: { status: 422, title: 'A customer that runs a gateway must name its own reference (externalRef)' },
   USM_ERR_IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'The Idempotency-Key was used before for another request' },
   USM_ERR_ROUTE_NOT_FOUND: { status: 422, title: 'No supplier route fits this request' },
+  USM_ERR_REQUESTER_UNKNOWN: { status: 422, title: 'The requester is not a user the customer authorised under this agreement' },
   USM_ERR_RATE_LIMITED: { status: 429, title: 'Too many requests' },
   USM_ERR_INTERNAL: { status: 500, title: 'Internal error' },
   USM_ERR_STORE_UNAVAILABLE: { status: 503, title: 'The store is unavailable; retry later' },

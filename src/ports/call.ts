@@ -50,6 +50,12 @@ export interface CallRecord {
   readonly confirmationHours?: number;
   /** While resolved under a confirmation window: when the gateway closes the call unless the customer answers first. */
   readonly closeDueAt?: string;
+  /** How a call raised at the desk came in (absent: a customer's signed call.submit). */
+  readonly channel?: components['schemas']['DeskChannel'];
+  /** The call whose evaluate and close step raised this risk. */
+  readonly raisedFrom?: string;
+  /** The requester is not a user the agreement knows, and the agreement flags such calls. */
+  readonly requesterUnknown?: true;
 }
 
 export interface HistoryEntry {

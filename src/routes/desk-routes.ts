@@ -24,6 +24,7 @@ export interface DeskRouteDeps {
 
 type DeskOperation =
   | 'deskListCalls'
+  | 'deskRaiseCall'
   | 'deskGetCall'
   | 'deskGetCallHistory'
   | 'deskListCallNotes'
@@ -69,6 +70,11 @@ export function deskRoutes(deps: DeskRouteDeps): TypedHandlers<DeskOperation> {
       );
       return { items: result.items.map(deskView), nextCursor: result.nextCursor };
     }),
+    deskRaiseCall: desk(async (request, reply) =>
+      writes.run(request, reply, 201, deskView, (idempotency) =>
+        calls.raise({ actor: actorOf(request), request: request.body, ...(idempotency !== undefined ? { idempotency } : {}) }),
+      ),
+    ),
     deskGetCall: desk(async (request) => {
       const call = await calls.get(callIdOf(request));
       return { ...deskView(call), links: (await deps.subcalls.links(call.id)).map(linkView) };
