@@ -106,6 +106,9 @@ describe('the TMF621 Trouble Ticket facade, as a TMF621 client uses it', () => {
       ['hospital', 'Works again, thanks.'],
     ]);
     expect((await gateway.desk('GET', `/v1/desk/calls/${ticket.id}`)).body.status).toBe('closed');
+    // A closed call cannot be cancelled: the call's state machine says so.
+    const late = await tmf(gateway, hospital, 'PATCH', `/troubleTicket/${ticket.id}`, { status: 'cancelled' });
+    expect([late.status, late.body.code]).toEqual([409, 'USM_ERR_ILLEGAL_TRANSITION']);
 
     // Both writes are in the message log, each with its JWT as the evidence.
     const inbound = await gateway.app.gateway.store.inboundForCall(ticket.id);
