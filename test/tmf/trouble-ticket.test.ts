@@ -1,3 +1,4 @@
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePrivateJwk } from '../../src/keys/jwk.js';
 import { partnerJwt, startTmfGateway, type TmfGateway, type TmfPartner } from './tmf-gateway.js';
@@ -224,6 +225,9 @@ describe('the TMF621 Trouble Ticket facade, as a TMF621 client uses it', () => {
     const served = await tmf(gateway, undefined, 'GET', '/openapi.json');
     expect(served.status).toBe(200);
     expect(served.body.openapi).toBe('3.1.0');
+    const config = await createConfig({ extends: ['minimal'], rules: { 'no-unused-components': 'error' } });
+    const problems = await lintFromString({ source: JSON.stringify(served.body), absoluteRef: 'openapi.json', config });
+    expect(problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`)).toEqual([]);
     expect(served.body.servers).toEqual([{ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/tmf-api\/troubleTicket\/v5$/) }]);
     const documented = Object.entries<any>(served.body.paths).flatMap(([path, item]) =>
       ['get', 'post', 'patch'].filter((m) => item[m] !== undefined).map((m) => `${m.toUpperCase()} /tmf-api/troubleTicket/v5${path.replace(/\{([^}]+)\}/g, ':$1')}`),
