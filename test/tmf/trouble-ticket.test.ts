@@ -186,6 +186,30 @@ describe('the TMF621 Trouble Ticket facade, as a TMF621 client uses it', () => {
     expect(noJti.headers.get('www-authenticate')).toContain('Bearer');
   });
 
+  it('takes one of two writes that race with the same JWT, and refuses the other', async () => {
+    const token = await partnerJwt(hospital);
+    const answers = await Promise.all([1, 2].map(() => tmf(gateway, hospital, 'POST', '/troubleTicket', { ...TICKET, externalIdentifier: [{ id: 'INC-race' }] }, { token })));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect((await tmf(gateway, hospital, 'GET', '/troubleTicket')).body.filter((t: any) => t.externalIdentifier?.[0]?.id === 'INC-race')).toHaveLength(1);
+  });
+
+  it('takes a note on a pending ticket as the information the provider asked for, and resumes it', async () => {
+    const { body: ticket } = await tmf(gateway, hospital, 'POST', '/troubleTicket', { ...TICKET, externalIdentifier: [{ id: 'INC-pending' }] });
+    expect((await gateway.desk('POST', `/v1/desk/calls/${ticket.id}/advance`, {})).status).toBe(200);
+    const pending = await gateway.desk('POST', `/v1/desk/calls/${ticket.id}/status`, { status: 'pending' });
+    expect([pending.status, pending.body.status]).toEqual([200, 'pending']);
+    const answered = await tmf(gateway, hospital, 'PATCH', `/troubleTicket/${ticket.id}`, { note: [{ text: 'It is the relay in room 3.12.' }] });
+    expect(answered.status).toBe(200);
+    expect(answered.body.status).toBe('inProgress');
+    const notes = (await gateway.desk('GET', `/v1/desk/calls/${ticket.id}/notes`)).body.items;
+    expect(notes.at(-1)).toMatchObject({ kind: 'information', text: 'It is the relay in room 3.12.', author: { kind: 'customer', id: 'hospital' } });
+    // Repeating the notes it has adds nothing; editing one is refused.
+    const repeated = await tmf(gateway, hospital, 'PATCH', `/troubleTicket/${ticket.id}`, { note: answered.body.note });
+    expect(repeated.body.note).toEqual(answered.body.note);
+    const edited = await tmf(gateway, hospital, 'PATCH', `/troubleTicket/${ticket.id}`, { note: [{ ...answered.body.note[0], text: 'changed' }] });
+    expect([edited.status, edited.body.code]).toEqual([422, 'USM_ERR_TICKET_UNMAPPABLE']);
+  });
+
   it('answers bad input with a TMF Error and a stable code, never a 500', async () => {
     const cases: [string, string, unknown, { token?: string; type?: string; raw?: string }, number, string][] = [
       ['POST', '/troubleTicket', { ...TICKET, severity: undefined }, {}, 400, 'USM_ERR_VALIDATION'],
