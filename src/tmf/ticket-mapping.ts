@@ -187,7 +187,8 @@ export function patchRequestOf(patch: TicketPatch, current: TroubleTicket & { st
   }
   // A note on a pending ticket answers the provider's request for information and resumes it.
   const informs = action === undefined && current.status === 'pending';
-  const noteText = text ?? (action !== undefined && action.kind !== 'confirm' ? reason : undefined) ?? (action?.kind === 'confirm' ? reason : undefined);
+  // The reason for a change of status is also a note the provider sees, unless the patch brings its own.
+  const noteText = text ?? reason;
   return {
     ...(action !== undefined ? { action } : informs ? { action: { kind: 'provideInformation' } } : {}),
     ...(noteText !== undefined ? { note: { text: noteText, visibility: 'public', kind: informs ? 'information' : 'comment' } } : {}),
