@@ -1,6 +1,7 @@
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePrivateJwk } from '../../src/keys/jwk.js';
+import { verifyLog, type LogRecord } from '../../src/messages/message-log.js';
 import { partnerJwt, startTmfGateway, type TmfGateway, type TmfPartner } from './tmf-gateway.js';
 
 /** A TMF621 client: plain HTTP and JSON, a bearer JWT per request. */
@@ -116,8 +117,9 @@ describe('the TMF621 Trouble Ticket facade, as a TMF621 client uses it', () => {
     expect(inbound.map((m) => m.type)).toEqual(['tmf621.troubleTicket.create', 'tmf621.troubleTicket.patch']);
     expect(inbound.every((m) => m.from === 'hospital' && m.signature.split('.').length === 3 && m.id.startsWith('jwt:'))).toBe(true);
     expect(JSON.parse(inbound[0]!.body)).toEqual(TICKET);
-    const logged: { type: string; messageId: string; signature: string }[] = [];
+    const logged: LogRecord[] = [];
     for await (const record of gateway.app.gateway.store.readLog()) logged.push(record);
+    expect(verifyLog(logged)).toMatchObject({ ok: true });
     for (const message of inbound) expect(logged).toContainEqual(expect.objectContaining({ type: message.type, messageId: message.id, signature: message.signature }));
   });
 
