@@ -21,6 +21,9 @@ import { opsRoutes } from './routes/ops-routes.js';
 import { linkRoutes } from './routes/link-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { agreementRoutes } from './routes/agreement-routes.js';
+import { tmfRoutes } from './routes/tmf-routes.js';
+import { createTicketService } from './tmf/ticket-service.js';
+import { TMF621_BASE_PATH } from './tmf/tmf621-contract.js';
 import { neighbours } from './network/neighbours.js';
 import { createRateLimiter } from './partners/rate-limiter.js';
 import { PROTOCOL_VERSIONS } from './messages/envelope.js';
@@ -136,6 +139,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       handler: async (_request: FastifyRequest, reply: FastifyReply) => reply.type(gateway.metrics.contentType).send(await gateway.metrics.exposition()),
     },
   });
+  // The TMF621 Trouble Ticket facade, with its own contract (openapi/tmf621.yaml, docs/tmf621.md).
+  const tmfBase = `${discoveryOf(config).apiBase}${TMF621_BASE_PATH}`;
+  const tickets = createTicketService({ calls: gateway.calls, agreements: gateway.agreements, inbound: gateway.store, self: config.party.id, hrefOf: (id) => `${tmfBase}/troubleTicket/${id}`, now: gateway.now });
+  await app.register(tmfRoutes({ tickets, readTokens: gateway.readTokens, rateLimiter, baseUrl: tmfBase }), { prefix: TMF621_BASE_PATH });
   return app as unknown as App;
 }
 
