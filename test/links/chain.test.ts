@@ -3,17 +3,12 @@ import { openSqliteStore } from '../../src/storage/sqlite-store.js';
 import { verifyLog, type LogRecord } from '../../src/messages/message-log.js';
 import {
   eventually,
-  gatewayNode as node,
   type GatewayNode as Node,
-  gatewayPartner,
   incident,
-  makePartner,
-  removeDir,
-  SERVICE_LEVELS,
-  startGateway,
   type GatewayFixture,
   type TestPartner,
 } from '../support/gateway-fixture.js';
+import { startHealthChain, type HealthChain } from '../support/health-chain.js';
 
 
 async function logOf(gateway: GatewayFixture): Promise<LogRecord[]> {
@@ -35,57 +30,14 @@ describe('a three-gateway chain', () => {
   let b: GatewayFixture;
   let c: GatewayFixture;
 
+  let chain: HealthChain;
+
   beforeAll(async () => {
-    ward = await makePartner('ward');
-    [hospital, exchange, hosting] = await Promise.all([node('hospital'), node('exchange'), node('hosting')]);
-    c = await startGateway({
-      partyId: hosting.id,
-      port: hosting.port,
-      signing: hosting.key,
-      partners: [],
-      config: {
-        services: [{ id: 'hosting', name: 'Hosting' }],
-        partners: [gatewayPartner(exchange, ['customer'])],
-        agreements: [{ id: 'exchange-hosting', customer: exchange.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }],
-      },
-    });
-    b = await startGateway({
-      partyId: exchange.id,
-      port: exchange.port,
-      signing: exchange.key,
-      partners: [],
-      config: {
-        services: [{ id: 'records', name: 'Patient record exchange' }],
-        partners: [gatewayPartner(hospital, ['customer']), gatewayPartner(hosting, ['supplier'], [{ id: 'hosting', name: 'Hosting' }])],
-        agreements: [{ id: 'hospital-exchange', customer: hospital.id, services: ['records'], serviceLevels: SERVICE_LEVELS }],
-        underpinning: [{ id: 'exchange-hosting', supplier: hosting.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }],
-        routes: [
-          { service: 'records', supplier: hosting.id, supplierService: 'hosting', agreement: 'exchange-hosting', callTypes: ['incident'], mode: 'auto', onSupplierResolved: 'resolve', relayNotes: true },
-        ],
-      },
-    });
-    a = await startGateway({
-      partyId: hospital.id,
-      port: hospital.port,
-      signing: hospital.key,
-      partners: [],
-      config: {
-        services: [{ id: 'workplace', name: 'Clinical workplace' }],
-        partners: [
-          { id: 'ward', name: 'Ward 7', roles: ['customer'], jwks: { keys: [ward.key.jwk] } },
-          gatewayPartner(exchange, ['supplier'], [{ id: 'records', name: 'Patient record exchange' }]),
-        ],
-        agreements: [{ id: 'ward-agreement', customer: 'ward', services: ['workplace'], serviceLevels: SERVICE_LEVELS }],
-        underpinning: [{ id: 'hospital-exchange', supplier: exchange.id, services: ['records'], serviceLevels: SERVICE_LEVELS }],
-        routes: [{ service: 'workplace', supplier: exchange.id, supplierService: 'records', agreement: 'hospital-exchange', callTypes: ['incident'] }],
-      },
-    });
+    chain = await startHealthChain({ exchangeRoute: { callTypes: ['incident'], mode: 'auto', onSupplierResolved: 'resolve', relayNotes: true }, hospitalRoute: { callTypes: ['incident'] } });
+    ({ ward, hospital, exchange, hosting, a, b, c } = chain);
   });
   afterAll(async () => {
-    for (const g of [a, b, c]) {
-      await g?.close();
-      if (g) await removeDir(g.dir);
-    }
+    await chain?.close();
   });
 
   it('forks down, resolves at the end, and carries the resolution and closure back and forth', async () => {

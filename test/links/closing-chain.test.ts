@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   eventually,
-  gatewayNode as node,
   type GatewayNode as Node,
-  gatewayPartner,
   incident,
-  makePartner,
-  removeDir,
   SERVICE_LEVELS,
-  startGateway,
   type GatewayFixture,
   type TestPartner,
 } from '../support/gateway-fixture.js';
+import { startHealthChain, type HealthChain } from '../support/health-chain.js';
 
 const HOUR = 3_600_000;
 
@@ -25,66 +21,25 @@ describe('a resolved call closing itself in a chain', () => {
   let now = Date.parse('2026-05-04T08:00:00.000Z');
   const clock = () => now;
   let ward: TestPartner;
-  let hospital: Node;
   let exchange: Node;
-  let hosting: Node;
   let a: GatewayFixture;
   let b: GatewayFixture;
   let c: GatewayFixture;
   const levels = (confirmationHours?: number) => ({ ...SERVICE_LEVELS, ...(confirmationHours !== undefined ? { confirmationHours } : {}) });
 
+  let chain: HealthChain;
+
   beforeAll(async () => {
-    ward = await makePartner('ward');
-    [hospital, exchange, hosting] = await Promise.all([node('hospital'), node('exchange'), node('hosting')]);
-    c = await startGateway({
-      partyId: hosting.id,
-      port: hosting.port,
-      signing: hosting.key,
-      partners: [],
+    chain = await startHealthChain({
       now: clock,
-      config: {
-        services: [{ id: 'hosting', name: 'Hosting' }],
-        partners: [gatewayPartner(exchange, ['customer'])],
-        agreements: [{ id: 'exchange-hosting', customer: exchange.id, services: ['hosting'], serviceLevels: levels(48) }],
-      },
+      exchangeRoute: { callTypes: ['service_request'], mode: 'auto', onSupplierResolved: 'resolve' },
+      hospitalRoute: { callTypes: ['service_request'], mode: 'auto', onSupplierResolved: 'resolve' },
+      serviceLevels: { 'exchange-hosting': levels(48), 'hospital-exchange': levels(24) },
     });
-    b = await startGateway({
-      partyId: exchange.id,
-      port: exchange.port,
-      signing: exchange.key,
-      partners: [],
-      now: clock,
-      config: {
-        services: [{ id: 'records', name: 'Patient record exchange' }],
-        partners: [gatewayPartner(hospital, ['customer']), gatewayPartner(hosting, ['supplier'], [{ id: 'hosting', name: 'Hosting' }])],
-        agreements: [{ id: 'hospital-exchange', customer: hospital.id, services: ['records'], serviceLevels: levels(24) }],
-        underpinning: [{ id: 'exchange-hosting', supplier: hosting.id, services: ['hosting'], serviceLevels: levels(48) }],
-        routes: [{ service: 'records', supplier: hosting.id, supplierService: 'hosting', agreement: 'exchange-hosting', callTypes: ['service_request'], mode: 'auto', onSupplierResolved: 'resolve' }],
-      },
-    });
-    a = await startGateway({
-      partyId: hospital.id,
-      port: hospital.port,
-      signing: hospital.key,
-      partners: [],
-      now: clock,
-      config: {
-        services: [{ id: 'workplace', name: 'Clinical workplace' }],
-        partners: [
-          { id: 'ward', name: 'Ward 7', roles: ['customer'], jwks: { keys: [ward.key.jwk] } },
-          gatewayPartner(exchange, ['supplier'], [{ id: 'records', name: 'Patient record exchange' }]),
-        ],
-        agreements: [{ id: 'ward-agreement', customer: 'ward', services: ['workplace'], serviceLevels: levels() }],
-        underpinning: [{ id: 'hospital-exchange', supplier: exchange.id, services: ['records'], serviceLevels: levels(24) }],
-        routes: [{ service: 'workplace', supplier: exchange.id, supplierService: 'records', agreement: 'hospital-exchange', callTypes: ['service_request'], mode: 'auto', onSupplierResolved: 'resolve' }],
-      },
-    });
+    ({ ward, exchange, a, b, c } = chain);
   });
   afterAll(async () => {
-    for (const g of [a, b, c]) {
-      await g?.close();
-      if (g) await removeDir(g.dir);
-    }
+    await chain?.close();
   });
 
   it('closes at the exchange after its window, tells the hospital, and confirms the sub-call at hosting', async () => {

@@ -12,6 +12,7 @@ import {
   type GatewayFixture,
   type TestPartner,
 } from '../support/gateway-fixture.js';
+import { startHealthChain, type HealthChain } from '../support/health-chain.js';
 
 /**
  * The most common outsourcing case, down a chain: a ward asks its hospital for a standard request,
@@ -23,62 +24,21 @@ describe('a service request down a three-gateway chain', () => {
   let ward: TestPartner;
   let hospital: Node;
   let exchange: Node;
-  let hosting: Node;
   let a: GatewayFixture;
   let b: GatewayFixture;
   let c: GatewayFixture;
 
+  let chain: HealthChain;
+
   beforeAll(async () => {
-    ward = await makePartner('ward');
-    [hospital, exchange, hosting] = await Promise.all([node('hospital'), node('exchange'), node('hosting')]);
-    c = await startGateway({
-      partyId: hosting.id,
-      port: hosting.port,
-      signing: hosting.key,
-      partners: [],
-      config: {
-        services: [{ id: 'hosting', name: 'Hosting' }],
-        partners: [gatewayPartner(exchange, ['customer'])],
-        agreements: [{ id: 'exchange-hosting', customer: exchange.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }],
-      },
+    chain = await startHealthChain({
+      exchangeRoute: { callTypes: ['service_request'], mode: 'auto', onSupplierResolved: 'resolve' },
+      hospitalRoute: { callTypes: ['service_request'], mode: 'auto', at: { process: 'operate', step: 4 }, onSupplierResolved: 'resolve' },
     });
-    b = await startGateway({
-      partyId: exchange.id,
-      port: exchange.port,
-      signing: exchange.key,
-      partners: [],
-      config: {
-        services: [{ id: 'records', name: 'Patient record exchange' }],
-        partners: [gatewayPartner(hospital, ['customer']), gatewayPartner(hosting, ['supplier'], [{ id: 'hosting', name: 'Hosting' }])],
-        agreements: [{ id: 'hospital-exchange', customer: hospital.id, services: ['records'], serviceLevels: SERVICE_LEVELS }],
-        underpinning: [{ id: 'exchange-hosting', supplier: hosting.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }],
-        routes: [{ service: 'records', supplier: hosting.id, supplierService: 'hosting', agreement: 'exchange-hosting', callTypes: ['service_request'], mode: 'auto', onSupplierResolved: 'resolve' }],
-      },
-    });
-    a = await startGateway({
-      partyId: hospital.id,
-      port: hospital.port,
-      signing: hospital.key,
-      partners: [],
-      config: {
-        services: [{ id: 'workplace', name: 'Clinical workplace' }],
-        partners: [
-          { id: 'ward', name: 'Ward 7', roles: ['customer'], jwks: { keys: [ward.key.jwk] } },
-          gatewayPartner(exchange, ['supplier'], [{ id: 'records', name: 'Patient record exchange' }]),
-        ],
-        agreements: [{ id: 'ward-agreement', customer: 'ward', services: ['workplace'], serviceLevels: SERVICE_LEVELS }],
-        underpinning: [{ id: 'hospital-exchange', supplier: exchange.id, services: ['records'], serviceLevels: SERVICE_LEVELS }],
-        routes: [
-          { service: 'workplace', supplier: exchange.id, supplierService: 'records', agreement: 'hospital-exchange', callTypes: ['service_request'], mode: 'auto', at: { process: 'operate', step: 4 }, onSupplierResolved: 'resolve' },
-        ],
-      },
-    });
+    ({ ward, hospital, exchange, a, b, c } = chain);
   });
   afterAll(async () => {
-    for (const g of [a, b, c]) {
-      await g?.close();
-      if (g) await removeDir(g.dir);
-    }
+    await chain?.close();
   });
 
   it('is executed at the end of the chain and its status reaches the first gateway\'s customer', async () => {
