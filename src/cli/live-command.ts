@@ -19,8 +19,15 @@ export async function liveCommand(args: string[]): Promise<number> {
   for (const n of body.items!) {
     process.stdout.write(
       `  ${String(n.partner).padEnd(24)} ${(n.roles as string[]).join('+').padEnd(17)} ${n.reachable ? `up ${n.latencyMs} ms` : `DOWN (${n.error})`}  ` +
-        `last in ${n.lastReceivedAt ?? '-'}  last out ${n.lastSentAt ?? '-'}  queued ${n.pending}  circuit ${n.circuit}\n`,
+        `last in ${n.lastReceivedAt ?? '-'}  last out ${n.lastSentAt ?? '-'}  queued ${n.pending}  circuit ${n.circuit}${skewOf(n.clockSkew)}\n`,
     );
   }
   return 0;
+}
+
+/** A partner's clock skew, when delivery saw one (it refused a message's time). */
+function skewOf(skew: unknown): string {
+  if (skew === null || skew === undefined || typeof skew !== 'object') return '';
+  const { skewSeconds, detectedAt } = skew as { skewSeconds?: number; detectedAt?: string };
+  return `  CLOCK SKEW${skewSeconds !== undefined ? ` ~${skewSeconds} s` : ''} (seen ${detectedAt ?? '?'})`;
 }

@@ -1,6 +1,11 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPartnerClient } from '../../src/client/partner-client.js';
 import {
+  ADMIN_TOKEN,
   eventually,
   gatewayNode as node,
   type GatewayNode as Node,
@@ -14,7 +19,8 @@ import {
   type TestPartner,
 } from '../support/gateway-fixture.js';
 
-
+const run = promisify(execFile);
+const CLI = new URL('../../bin/usm-link.js', import.meta.url).pathname;
 const HOSTING = [{ id: 'hosting', name: 'Hosting' }];
 
 /** A provider whose customer is `clinic` and whose suppliers are the given nodes (manual routes). */
@@ -203,6 +209,11 @@ describe('delivery between gateways', () => {
     expect(Date.parse(skewed.clockSkew.detectedAt)).toBeGreaterThan(0);
     const loud = warnings.find((w) => w.fields?.partner === s1.id && w.fields?.skewSeconds !== undefined);
     expect(loud?.message).toMatch(/clock/);
+    // The operator's terminal view says so too.
+    const cliConfig = join(gateway.dir, 'cli.yaml');
+    await writeFile(cliConfig, ['party: { id: provider, name: Provider }', 'storage: sqlite:./cli-only.db', 'signing: { keyFile: ./gateway.private.jwk }', 'services: []', 'partners: []', ''].join('\n'));
+    const live = await run(process.execPath, [CLI, 'network', 'live', '--config', cliConfig, '--url', gateway.url], { env: { ...process.env, USM_ADMIN_TOKEN: ADMIN_TOKEN }, timeout: 30_000 });
+    expect(live.stdout.split('\n').find((line) => line.includes(s1.id))).toMatch(/CLOCK SKEW ~(599|600|601) s \(seen \d{4}-/);
 
     behind = 0;
     await eventually(async () => (await one.desk('GET', '/v1/desk/calls')).body.items.length === 1);

@@ -225,4 +225,16 @@ export const envelopeCases: readonly ConformanceCase[] = [
       return refused(await sendSigned(context, '/v1/calls', body, context.client.sign(body)), 400, 'USM_ERR_MALFORMED_JSON');
     },
   },
+  {
+    id: 'USM-ENVELOPE-20',
+    title: 'a signed body with a member twice is refused',
+    section: SECTION_CHECKS,
+    needs: ['partyId', 'agreement'],
+    run: async (context) => {
+      // A valid submission whose data names its summary twice: parsers that keep the first or the last value would see two calls.
+      const envelope = envelopeOf(context, 'call.submit', submission(context));
+      const body = JSON.stringify(envelope).replace('"summary":', '"summary":"conformance: the first of two summaries","summary":');
+      return refused(await sendSigned(context, '/v1/calls', body, context.client.sign(body)), 400, 'USM_ERR_DUPLICATE_MEMBER');
+    },
+  },
 ];
