@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/kernel/uuid-v7.js';
-import type { CallRecord } from '../../src/ports/call.js';
 import type { NewOutboxMessage } from '../../src/ports/outbox-store.js';
 import type { Store } from '../../src/ports/store.js';
 import { openStore } from '../../src/storage/open-store.js';
-import { startCall } from '../../src/usm/call-lifecycle.js';
 import { removeDir } from '../support/gateway-fixture.js';
 import { postgresSchema } from '../support/postgres.js';
+import { newCall } from '../support/records.js';
 
 /** The queue summary the metrics read at scrape time, against both engines for real. */
 const ENGINES = [
@@ -33,28 +32,6 @@ const ENGINES = [
   },
 ];
 
-function call(): CallRecord {
-  const at = new Date().toISOString();
-  return {
-    id: uuidv7(),
-    customer: 'hospital',
-    type: 'incident',
-    service: 'workplace',
-    agreement: 'a1',
-    summary: 'test',
-    impact: 'high',
-    urgency: 'low',
-    priority: 3,
-    requester: { name: 'x' },
-    attachments: [],
-    chainId: uuidv7(),
-    lifecycle: startCall('incident').state,
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-  };
-}
-
 function message(partner: string, callId: string, createdAt: string): NewOutboxMessage {
   return { id: uuidv7(), partner, type: 'call.update', path: '/v1/messages', linkId: null, callId, body: '{}', trace: null, createdAt };
 }
@@ -72,7 +49,7 @@ for (const engine of ENGINES) {
       const opened = await engine.open();
       ({ store, cleanup } = opened);
       expect(await store.outboxSummary()).toEqual([]);
-      const c = call();
+      const c = newCall();
       const messages = [
         message('supplier', c.id, '2026-01-01T10:00:00.000Z'),
         message('supplier', c.id, '2026-01-01T09:00:00.000Z'),
@@ -82,7 +59,7 @@ for (const engine of ENGINES) {
       await Promise.all([
         store.commitCall({ call: c, expectedVersion: null, history: [], notes: [], events: [], outbox: messages }),
         // Committed in the same turn: one group commit of two writes.
-        store.commitCall({ call: call(), expectedVersion: null, history: [], notes: [], events: [] }),
+        store.commitCall({ call: newCall(), expectedVersion: null, history: [], notes: [], events: [] }),
       ]);
       const queued = await store.listOutbox({ status: 'pending', limit: 10 });
       await store.markDead(queued.find((m) => m.id === messages[1]!.id)!.seq, 'refused');

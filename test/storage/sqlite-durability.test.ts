@@ -2,20 +2,10 @@ import { mkdtemp, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCall } from '../../src/usm/call-lifecycle.js';
-import type { CallRecord } from '../../src/ports/call.js';
-import { uuidv7 } from '../../src/kernel/uuid-v7.js';
 import { openSqliteStore } from '../../src/storage/sqlite-store.js';
 import { StoreUnavailableError, type Store } from '../../src/ports/store.js';
 import { removeDir } from '../support/gateway-fixture.js';
-
-function newCall(): CallRecord {
-  const at = new Date().toISOString();
-  return {
-    id: uuidv7(), customer: 'hospital', type: 'incident', service: 'workplace', agreement: 'a1', summary: 'test', impact: 'high', urgency: 'low',
-    priority: 3, requester: { name: 'x' }, attachments: [], chainId: uuidv7(), lifecycle: startCall('incident').state, createdAt: at, updatedAt: at, version: 1,
-  };
-}
+import { newCall } from '../support/records.js';
 
 describe('the embedded store answers a write only once its log is fsynced', () => {
   let dir: string;
@@ -29,7 +19,7 @@ describe('the embedded store answers a write only once its log is fsynced', () =
     dir = await mkdtemp(join(tmpdir(), 'usm-link-durable-'));
     const file = join(dir, 'store.db');
     store = openSqliteStore(file);
-    const calls = Array.from({ length: 50 }, newCall);
+    const calls = Array.from({ length: 50 }, () => newCall());
     await Promise.all(calls.map((call) => store!.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [] })));
     await store.close();
     store = openSqliteStore(file);

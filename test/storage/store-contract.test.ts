@@ -2,8 +2,6 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCall } from '../../src/usm/call-lifecycle.js';
-import type { CallRecord } from '../../src/ports/call.js';
 import { VersionConflictError } from '../../src/ports/call-store.js';
 import { DuplicateMessageError, type InboundMessage } from '../../src/ports/inbound-message.js';
 import { verifyLog, type LogRecord } from '../../src/messages/message-log.js';
@@ -14,6 +12,7 @@ import { openStore } from '../../src/storage/open-store.js';
 import type { Store } from '../../src/ports/store.js';
 import { removeDir } from '../support/gateway-fixture.js';
 import { postgresSchema } from '../support/postgres.js';
+import { newCall } from '../support/records.js';
 
 /** The same behaviour, proved against both engines for real. */
 const ENGINES = [
@@ -34,27 +33,6 @@ const ENGINES = [
     },
   },
 ];
-
-function newCall(customer = 'hospital', updatedAt = new Date().toISOString()): CallRecord {
-  return {
-    id: uuidv7(),
-    customer,
-    type: 'incident',
-    service: 'workplace',
-    agreement: 'a1',
-    summary: 'test',
-    impact: 'high',
-    urgency: 'low',
-    priority: 3,
-    requester: { name: 'x' },
-    attachments: [],
-    chainId: uuidv7(),
-    lifecycle: startCall('incident').state,
-    createdAt: updatedAt,
-    updatedAt,
-    version: 1,
-  };
-}
 
 function inbound(callId: string, id = uuidv7()): InboundMessage {
   return {
