@@ -78,6 +78,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
   app.decorate('gateway', gateway);
   app.decorate('routeTable', routeTable);
+  // Each request finishes on the partner directory it started with, though a followed network directory swaps it meanwhile.
+  app.addHook('onRequest', (_request, _reply, done) => gateway.partners.pinned(done));
   app.addHook('onClose', async () => gateway.close());
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -130,6 +132,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       outbox: gateway.store,
       wake: () => gateway.outboxWorker.wake(),
       neighbours: () => neighbours({ partners: gateway.partners, store: gateway.store, outbox: gateway.outboxWorker }),
+      directory: gateway.directory,
       webhooks: gateway.webhooks,
     }),
     getMetrics: {

@@ -11,7 +11,11 @@ import type { SigningKey, VerificationKey } from './keys/jwk.js';
 import { createMessageIntake, type MessageIntake } from './messages/message-intake.js';
 import { receiptsFor } from './messages/receipt.js';
 import type { SignedMessageDeps } from './http/signed-message.js';
-import { loadPartners, type PartnerDirectory } from './partners/partner-directory.js';
+import { createSwitchablePartners, loadPartners, type SwitchablePartners } from './partners/partner-directory.js';
+import { createDirectoryFollower, type DirectoryFollower } from './directory/directory-follower.js';
+import { readJsonFile } from './keys/key-files.js';
+import { KeyError, verificationKeyOf } from './keys/jwk.js';
+import type { JWK } from 'jose';
 import { createReadTokenVerifier, type ReadTokenVerifier } from './partners/read-token.js';
 import { openStore } from './storage/open-store.js';
 import { createOutboxWorker, type OutboxWorker } from './delivery/outbox-worker.js';
@@ -34,7 +38,10 @@ export interface Gateway {
   readonly signingKey: SigningKey;
   /** The keys in /.well-known/jwks.json: the signing key and any others live during a rotation. */
   readonly publishedKeys: readonly VerificationKey[];
-  readonly partners: PartnerDirectory;
+  /** The partners of now: from the config, or from the network directory followed (swapped as a whole when it changes). */
+  readonly partners: SwitchablePartners;
+  /** The network directory followed (config `network.url`), if any. */
+  readonly directory: DirectoryFollower | undefined;
   readonly agreements: AgreementRegistry;
   readonly calls: CallService;
   readonly subcalls: SubcallService;
@@ -67,7 +74,8 @@ export async function createGateway(options: {
   const { config, env, now, logger } = options;
   const signing = await loadSigningKey(config.signing, env);
   if (signing.created) logger.warn({ file: config.signing.keyFile }, 'created a development signing key: use a managed key in production');
-  const { directory: partners, createdDevKeys } = await loadPartners(config.partners);
+  const { directory: configuredPartners, partners: configured, createdDevKeys } = await loadPartners(config.partners);
+  const partners = createSwitchablePartners(configuredPartners);
   for (const file of createdDevKeys) logger.warn({ file }, 'created a development partner key: never trust such keys in production');
   const deskTokens = await loadBearerTokens(config.desk.tokens ?? [], env);
   for (const file of deskTokens.createdFiles) logger.warn({ file }, 'created a development desk token');
@@ -76,6 +84,7 @@ export async function createGateway(options: {
 
   // Everything that reads files comes before the store opens, so a failure leaves nothing open.
   const publishedKeys = await loadPublishedKeys(config.signing.publishKeyFiles ?? []);
+  const operatorKeys = config.network?.url === undefined ? [] : await loadOperatorKeys(config.network.operatorKeys!);
   const metrics = createGatewayMetrics({
     party: config.party.id,
     partners: config.partners.map((p) => p.id),
@@ -146,6 +155,23 @@ export async function createGateway(options: {
     now,
     onCommit: (queuedFor) => outboxWorker.wake(queuedFor),
   });
+  const directory =
+    config.network?.url === undefined
+      ? undefined
+      : createDirectoryFollower({
+          self: config.party.id,
+          url: config.network.url,
+          operatorKeys,
+          refreshSeconds: config.network.refreshSeconds ?? 300,
+          timeoutMs: config.delivery.timeoutMs,
+          store,
+          local: configured,
+          partners,
+          now,
+          logger,
+          observe: (outcome, code, held) => metrics.directory(outcome, code, held),
+        });
+  await directory?.start();
   const tracer = createChainTracer({ self: config.party.id, calls, subcalls, store, partners, signingKey, timeoutMs: config.delivery.timeoutMs });
   return {
     config,
@@ -154,6 +180,7 @@ export async function createGateway(options: {
     signingKey,
     publishedKeys: [signingKey, ...publishedKeys.filter((k) => k.kid !== signingKey.kid)],
     partners,
+    directory,
     agreements,
     calls,
     subcalls,
@@ -182,10 +209,11 @@ export async function createGateway(options: {
     webhooks: createWebhookService({ store, now, replay: (id) => webhookDispatcher.replayDeadLetter(id) }),
     webhookDispatcher,
     receipts: (fields, messages) => receiptsFor(fields, messages, signingKey),
-    readinessChecks: { store: () => store.ping(), keys: async () => undefined },
+    readinessChecks: { store: () => store.ping(), keys: async () => undefined, ...(directory === undefined ? {} : { directory: () => directory.readiness() }) },
     metrics,
     async close() {
       clearInterval(forgetting);
+      await directory?.close();
       await slaWatcher.close();
       await closeWatcher.close();
       await tracer.close();
@@ -194,4 +222,12 @@ export async function createGateway(options: {
       await store.close();
     },
   };
+}
+
+/** The operator's public keys a followed directory must be signed with: a JWKS file or inline. */
+async function loadOperatorKeys(given: string | { keys: Record<string, unknown>[] }): Promise<JWK[]> {
+  const set = (typeof given === 'string' ? await readJsonFile(given) : given) as { keys?: unknown };
+  if (!Array.isArray(set?.keys) || set.keys.length === 0) throw new KeyError(`network.operatorKeys${typeof given === 'string' ? ` (${given})` : ''} is not a JWKS with at least one key`);
+  for (const jwk of set.keys as JWK[]) verificationKeyOf(jwk);
+  return set.keys as JWK[];
 }

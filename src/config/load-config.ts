@@ -130,12 +130,15 @@ function checkReferences(config: GatewayConfig): void {
     if (services.has(service.id)) throw new ConfigError(`/services/${i}/id`, `duplicate service id ${service.id}`);
     services.add(service.id);
   });
+  // Following a network directory, partners may come from it: a name the config does not list may be a member's.
+  const follows = config.network?.url !== undefined;
+  if (follows && config.network?.operatorKeys === undefined) throw new ConfigError('/network/operatorKeys', 'is required with network.url (the keys the operator signs the directory with)');
   const partners = new Map<string, PartnerConfig>();
   config.partners.forEach((partner, i) => {
     if (partners.has(partner.id)) throw new ConfigError(`/partners/${i}/id`, `duplicate partner id ${partner.id}`);
     if (partner.id === config.party.id) throw new ConfigError(`/partners/${i}/id`, 'a partner cannot have this gateway\'s own party id');
     const sources = [partner.jwks, partner.jwksFile, partner.devKeyFile].filter((s) => s !== undefined).length;
-    if (sources !== 1) throw new ConfigError(`/partners/${i}`, 'needs exactly one of jwks, jwksFile, devKeyFile');
+    if (sources > 1 || (sources === 0 && !follows)) throw new ConfigError(`/partners/${i}`, `needs ${follows ? 'at most' : 'exactly'} one of jwks, jwksFile, devKeyFile`);
     partners.set(partner.id, partner);
   });
   const agreements = new Set<string>();
@@ -145,8 +148,8 @@ function checkReferences(config: GatewayConfig): void {
     // An agreement whose customer is this gateway's own party is an operational one, for the provider's own (internal) calls.
     if (agreement.customer !== config.party.id) {
       const customer = partners.get(agreement.customer);
-      if (customer === undefined) throw new ConfigError(`/agreements/${i}/customer`, `unknown partner ${agreement.customer}`);
-      if (!customer.roles.includes('customer')) throw new ConfigError(`/agreements/${i}/customer`, `partner ${agreement.customer} does not have the customer role`);
+      if (customer === undefined && !follows) throw new ConfigError(`/agreements/${i}/customer`, `unknown partner ${agreement.customer}`);
+      if (customer !== undefined && !customer.roles.includes('customer')) throw new ConfigError(`/agreements/${i}/customer`, `partner ${agreement.customer} does not have the customer role`);
     }
     agreement.services.forEach((service, j) => {
       if (!services.has(service)) throw new ConfigError(`/agreements/${i}/services/${j}`, `unknown service ${service}`);
@@ -158,20 +161,24 @@ function checkReferences(config: GatewayConfig): void {
     if (underpinning.has(contract.id) || agreements.has(contract.id)) throw new ConfigError(`/underpinning/${i}/id`, `duplicate agreement id ${contract.id}`);
     underpinning.set(contract.id, contract);
     const supplier = partners.get(contract.supplier);
-    if (supplier === undefined || !supplier.roles.includes('supplier')) throw new ConfigError(`/underpinning/${i}/supplier`, `${contract.supplier} is not a partner with the supplier role`);
+    if ((supplier === undefined && !follows) || (supplier !== undefined && !supplier.roles.includes('supplier'))) {
+      throw new ConfigError(`/underpinning/${i}/supplier`, `${contract.supplier} is not a partner with the supplier role`);
+    }
     contract.services.forEach((service, j) => {
-      if (!(supplier.services ?? []).some((s) => s.id === service)) throw new ConfigError(`/underpinning/${i}/services/${j}`, `${contract.supplier} does not provide ${service}`);
+      // A supplier from the directory (or one whose services the config leaves to it) is checked when the directory names its services.
+      if (supplier?.services !== undefined || !follows) if (!(supplier?.services ?? []).some((s) => s.id === service)) throw new ConfigError(`/underpinning/${i}/services/${j}`, `${contract.supplier} does not provide ${service}`);
     });
     checkSupportHours(contract.serviceLevels.supportHours, `/underpinning/${i}/serviceLevels/supportHours`);
   });
   config.partners.forEach((partner, i) => {
-    if (partner.roles.includes('supplier') && partner.url === undefined) throw new ConfigError(`/partners/${i}/url`, 'a supplier needs the url of its gateway');
+    const keyless = partner.jwks === undefined && partner.jwksFile === undefined && partner.devKeyFile === undefined;
+    if (partner.roles.includes('supplier') && partner.url === undefined && !keyless) throw new ConfigError(`/partners/${i}/url`, 'a supplier needs the url of its gateway');
   });
   config.routes.forEach((route, i) => {
     const at = `/routes/${i}`;
     if (!services.has(route.service)) throw new ConfigError(`${at}/service`, `unknown service ${route.service}`);
     const supplier = partners.get(route.supplier);
-    if (supplier === undefined || !supplier.roles.includes('supplier')) throw new ConfigError(`${at}/supplier`, `${route.supplier} is not a partner with the supplier role`);
+    if ((supplier === undefined && !follows) || (supplier !== undefined && !supplier.roles.includes('supplier'))) throw new ConfigError(`${at}/supplier`, `${route.supplier} is not a partner with the supplier role`);
     const contract = underpinning.get(route.agreement);
     if (contract === undefined || contract.supplier !== route.supplier) throw new ConfigError(`${at}/agreement`, `${route.agreement} is not an underpinning agreement with ${route.supplier}`);
     if (!contract.services.includes(route.supplierService)) throw new ConfigError(`${at}/supplierService`, `${route.agreement} does not cover ${route.supplierService}`);
@@ -202,6 +209,14 @@ function resolvePaths(config: GatewayConfig, baseDir: string): GatewayConfig {
     partners: config.partners.map((p) => ({ ...p, jwksFile: at(p.jwksFile), devKeyFile: at(p.devKeyFile) })),
     desk: { ...config.desk, tokens: (config.desk.tokens ?? []).map((t) => ({ ...t, file: at(t.file) })) },
     admin: { ...config.admin, tokens: (config.admin.tokens ?? []).map((t) => ({ ...t, file: at(t.file) })) },
-    ...(config.network === undefined ? {} : { network: { ...config.network, serveFile: at(config.network.serveFile) } }),
+    ...(config.network === undefined
+      ? {}
+      : {
+          network: {
+            ...config.network,
+            serveFile: at(config.network.serveFile),
+            ...(typeof config.network.operatorKeys === 'string' ? { operatorKeys: at(config.network.operatorKeys) } : {}),
+          },
+        }),
   };
 }

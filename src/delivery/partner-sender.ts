@@ -75,16 +75,18 @@ export function createPartnerSender(options: {
 
   const poolOf = (partner: Partner): Dispatcher => {
     if (options.dispatcher !== undefined) return options.dispatcher;
-    let pool = pools.get(partner.id);
+    // By origin too: a partner that moves (a new URL in the network directory) is sent to at its new address.
+    const origin = new URL(partner.url!).origin;
+    let pool = pools.get(`${partner.id} ${origin}`);
     if (pool === undefined) {
-      pool = new Pool(new URL(partner.url!).origin, {
+      pool = new Pool(origin, {
         connections: delivery.connections,
         connect: { timeout: delivery.timeoutMs },
         headersTimeout: delivery.timeoutMs,
         bodyTimeout: delivery.timeoutMs,
         keepAliveTimeout: 30_000,
       });
-      pools.set(partner.id, pool);
+      pools.set(`${partner.id} ${origin}`, pool);
     }
     return pool;
   };

@@ -18,6 +18,8 @@ export interface VerifyDirectoryOptions {
   readonly after?: Directory | undefined;
   /** Seconds a signing time may lie ahead of `now` (clock skew). */
   readonly skewSeconds?: number;
+  /** Take an expired document (the last good one a follower kept, read back from its store). */
+  readonly allowExpired?: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export function verifyDirectory(jws: string, options: VerifyDirectoryOptions): D
   const skew = options.skewSeconds ?? 300;
   if (directory.iat > options.now + skew) throw new DirectoryError('DIR_NOT_YET', `the directory is signed at ${iso(directory.iat)}, in the future`);
   if (directory.exp <= directory.iat) throw new DirectoryError('DIR_SCHEMA', 'the directory expires before it is signed');
-  if (directory.exp <= options.now) throw new DirectoryError('DIR_EXPIRED', `the directory expired at ${iso(directory.exp)}`);
+  if (directory.exp <= options.now && options.allowExpired !== true) throw new DirectoryError('DIR_EXPIRED', `the directory expired at ${iso(directory.exp)}`);
   const after = options.after;
   if (after !== undefined) {
     if (after.network.id !== directory.network.id) throw new DirectoryError('DIR_NETWORK', `the directory is of network ${directory.network.id}, not ${after.network.id}`);

@@ -817,6 +817,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The network directory this gateway follows (config `network.url`): its version, how the last refresh went, and each partner's source. */
+        get: operations["adminGetDirectory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/directory/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch and check the network directory now, rather than at the next `network.refreshSeconds`.
+         * @description Fetches the operator's document (on this replica, whichever holds the fetch lease), checks it as
+         *     every refresh does and answers with the status after it. A document refused is reported in
+         *     `lastRefresh` (outcome `refused` and its code), and the last good one is kept: the answer is 200 either way.
+         */
+        post: operations["adminRefreshDirectory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/outbox": {
         parameters: {
             query?: never;
@@ -1012,6 +1051,10 @@ export interface components {
             status: "ready" | "unavailable";
             checks: {
                 [key: string]: "ok" | "failing";
+            };
+            /** @description Why a check fails, for the checks that may say so in public: `directory` (a gateway that follows a network directory) when none was accepted yet or the last good one has expired. */
+            details?: {
+                [key: string]: string;
             };
         };
         Jwks: {
@@ -1327,6 +1370,11 @@ export interface components {
             partner: components["schemas"]["PartyId"];
             roles: ("customer" | "supplier")[];
             url: string;
+            /**
+             * @description Where its URL, keys and roles come from: the network directory this gateway follows, or its own config.
+             * @enum {string}
+             */
+            source?: "directory" | "local";
             /** @description Its /healthz answered 200 within 2 s. */
             reachable: boolean;
             latencyMs?: number | null;
@@ -1350,6 +1398,47 @@ export interface components {
                 /** @description How far the partner's clock is ahead of this gateway's (negative: behind), from its Date header, to about a second. */
                 skewSeconds?: number;
             };
+        };
+        DirectoryStatus: {
+            /** @description Where the directory is fetched from (config `network.url`). */
+            url: string;
+            network: null | {
+                id: string;
+                name: string;
+            };
+            /** @description The held directory's sequence; null before one is accepted. */
+            sequence: number | null;
+            /**
+             * Format: date-time
+             * @description When the operator signed it.
+             */
+            issuedAt: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description When this gateway (or one of its replicas) accepted it.
+             */
+            acceptedAt: string | null;
+            /** @description The held directory is past its expiry; it is still used (the last good one) and /readyz fails. */
+            expired: boolean;
+            lastRefresh: null | {
+                /** Format: date-time */
+                at: string;
+                /**
+                 * @description accepted: a newer document taken; unchanged: the same one again; read: a newer one a replica fetched, taken from the store; refused: the document failed its checks (code); unreachable: it could not be fetched.
+                 * @enum {string}
+                 */
+                outcome: "accepted" | "unchanged" | "read" | "refused" | "unreachable";
+                /** @description DIR_SIGNATURE, DIR_ROLLBACK, DIR_EXPIRED, DIR_NOT_YET, DIR_SCHEMA, DIR_NETWORK, DIR_SOURCE, DIR_FETCH or DIR_STORE (docs/directory.md). */
+                code?: string;
+                message?: string;
+            };
+            partners: {
+                id: components["schemas"]["PartyId"];
+                /** @enum {string} */
+                source: "directory" | "local";
+            }[];
         };
         OutboxMessage: {
             id: components["schemas"]["Uuid"];
@@ -3389,11 +3478,57 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Neighbour"][];
+                        /** @description The network directory this gateway follows (absent when it follows none). */
+                        directory?: components["schemas"]["DirectoryStatus"];
                     };
                 };
             };
             401: components["responses"]["TokenRequired"];
             503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    adminGetDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The directory held and the last refresh. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryStatus"];
+                };
+            };
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    adminRefreshDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status after the refresh. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryStatus"];
+                };
+            };
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
         };
     };
     adminListOutbox: {

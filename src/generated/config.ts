@@ -160,6 +160,26 @@ export interface components {
             network?: {
                 /** @description A signed directory (`usm-link network publish`) this gateway serves at `/.well-known/usm-link-directory`, read on every request so a newly published file is served without a restart. */
                 serveFile?: string;
+                /**
+                 * @description Follow the operator's signed directory published here (docs/directory.md): this gateway
+                 *     fetches it every `refreshSeconds`, checks the operator's signature, that its sequence
+                 *     never goes back and that it has not expired, and takes its partners' URLs, keys and
+                 *     roles from it. A partner entry under `partners` may then omit its keys (they come from
+                 *     the directory) and only narrows what the directory allows (roles, keys); a partner that is
+                 *     no member of the network (a customer without a gateway) stays as configured.
+                 */
+                url?: string;
+                /** @description The operator's public keys (two during a rotation of the operator's key), a JWKS file or inline. Required with `url`. */
+                operatorKeys?: string | {
+                    keys: {
+                        [key: string]: unknown;
+                    }[];
+                };
+                /**
+                 * @description How often the directory is fetched (with several replicas on PostgreSQL, one replica fetches and the others read the document it stored).
+                 * @default 300
+                 */
+                refreshSeconds: number;
             };
         };
         TokenConfig: {

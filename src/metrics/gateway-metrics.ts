@@ -9,6 +9,9 @@ import { processMetrics } from './process-metrics.js';
 export type ReceivedOutcome = 'accepted' | 'replayed' | 'refused';
 export type SentOutcome = 'delivered' | 'retried' | 'dead';
 export type WebhookOutcome = 'delivered' | 'failed' | 'given_up';
+export type DirectoryRefreshOutcome = 'accepted' | 'unchanged' | 'read' | 'refused' | 'unreachable';
+/** The codes a directory refresh fails with: the only values of its `code` label. */
+const DIRECTORY_CODES = new Set(['DIR_SOURCE', 'DIR_SIGNATURE', 'DIR_SCHEMA', 'DIR_EXPIRED', 'DIR_NOT_YET', 'DIR_ROLLBACK', 'DIR_NETWORK', 'DIR_FETCH', 'DIR_STORE']);
 
 /** What the queue gauges are read from, at scrape time. */
 export interface QueueSources {
@@ -49,6 +52,8 @@ export interface GatewayMetrics {
   sent(partner: string, type: string, outcome: SentOutcome): void;
   webhook(outcome: WebhookOutcome): void;
   slaBreach(customer: string, target: string): void;
+  /** One refresh of the followed network directory, and the directory held after it. */
+  directory(outcome: DirectoryRefreshOutcome, code: string | undefined, held: { sequence: number; exp: number } | undefined): void;
   /** The SQLite durable writer's commits and fsyncs. */
   readonly store: StoreObserver;
 }
@@ -150,6 +155,15 @@ export function createGatewayMetrics(options: GatewayMetricsOptions): GatewayMet
   const fsync = new Histogram({ name: 'usm_link_store_fsync_duration_seconds', help: "Time one fsync of the SQLite store's WAL took.", buckets: STORE_BUCKETS, registers });
   const group = new Histogram({ name: 'usm_link_store_group_commit_writes', help: 'Writes committed together in one SQLite transaction.', buckets: GROUP_BUCKETS, registers });
 
+  const directoryRefreshes = new Counter({
+    name: 'usm_link_directory_refreshes_total',
+    help: 'Refreshes of the followed network directory, by outcome (accepted, unchanged, read from a replica, refused with its code, unreachable).',
+    labelNames: ['outcome', 'code'],
+    registers,
+  });
+  const directorySequence = new Gauge({ name: 'usm_link_directory_sequence', help: 'The sequence of the network directory this gateway follows now (the last good one).', registers });
+  const directoryExpiry = new Gauge({ name: 'usm_link_directory_expiry_timestamp_seconds', help: 'When the network directory held expires (Unix seconds).', registers });
+
   for (const outcome of ['delivered', 'failed', 'given_up'] as const) webhooks.inc({ outcome }, 0);
   for (const customer of options.partners) for (const target of ['response', 'resolution']) breaches.inc({ customer, target }, 0);
 
@@ -246,6 +260,13 @@ export function createGatewayMetrics(options: GatewayMetricsOptions): GatewayMet
     },
     slaBreach(customer, target) {
       breaches.inc({ customer: labels.partner(customer), target });
+    },
+    directory(outcome, code, held) {
+      directoryRefreshes.inc({ outcome, code: code === undefined ? '' : DIRECTORY_CODES.has(code) ? code : OTHER });
+      if (held !== undefined) {
+        directorySequence.set(held.sequence);
+        directoryExpiry.set(held.exp);
+      }
     },
     store: {
       commit(seconds, writes) {

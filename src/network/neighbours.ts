@@ -19,6 +19,7 @@ export async function neighbours(deps: { partners: PartnerDirectory; store: Stor
         partner: partner.id,
         roles: [...partner.roles],
         url: partner.url!,
+        source: partner.source ?? 'local',
         ...probe,
         lastReceivedAt: seen?.lastReceivedAt ?? null,
         lastSentAt: seen?.lastSentAt ?? null,

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { JWK } from 'jose';
 import type { PartnerConfig } from '../config/load-config.js';
 import { KeyError, publicJwkOf, verificationKeyOf, type VerificationKey } from '../keys/jwk.js';
@@ -14,6 +15,8 @@ export interface Partner {
   readonly url?: string;
   /** For a supplier: the services it provides to us. */
   readonly services?: readonly { readonly id: string; readonly name: string }[];
+  /** Where its URL, keys and roles come from: the network directory this gateway follows, or its own config. */
+  readonly source?: 'directory' | 'local';
 }
 
 export interface PartnerDirectory {
@@ -40,13 +43,41 @@ export function createPartnerDirectory(partners: readonly Partner[]): PartnerDir
   };
 }
 
+/** A partner directory that a followed network directory replaces as a whole, at once. */
+export interface SwitchablePartners extends PartnerDirectory {
+  /** From now on, lookups see `next`; what runs pinned to the one before goes on with it. */
+  swap(next: PartnerDirectory): void;
+  /** The directory of now, pinned for `run` and everything it awaits (a request finishes on the directory it started with). */
+  pinned<T>(run: () => T): T;
+}
+
+export function createSwitchablePartners(initial: PartnerDirectory): SwitchablePartners {
+  let current = initial;
+  const pins = new AsyncLocalStorage<PartnerDirectory>();
+  const now = (): PartnerDirectory => pins.getStore() ?? current;
+  return {
+    get: (id) => now().get(id),
+    all: () => now().all(),
+    keyOwner: (kid) => now().keyOwner(kid),
+    swap(next) {
+      current = next;
+    },
+    pinned: (run) => pins.run(current, run),
+  };
+}
+
 export interface LoadedPartners {
   readonly directory: PartnerDirectory;
+  /** The partners as configured (one without keys waits for a network directory to give them). */
+  readonly partners: readonly Partner[];
   /** Development keys created on this start (their paths), to warn about. */
   readonly createdDevKeys: readonly string[];
 }
 
-/** Reads every partner's public keys from config (inline, file, or a development key file). */
+/**
+ * Reads every partner's public keys from config (inline, file, or a development key file). A partner
+ * with none (allowed when the gateway follows a network directory) has its keys from the directory.
+ */
 export async function loadPartners(configs: readonly PartnerConfig[]): Promise<LoadedPartners> {
   const createdDevKeys: string[] = [];
   const partners: Partner[] = [];
@@ -58,6 +89,8 @@ export async function loadPartners(configs: readonly PartnerConfig[]): Promise<L
       const set = (await readJsonFile(config.jwksFile)) as { keys?: unknown };
       if (!Array.isArray(set?.keys)) throw new KeyError(`${config.jwksFile} is not a JWKS ({"keys": [...]})`);
       jwks = set.keys as JWK[];
+    } else if (config.devKeyFile === undefined) {
+      jwks = [];
     } else {
       const { jwk, created } = await readOrCreatePrivateJwk(config.devKeyFile!, true);
       if (created) createdDevKeys.push(config.devKeyFile!);
@@ -70,7 +103,7 @@ export async function loadPartners(configs: readonly PartnerConfig[]): Promise<L
         throw new KeyError(`partner ${config.id}: ${(error as Error).message}`);
       }
     });
-    if (keys.length === 0) throw new KeyError(`partner ${config.id} has no keys`);
+    if (keys.length === 0 && (config.jwks !== undefined || config.jwksFile !== undefined)) throw new KeyError(`partner ${config.id} has no keys`);
     partners.push({
       id: config.id,
       name: config.name,
@@ -78,7 +111,8 @@ export async function loadPartners(configs: readonly PartnerConfig[]): Promise<L
       keys,
       ...(config.url !== undefined ? { url: config.url } : {}),
       ...(config.services !== undefined ? { services: config.services } : {}),
+      source: 'local',
     });
   }
-  return { directory: createPartnerDirectory(partners), createdDevKeys };
+  return { directory: createPartnerDirectory(partners.filter((p) => p.keys.length > 0)), partners, createdDevKeys };
 }

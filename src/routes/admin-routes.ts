@@ -5,6 +5,7 @@ import type { components } from '../generated/api.js';
 import type { TypedHandlers } from '../http/register-operations.js';
 import type { OutboxMessage, OutboxStore } from '../ports/outbox-store.js';
 import type { WebhookService } from '../desk/webhook-service.js';
+import type { DirectoryFollower } from '../directory/directory-follower.js';
 
 export interface AdminRouteDeps {
   readonly admin: BearerAuthenticator;
@@ -12,17 +13,24 @@ export interface AdminRouteDeps {
   readonly wake: () => void;
   readonly neighbours: () => Promise<components['schemas']['Neighbour'][]>;
   readonly webhooks: Pick<WebhookService, 'listDeadLetters' | 'replayDeadLetter'>;
+  /** The network directory followed, if any. */
+  readonly directory?: DirectoryFollower | undefined;
 }
 
 /** Operators' view of delivery to partner gateways (the queue and the dead letters) and of webhook dead letters. */
 export function adminRoutes(
   deps: AdminRouteDeps,
-): TypedHandlers<'adminListNeighbours' | 'adminListOutbox' | 'adminListDeadLetters' | 'adminReplayDeadLetter' | 'adminListWebhookDeadLetters' | 'adminReplayWebhookDeadLetter'> {
+): TypedHandlers<'adminListNeighbours' | 'adminGetDirectory' | 'adminRefreshDirectory' | 'adminListOutbox' | 'adminListDeadLetters' | 'adminReplayDeadLetter' | 'adminListWebhookDeadLetters' | 'adminReplayWebhookDeadLetter'> {
   const onRequest: onRequestHookHandler = async (request) => {
     deps.admin.verify(request.headers.authorization);
   };
   return {
-    adminListNeighbours: { onRequest, handler: async () => ({ items: await deps.neighbours() }) },
+    adminListNeighbours: {
+      onRequest,
+      handler: async () => ({ items: await deps.neighbours(), ...(deps.directory === undefined ? {} : { directory: deps.directory.status() }) }),
+    },
+    adminGetDirectory: { onRequest, handler: async () => followed(deps.directory).status() },
+    adminRefreshDirectory: { onRequest, handler: async () => followed(deps.directory).refresh() },
     adminListOutbox: {
       onRequest,
       handler: async (request) => {
@@ -64,6 +72,11 @@ export function adminRoutes(
       },
     },
   };
+}
+
+function followed(directory: DirectoryFollower | undefined): DirectoryFollower {
+  if (directory === undefined) throw new GatewayError('USM_ERR_NOT_FOUND', 'this gateway follows no network directory (config network.url)');
+  return directory;
 }
 
 function outboxView(message: OutboxMessage): components['schemas']['OutboxMessage'] {

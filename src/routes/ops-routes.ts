@@ -20,6 +20,7 @@ export function opsRoutes(deps: OpsRouteDeps): TypedHandlers<'getHealth' | 'getR
     getHealth: { handler: async () => ({ status: 'ok' }) },
     getReadiness: {
       handler: async (request, reply) => {
+        const details: Record<string, string> = {};
         const results = await Promise.all(
           Object.entries(deps.checks).map(async ([name, check]) => {
             try {
@@ -27,12 +28,17 @@ export function opsRoutes(deps: OpsRouteDeps): TypedHandlers<'getHealth' | 'getR
               return [name, 'ok'] as const;
             } catch (error) {
               request.log.warn({ err: error, check: name }, 'readiness check failing');
+              // Only a check that says what may be said in public (the network directory's state) gives a detail.
+              const detail = (error as { detail?: unknown }).detail;
+              if (typeof detail === 'string') details[name] = detail;
               return [name, 'failing'] as const;
             }
           }),
         );
         const ready = results.every(([, state]) => state === 'ok');
-        return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks: Object.fromEntries(results) });
+        return reply
+          .code(ready ? 200 : 503)
+          .send({ status: ready ? 'ready' : 'unavailable', checks: Object.fromEntries(results), ...(Object.keys(details).length > 0 ? { details } : {}) });
       },
     },
     getContract: { handler: async () => deps.contract },

@@ -260,4 +260,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE webhooks ADD COLUMN secrets TEXT;
     `,
   },
+  {
+    version: 11,
+    name: 'the network directory this gateway follows (the last good document) and the lease to fetch it',
+    sql: sql`
+      CREATE TABLE network_directory (
+        id INTEGER PRIMARY KEY,
+        jws TEXT,
+        sequence ${BIGINT} NOT NULL,
+        accepted_at TEXT,
+        lease_owner TEXT,
+        lease_until TEXT
+      );
+      INSERT INTO network_directory (id, sequence) VALUES (1, 0);
+    `,
+  },
 ];

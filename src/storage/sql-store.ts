@@ -161,6 +161,13 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
         after = Number(rows.at(-1)!.seq);
       }
     },
+    heldDirectory: () =>
+      first(read<{ jws: string; sequence: number | string; accepted_at: string }>(S.heldDirectory), (row) => ({ jws: row.jws, sequence: Number(row.sequence), acceptedAt: row.accepted_at })),
+    keepDirectory: async (held) => (await write(S.keepDirectory, { jws: held.jws, sequence: held.sequence, accepted_at: held.acceptedAt })).changes === 1,
+    async claimDirectoryFetch(owner, leaseMs) {
+      const now = options.now();
+      return (await write(S.claimDirectoryFetch, { owner, until: iso(now + leaseMs), now: iso(now) })).changes === 1;
+    },
     async ping() {
       await read(S.ping);
     },

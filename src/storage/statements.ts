@@ -27,6 +27,12 @@ const EVENTS_WITH_CALL = 'SELECT e.seq, e.id, e.type, e.call_id, e.at, e.payload
 
 export const STATEMENTS = {
   ping: sql`SELECT 1`,
+
+  /** The one row of the network directory (migration 11): the last good document and the fetch lease. */
+  heldDirectory: sql`SELECT jws, sequence, accepted_at FROM network_directory WHERE id = 1 AND jws IS NOT NULL`,
+  keepDirectory: sql`UPDATE network_directory SET jws = @jws, sequence = @sequence, accepted_at = @accepted_at WHERE id = 1 AND sequence < @sequence`,
+  claimDirectoryFetch: sql`UPDATE network_directory SET lease_owner = @owner, lease_until = @until
+       WHERE id = 1 AND (lease_until IS NULL OR lease_until < @now OR lease_owner = @owner)`,
   /**
    * Taken by a transaction that appends to the message log or the events, after everything else it
    * writes and held until it commits, so that the appends' order is the commit order and a holder
