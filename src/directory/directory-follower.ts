@@ -223,6 +223,7 @@ export function createDirectoryFollower(options: DirectoryFollowerOptions): Dire
       closed = true;
       clearTimeout(timer);
       await running;
+      await store.releaseDirectoryFetch(owner).catch((error: unknown) => log.warn({ err: error }, 'network directory: cannot give up the fetch lease'));
     },
   };
 }

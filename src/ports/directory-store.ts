@@ -18,4 +18,6 @@ export interface DirectoryStore {
   keepDirectory(directory: HeldDirectory): Promise<boolean>;
   /** Takes (or renews) the lease to fetch the directory for `leaseMs`; false while another replica holds it. */
   claimDirectoryFetch(owner: string, leaseMs: number): Promise<boolean>;
+  /** Gives the lease up (a replica closing), so that another one fetches at its next refresh. */
+  releaseDirectoryFetch(owner: string): Promise<void>;
 }

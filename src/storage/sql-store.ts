@@ -168,6 +168,9 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
       const now = options.now();
       return (await write(S.claimDirectoryFetch, { owner, until: iso(now + leaseMs), now: iso(now) })).changes === 1;
     },
+    async releaseDirectoryFetch(owner) {
+      await write(S.releaseDirectoryFetch, { owner });
+    },
     async ping() {
       await read(S.ping);
     },

@@ -33,6 +33,7 @@ export const STATEMENTS = {
   keepDirectory: sql`UPDATE network_directory SET jws = @jws, sequence = @sequence, accepted_at = @accepted_at WHERE id = 1 AND sequence < @sequence`,
   claimDirectoryFetch: sql`UPDATE network_directory SET lease_owner = @owner, lease_until = @until
        WHERE id = 1 AND (lease_until IS NULL OR lease_until < @now OR lease_owner = @owner)`,
+  releaseDirectoryFetch: sql`UPDATE network_directory SET lease_owner = NULL, lease_until = NULL WHERE id = 1 AND lease_owner = @owner`,
   /**
    * Taken by a transaction that appends to the message log or the events, after everything else it
    * writes and held until it commits, so that the appends' order is the commit order and a holder
