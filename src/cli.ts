@@ -34,9 +34,13 @@ usage:
                                               check signature, expiry and that the sequence grew
   usm-link network diff OLD.jws NEW.jws [--json]
                                               what changes for whom: members, keys, URLs, links
+  usm-link network check --online --directory FILE|URL --operator-keys KEYS.jwks [--json]
+                                              compare every member's running gateway (party, URL,
+                                              keys) with the published directory; exit 1 on an error
   usm-link network live [--config FILE] [--json]
                                               the running gateway's neighbours: reachability, last
-                                              message each way, queue depth, circuit (admin token)
+                                              message each way, queue depth, circuit, each one's
+                                              source, and the directory it follows (admin token)
   usm-link init --party ID --name NAME [--dir DIR] [--url PUBLIC_URL] [--port 8080]
                                               scaffold a new provider: config, key pair, public JWKS
   usm-link verify-log FILE [--json]           check a message log offline (a gateway's SQLite file or a

@@ -9,10 +9,12 @@ import { signingKeyOf } from '../keys/jwk.js';
 import { parseJwkJson, readJsonFile } from '../keys/key-files.js';
 import { directoryOf, readOperatorSource } from '../network/network-directory.js';
 import { checkNetwork, type Finding } from '../network/network-check.js';
+import { compareWithDirectory, type GatewaySeen } from '../network/directory-online.js';
 import { graphOf, toMermaid, toSvg } from '../network/network-graph.js';
 import { loadNetwork, type Network } from '../network/network-model.js';
 
 const USAGE = `usage: usm-link network check DIR [--json] [--online] [--margin MINUTES]
+       usm-link network check --online --directory FILE|URL --operator-keys KEYS.jwks [--json]
        usm-link network graph DIR [--out FILE.svg] [--mermaid]
        usm-link network publish DIR --key OPERATOR.jwk --out DIRECTORY.jws [--sequence N] [--valid-hours H]
        usm-link network verify DIRECTORY.jws --operator-keys KEYS.jwks [--after PREVIOUS.jws] [--json]
@@ -49,9 +51,12 @@ async function checkOrGraph(args: string[], out: (text: string) => void): Promis
       margin: { type: 'string', default: '30' },
       out: { type: 'string' },
       mermaid: { type: 'boolean', default: false },
+      directory: { type: 'string' },
+      'operator-keys': { type: 'string' },
     },
   });
   const [verb, dir] = positionals;
+  if (verb === 'check' && values.directory !== undefined) return checkAgainstDirectory(values.directory, values['operator-keys'], values.online, values.json, out);
   if ((verb !== 'check' && verb !== 'graph') || dir === undefined) {
     out(USAGE);
     return 2;
@@ -84,6 +89,52 @@ function report(network: Network, findings: readonly Finding[]): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   lines.push(errors === 0 ? `ok: no errors${findings.length > 0 ? `, ${findings.length} warning(s)` : ''}` : `${errors} error(s)`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `network check --online --directory D`: each member's running gateway against the published
+ * directory (checked first: signature, expiry), every difference named; exit 1 on any error.
+ */
+async function checkAgainstDirectory(source: string, operatorKeys: string | undefined, online: boolean, json: boolean, out: (text: string) => void): Promise<number> {
+  if (!online || operatorKeys === undefined) {
+    out(USAGE);
+    return 2;
+  }
+  const text = /^https?:\/\//.test(source) ? await (await fetch(source, { signal: AbortSignal.timeout(10_000) })).text() : await readFile(source, 'utf8');
+  const jwks = (await readJsonFile(operatorKeys)) as { keys?: JWK[] };
+  const now = Math.floor(Date.now() / 1000);
+  const directory = verifyDirectory(text, { operatorKeys: jwks.keys ?? [], now });
+  const seen = new Map<string, GatewaySeen>();
+  await Promise.all(
+    directory.members.map(async (member) => {
+      const base = member.url.replace(/\/$/, '');
+      const read = async (path: string): Promise<unknown> => {
+        try {
+          const response = await fetch(`${base}${path}`, { signal: AbortSignal.timeout(5000) });
+          if (!response.ok) return new Error(`${path} answered HTTP ${response.status}`);
+          return await response.json();
+        } catch (error) {
+          return new Error(`${path}: ${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message}`);
+        }
+      };
+      const [discovery, keys] = await Promise.all([read('/.well-known/usm-link'), read('/.well-known/jwks.json')]);
+      seen.set(member.id, {
+        discovery: discovery as GatewaySeen['discovery'],
+        keys: keys instanceof Error ? keys : ((keys as { keys?: JWK[] }).keys ?? []),
+      });
+    }),
+  );
+  const differences = compareWithDirectory(directory, seen, now);
+  const errors = differences.filter((d) => d.severity === 'error').length;
+  if (json) {
+    out(`${JSON.stringify({ ok: errors === 0, network: directory.network.id, sequence: directory.sequence, members: directory.members.map((m) => m.id), differences }, null, 2)}\n`);
+  } else {
+    const lines = [`network ${directory.network.id}, directory sequence ${directory.sequence} (signed ${new Date(directory.iat * 1000).toISOString()}): ${directory.members.length} member gateway(s) compared`];
+    for (const d of differences) lines.push(`  ${d.severity === 'error' ? 'ERROR' : 'warn '} ${d.kind.padEnd(24)} ${d.message}`);
+    lines.push(errors === 0 ? `ok: every gateway matches the directory${differences.length > 0 ? `, ${differences.length} warning(s)` : ''}` : `${errors} difference(s) that partners will refuse`);
+    out(`${lines.join('\n')}\n`);
+  }
+  return errors === 0 ? 0 : 1;
 }
 
 /** Every gateway's published keys, from its /.well-known/jwks.json. */

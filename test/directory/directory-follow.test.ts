@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DirectoryMember } from '../../src/directory/directory-document.js';
 import { createPartnerClient, type PartnerClient } from '../../src/client/partner-client.js';
@@ -5,6 +9,9 @@ import { fromBase64url, toBase64url } from '../../src/kernel/base64url.js';
 import { publicJwkOf } from '../../src/keys/jwk.js';
 import { ADMIN_TOKEN, eventually, gatewayNode, incident, makePartner, removeDir, SERVICE_LEVELS, startGateway, type GatewayFixture, type GatewayNode, type TestPartner } from '../support/gateway-fixture.js';
 import { startOperator, testDirectory, type TestOperator } from '../support/network-operator.js';
+
+const run = promisify(execFile);
+const CLI = new URL('../../bin/usm-link.js', import.meta.url).pathname;
 
 /**
  * Gateways that take every partner gateway from the operator's directory (config network.url, a
@@ -165,6 +172,24 @@ describe('gateways following the network directory', () => {
     const atArchive = await eventually(async () => (await d.desk('GET', '/v1/desk/calls')).body.items.find((call: any) => call.summary === 'Archive the 2020 letters'));
     expect(atArchive.customer).toBe('exchange');
     expect((await d.admin('GET', '/v1/admin/directory')).body.partners).toEqual([{ id: 'exchange', source: 'directory' }]);
+  });
+
+  it('shows the directory in usm-link network live, and network check --online names each gateway that differs from it', async () => {
+    const cliConfig = join(b.dir, 'cli.yaml');
+    await writeFile(cliConfig, ['party: { id: exchange, name: Exchange }', 'storage: sqlite:./cli-only.db', 'signing: { keyFile: ./gateway.private.jwk }', 'services: []', 'partners: []', ''].join('\n'));
+    const env = { ...process.env, USM_ADMIN_TOKEN: ADMIN_TOKEN };
+    const live = await run(process.execPath, [CLI, 'network', 'live', '--config', cliConfig, '--url', b.url], { env, timeout: 30_000 });
+    expect(live.stdout).toMatch(new RegExp(`directory test-network sequence ${sequence}, issued \\d{4}-\\S+, expires \\d{4}-\\S+ \\(from ${operator.url}\\)`));
+    expect(live.stdout.split('\n').find((line) => line.includes('hosting'))).toMatch(/hosting\s+supplier\s+directory\s+up/);
+
+    const keys = join(b.dir, 'operator.jwks.json');
+    await writeFile(keys, JSON.stringify(operator.keys));
+    const check = await run(process.execPath, [CLI, 'network', 'check', '--online', '--directory', operator.url, '--operator-keys', keys, '--json'], { timeout: 30_000 }).catch((error: { code: number; stdout: string }) => error);
+    expect((check as { code?: number }).code).toBe(1);
+    const report = JSON.parse(check.stdout);
+    expect(report).toMatchObject({ ok: false, network: 'test-network', sequence });
+    // The clinic's URL is no gateway: the one difference. Every running gateway signs with a key the directory lists.
+    expect(report.differences).toEqual([expect.objectContaining({ member: 'clinic', kind: 'unreachable', severity: 'error' })]);
   });
 
   it("rotates a member's key through the directory under load without refusing a message", async () => {
