@@ -243,8 +243,8 @@ describe('gateways following the network directory', () => {
     }, 10_000);
     const tookMs = Date.now() - published;
     expect(answer.status).toBe(401);
-    // One refresh is a second; a refresh under way and a slow machine may add about as much again.
-    expect(tookMs).toBeLessThan(3_000);
+    // One refresh is a second; a refresh under way and a slow machine may add a second or two.
+    expect(tookMs).toBeLessThan(4_000);
     expect((await b.admin('GET', '/v1/admin/directory')).body.partners.map((p: { id: string }) => p.id)).not.toContain('clinic');
   });
 
