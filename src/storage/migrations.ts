@@ -260,4 +260,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE webhooks ADD COLUMN secrets TEXT;
     `,
   },
+  {
+    version: 11,
+    name: 'calls waiting on triggered calls (a process raised as a call of its own), by either call',
+    sql: sql`
+      CREATE TABLE call_triggers (
+        waiting_call_id TEXT NOT NULL REFERENCES calls (id),
+        triggered_call_id TEXT NOT NULL REFERENCES calls (id),
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (waiting_call_id, triggered_call_id)
+      );
+      CREATE INDEX call_triggers_by_triggered ON call_triggers (triggered_call_id);
+    `,
+  },
 ];
