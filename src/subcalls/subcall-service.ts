@@ -60,7 +60,9 @@ export function subcallHooks(deps: SubcallDeps): CallHooks {
     },
     async finishing(draft, previous) {
       if (draft.call.lifecycle.status !== 'closed' || previous.lifecycle.status === 'closed') return;
-      for (const link of await deps.store.linksOf(draft.call.id)) {
+      // The sub-calls as this change leaves them (the supplier's resolution may close the call in the same change).
+      for (const stored of await deps.store.linksOf(draft.call.id)) {
+        const link = draft.links.get(stored.id)?.link ?? stored;
         if (link.status === 'resolved') draft.outbox.push(deps.outbound.toSupplier(draft.call, link, 'call.confirm', {}));
       }
     },
