@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incident, makePartner, removeDir, SERVICE_LEVELS, startGateway, type GatewayFixture, type TestPartner } from '../support/gateway-fixture.js';
 import { WORKFLOWS } from '../../src/usm/usm-model.js';
+import { postgresSchema } from '../support/postgres.js';
 
 /** Advances a call at the desk `n` times; the last answer. */
 async function advance(gateway: GatewayFixture, id: string, n: number): Promise<any> {
@@ -15,10 +16,11 @@ async function advance(gateway: GatewayFixture, id: string, n: number): Promise<
 const stepsOf = async (gateway: GatewayFixture, id: string): Promise<{ process: string; step: number }[]> =>
   (await gateway.desk('GET', `/v1/desk/calls/${id}/history`)).body.items.filter((h: any) => h.kind === 'step').map((h: any) => h.to);
 
-describe('triggered calls: a process raised as a call of its own, the raising calls waiting for it', () => {
+describe.each(['sqlite', 'postgres'] as const)('triggered calls (%s): a process raised as a call of its own, the raising calls waiting for it', (engine) => {
   let gateway: GatewayFixture;
   let hospital: TestPartner;
   let clinic: TestPartner;
+  const schema = engine === 'postgres' ? postgresSchema() : undefined;
 
   beforeAll(async () => {
     hospital = await makePartner('hospital');
@@ -26,6 +28,7 @@ describe('triggered calls: a process raised as a call of its own, the raising ca
     gateway = await startGateway({
       partners: [hospital, clinic],
       config: {
+        ...(schema !== undefined ? { storage: schema.url } : {}),
         agreements: [
           { id: 'hospital-agreement', customer: 'hospital', services: ['workplace'], serviceLevels: SERVICE_LEVELS },
           { id: 'clinic-agreement', customer: 'clinic', services: ['workplace'], serviceLevels: SERVICE_LEVELS },
@@ -36,8 +39,9 @@ describe('triggered calls: a process raised as a call of its own, the raising ca
     });
   });
   afterAll(async () => {
-    await gateway.close();
-    await removeDir(gateway.dir);
+    await gateway?.close();
+    if (gateway) await removeDir(gateway.dir);
+    await schema?.drop();
   });
 
   async function submit(partner: TestPartner, summary: string): Promise<{ id: string; chainId: string }> {
