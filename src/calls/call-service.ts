@@ -9,7 +9,8 @@ import { isVersionConflict, type CallCommit, type CallFilter, type CallStore } f
 import type { IdempotencyContext } from '../ports/idempotency.js';
 import type { InboundMessageStore, MessageContext } from '../ports/inbound-message.js';
 import type { components } from '../generated/api.js';
-import { currentPosition, pathOf, startCall, type LifecycleAction } from '../usm/call-lifecycle.js';
+import { allowedActions, currentPosition, pathOf, startCall, type LifecycleAction } from '../usm/call-lifecycle.js';
+import type { CallType } from '../usm/usm-model.js';
 import { priorityOf } from '../usm/priority.js';
 import { newBreaches, nextDue, onStatusChange, startClock } from '../usm/sla-clock.js';
 import { addNote, draftOf, event, isUntouched, record, step, SYSTEM, workClosingSteps, type Draft, type NoteInput } from './call-draft.js';
@@ -145,6 +146,8 @@ export interface CallServiceDeps {
   readonly outbound: OutboundMessages;
   readonly partner: (id: string) => Partner | undefined;
   readonly now: () => number;
+  /** Rules that raise triggered calls by themselves when the desk advances a call onto its trigger step (config `triggers`). */
+  readonly triggerRules?: readonly TriggerRule[];
   /** Who works a resolved call's closing steps: the gateway once the customer confirms (default), or the desk. */
   readonly closing?: 'auto' | 'desk';
   readonly hooks?: CallHooks;
@@ -152,6 +155,14 @@ export interface CallServiceDeps {
   readonly onCommit?: (partners: readonly string[]) => void;
   /** Told each service-level target a call missed, once it is recorded (for the metrics). */
   readonly onSlaBreach?: (call: CallRecord, target: 'response' | 'resolution') => void;
+}
+
+/** A rule of config `triggers`: calls of `callTypes` under `service` raise a `raise` at their trigger step. */
+export interface TriggerRule {
+  readonly service: string;
+  readonly callTypes: readonly CallType[];
+  readonly raise: CallType;
+  readonly agreement?: string;
 }
 
 /** What opening a new call takes: a customer's submission, or the desk's. */
@@ -350,6 +361,46 @@ export function createCallService(deps: CallServiceDeps): CallService {
     return own.id;
   }
 
+  /**
+   * Raises the triggered call of the draft's call at its trigger step, into the same commit: the
+   * new call (the provider's own, defaults from the raising call) and the raising call's wait.
+   */
+  async function raiseInto(draft: Draft, actor: Actor, request: RaiseTriggeredInput['request']): Promise<Draft> {
+    const current = draft.call;
+    const type = triggeredTypeAt(current, request.type);
+    const service = request.service ?? current.service;
+    const description = request.description ?? current.description;
+    const submission: CallSubmission = {
+      type,
+      service,
+      agreement: request.agreement ?? (await ownAgreementFor(service)),
+      summary: request.summary ?? current.summary,
+      ...(description !== undefined ? { description } : {}),
+      impact: request.impact ?? current.impact,
+      urgency: request.urgency ?? current.urgency,
+      requester: current.requester,
+    };
+    const opening = { customer: deps.self, submission, chainId: uuidv7(deps.now()), hops: [], actor, extra: { channel: 'internal' as const } };
+    const triggered = await prepare(opening, draft.at);
+    waitOn(draft, triggered.call, actor, request.comment);
+    draft.also.set(triggered.call.id, { draft: triggered, previous: undefined });
+    return triggered;
+  }
+
+  /** A trigger rule's triggered call for a call the desk just advanced onto its trigger step, if a rule fits. */
+  async function triggerByRule(draft: Draft): Promise<void> {
+    const { call } = draft;
+    const raisable = allowedActions(call.lifecycle, 'system').find((a) => a.kind === 'raiseTriggered')?.types ?? [];
+    const rule = (deps.triggerRules ?? []).find((r) => r.service === call.service && r.callTypes.includes(call.type) && raisable.includes(r.raise));
+    if (rule === undefined) return;
+    const here = currentPosition(call.lifecycle);
+    await raiseInto(draft, SYSTEM, {
+      type: rule.raise,
+      ...(rule.agreement !== undefined ? { agreement: rule.agreement } : {}),
+      comment: `the trigger rule of ${rule.service} raises a ${rule.raise} at ${here.process} ${here.step}`,
+    });
+  }
+
   /** A call with its waits as committed: the stored ones with the change's own over them. */
   async function withTriggers(call: CallRecord, draft: Draft): Promise<(committed: CallRecord) => CallWithTriggers> {
     const triggers = withDraft(await store.triggersOf(call.id), draft, call.id);
@@ -394,6 +445,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
             throw new GatewayError('USM_ERR_CHAIN_MISMATCH', `call ${current.id} is in chain ${current.chainId}, the message names ${input.chainId}`);
           }
           if (input.action !== undefined) step(draft, input.action, input.actor, input.comment);
+          if (input.action?.kind === 'advance') await triggerByRule(draft);
           if (input.action?.kind === 'confirm' && deps.closing !== 'desk') workClosingSteps(draft);
           if (input.action?.kind === 'resolve' && input.resolution !== undefined) draft.call = { ...draft.call, resolution: { summary: input.resolution, resolvedAt: draft.at } };
           const note = input.note === undefined ? undefined : addNote(draft, input.note, input.actor);
@@ -442,24 +494,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
       const { result } = await change<CallWithTriggers>(
         callId,
         undefined,
-        async (current, draft) => {
-          const type = triggeredTypeAt(current, request.type);
-          const service = request.service ?? current.service;
-          const submission: CallSubmission = {
-            type,
-            service,
-            agreement: request.agreement ?? (await ownAgreementFor(service)),
-            summary: request.summary ?? current.summary,
-            ...((request.description ?? current.description) !== undefined ? { description: (request.description ?? current.description)! } : {}),
-            impact: request.impact ?? current.impact,
-            urgency: request.urgency ?? current.urgency,
-            requester: current.requester,
-          };
-          const opening = { customer: deps.self, submission, chainId: uuidv7(deps.now()), hops: [], actor, extra: { channel: 'internal' as const } };
-          const triggered = await prepare(opening, draft.at);
-          waitOn(draft, triggered.call, actor, request.comment);
-          draft.also.set(triggered.call.id, { draft: triggered, previous: undefined });
-          raised = triggered;
+        async (_current, draft) => {
+          raised = await raiseInto(draft, actor, request);
           // The triggered call as committed: `finish` leaves its final record in its draft.
           return () => ({ call: raised!.call, triggers: withDraft([], draft, raised!.call.id) });
         },

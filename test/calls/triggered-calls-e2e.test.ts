@@ -190,3 +190,46 @@ describe.each(['sqlite', 'postgres'] as const)('triggered calls (%s): a process 
     expect((await gateway.desk('GET', `/v1/desk/calls/${rfc.id}`)).body).toMatchObject({ status: 'inProgress', triggered: [] });
   });
 });
+
+describe('a trigger rule: the gateway raises the triggered call when the desk reaches the trigger step', () => {
+  let gateway: GatewayFixture;
+  let hospital: TestPartner;
+
+  beforeAll(async () => {
+    hospital = await makePartner('hospital');
+    gateway = await startGateway({
+      partners: [hospital],
+      config: {
+        agreements: [
+          { id: 'hospital-agreement', customer: 'hospital', services: ['workplace', 'hosting'], serviceLevels: SERVICE_LEVELS },
+          { id: 'operations', customer: 'provider', services: ['workplace'], serviceLevels: SERVICE_LEVELS },
+        ],
+        triggers: [{ service: 'workplace', callTypes: ['incident'], raise: 'rfc' }],
+      },
+    });
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    if (gateway) await removeDir(gateway.dir);
+  });
+
+  it('raises an RFC at Recover 5 of a workplace incident, in the answer to the advance, and leaves other services to the desk', async () => {
+    const client = gateway.client(hospital);
+    const submit = async (service: string) =>
+      ((await client.send('/v1/calls', client.envelope('call.submit', incident({ service, externalRef: `ref-${service}` })))).body as any).call;
+    const call = await submit('workplace');
+    await advance(gateway, call.id, 3);
+    const atTrigger = await gateway.desk('POST', `/v1/desk/calls/${call.id}/advance`, {});
+    expect(atTrigger.body).toMatchObject({ status: 'held', process: 'recover', step: 5 });
+    const view = (await gateway.desk('GET', `/v1/desk/calls/${call.id}`)).body;
+    expect(view.triggered).toEqual([expect.objectContaining({ type: 'rfc', status: 'waiting' })]);
+    const rfc = (await gateway.desk('GET', `/v1/desk/calls/${view.triggered[0].triggeredCallId}`)).body;
+    expect(rfc).toMatchObject({ type: 'rfc', customer: 'provider', agreement: 'operations', process: 'change', step: 1 });
+    const held = (await gateway.desk('GET', `/v1/desk/calls/${call.id}/history`)).body.items.at(-1);
+    expect(held).toMatchObject({ to: 'held', actor: { kind: 'system' } });
+    expect(held.comment).toContain('trigger rule of workplace');
+
+    const other = await submit('hosting');
+    expect(await advance(gateway, other.id, 4)).toMatchObject({ status: 'inProgress', process: 'recover', step: 5 });
+  });
+});
