@@ -189,11 +189,11 @@ function checkReferences(config: GatewayConfig): void {
         throw new ConfigError(`${at}/callTypes/${j}`, `the ${PROCESS_OF_TYPE[type]} process of a ${type} never raises a ${rule.raise}`);
       }
     });
-    if (rule.agreement !== undefined) {
-      const own = config.agreements.find((a) => a.id === rule.agreement);
-      if (own === undefined || own.customer !== config.party.id || !own.services.includes(rule.service)) {
-        throw new ConfigError(`${at}/agreement`, `${rule.agreement} is not an agreement of ${config.party.id} (the provider's own) that covers ${rule.service}`);
-      }
+    // The triggered calls are the provider's own: an agreement of its own must cover them, or every advance onto the step would be refused.
+    const own = config.agreements.find((a) => (rule.agreement === undefined || a.id === rule.agreement) && a.customer === config.party.id && (a.status ?? 'active') === 'active' && a.services.includes(rule.service));
+    if (own === undefined) {
+      const which = rule.agreement === undefined ? 'no active agreement' : `${rule.agreement} is not an active agreement`;
+      throw new ConfigError(`${at}/agreement`, `${which} of ${config.party.id} (the provider's own) covers ${rule.service}, which its triggered calls fall under`);
     }
   });
   if (config.signing.keyFile === undefined && config.signing.keyEnv === undefined) {

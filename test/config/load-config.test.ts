@@ -101,6 +101,7 @@ describe('the config file', () => {
   describe('trigger rules (triggers)', () => {
     const withRule = (rule: Record<string, unknown>) => ({
       ...valid(),
+      services: [...valid().services, { id: 'hosting', name: 'Hosting' }],
       agreements: [...valid().agreements, { id: 'own', customer: 'provider', services: ['workplace'], serviceLevels: { supportHours: '24x7', targets: [] } }],
       triggers: [{ service: 'workplace', ...rule }],
     });
@@ -115,6 +116,7 @@ describe('the config file', () => {
       ['an incident raising a wish (Recover raises an RFC or a service request)', { callTypes: ['incident'], raise: 'wish' }, '/triggers/0/callTypes/0', 'never raises a wish'],
       ['an unknown service', { service: 'nothing', callTypes: ['incident'], raise: 'rfc' }, '/triggers/0/service', 'nothing'],
       ["a customer's agreement", { callTypes: ['incident'], raise: 'rfc', agreement: 'a1' }, '/triggers/0/agreement', "provider's own"],
+      ['a service no agreement of the provider covers', { service: 'hosting', callTypes: ['incident'], raise: 'rfc' }, '/triggers/0/agreement', 'no active agreement of provider'],
     ])('refuses %s, naming the key', (_name, rule, path, words) => {
       const error = errorOf(withRule(rule));
       expect(error.path).toBe(path);
