@@ -140,7 +140,7 @@ describe('the call state machine under random use', () => {
     );
   });
 
-  it('raises, waits on and resumes from triggered calls: held at the trigger step, back at it when the triggered call ends, resolved from it when fulfilled', () => {
+  it('raises (or attaches), waits on and resumes from triggered calls: held at the trigger step, back at it when the triggered call ends, resolved from it when fulfilled', () => {
     const resume = fc.tuple(fc.boolean().map((fulfilled) => ({ kind: 'resumeTriggered' as const, fulfilled })), fc.constant<ActorKind>('system'));
     const move = fc.oneof({ weight: 6, arbitrary: fc.tuple(fc.oneof({ weight: 3, arbitrary: forward }, { weight: 2, arbitrary: action }), forwardActor) }, { weight: 1, arbitrary: resume });
     const triggerMoves = fc.array(move, { minLength: 40, maxLength: 160 });
@@ -191,6 +191,44 @@ describe('the call state machine under random use', () => {
     // The runs do raise and resume (a property that never gets there proves nothing).
     expect(raised).toBeGreaterThan(50);
     expect(resumedFulfilled).toBeGreaterThan(20);
+  });
+
+  it('lets several calls wait on one triggered call, and takes each back at its own trigger step when it ends', () => {
+    // Walks a call by the desk to its first step that raises `type`.
+    const toTrigger = (type: CallType, raise: CallType): LifecycleState => {
+      let state = startCall(type).state;
+      for (let guard = 0; !allowedActions(state, 'desk').some((a) => a.kind === 'raiseTriggered' && a.types!.includes(raise)); guard++) {
+        expect(guard).toBeLessThan(20);
+        state = apply(state, { kind: 'advance' }, 'desk').state;
+      }
+      return state;
+    };
+    const raisers: Record<string, CallType[]> = { rfc: ['incident', 'risk', 'wish'], service_request: ['incident', 'risk', 'rfc'], wish: ['risk'] };
+    fc.assert(
+      fc.property(
+        fc.constantFrom<CallType>('rfc', 'service_request', 'wish').chain((raise) => fc.tuple(fc.constant(raise), fc.array(fc.constantFrom(...raisers[raise]!), { minLength: 1, maxLength: 4 }), fc.boolean())),
+        ([raise, types, fulfilled]) => {
+          // The first raises it, the others are attached to it: the same move.
+          const waiting = types.map((type) => apply(toTrigger(type, raise), { kind: 'raiseTriggered', type: raise }, 'desk').state);
+          for (const state of waiting) expect(waitsOnTriggered(state)).toBe(true);
+          // The triggered call ends: each goes on from its own trigger step.
+          for (const state of waiting) {
+            const next = apply(state, { kind: 'resumeTriggered', fulfilled }, 'system').state;
+            expect([next.status, currentPosition(next)]).toEqual(['inProgress', currentPosition(state)]);
+            invariants(next);
+            if (fulfilled) {
+              const resolved = apply(next, { kind: 'resolve' }, 'desk').state;
+              expect([resolved.status, resolved.position]).toEqual(['resolved', WORKFLOWS[resolved.workflow!].resolveAt]);
+            } else {
+              expect([next.workflow, next.triggered]).toEqual([state.workflow, undefined]);
+            }
+            // Ended once, it is not resumed twice.
+            expect(() => apply(next, { kind: 'resumeTriggered', fulfilled }, 'system')).toThrow(IllegalTransitionError);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   /**
