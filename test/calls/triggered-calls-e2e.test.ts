@@ -233,3 +233,40 @@ describe('a trigger rule: the gateway raises the triggered call when the desk re
     expect(await advance(gateway, other.id, 4)).toMatchObject({ status: 'inProgress', process: 'recover', step: 5 });
   });
 });
+
+describe('a triggered call with closing.steps: desk', () => {
+  let gateway: GatewayFixture;
+  let hospital: TestPartner;
+
+  beforeAll(async () => {
+    hospital = await makePartner('hospital');
+    gateway = await startGateway({
+      partners: [hospital],
+      config: {
+        closing: { steps: 'desk' },
+        agreements: [
+          { id: 'hospital-agreement', customer: 'hospital', services: ['workplace'], serviceLevels: SERVICE_LEVELS },
+          { id: 'operations', customer: 'provider', services: ['workplace'], serviceLevels: SERVICE_LEVELS },
+        ],
+      },
+    });
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    if (gateway) await removeDir(gateway.dir);
+  });
+
+  it('is confirmed on its resolution, its closing steps are the desk\'s, and closing it fulfils it', async () => {
+    const client = gateway.client(hospital);
+    const call = ((await client.send('/v1/calls', client.envelope('call.submit', incident({ externalRef: 'ref-desk-closing' })))).body as any).call;
+    await advance(gateway, call.id, 4);
+    const sr = (await gateway.desk('POST', `/v1/desk/calls/${call.id}/triggered`, { type: 'service_request' })).body;
+    await advance(gateway, sr.id, 3);
+    expect((await gateway.desk('POST', `/v1/desk/calls/${sr.id}/resolve`, { summary: 'Cable replaced' })).body).toMatchObject({ status: 'resolved', process: 'operate', step: 5 });
+    const confirmed = (await gateway.desk('GET', `/v1/desk/calls/${sr.id}/history`)).body.items.find((h: any) => h.kind === 'confirmed');
+    expect(confirmed).toMatchObject({ actor: { kind: 'system' } });
+    expect((await gateway.desk('GET', `/v1/desk/calls/${call.id}`)).body.status).toBe('held');
+    expect((await advance(gateway, sr.id, 2)).status).toBe('closed');
+    expect((await gateway.desk('GET', `/v1/desk/calls/${call.id}`)).body).toMatchObject({ status: 'inProgress', workflow: 4 });
+  });
+});
