@@ -129,6 +129,7 @@ export async function createGateway(options: {
     partner: (id) => partners.get(id),
     now,
     closing: config.closing.steps,
+    triggerRules: config.triggers,
     hooks: subcallHooks(subcallDeps),
     onCommit: (queuedFor) => {
       webhookDispatcher.wake();

@@ -2,7 +2,8 @@ import { uuidv7 } from '../kernel/uuid-v7.js';
 import type { Actor, CallEvent, CallRecord, HistoryEntry, Note, NoteKind, NoteVisibility } from '../ports/call.js';
 import type { CallCommit } from '../ports/call-store.js';
 import type { SupplierLink } from '../ports/supplier-link.js';
-import { apply, currentPosition, pathOf, type LifecycleAction, type LifecycleChange } from '../usm/call-lifecycle.js';
+import type { TriggerLink } from '../ports/trigger-link.js';
+import { apply, currentPosition, pathOf, waitsOnTriggered, type LifecycleAction, type LifecycleChange } from '../usm/call-lifecycle.js';
 import type { Position } from '../usm/usm-model.js';
 
 /** The gateway itself, as the actor of what it does on its own (automatic routes, SLA breaches). */
@@ -27,15 +28,47 @@ export interface Draft {
   readonly events: CallEvent[];
   readonly links: Map<string, { link: SupplierLink; expectedVersion: number | null }>;
   readonly outbox: NonNullable<CallCommit['outbox']>[number][];
+  /** Waits on triggered calls created or changed, by waiting and triggered call id. */
+  readonly triggers: Map<string, TriggerLink>;
+  /** Other calls changed in the same commit, by id, with the record each was read as (undefined: a new call). */
+  readonly also: Map<string, { readonly draft: Draft; readonly previous: CallRecord | undefined }>;
 }
 
 export function draftOf(call: CallRecord, at: string): Draft {
-  return { call, at, history: [], notes: [], events: [], links: new Map(), outbox: [] };
+  return { call, at, history: [], notes: [], events: [], links: new Map(), outbox: [], triggers: new Map(), also: new Map() };
 }
 
 /** Whether the draft leaves the call as it was read. */
 export function isUntouched(draft: Draft, read: CallRecord): boolean {
-  return draft.call === read && draft.history.length === 0 && draft.notes.length === 0 && draft.events.length === 0 && draft.links.size === 0 && draft.outbox.length === 0;
+  return (
+    draft.call === read &&
+    draft.history.length === 0 &&
+    draft.notes.length === 0 &&
+    draft.events.length === 0 &&
+    draft.links.size === 0 &&
+    draft.outbox.length === 0 &&
+    draft.triggers.size === 0 &&
+    draft.also.size === 0
+  );
+}
+
+/**
+ * Holds a call in progress while something linked to it works for it (a sub-call at a supplier),
+ * the reason naming it. A triggered call holds its waiting call through the lifecycle (raiseTriggered).
+ */
+export function hold(draft: Draft, actor: Actor, reason: string): void {
+  if (draft.call.lifecycle.status === 'inProgress') step(draft, { kind: 'setStatus', status: 'held' }, actor, reason);
+}
+
+/**
+ * Takes a held call back in progress, where it left off, once nothing it waits on is open: the
+ * caller knows its sub-calls; a call still waiting on its triggered call stays held (that call's
+ * end resumes it). True when it resumed.
+ */
+export function resume(draft: Draft, reason: string): boolean {
+  if (draft.call.lifecycle.status !== 'held' || waitsOnTriggered(draft.call.lifecycle)) return false;
+  step(draft, { kind: 'setStatus', status: 'inProgress' }, SYSTEM, reason);
+  return true;
 }
 
 /** Applies a lifecycle action to the draft, recording history and events; throws an illegal transition. */

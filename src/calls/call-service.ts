@@ -9,11 +9,14 @@ import { isVersionConflict, type CallCommit, type CallFilter, type CallStore } f
 import type { IdempotencyContext } from '../ports/idempotency.js';
 import type { InboundMessageStore, MessageContext } from '../ports/inbound-message.js';
 import type { components } from '../generated/api.js';
-import { currentPosition, pathOf, startCall, type LifecycleAction } from '../usm/call-lifecycle.js';
+import { allowedActions, currentPosition, pathOf, startCall, type LifecycleAction } from '../usm/call-lifecycle.js';
+import type { CallType } from '../usm/usm-model.js';
 import { priorityOf } from '../usm/priority.js';
 import { newBreaches, nextDue, onStatusChange, startClock } from '../usm/sla-clock.js';
 import { addNote, draftOf, event, isUntouched, record, step, SYSTEM, workClosingSteps, type Draft, type NoteInput } from './call-draft.js';
 import { deskView } from './call-views.js';
+import { checkAttachable, confirmOwnResolution, endWaits, triggeredTypeAt, waitOn, withDraft, type TriggerDeps } from './triggered-calls.js';
+import type { TriggerLink } from '../ports/trigger-link.js';
 
 
 export interface ActInput {
@@ -34,6 +37,29 @@ export interface ActInput {
 export interface ActResult {
   readonly call: CallRecord;
   readonly note: Note | undefined;
+}
+
+/** A call with the waits on triggered calls it takes part in (either side), as committed. */
+export interface CallWithTriggers {
+  readonly call: CallRecord;
+  readonly triggers: readonly TriggerLink[];
+}
+
+/** The desk raises the process a call's process triggers as a call of its own; the call waits for it. */
+export interface RaiseTriggeredInput {
+  readonly callId: string;
+  readonly actor: Actor;
+  readonly request: components['schemas']['TriggeredCallRequest'];
+  readonly idempotency?: IdempotencyContext<CallWithTriggers>;
+}
+
+/** The desk lets a call wait on an open call as its triggered call. */
+export interface AttachTriggeredInput {
+  readonly callId: string;
+  readonly triggeredCallId: string;
+  readonly actor: Actor;
+  readonly comment?: string;
+  readonly idempotency?: IdempotencyContext<CallWithTriggers>;
 }
 
 export interface SubmitInput {
@@ -74,6 +100,15 @@ export interface CallService {
    */
   raise(input: RaiseInput): Promise<CallRecord>;
   act(input: ActInput): Promise<ActResult>;
+  /**
+   * Raises the triggered call at the call's trigger step (Agree 6, Change 6, Recover 5, Improve 5):
+   * the provider's own call, linked; the call held until it ends. Answers the triggered call.
+   */
+  raiseTriggered(input: RaiseTriggeredInput): Promise<CallWithTriggers>;
+  /** Lets the call wait on an open call as its triggered call (one change serving several incidents). Answers the waiting call. */
+  attachTriggered(input: AttachTriggeredInput): Promise<CallWithTriggers>;
+  /** The waits on triggered calls the call takes part in, either side, oldest first. */
+  triggers(callId: string): Promise<TriggerLink[]>;
   /** Records the service-level targets a call has missed by now: events for the desk, an update for the customer. */
   checkSla(callId: string): Promise<CallRecord>;
   /**
@@ -111,6 +146,8 @@ export interface CallServiceDeps {
   readonly outbound: OutboundMessages;
   readonly partner: (id: string) => Partner | undefined;
   readonly now: () => number;
+  /** Rules that raise triggered calls by themselves when the desk advances a call onto its trigger step (config `triggers`). */
+  readonly triggerRules?: readonly TriggerRule[];
   /** Who works a resolved call's closing steps: the gateway once the customer confirms (default), or the desk. */
   readonly closing?: 'auto' | 'desk';
   readonly hooks?: CallHooks;
@@ -118,6 +155,14 @@ export interface CallServiceDeps {
   readonly onCommit?: (partners: readonly string[]) => void;
   /** Told each service-level target a call missed, once it is recorded (for the metrics). */
   readonly onSlaBreach?: (call: CallRecord, target: 'response' | 'resolution') => void;
+}
+
+/** A rule of config `triggers`: calls of `callTypes` under `service` raise a `raise` at their trigger step. */
+export interface TriggerRule {
+  readonly service: string;
+  readonly callTypes: readonly CallType[];
+  readonly raise: CallType;
+  readonly agreement?: string;
 }
 
 /** What opening a new call takes: a customer's submission, or the desk's. */
@@ -138,6 +183,7 @@ const HOUR = 3_600_000;
 export function createCallService(deps: CallServiceDeps): CallService {
   const { store, agreements, outbound, hooks = {} } = deps;
   const isoNow = (): string => new Date(deps.now()).toISOString();
+  const triggerDeps: TriggerDeps = { triggersOf: (id) => store.triggersOf(id), load: (id) => load(id, undefined) };
 
   async function load(callId: string, customer: string | undefined): Promise<CallRecord> {
     const call = await store.getCall(callId);
@@ -152,6 +198,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
    * version, and sends the customer's gateway an update for public changes.
    */
   async function finish(draft: Draft, previous: CallRecord | undefined): Promise<CallCommit> {
+    if (previous !== undefined) await confirmOwnResolution(triggerDeps, draft, deps.self, deps.closing ?? 'auto');
     const statusChanged = draft.history.some((h) => h.change.kind === 'status');
     // The customer's own notes are not echoed back to it.
     const publicNote = draft.notes.find((n) => n.visibility === 'public' && n.author.kind !== 'customer');
@@ -189,6 +236,9 @@ export function createCallService(deps: CallServiceDeps): CallService {
     }
     draft.call = call;
     if (previous !== undefined) await hooks.finishing?.(draft, previous);
+    if (previous !== undefined) await endWaits(triggerDeps, draft, previous);
+    const also: CallCommit[] = [];
+    for (const other of draft.also.values()) also.push(await finish(other.draft, other.previous));
     return {
       call,
       expectedVersion: previous?.version ?? null,
@@ -198,6 +248,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
       ...(draft.events.length > 0 ? { eventCall: deskView(call) } : {}),
       links: [...draft.links.values()],
       outbox: draft.outbox,
+      triggers: [...draft.triggers.values()],
+      also,
     };
   }
 
@@ -217,7 +269,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
       ...(message !== undefined ? { inbound: { ...message.record, callId: change.call.id, response: await message.respond(result) } } : {}),
       ...(idempotency !== undefined ? { idempotent: { ...idempotency.record, response: idempotency.respond(result) } } : {}),
     });
-    deps.onCommit?.([...new Set((change.outbox ?? []).map((m) => m.partner))]);
+    deps.onCommit?.([...new Set([change, ...(change.also ?? [])].flatMap((c) => (c.outbox ?? []).map((m) => m.partner)))]);
   }
 
   async function change<T>(callId: string, customer: string | undefined, decide: Decide<T>, cause: ChangeCause<T> = {}): Promise<{ call: CallRecord; result: T }> {
@@ -239,7 +291,15 @@ export function createCallService(deps: CallServiceDeps): CallService {
   }
 
   /** Opens a new call: the agreement's rules, the service-level clock, the hooks (automatic routes), one commit. */
-  async function open({ customer, submission, chainId, hops, trace, actor, extra, cause }: Opening): Promise<CallRecord> {
+  async function open(opening: Opening): Promise<CallRecord> {
+    const draft = await prepare(opening, isoNow());
+    const commitSet = await finish(draft, undefined);
+    await commit(commitSet, opening.cause, commitSet.call);
+    return commitSet.call;
+  }
+
+  /** A new call's first draft, under the agreement's rules, with the hooks run (automatic routes); refuses a call the rules do not take. */
+  async function prepare({ customer, submission, chainId, hops, trace, actor, extra }: Omit<Opening, 'cause'>, at: string): Promise<Draft> {
     if (hops.includes(deps.self)) throw new GatewayError('USM_ERR_LOOP_DETECTED', `the call already passed ${deps.self}: ${hops.join(' -> ')}`);
     const agreement = await agreements.covering(customer, submission.agreement, submission.service);
     if (agreement === undefined) {
@@ -255,7 +315,6 @@ export function createCallService(deps: CallServiceDeps): CallService {
     const policy = agreements.requesterPolicy(agreement.id);
     const unknown = policy === undefined || policy.onUnknown === 'accept' ? undefined : unknownRequester(policy, submission.requester, submission.type, agreement.id);
     if (unknown !== undefined && policy?.onUnknown === 'refuse') throw new GatewayError('USM_ERR_REQUESTER_UNKNOWN', unknown);
-    const at = isoNow();
     const started = startCall(submission.type);
     const priority = priorityOf(submission.impact, submission.urgency);
     const target = agreement.serviceLevels.targets.find((t) => t.priority === priority);
@@ -290,9 +349,62 @@ export function createCallService(deps: CallServiceDeps): CallService {
     record(draft, started.changes, actor);
     if (unknown !== undefined) addNote(draft, { text: `Unknown requester: ${unknown}.`, visibility: 'internal', kind: 'comment' }, SYSTEM);
     await hooks.started?.(draft);
-    const commitSet = await finish(draft, undefined);
-    await commit(commitSet, cause, commitSet.call);
-    return commitSet.call;
+    return draft;
+  }
+
+  /** The provider's own active agreement that covers the service: what its triggered calls fall under. */
+  async function ownAgreementFor(service: string): Promise<string> {
+    const own = (await agreements.forCustomer(deps.self)).find((a) => a.status === 'active' && a.services.includes(service));
+    if (own === undefined) {
+      throw new GatewayError('USM_ERR_AGREEMENT_INVALID', `no active agreement of ${deps.self} (the provider's own, for its internal calls) covers service ${service}: add one, or name the agreement`);
+    }
+    return own.id;
+  }
+
+  /**
+   * Raises the triggered call of the draft's call at its trigger step, into the same commit: the
+   * new call (the provider's own, defaults from the raising call) and the raising call's wait.
+   */
+  async function raiseInto(draft: Draft, actor: Actor, request: RaiseTriggeredInput['request']): Promise<Draft> {
+    const current = draft.call;
+    const type = triggeredTypeAt(current, request.type);
+    const service = request.service ?? current.service;
+    const description = request.description ?? current.description;
+    const submission: CallSubmission = {
+      type,
+      service,
+      agreement: request.agreement ?? (await ownAgreementFor(service)),
+      summary: request.summary ?? current.summary,
+      ...(description !== undefined ? { description } : {}),
+      impact: request.impact ?? current.impact,
+      urgency: request.urgency ?? current.urgency,
+      requester: current.requester,
+    };
+    const opening = { customer: deps.self, submission, chainId: uuidv7(deps.now()), hops: [], actor, extra: { channel: 'internal' as const } };
+    const triggered = await prepare(opening, draft.at);
+    waitOn(draft, triggered.call, actor, request.comment);
+    draft.also.set(triggered.call.id, { draft: triggered, previous: undefined });
+    return triggered;
+  }
+
+  /** A trigger rule's triggered call for a call the desk just advanced onto its trigger step, if a rule fits. */
+  async function triggerByRule(draft: Draft): Promise<void> {
+    const { call } = draft;
+    const raisable = allowedActions(call.lifecycle, 'system').find((a) => a.kind === 'raiseTriggered')?.types ?? [];
+    const rule = (deps.triggerRules ?? []).find((r) => r.service === call.service && r.callTypes.includes(call.type) && raisable.includes(r.raise));
+    if (rule === undefined) return;
+    const here = currentPosition(call.lifecycle);
+    await raiseInto(draft, SYSTEM, {
+      type: rule.raise,
+      ...(rule.agreement !== undefined ? { agreement: rule.agreement } : {}),
+      comment: `the trigger rule of ${rule.service} raises a ${rule.raise} at ${here.process} ${here.step}`,
+    });
+  }
+
+  /** A call with its waits as committed: the stored ones with the change's own over them. */
+  async function withTriggers(call: CallRecord, draft: Draft): Promise<(committed: CallRecord) => CallWithTriggers> {
+    const triggers = withDraft(await store.triggersOf(call.id), draft, call.id);
+    return (committed) => ({ call: committed, triggers });
   }
 
   return {
@@ -333,6 +445,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
             throw new GatewayError('USM_ERR_CHAIN_MISMATCH', `call ${current.id} is in chain ${current.chainId}, the message names ${input.chainId}`);
           }
           if (input.action !== undefined) step(draft, input.action, input.actor, input.comment);
+          if (input.action?.kind === 'advance') await triggerByRule(draft);
           if (input.action?.kind === 'confirm' && deps.closing !== 'desk') workClosingSteps(draft);
           if (input.action?.kind === 'resolve' && input.resolution !== undefined) draft.call = { ...draft.call, resolution: { summary: input.resolution, resolvedAt: draft.at } };
           const note = input.note === undefined ? undefined : addNote(draft, input.note, input.actor);
@@ -374,6 +487,41 @@ export function createCallService(deps: CallServiceDeps): CallService {
         return () => undefined;
       });
       return closed;
+    },
+
+    async raiseTriggered({ callId, actor, request, idempotency }) {
+      let raised: Draft | undefined;
+      const { result } = await change<CallWithTriggers>(
+        callId,
+        undefined,
+        async (_current, draft) => {
+          raised = await raiseInto(draft, actor, request);
+          // The triggered call as committed: `finish` leaves its final record in its draft.
+          return () => ({ call: raised!.call, triggers: withDraft([], draft, raised!.call.id) });
+        },
+        { idempotency },
+      );
+      return result;
+    },
+
+    async attachTriggered({ callId, triggeredCallId, actor, comment, idempotency }) {
+      const { result } = await change<CallWithTriggers>(
+        callId,
+        undefined,
+        async (current, draft) => {
+          const triggered = await load(triggeredCallId, undefined);
+          await checkAttachable(triggerDeps, current, triggered);
+          waitOn(draft, triggered, actor, comment);
+          return withTriggers(current, draft);
+        },
+        { idempotency },
+      );
+      return result;
+    },
+
+    triggers: async (callId) => {
+      await load(callId, undefined);
+      return store.triggersOf(callId);
     },
 
     change,

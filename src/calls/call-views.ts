@@ -50,6 +50,7 @@ export function deskView(call: CallRecord): Schemas['DeskCall'] {
       kind: a.kind,
       ...(a.branches !== undefined ? { branches: [...a.branches] } : {}),
       ...(a.statuses !== undefined ? { statuses: [...a.statuses] } : {}),
+      ...(a.types !== undefined ? { types: [...a.types] } : {}),
     })),
     channel: call.channel ?? 'link',
     ...(call.raisedFrom !== undefined ? { raisedFrom: call.raisedFrom } : {}),

@@ -4,6 +4,7 @@ import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { components } from '../generated/config.js';
 import { routeProblem } from '../usm/route-rules.js';
+import { PROCESS_OF_TYPE, TRIGGER_STEPS } from '../usm/usm-model.js';
 import { supportHoursProblem } from '../usm/support-hours.js';
 import { schemaDocument } from './config-schema.js';
 import { BootError } from '../kernel/boot-error.js';
@@ -13,6 +14,7 @@ export type PartnerConfig = components['schemas']['PartnerConfig'];
 export type AgreementConfig = components['schemas']['AgreementConfig'];
 export type UnderpinningConfig = components['schemas']['UnderpinningConfig'];
 export type RouteConfig = components['schemas']['RouteConfig'];
+export type TriggerRuleConfig = components['schemas']['TriggerRuleConfig'];
 export type TokenConfig = components['schemas']['TokenConfig'];
 
 /** A validated configuration with defaults applied and relative paths resolved. */
@@ -23,6 +25,7 @@ export interface GatewayConfig extends GatewayConfigFile {
   readonly agreements: AgreementConfig[];
   readonly underpinning: UnderpinningConfig[];
   readonly routes: RouteConfig[];
+  readonly triggers: TriggerRuleConfig[];
   readonly delivery: {
     maxAttempts: number;
     maxAgeSeconds: number;
@@ -94,7 +97,7 @@ export function buildConfig(raw: unknown, baseDir: string, overrides: ConfigOver
   }
   applyOverrides(input, overrides);
   for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log', 'delivery', 'admin', 'postgres', 'closing'] as const) input[key] ??= {};
-  for (const key of ['agreements', 'underpinning', 'routes'] as const) input[key] ??= [];
+  for (const key of ['agreements', 'underpinning', 'routes', 'triggers'] as const) input[key] ??= [];
   if (!validateFile(input)) {
     const [first] = validateFile.errors ?? [];
     const path = first?.instancePath === '' ? '/' : (first?.instancePath ?? '/');
@@ -184,6 +187,21 @@ function checkReferences(config: GatewayConfig): void {
     if (!contract.services.includes(route.supplierService)) throw new ConfigError(`${at}/supplierService`, `${route.agreement} does not cover ${route.supplierService}`);
     const problem = routeProblem(route);
     if (problem !== undefined) throw new ConfigError(`${at}/${problem.key}`, problem.message);
+  });
+  config.triggers.forEach((rule, i) => {
+    const at = `/triggers/${i}`;
+    if (!services.has(rule.service)) throw new ConfigError(`${at}/service`, `unknown service ${rule.service}`);
+    rule.callTypes.forEach((type, j) => {
+      if (!TRIGGER_STEPS.some((t) => t.process === PROCESS_OF_TYPE[type] && t.types.includes(rule.raise))) {
+        throw new ConfigError(`${at}/callTypes/${j}`, `the ${PROCESS_OF_TYPE[type]} process of a ${type} never raises a ${rule.raise}`);
+      }
+    });
+    // The triggered calls are the provider's own: an agreement of its own must cover them, or every advance onto the step would be refused.
+    const own = config.agreements.find((a) => (rule.agreement === undefined || a.id === rule.agreement) && a.customer === config.party.id && (a.status ?? 'active') === 'active' && a.services.includes(rule.service));
+    if (own === undefined) {
+      const which = rule.agreement === undefined ? 'no active agreement' : `${rule.agreement} is not an active agreement`;
+      throw new ConfigError(`${at}/agreement`, `${which} of ${config.party.id} (the provider's own) covers ${rule.service}, which its triggered calls fall under`);
+    }
   });
   if (config.signing.keyFile === undefined && config.signing.keyEnv === undefined) {
     throw new ConfigError('/signing', 'needs keyFile or keyEnv');

@@ -565,6 +565,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/desk/calls/{callId}/triggered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Raise the process this call's process triggers as a call of its own; this call waits for it.
+         * @description At Agree 6 (an `rfc`), Change 6 (a `service_request`), Recover 5 (an `rfc` or a
+         *     `service_request`) and Improve 5 (a `wish`, `rfc` or `service_request`) of the call's own
+         *     process, while it is in progress. The triggered call is the provider's own (channel
+         *     `internal`), with its own process, steps, service-level clock and history, linked to this call
+         *     (`triggeredBy`); this call is `held` at its trigger step until the triggered call ends, in
+         *     the same commit. Answers the new call. Elsewhere 409 `USM_ERR_TRIGGER_NOT_ALLOWED`.
+         */
+        post: operations["deskRaiseTriggeredCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/calls/{callId}/triggered/{triggeredCallId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+                triggeredCallId: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Let this call wait on an open call as its triggered call (one change serving several incidents).
+         * @description As raising a triggered call, with an existing call of a type the step raises: this call is
+         *     `held` at its trigger step until that call ends, and goes on as it says then. Refused 409
+         *     `USM_ERR_TRIGGER_CALL_ENDED` when that call has ended (closed, cancelled or rejected),
+         *     `USM_ERR_TRIGGER_CYCLE` when it is this call or waits on it (directly or through other
+         *     triggered calls), `USM_ERR_TRIGGER_NOT_ALLOWED` at a step or with a type USM does not trigger.
+         *     Answers this call.
+         */
+        post: operations["deskAttachTriggeredCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/desk/calls/{callId}/forks": {
         parameters: {
             query?: never;
@@ -1495,9 +1550,11 @@ export interface components {
         };
         AllowedAction: {
             /** @enum {string} */
-            kind: "advance" | "setStatus" | "resolve" | "confirm" | "reopen" | "cancel" | "provideInformation";
+            kind: "advance" | "setStatus" | "resolve" | "confirm" | "reopen" | "cancel" | "provideInformation" | "raiseTriggered" | "resumeTriggered";
             branches?: components["schemas"]["Branch"][];
             statuses?: components["schemas"]["PublicStatus"][];
+            /** @description raiseTriggered, the types of triggered call the call may raise (or be attached to) at this step. */
+            types?: components["schemas"]["CallType"][];
         };
         DeskCall: components["schemas"]["Call"] & {
             customer: components["schemas"]["PartyId"];
@@ -1512,6 +1569,10 @@ export interface components {
             /** @description The W3C trace id the call arrived with (the same at every gateway of the chain). */
             traceId?: string;
             links?: components["schemas"]["SupplierLink"][];
+            /** @description The triggered calls this call raised (or was attached to) at its trigger steps, oldest first; in the answers about one call. */
+            triggered?: components["schemas"]["TriggerLink"][];
+            /** @description The calls that wait (or waited) on this call as their triggered call, oldest first; in the answers about one call. */
+            triggeredBy?: components["schemas"]["TriggerLink"][];
             allowedActions: components["schemas"]["AllowedAction"][];
             /**
              * @description How the call came in; `link` for a customer's signed `call.submit`, else how the desk took it (`DeskChannel`).
@@ -1522,6 +1583,49 @@ export interface components {
             raisedFrom?: components["schemas"]["Uuid"];
             /** @description True when the requester is not a user the agreement knows (or a wish came from one who is not a contract holder) and the agreement flags such calls (`onUnknownRequester: flag`). */
             requesterUnknown?: boolean;
+        };
+        /**
+         * @description A call waiting on a triggered call: the process its own process triggers (Agree 6, Change 6,
+         *     Recover 5, Improve 5) raised as a call of its own, or an open call attached to it. `status`:
+         *     `waiting` while the triggered call is open; `fulfilled` when it closed as done (the waiting
+         *     call went back in progress at `at`, its next move the resolution); `cancelled` or `rejected`
+         *     when it ended so (the waiting call went back in progress at `at`, as before it raised one);
+         *     `withdrawn` when the waiting call ended first.
+         */
+        TriggerLink: {
+            waitingCallId: components["schemas"]["Uuid"];
+            triggeredCallId: components["schemas"]["Uuid"];
+            /** @description The triggered call's type. */
+            type: components["schemas"]["CallType"];
+            /** @description The waiting call's trigger step. */
+            at: {
+                process: components["schemas"]["ProcessName"];
+                step: number;
+            };
+            /** @enum {string} */
+            status: "waiting" | "fulfilled" | "cancelled" | "rejected" | "withdrawn";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description The triggered call to raise; every field has a default: the first type the step raises, the
+         *     waiting call's summary, description, service, impact and urgency, and the provider's own
+         *     active agreement (customer = this gateway's party id) that covers the service.
+         */
+        TriggeredCallRequest: {
+            type?: components["schemas"]["CallType"];
+            summary?: string;
+            description?: string;
+            service?: components["schemas"]["ResourceId"];
+            agreement?: components["schemas"]["ResourceId"];
+            impact?: components["schemas"]["Level"];
+            urgency?: components["schemas"]["Level"];
+            comment?: string;
+        };
+        AttachTriggeredRequest: {
+            comment?: string;
         };
         CallPage: {
             items: components["schemas"]["Call"][];
@@ -3002,6 +3106,98 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskRaiseTriggeredCall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description draft-ietf-httpapi-idempotency-key-header: a key the desk tool makes for one write (a UUID,
+                 *     say), as a structured-field string (`"..."`) or a bare token, at most 255 characters. The
+                 *     same request again with the same key, by the same desk token, gets the first answer again
+                 *     (with `Usm-Replay: true`) and changes nothing; the same key with another request is refused
+                 *     422 `USM_ERR_IDEMPOTENCY_KEY_REUSED`. Only completed writes are remembered (a refused request
+                 *     may be sent again), for `desk.idempotencyHours` (24 by default).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TriggeredCallRequest"];
+            };
+        };
+        responses: {
+            /** @description The triggered call, stored with the hold of the call that raised it. */
+            201: {
+                headers: {
+                    "Usm-Replay": components["headers"]["Replay"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskCall"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskAttachTriggeredCall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description draft-ietf-httpapi-idempotency-key-header: a key the desk tool makes for one write (a UUID,
+                 *     say), as a structured-field string (`"..."`) or a bare token, at most 255 characters. The
+                 *     same request again with the same key, by the same desk token, gets the first answer again
+                 *     (with `Usm-Replay: true`) and changes nothing; the same key with another request is refused
+                 *     422 `USM_ERR_IDEMPOTENCY_KEY_REUSED`. Only completed writes are remembered (a refused request
+                 *     may be sent again), for `desk.idempotencyHours` (24 by default).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                callId: components["parameters"]["CallId"];
+                triggeredCallId: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachTriggeredRequest"];
+            };
+        };
+        responses: {
+            /** @description The waiting call, stored with its hold and the link. */
+            200: {
+                headers: {
+                    "Usm-Replay": components["headers"]["Replay"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskCall"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["StoreUnavailable"];
         };
     };

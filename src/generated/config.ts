@@ -73,6 +73,13 @@ export interface components {
             underpinning?: components["schemas"]["UnderpinningConfig"][];
             /** @description Which supplier service underpins one of our services, for which call types. */
             routes?: components["schemas"]["RouteConfig"][];
+            /**
+             * @description Rules that raise triggered calls by themselves: a call of one of `callTypes` under
+             *     `service` that the desk advances onto a trigger step of its own process raising `raise`
+             *     (Agree 6, Change 6, Recover 5, Improve 5) gets that triggered call at once, raised by the
+             *     gateway, and waits for it (as `POST /v1/desk/calls/{id}/triggered` does).
+             */
+            triggers?: components["schemas"]["TriggerRuleConfig"][];
             /** @description How a resolved call's closing steps (review .. evaluate and close) are worked. */
             closing?: {
                 /**
@@ -250,6 +257,19 @@ export interface components {
              */
             status: "active" | "terminated";
             serviceLevels: components["schemas"]["ServiceLevels"];
+        };
+        TriggerRuleConfig: {
+            /** @description Our service. */
+            service: string;
+            /** @description The types of the calls that raise it; each one's process must trigger `raise`. */
+            callTypes: ("wish" | "rfc" | "incident" | "risk")[];
+            /**
+             * @description The type of the triggered call.
+             * @enum {string}
+             */
+            raise: "wish" | "rfc" | "service_request";
+            /** @description The provider's own agreement the triggered call falls under (default the first active one of `party.id` that covers the service). */
+            agreement?: string;
         };
         RouteConfig: {
             /** @description Our service. */

@@ -48,6 +48,9 @@ export const ERROR_CODES = {
   USM_ERR_RATE_LIMITED: { status: 429, title: 'Too many requests' },
   USM_ERR_INTERNAL: { status: 500, title: 'Internal error' },
   USM_ERR_STORE_UNAVAILABLE: { status: 503, title: 'The store is unavailable; retry later' },
+  USM_ERR_TRIGGER_NOT_ALLOWED: { status: 409, title: 'The call cannot raise this triggered call at this step' },
+  USM_ERR_TRIGGER_CALL_ENDED: { status: 409, title: 'The call to wait on has ended' },
+  USM_ERR_TRIGGER_CYCLE: { status: 409, title: 'The call would wait on itself' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -6,6 +6,7 @@ import type { CallEvent, CallRecord, HistoryEntry, Note } from './call.js';
 import type { InboundMessage } from './inbound-message.js';
 import type { NewOutboxMessage } from './outbox-store.js';
 import type { SupplierLink } from './supplier-link.js';
+import type { TriggerLink } from './trigger-link.js';
 
 export interface CallFilter {
   readonly customer?: string;
@@ -38,6 +39,14 @@ export interface CallCommit {
   readonly links?: readonly { readonly link: SupplierLink; readonly expectedVersion: number | null }[];
   /** Messages to partner gateways, sent after the commit. */
   readonly outbox?: readonly NewOutboxMessage[];
+  /** Waits on triggered calls created or changed (a link is written whole, by its two calls). */
+  readonly triggers?: readonly TriggerLink[];
+  /**
+   * Other calls changed with this one, in the same transaction, each at its own version: a
+   * triggered call raised with the call that waits on it, the calls that wait on one that ends.
+   * Their `inbound` and `idempotent` are not used (the cause is this change's).
+   */
+  readonly also?: readonly CallCommit[];
 }
 
 export interface CallStore {
@@ -47,6 +56,8 @@ export interface CallStore {
   listNotes(callId: string, visibility: 'public' | 'all'): Promise<Note[]>;
   /** Throws VersionConflictError or DuplicateMessageError; writes nothing then. */
   commitCall(commit: CallCommit): Promise<void>;
+  /** The waits the call takes part in, as waiting call or as triggered call, oldest first. */
+  triggersOf(callId: string): Promise<TriggerLink[]>;
   /** Ids of calls whose service-level clock is due at or before `now`, the most overdue first. */
   callsDueForSla(now: string, limit: number): Promise<string[]>;
   /** Ids of resolved calls whose confirmation window (`closeDueAt`) ended at or before `now`, the oldest first. */

@@ -1,5 +1,6 @@
 import type { onRequestHookHandler } from 'fastify';
-import type { ActResult, CallService } from '../calls/call-service.js';
+import type { ActResult, CallService, CallWithTriggers } from '../calls/call-service.js';
+import { triggerViews } from '../calls/triggered-calls.js';
 import type { IdempotentWrites } from '../http/idempotent-writes.js';
 import type { SubcallService } from '../subcalls/subcall-service.js';
 import { deskView, historyView, noteView } from '../calls/call-views.js';
@@ -33,6 +34,8 @@ type DeskOperation =
   | 'deskResolveCall'
   | 'deskAddCallNote'
   | 'deskGetCallTrace'
+  | 'deskRaiseTriggeredCall'
+  | 'deskAttachTriggeredCall'
   | 'deskListForks'
   | 'deskForkCall'
   | 'deskNoteToSupplier'
@@ -48,6 +51,7 @@ type DeskOperation =
 export function deskRoutes(deps: DeskRouteDeps): TypedHandlers<DeskOperation> {
   const { calls, webhooks, writes } = deps;
   const callView = (result: ActResult) => deskView(result.call);
+  const withTriggers = ({ call, triggers }: CallWithTriggers) => ({ ...deskView(call), ...triggerViews(call.id, triggers) });
   const onRequest: onRequestHookHandler = async (request) => {
     request.deskToken = deps.desk.verify(request.headers.authorization);
   };
@@ -77,7 +81,7 @@ export function deskRoutes(deps: DeskRouteDeps): TypedHandlers<DeskOperation> {
     ),
     deskGetCall: desk(async (request) => {
       const call = await calls.get(callIdOf(request));
-      return { ...deskView(call), links: (await deps.subcalls.links(call.id)).map(linkView) };
+      return { ...withTriggers({ call, triggers: await calls.triggers(call.id) }), links: (await deps.subcalls.links(call.id)).map(linkView) };
     }),
     deskGetCallHistory: desk(async (request) => ({ items: (await calls.history(callIdOf(request))).map(historyView) })),
     deskListCallNotes: desk(async (request) => ({ items: (await calls.notes(callIdOf(request))).map(noteView) })),
@@ -125,6 +129,23 @@ export function deskRoutes(deps: DeskRouteDeps): TypedHandlers<DeskOperation> {
       );
     }),
     deskGetCallTrace: desk(async (request) => deps.tracer.trace(callIdOf(request))),
+    deskRaiseTriggeredCall: desk(async (request, reply) =>
+      writes.run(request, reply, 201, withTriggers, (idempotency) =>
+        calls.raiseTriggered({ callId: callIdOf(request), actor: actorOf(request), request: request.body, ...(idempotency !== undefined ? { idempotency } : {}) }),
+      ),
+    ),
+    deskAttachTriggeredCall: desk(async (request, reply) => {
+      const { comment } = request.body;
+      return writes.run(request, reply, 200, withTriggers, (idempotency) =>
+        calls.attachTriggered({
+          callId: callIdOf(request),
+          triggeredCallId: request.params.triggeredCallId,
+          actor: actorOf(request),
+          ...(comment !== undefined ? { comment } : {}),
+          ...(idempotency !== undefined ? { idempotency } : {}),
+        }),
+      );
+    }),
     deskListForks: desk(async (request) => ({ items: (await deps.subcalls.links(callIdOf(request))).map(linkView) })),
     deskForkCall: desk(async (request, reply) =>
       writes.run(request, reply, 201, linkView, (idempotency) =>

@@ -17,6 +17,7 @@ import {
   logColumns,
   newOutboxColumns,
   noteColumns,
+  triggerColumns,
   type OutboxRow,
 } from './rows.js';
 import type { Params, RowInsert, Sql } from './sql.js';
@@ -46,17 +47,34 @@ export function read<R>(statement: Sql, params: object, then: (rows: readonly R[
 }
 
 /**
- * What a change to a call writes, in order: the message that caused it, the call, its history, its
- * notes, its sub-calls, its messages to partners; then, under the append lock, the message's log
- * record and the events. Appending last lets replicas' commits overlap up to that point.
+ * What a change to a call writes, in order: the message that caused it, the call (and the other
+ * calls changed with it), their history, notes, sub-calls and messages to partners, the waits on
+ * triggered calls; then, under the append lock, the message's log record and the events. Appending
+ * last lets replicas' commits overlap up to that point.
  */
 export function callCommitSteps(change: CallCommit): Step[] {
-  const { call } = change;
-  const links = change.links ?? [];
+  const changes = [change, ...(change.also ?? [])];
   const steps: Step[] = [];
   if (change.inbound !== undefined) steps.push(insert(S.insertInbound, [inboundColumns(change.inbound)]));
   if (change.idempotent !== undefined) steps.push(insert(S.insertIdempotent, [idempotentColumns(change.idempotent)]));
-  steps.push(
+  for (const each of changes) steps.push(...callWrites(each));
+  steps.push(...changes.flatMap((each) => each.triggers ?? []).map((t) => run(S.upsertTrigger, triggerColumns(t))));
+  if (change.inbound === undefined && changes.every((each) => each.events.length === 0)) return steps;
+  steps.push(run(S.appendLock));
+  if (change.inbound !== undefined) steps.push(appendToLog(inboundLogEntry(change.inbound)));
+  for (const each of changes) {
+    const snapshot = eventSnapshotOf(each);
+    if (snapshot !== undefined) steps.push(run(S.insertEventSnapshot, snapshot));
+    steps.push(insert(S.insertEvents, each.events.map((e) => eventColumns(e, snapshot?.id ?? null))));
+  }
+  return steps;
+}
+
+/** One call's own writes: the call at its version, its history, notes, sub-calls and messages. */
+function callWrites(change: CallCommit): Step[] {
+  const { call } = change;
+  const links = change.links ?? [];
+  return [
     change.expectedVersion === null
       ? insert(S.insertCall, [callColumns(call)])
       : run(S.updateCall, { ...callColumns(call), expected_version: change.expectedVersion }, `call ${call.id} is no longer at version ${change.expectedVersion}`),
@@ -67,14 +85,7 @@ export function callCommitSteps(change: CallCommit): Step[] {
       .filter((l) => l.expectedVersion !== null)
       .map(({ link, expectedVersion }) => run(S.updateLink, { ...linkColumns(link), expected_version: expectedVersion }, `sub-call ${link.id} is no longer at version ${expectedVersion}`)),
     insert(S.insertOutbox, (change.outbox ?? []).map(newOutboxColumns)),
-  );
-  if (change.inbound === undefined && change.events.length === 0) return steps;
-  steps.push(run(S.appendLock));
-  if (change.inbound !== undefined) steps.push(appendToLog(inboundLogEntry(change.inbound)));
-  const snapshot = eventSnapshotOf(change);
-  if (snapshot !== undefined) steps.push(run(S.insertEventSnapshot, snapshot));
-  steps.push(insert(S.insertEvents, change.events.map((e) => eventColumns(e, snapshot?.id ?? null))));
-  return steps;
+  ];
 }
 
 /** What a change to agreements writes: the message that caused it, the versions, the messages they cause; then the log record. */

@@ -275,4 +275,20 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO network_directory (id, sequence) VALUES (1, 0);
     `,
   },
+  {
+    version: 12,
+    name: 'calls waiting on triggered calls (a process raised as a call of its own), by either call',
+    sql: sql`
+      CREATE TABLE call_triggers (
+        waiting_call_id TEXT NOT NULL REFERENCES calls (id),
+        triggered_call_id TEXT NOT NULL REFERENCES calls (id),
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (waiting_call_id, triggered_call_id)
+      );
+      CREATE INDEX call_triggers_by_triggered ON call_triggers (triggered_call_id);
+    `,
+  },
 ];

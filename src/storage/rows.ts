@@ -6,6 +6,7 @@ import type { WebhookDeadLetter, WebhookSecret, WebhookSubscription } from '../p
 import type { IdempotentRequest } from '../ports/idempotency.js';
 import type { InboundMessage } from '../ports/inbound-message.js';
 import type { SupplierLink } from '../ports/supplier-link.js';
+import type { TriggerLink } from '../ports/trigger-link.js';
 import type { AgreementVersion } from '../ports/agreement-store.js';
 import type { LogRecord } from '../messages/message-log.js';
 
@@ -368,6 +369,18 @@ export interface LinkRow {
 }
 export function linkColumns(link: SupplierLink): LinkRow {
   return { id: link.id, parent_call_id: link.parentCallId, supplier: link.supplier, remote_call_id: link.remoteCallId, version: link.version, doc: JSON.stringify(link) };
+}
+
+export interface TriggerRow {
+  waiting_call_id: string;
+  triggered_call_id: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  doc: string;
+}
+export function triggerColumns(t: TriggerLink): TriggerRow {
+  return { waiting_call_id: t.waitingCallId, triggered_call_id: t.triggeredCallId, status: t.status, created_at: t.createdAt, updated_at: t.updatedAt, doc: JSON.stringify(t) };
 }
 
 export interface AgreementRow {

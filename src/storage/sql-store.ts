@@ -1,6 +1,7 @@
 import type { AgreementVersion } from '../ports/agreement-store.js';
 import type { CallRecord } from '../ports/call.js';
 import type { SupplierLink } from '../ports/supplier-link.js';
+import type { TriggerLink } from '../ports/trigger-link.js';
 import type { Store } from '../ports/store.js';
 import type { WebhookDeliveryState, WebhookSubscription } from '../ports/webhook-store.js';
 import { agreementCommitSteps, callCommitSteps, deliverySteps, insert, read as readStep, run, type Step } from './commit-plan.js';
@@ -121,6 +122,7 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
 
     getLink: (id) => first(read<{ doc: string }>(S.getLink, { id }), (row) => docOf<SupplierLink>(row)!),
     linksOf: (parentCallId) => docs<SupplierLink>(read(S.linksOf, { parent_call_id: parentCallId })),
+    triggersOf: (callId) => docs<TriggerLink>(read(S.triggersOf, { call_id: callId })),
 
     async claimHeads(partner, owner, limit, leaseMs) {
       const now = options.now();

@@ -97,6 +97,11 @@ export const STATEMENTS = {
   /** The link a delivery takes an answer into, locked until the delivery commits. */
   lockLink: sql`SELECT doc FROM supplier_links WHERE id = @id${FOR_UPDATE}`,
   linksOf: sql`SELECT doc FROM supplier_links WHERE parent_call_id = @parent_call_id ORDER BY ${WRITE_ORDER}`,
+  /** A wait, written whole by whichever of its two calls changes it. */
+  upsertTrigger: sql`INSERT INTO call_triggers (waiting_call_id, triggered_call_id, status, created_at, updated_at, doc)
+    VALUES (@waiting_call_id, @triggered_call_id, @status, @created_at, @updated_at, @doc)
+    ON CONFLICT (waiting_call_id, triggered_call_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at, doc = excluded.doc`,
+  triggersOf: sql`SELECT doc FROM call_triggers WHERE waiting_call_id = @call_id OR triggered_call_id = @call_id ORDER BY created_at, waiting_call_id, triggered_call_id`,
   insertLinks: insertRows<LinkRow>('supplier_links', ['id', 'parent_call_id', 'supplier', 'remote_call_id', 'version', 'doc']),
   updateLink: sql`UPDATE supplier_links SET remote_call_id = @remote_call_id, version = @version, doc = @doc WHERE id = @id AND version = @expected_version`,
 

@@ -1,4 +1,4 @@
-import { currentPosition } from '../usm/call-lifecycle.js';
+import { currentPosition, waitsOnTriggered } from '../usm/call-lifecycle.js';
 import type { CallRecord } from '../ports/call.js';
 import { supplierForkStep, type CallType, type Position } from '../usm/usm-model.js';
 import type { RouteConfig } from '../config/load-config.js';
@@ -59,6 +59,9 @@ export function createLinkPlanner(options: {
       }
       if (call.lifecycle.status !== 'inProgress' && call.lifecycle.status !== 'held') {
         throw new GatewayError('USM_ERR_FORK_NOT_ALLOWED', `the call is ${call.lifecycle.status}`);
+      }
+      if (waitsOnTriggered(call.lifecycle)) {
+        throw new GatewayError('USM_ERR_FORK_NOT_ALLOWED', `the call waits on its triggered ${call.lifecycle.triggered!.type}: fork that call`);
       }
       const supplier = partners.get(request.supplier);
       if (supplier === undefined || !supplier.roles.includes('supplier') || supplier.url === undefined) {

@@ -1,5 +1,5 @@
 import type { AgreementRegistry } from '../agreements/agreement-registry.js';
-import { addNote, event, step, SYSTEM, walkTo, type Draft } from '../calls/call-draft.js';
+import { addNote, event, hold, resume, step, SYSTEM, walkTo, type Draft } from '../calls/call-draft.js';
 import type { CallHooks, CallService } from '../calls/call-service.js';
 import type { OutboundMessages } from '../delivery/outbound-messages.js';
 import { GatewayError } from '../kernel/gateway-error.js';
@@ -60,7 +60,9 @@ export function subcallHooks(deps: SubcallDeps): CallHooks {
     },
     async finishing(draft, previous) {
       if (draft.call.lifecycle.status !== 'closed' || previous.lifecycle.status === 'closed') return;
-      for (const link of await deps.store.linksOf(draft.call.id)) {
+      // The sub-calls as this change leaves them (the supplier's resolution may close the call in the same change).
+      for (const stored of await deps.store.linksOf(draft.call.id)) {
+        const link = draft.links.get(stored.id)?.link ?? stored;
         if (link.status === 'resolved') draft.outbox.push(deps.outbound.toSupplier(draft.call, link, 'call.confirm', {}));
       }
     },
@@ -120,9 +122,8 @@ export function createSubcallService(deps: SubcallDeps & { readonly calls: CallS
           }
           if (taken.applied.length > 0 && isFulfilled(taken.link)) {
             const siblings = (await store.linksOf(draft.call.id)).map((l) => (l.id === link.id ? taken.link : l));
-            if (!siblings.some(isOpen) && draft.call.lifecycle.status === 'held') {
-              step(draft, { kind: 'setStatus', status: 'inProgress' }, SYSTEM, `${supplier} resolved its sub-call`);
-              if (taken.link.onSupplierResolved === 'resolve') resolveWithSupplier(draft, taken.link);
+            if (!siblings.some(isOpen) && resume(draft, `${supplier} resolved its sub-call`) && taken.link.onSupplierResolved === 'resolve') {
+              resolveWithSupplier(draft, taken.link);
             }
           }
           const result: UpdateResult = { link: taken.link, applied: taken.applied.length > 0 };
@@ -142,7 +143,7 @@ export function createSubcallService(deps: SubcallDeps & { readonly calls: CallS
 
 /** Raises a sub-call at a supplier as part of the draft; holds the parent. */
 function forkInto(deps: Pick<SubcallDeps, 'outbound'>, draft: Draft, plan: ForkPlan, actor: Actor): SupplierLink {
-  if (draft.call.lifecycle.status === 'inProgress') step(draft, { kind: 'setStatus', status: 'held' }, actor.kind === 'desk' ? actor : SYSTEM, `waiting on ${plan.supplier}`);
+  hold(draft, actor.kind === 'desk' ? actor : SYSTEM, `waiting on ${plan.supplier}`);
   const link: SupplierLink = {
     id: uuidv7(Date.parse(draft.at)),
     parentCallId: draft.call.id,

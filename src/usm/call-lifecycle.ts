@@ -24,12 +24,24 @@
  * - `cancel` (customer): before the call is resolved.
  * - `provideInformation` (customer): a `pending` call goes back `inProgress`; elsewhere before
  *   resolution it changes nothing.
+ * - Triggered calls: `raiseTriggered` (desk, system) at a trigger step of the call's own process
+ *   (TRIGGER_STEPS), while `inProgress`, with a type the step raises and the workflow goes on with:
+ *   the triggered process becomes a call of its own and this call waits for it, `held` at its
+ *   trigger step. While it waits, the desk can only cancel it. `resumeTriggered` (system) when the
+ *   triggered call ends: fulfilled, the call is `inProgress` again at its trigger step, its
+ *   workflow decided by the triggered call's type (at a fork), and its next move is `resolve` (to
+ *   the step after USM's `‖`, where the triggered process hands back); not fulfilled (cancelled or
+ *   rejected), it is `inProgress` at its trigger step as before it raised one, free to raise another
+ *   or walk the triggered process in its own record. A reopen of a resolution reached this way goes
+ *   back to the trigger step.
  * Terminal statuses (rejected, closed, cancelled) take no action.
  */
 import {
+  CALL_TYPES,
   FORKS,
-
+  PROCESS_OF_TYPE,
   TERMINAL_STATUSES,
+  triggerStep,
   WORKFLOWS,
   workflowsFor,
   type Branch,
@@ -52,6 +64,17 @@ export interface LifecycleState {
   readonly reopened: number;
   /** The resolution is confirmed (by the customer, or for it when the confirmation window passed); absent until then. */
   readonly confirmed?: true;
+  /** The triggered call this call raised (or was attached to) at its trigger step; absent when none. */
+  readonly triggered?: TriggeredState;
+}
+
+export interface TriggeredState {
+  /** The triggered call's type. */
+  readonly type: CallType;
+  /** Index into pathOf(state): the trigger step the call waits at, and goes on from. */
+  readonly at: number;
+  /** The triggered call was fulfilled (closed as done): the call goes on from `at` with resolve. */
+  readonly fulfilled: boolean;
 }
 
 export type LifecycleChange =
@@ -72,7 +95,9 @@ export type LifecycleAction =
   | { readonly kind: 'confirm' }
   | { readonly kind: 'reopen' }
   | { readonly kind: 'cancel' }
-  | { readonly kind: 'provideInformation' };
+  | { readonly kind: 'provideInformation' }
+  | { readonly kind: 'raiseTriggered'; readonly type: CallType }
+  | { readonly kind: 'resumeTriggered'; readonly fulfilled: boolean };
 
 export type ActionKind = LifecycleAction['kind'];
 
@@ -80,6 +105,8 @@ export interface AllowedAction {
   readonly kind: ActionKind;
   readonly branches?: readonly Branch[];
   readonly statuses?: readonly PublicStatus[];
+  /** raiseTriggered: the types the call may raise here. */
+  readonly types?: readonly CallType[];
 }
 
 export class IllegalTransitionError extends Error {
@@ -104,6 +131,8 @@ const ACTORS: Readonly<Record<ActionKind, readonly ActorKind[]>> = {
   reopen: ['customer'],
   cancel: ['customer'],
   provideInformation: ['customer'],
+  raiseTriggered: ['desk', 'system'],
+  resumeTriggered: ['system'],
 };
 
 const STATUS_TARGETS: Readonly<Record<PublicStatus, readonly PublicStatus[]>> = {
@@ -148,6 +177,11 @@ export function isAtFork(state: LifecycleState): boolean {
   return state.workflow === null && FORKS[state.type] !== undefined && state.position === pathOf(state).length - 1;
 }
 
+/** Whether the call waits on an open triggered call. */
+export function waitsOnTriggered(state: LifecycleState): boolean {
+  return state.triggered !== undefined && !state.triggered.fulfilled && !TERMINAL_STATUSES.has(state.status);
+}
+
 export function currentPosition(state: LifecycleState): Position {
   return pathOf(state)[state.position]!;
 }
@@ -184,16 +218,17 @@ function decide(state: LifecycleState, action: LifecycleAction, actor: ActorKind
       return advance(state, action.branch, refuse);
     case 'setStatus': {
       if (!STATUS_TARGETS[state.status].includes(action.status)) refuse(`it cannot become ${action.status}`);
+      if (waitsOnTriggered(state) && action.status !== 'cancelled') refuse(`it waits on its triggered ${state.triggered!.type}`);
       if (state.status === 'resolved' && action.status === 'closed') return moveTo(state, lastIndex(state), 'closed');
       if (state.status === 'resolved') return reopen(state);
       return withStatus(state, action.status, []);
     }
     case 'resolve': {
       if (state.status !== 'inProgress') refuse('only a call in progress can be resolved');
-      if (state.workflow === null || state.position !== WORKFLOWS[state.workflow].resolveAt - 1) {
+      if (state.workflow === null || (state.position !== WORKFLOWS[state.workflow].resolveAt - 1 && !handedBack(state))) {
         refuse('the call has not reached its last fulfilment step');
       }
-      return moveTo(state, state.position + 1, 'resolved');
+      return moveTo(state, WORKFLOWS[state.workflow!].resolveAt, 'resolved');
     }
     case 'confirm':
       if (state.status !== 'resolved') refuse('only a resolution can be confirmed');
@@ -209,7 +244,39 @@ function decide(state: LifecycleState, action: LifecycleAction, actor: ActorKind
     case 'provideInformation':
       if (state.status === 'resolved') refuse('the call is resolved: confirm it or reopen it');
       return state.status === 'pending' ? withStatus(state, 'inProgress', []) : { state, changes: [] };
+    case 'raiseTriggered':
+      return raiseTriggered(state, action.type, refuse);
+    case 'resumeTriggered': {
+      if (!waitsOnTriggered(state) || state.status !== 'held') refuse('the call waits on no triggered call');
+      const { type, at } = state.triggered!;
+      if (!action.fulfilled) {
+        const { triggered: _ended, ...free } = state;
+        return withStatus(free, 'inProgress', []);
+      }
+      const branch = PROCESS_OF_TYPE[type] as Branch;
+      const workflow = state.workflow ?? FORKS[state.type]!.branches[branch]!;
+      const resumed: LifecycleState = { ...state, workflow, triggered: { type, at, fulfilled: true } };
+      const decided: LifecycleChange[] = state.workflow === null ? [{ kind: 'workflow', workflow, branch }] : [];
+      return withStatus(resumed, 'inProgress', decided);
+    }
   }
+}
+
+/** The call's triggered call was fulfilled and it stands at the trigger step: what follows is its resolution. */
+function handedBack(state: LifecycleState): boolean {
+  return state.triggered?.fulfilled === true && state.position === state.triggered.at;
+}
+
+function raiseTriggered(state: LifecycleState, type: CallType, refuse: (reason: string) => never): LifecycleResult {
+  const here = currentPosition(state);
+  if (state.status !== 'inProgress') refuse('only a call in progress raises a triggered call');
+  const trigger = triggerStep(state.type, here);
+  if (trigger === undefined) refuse(`USM triggers no process at ${here.process} ${here.step} of a ${state.type}`);
+  if (!trigger!.types.includes(type)) refuse(`${here.process} ${here.step} raises ${trigger!.types.join(' or ')}, not a ${type}`);
+  const workflow = state.workflow ?? FORKS[state.type]?.branches[PROCESS_OF_TYPE[type] as Branch];
+  const next = workflow === undefined ? undefined : WORKFLOWS[workflow].path[state.position + 1];
+  if (next?.process !== PROCESS_OF_TYPE[type]) refuse(`workflow ${workflow} does not go on with a ${type}`);
+  return withStatus({ ...state, triggered: { type, at: state.position, fulfilled: false } }, 'held', []);
 }
 
 /** The actions this actor can take now: exactly those apply() accepts. */
@@ -225,6 +292,9 @@ export function allowedActions(state: LifecycleState, actor: ActorKind): readonl
   for (const kind of ['resolve', 'confirm', 'reopen', 'cancel', 'provideInformation'] as const) {
     if (accepts({ kind })) allowed.push({ kind });
   }
+  const types = CALL_TYPES.filter((type) => accepts({ kind: 'raiseTriggered', type }));
+  if (types.length > 0) allowed.push({ kind: 'raiseTriggered', types });
+  if (accepts({ kind: 'resumeTriggered', fulfilled: true })) allowed.push({ kind: 'resumeTriggered' });
   return allowed;
 }
 
@@ -252,13 +322,15 @@ function advance(state: LifecycleState, branch: Branch | undefined, refuse: (rea
     return { state: result.state, changes: [{ kind: 'workflow', workflow: workflow!, branch: branch! }, ...result.changes] };
   }
   if (branch !== undefined) refuse('no fork is due at this step');
+  if (handedBack(state)) refuse(`the triggered ${state.triggered!.type} is fulfilled: resolve`);
   if (state.position >= WORKFLOWS[state.workflow].resolveAt - 1) refuse('the last fulfilment step ends with resolve');
   return moveTo(state, state.position + 1, status);
 }
 
 function reopen(state: LifecycleState): LifecycleResult {
   const { confirmed: _answer, ...unanswered } = state;
-  const result = moveTo(unanswered, WORKFLOWS[state.workflow!].resolveAt - 1, 'inProgress');
+  const back = state.triggered?.fulfilled === true ? state.triggered.at : WORKFLOWS[state.workflow!].resolveAt - 1;
+  const result = moveTo(unanswered, back, 'inProgress');
   return { state: { ...result.state, reopened: state.reopened + 1 }, changes: result.changes };
 }
 

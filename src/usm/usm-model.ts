@@ -124,3 +124,29 @@ export const SUPPLIER_FORK_STEPS: readonly SupplierForkStep[] = [
 export function supplierForkStep(position: Position): SupplierForkStep | undefined {
   return SUPPLIER_FORK_STEPS.find((f) => f.process === position.process && f.step === position.step);
 }
+
+/**
+ * The steps where a process raises another process as a call of its own (a triggered call), and
+ * the types it may raise there: the steps before a `‖` in USM, where the calling process waits and
+ * continues after the triggered call is fulfilled. Agree 6 (realize) raises an RFC, Change 6
+ * (deploy) a service request, Recover 5 (recover) an RFC or a service request, Improve 5 (deploy
+ * measure) a wish, an RFC or a service request. Operate raises nothing. Only a call's own process
+ * triggers: an incident walking Change inside its own record (the single-record walk) raises no
+ * service request at Change 6.
+ */
+export interface TriggerStep extends Position {
+  readonly types: readonly CallType[];
+}
+
+export const TRIGGER_STEPS: readonly TriggerStep[] = [
+  { process: 'agree', step: 6, types: ['rfc'] },
+  { process: 'change', step: 6, types: ['service_request'] },
+  { process: 'recover', step: 5, types: ['rfc', 'service_request'] },
+  { process: 'improve', step: 5, types: ['wish', 'rfc', 'service_request'] },
+];
+
+/** The trigger step at this position of a call of this type, if its own process triggers there. */
+export function triggerStep(type: CallType, position: Position): TriggerStep | undefined {
+  if (position.process !== PROCESS_OF_TYPE[type]) return undefined;
+  return TRIGGER_STEPS.find((t) => t.process === position.process && t.step === position.step);
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allowedActions, apply, currentPosition, IllegalTransitionError, pathOf, startCall, type ActorKind, type LifecycleAction, type LifecycleState } from '../../src/usm/call-lifecycle.js';
-import { CALL_TYPES, PUBLIC_STATUSES, TERMINAL_STATUSES, WORKFLOWS, type Branch } from '../../src/usm/usm-model.js';
+import { allowedActions, apply, currentPosition, IllegalTransitionError, pathOf, startCall, waitsOnTriggered, type ActorKind, type LifecycleAction, type LifecycleState } from '../../src/usm/call-lifecycle.js';
+import { CALL_TYPES, PUBLIC_STATUSES, TERMINAL_STATUSES, WORKFLOWS, type Branch, type CallType, type Position, type WorkflowNumber } from '../../src/usm/usm-model.js';
 
 const ACTORS: ActorKind[] = ['customer', 'desk', 'system', 'supplier'];
 const BRANCHES: (Branch | undefined)[] = [undefined, 'agree', 'change', 'operate'];
@@ -10,6 +10,8 @@ const action: fc.Arbitrary<LifecycleAction> = fc.oneof(
   fc.constantFrom(...BRANCHES).map((branch) => (branch === undefined ? { kind: 'advance' as const } : { kind: 'advance' as const, branch })),
   fc.constantFrom(...PUBLIC_STATUSES).map((status) => ({ kind: 'setStatus' as const, status })),
   fc.constantFrom('resolve', 'confirm', 'reopen', 'cancel', 'provideInformation').map((kind) => ({ kind }) as LifecycleAction),
+  fc.constantFrom(...CALL_TYPES).map((type) => ({ kind: 'raiseTriggered' as const, type })),
+  fc.boolean().map((fulfilled) => ({ kind: 'resumeTriggered' as const, fulfilled })),
 );
 
 /** Mostly the moves that take a call forward, so that random runs reach resolutions and their closing steps. */
@@ -17,6 +19,8 @@ const forward: fc.Arbitrary<LifecycleAction> = fc.oneof(
   { weight: 8, arbitrary: fc.constant({ kind: 'advance' as const }) },
   { weight: 2, arbitrary: fc.constantFrom<Branch>('agree', 'change', 'operate').map((branch) => ({ kind: 'advance' as const, branch })) },
   { weight: 3, arbitrary: fc.constantFrom('resolve', 'confirm').map((kind) => ({ kind }) as LifecycleAction) },
+  { weight: 1, arbitrary: fc.constantFrom<CallType>('wish', 'rfc', 'service_request').map((type) => ({ kind: 'raiseTriggered' as const, type })) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'resumeTriggered' as const, fulfilled: true }) },
   { weight: 1, arbitrary: action },
 );
 const forwardActor = fc.oneof({ weight: 4, arbitrary: fc.constant<ActorKind>('desk') }, { weight: 2, arbitrary: fc.constantFrom<ActorKind>(...ACTORS) });
@@ -34,6 +38,9 @@ function invariants(state: LifecycleState): void {
   if (state.status === 'acknowledged') expect(state.position).toBe(0);
   // Only a resolution is confirmed.
   if (state.confirmed === true) expect(['resolved', 'closed']).toContain(state.status);
+  // A call waiting on its triggered call is held at the trigger step that raised it.
+  if (state.triggered !== undefined) expect(state.triggered.at).toBeLessThan(path.length);
+  if (waitsOnTriggered(state)) expect([state.status, state.position]).toEqual(['held', state.triggered!.at]);
 }
 
 describe('the call state machine under random use', () => {
@@ -44,7 +51,11 @@ describe('the call state machine under random use', () => {
         invariants(state);
         for (const [act, actor] of steps) {
           const listed = allowedActions(state, actor).some(
-            (a) => a.kind === act.kind && (act.kind !== 'setStatus' || a.statuses!.includes(act.status)) && (act.kind !== 'advance' || (act.branch === undefined ? a.branches === undefined : (a.branches ?? []).includes(act.branch))),
+            (a) =>
+              a.kind === act.kind &&
+              (act.kind !== 'setStatus' || a.statuses!.includes(act.status)) &&
+              (act.kind !== 'raiseTriggered' || a.types!.includes(act.type)) &&
+              (act.kind !== 'advance' || (act.branch === undefined ? a.branches === undefined : (a.branches ?? []).includes(act.branch))),
           );
           const before = state;
           try {
@@ -127,5 +138,149 @@ describe('the call state machine under random use', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('raises (or attaches), waits on and resumes from triggered calls: held at the trigger step, back at it when the triggered call ends, resolved from it when fulfilled', () => {
+    const resume = fc.tuple(fc.boolean().map((fulfilled) => ({ kind: 'resumeTriggered' as const, fulfilled })), fc.constant<ActorKind>('system'));
+    const move = fc.oneof({ weight: 6, arbitrary: fc.tuple(fc.oneof({ weight: 3, arbitrary: forward }, { weight: 2, arbitrary: action }), forwardActor) }, { weight: 1, arbitrary: resume });
+    const triggerMoves = fc.array(move, { minLength: 40, maxLength: 160 });
+    let raised = 0;
+    let resumedFulfilled = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...CALL_TYPES), triggerMoves, (type, steps) => {
+        let state = startCall(type).state;
+        for (const [act, actor] of steps) {
+          let result;
+          try {
+            result = apply(state, act, actor);
+          } catch (error) {
+            if (!(error instanceof IllegalTransitionError)) throw error;
+            continue;
+          }
+          const next = result.state;
+          if (act.kind === 'raiseTriggered') {
+            raised++;
+            expect(state.status).toBe('inProgress');
+            expect([next.status, next.position, next.triggered]).toEqual(['held', state.position, { type: act.type, at: state.position, fulfilled: false }]);
+          }
+          if (act.kind === 'resumeTriggered') {
+            expect(waitsOnTriggered(state)).toBe(true);
+            expect([next.status, next.position]).toEqual(['inProgress', state.triggered!.at]);
+            if (act.fulfilled) {
+              resumedFulfilled++;
+              expect(next.triggered).toEqual({ ...state.triggered, fulfilled: true });
+              // The workflow is the one the triggered call's type takes, its next move the resolution.
+              expect(WORKFLOWS[next.workflow!].path[next.position + 1]!.process).toBe({ wish: 'agree', rfc: 'change', service_request: 'operate' }[state.triggered!.type as 'wish']);
+              expect(allowedActions(next, 'desk').map((a) => a.kind)).toContain('resolve');
+              expect(() => apply(next, { kind: 'advance' }, 'desk')).toThrow(IllegalTransitionError);
+            } else {
+              expect(next.triggered).toBeUndefined();
+            }
+          }
+          // Waiting on a triggered call, the desk can only cancel.
+          if (waitsOnTriggered(state) && actor === 'desk') expect(act.kind === 'setStatus' && act.status === 'cancelled').toBe(true);
+          if (act.kind === 'resolve' && state.triggered?.fulfilled === true && state.position === state.triggered.at) {
+            expect([next.status, next.position]).toEqual(['resolved', WORKFLOWS[next.workflow!].resolveAt]);
+          }
+          state = next;
+          invariants(state);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    // The runs do raise and resume (a property that never gets there proves nothing).
+    expect(raised).toBeGreaterThan(50);
+    expect(resumedFulfilled).toBeGreaterThan(20);
+  });
+
+  it('lets several calls wait on one triggered call, and takes each back at its own trigger step when it ends', () => {
+    // Walks a call by the desk to its first step that raises `type`.
+    const toTrigger = (type: CallType, raise: CallType): LifecycleState => {
+      let state = startCall(type).state;
+      for (let guard = 0; !allowedActions(state, 'desk').some((a) => a.kind === 'raiseTriggered' && a.types!.includes(raise)); guard++) {
+        expect(guard).toBeLessThan(20);
+        state = apply(state, { kind: 'advance' }, 'desk').state;
+      }
+      return state;
+    };
+    const raisers: Record<string, CallType[]> = { rfc: ['incident', 'risk', 'wish'], service_request: ['incident', 'risk', 'rfc'], wish: ['risk'] };
+    fc.assert(
+      fc.property(
+        fc.constantFrom<CallType>('rfc', 'service_request', 'wish').chain((raise) => fc.tuple(fc.constant(raise), fc.array(fc.constantFrom(...raisers[raise]!), { minLength: 1, maxLength: 4 }), fc.boolean())),
+        ([raise, types, fulfilled]) => {
+          // The first raises it, the others are attached to it: the same move.
+          const waiting = types.map((type) => apply(toTrigger(type, raise), { kind: 'raiseTriggered', type: raise }, 'desk').state);
+          for (const state of waiting) expect(waitsOnTriggered(state)).toBe(true);
+          // The triggered call ends: each goes on from its own trigger step.
+          for (const state of waiting) {
+            const next = apply(state, { kind: 'resumeTriggered', fulfilled }, 'system').state;
+            expect([next.status, currentPosition(next)]).toEqual(['inProgress', currentPosition(state)]);
+            invariants(next);
+            if (fulfilled) {
+              const resolved = apply(next, { kind: 'resolve' }, 'desk').state;
+              expect([resolved.status, resolved.position]).toEqual(['resolved', WORKFLOWS[resolved.workflow!].resolveAt]);
+            } else {
+              expect([next.workflow, next.triggered]).toEqual([state.workflow, undefined]);
+            }
+            // Ended once, it is not resumed twice.
+            expect(() => apply(next, { kind: 'resumeTriggered', fulfilled }, 'system')).toThrow(IllegalTransitionError);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  /**
+   * Walks a call of `type` through its workflow by the desk, raising every process its own process
+   * triggers as a call of its own (walked the same way, depth first) and closing it; the steps of
+   * all the calls in the order they are worked.
+   */
+  function walkWithTriggered(type: CallType, branch: Branch | undefined): { steps: Position[]; workflow: WorkflowNumber } {
+    const worked: Position[] = [];
+    let state = startCall(type).state;
+    worked.push(currentPosition(state));
+    const take = (act: LifecycleAction, actor: ActorKind = 'desk'): void => {
+      const before = currentPosition(state);
+      state = apply(state, act, actor).state;
+      const after = currentPosition(state);
+      if (after.process !== before.process || after.step !== before.step) worked.push(after);
+    };
+    for (let guard = 0; state.status !== 'closed'; guard++) {
+      expect(guard).toBeLessThan(60);
+      const allowed = allowedActions(state, 'desk');
+      const raise = allowed.find((a) => a.kind === 'raiseTriggered');
+      const triggeredType = branch === undefined ? raise?.types?.[0] : raise?.types?.find((t) => ({ wish: 'agree', rfc: 'change', service_request: 'operate' })[t as 'wish'] === branch);
+      if (allowed.some((a) => a.kind === 'resolve')) {
+        take({ kind: 'resolve' });
+        take({ kind: 'confirm' }, 'system');
+      } else if (raise !== undefined && triggeredType !== undefined) {
+        take({ kind: 'raiseTriggered', type: triggeredType });
+        // The triggered call's own walk (its own triggered calls on the default branch).
+        worked.push(...walkWithTriggered(triggeredType, undefined).steps);
+        take({ kind: 'resumeTriggered', fulfilled: true }, 'system');
+      } else {
+        take({ kind: 'advance' });
+      }
+    }
+    return { steps: worked, workflow: state.workflow! };
+  }
+
+  it('comes out as the paths of the eight workflows when every triggered process is a call of its own', () => {
+    const cases: [CallType, Branch | undefined, WorkflowNumber][] = [
+      ['wish', undefined, 1],
+      ['rfc', undefined, 2],
+      ['incident', 'change', 3],
+      ['incident', 'operate', 4],
+      ['service_request', undefined, 5],
+      ['risk', 'agree', 6],
+      ['risk', 'change', 7],
+      ['risk', 'operate', 8],
+    ];
+    for (const [type, branch, number] of cases) {
+      const { steps, workflow } = walkWithTriggered(type, branch);
+      expect(workflow, `${type} via ${branch}`).toBe(number);
+      expect(steps, `workflow ${number}`).toEqual(WORKFLOWS[number].path);
+    }
   });
 });

@@ -98,6 +98,32 @@ describe('the config file', () => {
     });
   });
 
+  describe('trigger rules (triggers)', () => {
+    const withRule = (rule: Record<string, unknown>) => ({
+      ...valid(),
+      services: [...valid().services, { id: 'hosting', name: 'Hosting' }],
+      agreements: [...valid().agreements, { id: 'own', customer: 'provider', services: ['workplace'], serviceLevels: { supportHours: '24x7', targets: [] } }],
+      triggers: [{ service: 'workplace', ...rule }],
+    });
+
+    it('takes a rule whose call types trigger what it raises, with none by default', () => {
+      expect(buildConfig(valid(), '/etc/usm-link').triggers).toEqual([]);
+      const rule = { callTypes: ['incident', 'risk'], raise: 'rfc', agreement: 'own' };
+      expect(buildConfig(withRule(rule), '/etc/usm-link').triggers[0]).toMatchObject(rule);
+    });
+
+    it.each([
+      ['an incident raising a wish (Recover raises an RFC or a service request)', { callTypes: ['incident'], raise: 'wish' }, '/triggers/0/callTypes/0', 'never raises a wish'],
+      ['an unknown service', { service: 'nothing', callTypes: ['incident'], raise: 'rfc' }, '/triggers/0/service', 'nothing'],
+      ["a customer's agreement", { callTypes: ['incident'], raise: 'rfc', agreement: 'a1' }, '/triggers/0/agreement', "provider's own"],
+      ['a service no agreement of the provider covers', { service: 'hosting', callTypes: ['incident'], raise: 'rfc' }, '/triggers/0/agreement', 'no active agreement of provider'],
+    ])('refuses %s, naming the key', (_name, rule, path, words) => {
+      const error = errorOf(withRule(rule));
+      expect(error.path).toBe(path);
+      expect(error.message).toContain(words);
+    });
+  });
+
   it('names the file when it cannot be read or parsed', async () => {
     await expect(loadConfigFile('/nonexistent/usm-link.yaml')).rejects.toThrow(/cannot read the file \(ENOENT\)/);
   });

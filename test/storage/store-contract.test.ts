@@ -8,6 +8,7 @@ import { verifyLog, type LogRecord } from '../../src/messages/message-log.js';
 import { uuidv7 } from '../../src/kernel/uuid-v7.js';
 import type { NewOutboxMessage } from '../../src/ports/outbox-store.js';
 import type { SupplierLink } from '../../src/ports/supplier-link.js';
+import type { TriggerLink } from '../../src/ports/trigger-link.js';
 import { openStore } from '../../src/storage/open-store.js';
 import type { Store } from '../../src/ports/store.js';
 import { removeDir } from '../support/gateway-fixture.js';
@@ -126,6 +127,62 @@ for (const engine of ENGINES) {
       }));
       await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [], links: links.map((link) => ({ link, expectedVersion: null })) });
       expect((await store.linksOf(call.id)).map((l) => l.supplier)).toEqual(links.map((l) => l.supplier));
+    });
+
+    it('commits a call with other calls and their waits on triggered calls in one transaction, or nothing when one of them is stale', async () => {
+      const waiting = newCall();
+      const other = newCall('clinic');
+      await store.commitCall({ call: waiting, expectedVersion: null, history: [], notes: [], events: [] });
+      await store.commitCall({ call: other, expectedVersion: null, history: [], notes: [], events: [] });
+      const triggered = { ...newCall('provider'), type: 'rfc' as const };
+      const at = triggered.createdAt;
+      const link = (w: string, status: TriggerLink['status']): TriggerLink => ({ waitingCallId: w, triggeredCallId: triggered.id, type: 'rfc', at: { process: 'recover', step: 5 }, status, createdAt: at, updatedAt: at });
+      const event = (callId: string) => ({ id: uuidv7(), type: 'call.status_changed' as const, callId, at, payload: {} });
+      // A triggered call raised with its waiting call: both calls, their events and the wait, at once.
+      await store.commitCall({
+        call: { ...waiting, summary: 'held', version: 2 },
+        expectedVersion: 1,
+        history: [{ callId: waiting.id, at, actor: { kind: 'desk', id: 'd' }, change: { kind: 'status', from: 'inProgress', to: 'held' }, comment: `waiting on ${triggered.id}` }],
+        notes: [],
+        events: [event(waiting.id)],
+        eventCall: { id: waiting.id },
+        triggers: [link(waiting.id, 'waiting')],
+        also: [{ call: triggered, expectedVersion: null, history: [], notes: [], events: [event(triggered.id)], eventCall: { id: triggered.id } }],
+      });
+      expect(await store.getCall(triggered.id)).toEqual(triggered);
+      expect((await store.eventsAfter(0, 10)).map((e) => e.callId)).toEqual([waiting.id, triggered.id]);
+      expect(await store.triggersOf(waiting.id)).toEqual([link(waiting.id, 'waiting')]);
+      expect(await store.triggersOf(triggered.id)).toEqual([link(waiting.id, 'waiting')]);
+      expect(await store.triggersOf(other.id)).toEqual([]);
+
+      // A stale call among them: nothing of the change is written, neither the calls nor the waits.
+      const stale = store.commitCall({
+        call: { ...triggered, summary: 'closed', version: 2 },
+        expectedVersion: 1,
+        history: [],
+        notes: [],
+        events: [],
+        triggers: [link(waiting.id, 'fulfilled'), link(other.id, 'waiting')],
+        also: [{ call: { ...other, version: 2 }, expectedVersion: 1, history: [], notes: [], events: [] }, { call: { ...waiting, version: 2 }, expectedVersion: 1, history: [], notes: [], events: [] }],
+      });
+      await expect(stale).rejects.toBeInstanceOf(VersionConflictError);
+      expect((await store.getCall(triggered.id))?.summary).toBe('test');
+      expect((await store.getCall(other.id))?.version).toBe(1);
+      expect(await store.triggersOf(other.id)).toEqual([]);
+
+      // A wait is written whole again when it changes; two waits on one triggered call, oldest first.
+      const later = new Date(Date.parse(at) + 1000).toISOString();
+      await store.commitCall({
+        call: { ...triggered, summary: 'closed', version: 2 },
+        expectedVersion: 1,
+        history: [],
+        notes: [],
+        events: [],
+        triggers: [{ ...link(waiting.id, 'fulfilled'), updatedAt: later }, { ...link(other.id, 'waiting'), createdAt: later, updatedAt: later }],
+        also: [{ call: { ...other, version: 2 }, expectedVersion: 1, history: [], notes: [], events: [] }],
+      });
+      expect((await store.triggersOf(triggered.id)).map((l) => [l.waitingCallId, l.status])).toEqual([[waiting.id, 'fulfilled'], [other.id, 'waiting']]);
+      expect(await store.triggersOf(waiting.id)).toEqual([{ ...link(waiting.id, 'fulfilled'), updatedAt: later }]);
     });
 
     it('refuses a repeated message id and writes nothing of that change', async () => {

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  eventually,
+  gatewayNode as node,
+  type GatewayNode as Node,
+  gatewayPartner,
+  incident,
+  makePartner,
+  removeDir,
+  SERVICE_LEVELS,
+  startGateway,
+  type GatewayFixture,
+  type TestPartner,
+} from '../support/gateway-fixture.js';
+
+/**
+ * An incident whose recovery needs a change: Recover 5 raises the RFC as a call of its own, the
+ * provider hands the RFC to its supplier's gateway (the fork machinery, unchanged), and the incident
+ * waits. The supplier resolves, the route resolves the RFC with it, which fulfils it; the incident
+ * goes on at Recover 5 and is resolved.
+ */
+describe('an incident raising an RFC that is forked to a supplier while the incident waits', () => {
+  let ward: TestPartner;
+  let provider: Node;
+  let supplier: Node;
+  let a: GatewayFixture;
+  let b: GatewayFixture;
+
+  beforeAll(async () => {
+    ward = await makePartner('ward');
+    [provider, supplier] = await Promise.all([node('provider'), node('supplier')]);
+    b = await startGateway({
+      partyId: supplier.id,
+      port: supplier.port,
+      signing: supplier.key,
+      partners: [],
+      config: {
+        services: [{ id: 'hosting', name: 'Hosting' }],
+        partners: [gatewayPartner(provider, ['customer'])],
+        agreements: [{ id: 'provider-supplier', customer: provider.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }],
+      },
+    });
+    a = await startGateway({
+      partyId: provider.id,
+      port: provider.port,
+      signing: provider.key,
+      partners: [],
+      config: {
+        partners: [
+          { id: 'ward', name: 'Ward 7', roles: ['customer'], jwks: { keys: [ward.key.jwk] } },
+          gatewayPartner(supplier, ['supplier'], [{ id: 'hosting', name: 'Hosting' }]),
+        ],
+        agreements: [
+          { id: 'ward-agreement', customer: 'ward', services: ['workplace'], serviceLevels: SERVICE_LEVELS },
+          { id: 'operations', customer: provider.id, services: ['workplace'], serviceLevels: SERVICE_LEVELS },
+        ],
+        underpinning: [{ id: 'provider-supplier', supplier: supplier.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }],
+        routes: [{ service: 'workplace', supplier: supplier.id, supplierService: 'hosting', agreement: 'provider-supplier', callTypes: ['rfc'], onSupplierResolved: 'resolve' }],
+      },
+    });
+  });
+  afterAll(async () => {
+    for (const g of [a, b]) {
+      await g?.close();
+      if (g) await removeDir(g.dir);
+    }
+  });
+
+  it('holds the incident on its RFC, the RFC on the supplier, and resumes both in turn', async () => {
+    const client = a.client(ward);
+    const submitted = await client.send('/v1/calls', client.envelope('call.submit', incident({ agreement: 'ward-agreement', summary: 'The patient monitors lose their feed' }, 'ward')));
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+    const { id, chainId } = (submitted.body as any).call;
+    for (let i = 0; i < 4; i++) expect((await a.desk('POST', `/v1/desk/calls/${id}/advance`, {})).status).toBe(200);
+
+    const raised = await a.desk('POST', `/v1/desk/calls/${id}/triggered`, { type: 'rfc', summary: 'Move the monitor feed to the new hosting platform' });
+    expect(raised.status, JSON.stringify(raised.body)).toBe(201);
+    const rfc = raised.body;
+    for (let i = 0; i < 3; i++) await a.desk('POST', `/v1/desk/calls/${rfc.id}/advance`, {});
+    // The incident waits on its RFC, so it is not forked itself; the RFC is.
+    const forkWaiting = await a.desk('POST', `/v1/desk/calls/${id}/forks`, { supplier: supplier.id, type: 'rfc' });
+    expect(forkWaiting.status).toBe(409);
+    expect(forkWaiting.body.code).toBe('USM_ERR_FORK_NOT_ALLOWED');
+    const forked = await a.desk('POST', `/v1/desk/calls/${rfc.id}/forks`, { supplier: supplier.id });
+    expect(forked.status, JSON.stringify(forked.body)).toBe(201);
+    expect(forked.body).toMatchObject({ type: 'rfc', at: { process: 'change', step: 4 } });
+    expect((await a.desk('GET', `/v1/desk/calls/${rfc.id}`)).body).toMatchObject({ status: 'held', process: 'change', step: 4 });
+    expect((await a.desk('GET', `/v1/desk/calls/${id}`)).body).toMatchObject({ status: 'held', process: 'recover', step: 5 });
+
+    // The supplier works the change and resolves it.
+    const remote = await eventually(async () => (await b.desk('GET', '/v1/desk/calls')).body.items[0]);
+    expect(remote).toMatchObject({ type: 'rfc', customer: provider.id, chainId: rfc.chainId, summary: 'Move the monitor feed to the new hosting platform' });
+    let call = remote;
+    for (let guard = 0; !call.allowedActions.some((x: any) => x.kind === 'resolve'); guard++) {
+      expect(guard).toBeLessThan(20);
+      call = (await b.desk('POST', `/v1/desk/calls/${remote.id}/advance`, {})).body;
+    }
+    expect((await b.desk('POST', `/v1/desk/calls/${remote.id}/resolve`, { summary: 'Feed moved' })).body.status).toBe('resolved');
+
+    // The RFC is resolved with the supplier's resolution, which fulfils it: it closes, and the incident goes on.
+    const resumed = await eventually(async () => {
+      const view = (await a.desk('GET', `/v1/desk/calls/${id}`)).body;
+      return view.status === 'inProgress' ? view : false;
+    });
+    expect(resumed).toMatchObject({ process: 'recover', step: 5, workflow: 3, triggered: [expect.objectContaining({ triggeredCallId: rfc.id, status: 'fulfilled' })] });
+    const rfcDone = (await a.desk('GET', `/v1/desk/calls/${rfc.id}`)).body;
+    expect(rfcDone).toMatchObject({ status: 'closed', resolution: { summary: 'Feed moved' }, triggeredBy: [expect.objectContaining({ waitingCallId: id, status: 'fulfilled' })] });
+    expect(rfcDone.links[0]).toMatchObject({ supplier: supplier.id, status: 'resolved' });
+    // Closing the RFC confirms the supplier's resolution there.
+    await eventually(async () => (await b.desk('GET', `/v1/desk/calls/${remote.id}`)).body.status === 'closed');
+
+    const resolved = await a.desk('POST', `/v1/desk/calls/${id}/resolve`, { summary: 'Monitors are fed from the new platform' });
+    expect(resolved.body).toMatchObject({ status: 'resolved', process: 'recover', step: 6 });
+    const seen = ((await client.get(`/v1/calls/${id}`)).body as any);
+    expect(seen).toMatchObject({ status: 'resolved', chainId });
+    expect(((await client.get(`/v1/calls/${id}/history`)).body as any).items.map((h: any) => h.to)).toEqual(['acknowledged', 'inProgress', 'held', 'inProgress', 'resolved']);
+    expect((await a.admin('GET', '/v1/admin/dead-letters')).body.items).toEqual([]);
+  });
+});
