@@ -31,6 +31,8 @@ export interface AgreementRegistry {
   underpinning(): Promise<Underpinning[]>;
   /** The users the customer authorises under an agreement (config `requesters`); undefined: anyone. */
   requesterPolicy(agreementId: string): RequesterPolicy | undefined;
+  /** Whether this provider has a service with this id. */
+  provides(service: string): boolean;
   /** Whether an agreement id is taken by the config file. */
   configured(id: string): boolean;
 }
@@ -88,6 +90,7 @@ export function createAgreementRegistry(options: {
       return [...underpinningFromConfig, ...mine.map((a) => ({ id: a.id, supplier: a.provider, services: a.services, status: 'active' as const, serviceLevels: a.serviceLevels }))];
     },
     requesterPolicy: (id) => policies.get(id),
+    provides: (service) => services.has(service),
     configured: (id) => fromConfig.some((a) => a.id === id) || underpinningFromConfig.some((u) => u.id === id),
   };
 }

@@ -18,7 +18,8 @@ export interface AgreementService {
   /** The newest version of every negotiated agreement. */
   list(): Promise<AgreementVersion[]>;
   versions(id: string): Promise<AgreementVersion[]>;
-  propose(request: { id?: string; provider: string; services: string[]; serviceLevels: ServiceLevels }): Promise<AgreementVersion>;
+  /** A first offer (or a new version): to a supplier (`provider`), or as provider to a customer (`customer`). */
+  propose(request: { id?: string; provider?: string; customer?: string; services: string[]; serviceLevels: ServiceLevels }): Promise<AgreementVersion>;
   counter(id: string, terms: { services: string[]; serviceLevels: ServiceLevels }): Promise<AgreementVersion>;
   accept(id: string): Promise<AgreementVersion>;
   reject(id: string, reason: string | undefined): Promise<AgreementVersion>;
@@ -70,14 +71,22 @@ export function createAgreementService(deps: {
     versions: versionsOf,
 
     async propose(request) {
-      const supplier = deps.partners.get(request.provider);
-      if (supplier === undefined || !supplier.roles.includes('supplier') || supplier.url === undefined) {
-        throw new GatewayError('USM_ERR_ROUTE_NOT_FOUND', `${request.provider} is not a supplier with a gateway`);
+      const { provider, customer } = partiesOf(request);
+      const other = provider === self ? customer : provider;
+      const partner = deps.partners.get(other);
+      const role = provider === self ? 'customer' : 'supplier';
+      if (partner === undefined || !partner.roles.includes(role) || partner.url === undefined) {
+        throw new GatewayError('USM_ERR_ROUTE_NOT_FOUND', `${other} is not a ${role} with a gateway`);
       }
-      const id = request.id ?? `${self}-${request.provider}-${randomUUID().slice(0, 8)}`;
+      if (provider === self) {
+        const unknown = request.services.filter((s) => !deps.registry.provides(s));
+        if (unknown.length > 0) throw new GatewayError('USM_ERR_VALIDATION', `this provider has no service ${unknown.join(', ')}`, { errors: [{ path: 'body/services', message: `unknown services: ${unknown.join(', ')}` }] });
+      }
+      const id = request.id ?? `${customer}-${provider}-${randomUUID().slice(0, 8)}`;
       if (deps.registry.configured(id)) throw new GatewayError('USM_ERR_CONFLICT', `agreement ${id} is set in the configuration file`);
-      const { versions, offered } = offer(await store.agreementVersions(id), { id, provider: request.provider, customer: self, services: request.services, serviceLevels: request.serviceLevels }, self, sign, at());
-      await save(versions, [send(request.provider, 'agreement.propose', { document: offered.document, signature: offered.signatures.customer })]);
+      const { versions, offered } = offer(await store.agreementVersions(id), { id, provider, customer, services: request.services, serviceLevels: request.serviceLevels }, self, sign, at());
+      const side = provider === self ? 'provider' : 'customer';
+      await save(versions, [send(other, 'agreement.propose', { document: offered.document, signature: offered.signatures[side] })]);
       return offered;
     },
 
@@ -135,6 +144,14 @@ export function createAgreementService(deps: {
       return result;
     },
   };
+
+  /** Who is who in a proposal: this gateway is the customer of `provider`, or the provider of `customer`. */
+  function partiesOf(request: { provider?: string; customer?: string }): { provider: string; customer: string } {
+    if ((request.provider === undefined) === (request.customer === undefined)) {
+      throw new GatewayError('USM_ERR_VALIDATION', 'name either the provider (a supplier) or the customer of the proposed agreement', { errors: [{ path: 'body', message: 'must have exactly one of provider, customer' }] });
+    }
+    return request.provider !== undefined ? { provider: request.provider, customer: self } : { provider: self, customer: request.customer! };
+  }
 
   function parseOffer(document: string): AgreementDocument {
     let parsed: AgreementDocument | undefined;

@@ -640,7 +640,13 @@ export interface paths {
         /** Agreements negotiated across the link, as customer and as provider (the newest version of each). */
         get: operations["deskListAgreements"];
         put?: never;
-        /** Propose an agreement to a supplier (or a new version of an existing one); this side signs it. */
+        /**
+         * Propose an agreement to a supplier, or as provider to a customer (or a new version of an existing one); this side signs it.
+         * @description Name `provider` (a supplier with a gateway: this gateway is the customer) or `customer` (a
+         *     customer with a gateway: this gateway is the provider, and the services must be its own),
+         *     never both: else 400 `USM_ERR_VALIDATION`. The other party answers it as any offer (accept,
+         *     reject or counter).
+         */
         post: operations["deskProposeAgreement"];
         delete?: never;
         options?: never;
@@ -1224,9 +1230,11 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description One of `provider` (propose to a supplier) and `customer` (propose, as provider, to a customer). */
         ProposeAgreementRequest: {
             id?: components["schemas"]["ResourceId"];
-            provider: components["schemas"]["PartyId"];
+            provider?: components["schemas"]["PartyId"];
+            customer?: components["schemas"]["PartyId"];
             services: components["schemas"]["ResourceId"][];
             serviceLevels: components["schemas"]["ServiceLevels"];
         };
@@ -3118,7 +3126,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The proposal, queued for the supplier. */
+            /** @description The proposal, queued for the other party. */
             201: {
                 headers: {
                     [name: string]: unknown;

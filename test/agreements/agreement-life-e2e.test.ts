@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyDetached } from '../../src/messages/jws.js';
+import { eventually, freePort, gatewayPartner, makePartner, removeDir, SERVICE_LEVELS, startGateway, type GatewayFixture, type TestPartner } from '../support/gateway-fixture.js';
+
+const SERVICES = [{ id: 'hosting', name: 'Hosting' }, { id: 'backup', name: 'Backup' }];
+
+/**
+ * The life of an agreement across two real gateways: proposed by the provider, accepted by the
+ * customer, used for calls, then terminated. The provider's clock can be moved on (a few minutes at
+ * most, within the message window) to pass an effective date.
+ */
+describe('an agreement proposed by the provider, accepted, used, then terminated', () => {
+  let customer: { id: string; key: TestPartner; port: number };
+  let provider: { id: string; key: TestPartner; port: number };
+  let a: GatewayFixture;
+  let b: GatewayFixture;
+  let ahead = 0;
+  const providerNow = (): number => Date.now() + ahead;
+
+  beforeAll(async () => {
+    customer = { id: 'county', key: await makePartner('county'), port: await freePort() };
+    provider = { id: 'datacentre', key: await makePartner('datacentre'), port: await freePort() };
+    b = await startGateway({
+      partyId: provider.id,
+      port: provider.port,
+      signing: provider.key,
+      partners: [],
+      now: providerNow,
+      config: { services: SERVICES, partners: [gatewayPartner(customer, ['customer'])], agreements: [] },
+    });
+    a = await startGateway({
+      partyId: customer.id,
+      port: customer.port,
+      signing: customer.key,
+      partners: [],
+      config: { partners: [gatewayPartner(provider, ['supplier'], SERVICES)], agreements: [] },
+    });
+  });
+  afterAll(async () => {
+    for (const g of [a, b]) {
+      await g.close();
+      await removeDir(g.dir);
+    }
+  });
+
+  const submit = (agreement: string, ref: string, service = 'hosting') =>
+    b.client(customer.key).send(
+      '/v1/calls',
+      b.client(customer.key).envelope('call.submit', { type: 'incident', service, agreement, summary: 'Disk full', impact: 'high', urgency: 'medium', requester: { name: 'Ops' }, externalRef: ref }),
+    );
+
+  it('lets the provider propose to a customer, signed by the provider, and the customer accept it', async () => {
+    const proposed = await b.desk('POST', '/v1/desk/agreements', { id: 'county-hosting', customer: customer.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS });
+    expect(proposed.status).toBe(201);
+    expect(proposed.body).toMatchObject({ id: 'county-hosting', version: 1, status: 'proposed', offeredBy: provider.id, provider: provider.id, customer: customer.id });
+    expect(proposed.body.signatures).toMatchObject({ customer: null });
+
+    const atCustomer = await eventually(async () => (await a.desk('GET', '/v1/desk/agreements/county-hosting')).body.items?.[0]);
+    expect(atCustomer).toMatchObject({ status: 'proposed', offeredBy: provider.id });
+    const keyOf = (p: TestPartner) => ({ algorithms: new Set(['EdDSA']), keyFor: (kid: string) => (kid === p.key.kid ? p.key : undefined) });
+    expect(verifyDetached(Buffer.from(atCustomer.document), atCustomer.signatures.provider, keyOf(provider.key)).key.kid).toBe(provider.key.key.kid);
+    // The provider may not accept its own offer.
+    expect((await b.desk('POST', '/v1/desk/agreements/county-hosting/accept')).body.code).toBe('USM_ERR_CONFLICT');
+
+    const accepted = await a.desk('POST', '/v1/desk/agreements/county-hosting/accept');
+    expect(accepted.body).toMatchObject({ status: 'active' });
+    await eventually(async () => (await b.desk('GET', '/v1/desk/agreements/county-hosting')).body.items.at(-1).status === 'active');
+    expect((await submit('county-hosting', 'county-1')).status).toBe(201);
+  });
+
+  it('refuses a provider proposal of services the provider does not have, or to a party that is not a customer', async () => {
+    const unknown = await b.desk('POST', '/v1/desk/agreements', { customer: customer.id, services: ['catering'], serviceLevels: SERVICE_LEVELS });
+    expect(unknown).toMatchObject({ status: 400, body: { code: 'USM_ERR_VALIDATION' } });
+    const both = await b.desk('POST', '/v1/desk/agreements', { customer: customer.id, provider: customer.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS });
+    expect(both).toMatchObject({ status: 400, body: { code: 'USM_ERR_VALIDATION' } });
+    const stranger = await b.desk('POST', '/v1/desk/agreements', { customer: 'nobody', services: ['hosting'], serviceLevels: SERVICE_LEVELS });
+    expect(stranger).toMatchObject({ status: 422, body: { code: 'USM_ERR_ROUTE_NOT_FOUND' } });
+  });
+});
