@@ -124,7 +124,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
         ]),
       }),
     ),
-    ...agreementRoutes({ desk: gateway.desk, agreements: gateway.negotiation }),
+    ...agreementRoutes({ desk: gateway.desk, agreements: gateway.negotiation, now: gateway.now }),
     ...adminRoutes({
       admin: gateway.admin,
       outbox: gateway.store,

@@ -89,6 +89,7 @@ export async function createGateway(options: {
     agreements: config.agreements,
     underpinning: config.underpinning,
     store,
+    now,
   });
   const signingKey = signing.key;
   const webhookDispatcher = createWebhookDispatcher({

@@ -1,7 +1,8 @@
 import type { AgreementConfig, UnderpinningConfig } from '../config/load-config.js';
 import type { components } from '../generated/api.js';
 import type { AgreementStore, AgreementVersion } from '../ports/agreement-store.js';
-import { parseDocument } from './negotiation.js';
+import { GatewayError } from '../kernel/gateway-error.js';
+import { parseDocument, terminatedAt } from './negotiation.js';
 import { requesterPolicyOf, type RequesterPolicy } from './requester-policy.js';
 
 export type Agreement = components['schemas']['Agreement'];
@@ -26,7 +27,10 @@ export interface AgreementRegistry {
   get(customer: string, id: string): Promise<Agreement | undefined>;
   /** Services the customer may use under its active agreements. */
   servicesFor(customer: string): Promise<Service[]>;
-  /** The customer's active agreement with this id, if it covers the service. */
+  /**
+   * The customer's active agreement with this id, if it covers the service. An agreement whose
+   * termination has taken effect is refused (USM_ERR_AGREEMENT_TERMINATED).
+   */
   covering(customer: string, agreementId: string, service: string): Promise<Agreement | undefined>;
   underpinning(): Promise<Underpinning[]>;
   /** The users the customer authorises under an agreement (config `requesters`); undefined: anyone. */
@@ -43,8 +47,9 @@ export function createAgreementRegistry(options: {
   readonly agreements: readonly AgreementConfig[];
   readonly underpinning: readonly UnderpinningConfig[];
   readonly store: AgreementStore;
+  readonly now: () => number;
 }): AgreementRegistry {
-  const { provider, store } = options;
+  const { provider, store, now } = options;
   const fromConfig: Agreement[] = options.agreements.map((a) => ({
     id: a.id,
     customer: a.customer,
@@ -68,7 +73,15 @@ export function createAgreementRegistry(options: {
   const negotiated = async (): Promise<AgreementVersion[]> => (await store.listAgreementVersions()).filter((v) => v.status === 'active');
   const agreementOf = (v: AgreementVersion): Agreement => {
     const doc = parseDocument(v);
-    return { id: doc.id, customer: doc.customer, provider: doc.provider, status: 'active', services: doc.services, serviceLevels: doc.serviceLevels };
+    return {
+      id: doc.id,
+      customer: doc.customer,
+      provider: doc.provider,
+      status: terminatedAt(v, now()) ? 'terminated' : 'active',
+      services: doc.services,
+      serviceLevels: doc.serviceLevels,
+      ...(v.termination !== undefined ? { terminatesAt: v.termination.effectiveAt } : {}),
+    };
   };
   const forCustomer = async (customer: string): Promise<Agreement[]> => [
     ...fromConfig.filter((a) => a.customer === customer),
@@ -83,11 +96,14 @@ export function createAgreementRegistry(options: {
     },
     async covering(customer, agreementId, service) {
       const agreement = (await forCustomer(customer)).find((a) => a.id === agreementId);
+      if (agreement?.terminatesAt !== undefined && agreement.status === 'terminated') {
+        throw new GatewayError('USM_ERR_AGREEMENT_TERMINATED', `agreement ${agreementId} was terminated from ${agreement.terminatesAt}`);
+      }
       return agreement?.status === 'active' && agreement.services.includes(service) ? agreement : undefined;
     },
     async underpinning() {
       const mine = (await negotiated()).filter((v) => v.customer === provider).map(agreementOf);
-      return [...underpinningFromConfig, ...mine.map((a) => ({ id: a.id, supplier: a.provider, services: a.services, status: 'active' as const, serviceLevels: a.serviceLevels }))];
+      return [...underpinningFromConfig, ...mine.map((a) => ({ id: a.id, supplier: a.provider, services: a.services, status: a.status, serviceLevels: a.serviceLevels }))];
     },
     requesterPolicy: (id) => policies.get(id),
     provides: (service) => services.has(service),

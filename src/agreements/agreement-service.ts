@@ -9,10 +9,11 @@ import { signDetached, verifyDetached } from '../messages/jws.js';
 import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
 import type { AgreementRegistry } from './agreement-registry.js';
 import type { AgreementDocument, AgreementStore, AgreementVersion, ServiceLevels } from '../ports/agreement-store.js';
-import { accept, offer, parseDocument, receiveOffer, reject, serviceLevelsProblem } from './negotiation.js';
+import { accept, acknowledge, activeVersion, offer, parseDocument, parseNotice, receiveOffer, reject, serviceLevelsProblem, terminate, terminatedAt, terminationNotice } from './negotiation.js';
 
 type Schemas = components['schemas'];
-export type NegotiationMessageType = 'agreement.propose' | 'agreement.counter' | 'agreement.accept' | 'agreement.reject';
+export type NegotiationMessageType = 'agreement.propose' | 'agreement.counter' | 'agreement.accept' | 'agreement.reject' | 'agreement.terminate' | 'agreement.acknowledge';
+export const NEGOTIATION_MESSAGE_TYPES: readonly NegotiationMessageType[] = ['agreement.propose', 'agreement.counter', 'agreement.accept', 'agreement.reject', 'agreement.terminate', 'agreement.acknowledge'];
 
 export interface AgreementService {
   /** The newest version of every negotiated agreement. */
@@ -23,6 +24,8 @@ export interface AgreementService {
   counter(id: string, terms: { services: string[]; serviceLevels: ServiceLevels }): Promise<AgreementVersion>;
   accept(id: string): Promise<AgreementVersion>;
   reject(id: string, reason: string | undefined): Promise<AgreementVersion>;
+  /** Ends the active version from `effectiveAt`: this side signs the notice, the other acknowledges it. */
+  terminate(id: string, request: { effectiveAt: string; reason?: string }): Promise<AgreementVersion>;
   /** A negotiation message from the partner on the other side. */
   receive(sender: Partner, type: NegotiationMessageType, data: unknown, message: MessageContext<AgreementVersion>): Promise<AgreementVersion>;
 }
@@ -116,10 +119,47 @@ export function createAgreementService(deps: {
       return changed.at(-1)!;
     },
 
+    async terminate(id, request) {
+      const existing = await versionsOf(id);
+      const active = activeVersion(existing);
+      if (active === undefined) throw new GatewayError('USM_ERR_CONFLICT', `agreement ${id} has no active version to terminate`);
+      if (Date.parse(request.effectiveAt) < deps.now()) {
+        throw new GatewayError('USM_ERR_VALIDATION', `effectiveAt ${request.effectiveAt} is in the past`, { errors: [{ path: 'body/effectiveAt', message: 'must not be in the past' }] });
+      }
+      const effectiveAt = new Date(request.effectiveAt).toISOString();
+      const text = terminationNotice(active, self, effectiveAt, request.reason);
+      const signature = sign(text);
+      const changed = terminate(existing, parseNotice(text)!, text, signature, at());
+      await save(changed, [send(otherParty(active), 'agreement.terminate', { notice: text, signature })]);
+      return changed.at(-1)!;
+    },
+
     async receive(sender, type, data, message) {
       const now = at();
       let changed: AgreementVersion[];
-      if (type === 'agreement.propose' || type === 'agreement.counter') {
+      const outbox: NewOutboxMessage[] = [];
+      if (type === 'agreement.terminate') {
+        const { notice: text, signature } = data as Schemas['AgreementTermination'];
+        const notice = parseNotice(text);
+        if (notice === undefined) throw new GatewayError('USM_ERR_VALIDATION', 'the notice is not a termination notice', { errors: [{ path: 'body/data/notice', message: 'must be a TerminationNotice' }] });
+        const existing = await versionsOf(notice.id);
+        checkParties(parseDocument(existing.at(-1)!), sender);
+        if (notice.terminatedBy !== sender.id) throw new GatewayError('USM_ERR_FORBIDDEN', `${sender.id} sent a termination by ${notice.terminatedBy}`);
+        verifySignature(sender, text, signature);
+        changed = terminate(existing, notice, text, signature, now);
+        // Acknowledged at once: this side signs the same notice bytes.
+        const acknowledgement = sign(text);
+        changed = acknowledge(changed, notice.version, self, acknowledgement, now);
+        outbox.push(send(sender.id, 'agreement.acknowledge', { id: notice.id, version: notice.version, signature: acknowledgement }));
+      } else if (type === 'agreement.acknowledge') {
+        const { id, version, signature } = data as Schemas['TerminationAcknowledgement'];
+        const existing = await versionsOf(id);
+        checkParties(parseDocument(existing.at(-1)!), sender);
+        const termination = activeVersion(existing)?.termination;
+        if (termination === undefined) throw new GatewayError('USM_ERR_CONFLICT', `agreement ${id} has no termination to acknowledge`);
+        verifySignature(sender, termination.notice, signature);
+        changed = acknowledge(existing, version, sender.id, signature, now);
+      } else if (type === 'agreement.propose' || type === 'agreement.counter') {
         const { document, signature } = data as Schemas['AgreementOffer'];
         const parsed = parseOffer(document);
         checkParties(parsed, sender);
@@ -140,7 +180,8 @@ export function createAgreementService(deps: {
         changed = reject(existing, version, sender.id, reason, now);
       }
       const result = changed.at(-1)!;
-      await store.commitAgreement({ versions: changed, inbound: { ...message.record, callId: null, response: await message.respond(result) }, outbox: [] });
+      await store.commitAgreement({ versions: changed, inbound: { ...message.record, callId: null, response: await message.respond(result) }, outbox });
+      if (outbox.length > 0) deps.onCommit?.(outbox.map((m) => m.partner));
       return result;
     },
   };
@@ -188,14 +229,16 @@ export function createAgreementService(deps: {
   }
 }
 
-export function agreementView(version: AgreementVersion): Schemas['NegotiatedAgreement'] {
+/** The desk's view of a version at `now` (milliseconds): a terminated version reads `terminated` from its effective date. */
+export function agreementView(version: AgreementVersion, now: number): Schemas['NegotiatedAgreement'] {
   const document = parseDocument(version);
   return {
     id: version.id,
     version: version.version,
     provider: version.provider,
     customer: version.customer,
-    status: version.status,
+    status: version.status === 'active' && terminatedAt(version, now) ? 'terminated' : version.status,
+    ...(version.termination !== undefined ? { termination: version.termination } : {}),
     services: document.services,
     serviceLevels: document.serviceLevels,
     offeredBy: version.offeredBy,

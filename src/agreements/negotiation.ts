@@ -1,4 +1,4 @@
-import type { AgreementDocument, AgreementVersion, ServiceLevels } from '../ports/agreement-store.js';
+import type { AgreementDocument, AgreementVersion, ServiceLevels, TerminationNotice } from '../ports/agreement-store.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { FieldError } from '../kernel/gateway-error.js';
 import { MAX_TARGET_MINUTES } from '../usm/sla-clock.js';
@@ -127,4 +127,54 @@ export function reject(versions: readonly AgreementVersion[], version: number, b
 /** The version in force, if any. */
 export function activeVersion(versions: readonly AgreementVersion[]): AgreementVersion | undefined {
   return versions.find((v) => v.status === 'active');
+}
+
+/** The notice a party signs to end the active version: one JSON text, members in this order. */
+export function terminationNotice(active: AgreementVersion, by: string, effectiveAt: string, reason: string | undefined): string {
+  sideOf(active, by);
+  return JSON.stringify({ id: active.id, version: active.version, terminatedBy: by, effectiveAt, ...(reason !== undefined ? { reason } : {}) } satisfies TerminationNotice);
+}
+
+/** Reads a termination notice received across the link, or undefined when it is not one. */
+export function parseNotice(notice: string): TerminationNotice | undefined {
+  let parsed: Partial<TerminationNotice> | undefined;
+  try {
+    parsed = JSON.parse(notice) as Partial<TerminationNotice>;
+  } catch {
+    return undefined;
+  }
+  const ok =
+    typeof parsed?.id === 'string' &&
+    Number.isInteger(parsed.version) &&
+    typeof parsed.terminatedBy === 'string' &&
+    typeof parsed.effectiveAt === 'string' &&
+    !Number.isNaN(Date.parse(parsed.effectiveAt)) &&
+    (parsed.reason === undefined || typeof parsed.reason === 'string');
+  return ok ? (parsed as TerminationNotice) : undefined;
+}
+
+/** Ends the active version `version` from the notice's date; the notice is signed by the terminating party. */
+export function terminate(versions: readonly AgreementVersion[], notice: TerminationNotice, text: string, signature: string, at: string): AgreementVersion[] {
+  const active = activeVersion(versions);
+  if (active === undefined || active.version !== notice.version) throw new GatewayError('USM_ERR_CONFLICT', `version ${notice.version} of ${notice.id} is not the active version`);
+  if (active.termination !== undefined) throw new GatewayError('USM_ERR_CONFLICT', `agreement ${notice.id} is terminated already (from ${active.termination.effectiveAt})`);
+  sideOf(active, notice.terminatedBy);
+  const termination = { by: notice.terminatedBy, effectiveAt: notice.effectiveAt, ...(notice.reason !== undefined ? { reason: notice.reason } : {}), notice: text, signature, at };
+  return [{ ...active, termination, updatedAt: at }];
+}
+
+/** The other party's acknowledgement of a termination, its signature over the same notice. */
+export function acknowledge(versions: readonly AgreementVersion[], version: number, by: string, signature: string, at: string): AgreementVersion[] {
+  const active = activeVersion(versions);
+  const termination = active?.version === version ? active.termination : undefined;
+  if (active === undefined || termination === undefined) throw new GatewayError('USM_ERR_CONFLICT', `version ${version} has no termination to acknowledge`);
+  if (termination.by === by) throw new GatewayError('USM_ERR_CONFLICT', 'the other party acknowledges a termination, not the one who made it');
+  if (termination.acknowledgement !== undefined) throw new GatewayError('USM_ERR_CONFLICT', 'the termination is acknowledged already');
+  sideOf(active, by);
+  return [{ ...active, termination: { ...termination, acknowledgement: { by, signature, at } }, updatedAt: at }];
+}
+
+/** Whether a version's termination has taken effect at `now` (milliseconds). */
+export function terminatedAt(version: Pick<AgreementVersion, 'termination'>, now: number): boolean {
+  return version.termination !== undefined && Date.parse(version.termination.effectiveAt) <= now;
 }

@@ -150,6 +150,10 @@ export interface paths {
          *     `agreement.propose`, `agreement.counter`, `agreement.accept`, `agreement.reject`: the two
          *     gateways negotiate an agreement; every version is signed by the party offering it, and the
          *     accepted version by both.
+         *
+         *     `agreement.terminate`: either party ends the active version of an agreement from a date,
+         *     with a notice it signs; `agreement.acknowledge`: the other party's gateway answers it at
+         *     once with its own signature over the same notice. Both are kept with the version.
          */
         post: operations["receiveMessage"];
         delete?: never;
@@ -730,6 +734,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/desk/agreements/{agreementId}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Terminate the active version of an agreement from a date; this side signs the notice and the other party acknowledges it.
+         * @description Either party may terminate. Calls under the agreement are accepted until `effectiveAt` and
+         *     refused from then on (422 `USM_ERR_AGREEMENT_TERMINATED`). `effectiveAt` may not be in the
+         *     past (400 `USM_ERR_VALIDATION`); an agreement without an active version, or terminated
+         *     already, is refused with 409 `USM_ERR_CONFLICT`.
+         */
+        post: operations["deskTerminateAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/dead-letters": {
         parameters: {
             query?: never;
@@ -1041,7 +1070,7 @@ export interface components {
         /** @enum {string} */
         Branch: "agree" | "change" | "operate";
         /** @enum {string} */
-        MessageType: "call.submit" | "call.note" | "call.confirm" | "call.reopen" | "call.cancel" | "call.update" | "agreement.propose" | "agreement.counter" | "agreement.accept" | "agreement.reject";
+        MessageType: "call.submit" | "call.note" | "call.confirm" | "call.reopen" | "call.cancel" | "call.update" | "agreement.propose" | "agreement.counter" | "agreement.accept" | "agreement.reject" | "agreement.terminate" | "agreement.acknowledge";
         /** @description The uniform message every partner write travels in. */
         Envelope: {
             /** @description The message id, a UUIDv7, unique per sender. */
@@ -1208,14 +1237,71 @@ export interface components {
             version: number;
             reason?: string;
         };
-        /** @description One version of an agreement negotiated across the link. */
+        AgreementTermination: {
+            /** @description The TerminationNotice as JSON text, signed as these exact bytes. */
+            notice: string;
+            /** @description Detached JWS of the terminating party over `notice`. */
+            signature: string;
+        };
+        /**
+         * @description What the terminating party signs: `{id, version, terminatedBy, effectiveAt, reason?}` as one
+         *     JSON text (gateways write it without insignificant whitespace, in this member order).
+         *     `version` is the active version being ended.
+         */
+        TerminationNotice: {
+            id: components["schemas"]["ResourceId"];
+            version: number;
+            terminatedBy: components["schemas"]["PartyId"];
+            /** Format: date-time */
+            effectiveAt: string;
+            reason?: string;
+        };
+        TerminationAcknowledgement: {
+            id: components["schemas"]["ResourceId"];
+            version: number;
+            /** @description Detached JWS of the acknowledging party over the termination `notice`. */
+            signature: string;
+        };
+        TerminateAgreementRequest: {
+            /**
+             * Format: date-time
+             * @description From when calls under the agreement are refused.
+             */
+            effectiveAt: string;
+            reason?: string;
+        };
+        /** @description The termination of an active version, with the notice, its signature and the other party's acknowledgement. */
+        Termination: {
+            by: components["schemas"]["PartyId"];
+            /** Format: date-time */
+            effectiveAt: string;
+            reason?: string;
+            notice: string;
+            signature: string;
+            /**
+             * Format: date-time
+             * @description When the notice was made (the terminating side) or received (the other side).
+             */
+            at: string;
+            acknowledgement?: {
+                by: components["schemas"]["PartyId"];
+                signature: string;
+                /** Format: date-time */
+                at: string;
+            };
+        };
+        /**
+         * @description One version of an agreement negotiated across the link. An active version that was
+         *     terminated carries `termination`; from its `effectiveAt` its status is `terminated`.
+         */
         NegotiatedAgreement: {
             id: string;
             version: number;
             provider: components["schemas"]["PartyId"];
             customer: components["schemas"]["PartyId"];
             /** @enum {string} */
-            status: "proposed" | "countered" | "active" | "rejected" | "superseded";
+            status: "proposed" | "countered" | "active" | "rejected" | "superseded" | "terminated";
+            termination?: components["schemas"]["Termination"];
             services: string[];
             serviceLevels: components["schemas"]["ServiceLevels"];
             offeredBy: components["schemas"]["PartyId"];
@@ -1518,6 +1604,11 @@ export interface components {
             provider: components["schemas"]["PartyId"];
             /** @enum {string} */
             status: "active" | "terminated";
+            /**
+             * Format: date-time
+             * @description When a termination takes effect: calls are accepted before it and refused from then on.
+             */
+            terminatesAt?: string;
             services: string[];
             serviceLevels: components["schemas"]["ServiceLevels"];
         };
@@ -2093,6 +2184,14 @@ export interface operations {
                     /** @constant */
                     type?: "agreement.reject";
                     data?: components["schemas"]["AgreementRejection"];
+                } | {
+                    /** @constant */
+                    type?: "agreement.terminate";
+                    data?: components["schemas"]["AgreementTermination"];
+                } | {
+                    /** @constant */
+                    type?: "agreement.acknowledge";
+                    data?: components["schemas"]["TerminationAcknowledgement"];
                 });
             };
         };
@@ -3251,6 +3350,39 @@ export interface operations {
         responses: {
             /** @description The counter-offer, queued for the other party. */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NegotiatedAgreement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskTerminateAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TerminateAgreementRequest"];
+            };
+        };
+        responses: {
+            /** @description The active version with its termination, queued for the other party. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,8 @@ import type { components } from '../generated/api.js';
 
 export type ServiceLevels = components['schemas']['ServiceLevels'];
 export type AgreementDocument = components['schemas']['AgreementDocument'];
+export type Termination = components['schemas']['Termination'];
+export type TerminationNotice = components['schemas']['TerminationNotice'];
 export type NegotiationStatus = 'proposed' | 'countered' | 'active' | 'rejected' | 'superseded';
 
 /**
@@ -20,6 +22,8 @@ export interface AgreementVersion {
   readonly offeredBy: string;
   readonly signatures: { readonly customer: string | null; readonly provider: string | null };
   readonly reason?: string;
+  /** Set on an active version when either party terminates it (from `effectiveAt`). */
+  readonly termination?: Termination;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

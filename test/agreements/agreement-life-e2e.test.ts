@@ -76,4 +76,50 @@ describe('an agreement proposed by the provider, accepted, used, then terminated
     const stranger = await b.desk('POST', '/v1/desk/agreements', { customer: 'nobody', services: ['hosting'], serviceLevels: SERVICE_LEVELS });
     expect(stranger).toMatchObject({ status: 422, body: { code: 'USM_ERR_ROUTE_NOT_FOUND' } });
   });
+
+  it('ends the agreement from a date: signed by the terminating party, acknowledged by the other, calls refused from then on', async () => {
+    const effectiveAt = new Date(Date.now() + 60_000).toISOString();
+    expect((await a.desk('POST', '/v1/desk/agreements/county-hosting/terminate', { effectiveAt: new Date(Date.now() - 60_000).toISOString() })).body.code).toBe('USM_ERR_VALIDATION');
+    const terminated = await a.desk('POST', '/v1/desk/agreements/county-hosting/terminate', { effectiveAt, reason: 'moving to another data centre' });
+    expect(terminated.status).toBe(200);
+    expect(terminated.body).toMatchObject({ status: 'active', termination: { by: customer.id, effectiveAt, reason: 'moving to another data centre' } });
+    expect((await a.desk('POST', '/v1/desk/agreements/county-hosting/terminate', { effectiveAt })).body.code).toBe('USM_ERR_CONFLICT');
+
+    // The provider's gateway takes the notice, checks the customer's signature and acknowledges it with its own.
+    const keyOf = (p: TestPartner) => ({ algorithms: new Set(['EdDSA']), keyFor: (kid: string) => (kid === p.key.kid ? p.key : undefined) });
+    const acknowledged = await eventually(async () => {
+      const latest = (await a.desk('GET', '/v1/desk/agreements/county-hosting')).body.items.at(-1);
+      return latest.termination?.acknowledgement !== undefined ? latest.termination : false;
+    });
+    expect(acknowledged.acknowledgement.by).toBe(provider.id);
+    expect(verifyDetached(Buffer.from(acknowledged.notice), acknowledged.signature, keyOf(customer.key)).key.kid).toBe(customer.key.key.kid);
+    expect(verifyDetached(Buffer.from(acknowledged.notice), acknowledged.acknowledgement.signature, keyOf(provider.key)).key.kid).toBe(provider.key.key.kid);
+    expect(JSON.parse(acknowledged.notice)).toEqual({ id: 'county-hosting', version: 1, terminatedBy: customer.id, effectiveAt, reason: 'moving to another data centre' });
+    const atProvider = (await b.desk('GET', '/v1/desk/agreements/county-hosting')).body.items.at(-1);
+    expect(atProvider.termination).toMatchObject({ by: customer.id, notice: acknowledged.notice, signature: acknowledged.signature, acknowledgement: { by: provider.id } });
+
+    // Before the date calls are taken; from it they are refused, and both views say terminated.
+    expect((await submit('county-hosting', 'county-2')).status).toBe(201);
+    // (The provider's clock stays ahead from here on: within the message window, and never back.)
+    ahead = 120_000;
+    const refused = await submit('county-hosting', 'county-3');
+    expect(refused).toMatchObject({ status: 422, body: { code: 'USM_ERR_AGREEMENT_TERMINATED' } });
+    expect((await b.desk('GET', '/v1/desk/agreements/county-hosting')).body.items.at(-1).status).toBe('terminated');
+    const listed = (await b.client(customer.key).get('/v1/agreements/county-hosting')).body as any;
+    expect(listed).toMatchObject({ status: 'terminated', terminatesAt: effectiveAt });
+  });
+
+  it('refuses a termination notice signed by someone else', async () => {
+    const proposed = await b.desk('POST', '/v1/desk/agreements', { id: 'county-backup', customer: customer.id, services: ['backup'], serviceLevels: SERVICE_LEVELS });
+    expect(proposed.status).toBe(201);
+    await eventually(async () => (await a.desk('GET', '/v1/desk/agreements/county-backup')).status === 200);
+    expect((await a.desk('POST', '/v1/desk/agreements/county-backup/accept')).status).toBe(200);
+    await eventually(async () => (await b.desk('GET', '/v1/desk/agreements/county-backup')).body.items.at(-1).status === 'active');
+    const intruder = await makePartner('intruder');
+    const notice = JSON.stringify({ id: 'county-backup', version: 1, terminatedBy: customer.id, effectiveAt: new Date().toISOString() });
+    const client = b.client(customer.key);
+    const answer = await client.send('/v1/messages', client.envelope('agreement.terminate', { notice, signature: b.client(intruder).sign(notice) }));
+    expect(answer.status).toBe(401);
+    expect((await b.desk('GET', '/v1/desk/agreements/county-backup')).body.items.at(-1).termination).toBeUndefined();
+  });
 });
