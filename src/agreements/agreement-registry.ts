@@ -3,6 +3,7 @@ import type { components } from '../generated/api.js';
 import type { AgreementStore, AgreementVersion } from '../ports/agreement-store.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import { parseDocument, terminatedAt } from './negotiation.js';
+import { outsideValidity } from '../usm/validity.js';
 import { requesterPolicyOf, type RequesterPolicy } from './requester-policy.js';
 
 export type Agreement = components['schemas']['Agreement'];
@@ -57,6 +58,8 @@ export function createAgreementRegistry(options: {
     status: a.status ?? 'active',
     services: [...a.services],
     serviceLevels: a.serviceLevels,
+    ...(a.validFrom !== undefined ? { validFrom: a.validFrom } : {}),
+    ...(a.validUntil !== undefined ? { validUntil: a.validUntil } : {}),
   }));
   const underpinningFromConfig: Underpinning[] = options.underpinning.map((u) => ({
     id: u.id,
@@ -80,6 +83,8 @@ export function createAgreementRegistry(options: {
       status: terminatedAt(v, now()) ? 'terminated' : 'active',
       services: doc.services,
       serviceLevels: doc.serviceLevels,
+      ...(doc.validFrom !== undefined ? { validFrom: doc.validFrom } : {}),
+      ...(doc.validUntil !== undefined ? { validUntil: doc.validUntil } : {}),
       ...(v.termination !== undefined ? { terminatesAt: v.termination.effectiveAt } : {}),
     };
   };
@@ -91,7 +96,7 @@ export function createAgreementRegistry(options: {
     forCustomer,
     get: async (customer, id) => (await forCustomer(customer)).find((a) => a.id === id),
     async servicesFor(customer) {
-      const ids = new Set((await forCustomer(customer)).filter((a) => a.status === 'active').flatMap((a) => a.services));
+      const ids = new Set((await forCustomer(customer)).filter((a) => a.status === 'active' && outsideValidity(a, now()) === undefined).flatMap((a) => a.services));
       return [...ids].map((id) => services.get(id)).filter((s): s is Service => s !== undefined);
     },
     async covering(customer, agreementId, service) {
@@ -99,6 +104,8 @@ export function createAgreementRegistry(options: {
       if (agreement?.terminatesAt !== undefined && agreement.status === 'terminated') {
         throw new GatewayError('USM_ERR_AGREEMENT_TERMINATED', `agreement ${agreementId} was terminated from ${agreement.terminatesAt}`);
       }
+      const outside = agreement?.status === 'active' ? outsideValidity(agreement, now()) : undefined;
+      if (outside !== undefined) throw new GatewayError('USM_ERR_AGREEMENT_OUTSIDE_VALIDITY', `the call falls outside agreement ${agreementId}: ${outside}`);
       return agreement?.status === 'active' && agreement.services.includes(service) ? agreement : undefined;
     },
     async underpinning() {

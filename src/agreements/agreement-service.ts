@@ -9,19 +9,26 @@ import { signDetached, verifyDetached } from '../messages/jws.js';
 import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
 import type { AgreementRegistry } from './agreement-registry.js';
 import type { AgreementDocument, AgreementStore, AgreementVersion, ServiceLevels } from '../ports/agreement-store.js';
+import { validityProblem, type Validity } from '../usm/validity.js';
 import { accept, acknowledge, activeVersion, offer, parseDocument, parseNotice, receiveOffer, reject, serviceLevelsProblem, terminate, terminatedAt, terminationNotice } from './negotiation.js';
 
 type Schemas = components['schemas'];
 export type NegotiationMessageType = 'agreement.propose' | 'agreement.counter' | 'agreement.accept' | 'agreement.reject' | 'agreement.terminate' | 'agreement.acknowledge';
 export const NEGOTIATION_MESSAGE_TYPES: readonly NegotiationMessageType[] = ['agreement.propose', 'agreement.counter', 'agreement.accept', 'agreement.reject', 'agreement.terminate', 'agreement.acknowledge'];
 
+/** What an offer proposes: the services, their levels and the validity period. */
+export interface Terms extends Validity {
+  readonly services: string[];
+  readonly serviceLevels: ServiceLevels;
+}
+
 export interface AgreementService {
   /** The newest version of every negotiated agreement. */
   list(): Promise<AgreementVersion[]>;
   versions(id: string): Promise<AgreementVersion[]>;
   /** A first offer (or a new version): to a supplier (`provider`), or as provider to a customer (`customer`). */
-  propose(request: { id?: string; provider?: string; customer?: string; services: string[]; serviceLevels: ServiceLevels }): Promise<AgreementVersion>;
-  counter(id: string, terms: { services: string[]; serviceLevels: ServiceLevels }): Promise<AgreementVersion>;
+  propose(request: { id?: string; provider?: string; customer?: string } & Terms): Promise<AgreementVersion>;
+  counter(id: string, terms: Terms): Promise<AgreementVersion>;
   accept(id: string): Promise<AgreementVersion>;
   reject(id: string, reason: string | undefined): Promise<AgreementVersion>;
   /** Ends the active version from `effectiveAt`: this side signs the notice, the other acknowledges it. */
@@ -87,7 +94,7 @@ export function createAgreementService(deps: {
       }
       const id = request.id ?? `${customer}-${provider}-${randomUUID().slice(0, 8)}`;
       if (deps.registry.configured(id)) throw new GatewayError('USM_ERR_CONFLICT', `agreement ${id} is set in the configuration file`);
-      const { versions, offered } = offer(await store.agreementVersions(id), { id, provider, customer, services: request.services, serviceLevels: request.serviceLevels }, self, sign, at());
+      const { versions, offered } = offer(await store.agreementVersions(id), { id, provider, customer, ...termsOf(request) }, self, sign, at());
       const side = provider === self ? 'provider' : 'customer';
       await save(versions, [send(other, 'agreement.propose', { document: offered.document, signature: offered.signatures[side] })]);
       return offered;
@@ -96,7 +103,7 @@ export function createAgreementService(deps: {
     async counter(id, terms) {
       const existing = await versionsOf(id);
       const latest = existing.at(-1)!;
-      const { versions, offered } = offer(existing, { id, provider: latest.provider, customer: latest.customer, ...terms }, self, sign, at());
+      const { versions, offered } = offer(existing, { id, provider: latest.provider, customer: latest.customer, ...termsOf(terms) }, self, sign, at());
       const side = latest.provider === self ? 'provider' : 'customer';
       await save(versions, [send(otherParty(latest), 'agreement.counter', { document: offered.document, signature: offered.signatures[side] })]);
       return offered;
@@ -210,6 +217,10 @@ export function createAgreementService(deps: {
       const field = { path: `body/data/document/${problem.path}`, message: problem.message };
       throw new GatewayError('USM_ERR_VALIDATION', `the offered document: ${problem.path}: ${problem.message}`, { errors: [field] });
     }
+    const period = validityProblem(parsed);
+    if (period !== undefined) {
+      throw new GatewayError('USM_ERR_VALIDATION', `the offered document: ${period.path}: ${period.message}`, { errors: [{ path: `body/data/document/${period.path}`, message: period.message }] });
+    }
     return parsed;
   }
 
@@ -241,6 +252,7 @@ export function agreementView(version: AgreementVersion, now: number): Schemas['
     ...(version.termination !== undefined ? { termination: version.termination } : {}),
     services: document.services,
     serviceLevels: document.serviceLevels,
+    ...validityOf(document),
     offeredBy: version.offeredBy,
     document: version.document,
     signatures: { ...version.signatures },
@@ -248,4 +260,13 @@ export function agreementView(version: AgreementVersion, now: number): Schemas['
     createdAt: version.createdAt,
     updatedAt: version.updatedAt,
   };
+}
+
+function termsOf(terms: Terms): Terms {
+  return { services: terms.services, serviceLevels: terms.serviceLevels, ...validityOf(terms) };
+}
+
+/** The validity period of an agreement document or terms, only the ends that are set. */
+export function validityOf(from: Validity): { validFrom?: string; validUntil?: string } {
+  return { ...(from.validFrom !== undefined ? { validFrom: from.validFrom } : {}), ...(from.validUntil !== undefined ? { validUntil: from.validUntil } : {}) };
 }

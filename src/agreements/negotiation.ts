@@ -3,6 +3,7 @@ import { GatewayError } from '../kernel/gateway-error.js';
 import type { FieldError } from '../kernel/gateway-error.js';
 import { MAX_TARGET_MINUTES } from '../usm/sla-clock.js';
 import { supportHoursProblem } from '../usm/support-hours.js';
+import { validityProblem, type Validity } from '../usm/validity.js';
 
 export function parseDocument(version: Pick<AgreementVersion, 'document'>): AgreementDocument {
   return JSON.parse(version.document) as AgreementDocument;
@@ -55,7 +56,7 @@ export function serviceLevelsProblem(levels: unknown): FieldError | undefined {
 /** A new offer (a first proposal, a renegotiation or a counter-offer) after the versions so far. */
 export function offer(
   versions: readonly AgreementVersion[],
-  fields: { id: string; provider: string; customer: string; services: string[]; serviceLevels: ServiceLevels },
+  fields: { id: string; provider: string; customer: string; services: string[]; serviceLevels: ServiceLevels } & Validity,
   offeredBy: string,
   sign: (document: string) => string,
   at: string,
@@ -66,6 +67,8 @@ export function offer(
   }
   const problem = serviceLevelsProblem(fields.serviceLevels);
   if (problem !== undefined) throw new GatewayError('USM_ERR_VALIDATION', `${problem.path}: ${problem.message}`, { errors: [problem] });
+  const period = validityProblem(fields);
+  if (period !== undefined) throw new GatewayError('USM_ERR_VALIDATION', `${period.path}: ${period.message}`, { errors: [period] });
   const counter = isOpenOffer(latest);
   if (counter && latest.offeredBy === offeredBy) {
     throw new GatewayError('USM_ERR_CONFLICT', `${offeredBy} already has an open offer for ${fields.id}; wait for the answer`);
@@ -77,6 +80,8 @@ export function offer(
     customer: fields.customer,
     services: fields.services,
     serviceLevels: fields.serviceLevels,
+    ...(fields.validFrom !== undefined ? { validFrom: fields.validFrom } : {}),
+    ...(fields.validUntil !== undefined ? { validUntil: fields.validUntil } : {}),
   } satisfies AgreementDocument);
   const side = sideOf(fields, offeredBy);
   const offered: AgreementVersion = {
@@ -102,7 +107,11 @@ export function receiveOffer(versions: readonly AgreementVersion[], document: st
   if (parsed.version !== (latest?.version ?? 0) + 1) {
     throw new GatewayError('USM_ERR_CONFLICT', `expected version ${(latest?.version ?? 0) + 1} of ${parsed.id}, got ${parsed.version}`);
   }
-  return offer(versions, { id: parsed.id, provider: parsed.provider, customer: parsed.customer, services: parsed.services, serviceLevels: parsed.serviceLevels }, from, () => signature, at);
+  const fields = { id: parsed.id, provider: parsed.provider, customer: parsed.customer, services: parsed.services, serviceLevels: parsed.serviceLevels, validFrom: parsed.validFrom, validUntil: parsed.validUntil };
+  const { versions: changed, offered } = offer(versions, fields, from, () => signature, at);
+  // The version keeps the exact bytes the other party signed.
+  const kept = { ...offered, document };
+  return { versions: [...changed.slice(0, -1), kept], offered: kept };
 }
 
 /** Accepts the open offer of the other party: it gets `signature` too and becomes the active version. */

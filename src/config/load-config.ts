@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { components } from '../generated/config.js';
 import { routeProblem } from '../usm/route-rules.js';
 import { supportHoursProblem } from '../usm/support-hours.js';
+import { validityProblem } from '../usm/validity.js';
 import { schemaDocument } from './config-schema.js';
 import { BootError } from '../kernel/boot-error.js';
 
@@ -124,6 +125,11 @@ function checkSupportHours(text: string, path: string): void {
   if (problem !== undefined) throw new ConfigError(path, problem);
 }
 
+function checkValidity(agreement: { validFrom?: string; validUntil?: string }, path: string): void {
+  const problem = validityProblem(agreement);
+  if (problem !== undefined) throw new ConfigError(`${path}/${problem.path}`, problem.message);
+}
+
 function checkReferences(config: GatewayConfig): void {
   const services = new Set<string>();
   config.services.forEach((service, i) => {
@@ -152,6 +158,7 @@ function checkReferences(config: GatewayConfig): void {
       if (!services.has(service)) throw new ConfigError(`/agreements/${i}/services/${j}`, `unknown service ${service}`);
     });
     checkSupportHours(agreement.serviceLevels.supportHours, `/agreements/${i}/serviceLevels/supportHours`);
+    checkValidity(agreement, `/agreements/${i}`);
   });
   const underpinning = new Map<string, UnderpinningConfig>();
   config.underpinning.forEach((contract, i) => {
@@ -163,6 +170,7 @@ function checkReferences(config: GatewayConfig): void {
       if (!(supplier.services ?? []).some((s) => s.id === service)) throw new ConfigError(`/underpinning/${i}/services/${j}`, `${contract.supplier} does not provide ${service}`);
     });
     checkSupportHours(contract.serviceLevels.supportHours, `/underpinning/${i}/serviceLevels/supportHours`);
+    checkValidity(contract, `/underpinning/${i}`);
   });
   config.partners.forEach((partner, i) => {
     if (partner.roles.includes('supplier') && partner.url === undefined) throw new ConfigError(`/partners/${i}/url`, 'a supplier needs the url of its gateway');

@@ -1201,12 +1201,22 @@ export interface components {
         AgreementTerms: {
             services: components["schemas"]["ResourceId"][];
             serviceLevels: components["schemas"]["ServiceLevels"];
+            /**
+             * Format: date-time
+             * @description From when calls are taken under the agreement (inclusive); open when absent.
+             */
+            validFrom?: string;
+            /**
+             * Format: date-time
+             * @description Until when calls are taken under the agreement (exclusive); open when absent.
+             */
+            validUntil?: string;
         };
         /**
          * @description What both parties sign, exactly as serialised in `AgreementOffer.document`: one JSON text
          *     (RFC 8259, UTF-8) whose value is this object, nothing before or after it. Gateways write it
          *     without insignificant whitespace, members in the order `id`, `version`, `provider`,
-         *     `customer`, `services`, `serviceLevels`, e.g.
+         *     `customer`, `services`, `serviceLevels`, then `validFrom` and `validUntil` when the terms set them, e.g.
          *     `{"id":"muni-hosting","version":1,"provider":"shared-services","customer":"municipality","services":["hosting"],"serviceLevels":{"supportHours":"24x7","targets":[{"priority":2,"responseMinutes":10,"resolutionMinutes":120}]}}`;
          *     a receiver takes any member order, and the signatures cover the exact bytes. `version`
          *     counts the versions of `id` from 1. An offer whose document is not such a text, or breaks
@@ -1219,6 +1229,16 @@ export interface components {
             customer: components["schemas"]["PartyId"];
             services: components["schemas"]["ResourceId"][];
             serviceLevels: components["schemas"]["ServiceLevels"];
+            /**
+             * Format: date-time
+             * @description From when calls are taken under the agreement (inclusive); open when absent.
+             */
+            validFrom?: string;
+            /**
+             * Format: date-time
+             * @description Until when calls are taken under the agreement (exclusive); open when absent.
+             */
+            validUntil?: string;
         };
         AgreementOffer: {
             /** @description The AgreementDocument as JSON text (a JSON object, see `AgreementDocument`), signed as these exact bytes. */
@@ -1304,6 +1324,16 @@ export interface components {
             termination?: components["schemas"]["Termination"];
             services: string[];
             serviceLevels: components["schemas"]["ServiceLevels"];
+            /**
+             * Format: date-time
+             * @description From when calls are taken under the agreement (inclusive); open when absent.
+             */
+            validFrom?: string;
+            /**
+             * Format: date-time
+             * @description Until when calls are taken under the agreement (exclusive); open when absent.
+             */
+            validUntil?: string;
             offeredBy: components["schemas"]["PartyId"];
             document: string;
             signatures: {
@@ -1323,6 +1353,16 @@ export interface components {
             customer?: components["schemas"]["PartyId"];
             services: components["schemas"]["ResourceId"][];
             serviceLevels: components["schemas"]["ServiceLevels"];
+            /**
+             * Format: date-time
+             * @description From when calls are taken under the agreement (inclusive); open when absent.
+             */
+            validFrom?: string;
+            /**
+             * Format: date-time
+             * @description Until when calls are taken under the agreement (exclusive); open when absent.
+             */
+            validUntil?: string;
         };
         /**
          * @description The call's service-level clock; due times move on while the call waits (pending or held).
@@ -1609,6 +1649,16 @@ export interface components {
              * @description When a termination takes effect: calls are accepted before it and refused from then on.
              */
             terminatesAt?: string;
+            /**
+             * Format: date-time
+             * @description From when calls are taken under the agreement (inclusive); open when absent.
+             */
+            validFrom?: string;
+            /**
+             * Format: date-time
+             * @description Until when calls are taken under the agreement (exclusive); open when absent.
+             */
+            validUntil?: string;
             services: string[];
             serviceLevels: components["schemas"]["ServiceLevels"];
         };
@@ -1898,7 +1948,9 @@ export interface components {
         };
         /**
          * @description Well-formed, but nothing here can take it: `USM_ERR_AGREEMENT_INVALID` (not an active
-         *     agreement of the customer), `USM_ERR_ROUTE_NOT_FOUND` (no supplier route or gateway fits),
+         *     agreement of the customer), `USM_ERR_AGREEMENT_TERMINATED` (its termination has taken
+         *     effect), `USM_ERR_AGREEMENT_OUTSIDE_VALIDITY` (the call falls outside its `validFrom` ..
+         *     `validUntil`), `USM_ERR_ROUTE_NOT_FOUND` (no supplier route or gateway fits),
          *     `USM_ERR_CHAIN_MISMATCH` (a follow-up or update names another chain than its call's),
          *     `USM_ERR_CALL_ID_MISMATCH` (an update names another supplier call than its sub-call's),
          *     `USM_ERR_EXTERNAL_REF_REQUIRED` (a customer that runs a gateway sent no `externalRef`),

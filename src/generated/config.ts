@@ -230,6 +230,16 @@ export interface components {
              */
             status: "active" | "terminated";
             serviceLevels: components["schemas"]["ServiceLevels"];
+            /**
+             * Format: date-time
+             * @description From when calls are taken under the agreement (inclusive); open when absent.
+             */
+            validFrom?: string;
+            /**
+             * Format: date-time
+             * @description Until when calls are taken under the agreement (exclusive); open when absent.
+             */
+            validUntil?: string;
         };
         RouteConfig: {
             /** @description Our service. */
@@ -297,6 +307,16 @@ export interface components {
              */
             status: "active" | "terminated";
             serviceLevels: components["schemas"]["ServiceLevels"];
+            /**
+             * Format: date-time
+             * @description From when calls are taken under the agreement (inclusive); open when absent.
+             */
+            validFrom?: string;
+            /**
+             * Format: date-time
+             * @description Until when calls are taken under the agreement (exclusive); open when absent.
+             */
+            validUntil?: string;
             /**
              * @description The users the customer authorises under this agreement: a requester is known when its
              *     `id` is in `ids` or its e-mail address is at one of `emailDomains` (the domain exactly,

@@ -49,6 +49,7 @@ export const ERROR_CODES = {
   USM_ERR_INTERNAL: { status: 500, title: 'Internal error' },
   USM_ERR_STORE_UNAVAILABLE: { status: 503, title: 'The store is unavailable; retry later' },
   USM_ERR_AGREEMENT_TERMINATED: { status: 422, title: 'The agreement was terminated' },
+  USM_ERR_AGREEMENT_OUTSIDE_VALIDITY: { status: 422, title: "The call falls outside the agreement's validity period" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -26,7 +26,12 @@ describe('an agreement proposed by the provider, accepted, used, then terminated
       signing: provider.key,
       partners: [],
       now: providerNow,
-      config: { services: SERVICES, partners: [gatewayPartner(customer, ['customer'])], agreements: [] },
+      config: {
+        services: SERVICES,
+        partners: [gatewayPartner(customer, ['customer'])],
+        // A contract of the config file whose period is over.
+        agreements: [{ id: 'county-2025', customer: 'county', services: ['backup'], serviceLevels: SERVICE_LEVELS, validFrom: '2025-01-01T00:00:00Z', validUntil: '2026-01-01T00:00:00Z' }],
+      },
     });
     a = await startGateway({
       partyId: customer.id,
@@ -121,5 +126,23 @@ describe('an agreement proposed by the provider, accepted, used, then terminated
     const answer = await client.send('/v1/messages', client.envelope('agreement.terminate', { notice, signature: b.client(intruder).sign(notice) }));
     expect(answer.status).toBe(401);
     expect((await b.desk('GET', '/v1/desk/agreements/county-backup')).body.items.at(-1).termination).toBeUndefined();
+  });
+
+  it('refuses calls outside the validity period of a negotiated agreement, or of one in the config file', async () => {
+    const validFrom = new Date(Date.now() + 86_400_000).toISOString();
+    const backwards = await b.desk('POST', '/v1/desk/agreements', { customer: customer.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS, validFrom, validUntil: '2026-01-01T00:00:00Z' });
+    expect(backwards).toMatchObject({ status: 400, body: { code: 'USM_ERR_VALIDATION', errors: [{ path: 'validUntil' }] } });
+    const proposed = await b.desk('POST', '/v1/desk/agreements', { id: 'county-next-year', customer: customer.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS, validFrom });
+    expect(proposed.body).toMatchObject({ status: 'proposed', validFrom });
+    expect(JSON.parse(proposed.body.document).validFrom).toBe(validFrom);
+    await eventually(async () => (await a.desk('GET', '/v1/desk/agreements/county-next-year')).status === 200);
+    expect((await a.desk('POST', '/v1/desk/agreements/county-next-year/accept')).body).toMatchObject({ status: 'active', validFrom });
+    await eventually(async () => (await b.desk('GET', '/v1/desk/agreements/county-next-year')).body.items.at(-1).status === 'active');
+
+    expect(await submit('county-next-year', 'county-4')).toMatchObject({ status: 422, body: { code: 'USM_ERR_AGREEMENT_OUTSIDE_VALIDITY' } });
+    expect(await submit('county-2025', 'county-5', 'backup')).toMatchObject({ status: 422, body: { code: 'USM_ERR_AGREEMENT_OUTSIDE_VALIDITY' } });
+    // Neither offers its services now.
+    const services = ((await b.client(customer.key).get('/v1/services')).body as any).items.map((s: any) => s.id);
+    expect(services).toEqual(['backup']);
   });
 });

@@ -55,6 +55,8 @@ describe('the config file', () => {
     ['a partner with two key sources', (c: any) => (c.partners[0].devKeyFile = './x.jwk'), '/partners/0', 'exactly one'],
     ['a duplicate service', (c: any) => c.services.push({ id: 'workplace', name: 'again' }), '/services/1/id', 'duplicate'],
     ['no signing key source', (c: any) => (c.signing = {}), '/signing', 'keyFile or keyEnv'],
+    ['a validity period that ends before it starts', (c: any) => Object.assign(c.agreements[0], { validFrom: '2027-01-01T00:00:00Z', validUntil: '2026-01-01T00:00:00Z' }), '/agreements/0/validUntil', 'after validFrom'],
+    ['a validity start that is not a date-time', (c: any) => (c.agreements[0].validFrom = '2027-01-01'), '/agreements/0/validFrom', 'date-time'],
   ])('refuses %s, naming the key', (_name, mutate, path, words) => {
     const raw = valid();
     mutate(raw);
