@@ -60,6 +60,7 @@ export function createAgreementRegistry(options: {
     serviceLevels: a.serviceLevels,
     ...(a.validFrom !== undefined ? { validFrom: a.validFrom } : {}),
     ...(a.validUntil !== undefined ? { validUntil: a.validUntil } : {}),
+    ...(a.serviceLevelsByService !== undefined ? { serviceLevelsByService: a.serviceLevelsByService } : {}),
   }));
   const underpinningFromConfig: Underpinning[] = options.underpinning.map((u) => ({
     id: u.id,
@@ -85,6 +86,7 @@ export function createAgreementRegistry(options: {
       serviceLevels: doc.serviceLevels,
       ...(doc.validFrom !== undefined ? { validFrom: doc.validFrom } : {}),
       ...(doc.validUntil !== undefined ? { validUntil: doc.validUntil } : {}),
+      ...(doc.serviceLevelsByService !== undefined ? { serviceLevelsByService: doc.serviceLevelsByService } : {}),
       ...(v.termination !== undefined ? { terminatesAt: v.termination.effectiveAt } : {}),
     };
   };
@@ -116,4 +118,10 @@ export function createAgreementRegistry(options: {
     provides: (service) => services.has(service),
     configured: (id) => fromConfig.some((a) => a.id === id) || underpinningFromConfig.some((u) => u.id === id),
   };
+}
+
+/** The service levels of one service under an agreement: its own (`serviceLevelsByService`) over the agreement's. */
+export function serviceLevelsFor(agreement: Pick<Agreement, 'serviceLevels' | 'serviceLevelsByService'>, service: string): Agreement['serviceLevels'] {
+  const own = agreement.serviceLevelsByService?.[service];
+  return own === undefined ? agreement.serviceLevels : { ...agreement.serviceLevels, ...own };
 }

@@ -8,9 +8,9 @@ import type { NewOutboxMessage } from '../ports/outbox-store.js';
 import { signDetached, verifyDetached } from '../messages/jws.js';
 import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
 import type { AgreementRegistry } from './agreement-registry.js';
-import type { AgreementDocument, AgreementStore, AgreementVersion, ServiceLevels } from '../ports/agreement-store.js';
+import type { AgreementDocument, AgreementStore, AgreementVersion, ServiceLevels, ServiceLevelsByService } from '../ports/agreement-store.js';
 import { validityProblem, type Validity } from '../usm/validity.js';
-import { accept, acknowledge, activeVersion, offer, parseDocument, parseNotice, receiveOffer, reject, serviceLevelsProblem, terminate, terminatedAt, terminationNotice } from './negotiation.js';
+import { accept, acknowledge, activeVersion, offer, parseDocument, parseNotice, receiveOffer, reject, serviceLevelsByServiceProblem, serviceLevelsProblem, terminate, terminatedAt, terminationNotice } from './negotiation.js';
 
 type Schemas = components['schemas'];
 export type NegotiationMessageType = 'agreement.propose' | 'agreement.counter' | 'agreement.accept' | 'agreement.reject' | 'agreement.terminate' | 'agreement.acknowledge';
@@ -20,6 +20,7 @@ export const NEGOTIATION_MESSAGE_TYPES: readonly NegotiationMessageType[] = ['ag
 export interface Terms extends Validity {
   readonly services: string[];
   readonly serviceLevels: ServiceLevels;
+  readonly serviceLevelsByService?: ServiceLevelsByService | undefined;
 }
 
 export interface AgreementService {
@@ -217,6 +218,10 @@ export function createAgreementService(deps: {
       const field = { path: `body/data/document/${problem.path}`, message: problem.message };
       throw new GatewayError('USM_ERR_VALIDATION', `the offered document: ${problem.path}: ${problem.message}`, { errors: [field] });
     }
+    const perService = serviceLevelsByServiceProblem(parsed.serviceLevelsByService, parsed.services, parsed.serviceLevels);
+    if (perService !== undefined) {
+      throw new GatewayError('USM_ERR_VALIDATION', `the offered document: ${perService.path}: ${perService.message}`, { errors: [{ path: `body/data/document/${perService.path}`, message: perService.message }] });
+    }
     const period = validityProblem(parsed);
     if (period !== undefined) {
       throw new GatewayError('USM_ERR_VALIDATION', `the offered document: ${period.path}: ${period.message}`, { errors: [{ path: `body/data/document/${period.path}`, message: period.message }] });
@@ -253,6 +258,7 @@ export function agreementView(version: AgreementVersion, now: number): Schemas['
     services: document.services,
     serviceLevels: document.serviceLevels,
     ...validityOf(document),
+    ...(document.serviceLevelsByService !== undefined ? { serviceLevelsByService: document.serviceLevelsByService } : {}),
     offeredBy: version.offeredBy,
     document: version.document,
     signatures: { ...version.signatures },
@@ -263,7 +269,7 @@ export function agreementView(version: AgreementVersion, now: number): Schemas['
 }
 
 function termsOf(terms: Terms): Terms {
-  return { services: terms.services, serviceLevels: terms.serviceLevels, ...validityOf(terms) };
+  return { services: terms.services, serviceLevels: terms.serviceLevels, ...validityOf(terms), ...(terms.serviceLevelsByService !== undefined ? { serviceLevelsByService: terms.serviceLevelsByService } : {}) };
 }
 
 /** The validity period of an agreement document or terms, only the ends that are set. */

@@ -1,4 +1,4 @@
-import type { AgreementDocument, AgreementVersion, ServiceLevels, TerminationNotice } from '../ports/agreement-store.js';
+import type { AgreementDocument, AgreementVersion, ServiceLevels, ServiceLevelsByService, TerminationNotice } from '../ports/agreement-store.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { FieldError } from '../kernel/gateway-error.js';
 import { MAX_TARGET_MINUTES } from '../usm/sla-clock.js';
@@ -30,13 +30,16 @@ const TARGET_KEYS = ['priority', 'responseMinutes', 'resolutionMinutes'] as cons
 export function serviceLevelsProblem(levels: unknown): FieldError | undefined {
   const at = (path: string, message: string): FieldError => ({ path: `serviceLevels${path}`, message });
   if (typeof levels !== 'object' || levels === null || Array.isArray(levels)) return at('', 'must be an object');
-  const { supportHours, availability, targets, ...rest } = levels as Record<string, unknown>;
+  const { supportHours, availability, confirmationHours, targets, ...rest } = levels as Record<string, unknown>;
   const extra = Object.keys(rest);
   if (extra.length > 0) return at('', `must NOT have additional properties: ${extra.join(', ')}`);
   if (typeof supportHours !== 'string') return at('/supportHours', 'must be a string');
   const hours = supportHoursProblem(supportHours);
   if (hours !== undefined) return at('/supportHours', hours);
   if (availability !== undefined && (typeof availability !== 'number' || !(availability >= 0 && availability <= 100))) return at('/availability', 'must be a number from 0 to 100');
+  if (confirmationHours !== undefined && (!Number.isInteger(confirmationHours) || (confirmationHours as number) < 1 || (confirmationHours as number) > 8760)) {
+    return at('/confirmationHours', 'must be a whole number of hours from 1 to 8760');
+  }
   if (!Array.isArray(targets) || targets.length > 5) return at('/targets', 'must be a list of at most 5 targets');
   for (const [i, target] of targets.entries()) {
     if (typeof target !== 'object' || target === null || Array.isArray(target)) return at(`/targets/${i}`, 'must be an object');
@@ -53,10 +56,27 @@ export function serviceLevelsProblem(levels: unknown): FieldError | undefined {
   return undefined;
 }
 
+/**
+ * What is wrong with levels per service, or undefined: each key one of the agreement's services, each
+ * entry an object whose merge over the agreement's levels keeps to the bounds of `ServiceLevels`.
+ */
+export function serviceLevelsByServiceProblem(byService: unknown, services: readonly string[], defaults: ServiceLevels): FieldError | undefined {
+  if (byService === undefined) return undefined;
+  if (typeof byService !== 'object' || byService === null || Array.isArray(byService)) return { path: 'serviceLevelsByService', message: 'must be an object' };
+  for (const [service, levels] of Object.entries(byService)) {
+    const path = `serviceLevelsByService/${service}`;
+    if (!services.includes(service)) return { path, message: `${service} is not one of the agreement's services` };
+    if (typeof levels !== 'object' || levels === null || Array.isArray(levels)) return { path, message: 'must be an object' };
+    const problem = serviceLevelsProblem({ ...defaults, ...levels });
+    if (problem !== undefined) return { path: `${path}${problem.path.slice('serviceLevels'.length)}`, message: problem.message };
+  }
+  return undefined;
+}
+
 /** A new offer (a first proposal, a renegotiation or a counter-offer) after the versions so far. */
 export function offer(
   versions: readonly AgreementVersion[],
-  fields: { id: string; provider: string; customer: string; services: string[]; serviceLevels: ServiceLevels } & Validity,
+  fields: { id: string; provider: string; customer: string; services: string[]; serviceLevels: ServiceLevels; serviceLevelsByService?: ServiceLevelsByService | undefined } & Validity,
   offeredBy: string,
   sign: (document: string) => string,
   at: string,
@@ -67,6 +87,8 @@ export function offer(
   }
   const problem = serviceLevelsProblem(fields.serviceLevels);
   if (problem !== undefined) throw new GatewayError('USM_ERR_VALIDATION', `${problem.path}: ${problem.message}`, { errors: [problem] });
+  const perService = serviceLevelsByServiceProblem(fields.serviceLevelsByService, fields.services, fields.serviceLevels);
+  if (perService !== undefined) throw new GatewayError('USM_ERR_VALIDATION', `${perService.path}: ${perService.message}`, { errors: [perService] });
   const period = validityProblem(fields);
   if (period !== undefined) throw new GatewayError('USM_ERR_VALIDATION', `${period.path}: ${period.message}`, { errors: [period] });
   const counter = isOpenOffer(latest);
@@ -82,6 +104,7 @@ export function offer(
     serviceLevels: fields.serviceLevels,
     ...(fields.validFrom !== undefined ? { validFrom: fields.validFrom } : {}),
     ...(fields.validUntil !== undefined ? { validUntil: fields.validUntil } : {}),
+    ...(fields.serviceLevelsByService !== undefined ? { serviceLevelsByService: fields.serviceLevelsByService } : {}),
   } satisfies AgreementDocument);
   const side = sideOf(fields, offeredBy);
   const offered: AgreementVersion = {
@@ -107,7 +130,7 @@ export function receiveOffer(versions: readonly AgreementVersion[], document: st
   if (parsed.version !== (latest?.version ?? 0) + 1) {
     throw new GatewayError('USM_ERR_CONFLICT', `expected version ${(latest?.version ?? 0) + 1} of ${parsed.id}, got ${parsed.version}`);
   }
-  const fields = { id: parsed.id, provider: parsed.provider, customer: parsed.customer, services: parsed.services, serviceLevels: parsed.serviceLevels, validFrom: parsed.validFrom, validUntil: parsed.validUntil };
+  const fields = { id: parsed.id, provider: parsed.provider, customer: parsed.customer, services: parsed.services, serviceLevels: parsed.serviceLevels, validFrom: parsed.validFrom, validUntil: parsed.validUntil, serviceLevelsByService: parsed.serviceLevelsByService };
   const { versions: changed, offered } = offer(versions, fields, from, () => signature, at);
   // The version keeps the exact bytes the other party signed.
   const kept = { ...offered, document };

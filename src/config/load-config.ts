@@ -130,6 +130,14 @@ function checkValidity(agreement: { validFrom?: string; validUntil?: string }, p
   if (problem !== undefined) throw new ConfigError(`${path}/${problem.path}`, problem.message);
 }
 
+/** Levels per service: for the agreement's own services, with support hours that can be read. */
+function checkPerService(agreement: AgreementConfig | UnderpinningConfig, path: string): void {
+  for (const [service, levels] of Object.entries(agreement.serviceLevelsByService ?? {})) {
+    if (!agreement.services.includes(service)) throw new ConfigError(`${path}/serviceLevelsByService/${service}`, `${service} is not one of the agreement's services`);
+    if (levels.supportHours !== undefined) checkSupportHours(levels.supportHours, `${path}/serviceLevelsByService/${service}/supportHours`);
+  }
+}
+
 function checkReferences(config: GatewayConfig): void {
   const services = new Set<string>();
   config.services.forEach((service, i) => {
@@ -159,6 +167,7 @@ function checkReferences(config: GatewayConfig): void {
     });
     checkSupportHours(agreement.serviceLevels.supportHours, `/agreements/${i}/serviceLevels/supportHours`);
     checkValidity(agreement, `/agreements/${i}`);
+    checkPerService(agreement, `/agreements/${i}`);
   });
   const underpinning = new Map<string, UnderpinningConfig>();
   config.underpinning.forEach((contract, i) => {
@@ -171,6 +180,7 @@ function checkReferences(config: GatewayConfig): void {
     });
     checkSupportHours(contract.serviceLevels.supportHours, `/underpinning/${i}/serviceLevels/supportHours`);
     checkValidity(contract, `/underpinning/${i}`);
+    checkPerService(contract, `/underpinning/${i}`);
   });
   config.partners.forEach((partner, i) => {
     if (partner.roles.includes('supplier') && partner.url === undefined) throw new ConfigError(`/partners/${i}/url`, 'a supplier needs the url of its gateway');

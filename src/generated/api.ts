@@ -1211,12 +1211,13 @@ export interface components {
              * @description Until when calls are taken under the agreement (exclusive); open when absent.
              */
             validUntil?: string;
+            serviceLevelsByService?: components["schemas"]["ServiceLevelsByService"];
         };
         /**
          * @description What both parties sign, exactly as serialised in `AgreementOffer.document`: one JSON text
          *     (RFC 8259, UTF-8) whose value is this object, nothing before or after it. Gateways write it
          *     without insignificant whitespace, members in the order `id`, `version`, `provider`,
-         *     `customer`, `services`, `serviceLevels`, then `validFrom` and `validUntil` when the terms set them, e.g.
+         *     `customer`, `services`, `serviceLevels`, then `validFrom`, `validUntil` and `serviceLevelsByService` when the terms set them, e.g.
          *     `{"id":"muni-hosting","version":1,"provider":"shared-services","customer":"municipality","services":["hosting"],"serviceLevels":{"supportHours":"24x7","targets":[{"priority":2,"responseMinutes":10,"resolutionMinutes":120}]}}`;
          *     a receiver takes any member order, and the signatures cover the exact bytes. `version`
          *     counts the versions of `id` from 1. An offer whose document is not such a text, or breaks
@@ -1239,6 +1240,7 @@ export interface components {
              * @description Until when calls are taken under the agreement (exclusive); open when absent.
              */
             validUntil?: string;
+            serviceLevelsByService?: components["schemas"]["ServiceLevelsByService"];
         };
         AgreementOffer: {
             /** @description The AgreementDocument as JSON text (a JSON object, see `AgreementDocument`), signed as these exact bytes. */
@@ -1334,6 +1336,7 @@ export interface components {
              * @description Until when calls are taken under the agreement (exclusive); open when absent.
              */
             validUntil?: string;
+            serviceLevelsByService?: components["schemas"]["ServiceLevelsByService"];
             offeredBy: components["schemas"]["PartyId"];
             document: string;
             signatures: {
@@ -1363,6 +1366,7 @@ export interface components {
              * @description Until when calls are taken under the agreement (exclusive); open when absent.
              */
             validUntil?: string;
+            serviceLevelsByService?: components["schemas"]["ServiceLevelsByService"];
         };
         /**
          * @description The call's service-level clock; due times move on while the call waits (pending or held).
@@ -1628,6 +1632,21 @@ export interface components {
             description?: string;
         };
         /**
+         * @description Service levels per service id of the agreement, each overriding the agreement's
+         *     `serviceLevels` member by member: a member given here replaces the agreement's (`targets`
+         *     as a whole), one not given is the agreement's. The merged levels are held to the bounds of
+         *     `ServiceLevels`; a key that is not one of the agreement's services is refused with 400
+         *     `USM_ERR_VALIDATION`. The calls of a service start their clock with its levels.
+         */
+        ServiceLevelsByService: {
+            [key: string]: {
+                supportHours?: string;
+                availability?: number;
+                confirmationHours?: number;
+                targets?: components["schemas"]["ServiceLevelTarget"][];
+            };
+        };
+        /**
          * @description The targets for calls of one priority, in minutes of support time (wall-clock minutes
          *     under `24x7`): whole numbers from 1 to 525600 (one year).
          */
@@ -1659,6 +1678,7 @@ export interface components {
              * @description Until when calls are taken under the agreement (exclusive); open when absent.
              */
             validUntil?: string;
+            serviceLevelsByService?: components["schemas"]["ServiceLevelsByService"];
             services: string[];
             serviceLevels: components["schemas"]["ServiceLevels"];
         };

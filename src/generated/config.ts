@@ -240,6 +240,15 @@ export interface components {
              * @description Until when calls are taken under the agreement (exclusive); open when absent.
              */
             validUntil?: string;
+            /** @description Service levels per service id of this agreement, each overriding `serviceLevels` member by member (`targets` as a whole). */
+            serviceLevelsByService?: {
+                [key: string]: {
+                    supportHours?: string;
+                    availability?: number;
+                    confirmationHours?: number;
+                    targets?: components["schemas"]["ServiceLevelTarget"][];
+                };
+            };
         };
         RouteConfig: {
             /** @description Our service. */
@@ -317,6 +326,15 @@ export interface components {
              * @description Until when calls are taken under the agreement (exclusive); open when absent.
              */
             validUntil?: string;
+            /** @description Service levels per service id of this agreement, each overriding `serviceLevels` member by member (`targets` as a whole). */
+            serviceLevelsByService?: {
+                [key: string]: {
+                    supportHours?: string;
+                    availability?: number;
+                    confirmationHours?: number;
+                    targets?: components["schemas"]["ServiceLevelTarget"][];
+                };
+            };
             /**
              * @description The users the customer authorises under this agreement: a requester is known when its
              *     `id` is in `ids` or its e-mail address is at one of `emailDomains` (the domain exactly,

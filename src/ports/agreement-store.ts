@@ -3,6 +3,7 @@ import type { InboundMessage } from './inbound-message.js';
 import type { components } from '../generated/api.js';
 
 export type ServiceLevels = components['schemas']['ServiceLevels'];
+export type ServiceLevelsByService = components['schemas']['ServiceLevelsByService'];
 export type AgreementDocument = components['schemas']['AgreementDocument'];
 export type Termination = components['schemas']['Termination'];
 export type TerminationNotice = components['schemas']['TerminationNotice'];

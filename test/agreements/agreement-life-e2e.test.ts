@@ -145,4 +145,24 @@ describe('an agreement proposed by the provider, accepted, used, then terminated
     const services = ((await b.client(customer.key).get('/v1/services')).body as any).items.map((s: any) => s.id);
     expect(services).toEqual(['backup']);
   });
+
+  it('gives each service of an agreement its own levels, and starts the clock of a call with those of its service', async () => {
+    const byService = { backup: { supportHours: '24x7', targets: [{ priority: 2, responseMinutes: 15, resolutionMinutes: 60 }] } };
+    const foreign = await b.desk('POST', '/v1/desk/agreements', { customer: customer.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS, serviceLevelsByService: byService });
+    expect(foreign).toMatchObject({ status: 400, body: { code: 'USM_ERR_VALIDATION', errors: [{ path: 'serviceLevelsByService/backup' }] } });
+    const proposed = await b.desk('POST', '/v1/desk/agreements', { id: 'county-both', customer: customer.id, services: ['hosting', 'backup'], serviceLevels: SERVICE_LEVELS, serviceLevelsByService: byService });
+    expect(proposed.body.serviceLevelsByService).toEqual(byService);
+    await eventually(async () => (await a.desk('GET', '/v1/desk/agreements/county-both')).status === 200);
+    expect((await a.desk('POST', '/v1/desk/agreements/county-both/accept')).body.serviceLevelsByService).toEqual(byService);
+    await eventually(async () => (await b.desk('GET', '/v1/desk/agreements/county-both')).body.items.at(-1).status === 'active');
+
+    const due = (answer: any) => {
+      const { call } = answer.body;
+      return [Date.parse(call.sla.responseDueAt) - Date.parse(call.createdAt), Date.parse(call.sla.resolutionDueAt) - Date.parse(call.createdAt)];
+    };
+    expect(due(await submit('county-both', 'county-6', 'hosting'))).toEqual([30 * 60_000, 480 * 60_000]);
+    expect(due(await submit('county-both', 'county-7', 'backup'))).toEqual([15 * 60_000, 60 * 60_000]);
+    const listed = (await b.client(customer.key).get('/v1/agreements/county-both')).body as any;
+    expect(listed.serviceLevelsByService).toEqual(byService);
+  });
 });
