@@ -100,6 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     calls: gateway.calls,
     tracer: gateway.tracer,
     agreements: gateway.agreements,
+    availability: gateway.availability,
     readTokens: gateway.readTokens,
   });
   const link = linkRoutes({ ...signedDeps, subcalls: gateway.subcalls, agreements: gateway.negotiation, discovery: discoveryOf(config) });
@@ -124,7 +125,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
         ]),
       }),
     ),
-    ...agreementRoutes({ desk: gateway.desk, agreements: gateway.negotiation, now: gateway.now }),
+    ...agreementRoutes({ desk: gateway.desk, agreements: gateway.negotiation, availability: gateway.availability, now: gateway.now }),
     ...adminRoutes({
       admin: gateway.admin,
       outbox: gateway.store,

@@ -21,6 +21,7 @@ import { createSlaWatcher, type SlaWatcher } from './calls/sla-watcher.js';
 import { createCloseWatcher, type CloseWatcher } from './calls/close-watcher.js';
 import { createChainTracer, type ChainTracer } from './subcalls/chain-trace.js';
 import { createAgreementService, type AgreementService } from './agreements/agreement-service.js';
+import { createAvailabilityService, type AvailabilityService } from './agreements/availability-service.js';
 import { createOutboundMessages } from './delivery/outbound-messages.js';
 import type { Store } from './ports/store.js';
 import { contractDocument } from './http/contract.js';
@@ -49,6 +50,7 @@ export interface Gateway {
   readonly closeWatcher: CloseWatcher;
   readonly tracer: ChainTracer;
   readonly negotiation: AgreementService;
+  readonly availability: AvailabilityService;
   readonly webhooks: WebhookService;
   readonly webhookDispatcher: WebhookDispatcher;
   readonly receipts: SignedMessageDeps['receipts'];
@@ -180,6 +182,7 @@ export async function createGateway(options: {
     closeWatcher,
     tracer,
     negotiation,
+    availability: createAvailabilityService({ store, registry: agreements, now }),
     webhooks: createWebhookService({ store, now, replay: (id) => webhookDispatcher.replayDeadLetter(id) }),
     webhookDispatcher,
     receipts: (fields, messages) => receiptsFor(fields, messages, signingKey),

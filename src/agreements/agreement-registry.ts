@@ -34,6 +34,8 @@ export interface AgreementRegistry {
    */
   covering(customer: string, agreementId: string, service: string): Promise<Agreement | undefined>;
   underpinning(): Promise<Underpinning[]>;
+  /** Any agreement this gateway holds with this id, as provider or as customer (config or negotiated). */
+  find(id: string): Promise<Agreement | undefined>;
   /** The users the customer authorises under an agreement (config `requesters`); undefined: anyone. */
   requesterPolicy(agreementId: string): RequesterPolicy | undefined;
   /** Whether this provider has a service with this id. */
@@ -113,6 +115,16 @@ export function createAgreementRegistry(options: {
     async underpinning() {
       const mine = (await negotiated()).filter((v) => v.customer === provider).map(agreementOf);
       return [...underpinningFromConfig, ...mine.map((a) => ({ id: a.id, supplier: a.provider, services: a.services, status: a.status, serviceLevels: a.serviceLevels }))];
+    },
+    async find(id) {
+      const configured = fromConfig.find((a) => a.id === id);
+      if (configured !== undefined) return configured;
+      const contract = options.underpinning.find((u) => u.id === id);
+      if (contract !== undefined) {
+        return { id, customer: provider, provider: contract.supplier, status: contract.status ?? 'active', services: [...contract.services], serviceLevels: contract.serviceLevels, ...(contract.serviceLevelsByService !== undefined ? { serviceLevelsByService: contract.serviceLevelsByService } : {}) };
+      }
+      const version = (await negotiated()).find((v) => v.id === id);
+      return version === undefined ? undefined : agreementOf(version);
     },
     requesterPolicy: (id) => policies.get(id),
     provides: (service) => services.has(service),

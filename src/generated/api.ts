@@ -243,6 +243,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agreements/{agreementId}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        /** The measured availability of each service of one of the calling customer's agreements in a month, against its target. */
+        get: operations["getAvailabilityReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/calls": {
         parameters: {
             query?: never;
@@ -753,6 +772,53 @@ export interface paths {
          *     already, is refused with 409 `USM_ERR_CONFLICT`.
          */
         post: operations["deskTerminateAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/agreements/{agreementId}/outages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        /** The outages recorded under an agreement (any agreement this gateway holds, from the config file or negotiated), oldest first. */
+        get: operations["deskListOutages"];
+        put?: never;
+        /**
+         * Flag an incident under the agreement as an outage, or declare an outage window of one of its services.
+         * @description `callId`: an incident call under this agreement; the outage lasts from the call's creation
+         *     to its resolution (until now while it is unresolved). A call that is not an incident is
+         *     refused with 400 `USM_ERR_VALIDATION`, one under another agreement with 422
+         *     `USM_ERR_AGREEMENT_INVALID`, one flagged already with 409 `USM_ERR_CONFLICT`.
+         *     `service` and `startAt` (and `endAt`, open while it lasts): a declared window of one of the
+         *     agreement's services. Give one or the other, else 400 `USM_ERR_VALIDATION`.
+         */
+        post: operations["deskAddOutage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/agreements/{agreementId}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        /** The measured availability of each service of an agreement in a month, against its target. */
+        get: operations["deskAvailabilityReport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1631,6 +1697,62 @@ export interface components {
             name: string;
             description?: string;
         };
+        /** @description Either `callId` (an incident flagged as an outage) or `service` and `startAt` (a declared window). */
+        OutageRequest: {
+            callId?: string;
+            service?: components["schemas"]["ResourceId"];
+            /** Format: date-time */
+            startAt?: string;
+            /** Format: date-time */
+            endAt?: string;
+            reason?: string;
+        };
+        /**
+         * @description An outage of a service under an agreement: an incident flagged as one (`source: incident`,
+         *     from the call's creation to its resolution) or a declared window (`source: declared`).
+         *     `endAt` is absent while it lasts.
+         */
+        Outage: {
+            id: string;
+            agreement: string;
+            service: string;
+            /** @enum {string} */
+            source: "incident" | "declared";
+            callId?: string;
+            /** Format: date-time */
+            startAt: string;
+            /** Format: date-time */
+            endAt?: string;
+            reason?: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /**
+         * @description Availability per service of the agreement in one month (UTC), measured over the part of it
+         *     that has passed (`from` .. `measuredUntil`): the share of that time without an outage, in
+         *     percent, overlapping outages counted once. `target` is the service's
+         *     `serviceLevels.availability` (its own levels over the agreement's); `met` whether the
+         *     measured availability reaches it (absent without a target).
+         */
+        AvailabilityReport: {
+            agreement: string;
+            period: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            until: string;
+            /** Format: date-time */
+            measuredUntil: string;
+            services: {
+                service: string;
+                target?: number;
+                availability: number;
+                met?: boolean;
+                downtimeMinutes: number;
+                measuredMinutes: number;
+                outages: components["schemas"]["Outage"][];
+            }[];
+        };
         /**
          * @description Service levels per service id of the agreement, each overriding the agreement's
          *     `serviceLevels` member by member: a member given here replaces the agreement's (`targets`
@@ -2033,6 +2155,8 @@ export interface components {
         BatchSignature: string;
         CallId: components["schemas"]["Uuid"];
         LinkId: components["schemas"]["Uuid"];
+        /** @description A calendar month in UTC, `YYYY-MM`. */
+        Period: string;
         AgreementId: components["schemas"]["ResourceId"];
         StatusFilter: components["schemas"]["PublicStatus"];
         TypeFilter: components["schemas"]["CallType"];
@@ -2392,6 +2516,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    getAvailabilityReport: {
+        parameters: {
+            query: {
+                /** @description A calendar month in UTC, `YYYY-MM`. */
+                period: components["parameters"]["Period"];
+            };
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityReport"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3468,6 +3623,97 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskListOutages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Outages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Outage"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskAddOutage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutageRequest"];
+            };
+        };
+        responses: {
+            /** @description The outage, recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Outage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskAvailabilityReport: {
+        parameters: {
+            query: {
+                /** @description A calendar month in UTC, `YYYY-MM`. */
+                period: components["parameters"]["Period"];
+            };
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
     };

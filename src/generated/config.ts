@@ -230,15 +230,9 @@ export interface components {
              */
             status: "active" | "terminated";
             serviceLevels: components["schemas"]["ServiceLevels"];
-            /**
-             * Format: date-time
-             * @description From when calls are taken under the agreement (inclusive); open when absent.
-             */
+            /** @description An RFC 3339 date-time: from when calls are taken under the agreement (inclusive); open when absent. */
             validFrom?: string;
-            /**
-             * Format: date-time
-             * @description Until when calls are taken under the agreement (exclusive); open when absent.
-             */
+            /** @description An RFC 3339 date-time: until when calls are taken under the agreement (exclusive); open when absent. */
             validUntil?: string;
             /** @description Service levels per service id of this agreement, each overriding `serviceLevels` member by member (`targets` as a whole). */
             serviceLevelsByService?: {
@@ -316,15 +310,9 @@ export interface components {
              */
             status: "active" | "terminated";
             serviceLevels: components["schemas"]["ServiceLevels"];
-            /**
-             * Format: date-time
-             * @description From when calls are taken under the agreement (inclusive); open when absent.
-             */
+            /** @description An RFC 3339 date-time: from when calls are taken under the agreement (inclusive); open when absent. */
             validFrom?: string;
-            /**
-             * Format: date-time
-             * @description Until when calls are taken under the agreement (exclusive); open when absent.
-             */
+            /** @description An RFC 3339 date-time: until when calls are taken under the agreement (exclusive); open when absent. */
             validUntil?: string;
             /** @description Service levels per service id of this agreement, each overriding `serviceLevels` member by member (`targets` as a whole). */
             serviceLevelsByService?: {

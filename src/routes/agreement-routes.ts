@@ -3,13 +3,26 @@ import type { BearerAuthenticator } from '../keys/bearer-tokens.js';
 import type { TypedHandlers } from '../http/register-operations.js';
 import { agreementView, type AgreementService } from '../agreements/agreement-service.js';
 import type { AgreementVersion } from '../ports/agreement-store.js';
+import type { AvailabilityService } from '../agreements/availability-service.js';
 
 /** The desk's side of agreement negotiation across the link. */
 export function agreementRoutes(deps: {
   readonly desk: BearerAuthenticator;
   readonly agreements: AgreementService;
+  readonly availability: AvailabilityService;
   readonly now: () => number;
-}): TypedHandlers<'deskListAgreements' | 'deskGetAgreement' | 'deskProposeAgreement' | 'deskCounterAgreement' | 'deskAcceptAgreement' | 'deskRejectAgreement' | 'deskTerminateAgreement'> {
+}): TypedHandlers<
+  | 'deskListAgreements'
+  | 'deskGetAgreement'
+  | 'deskProposeAgreement'
+  | 'deskCounterAgreement'
+  | 'deskAcceptAgreement'
+  | 'deskRejectAgreement'
+  | 'deskTerminateAgreement'
+  | 'deskListOutages'
+  | 'deskAddOutage'
+  | 'deskAvailabilityReport'
+> {
   const onRequest: onRequestHookHandler = async (request) => {
     request.deskToken = deps.desk.verify(request.headers.authorization);
   };
@@ -36,5 +49,8 @@ export function agreementRoutes(deps: {
       onRequest,
       handler: async (request) => view(await agreements.terminate(idOf(request), request.body)),
     },
+    deskListOutages: { onRequest, handler: async (request) => ({ items: await deps.availability.outages(idOf(request)) }) },
+    deskAddOutage: { onRequest, handler: async (request, reply) => reply.code(201).send(await deps.availability.addOutage(idOf(request), request.body)) },
+    deskAvailabilityReport: { onRequest, handler: async (request) => deps.availability.report(idOf(request), request.query.period) },
   };
 }

@@ -30,7 +30,11 @@ describe('an agreement proposed by the provider, accepted, used, then terminated
         services: SERVICES,
         partners: [gatewayPartner(customer, ['customer'])],
         // A contract of the config file whose period is over.
-        agreements: [{ id: 'county-2025', customer: 'county', services: ['backup'], serviceLevels: SERVICE_LEVELS, validFrom: '2025-01-01T00:00:00Z', validUntil: '2026-01-01T00:00:00Z' }],
+        agreements: [
+          { id: 'county-2025', customer: 'county', services: ['backup'], serviceLevels: SERVICE_LEVELS, validFrom: '2025-01-01T00:00:00Z', validUntil: '2026-01-01T00:00:00Z' },
+          // Availability targets: 99.5% for the agreement, 99.9% for backup.
+          { id: 'county-sla', customer: 'county', services: ['hosting', 'backup'], serviceLevels: { ...SERVICE_LEVELS, availability: 99.5 }, serviceLevelsByService: { backup: { availability: 99.9 } } },
+        ],
       },
     });
     a = await startGateway({
@@ -141,9 +145,9 @@ describe('an agreement proposed by the provider, accepted, used, then terminated
 
     expect(await submit('county-next-year', 'county-4')).toMatchObject({ status: 422, body: { code: 'USM_ERR_AGREEMENT_OUTSIDE_VALIDITY' } });
     expect(await submit('county-2025', 'county-5', 'backup')).toMatchObject({ status: 422, body: { code: 'USM_ERR_AGREEMENT_OUTSIDE_VALIDITY' } });
-    // Neither offers its services now.
-    const services = ((await b.client(customer.key).get('/v1/services')).body as any).items.map((s: any) => s.id);
-    expect(services).toEqual(['backup']);
+    const listed = ((await b.client(customer.key).get('/v1/agreements')).body as any).items;
+    expect(listed.find((x: any) => x.id === 'county-2025')).toMatchObject({ validFrom: '2025-01-01T00:00:00Z', validUntil: '2026-01-01T00:00:00Z' });
+    expect(listed.find((x: any) => x.id === 'county-next-year')).toMatchObject({ validFrom });
   });
 
   it('gives each service of an agreement its own levels, and starts the clock of a call with those of its service', async () => {
@@ -164,5 +168,60 @@ describe('an agreement proposed by the provider, accepted, used, then terminated
     expect(due(await submit('county-both', 'county-7', 'backup'))).toEqual([15 * 60_000, 60 * 60_000]);
     const listed = (await b.client(customer.key).get('/v1/agreements/county-both')).body as any;
     expect(listed.serviceLevelsByService).toEqual(byService);
+  });
+
+  it('measures availability per service from incidents flagged as outages and declared windows, against each target', async () => {
+    const opened = await submit('county-sla', 'county-8');
+    expect(opened.status).toBe(201);
+    const { id, createdAt } = (opened.body as any).call;
+    const flagged = await b.desk('POST', '/v1/desk/agreements/county-sla/outages', { callId: id, reason: 'storage array down' });
+    expect(flagged).toMatchObject({ status: 201, body: { source: 'incident', callId: id, service: 'hosting', startAt: createdAt } });
+    expect(flagged.body.endAt).toBeUndefined();
+    expect((await b.desk('POST', '/v1/desk/agreements/county-sla/outages', { callId: id })).body.code).toBe('USM_ERR_CONFLICT');
+    const other = (await submit('county-both', 'county-9')).body as any;
+    expect((await b.desk('POST', '/v1/desk/agreements/county-sla/outages', { callId: other.call.id })).body.code).toBe('USM_ERR_AGREEMENT_INVALID');
+
+    // Resolving the incident ends the outage.
+    let call = (await b.desk('GET', `/v1/desk/calls/${id}`)).body;
+    for (let guard = 0; call.status !== 'resolved' && guard < 30; guard++) {
+      const kinds: string[] = call.allowedActions.map((x: { kind: string }) => x.kind);
+      const answer = kinds.includes('resolve')
+        ? await b.desk('POST', `/v1/desk/calls/${id}/resolve`, { summary: 'array replaced' })
+        : await b.desk('POST', `/v1/desk/calls/${id}/advance`, call.allowedActions.find((x: { kind: string }) => x.kind === 'advance')?.branches ? { branch: 'operate' } : {});
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      call = answer.body;
+    }
+    const [recorded] = (await b.desk('GET', '/v1/desk/agreements/county-sla/outages')).body.items;
+    expect(recorded).toMatchObject({ callId: id, startAt: createdAt });
+    expect(Date.parse(recorded.endAt)).toBeGreaterThanOrEqual(Date.parse(createdAt));
+
+    // Declared windows in a month that is over: two overlapping on hosting (three hours in all), one hour on backup.
+    for (const window of [
+      { service: 'hosting', startAt: '2026-11-10T10:00:00Z', endAt: '2026-11-10T12:00:00Z' },
+      { service: 'hosting', startAt: '2026-11-10T11:00:00Z', endAt: '2026-11-10T13:00:00Z', reason: 'network maintenance overran' },
+      { service: 'backup', startAt: '2026-11-20T00:00:00Z', endAt: '2026-11-20T01:00:00Z' },
+    ]) {
+      expect((await b.desk('POST', '/v1/desk/agreements/county-sla/outages', window)).body).toMatchObject({ source: 'declared', service: window.service });
+    }
+    expect((await b.desk('POST', '/v1/desk/agreements/county-sla/outages', { service: 'catering', startAt: '2026-11-01T00:00:00Z' })).body.code).toBe('USM_ERR_VALIDATION');
+    expect((await b.desk('POST', '/v1/desk/agreements/county-sla/outages', { callId: id, service: 'hosting', startAt: '2026-11-01T00:00:00Z' })).body.code).toBe('USM_ERR_VALIDATION');
+
+    const november = (await b.desk('GET', '/v1/desk/agreements/county-sla/availability?period=2026-11')).body;
+    expect(november).toMatchObject({ agreement: 'county-sla', from: '2026-11-01T00:00:00.000Z', until: '2026-12-01T00:00:00.000Z', measuredUntil: '2026-12-01T00:00:00.000Z' });
+    const byService = Object.fromEntries(november.services.map((x: any) => [x.service, x]));
+    expect(byService.hosting).toMatchObject({ target: 99.5, availability: 99.583, met: true, downtimeMinutes: 180, measuredMinutes: 43_200 });
+    expect(byService.backup).toMatchObject({ target: 99.9, availability: 99.861, met: false, downtimeMinutes: 60 });
+    // The customer reads the same report of its own agreement.
+    const asCustomer = (await b.client(customer.key).get('/v1/agreements/county-sla/availability?period=2026-11')).body as any;
+    expect(asCustomer.services).toEqual(november.services);
+
+    // The month of the incident counts its outage.
+    const month = createdAt.slice(0, 7);
+    const current = (await b.desk('GET', `/v1/desk/agreements/county-sla/availability?period=${month}`)).body;
+    const hosting = current.services.find((x: any) => x.service === 'hosting');
+    expect(hosting.outages.map((o: any) => o.callId)).toEqual([id]);
+    expect(hosting.downtimeMinutes).toBeCloseTo((Date.parse(recorded.endAt) - Date.parse(createdAt)) / 60_000, 2);
+    expect((await b.desk('GET', '/v1/desk/agreements/county-sla/availability?period=2026-13')).status).toBe(400);
+    expect((await b.desk('GET', '/v1/desk/agreements/nothing/availability?period=2026-11')).body.code).toBe('USM_ERR_AGREEMENT_NOT_FOUND');
   });
 });
