@@ -16,6 +16,7 @@ export interface Underpinning {
   readonly services: readonly string[];
   readonly status: 'active' | 'terminated';
   readonly serviceLevels: Agreement['serviceLevels'];
+  readonly serviceLevelsByService?: Agreement['serviceLevelsByService'];
 }
 
 /**
@@ -70,6 +71,7 @@ export function createAgreementRegistry(options: {
     services: u.services,
     status: u.status ?? 'active',
     serviceLevels: u.serviceLevels,
+    ...(u.serviceLevelsByService !== undefined ? { serviceLevelsByService: u.serviceLevelsByService } : {}),
   }));
   const services = new Map(options.services.map((s) => [s.id, s]));
   const policies = new Map(options.agreements.flatMap((a) => {

@@ -14,6 +14,7 @@ export type PartnerConfig = components['schemas']['PartnerConfig'];
 export type AgreementConfig = components['schemas']['AgreementConfig'];
 export type UnderpinningConfig = components['schemas']['UnderpinningConfig'];
 export type RouteConfig = components['schemas']['RouteConfig'];
+export type TeamConfig = NonNullable<GatewayConfigFile['teams']>[number];
 export type TokenConfig = components['schemas']['TokenConfig'];
 
 /** A validated configuration with defaults applied and relative paths resolved. */
@@ -23,6 +24,7 @@ export interface GatewayConfig extends GatewayConfigFile {
   readonly limits: { bodyBytes: number; requestTimeoutMs: number; partnerRequestsPerSecond: number; partnerBurst: number };
   readonly agreements: AgreementConfig[];
   readonly underpinning: UnderpinningConfig[];
+  readonly teams: TeamConfig[];
   readonly routes: RouteConfig[];
   readonly delivery: {
     maxAttempts: number;
@@ -95,7 +97,7 @@ export function buildConfig(raw: unknown, baseDir: string, overrides: ConfigOver
   }
   applyOverrides(input, overrides);
   for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log', 'delivery', 'admin', 'postgres', 'closing'] as const) input[key] ??= {};
-  for (const key of ['agreements', 'underpinning', 'routes'] as const) input[key] ??= [];
+  for (const key of ['agreements', 'underpinning', 'routes', 'teams'] as const) input[key] ??= [];
   if (!validateFile(input)) {
     const [first] = validateFile.errors ?? [];
     const path = first?.instancePath === '' ? '/' : (first?.instancePath ?? '/');
@@ -152,6 +154,12 @@ function checkReferences(config: GatewayConfig): void {
     if (sources !== 1) throw new ConfigError(`/partners/${i}`, 'needs exactly one of jwks, jwksFile, devKeyFile');
     partners.set(partner.id, partner);
   });
+  // A team is a supplier without a gateway: it takes the supplier's place in underpinning agreements and routes.
+  const teams = new Map<string, { roles: readonly string[]; services: readonly { id: string }[] }>();
+  config.teams.forEach((team, i) => {
+    if (teams.has(team.id) || partners.has(team.id) || team.id === config.party.id) throw new ConfigError(`/teams/${i}/id`, `duplicate party id ${team.id}`);
+    teams.set(team.id, { roles: ['supplier'], services: team.services });
+  });
   const agreements = new Set<string>();
   config.agreements.forEach((agreement, i) => {
     if (agreements.has(agreement.id)) throw new ConfigError(`/agreements/${i}/id`, `duplicate agreement id ${agreement.id}`);
@@ -173,8 +181,8 @@ function checkReferences(config: GatewayConfig): void {
   config.underpinning.forEach((contract, i) => {
     if (underpinning.has(contract.id) || agreements.has(contract.id)) throw new ConfigError(`/underpinning/${i}/id`, `duplicate agreement id ${contract.id}`);
     underpinning.set(contract.id, contract);
-    const supplier = partners.get(contract.supplier);
-    if (supplier === undefined || !supplier.roles.includes('supplier')) throw new ConfigError(`/underpinning/${i}/supplier`, `${contract.supplier} is not a partner with the supplier role`);
+    const supplier = partners.get(contract.supplier) ?? teams.get(contract.supplier);
+    if (supplier === undefined || !supplier.roles.includes('supplier')) throw new ConfigError(`/underpinning/${i}/supplier`, `${contract.supplier} is not a partner with the supplier role or a team`);
     contract.services.forEach((service, j) => {
       if (!(supplier.services ?? []).some((s) => s.id === service)) throw new ConfigError(`/underpinning/${i}/services/${j}`, `${contract.supplier} does not provide ${service}`);
     });
@@ -188,8 +196,8 @@ function checkReferences(config: GatewayConfig): void {
   config.routes.forEach((route, i) => {
     const at = `/routes/${i}`;
     if (!services.has(route.service)) throw new ConfigError(`${at}/service`, `unknown service ${route.service}`);
-    const supplier = partners.get(route.supplier);
-    if (supplier === undefined || !supplier.roles.includes('supplier')) throw new ConfigError(`${at}/supplier`, `${route.supplier} is not a partner with the supplier role`);
+    const supplier = partners.get(route.supplier) ?? teams.get(route.supplier);
+    if (supplier === undefined || !supplier.roles.includes('supplier')) throw new ConfigError(`${at}/supplier`, `${route.supplier} is not a partner with the supplier role or a team`);
     const contract = underpinning.get(route.agreement);
     if (contract === undefined || contract.supplier !== route.supplier) throw new ConfigError(`${at}/agreement`, `${route.agreement} is not an underpinning agreement with ${route.supplier}`);
     if (!contract.services.includes(route.supplierService)) throw new ConfigError(`${at}/supplierService`, `${route.agreement} does not cover ${route.supplierService}`);

@@ -633,6 +633,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/desk/calls/{callId}/forks/{linkId}/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+                linkId: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Work an internal team's sub-call at this desk (its status, a note, its resolution); no message is sent.
+         * @description Only a team's sub-call (`team` in its view), while it is open; else 409
+         *     `USM_ERR_ILLEGAL_TRANSITION`. `resolved` needs `resolution` (400 `USM_ERR_VALIDATION`). When
+         *     the last open sub-call is fulfilled, the parent goes on as with a supplier's update.
+         */
+        post: operations["deskWorkTeamFork"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/desk/calls/{callId}/forks/{linkId}/cancel": {
         parameters: {
             query?: never;
@@ -1478,11 +1503,32 @@ export interface components {
              */
             status: "requested" | "acknowledged" | "rejected" | "inProgress" | "pending" | "held" | "resolved" | "closed" | "cancelled";
             remoteCallId: string | null;
+            /**
+             * @description Present on an internal team's sub-call (a team of `teams[]`, a supplier without a
+             *     gateway): it is worked at this desk (`POST .../forks/{linkId}/work`), no message is sent,
+             *     and `sla` gives its due times by the operational agreement's levels for the parent's priority.
+             */
+            team?: {
+                sla?: {
+                    /** Format: date-time */
+                    responseDueAt: string;
+                    /** Format: date-time */
+                    resolutionDueAt: string;
+                };
+            };
             resolution?: components["schemas"]["Resolution"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        TeamWork: {
+            /** @enum {string} */
+            status: "inProgress" | "pending" | "held" | "resolved" | "cancelled";
+            /** @description An internal note on the parent call. */
+            note?: string;
+            /** @description The resolution summary; required with `resolved`. */
+            resolution?: string;
         };
         /** @description One gateway's part of a call's trip through the chain. */
         TraceHop: {
@@ -3351,6 +3397,52 @@ export interface operations {
         responses: {
             /** @description Queued for the supplier. */
             202: {
+                headers: {
+                    "Usm-Replay": components["headers"]["Replay"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierLink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskWorkTeamFork: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description draft-ietf-httpapi-idempotency-key-header: a key the desk tool makes for one write (a UUID,
+                 *     say), as a structured-field string (`"..."`) or a bare token, at most 255 characters. The
+                 *     same request again with the same key, by the same desk token, gets the first answer again
+                 *     (with `Usm-Replay: true`) and changes nothing; the same key with another request is refused
+                 *     422 `USM_ERR_IDEMPOTENCY_KEY_REUSED`. Only completed writes are remembered (a refused request
+                 *     may be sent again), for `desk.idempotencyHours` (24 by default).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                callId: components["parameters"]["CallId"];
+                linkId: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamWork"];
+            };
+        };
+        responses: {
+            /** @description The sub-call as it is now. */
+            200: {
                 headers: {
                     "Usm-Replay": components["headers"]["Replay"];
                     [name: string]: unknown;

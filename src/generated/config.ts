@@ -69,7 +69,21 @@ export interface components {
             }[];
             partners: components["schemas"]["PartnerConfig"][];
             agreements?: components["schemas"]["AgreementConfig"][];
-            /** @description Our agreements as the customer of our suppliers (underpinning contracts). */
+            /**
+             * @description Internal teams: suppliers without a gateway. An `underpinning` agreement whose `supplier`
+             *     is a team is an operational agreement (OLA); a route may name a team, and its sub-calls
+             *     are worked at our desk (no message is sent) under the OLA's service levels.
+             */
+            teams?: {
+                id: string;
+                name: string;
+                /** @description The services the team provides to us. */
+                services: {
+                    id: string;
+                    name: string;
+                }[];
+            }[];
+            /** @description Our agreements as the customer of our suppliers (underpinning contracts) and of our internal teams (operational agreements). */
             underpinning?: components["schemas"]["UnderpinningConfig"][];
             /** @description Which supplier service underpins one of our services, for which call types. */
             routes?: components["schemas"]["RouteConfig"][];

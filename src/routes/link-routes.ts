@@ -60,6 +60,7 @@ export function linkView(link: SupplierLink): Schemas['SupplierLink'] {
     at: link.at,
     status: link.status,
     remoteCallId: link.remoteCallId,
+    ...(link.team !== undefined ? { team: { ...link.team } } : {}),
     ...(link.resolution !== undefined ? { resolution: link.resolution } : {}),
     createdAt: link.createdAt,
     updatedAt: link.updatedAt,

@@ -2,7 +2,7 @@ import { currentPosition } from '../usm/call-lifecycle.js';
 import type { CallRecord } from '../ports/call.js';
 import { supplierForkStep, type CallType, type Position } from '../usm/usm-model.js';
 import type { RouteConfig } from '../config/load-config.js';
-import type { Underpinning } from '../agreements/agreement-registry.js';
+import { serviceLevelsFor, type Underpinning } from '../agreements/agreement-registry.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { PartnerDirectory } from '../partners/partner-directory.js';
 import { autoForkStep, routeMatches, subCallTypeAt } from '../usm/route-rules.js';
@@ -16,6 +16,8 @@ export interface ForkPlan {
   readonly at: Position;
   readonly onSupplierResolved: 'resume' | 'resolve';
   readonly relayNotes: boolean;
+  /** An internal team's sub-call, worked at our desk under its operational agreement's levels. */
+  readonly team?: { readonly serviceLevels: Underpinning['serviceLevels'] };
   readonly summary?: string;
   readonly description?: string;
 }
@@ -39,8 +41,11 @@ export interface LinkPlanner {
 export function createLinkPlanner(options: {
   readonly routes: readonly RouteConfig[];
   readonly partners: PartnerDirectory;
+  /** Internal teams: suppliers without a gateway. */
+  readonly teams?: readonly { readonly id: string }[];
 }): LinkPlanner {
   const { routes, partners } = options;
+  const teams = new Set((options.teams ?? []).map((t) => t.id));
   return {
     autoRoute(call) {
       for (const route of routes) {
@@ -61,7 +66,9 @@ export function createLinkPlanner(options: {
         throw new GatewayError('USM_ERR_FORK_NOT_ALLOWED', `the call is ${call.lifecycle.status}`);
       }
       const supplier = partners.get(request.supplier);
-      if (supplier === undefined || !supplier.roles.includes('supplier') || supplier.url === undefined) {
+      const team = teams.has(request.supplier);
+      if (!team && supplier === undefined) throw new GatewayError('USM_ERR_ROUTE_NOT_FOUND', `${request.supplier} is not a supplier with a gateway or a team`);
+      if (!team && (supplier === undefined || !supplier.roles.includes('supplier') || supplier.url === undefined)) {
         throw new GatewayError('USM_ERR_ROUTE_NOT_FOUND', `${request.supplier} is not a supplier with a gateway`);
       }
       const route = routes.find(
@@ -84,6 +91,7 @@ export function createLinkPlanner(options: {
         at: position,
         onSupplierResolved: route?.onSupplierResolved ?? 'resume',
         relayNotes: route?.relayNotes ?? false,
+        ...(team ? { team: { serviceLevels: serviceLevelsFor(agreement, service) } } : {}),
         ...(request.summary !== undefined ? { summary: request.summary } : {}),
         ...(request.description !== undefined ? { description: request.description } : {}),
       };
