@@ -125,7 +125,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
         ]),
       }),
     ),
-    ...agreementRoutes({ desk: gateway.desk, agreements: gateway.negotiation, availability: gateway.availability, now: gateway.now }),
+    ...agreementRoutes({ desk: gateway.desk, agreements: gateway.negotiation, availability: gateway.availability, wishes: gateway.wishNegotiations, now: gateway.now }),
     ...adminRoutes({
       admin: gateway.admin,
       outbox: gateway.store,

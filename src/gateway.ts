@@ -22,6 +22,7 @@ import { createCloseWatcher, type CloseWatcher } from './calls/close-watcher.js'
 import { createChainTracer, type ChainTracer } from './subcalls/chain-trace.js';
 import { createAgreementService, type AgreementService } from './agreements/agreement-service.js';
 import { createAvailabilityService, type AvailabilityService } from './agreements/availability-service.js';
+import { createWishNegotiations, type WishNegotiations } from './subcalls/wish-negotiation.js';
 import { createOutboundMessages } from './delivery/outbound-messages.js';
 import type { Store } from './ports/store.js';
 import { contractDocument } from './http/contract.js';
@@ -51,6 +52,7 @@ export interface Gateway {
   readonly tracer: ChainTracer;
   readonly negotiation: AgreementService;
   readonly availability: AvailabilityService;
+  readonly wishNegotiations: WishNegotiations;
   readonly webhooks: WebhookService;
   readonly webhookDispatcher: WebhookDispatcher;
   readonly receipts: SignedMessageDeps['receipts'];
@@ -183,6 +185,7 @@ export async function createGateway(options: {
     tracer,
     negotiation,
     availability: createAvailabilityService({ store, registry: agreements, now }),
+    wishNegotiations: createWishNegotiations({ calls, negotiation }),
     webhooks: createWebhookService({ store, now, replay: (id) => webhookDispatcher.replayDeadLetter(id) }),
     webhookDispatcher,
     receipts: (fields, messages) => receiptsFor(fields, messages, signingKey),

@@ -28,7 +28,7 @@ export interface AgreementService {
   list(): Promise<AgreementVersion[]>;
   versions(id: string): Promise<AgreementVersion[]>;
   /** A first offer (or a new version): to a supplier (`provider`), or as provider to a customer (`customer`). */
-  propose(request: { id?: string; provider?: string; customer?: string } & Terms): Promise<AgreementVersion>;
+  propose(request: { id?: string; provider?: string; customer?: string; forCall?: string } & Terms): Promise<AgreementVersion>;
   counter(id: string, terms: Terms): Promise<AgreementVersion>;
   accept(id: string): Promise<AgreementVersion>;
   reject(id: string, reason: string | undefined): Promise<AgreementVersion>;
@@ -95,7 +95,7 @@ export function createAgreementService(deps: {
       }
       const id = request.id ?? `${customer}-${provider}-${randomUUID().slice(0, 8)}`;
       if (deps.registry.configured(id)) throw new GatewayError('USM_ERR_CONFLICT', `agreement ${id} is set in the configuration file`);
-      const { versions, offered } = offer(await store.agreementVersions(id), { id, provider, customer, ...termsOf(request) }, self, sign, at());
+      const { versions, offered } = offer(await store.agreementVersions(id), { id, provider, customer, ...termsOf(request) }, self, sign, at(), request.forCall);
       const side = provider === self ? 'provider' : 'customer';
       await save(versions, [send(other, 'agreement.propose', { document: offered.document, signature: offered.signatures[side] })]);
       return offered;
@@ -255,6 +255,7 @@ export function agreementView(version: AgreementVersion, now: number): Schemas['
     customer: version.customer,
     status: version.status === 'active' && terminatedAt(version, now) ? 'terminated' : version.status,
     ...(version.termination !== undefined ? { termination: version.termination } : {}),
+    ...(version.forCall !== undefined ? { forCall: version.forCall } : {}),
     services: document.services,
     serviceLevels: document.serviceLevels,
     ...validityOf(document),

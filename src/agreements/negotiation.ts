@@ -80,6 +80,7 @@ export function offer(
   offeredBy: string,
   sign: (document: string) => string,
   at: string,
+  forCall?: string,
 ): { versions: AgreementVersion[]; offered: AgreementVersion } {
   const latest = versions.at(-1);
   if (latest !== undefined && (latest.provider !== fields.provider || latest.customer !== fields.customer)) {
@@ -115,6 +116,8 @@ export function offer(
     status: latest === undefined ? 'proposed' : counter ? 'countered' : 'proposed',
     document,
     offeredBy,
+    // The wish a negotiation serves stays with every later version of it.
+    ...((forCall ?? latest?.forCall) !== undefined ? { forCall: (forCall ?? latest?.forCall)! } : {}),
     signatures: { customer: side === 'customer' ? sign(document) : null, provider: side === 'provider' ? sign(document) : null },
     createdAt: at,
     updatedAt: at,

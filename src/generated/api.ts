@@ -633,6 +633,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/desk/calls/{callId}/negotiations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        /** The negotiations opened for a wish (the newest version of each), with the contract once accepted. */
+        get: operations["deskListWishNegotiations"];
+        put?: never;
+        /**
+         * At a wish's Agree 4 (draft offer) or 5 (negotiate), propose an underpinning contract to a supplier for it, as its fork.
+         * @description The proposal goes to the supplier like `POST /v1/desk/agreements` and every version of the
+         *     negotiation names the wish (`forCall`). A call that is not a wish at Agree 4 or 5 (in
+         *     progress or held) is refused with 409 `USM_ERR_FORK_NOT_ALLOWED`. Once the supplier
+         *     accepts, the contract is an underpinning agreement like any other: the wish's sub-calls
+         *     may fall under it.
+         */
+        post: operations["deskOpenWishNegotiation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/desk/calls/{callId}/forks/{linkId}/work": {
         parameters: {
             query?: never;
@@ -1415,6 +1442,8 @@ export interface components {
             /** @enum {string} */
             status: "proposed" | "countered" | "active" | "rejected" | "superseded" | "terminated";
             termination?: components["schemas"]["Termination"];
+            /** @description This side's wish whose Agree 4-5 opened the negotiation (not part of the signed document). */
+            forCall?: string;
             services: string[];
             serviceLevels: components["schemas"]["ServiceLevels"];
             /**
@@ -1439,6 +1468,18 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /** @description The terms this provider proposes to a supplier for a wish. */
+        WishNegotiationRequest: {
+            id?: components["schemas"]["ResourceId"];
+            provider: components["schemas"]["PartyId"];
+            services: components["schemas"]["ResourceId"][];
+            serviceLevels: components["schemas"]["ServiceLevels"];
+            /** Format: date-time */
+            validFrom?: string;
+            /** Format: date-time */
+            validUntil?: string;
+            serviceLevelsByService?: components["schemas"]["ServiceLevelsByService"];
         };
         /** @description One of `provider` (propose to a supplier) and `customer` (propose, as provider, to a customer). */
         ProposeAgreementRequest: {
@@ -3403,6 +3444,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SupplierLink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskListWishNegotiations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Negotiations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NegotiatedAgreement"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskOpenWishNegotiation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WishNegotiationRequest"];
+            };
+        };
+        responses: {
+            /** @description The proposal, queued for the supplier. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NegotiatedAgreement"];
                 };
             };
             400: components["responses"]["BadRequest"];

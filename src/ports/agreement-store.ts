@@ -23,6 +23,8 @@ export interface AgreementVersion {
   readonly offeredBy: string;
   readonly signatures: { readonly customer: string | null; readonly provider: string | null };
   readonly reason?: string;
+  /** This side's wish whose Agree 4-5 opened the negotiation (not part of the signed document). */
+  readonly forCall?: string;
   /** Set on an active version when either party terminates it (from `effectiveAt`). */
   readonly termination?: Termination;
   readonly createdAt: string;

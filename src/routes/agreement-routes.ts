@@ -4,12 +4,14 @@ import type { TypedHandlers } from '../http/register-operations.js';
 import { agreementView, type AgreementService } from '../agreements/agreement-service.js';
 import type { AgreementVersion } from '../ports/agreement-store.js';
 import type { AvailabilityService } from '../agreements/availability-service.js';
+import type { WishNegotiations } from '../subcalls/wish-negotiation.js';
 
 /** The desk's side of agreement negotiation across the link. */
 export function agreementRoutes(deps: {
   readonly desk: BearerAuthenticator;
   readonly agreements: AgreementService;
   readonly availability: AvailabilityService;
+  readonly wishes: WishNegotiations;
   readonly now: () => number;
 }): TypedHandlers<
   | 'deskListAgreements'
@@ -22,6 +24,8 @@ export function agreementRoutes(deps: {
   | 'deskListOutages'
   | 'deskAddOutage'
   | 'deskAvailabilityReport'
+  | 'deskListWishNegotiations'
+  | 'deskOpenWishNegotiation'
 > {
   const onRequest: onRequestHookHandler = async (request) => {
     request.deskToken = deps.desk.verify(request.headers.authorization);
@@ -51,6 +55,11 @@ export function agreementRoutes(deps: {
     },
     deskListOutages: { onRequest, handler: async (request) => ({ items: await deps.availability.outages(idOf(request)) }) },
     deskAddOutage: { onRequest, handler: async (request, reply) => reply.code(201).send(await deps.availability.addOutage(idOf(request), request.body)) },
+    deskListWishNegotiations: { onRequest, handler: async (request) => ({ items: (await deps.wishes.of(request.params.callId)).map(view) }) },
+    deskOpenWishNegotiation: {
+      onRequest,
+      handler: async (request, reply) => reply.code(201).send(view(await deps.wishes.open(request.params.callId, request.body))),
+    },
     deskAvailabilityReport: { onRequest, handler: async (request) => deps.availability.report(idOf(request), request.query.period) },
   };
 }
