@@ -130,6 +130,13 @@ describe('an agreement proposed by the provider, accepted, used, then terminated
     const answer = await client.send('/v1/messages', client.envelope('agreement.terminate', { notice, signature: b.client(intruder).sign(notice) }));
     expect(answer.status).toBe(401);
     expect((await b.desk('GET', '/v1/desk/agreements/county-backup')).body.items.at(-1).termination).toBeUndefined();
+
+    // The provider may terminate too; the customer's gateway acknowledges.
+    const effectiveAt = new Date(providerNow() + 3_600_000).toISOString();
+    expect((await b.desk('POST', '/v1/desk/agreements/county-backup/terminate', { effectiveAt })).body.termination).toMatchObject({ by: provider.id, effectiveAt });
+    const atCustomer = await eventually(async () => (await a.desk('GET', '/v1/desk/agreements/county-backup')).body.items.at(-1).termination ?? false);
+    expect(atCustomer).toMatchObject({ by: provider.id, effectiveAt, acknowledgement: { by: customer.id } });
+    await eventually(async () => (await b.desk('GET', '/v1/desk/agreements/county-backup')).body.items.at(-1).termination?.acknowledgement?.by === customer.id);
   });
 
   it('refuses calls outside the validity period of a negotiated agreement, or of one in the config file', async () => {
