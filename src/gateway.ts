@@ -116,7 +116,7 @@ export async function createGateway(options: {
   });
   metrics.readQueuesFrom({ outbox: () => store.outboxSummary(), circuits: () => outboxWorker.circuits() });
   const outbound = createOutboundMessages({ self: config.party, now });
-  const subcallDeps = { store, planner: createLinkPlanner({ routes: config.routes, partners, teams: config.teams }), agreements, outbound };
+  const subcallDeps = { store, planner: createLinkPlanner({ routes: config.routes, partners, teams: config.teams, now }), agreements, outbound };
   const calls = createCallService({
     self: config.party.id,
     store,

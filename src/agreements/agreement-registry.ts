@@ -17,6 +17,8 @@ export interface Underpinning {
   readonly status: 'active' | 'terminated';
   readonly serviceLevels: Agreement['serviceLevels'];
   readonly serviceLevelsByService?: Agreement['serviceLevelsByService'];
+  readonly validFrom?: string;
+  readonly validUntil?: string;
 }
 
 /**
@@ -72,6 +74,8 @@ export function createAgreementRegistry(options: {
     status: u.status ?? 'active',
     serviceLevels: u.serviceLevels,
     ...(u.serviceLevelsByService !== undefined ? { serviceLevelsByService: u.serviceLevelsByService } : {}),
+    ...(u.validFrom !== undefined ? { validFrom: u.validFrom } : {}),
+    ...(u.validUntil !== undefined ? { validUntil: u.validUntil } : {}),
   }));
   const services = new Map(options.services.map((s) => [s.id, s]));
   const policies = new Map(options.agreements.flatMap((a) => {
@@ -116,7 +120,19 @@ export function createAgreementRegistry(options: {
     },
     async underpinning() {
       const mine = (await negotiated()).filter((v) => v.customer === provider).map(agreementOf);
-      return [...underpinningFromConfig, ...mine.map((a) => ({ id: a.id, supplier: a.provider, services: a.services, status: a.status, serviceLevels: a.serviceLevels }))];
+      return [
+        ...underpinningFromConfig,
+        ...mine.map(({ id, provider: supplier, services, status, serviceLevels, serviceLevelsByService, validFrom, validUntil }) => ({
+          id,
+          supplier,
+          services,
+          status,
+          serviceLevels,
+          ...(serviceLevelsByService !== undefined ? { serviceLevelsByService } : {}),
+          ...(validFrom !== undefined ? { validFrom } : {}),
+          ...(validUntil !== undefined ? { validUntil } : {}),
+        })),
+      ];
     },
     async find(id) {
       const configured = fromConfig.find((a) => a.id === id);

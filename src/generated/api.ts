@@ -2178,8 +2178,8 @@ export interface components {
         /**
          * @description Well-formed, but nothing here can take it: `USM_ERR_AGREEMENT_INVALID` (not an active
          *     agreement of the customer), `USM_ERR_AGREEMENT_TERMINATED` (its termination has taken
-         *     effect), `USM_ERR_AGREEMENT_OUTSIDE_VALIDITY` (the call falls outside its `validFrom` ..
-         *     `validUntil`), `USM_ERR_ROUTE_NOT_FOUND` (no supplier route or gateway fits),
+         *     effect), `USM_ERR_AGREEMENT_OUTSIDE_VALIDITY` (the call, or a fork under an underpinning
+         *     agreement, falls outside its `validFrom` .. `validUntil`), `USM_ERR_ROUTE_NOT_FOUND` (no supplier route or gateway fits),
          *     `USM_ERR_CHAIN_MISMATCH` (a follow-up or update names another chain than its call's),
          *     `USM_ERR_CALL_ID_MISMATCH` (an update names another supplier call than its sub-call's),
          *     `USM_ERR_EXTERNAL_REF_REQUIRED` (a customer that runs a gateway sent no `externalRef`),

@@ -6,6 +6,7 @@ import { serviceLevelsFor, type Underpinning } from '../agreements/agreement-reg
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { PartnerDirectory } from '../partners/partner-directory.js';
 import { autoForkStep, routeMatches, subCallTypeAt } from '../usm/route-rules.js';
+import { outsideValidity } from '../usm/validity.js';
 
 /** Everything needed to raise one sub-call at a supplier. */
 export interface ForkPlan {
@@ -43,7 +44,9 @@ export function createLinkPlanner(options: {
   readonly partners: PartnerDirectory;
   /** Internal teams: suppliers without a gateway. */
   readonly teams?: readonly { readonly id: string }[];
+  readonly now?: () => number;
 }): LinkPlanner {
+  const now = options.now ?? Date.now;
   const { routes, partners } = options;
   const teams = new Set((options.teams ?? []).map((t) => t.id));
   return {
@@ -81,6 +84,8 @@ export function createLinkPlanner(options: {
       if (agreement === undefined || agreement.supplier !== request.supplier || agreement.status !== 'active' || !agreement.services.includes(service)) {
         throw new GatewayError('USM_ERR_ROUTE_NOT_FOUND', `no active underpinning agreement with ${request.supplier} covers ${service}`);
       }
+      const outside = outsideValidity(agreement, now());
+      if (outside !== undefined) throw new GatewayError('USM_ERR_AGREEMENT_OUTSIDE_VALIDITY', `underpinning agreement ${agreement.id} is not in force: ${outside}`);
       const type = subCallTypeAt(step, request.type ?? route?.subCallType);
       if (type === undefined) throw new GatewayError('USM_ERR_FORK_NOT_ALLOWED', `a ${request.type} cannot be raised at ${position.process} ${position.step}`);
       return {

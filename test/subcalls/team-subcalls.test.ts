@@ -17,7 +17,10 @@ describe('an internal team under an operational agreement', () => {
       partners: [hospital],
       config: {
         teams: [{ id: 'dba-team', name: 'Database administrators', services: [{ id: 'databases', name: 'Databases' }] }],
-        underpinning: [{ id: 'ola-dba', supplier: 'dba-team', services: ['databases'], serviceLevels: OLA_LEVELS }],
+        underpinning: [
+          { id: 'ola-dba', supplier: 'dba-team', services: ['databases'], serviceLevels: OLA_LEVELS },
+          { id: 'ola-dba-2025', supplier: 'dba-team', services: ['databases'], serviceLevels: OLA_LEVELS, validUntil: '2026-01-01T00:00:00Z' },
+        ],
         routes: [{ service: 'workplace', supplier: 'dba-team', supplierService: 'databases', agreement: 'ola-dba', callTypes: ['incident'], mode: 'auto' }],
       },
     });
@@ -69,5 +72,8 @@ describe('an internal team under an operational agreement', () => {
     expect(cancelled.status).toBe(202);
     expect((await gateway.desk('GET', `/v1/desk/calls/${call.id}/forks`)).body.items[0].status).toBe('cancelled');
     expect((await gateway.desk('POST', `/v1/desk/calls/${call.id}/forks/00000000-0000-7000-8000-000000000000/work`, { status: 'inProgress' })).body.code).toBe('USM_ERR_LINK_NOT_FOUND');
+    // An operational agreement whose period is over underpins no new sub-call.
+    const late = await gateway.desk('POST', `/v1/desk/calls/${call.id}/forks`, { supplier: 'dba-team', service: 'databases', agreement: 'ola-dba-2025' });
+    expect(late).toMatchObject({ status: 422, body: { code: 'USM_ERR_AGREEMENT_OUTSIDE_VALIDITY' } });
   });
 });
