@@ -102,6 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     calls: gateway.calls,
     tracer: gateway.tracer,
     agreements: gateway.agreements,
+    availability: gateway.availability,
     readTokens: gateway.readTokens,
   });
   const link = linkRoutes({ ...signedDeps, subcalls: gateway.subcalls, agreements: gateway.negotiation, discovery: discoveryOf(config) });
@@ -126,7 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
         ]),
       }),
     ),
-    ...agreementRoutes({ desk: gateway.desk, agreements: gateway.negotiation }),
+    ...agreementRoutes({ desk: gateway.desk, agreements: gateway.negotiation, availability: gateway.availability, wishes: gateway.wishNegotiations, now: gateway.now }),
     ...adminRoutes({
       admin: gateway.admin,
       outbox: gateway.store,

@@ -25,6 +25,8 @@ import { createSlaWatcher, type SlaWatcher } from './calls/sla-watcher.js';
 import { createCloseWatcher, type CloseWatcher } from './calls/close-watcher.js';
 import { createChainTracer, type ChainTracer } from './subcalls/chain-trace.js';
 import { createAgreementService, type AgreementService } from './agreements/agreement-service.js';
+import { createAvailabilityService, type AvailabilityService } from './agreements/availability-service.js';
+import { createWishNegotiations, type WishNegotiations } from './subcalls/wish-negotiation.js';
 import { createOutboundMessages } from './delivery/outbound-messages.js';
 import type { Store } from './ports/store.js';
 import { contractDocument } from './http/contract.js';
@@ -56,6 +58,8 @@ export interface Gateway {
   readonly closeWatcher: CloseWatcher;
   readonly tracer: ChainTracer;
   readonly negotiation: AgreementService;
+  readonly availability: AvailabilityService;
+  readonly wishNegotiations: WishNegotiations;
   readonly webhooks: WebhookService;
   readonly webhookDispatcher: WebhookDispatcher;
   readonly receipts: SignedMessageDeps['receipts'];
@@ -98,6 +102,7 @@ export async function createGateway(options: {
     agreements: config.agreements,
     underpinning: config.underpinning,
     store,
+    now,
   });
   const signingKey = signing.key;
   const webhookDispatcher = createWebhookDispatcher({
@@ -120,7 +125,7 @@ export async function createGateway(options: {
   });
   metrics.readQueuesFrom({ outbox: () => store.outboxSummary(), circuits: () => outboxWorker.circuits() });
   const outbound = createOutboundMessages({ self: config.party, now });
-  const subcallDeps = { store, planner: createLinkPlanner({ routes: config.routes, partners }), agreements, outbound };
+  const subcallDeps = { store, planner: createLinkPlanner({ routes: config.routes, partners, teams: config.teams, now }), agreements, outbound };
   const calls = createCallService({
     self: config.party.id,
     store,
@@ -207,6 +212,8 @@ export async function createGateway(options: {
     closeWatcher,
     tracer,
     negotiation,
+    availability: createAvailabilityService({ store, registry: agreements, now }),
+    wishNegotiations: createWishNegotiations({ calls, negotiation }),
     webhooks: createWebhookService({ store, now, replay: (id) => webhookDispatcher.replayDeadLetter(id) }),
     webhookDispatcher,
     receipts: (fields, messages) => receiptsFor(fields, messages, signingKey),

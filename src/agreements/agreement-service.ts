@@ -8,20 +8,32 @@ import type { NewOutboxMessage } from '../ports/outbox-store.js';
 import { signDetached, verifyDetached } from '../messages/jws.js';
 import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
 import type { AgreementRegistry } from './agreement-registry.js';
-import type { AgreementDocument, AgreementStore, AgreementVersion, ServiceLevels } from '../ports/agreement-store.js';
-import { accept, offer, parseDocument, receiveOffer, reject, serviceLevelsProblem } from './negotiation.js';
+import type { AgreementDocument, AgreementStore, AgreementVersion, ServiceLevels, ServiceLevelsByService } from '../ports/agreement-store.js';
+import { validityProblem, type Validity } from '../usm/validity.js';
+import { accept, acknowledge, activeVersion, offer, parseDocument, parseNotice, receiveOffer, reject, serviceLevelsByServiceProblem, serviceLevelsProblem, terminate, terminatedAt, terminationNotice } from './negotiation.js';
 
 type Schemas = components['schemas'];
-export type NegotiationMessageType = 'agreement.propose' | 'agreement.counter' | 'agreement.accept' | 'agreement.reject';
+export type NegotiationMessageType = 'agreement.propose' | 'agreement.counter' | 'agreement.accept' | 'agreement.reject' | 'agreement.terminate' | 'agreement.acknowledge';
+export const NEGOTIATION_MESSAGE_TYPES: readonly NegotiationMessageType[] = ['agreement.propose', 'agreement.counter', 'agreement.accept', 'agreement.reject', 'agreement.terminate', 'agreement.acknowledge'];
+
+/** What an offer proposes: the services, their levels and the validity period. */
+export interface Terms extends Validity {
+  readonly services: string[];
+  readonly serviceLevels: ServiceLevels;
+  readonly serviceLevelsByService?: ServiceLevelsByService | undefined;
+}
 
 export interface AgreementService {
   /** The newest version of every negotiated agreement. */
   list(): Promise<AgreementVersion[]>;
   versions(id: string): Promise<AgreementVersion[]>;
-  propose(request: { id?: string; provider: string; services: string[]; serviceLevels: ServiceLevels }): Promise<AgreementVersion>;
-  counter(id: string, terms: { services: string[]; serviceLevels: ServiceLevels }): Promise<AgreementVersion>;
+  /** A first offer (or a new version): to a supplier (`provider`), or as provider to a customer (`customer`). */
+  propose(request: { id?: string; provider?: string; customer?: string; forCall?: string } & Terms): Promise<AgreementVersion>;
+  counter(id: string, terms: Terms): Promise<AgreementVersion>;
   accept(id: string): Promise<AgreementVersion>;
   reject(id: string, reason: string | undefined): Promise<AgreementVersion>;
+  /** Ends the active version from `effectiveAt`: this side signs the notice, the other acknowledges it. */
+  terminate(id: string, request: { effectiveAt: string; reason?: string }): Promise<AgreementVersion>;
   /** A negotiation message from the partner on the other side. */
   receive(sender: Partner, type: NegotiationMessageType, data: unknown, message: MessageContext<AgreementVersion>): Promise<AgreementVersion>;
 }
@@ -70,21 +82,29 @@ export function createAgreementService(deps: {
     versions: versionsOf,
 
     async propose(request) {
-      const supplier = deps.partners.get(request.provider);
-      if (supplier === undefined || !supplier.roles.includes('supplier') || supplier.url === undefined) {
-        throw new GatewayError('USM_ERR_ROUTE_NOT_FOUND', `${request.provider} is not a supplier with a gateway`);
+      const { provider, customer } = partiesOf(request);
+      const other = provider === self ? customer : provider;
+      const partner = deps.partners.get(other);
+      const role = provider === self ? 'customer' : 'supplier';
+      if (partner === undefined || !partner.roles.includes(role) || partner.url === undefined) {
+        throw new GatewayError('USM_ERR_ROUTE_NOT_FOUND', `${other} is not a ${role} with a gateway`);
       }
-      const id = request.id ?? `${self}-${request.provider}-${randomUUID().slice(0, 8)}`;
+      if (provider === self) {
+        const unknown = request.services.filter((s) => !deps.registry.provides(s));
+        if (unknown.length > 0) throw new GatewayError('USM_ERR_VALIDATION', `this provider has no service ${unknown.join(', ')}`, { errors: [{ path: 'body/services', message: `unknown services: ${unknown.join(', ')}` }] });
+      }
+      const id = request.id ?? `${customer}-${provider}-${randomUUID().slice(0, 8)}`;
       if (deps.registry.configured(id)) throw new GatewayError('USM_ERR_CONFLICT', `agreement ${id} is set in the configuration file`);
-      const { versions, offered } = offer(await store.agreementVersions(id), { id, provider: request.provider, customer: self, services: request.services, serviceLevels: request.serviceLevels }, self, sign, at());
-      await save(versions, [send(request.provider, 'agreement.propose', { document: offered.document, signature: offered.signatures.customer })]);
+      const { versions, offered } = offer(await store.agreementVersions(id), { id, provider, customer, ...termsOf(request) }, self, sign, at(), request.forCall);
+      const side = provider === self ? 'provider' : 'customer';
+      await save(versions, [send(other, 'agreement.propose', { document: offered.document, signature: offered.signatures[side] })]);
       return offered;
     },
 
     async counter(id, terms) {
       const existing = await versionsOf(id);
       const latest = existing.at(-1)!;
-      const { versions, offered } = offer(existing, { id, provider: latest.provider, customer: latest.customer, ...terms }, self, sign, at());
+      const { versions, offered } = offer(existing, { id, provider: latest.provider, customer: latest.customer, ...termsOf(terms) }, self, sign, at());
       const side = latest.provider === self ? 'provider' : 'customer';
       await save(versions, [send(otherParty(latest), 'agreement.counter', { document: offered.document, signature: offered.signatures[side] })]);
       return offered;
@@ -107,10 +127,47 @@ export function createAgreementService(deps: {
       return changed.at(-1)!;
     },
 
+    async terminate(id, request) {
+      const existing = await versionsOf(id);
+      const active = activeVersion(existing);
+      if (active === undefined) throw new GatewayError('USM_ERR_CONFLICT', `agreement ${id} has no active version to terminate`);
+      if (Date.parse(request.effectiveAt) < deps.now()) {
+        throw new GatewayError('USM_ERR_VALIDATION', `effectiveAt ${request.effectiveAt} is in the past`, { errors: [{ path: 'body/effectiveAt', message: 'must not be in the past' }] });
+      }
+      const effectiveAt = new Date(request.effectiveAt).toISOString();
+      const text = terminationNotice(active, self, effectiveAt, request.reason);
+      const signature = sign(text);
+      const changed = terminate(existing, parseNotice(text)!, text, signature, at());
+      await save(changed, [send(otherParty(active), 'agreement.terminate', { notice: text, signature })]);
+      return changed.at(-1)!;
+    },
+
     async receive(sender, type, data, message) {
       const now = at();
       let changed: AgreementVersion[];
-      if (type === 'agreement.propose' || type === 'agreement.counter') {
+      const outbox: NewOutboxMessage[] = [];
+      if (type === 'agreement.terminate') {
+        const { notice: text, signature } = data as Schemas['AgreementTermination'];
+        const notice = parseNotice(text);
+        if (notice === undefined) throw new GatewayError('USM_ERR_VALIDATION', 'the notice is not a termination notice', { errors: [{ path: 'body/data/notice', message: 'must be a TerminationNotice' }] });
+        const existing = await versionsOf(notice.id);
+        checkParties(parseDocument(existing.at(-1)!), sender);
+        if (notice.terminatedBy !== sender.id) throw new GatewayError('USM_ERR_FORBIDDEN', `${sender.id} sent a termination by ${notice.terminatedBy}`);
+        verifySignature(sender, text, signature);
+        changed = terminate(existing, notice, text, signature, now);
+        // Acknowledged at once: this side signs the same notice bytes.
+        const acknowledgement = sign(text);
+        changed = acknowledge(changed, notice.version, self, acknowledgement, now);
+        outbox.push(send(sender.id, 'agreement.acknowledge', { id: notice.id, version: notice.version, signature: acknowledgement }));
+      } else if (type === 'agreement.acknowledge') {
+        const { id, version, signature } = data as Schemas['TerminationAcknowledgement'];
+        const existing = await versionsOf(id);
+        checkParties(parseDocument(existing.at(-1)!), sender);
+        const termination = activeVersion(existing)?.termination;
+        if (termination === undefined) throw new GatewayError('USM_ERR_CONFLICT', `agreement ${id} has no termination to acknowledge`);
+        verifySignature(sender, termination.notice, signature);
+        changed = acknowledge(existing, version, sender.id, signature, now);
+      } else if (type === 'agreement.propose' || type === 'agreement.counter') {
         const { document, signature } = data as Schemas['AgreementOffer'];
         const parsed = parseOffer(document);
         checkParties(parsed, sender);
@@ -131,10 +188,19 @@ export function createAgreementService(deps: {
         changed = reject(existing, version, sender.id, reason, now);
       }
       const result = changed.at(-1)!;
-      await store.commitAgreement({ versions: changed, inbound: { ...message.record, callId: null, response: await message.respond(result) }, outbox: [] });
+      await store.commitAgreement({ versions: changed, inbound: { ...message.record, callId: null, response: await message.respond(result) }, outbox });
+      if (outbox.length > 0) deps.onCommit?.(outbox.map((m) => m.partner));
       return result;
     },
   };
+
+  /** Who is who in a proposal: this gateway is the customer of `provider`, or the provider of `customer`. */
+  function partiesOf(request: { provider?: string; customer?: string }): { provider: string; customer: string } {
+    if ((request.provider === undefined) === (request.customer === undefined)) {
+      throw new GatewayError('USM_ERR_VALIDATION', 'name either the provider (a supplier) or the customer of the proposed agreement', { errors: [{ path: 'body', message: 'must have exactly one of provider, customer' }] });
+    }
+    return request.provider !== undefined ? { provider: request.provider, customer: self } : { provider: self, customer: request.customer! };
+  }
 
   function parseOffer(document: string): AgreementDocument {
     let parsed: AgreementDocument | undefined;
@@ -151,6 +217,14 @@ export function createAgreementService(deps: {
     if (problem !== undefined) {
       const field = { path: `body/data/document/${problem.path}`, message: problem.message };
       throw new GatewayError('USM_ERR_VALIDATION', `the offered document: ${problem.path}: ${problem.message}`, { errors: [field] });
+    }
+    const perService = serviceLevelsByServiceProblem(parsed.serviceLevelsByService, parsed.services, parsed.serviceLevels);
+    if (perService !== undefined) {
+      throw new GatewayError('USM_ERR_VALIDATION', `the offered document: ${perService.path}: ${perService.message}`, { errors: [{ path: `body/data/document/${perService.path}`, message: perService.message }] });
+    }
+    const period = validityProblem(parsed);
+    if (period !== undefined) {
+      throw new GatewayError('USM_ERR_VALIDATION', `the offered document: ${period.path}: ${period.message}`, { errors: [{ path: `body/data/document/${period.path}`, message: period.message }] });
     }
     return parsed;
   }
@@ -171,16 +245,21 @@ export function createAgreementService(deps: {
   }
 }
 
-export function agreementView(version: AgreementVersion): Schemas['NegotiatedAgreement'] {
+/** The desk's view of a version at `now` (milliseconds): a terminated version reads `terminated` from its effective date. */
+export function agreementView(version: AgreementVersion, now: number): Schemas['NegotiatedAgreement'] {
   const document = parseDocument(version);
   return {
     id: version.id,
     version: version.version,
     provider: version.provider,
     customer: version.customer,
-    status: version.status,
+    status: version.status === 'active' && terminatedAt(version, now) ? 'terminated' : version.status,
+    ...(version.termination !== undefined ? { termination: version.termination } : {}),
+    ...(version.forCall !== undefined ? { forCall: version.forCall } : {}),
     services: document.services,
     serviceLevels: document.serviceLevels,
+    ...validityOf(document),
+    ...(document.serviceLevelsByService !== undefined ? { serviceLevelsByService: document.serviceLevelsByService } : {}),
     offeredBy: version.offeredBy,
     document: version.document,
     signatures: { ...version.signatures },
@@ -188,4 +267,13 @@ export function agreementView(version: AgreementVersion): Schemas['NegotiatedAgr
     createdAt: version.createdAt,
     updatedAt: version.updatedAt,
   };
+}
+
+function termsOf(terms: Terms): Terms {
+  return { services: terms.services, serviceLevels: terms.serviceLevels, ...validityOf(terms), ...(terms.serviceLevelsByService !== undefined ? { serviceLevelsByService: terms.serviceLevelsByService } : {}) };
+}
+
+/** The validity period of an agreement document or terms, only the ends that are set. */
+export function validityOf(from: Validity): { validFrom?: string; validUntil?: string } {
+  return { ...(from.validFrom !== undefined ? { validFrom: from.validFrom } : {}), ...(from.validUntil !== undefined ? { validUntil: from.validUntil } : {}) };
 }

@@ -1,8 +1,9 @@
-import type { AgreementDocument, AgreementVersion, ServiceLevels } from '../ports/agreement-store.js';
+import type { AgreementDocument, AgreementVersion, ServiceLevels, ServiceLevelsByService, TerminationNotice } from '../ports/agreement-store.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { FieldError } from '../kernel/gateway-error.js';
 import { MAX_TARGET_MINUTES } from '../usm/sla-clock.js';
 import { supportHoursProblem } from '../usm/support-hours.js';
+import { validityProblem, type Validity } from '../usm/validity.js';
 
 export function parseDocument(version: Pick<AgreementVersion, 'document'>): AgreementDocument {
   return JSON.parse(version.document) as AgreementDocument;
@@ -29,13 +30,16 @@ const TARGET_KEYS = ['priority', 'responseMinutes', 'resolutionMinutes'] as cons
 export function serviceLevelsProblem(levels: unknown): FieldError | undefined {
   const at = (path: string, message: string): FieldError => ({ path: `serviceLevels${path}`, message });
   if (typeof levels !== 'object' || levels === null || Array.isArray(levels)) return at('', 'must be an object');
-  const { supportHours, availability, targets, ...rest } = levels as Record<string, unknown>;
+  const { supportHours, availability, confirmationHours, targets, ...rest } = levels as Record<string, unknown>;
   const extra = Object.keys(rest);
   if (extra.length > 0) return at('', `must NOT have additional properties: ${extra.join(', ')}`);
   if (typeof supportHours !== 'string') return at('/supportHours', 'must be a string');
   const hours = supportHoursProblem(supportHours);
   if (hours !== undefined) return at('/supportHours', hours);
   if (availability !== undefined && (typeof availability !== 'number' || !(availability >= 0 && availability <= 100))) return at('/availability', 'must be a number from 0 to 100');
+  if (confirmationHours !== undefined && (!Number.isInteger(confirmationHours) || (confirmationHours as number) < 1 || (confirmationHours as number) > 8760)) {
+    return at('/confirmationHours', 'must be a whole number of hours from 1 to 8760');
+  }
   if (!Array.isArray(targets) || targets.length > 5) return at('/targets', 'must be a list of at most 5 targets');
   for (const [i, target] of targets.entries()) {
     if (typeof target !== 'object' || target === null || Array.isArray(target)) return at(`/targets/${i}`, 'must be an object');
@@ -52,13 +56,31 @@ export function serviceLevelsProblem(levels: unknown): FieldError | undefined {
   return undefined;
 }
 
+/**
+ * What is wrong with levels per service, or undefined: each key one of the agreement's services, each
+ * entry an object whose merge over the agreement's levels keeps to the bounds of `ServiceLevels`.
+ */
+export function serviceLevelsByServiceProblem(byService: unknown, services: readonly string[], defaults: ServiceLevels): FieldError | undefined {
+  if (byService === undefined) return undefined;
+  if (typeof byService !== 'object' || byService === null || Array.isArray(byService)) return { path: 'serviceLevelsByService', message: 'must be an object' };
+  for (const [service, levels] of Object.entries(byService)) {
+    const path = `serviceLevelsByService/${service}`;
+    if (!services.includes(service)) return { path, message: `${service} is not one of the agreement's services` };
+    if (typeof levels !== 'object' || levels === null || Array.isArray(levels)) return { path, message: 'must be an object' };
+    const problem = serviceLevelsProblem({ ...defaults, ...levels });
+    if (problem !== undefined) return { path: `${path}${problem.path.slice('serviceLevels'.length)}`, message: problem.message };
+  }
+  return undefined;
+}
+
 /** A new offer (a first proposal, a renegotiation or a counter-offer) after the versions so far. */
 export function offer(
   versions: readonly AgreementVersion[],
-  fields: { id: string; provider: string; customer: string; services: string[]; serviceLevels: ServiceLevels },
+  fields: { id: string; provider: string; customer: string; services: string[]; serviceLevels: ServiceLevels; serviceLevelsByService?: ServiceLevelsByService | undefined } & Validity,
   offeredBy: string,
   sign: (document: string) => string,
   at: string,
+  forCall?: string,
 ): { versions: AgreementVersion[]; offered: AgreementVersion } {
   const latest = versions.at(-1);
   if (latest !== undefined && (latest.provider !== fields.provider || latest.customer !== fields.customer)) {
@@ -66,6 +88,10 @@ export function offer(
   }
   const problem = serviceLevelsProblem(fields.serviceLevels);
   if (problem !== undefined) throw new GatewayError('USM_ERR_VALIDATION', `${problem.path}: ${problem.message}`, { errors: [problem] });
+  const perService = serviceLevelsByServiceProblem(fields.serviceLevelsByService, fields.services, fields.serviceLevels);
+  if (perService !== undefined) throw new GatewayError('USM_ERR_VALIDATION', `${perService.path}: ${perService.message}`, { errors: [perService] });
+  const period = validityProblem(fields);
+  if (period !== undefined) throw new GatewayError('USM_ERR_VALIDATION', `${period.path}: ${period.message}`, { errors: [period] });
   const counter = isOpenOffer(latest);
   if (counter && latest.offeredBy === offeredBy) {
     throw new GatewayError('USM_ERR_CONFLICT', `${offeredBy} already has an open offer for ${fields.id}; wait for the answer`);
@@ -77,6 +103,9 @@ export function offer(
     customer: fields.customer,
     services: fields.services,
     serviceLevels: fields.serviceLevels,
+    ...(fields.validFrom !== undefined ? { validFrom: fields.validFrom } : {}),
+    ...(fields.validUntil !== undefined ? { validUntil: fields.validUntil } : {}),
+    ...(fields.serviceLevelsByService !== undefined ? { serviceLevelsByService: fields.serviceLevelsByService } : {}),
   } satisfies AgreementDocument);
   const side = sideOf(fields, offeredBy);
   const offered: AgreementVersion = {
@@ -87,6 +116,8 @@ export function offer(
     status: latest === undefined ? 'proposed' : counter ? 'countered' : 'proposed',
     document,
     offeredBy,
+    // The wish a negotiation serves stays with every later version of it.
+    ...((forCall ?? latest?.forCall) !== undefined ? { forCall: (forCall ?? latest?.forCall)! } : {}),
     signatures: { customer: side === 'customer' ? sign(document) : null, provider: side === 'provider' ? sign(document) : null },
     createdAt: at,
     updatedAt: at,
@@ -102,7 +133,11 @@ export function receiveOffer(versions: readonly AgreementVersion[], document: st
   if (parsed.version !== (latest?.version ?? 0) + 1) {
     throw new GatewayError('USM_ERR_CONFLICT', `expected version ${(latest?.version ?? 0) + 1} of ${parsed.id}, got ${parsed.version}`);
   }
-  return offer(versions, { id: parsed.id, provider: parsed.provider, customer: parsed.customer, services: parsed.services, serviceLevels: parsed.serviceLevels }, from, () => signature, at);
+  const fields = { id: parsed.id, provider: parsed.provider, customer: parsed.customer, services: parsed.services, serviceLevels: parsed.serviceLevels, validFrom: parsed.validFrom, validUntil: parsed.validUntil, serviceLevelsByService: parsed.serviceLevelsByService };
+  const { versions: changed, offered } = offer(versions, fields, from, () => signature, at);
+  // The version keeps the exact bytes the other party signed.
+  const kept = { ...offered, document };
+  return { versions: [...changed.slice(0, -1), kept], offered: kept };
 }
 
 /** Accepts the open offer of the other party: it gets `signature` too and becomes the active version. */
@@ -127,4 +162,54 @@ export function reject(versions: readonly AgreementVersion[], version: number, b
 /** The version in force, if any. */
 export function activeVersion(versions: readonly AgreementVersion[]): AgreementVersion | undefined {
   return versions.find((v) => v.status === 'active');
+}
+
+/** The notice a party signs to end the active version: one JSON text, members in this order. */
+export function terminationNotice(active: AgreementVersion, by: string, effectiveAt: string, reason: string | undefined): string {
+  sideOf(active, by);
+  return JSON.stringify({ id: active.id, version: active.version, terminatedBy: by, effectiveAt, ...(reason !== undefined ? { reason } : {}) } satisfies TerminationNotice);
+}
+
+/** Reads a termination notice received across the link, or undefined when it is not one. */
+export function parseNotice(notice: string): TerminationNotice | undefined {
+  let parsed: Partial<TerminationNotice> | undefined;
+  try {
+    parsed = JSON.parse(notice) as Partial<TerminationNotice>;
+  } catch {
+    return undefined;
+  }
+  const ok =
+    typeof parsed?.id === 'string' &&
+    Number.isInteger(parsed.version) &&
+    typeof parsed.terminatedBy === 'string' &&
+    typeof parsed.effectiveAt === 'string' &&
+    !Number.isNaN(Date.parse(parsed.effectiveAt)) &&
+    (parsed.reason === undefined || typeof parsed.reason === 'string');
+  return ok ? (parsed as TerminationNotice) : undefined;
+}
+
+/** Ends the active version `version` from the notice's date; the notice is signed by the terminating party. */
+export function terminate(versions: readonly AgreementVersion[], notice: TerminationNotice, text: string, signature: string, at: string): AgreementVersion[] {
+  const active = activeVersion(versions);
+  if (active === undefined || active.version !== notice.version) throw new GatewayError('USM_ERR_CONFLICT', `version ${notice.version} of ${notice.id} is not the active version`);
+  if (active.termination !== undefined) throw new GatewayError('USM_ERR_CONFLICT', `agreement ${notice.id} is terminated already (from ${active.termination.effectiveAt})`);
+  sideOf(active, notice.terminatedBy);
+  const termination = { by: notice.terminatedBy, effectiveAt: notice.effectiveAt, ...(notice.reason !== undefined ? { reason: notice.reason } : {}), notice: text, signature, at };
+  return [{ ...active, termination, updatedAt: at }];
+}
+
+/** The other party's acknowledgement of a termination, its signature over the same notice. */
+export function acknowledge(versions: readonly AgreementVersion[], version: number, by: string, signature: string, at: string): AgreementVersion[] {
+  const active = activeVersion(versions);
+  const termination = active?.version === version ? active.termination : undefined;
+  if (active === undefined || termination === undefined) throw new GatewayError('USM_ERR_CONFLICT', `version ${version} has no termination to acknowledge`);
+  if (termination.by === by) throw new GatewayError('USM_ERR_CONFLICT', 'the other party acknowledges a termination, not the one who made it');
+  if (termination.acknowledgement !== undefined) throw new GatewayError('USM_ERR_CONFLICT', 'the termination is acknowledged already');
+  sideOf(active, by);
+  return [{ ...active, termination: { ...termination, acknowledgement: { by, signature, at } }, updatedAt: at }];
+}
+
+/** Whether a version's termination has taken effect at `now` (milliseconds). */
+export function terminatedAt(version: Pick<AgreementVersion, 'termination'>, now: number): boolean {
+  return version.termination !== undefined && Date.parse(version.termination.effectiveAt) <= now;
 }

@@ -1,4 +1,4 @@
-import type { AgreementRegistry } from '../agreements/agreement-registry.js';
+import { serviceLevelsFor, type AgreementRegistry } from '../agreements/agreement-registry.js';
 import type { OutboundMessages } from '../delivery/outbound-messages.js';
 import { unknownRequester } from '../agreements/requester-policy.js';
 import { GatewayError } from '../kernel/gateway-error.js';
@@ -317,7 +317,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
     if (unknown !== undefined && policy?.onUnknown === 'refuse') throw new GatewayError('USM_ERR_REQUESTER_UNKNOWN', unknown);
     const started = startCall(submission.type);
     const priority = priorityOf(submission.impact, submission.urgency);
-    const target = agreement.serviceLevels.targets.find((t) => t.priority === priority);
+    const levels = serviceLevelsFor(agreement, submission.service);
+    const target = levels.targets.find((t) => t.priority === priority);
     const call: CallRecord = {
       id: uuidv7(deps.now()),
       customer,
@@ -339,8 +340,8 @@ export function createCallService(deps: CallServiceDeps): CallService {
       version: 1,
       hops: [...hops],
       ...(trace !== undefined ? { trace } : {}),
-      ...(target !== undefined ? { sla: startClock(at, target, agreement.serviceLevels.supportHours) } : {}),
-      ...(agreement.serviceLevels.confirmationHours !== undefined ? { confirmationHours: agreement.serviceLevels.confirmationHours } : {}),
+      ...(target !== undefined ? { sla: startClock(at, target, levels.supportHours) } : {}),
+      ...(levels.confirmationHours !== undefined ? { confirmationHours: levels.confirmationHours } : {}),
       ...extra,
       ...(unknown !== undefined ? { requesterUnknown: true } : {}),
     };

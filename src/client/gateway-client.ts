@@ -95,6 +95,8 @@ export interface GatewayClient {
   listServices(): Promise<AnswerOf<'listServices', 200>>;
   listAgreements(): Promise<AnswerOf<'listAgreements', 200>>;
   getAgreement(agreementId: string): Promise<Schemas['Agreement']>;
+  /** Measured availability per service of one of our agreements in a month (`YYYY-MM`, UTC), against its targets. */
+  getAvailabilityReport(agreementId: string, period: string): Promise<Schemas['AvailabilityReport']>;
   listCalls(query?: operations['listCalls']['parameters']['query']): Promise<Schemas['CallPage']>;
   getCall(callId: string): Promise<Schemas['Call']>;
   getCallHistory(callId: string): Promise<AnswerOf<'getCallHistory', 200>>;
@@ -231,6 +233,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     listServices: () => read('/v1/services'),
     listAgreements: () => read('/v1/agreements'),
     getAgreement: (agreementId) => read(`/v1/agreements/${encodeURIComponent(agreementId)}`),
+    getAvailabilityReport: (agreementId, period) => read(`/v1/agreements/${encodeURIComponent(agreementId)}/availability?${new URLSearchParams({ period })}`),
     listCalls(query = {}) {
       const search = new URLSearchParams(Object.entries(query).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)] as [string, string]])));
       return read(`/v1/calls${search.size > 0 ? `?${search}` : ''}`);

@@ -6,6 +6,7 @@ import type { components } from '../generated/config.js';
 import { routeProblem } from '../usm/route-rules.js';
 import { PROCESS_OF_TYPE, TRIGGER_STEPS } from '../usm/usm-model.js';
 import { supportHoursProblem } from '../usm/support-hours.js';
+import { validityProblem } from '../usm/validity.js';
 import { schemaDocument } from './config-schema.js';
 import { BootError } from '../kernel/boot-error.js';
 
@@ -15,6 +16,7 @@ export type AgreementConfig = components['schemas']['AgreementConfig'];
 export type UnderpinningConfig = components['schemas']['UnderpinningConfig'];
 export type RouteConfig = components['schemas']['RouteConfig'];
 export type TriggerRuleConfig = components['schemas']['TriggerRuleConfig'];
+export type TeamConfig = NonNullable<GatewayConfigFile['teams']>[number];
 export type TokenConfig = components['schemas']['TokenConfig'];
 
 /** A validated configuration with defaults applied and relative paths resolved. */
@@ -24,6 +26,7 @@ export interface GatewayConfig extends GatewayConfigFile {
   readonly limits: { bodyBytes: number; requestTimeoutMs: number; partnerRequestsPerSecond: number; partnerBurst: number };
   readonly agreements: AgreementConfig[];
   readonly underpinning: UnderpinningConfig[];
+  readonly teams: TeamConfig[];
   readonly routes: RouteConfig[];
   readonly triggers: TriggerRuleConfig[];
   readonly delivery: {
@@ -97,7 +100,7 @@ export function buildConfig(raw: unknown, baseDir: string, overrides: ConfigOver
   }
   applyOverrides(input, overrides);
   for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log', 'delivery', 'admin', 'postgres', 'closing'] as const) input[key] ??= {};
-  for (const key of ['agreements', 'underpinning', 'routes', 'triggers'] as const) input[key] ??= [];
+  for (const key of ['agreements', 'underpinning', 'routes', 'triggers', 'teams'] as const) input[key] ??= [];
   if (!validateFile(input)) {
     const [first] = validateFile.errors ?? [];
     const path = first?.instancePath === '' ? '/' : (first?.instancePath ?? '/');
@@ -127,6 +130,19 @@ function checkSupportHours(text: string, path: string): void {
   if (problem !== undefined) throw new ConfigError(path, problem);
 }
 
+function checkValidity(agreement: { validFrom?: string; validUntil?: string }, path: string): void {
+  const problem = validityProblem(agreement);
+  if (problem !== undefined) throw new ConfigError(`${path}/${problem.path}`, problem.message);
+}
+
+/** Levels per service: for the agreement's own services, with support hours that can be read. */
+function checkPerService(agreement: AgreementConfig | UnderpinningConfig, path: string): void {
+  for (const [service, levels] of Object.entries(agreement.serviceLevelsByService ?? {})) {
+    if (!agreement.services.includes(service)) throw new ConfigError(`${path}/serviceLevelsByService/${service}`, `${service} is not one of the agreement's services`);
+    if (levels.supportHours !== undefined) checkSupportHours(levels.supportHours, `${path}/serviceLevelsByService/${service}/supportHours`);
+  }
+}
+
 function checkReferences(config: GatewayConfig): void {
   const services = new Set<string>();
   config.services.forEach((service, i) => {
@@ -144,6 +160,12 @@ function checkReferences(config: GatewayConfig): void {
     if (sources > 1 || (sources === 0 && !follows)) throw new ConfigError(`/partners/${i}`, `needs ${follows ? 'at most' : 'exactly'} one of jwks, jwksFile, devKeyFile`);
     partners.set(partner.id, partner);
   });
+  // A team is a supplier without a gateway: it takes the supplier's place in underpinning agreements and routes.
+  const teams = new Map<string, { roles: readonly string[]; services: readonly { id: string }[] }>();
+  config.teams.forEach((team, i) => {
+    if (teams.has(team.id) || partners.has(team.id) || team.id === config.party.id) throw new ConfigError(`/teams/${i}/id`, `duplicate party id ${team.id}`);
+    teams.set(team.id, { roles: ['supplier'], services: team.services });
+  });
   const agreements = new Set<string>();
   config.agreements.forEach((agreement, i) => {
     if (agreements.has(agreement.id)) throw new ConfigError(`/agreements/${i}/id`, `duplicate agreement id ${agreement.id}`);
@@ -158,20 +180,24 @@ function checkReferences(config: GatewayConfig): void {
       if (!services.has(service)) throw new ConfigError(`/agreements/${i}/services/${j}`, `unknown service ${service}`);
     });
     checkSupportHours(agreement.serviceLevels.supportHours, `/agreements/${i}/serviceLevels/supportHours`);
+    checkValidity(agreement, `/agreements/${i}`);
+    checkPerService(agreement, `/agreements/${i}`);
   });
   const underpinning = new Map<string, UnderpinningConfig>();
   config.underpinning.forEach((contract, i) => {
     if (underpinning.has(contract.id) || agreements.has(contract.id)) throw new ConfigError(`/underpinning/${i}/id`, `duplicate agreement id ${contract.id}`);
     underpinning.set(contract.id, contract);
-    const supplier = partners.get(contract.supplier);
+    const supplier = partners.get(contract.supplier) ?? teams.get(contract.supplier);
     if ((supplier === undefined && !follows) || (supplier !== undefined && !supplier.roles.includes('supplier'))) {
-      throw new ConfigError(`/underpinning/${i}/supplier`, `${contract.supplier} is not a partner with the supplier role`);
+      throw new ConfigError(`/underpinning/${i}/supplier`, `${contract.supplier} is not a partner with the supplier role or a team`);
     }
     contract.services.forEach((service, j) => {
       // A supplier from the directory (or one whose services the config leaves to it) is checked when the directory names its services.
       if (supplier?.services !== undefined || !follows) if (!(supplier?.services ?? []).some((s) => s.id === service)) throw new ConfigError(`/underpinning/${i}/services/${j}`, `${contract.supplier} does not provide ${service}`);
     });
     checkSupportHours(contract.serviceLevels.supportHours, `/underpinning/${i}/serviceLevels/supportHours`);
+    checkValidity(contract, `/underpinning/${i}`);
+    checkPerService(contract, `/underpinning/${i}`);
   });
   config.partners.forEach((partner, i) => {
     const keyless = partner.jwks === undefined && partner.jwksFile === undefined && partner.devKeyFile === undefined;
@@ -180,8 +206,8 @@ function checkReferences(config: GatewayConfig): void {
   config.routes.forEach((route, i) => {
     const at = `/routes/${i}`;
     if (!services.has(route.service)) throw new ConfigError(`${at}/service`, `unknown service ${route.service}`);
-    const supplier = partners.get(route.supplier);
-    if ((supplier === undefined && !follows) || (supplier !== undefined && !supplier.roles.includes('supplier'))) throw new ConfigError(`${at}/supplier`, `${route.supplier} is not a partner with the supplier role`);
+    const supplier = partners.get(route.supplier) ?? teams.get(route.supplier);
+    if ((supplier === undefined && !follows) || (supplier !== undefined && !supplier.roles.includes('supplier'))) throw new ConfigError(`${at}/supplier`, `${route.supplier} is not a partner with the supplier role or a team`);
     const contract = underpinning.get(route.agreement);
     if (contract === undefined || contract.supplier !== route.supplier) throw new ConfigError(`${at}/agreement`, `${route.agreement} is not an underpinning agreement with ${route.supplier}`);
     if (!contract.services.includes(route.supplierService)) throw new ConfigError(`${at}/supplierService`, `${route.agreement} does not cover ${route.supplierService}`);

@@ -11,7 +11,7 @@ export interface OutboundMessages {
   toSupplier(parent: CallRecord, link: SupplierLink, type: 'call.note' | 'call.cancel' | 'call.confirm', data: object): NewOutboxMessage;
   updateToCustomer(call: CallRecord, update: CallUpdate): NewOutboxMessage;
   /** An agreement negotiation message; `chainId` ties the versions of one negotiation together. */
-  agreementMessage(to: string, type: 'agreement.propose' | 'agreement.counter' | 'agreement.accept' | 'agreement.reject', chainId: string, data: object): NewOutboxMessage;
+  agreementMessage(to: string, type: Extract<MessageType, `agreement.${string}`>, chainId: string, data: object): NewOutboxMessage;
 }
 
 export function createOutboundMessages(options: { readonly self: { id: string; name: string }; readonly now: () => number }): OutboundMessages {

@@ -150,6 +150,10 @@ export interface paths {
          *     `agreement.propose`, `agreement.counter`, `agreement.accept`, `agreement.reject`: the two
          *     gateways negotiate an agreement; every version is signed by the party offering it, and the
          *     accepted version by both.
+         *
+         *     `agreement.terminate`: either party ends the active version of an agreement from a date,
+         *     with a notice it signs; `agreement.acknowledge`: the other party's gateway answers it at
+         *     once with its own signature over the same notice. Both are kept with the version.
          */
         post: operations["receiveMessage"];
         delete?: never;
@@ -231,6 +235,25 @@ export interface paths {
         };
         /** One of the calling customer's agreements. */
         get: operations["getAgreement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agreements/{agreementId}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        /** The measured availability of each service of one of the calling customer's agreements in a month, against its target. */
+        get: operations["getAvailabilityReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -665,6 +688,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/desk/calls/{callId}/negotiations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        /** The negotiations opened for a wish (the newest version of each), with the contract once accepted. */
+        get: operations["deskListWishNegotiations"];
+        put?: never;
+        /**
+         * At a wish's Agree 4 (draft offer) or 5 (negotiate), propose an underpinning contract to a supplier for it, as its fork.
+         * @description The proposal goes to the supplier like `POST /v1/desk/agreements` and every version of the
+         *     negotiation names the wish (`forCall`). A call that is not a wish at Agree 4 or 5 (in
+         *     progress or held) is refused with 409 `USM_ERR_FORK_NOT_ALLOWED`. Once the supplier
+         *     accepts, the contract is an underpinning agreement like any other: the wish's sub-calls
+         *     may fall under it.
+         */
+        post: operations["deskOpenWishNegotiation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/calls/{callId}/forks/{linkId}/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+                linkId: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Work an internal team's sub-call at this desk (its status, a note, its resolution); no message is sent.
+         * @description Only a team's sub-call (`team` in its view), while it is open; else 409
+         *     `USM_ERR_ILLEGAL_TRANSITION`. `resolved` needs `resolution` (400 `USM_ERR_VALIDATION`). When
+         *     the last open sub-call is fulfilled, the parent goes on as with a supplier's update.
+         */
+        post: operations["deskWorkTeamFork"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/desk/calls/{callId}/forks/{linkId}/cancel": {
         parameters: {
             query?: never;
@@ -695,7 +770,13 @@ export interface paths {
         /** Agreements negotiated across the link, as customer and as provider (the newest version of each). */
         get: operations["deskListAgreements"];
         put?: never;
-        /** Propose an agreement to a supplier (or a new version of an existing one); this side signs it. */
+        /**
+         * Propose an agreement to a supplier, or as provider to a customer (or a new version of an existing one); this side signs it.
+         * @description Name `provider` (a supplier with a gateway: this gateway is the customer) or `customer` (a
+         *     customer with a gateway: this gateway is the provider, and the services must be its own),
+         *     never both: else 400 `USM_ERR_VALIDATION`. The other party answers it as any offer (accept,
+         *     reject or counter).
+         */
         post: operations["deskProposeAgreement"];
         delete?: never;
         options?: never;
@@ -773,6 +854,78 @@ export interface paths {
         put?: never;
         /** Answer the other party's offer with other terms (a new version, signed by this side). */
         post: operations["deskCounterAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/agreements/{agreementId}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Terminate the active version of an agreement from a date; this side signs the notice and the other party acknowledges it.
+         * @description Either party may terminate. Calls under the agreement are accepted until `effectiveAt` and
+         *     refused from then on (422 `USM_ERR_AGREEMENT_TERMINATED`). `effectiveAt` may not be in the
+         *     past (400 `USM_ERR_VALIDATION`); an agreement without an active version, or terminated
+         *     already, is refused with 409 `USM_ERR_CONFLICT`.
+         */
+        post: operations["deskTerminateAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/agreements/{agreementId}/outages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        /** The outages recorded under an agreement (any agreement this gateway holds, from the config file or negotiated), oldest first. */
+        get: operations["deskListOutages"];
+        put?: never;
+        /**
+         * Flag an incident under the agreement as an outage, or declare an outage window of one of its services.
+         * @description `callId`: an incident call under this agreement; the outage lasts from the call's creation
+         *     to its resolution (until now while it is unresolved). A call that is not an incident is
+         *     refused with 400 `USM_ERR_VALIDATION`, one under another agreement with 422
+         *     `USM_ERR_AGREEMENT_INVALID`, one flagged already with 409 `USM_ERR_CONFLICT`.
+         *     `service` and `startAt` (and `endAt`, open while it lasts): a declared window of one of the
+         *     agreement's services. Give one or the other, else 400 `USM_ERR_VALIDATION`.
+         */
+        post: operations["deskAddOutage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/agreements/{agreementId}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        /** The measured availability of each service of an agreement in a month, against its target. */
+        get: operations["deskAvailabilityReport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1133,7 +1286,7 @@ export interface components {
         /** @enum {string} */
         Branch: "agree" | "change" | "operate";
         /** @enum {string} */
-        MessageType: "call.submit" | "call.note" | "call.confirm" | "call.reopen" | "call.cancel" | "call.update" | "agreement.propose" | "agreement.counter" | "agreement.accept" | "agreement.reject";
+        MessageType: "call.submit" | "call.note" | "call.confirm" | "call.reopen" | "call.cancel" | "call.update" | "agreement.propose" | "agreement.counter" | "agreement.accept" | "agreement.reject" | "agreement.terminate" | "agreement.acknowledge";
         /** @description The uniform message every partner write travels in. */
         Envelope: {
             /** @description The message id, a UUIDv7, unique per sender. */
@@ -1264,12 +1417,23 @@ export interface components {
         AgreementTerms: {
             services: components["schemas"]["ResourceId"][];
             serviceLevels: components["schemas"]["ServiceLevels"];
+            /**
+             * Format: date-time
+             * @description From when calls are taken under the agreement (inclusive); open when absent.
+             */
+            validFrom?: string;
+            /**
+             * Format: date-time
+             * @description Until when calls are taken under the agreement (exclusive); open when absent.
+             */
+            validUntil?: string;
+            serviceLevelsByService?: components["schemas"]["ServiceLevelsByService"];
         };
         /**
          * @description What both parties sign, exactly as serialised in `AgreementOffer.document`: one JSON text
          *     (RFC 8259, UTF-8) whose value is this object, nothing before or after it. Gateways write it
          *     without insignificant whitespace, members in the order `id`, `version`, `provider`,
-         *     `customer`, `services`, `serviceLevels`, e.g.
+         *     `customer`, `services`, `serviceLevels`, then `validFrom`, `validUntil` and `serviceLevelsByService` when the terms set them, e.g.
          *     `{"id":"muni-hosting","version":1,"provider":"shared-services","customer":"municipality","services":["hosting"],"serviceLevels":{"supportHours":"24x7","targets":[{"priority":2,"responseMinutes":10,"resolutionMinutes":120}]}}`;
          *     a receiver takes any member order, and the signatures cover the exact bytes. `version`
          *     counts the versions of `id` from 1. An offer whose document is not such a text, or breaks
@@ -1282,6 +1446,17 @@ export interface components {
             customer: components["schemas"]["PartyId"];
             services: components["schemas"]["ResourceId"][];
             serviceLevels: components["schemas"]["ServiceLevels"];
+            /**
+             * Format: date-time
+             * @description From when calls are taken under the agreement (inclusive); open when absent.
+             */
+            validFrom?: string;
+            /**
+             * Format: date-time
+             * @description Until when calls are taken under the agreement (exclusive); open when absent.
+             */
+            validUntil?: string;
+            serviceLevelsByService?: components["schemas"]["ServiceLevelsByService"];
         };
         AgreementOffer: {
             /** @description The AgreementDocument as JSON text (a JSON object, see `AgreementDocument`), signed as these exact bytes. */
@@ -1300,16 +1475,86 @@ export interface components {
             version: number;
             reason?: string;
         };
-        /** @description One version of an agreement negotiated across the link. */
+        AgreementTermination: {
+            /** @description The TerminationNotice as JSON text, signed as these exact bytes. */
+            notice: string;
+            /** @description Detached JWS of the terminating party over `notice`. */
+            signature: string;
+        };
+        /**
+         * @description What the terminating party signs: `{id, version, terminatedBy, effectiveAt, reason?}` as one
+         *     JSON text (gateways write it without insignificant whitespace, in this member order).
+         *     `version` is the active version being ended.
+         */
+        TerminationNotice: {
+            id: components["schemas"]["ResourceId"];
+            version: number;
+            terminatedBy: components["schemas"]["PartyId"];
+            /** Format: date-time */
+            effectiveAt: string;
+            reason?: string;
+        };
+        TerminationAcknowledgement: {
+            id: components["schemas"]["ResourceId"];
+            version: number;
+            /** @description Detached JWS of the acknowledging party over the termination `notice`. */
+            signature: string;
+        };
+        TerminateAgreementRequest: {
+            /**
+             * Format: date-time
+             * @description From when calls under the agreement are refused.
+             */
+            effectiveAt: string;
+            reason?: string;
+        };
+        /** @description The termination of an active version, with the notice, its signature and the other party's acknowledgement. */
+        Termination: {
+            by: components["schemas"]["PartyId"];
+            /** Format: date-time */
+            effectiveAt: string;
+            reason?: string;
+            notice: string;
+            signature: string;
+            /**
+             * Format: date-time
+             * @description When the notice was made (the terminating side) or received (the other side).
+             */
+            at: string;
+            acknowledgement?: {
+                by: components["schemas"]["PartyId"];
+                signature: string;
+                /** Format: date-time */
+                at: string;
+            };
+        };
+        /**
+         * @description One version of an agreement negotiated across the link. An active version that was
+         *     terminated carries `termination`; from its `effectiveAt` its status is `terminated`.
+         */
         NegotiatedAgreement: {
             id: string;
             version: number;
             provider: components["schemas"]["PartyId"];
             customer: components["schemas"]["PartyId"];
             /** @enum {string} */
-            status: "proposed" | "countered" | "active" | "rejected" | "superseded";
+            status: "proposed" | "countered" | "active" | "rejected" | "superseded" | "terminated";
+            termination?: components["schemas"]["Termination"];
+            /** @description This side's wish whose Agree 4-5 opened the negotiation (not part of the signed document). */
+            forCall?: string;
             services: string[];
             serviceLevels: components["schemas"]["ServiceLevels"];
+            /**
+             * Format: date-time
+             * @description From when calls are taken under the agreement (inclusive); open when absent.
+             */
+            validFrom?: string;
+            /**
+             * Format: date-time
+             * @description Until when calls are taken under the agreement (exclusive); open when absent.
+             */
+            validUntil?: string;
+            serviceLevelsByService?: components["schemas"]["ServiceLevelsByService"];
             offeredBy: components["schemas"]["PartyId"];
             document: string;
             signatures: {
@@ -1322,11 +1567,36 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        ProposeAgreementRequest: {
+        /** @description The terms this provider proposes to a supplier for a wish. */
+        WishNegotiationRequest: {
             id?: components["schemas"]["ResourceId"];
             provider: components["schemas"]["PartyId"];
             services: components["schemas"]["ResourceId"][];
             serviceLevels: components["schemas"]["ServiceLevels"];
+            /** Format: date-time */
+            validFrom?: string;
+            /** Format: date-time */
+            validUntil?: string;
+            serviceLevelsByService?: components["schemas"]["ServiceLevelsByService"];
+        };
+        /** @description One of `provider` (propose to a supplier) and `customer` (propose, as provider, to a customer). */
+        ProposeAgreementRequest: {
+            id?: components["schemas"]["ResourceId"];
+            provider?: components["schemas"]["PartyId"];
+            customer?: components["schemas"]["PartyId"];
+            services: components["schemas"]["ResourceId"][];
+            serviceLevels: components["schemas"]["ServiceLevels"];
+            /**
+             * Format: date-time
+             * @description From when calls are taken under the agreement (inclusive); open when absent.
+             */
+            validFrom?: string;
+            /**
+             * Format: date-time
+             * @description Until when calls are taken under the agreement (exclusive); open when absent.
+             */
+            validUntil?: string;
+            serviceLevelsByService?: components["schemas"]["ServiceLevelsByService"];
         };
         /**
          * @description The call's service-level clock; due times move on while the call waits (pending or held).
@@ -1372,11 +1642,32 @@ export interface components {
              */
             status: "requested" | "acknowledged" | "rejected" | "inProgress" | "pending" | "held" | "resolved" | "closed" | "cancelled";
             remoteCallId: string | null;
+            /**
+             * @description Present on an internal team's sub-call (a team of `teams[]`, a supplier without a
+             *     gateway): it is worked at this desk (`POST .../forks/{linkId}/work`), no message is sent,
+             *     and `sla` gives its due times by the operational agreement's levels for the parent's priority.
+             */
+            team?: {
+                sla?: {
+                    /** Format: date-time */
+                    responseDueAt: string;
+                    /** Format: date-time */
+                    resolutionDueAt: string;
+                };
+            };
             resolution?: components["schemas"]["Resolution"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        TeamWork: {
+            /** @enum {string} */
+            status: "inProgress" | "pending" | "held" | "resolved" | "cancelled";
+            /** @description An internal note on the parent call. */
+            note?: string;
+            /** @description The resolution summary; required with `resolved`. */
+            resolution?: string;
         };
         /** @description One gateway's part of a call's trip through the chain. */
         TraceHop: {
@@ -1686,6 +1977,77 @@ export interface components {
             name: string;
             description?: string;
         };
+        /** @description Either `callId` (an incident flagged as an outage) or `service` and `startAt` (a declared window). */
+        OutageRequest: {
+            callId?: string;
+            service?: components["schemas"]["ResourceId"];
+            /** Format: date-time */
+            startAt?: string;
+            /** Format: date-time */
+            endAt?: string;
+            reason?: string;
+        };
+        /**
+         * @description An outage of a service under an agreement: an incident flagged as one (`source: incident`,
+         *     from the call's creation to its resolution) or a declared window (`source: declared`).
+         *     `endAt` is absent while it lasts.
+         */
+        Outage: {
+            id: string;
+            agreement: string;
+            service: string;
+            /** @enum {string} */
+            source: "incident" | "declared";
+            callId?: string;
+            /** Format: date-time */
+            startAt: string;
+            /** Format: date-time */
+            endAt?: string;
+            reason?: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /**
+         * @description Availability per service of the agreement in one month (UTC), measured over the part of it
+         *     that has passed (`from` .. `measuredUntil`): the share of that time without an outage, in
+         *     percent, overlapping outages counted once. `target` is the service's
+         *     `serviceLevels.availability` (its own levels over the agreement's); `met` whether the
+         *     measured availability reaches it (absent without a target).
+         */
+        AvailabilityReport: {
+            agreement: string;
+            period: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            until: string;
+            /** Format: date-time */
+            measuredUntil: string;
+            services: {
+                service: string;
+                target?: number;
+                availability: number;
+                met?: boolean;
+                downtimeMinutes: number;
+                measuredMinutes: number;
+                outages: components["schemas"]["Outage"][];
+            }[];
+        };
+        /**
+         * @description Service levels per service id of the agreement, each overriding the agreement's
+         *     `serviceLevels` member by member: a member given here replaces the agreement's (`targets`
+         *     as a whole), one not given is the agreement's. The merged levels are held to the bounds of
+         *     `ServiceLevels`; a key that is not one of the agreement's services is refused with 400
+         *     `USM_ERR_VALIDATION`. The calls of a service start their clock with its levels.
+         */
+        ServiceLevelsByService: {
+            [key: string]: {
+                supportHours?: string;
+                availability?: number;
+                confirmationHours?: number;
+                targets?: components["schemas"]["ServiceLevelTarget"][];
+            };
+        };
         /**
          * @description The targets for calls of one priority, in minutes of support time (wall-clock minutes
          *     under `24x7`): whole numbers from 1 to 525600 (one year).
@@ -1703,6 +2065,22 @@ export interface components {
             provider: components["schemas"]["PartyId"];
             /** @enum {string} */
             status: "active" | "terminated";
+            /**
+             * Format: date-time
+             * @description When a termination takes effect: calls are accepted before it and refused from then on.
+             */
+            terminatesAt?: string;
+            /**
+             * Format: date-time
+             * @description From when calls are taken under the agreement (inclusive); open when absent.
+             */
+            validFrom?: string;
+            /**
+             * Format: date-time
+             * @description Until when calls are taken under the agreement (exclusive); open when absent.
+             */
+            validUntil?: string;
+            serviceLevelsByService?: components["schemas"]["ServiceLevelsByService"];
             services: string[];
             serviceLevels: components["schemas"]["ServiceLevels"];
         };
@@ -1992,7 +2370,9 @@ export interface components {
         };
         /**
          * @description Well-formed, but nothing here can take it: `USM_ERR_AGREEMENT_INVALID` (not an active
-         *     agreement of the customer), `USM_ERR_ROUTE_NOT_FOUND` (no supplier route or gateway fits),
+         *     agreement of the customer), `USM_ERR_AGREEMENT_TERMINATED` (its termination has taken
+         *     effect), `USM_ERR_AGREEMENT_OUTSIDE_VALIDITY` (the call, or a fork under an underpinning
+         *     agreement, falls outside its `validFrom` .. `validUntil`), `USM_ERR_ROUTE_NOT_FOUND` (no supplier route or gateway fits),
          *     `USM_ERR_CHAIN_MISMATCH` (a follow-up or update names another chain than its call's),
          *     `USM_ERR_CALL_ID_MISMATCH` (an update names another supplier call than its sub-call's),
          *     `USM_ERR_EXTERNAL_REF_REQUIRED` (a customer that runs a gateway sent no `externalRef`),
@@ -2055,6 +2435,8 @@ export interface components {
         BatchSignature: string;
         CallId: components["schemas"]["Uuid"];
         LinkId: components["schemas"]["Uuid"];
+        /** @description A calendar month in UTC, `YYYY-MM`. */
+        Period: string;
         AgreementId: components["schemas"]["ResourceId"];
         StatusFilter: components["schemas"]["PublicStatus"];
         TypeFilter: components["schemas"]["CallType"];
@@ -2278,6 +2660,14 @@ export interface operations {
                     /** @constant */
                     type?: "agreement.reject";
                     data?: components["schemas"]["AgreementRejection"];
+                } | {
+                    /** @constant */
+                    type?: "agreement.terminate";
+                    data?: components["schemas"]["AgreementTermination"];
+                } | {
+                    /** @constant */
+                    type?: "agreement.acknowledge";
+                    data?: components["schemas"]["TerminationAcknowledgement"];
                 });
             };
         };
@@ -2406,6 +2796,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    getAvailabilityReport: {
+        parameters: {
+            query: {
+                /** @description A calendar month in UTC, `YYYY-MM`. */
+                period: components["parameters"]["Period"];
+            };
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityReport"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3320,6 +3741,114 @@ export interface operations {
             503: components["responses"]["StoreUnavailable"];
         };
     };
+    deskListWishNegotiations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Negotiations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NegotiatedAgreement"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskOpenWishNegotiation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WishNegotiationRequest"];
+            };
+        };
+        responses: {
+            /** @description The proposal, queued for the supplier. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NegotiatedAgreement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskWorkTeamFork: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description draft-ietf-httpapi-idempotency-key-header: a key the desk tool makes for one write (a UUID,
+                 *     say), as a structured-field string (`"..."`) or a bare token, at most 255 characters. The
+                 *     same request again with the same key, by the same desk token, gets the first answer again
+                 *     (with `Usm-Replay: true`) and changes nothing; the same key with another request is refused
+                 *     422 `USM_ERR_IDEMPOTENCY_KEY_REUSED`. Only completed writes are remembered (a refused request
+                 *     may be sent again), for `desk.idempotencyHours` (24 by default).
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                callId: components["parameters"]["CallId"];
+                linkId: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamWork"];
+            };
+        };
+        responses: {
+            /** @description The sub-call as it is now. */
+            200: {
+                headers: {
+                    "Usm-Replay": components["headers"]["Replay"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierLink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
     deskCancelFork: {
         parameters: {
             query?: never;
@@ -3403,7 +3932,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The proposal, queued for the supplier. */
+            /** @description The proposal, queued for the other party. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3541,6 +4070,130 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskTerminateAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TerminateAgreementRequest"];
+            };
+        };
+        responses: {
+            /** @description The active version with its termination, queued for the other party. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NegotiatedAgreement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskListOutages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Outages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Outage"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskAddOutage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutageRequest"];
+            };
+        };
+        responses: {
+            /** @description The outage, recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Outage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskAvailabilityReport: {
+        parameters: {
+            query: {
+                /** @description A calendar month in UTC, `YYYY-MM`. */
+                period: components["parameters"]["Period"];
+            };
+            header?: never;
+            path: {
+                agreementId: components["parameters"]["AgreementId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
     };

@@ -69,7 +69,21 @@ export interface components {
             }[];
             partners: components["schemas"]["PartnerConfig"][];
             agreements?: components["schemas"]["AgreementConfig"][];
-            /** @description Our agreements as the customer of our suppliers (underpinning contracts). */
+            /**
+             * @description Internal teams: suppliers without a gateway. An `underpinning` agreement whose `supplier`
+             *     is a team is an operational agreement (OLA); a route may name a team, and its sub-calls
+             *     are worked at our desk (no message is sent) under the OLA's service levels.
+             */
+            teams?: {
+                id: string;
+                name: string;
+                /** @description The services the team provides to us. */
+                services: {
+                    id: string;
+                    name: string;
+                }[];
+            }[];
+            /** @description Our agreements as the customer of our suppliers (underpinning contracts) and of our internal teams (operational agreements). */
             underpinning?: components["schemas"]["UnderpinningConfig"][];
             /** @description Which supplier service underpins one of our services, for which call types. */
             routes?: components["schemas"]["RouteConfig"][];
@@ -257,6 +271,19 @@ export interface components {
              */
             status: "active" | "terminated";
             serviceLevels: components["schemas"]["ServiceLevels"];
+            /** @description An RFC 3339 date-time: from when calls are taken under the agreement (inclusive); open when absent. */
+            validFrom?: string;
+            /** @description An RFC 3339 date-time: until when calls are taken under the agreement (exclusive); open when absent. */
+            validUntil?: string;
+            /** @description Service levels per service id of this agreement, each overriding `serviceLevels` member by member (`targets` as a whole). */
+            serviceLevelsByService?: {
+                [key: string]: {
+                    supportHours?: string;
+                    availability?: number;
+                    confirmationHours?: number;
+                    targets?: components["schemas"]["ServiceLevelTarget"][];
+                };
+            };
         };
         TriggerRuleConfig: {
             /** @description Our service. */
@@ -337,6 +364,19 @@ export interface components {
              */
             status: "active" | "terminated";
             serviceLevels: components["schemas"]["ServiceLevels"];
+            /** @description An RFC 3339 date-time: from when calls are taken under the agreement (inclusive); open when absent. */
+            validFrom?: string;
+            /** @description An RFC 3339 date-time: until when calls are taken under the agreement (exclusive); open when absent. */
+            validUntil?: string;
+            /** @description Service levels per service id of this agreement, each overriding `serviceLevels` member by member (`targets` as a whole). */
+            serviceLevelsByService?: {
+                [key: string]: {
+                    supportHours?: string;
+                    availability?: number;
+                    confirmationHours?: number;
+                    targets?: components["schemas"]["ServiceLevelTarget"][];
+                };
+            };
             /**
              * @description The users the customer authorises under this agreement: a requester is known when its
              *     `id` is in `ids` or its e-mail address is at one of `emailDomains` (the domain exactly,

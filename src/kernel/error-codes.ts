@@ -51,6 +51,8 @@ export const ERROR_CODES = {
   USM_ERR_TRIGGER_NOT_ALLOWED: { status: 409, title: 'The call cannot raise this triggered call at this step' },
   USM_ERR_TRIGGER_CALL_ENDED: { status: 409, title: 'The call to wait on has ended' },
   USM_ERR_TRIGGER_CYCLE: { status: 409, title: 'The call would wait on itself' },
+  USM_ERR_AGREEMENT_TERMINATED: { status: 422, title: 'The agreement was terminated' },
+  USM_ERR_AGREEMENT_OUTSIDE_VALIDITY: { status: 422, title: "The call falls outside the agreement's validity period" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

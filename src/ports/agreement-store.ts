@@ -3,7 +3,10 @@ import type { InboundMessage } from './inbound-message.js';
 import type { components } from '../generated/api.js';
 
 export type ServiceLevels = components['schemas']['ServiceLevels'];
+export type ServiceLevelsByService = components['schemas']['ServiceLevelsByService'];
 export type AgreementDocument = components['schemas']['AgreementDocument'];
+export type Termination = components['schemas']['Termination'];
+export type TerminationNotice = components['schemas']['TerminationNotice'];
 export type NegotiationStatus = 'proposed' | 'countered' | 'active' | 'rejected' | 'superseded';
 
 /**
@@ -20,6 +23,10 @@ export interface AgreementVersion {
   readonly offeredBy: string;
   readonly signatures: { readonly customer: string | null; readonly provider: string | null };
   readonly reason?: string;
+  /** This side's wish whose Agree 4-5 opened the negotiation (not part of the signed document). */
+  readonly forCall?: string;
+  /** Set on an active version when either party terminates it (from `effectiveAt`). */
+  readonly termination?: Termination;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

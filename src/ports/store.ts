@@ -7,9 +7,10 @@ import type { LinkStore } from './supplier-link.js';
 import type { LastMessages, LogRecord } from '../messages/message-log.js';
 import type { AgreementStore } from './agreement-store.js';
 import type { DirectoryStore } from './directory-store.js';
+import type { OutageStore } from './outage-store.js';
 
 /** The gateway's durable state: one store, every domain's interface. */
-export interface Store extends CallStore, InboundMessageStore, IdempotencyStore, WebhookStore, LinkStore, OutboxStore, AgreementStore, DirectoryStore {
+export interface Store extends CallStore, InboundMessageStore, IdempotencyStore, WebhookStore, LinkStore, OutboxStore, AgreementStore, DirectoryStore, OutageStore {
   /** The message log, oldest first. */
   readLog(): AsyncIterable<LogRecord>;
   /** The newest message logged from and to each partner. */

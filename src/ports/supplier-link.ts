@@ -22,6 +22,8 @@ export interface SupplierLink {
   readonly resolution?: { readonly summary: string; readonly resolvedAt: string };
   readonly onSupplierResolved: 'resume' | 'resolve';
   readonly relayNotes: boolean;
+  /** Set on an internal team's sub-call: worked at our desk (no messages), due by its operational agreement's levels. */
+  readonly team?: { readonly sla?: { readonly responseDueAt: string; readonly resolutionDueAt: string } };
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;

@@ -1,5 +1,6 @@
 import type { onRequestHookHandler } from 'fastify';
 import type { AgreementRegistry } from '../agreements/agreement-registry.js';
+import type { AvailabilityService } from '../agreements/availability-service.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { components } from '../generated/api.js';
 import { decodeCursor, page } from '../http/cursor.js';
@@ -19,10 +20,11 @@ export interface CustomerRouteDeps extends SignedMessageDeps {
   readonly calls: CallService;
   readonly tracer: ChainTracer;
   readonly agreements: AgreementRegistry;
+  readonly availability: AvailabilityService;
   readonly readTokens: ReadTokenVerifier;
 }
 
-type CustomerRead = 'listServices' | 'listAgreements' | 'getAgreement' | 'listCalls' | 'getCall' | 'getCallHistory' | 'getCallTrace' | 'listCallNotes';
+type CustomerRead = 'listServices' | 'listAgreements' | 'getAgreement' | 'getAvailabilityReport' | 'listCalls' | 'getCall' | 'getCallHistory' | 'getCallTrace' | 'listCallNotes';
 type CustomerMessage = 'submitCall' | 'addCallNote' | 'confirmResolution' | 'rejectResolution' | 'cancelCall';
 
 /** The customer-facing API: reads with a partner's JWT, writes as signed messages. */
@@ -58,6 +60,7 @@ export function customerRoutes(deps: CustomerRouteDeps): TypedHandlers<CustomerR
       if (agreement === undefined) throw new GatewayError('USM_ERR_AGREEMENT_NOT_FOUND', `no agreement ${agreementId}`);
       return agreement;
     }),
+    getAvailabilityReport: read(async (request) => deps.availability.report(request.params.agreementId, request.query.period, customerOf(request).id)),
     listCalls: read(async (request) => {
       const { query } = request;
       const customer = customerOf(request).id;

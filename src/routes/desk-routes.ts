@@ -38,6 +38,7 @@ type DeskOperation =
   | 'deskAttachTriggeredCall'
   | 'deskListForks'
   | 'deskForkCall'
+  | 'deskWorkTeamFork'
   | 'deskNoteToSupplier'
   | 'deskCancelFork'
   | 'deskListWebhooks'
@@ -165,6 +166,11 @@ export function deskRoutes(deps: DeskRouteDeps): TypedHandlers<DeskOperation> {
         }),
       );
     }),
+    deskWorkTeamFork: desk(async (request, reply) =>
+      writes.run(request, reply, 200, linkView, (idempotency) =>
+        deps.subcalls.workTeam({ callId: callIdOf(request), linkId: linkIdOf(request), actor: actorOf(request), work: request.body, ...(idempotency !== undefined ? { idempotency } : {}) }),
+      ),
+    ),
     deskCancelFork: desk(async (request, reply) => {
       const { reason } = request.body;
       return writes.run(request, reply, 202, linkView, (idempotency) =>

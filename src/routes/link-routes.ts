@@ -1,6 +1,6 @@
 import type { MessageContext } from '../ports/inbound-message.js';
 import type { SubcallService, UpdateResult } from '../subcalls/subcall-service.js';
-import { agreementView, type AgreementService, type NegotiationMessageType } from '../agreements/agreement-service.js';
+import { agreementView, NEGOTIATION_MESSAGE_TYPES, type AgreementService, type NegotiationMessageType } from '../agreements/agreement-service.js';
 import type { AgreementVersion } from '../ports/agreement-store.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { components } from '../generated/api.js';
@@ -32,7 +32,7 @@ export function linkRoutes(deps: LinkRouteDeps): TypedHandlers<'getDiscovery'> &
     getDiscovery: { handler: async () => deps.discovery },
     receiveMessage: signedMessageOperation<InboxResult>(
       deps,
-      ['call.update', 'agreement.propose', 'agreement.counter', 'agreement.accept', 'agreement.reject'],
+      ['call.update', ...NEGOTIATION_MESSAGE_TYPES],
       200,
       async (envelope, message, { sender }) => {
         if (envelope.type === 'call.update') {
@@ -43,7 +43,7 @@ export function linkRoutes(deps: LinkRouteDeps): TypedHandlers<'getDiscovery'> &
         const agreement = await deps.agreements.receive(sender, envelope.type as NegotiationMessageType, envelope.data, narrow(message, (r) => ({ agreement: r })));
         return { agreement };
       },
-      (result) => (result.update !== undefined ? { applied: result.update.applied } : { agreement: agreementView(result.agreement!) }),
+      (result) => (result.update !== undefined ? { applied: result.update.applied } : { agreement: agreementView(result.agreement!, deps.now()) }),
     ),
   };
 }
@@ -60,6 +60,7 @@ export function linkView(link: SupplierLink): Schemas['SupplierLink'] {
     at: link.at,
     status: link.status,
     remoteCallId: link.remoteCallId,
+    ...(link.team !== undefined ? { team: { ...link.team } } : {}),
     ...(link.resolution !== undefined ? { resolution: link.resolution } : {}),
     createdAt: link.createdAt,
     updatedAt: link.updatedAt,

@@ -291,4 +291,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX call_triggers_by_triggered ON call_triggers (triggered_call_id);
     `,
   },
+  {
+    version: 13,
+    name: 'outages of a service under an agreement (flagged incidents, declared windows), for its availability',
+    sql: sql`
+      CREATE TABLE service_outages (
+        id TEXT PRIMARY KEY,
+        agreement TEXT NOT NULL,
+        service TEXT NOT NULL,
+        call_id TEXT,
+        created_at TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX service_outages_by_agreement ON service_outages (agreement, created_at, id);
+    `,
+  },
 ];

@@ -1,4 +1,5 @@
 import type { AgreementVersion } from '../ports/agreement-store.js';
+import type { ServiceOutage } from '../ports/outage-store.js';
 import type { CallRecord } from '../ports/call.js';
 import type { SupplierLink } from '../ports/supplier-link.js';
 import type { TriggerLink } from '../ports/trigger-link.js';
@@ -147,6 +148,11 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     agreementVersions: (id) => docs<AgreementVersion>(read(S.agreementVersions, { id })),
     listAgreementVersions: () => docs<AgreementVersion>(read(S.allAgreementVersions)),
     commitAgreement: (change) => engine.transact(agreementCommitSteps(change)),
+
+    async addOutage(outage) {
+      await write(S.insertOutage, { id: outage.id, agreement: outage.agreement, service: outage.service, call_id: outage.callId ?? null, created_at: outage.createdAt, doc: JSON.stringify(outage) });
+    },
+    outagesOf: (agreement) => docs<ServiceOutage>(read(S.outagesOf, { agreement })),
 
     lastMessages: async () =>
       (await read<{ partner: string; last_in: string | null; last_out: string | null }>(S.lastMessages)).map((r) => ({

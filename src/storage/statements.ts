@@ -141,6 +141,9 @@ export const STATEMENTS = {
   upsertAgreement: sql`INSERT INTO agreement_versions (id, version, provider, customer, status, doc) VALUES (@id, @version, @provider, @customer, @status, @doc)
        ON CONFLICT (id, version) DO UPDATE SET status = excluded.status, doc = excluded.doc`,
 
+  insertOutage: sql`INSERT INTO service_outages (id, agreement, service, call_id, created_at, doc) VALUES (@id, @agreement, @service, @call_id, @created_at, @doc)`,
+  outagesOf: sql`SELECT doc FROM service_outages WHERE agreement = @agreement ORDER BY created_at, id`,
+
   migrationLock: onlyIn('postgres', sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`),
   createMigrations: sql`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
   appliedMigrations: sql`SELECT version FROM schema_migrations`,

@@ -2,10 +2,11 @@ import { currentPosition, waitsOnTriggered } from '../usm/call-lifecycle.js';
 import type { CallRecord } from '../ports/call.js';
 import { supplierForkStep, type CallType, type Position } from '../usm/usm-model.js';
 import type { RouteConfig } from '../config/load-config.js';
-import type { Underpinning } from '../agreements/agreement-registry.js';
+import { serviceLevelsFor, type Underpinning } from '../agreements/agreement-registry.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { PartnerDirectory } from '../partners/partner-directory.js';
 import { autoForkStep, routeMatches, subCallTypeAt } from '../usm/route-rules.js';
+import { outsideValidity } from '../usm/validity.js';
 
 /** Everything needed to raise one sub-call at a supplier. */
 export interface ForkPlan {
@@ -16,6 +17,8 @@ export interface ForkPlan {
   readonly at: Position;
   readonly onSupplierResolved: 'resume' | 'resolve';
   readonly relayNotes: boolean;
+  /** An internal team's sub-call, worked at our desk under its operational agreement's levels. */
+  readonly team?: { readonly serviceLevels: Underpinning['serviceLevels'] };
   readonly summary?: string;
   readonly description?: string;
 }
@@ -39,8 +42,13 @@ export interface LinkPlanner {
 export function createLinkPlanner(options: {
   readonly routes: readonly RouteConfig[];
   readonly partners: PartnerDirectory;
+  /** Internal teams: suppliers without a gateway. */
+  readonly teams?: readonly { readonly id: string }[];
+  readonly now?: () => number;
 }): LinkPlanner {
+  const now = options.now ?? Date.now;
   const { routes, partners } = options;
+  const teams = new Set((options.teams ?? []).map((t) => t.id));
   return {
     autoRoute(call) {
       for (const route of routes) {
@@ -64,7 +72,9 @@ export function createLinkPlanner(options: {
         throw new GatewayError('USM_ERR_FORK_NOT_ALLOWED', `the call waits on its triggered ${call.lifecycle.triggered!.type}: fork that call`);
       }
       const supplier = partners.get(request.supplier);
-      if (supplier === undefined || !supplier.roles.includes('supplier') || supplier.url === undefined) {
+      const team = teams.has(request.supplier);
+      if (!team && supplier === undefined) throw new GatewayError('USM_ERR_ROUTE_NOT_FOUND', `${request.supplier} is not a supplier with a gateway or a team`);
+      if (!team && (supplier === undefined || !supplier.roles.includes('supplier') || supplier.url === undefined)) {
         throw new GatewayError('USM_ERR_ROUTE_NOT_FOUND', `${request.supplier} is not a supplier with a gateway`);
       }
       const route = routes.find(
@@ -77,6 +87,8 @@ export function createLinkPlanner(options: {
       if (agreement === undefined || agreement.supplier !== request.supplier || agreement.status !== 'active' || !agreement.services.includes(service)) {
         throw new GatewayError('USM_ERR_ROUTE_NOT_FOUND', `no active underpinning agreement with ${request.supplier} covers ${service}`);
       }
+      const outside = outsideValidity(agreement, now());
+      if (outside !== undefined) throw new GatewayError('USM_ERR_AGREEMENT_OUTSIDE_VALIDITY', `underpinning agreement ${agreement.id} is not in force: ${outside}`);
       const type = subCallTypeAt(step, request.type ?? route?.subCallType);
       if (type === undefined) throw new GatewayError('USM_ERR_FORK_NOT_ALLOWED', `a ${request.type} cannot be raised at ${position.process} ${position.step}`);
       return {
@@ -87,6 +99,7 @@ export function createLinkPlanner(options: {
         at: position,
         onSupplierResolved: route?.onSupplierResolved ?? 'resume',
         relayNotes: route?.relayNotes ?? false,
+        ...(team ? { team: { serviceLevels: serviceLevelsFor(agreement, service) } } : {}),
         ...(request.summary !== undefined ? { summary: request.summary } : {}),
         ...(request.description !== undefined ? { description: request.description } : {}),
       };

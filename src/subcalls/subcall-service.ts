@@ -10,6 +10,8 @@ import type { MessageContext } from '../ports/inbound-message.js';
 import type { CallUpdate, LinkStore, SupplierLink } from '../ports/supplier-link.js';
 import { isAtFork } from '../usm/call-lifecycle.js';
 import { WORKFLOWS } from '../usm/usm-model.js';
+import { startClock } from '../usm/sla-clock.js';
+import type { ServiceLevels } from '../ports/agreement-store.js';
 import type { ForkPlan, ForkRequest, LinkPlanner } from './link-planner.js';
 import { isFulfilled, isOpen, receiveUpdate } from './link-updates.js';
 
@@ -39,6 +41,14 @@ export interface SubcallService {
   receiveUpdate(input: { supplier: string; update: CallUpdate; chainId: string; message: MessageContext<UpdateResult> }): Promise<UpdateResult>;
   /** The call's sub-calls, oldest first. */
   links(callId: string): Promise<SupplierLink[]>;
+  /** The desk works an internal team's sub-call: its status, a note, its resolution (no message is sent). */
+  workTeam(input: {
+    callId: string;
+    linkId: string;
+    actor: Actor;
+    work: { status: 'inProgress' | 'pending' | 'held' | 'resolved' | 'cancelled'; note?: string; resolution?: string };
+    idempotency?: IdempotencyContext<SupplierLink>;
+  }): Promise<SupplierLink>;
 }
 
 export interface SubcallDeps {
@@ -63,7 +73,7 @@ export function subcallHooks(deps: SubcallDeps): CallHooks {
       // The sub-calls as this change leaves them (the supplier's resolution may close the call in the same change).
       for (const stored of await deps.store.linksOf(draft.call.id)) {
         const link = draft.links.get(stored.id)?.link ?? stored;
-        if (link.status === 'resolved') draft.outbox.push(deps.outbound.toSupplier(draft.call, link, 'call.confirm', {}));
+        if (link.status === 'resolved' && link.team === undefined) draft.outbox.push(deps.outbound.toSupplier(draft.call, link, 'call.confirm', {}));
       }
     },
   };
@@ -91,7 +101,12 @@ export function createSubcallService(deps: SubcallDeps & { readonly calls: CallS
         const link = await store.getLink(linkId);
         if (link === undefined || link.parentCallId !== callId) throw new GatewayError('USM_ERR_LINK_NOT_FOUND', `no sub-call ${linkId} on call ${callId}`);
         if (type === 'call.cancel' && !isOpen(link)) throw new GatewayError('USM_ERR_ILLEGAL_TRANSITION', `the sub-call at ${link.supplier} is ${link.status}`);
-        draft.outbox.push(outbound.toSupplier(draft.call, link, type, data));
+        // An internal team has no gateway: its sub-call is worked here (workTeam), the note stays internal.
+        if (link.team !== undefined && type === 'call.cancel') {
+          await applyUpdate(store, draft, link, teamUpdate(link, { status: 'cancelled' }), { kind: 'desk', id: actor.id });
+        } else if (link.team === undefined) {
+          draft.outbox.push(outbound.toSupplier(draft.call, link, type, data));
+        }
         addNote(draft, { text: `${type === 'call.note' ? 'To' : 'Cancelled at'} ${link.supplier}: ${data.text ?? data.reason ?? ''}`.trim(), visibility: 'internal', kind: 'comment' }, actor);
         return () => link;
       }, { idempotency });
@@ -110,23 +125,7 @@ export function createSubcallService(deps: SubcallDeps & { readonly calls: CallS
           if (current.remoteCallId !== null && current.remoteCallId !== update.callId) {
             throw new GatewayError('USM_ERR_CALL_ID_MISMATCH', `sub-call ${link.id} is call ${current.remoteCallId} at ${supplier}, the update names ${update.callId}`);
           }
-          const taken = receiveUpdate(current, update, draft.at);
-          draft.links.set(current.id, { link: { ...taken.link, version: current.version + 1 }, expectedVersion: current.version });
-          const actor: Actor = { kind: 'supplier', id: supplier };
-          for (const applied of taken.applied) {
-            draft.events.push(event('call.supplier_update', draft.call.id, draft.at, { linkId: link.id, supplier, update: applied }));
-            if (applied.note !== undefined) {
-              const visibility = taken.link.relayNotes && applied.note.kind !== 'request' ? 'public' : 'internal';
-              addNote(draft, { text: `${supplier}: ${applied.note.text}`, visibility, kind: applied.note.kind === 'request' ? 'request' : 'comment' }, actor);
-            }
-          }
-          if (taken.applied.length > 0 && isFulfilled(taken.link)) {
-            const siblings = (await store.linksOf(draft.call.id)).map((l) => (l.id === link.id ? taken.link : l));
-            if (!siblings.some(isOpen) && resume(draft, `${supplier} resolved its sub-call`) && taken.link.onSupplierResolved === 'resolve') {
-              resolveWithSupplier(draft, taken.link);
-            }
-          }
-          const result: UpdateResult = { link: taken.link, applied: taken.applied.length > 0 };
+          const result = await applyUpdate(store, draft, current, update, { kind: 'supplier', id: supplier });
           return () => result;
         },
         { message },
@@ -138,7 +137,55 @@ export function createSubcallService(deps: SubcallDeps & { readonly calls: CallS
       await calls.get(callId);
       return store.linksOf(callId);
     },
+
+    async workTeam({ callId, linkId, actor, work, idempotency }) {
+      const { result } = await calls.change(callId, undefined, async (_current, draft) => {
+        const link = await store.getLink(linkId);
+        if (link === undefined || link.parentCallId !== callId) throw new GatewayError('USM_ERR_LINK_NOT_FOUND', `no sub-call ${linkId} on call ${callId}`);
+        if (link.team === undefined) throw new GatewayError('USM_ERR_ILLEGAL_TRANSITION', `${link.supplier} works its sub-call at its own gateway`);
+        if (!isOpen(link)) throw new GatewayError('USM_ERR_ILLEGAL_TRANSITION', `the sub-call of ${link.supplier} is ${link.status}`);
+        if (work.status === 'resolved' && work.resolution === undefined) {
+          throw new GatewayError('USM_ERR_VALIDATION', 'a resolved sub-call needs its resolution', { errors: [{ path: 'body/resolution', message: 'must be given with status resolved' }] });
+        }
+        const applied = await applyUpdate(store, draft, link, teamUpdate(link, work), { kind: 'desk', id: actor.id });
+        return () => applied.link;
+      }, { idempotency });
+      return result;
+    },
   };
+}
+
+/** The desk's work on a team's sub-call, as the update a supplier's gateway would have sent. */
+function teamUpdate(link: SupplierLink, work: { status: CallUpdate['status']; note?: string; resolution?: string }): CallUpdate {
+  return {
+    callId: link.id,
+    externalRef: link.id,
+    seq: link.lastSeq + 1,
+    status: work.status,
+    ...(work.note !== undefined ? { note: { text: work.note, kind: 'comment' as const } } : {}),
+    ...(work.resolution !== undefined ? { resolution: { summary: work.resolution } } : {}),
+  };
+}
+
+/** Takes an update of a sub-call into the parent's draft: the link, events, notes, and the parent resumed when all are fulfilled. */
+async function applyUpdate(store: LinkStore, draft: Draft, current: SupplierLink, update: CallUpdate, actor: Actor): Promise<UpdateResult> {
+  const supplier = current.supplier;
+  const taken = receiveUpdate(current, update, draft.at);
+  draft.links.set(current.id, { link: { ...taken.link, version: current.version + 1 }, expectedVersion: current.version });
+  for (const applied of taken.applied) {
+    draft.events.push(event('call.supplier_update', draft.call.id, draft.at, { linkId: current.id, supplier, update: applied }));
+    if (applied.note !== undefined) {
+      const visibility = taken.link.relayNotes && applied.note.kind !== 'request' ? 'public' : 'internal';
+      addNote(draft, { text: `${supplier}: ${applied.note.text}`, visibility, kind: applied.note.kind === 'request' ? 'request' : 'comment' }, actor);
+    }
+  }
+  if (taken.applied.length > 0 && isFulfilled(taken.link)) {
+    const siblings = (await store.linksOf(draft.call.id)).map((l) => (l.id === current.id ? taken.link : l));
+    if (!siblings.some(isOpen) && resume(draft, `${supplier} resolved its sub-call`) && taken.link.onSupplierResolved === 'resolve') {
+      resolveWithSupplier(draft, taken.link);
+    }
+  }
+  return { link: taken.link, applied: taken.applied.length > 0 };
 }
 
 /** Raises a sub-call at a supplier as part of the draft; holds the parent. */
@@ -158,15 +205,25 @@ function forkInto(deps: Pick<SubcallDeps, 'outbound'>, draft: Draft, plan: ForkP
     heldBack: [],
     onSupplierResolved: plan.onSupplierResolved,
     relayNotes: plan.relayNotes,
+    ...(plan.team !== undefined ? { team: teamOf(plan.team.serviceLevels, draft), status: 'acknowledged' as const } : {}),
     createdAt: draft.at,
     updatedAt: draft.at,
     version: 1,
   };
   draft.links.set(link.id, { link, expectedVersion: null });
   const description = plan.description ?? draft.call.description;
-  draft.outbox.push(deps.outbound.submitToSupplier(draft.call, link, { summary: plan.summary ?? draft.call.summary, ...(description !== undefined ? { description } : {}) }));
+  // An internal team has no gateway: its sub-call waits for our desk, no message is sent.
+  if (plan.team === undefined) draft.outbox.push(deps.outbound.submitToSupplier(draft.call, link, { summary: plan.summary ?? draft.call.summary, ...(description !== undefined ? { description } : {}) }));
   draft.events.push(event('call.forked', draft.call.id, draft.at, { link }));
   return link;
+}
+
+/** A team's sub-call is due by its operational agreement's target for the parent's priority (none: no due times). */
+function teamOf(levels: ServiceLevels, draft: Draft): NonNullable<SupplierLink['team']> {
+  const target = levels.targets.find((t) => t.priority === draft.call.priority);
+  if (target === undefined) return {};
+  const { responseDueAt, resolutionDueAt } = startClock(draft.at, target, levels.supportHours);
+  return { sla: { responseDueAt, resolutionDueAt } };
 }
 
 /** The route's `resolve` rule: walk the parent to its last fulfilment step (no change needed) and resolve it with the supplier's resolution. */

@@ -55,6 +55,12 @@ describe('the config file', () => {
     ['a partner with two key sources', (c: any) => (c.partners[0].devKeyFile = './x.jwk'), '/partners/0', 'exactly one'],
     ['a duplicate service', (c: any) => c.services.push({ id: 'workplace', name: 'again' }), '/services/1/id', 'duplicate'],
     ['no signing key source', (c: any) => (c.signing = {}), '/signing', 'keyFile or keyEnv'],
+    ['a validity period that ends before it starts', (c: any) => Object.assign(c.agreements[0], { validFrom: '2027-01-01T00:00:00Z', validUntil: '2026-01-01T00:00:00Z' }), '/agreements/0/validUntil', 'after validFrom'],
+    ['levels for a service the agreement does not cover', (c: any) => (c.agreements[0].serviceLevelsByService = { printing: { availability: 99 } }), '/agreements/0/serviceLevelsByService/printing', 'not one of'],
+    ['per-service support hours it cannot read', (c: any) => (c.agreements[0].serviceLevelsByService = { workplace: { supportHours: 'weekdays' } }), '/agreements/0/serviceLevelsByService/workplace/supportHours', 'weekdays'],
+    ['a team with a partner\'s id', (c: any) => (c.teams = [{ id: 'hospital', name: 'x', services: [{ id: 'db', name: 'DB' }] }]), '/teams/0/id', 'duplicate'],
+    ['an operational agreement for a service the team does not provide', (c: any) => Object.assign(c, { teams: [{ id: 'dba', name: 'DBA', services: [{ id: 'db', name: 'DB' }] }], underpinning: [{ id: 'ola', supplier: 'dba', services: ['mail'], serviceLevels: { supportHours: '24x7', targets: [] } }] }), '/underpinning/0/services/0', 'does not provide'],
+    ['a validity start that is not a date-time', (c: any) => (c.agreements[0].validFrom = '2027-01-01'), '/agreements/0/validFrom', 'date-time'],
   ])('refuses %s, naming the key', (_name, mutate, path, words) => {
     const raw = valid();
     mutate(raw);

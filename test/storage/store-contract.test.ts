@@ -341,6 +341,18 @@ for (const engine of ENGINES) {
       await store.commitAgreement({ versions: [version], outbox: [] });
       await store.commitAgreement({ versions: [{ ...version, status: 'active' }], outbox: [outbox('p', null)] });
       expect((await store.agreementVersions('ag')).map((v) => v.status)).toEqual(['active']);
+      // A termination and its acknowledgement are kept with the active version.
+      const termination = { by: 'c', effectiveAt: '2026-02-01T00:00:00.000Z', notice: '{}', signature: 't', at: 'y', acknowledgement: { by: 'p', signature: 'a', at: 'z' } };
+      await store.commitAgreement({ versions: [{ ...version, status: 'active', termination }], outbox: [] });
+      expect((await store.agreementVersions('ag'))[0]?.termination).toEqual(termination);
+      // Outages of a service under an agreement, in the order they were recorded.
+      const outages = [
+        { id: 'o1', agreement: 'ag', service: 'hosting', source: 'incident' as const, callId: 'c1', createdAt: '2026-01-01T00:00:00.000Z' },
+        { id: 'o2', agreement: 'ag', service: 'hosting', source: 'declared' as const, startAt: '2026-01-01T00:00:00.000Z', reason: 'r', createdAt: '2026-01-02T00:00:00.000Z' },
+        { id: 'o3', agreement: 'other', service: 'hosting', source: 'declared' as const, startAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z' },
+      ];
+      for (const o of outages) await store.addOutage(o);
+      expect(await store.outagesOf('ag')).toEqual(outages.slice(0, 2));
       const call = { ...newCall(), slaNextDue: '2026-01-01T00:00:00.000Z' };
       await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [] });
       expect(await store.callsDueForSla('2025-12-31T00:00:00.000Z', 10)).toEqual([]);
