@@ -25,6 +25,14 @@ import { createOutboundMessages } from './delivery/outbound-messages.js';
 import type { Store } from './ports/store.js';
 import { contractDocument } from './http/contract.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics.js';
+import { createHubService, hubRenderer, type HubService } from './tmf/hub-service.js';
+import { createTicketService, type TicketService } from './tmf/ticket-service.js';
+import { TMF621_BASE_PATH } from './tmf/tmf621-contract.js';
+
+/** The base URL partners reach this gateway at: `publicUrl`, else where it listens. */
+export function apiBaseOf(config: GatewayConfig): string {
+  return config.publicUrl ?? `http://${config.listen.host}:${config.listen.port}`;
+}
 
 /** Everything one gateway runs on, wired from its config; no HTTP here. */
 export interface Gateway {
@@ -51,6 +59,9 @@ export interface Gateway {
   readonly negotiation: AgreementService;
   readonly webhooks: WebhookService;
   readonly webhookDispatcher: WebhookDispatcher;
+  /** The TMF621 facade's tickets and `/hub` subscriptions (docs/tmf621.md). */
+  readonly tickets: TicketService;
+  readonly hubs: HubService;
   readonly receipts: SignedMessageDeps['receipts'];
   readonly readinessChecks: Readonly<Record<string, () => Promise<void>>>;
   /** This gateway's metrics (its own registry), fed by the services below through callbacks. */
@@ -91,6 +102,15 @@ export async function createGateway(options: {
     store,
   });
   const signingKey = signing.key;
+  // TMF621 `/hub` events are rendered from the tickets, which need the call service made below.
+  let tickets: TicketService | undefined;
+  const hubEvents = hubRenderer({
+    partners,
+    tickets: { get: (partner, id) => tickets!.get(partner, id) } as TicketService,
+    signingKey: () => signingKey,
+    self: config.party.id,
+    timeoutMs: config.webhooks.timeoutMs,
+  });
   const webhookDispatcher = createWebhookDispatcher({
     store,
     logger,
@@ -98,6 +118,7 @@ export async function createGateway(options: {
     source: cloudEventSource({ publicUrl: config.publicUrl, partyId: config.party.id }),
     ...config.webhooks,
     observe: (outcome) => metrics.webhook(outcome),
+    formats: { tmf621: hubEvents.render },
   });
   const outboxWorker = createOutboxWorker({
     store,
@@ -128,6 +149,9 @@ export async function createGateway(options: {
     onSlaBreach: (call, target) => metrics.slaBreach(call.customer, target),
   });
   const subcalls = createSubcallService({ ...subcallDeps, calls });
+  const tmfBase = `${apiBaseOf(config)}${TMF621_BASE_PATH}`;
+  tickets = createTicketService({ calls, agreements, inbound: store, self: config.party.id, hrefOf: (id) => `${tmfBase}/troubleTicket/${id}`, now });
+  const hubs = createHubService({ store, now, hrefOf: (id) => `${tmfBase}/hub/${id}` });
   const slaWatcher = createSlaWatcher({ store, calls, now, logger, intervalMs: 5000 });
   // Desk writes remembered by their Idempotency-Key are forgotten after desk.idempotencyHours.
   const forgetting = setInterval(() => {
@@ -181,6 +205,8 @@ export async function createGateway(options: {
     negotiation,
     webhooks: createWebhookService({ store, now, replay: (id) => webhookDispatcher.replayDeadLetter(id) }),
     webhookDispatcher,
+    tickets,
+    hubs,
     receipts: (fields, messages) => receiptsFor(fields, messages, signingKey),
     readinessChecks: { store: () => store.ping(), keys: async () => undefined },
     metrics,
@@ -191,6 +217,7 @@ export async function createGateway(options: {
       await tracer.close();
       await outboxWorker.close();
       await webhookDispatcher.close();
+      await hubEvents.close();
       await store.close();
     },
   };

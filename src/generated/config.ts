@@ -219,6 +219,22 @@ export interface components {
                 id: string;
                 name: string;
             }[];
+            /** @description The partner's use of the TMF621 facade (docs/tmf621.md). */
+            tmf?: {
+                /**
+                 * @description The hosts the partner's `/hub` listener callbacks may name: a host name (`listener.example.com`),
+                 *     `*.` and a domain for its subdomains (`*.example.com`), or an IP address. Without it the
+                 *     partner cannot subscribe.
+                 */
+                callbackHosts?: string[];
+                /**
+                 * @description Let the callbacks reach loopback, link-local, private and other non-public addresses
+                 *     (checked on the resolved address at subscription and at every delivery). Off by default,
+                 *     so that a partner cannot make the gateway call into the provider's own network.
+                 * @default false
+                 */
+                allowPrivateAddresses: boolean;
+            };
         };
         UnderpinningConfig: {
             id: string;

@@ -14,6 +14,14 @@ export interface Partner {
   readonly url?: string;
   /** For a supplier: the services it provides to us. */
   readonly services?: readonly { readonly id: string; readonly name: string }[];
+  /** Where the partner's TMF621 `/hub` callbacks may go (`partners[].tmf`). */
+  readonly callbacks?: CallbackPolicy;
+}
+
+/** The hosts a partner's TMF621 listener callbacks may name, and whether they may reach non-public addresses. */
+export interface CallbackPolicy {
+  readonly hosts: readonly string[];
+  readonly allowPrivateAddresses: boolean;
 }
 
 export interface PartnerDirectory {
@@ -78,6 +86,7 @@ export async function loadPartners(configs: readonly PartnerConfig[]): Promise<L
       keys,
       ...(config.url !== undefined ? { url: config.url } : {}),
       ...(config.services !== undefined ? { services: config.services } : {}),
+      ...(config.tmf?.callbackHosts !== undefined ? { callbacks: { hosts: config.tmf.callbackHosts.map((h) => h.toLowerCase()), allowPrivateAddresses: config.tmf.allowPrivateAddresses ?? false } } : {}),
     });
   }
   return { directory: createPartnerDirectory(partners), createdDevKeys };

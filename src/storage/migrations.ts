@@ -260,4 +260,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE webhooks ADD COLUMN secrets TEXT;
     `,
   },
+  {
+    version: 11,
+    name: 'TMF621 hub subscriptions: the partner that owns a subscription and its query',
+    sql: sql`
+      ALTER TABLE webhooks ADD COLUMN partner TEXT;
+      ALTER TABLE webhooks ADD COLUMN query TEXT;
+    `,
+  },
 ];

@@ -64,7 +64,7 @@ export const STATEMENTS = {
   eventsAfter: sql`${EVENTS_WITH_CALL} WHERE e.seq > @after ORDER BY e.seq LIMIT @limit`,
   lastEventSeq: sql`SELECT MAX(seq) AS seq FROM events`,
 
-  insertWebhook: insertRows<WebhookRow>('webhooks', ['id', 'url', 'secret', 'events', 'created_at', 'delivered_through', 'failures', 'last_error', 'next_attempt_at', 'format', 'secrets']),
+  insertWebhook: insertRows<WebhookRow>('webhooks', ['id', 'url', 'secret', 'events', 'created_at', 'delivered_through', 'failures', 'last_error', 'next_attempt_at', 'format', 'secrets', 'partner', 'query']),
   listWebhooks: sql`SELECT * FROM webhooks ORDER BY created_at, id`,
   getWebhook: sql`SELECT * FROM webhooks WHERE id = @id`,
   /** The subscription whose secrets change, locked until the change commits. */

@@ -244,6 +244,16 @@ for (const engine of ENGINES) {
       expect(await store.claimWebhook(hook!.id, 'w2', 60_000)).toBe(true);
     });
 
+    it('keeps a TMF621 hub subscription with its partner and query, and no secret', async () => {
+      const hub = { id: uuidv7(), url: 'https://listener.example.com/events', format: 'tmf621' as const, secrets: [], events: [], createdAt: new Date().toISOString(), deliveredThrough: 3, failures: 0, lastError: null, nextAttemptAt: null, partner: 'hospital', query: 'eventType=TroubleTicketResolvedEvent' };
+      await store.createWebhook(hub);
+      expect(await store.getWebhook(hub.id)).toEqual(hub);
+      const desks = { ...hub, id: uuidv7(), format: 'usm-link' as const, secrets: [{ id: uuidv7(), secret: 's'.repeat(16), createdAt: hub.createdAt, expiresAt: null }] };
+      const { partner: _p, query: _q, ...withoutOwner } = desks;
+      await store.createWebhook(withoutOwner);
+      expect(await store.getWebhook(desks.id)).toEqual(withoutOwner);
+    });
+
     it('keeps webhook events given up as dead letters, with the delivery state, until removed', async () => {
       const call = newCall();
       const at = call.createdAt;
