@@ -27,6 +27,7 @@ import { contractDocument } from './http/contract.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics.js';
 import { createHubService, hubRenderer, type HubService } from './tmf/hub-service.js';
 import { createTicketService, type TicketService } from './tmf/ticket-service.js';
+import { createDeskConnector, type DeskConnector } from './tmf/desk-connector.js';
 import { TMF621_BASE_PATH } from './tmf/tmf621-contract.js';
 
 /** The base URL partners reach this gateway at: `publicUrl`, else where it listens. */
@@ -62,6 +63,8 @@ export interface Gateway {
   /** The TMF621 facade's tickets and `/hub` subscriptions (docs/tmf621.md). */
   readonly tickets: TicketService;
   readonly hubs: HubService;
+  /** The TMF621 desk connector, when `deskConnector` names the provider's desk tool. */
+  readonly deskConnector: DeskConnector | undefined;
   readonly receipts: SignedMessageDeps['receipts'];
   readonly readinessChecks: Readonly<Record<string, () => Promise<void>>>;
   /** This gateway's metrics (its own registry), fed by the services below through callbacks. */
@@ -87,6 +90,7 @@ export async function createGateway(options: {
 
   // Everything that reads files comes before the store opens, so a failure leaves nothing open.
   const publishedKeys = await loadPublishedKeys(config.signing.publishKeyFiles ?? []);
+  const deskToolKey = config.deskConnector === undefined ? undefined : (await loadSigningKey({ keyFile: config.deskConnector.keyFile, keyEnv: config.deskConnector.keyEnv, createIfMissing: false }, env)).key;
   const metrics = createGatewayMetrics({
     party: config.party.id,
     partners: config.partners.map((p) => p.id),
@@ -152,6 +156,10 @@ export async function createGateway(options: {
   const tmfBase = `${apiBaseOf(config)}${TMF621_BASE_PATH}`;
   tickets = createTicketService({ calls, agreements, inbound: store, self: config.party.id, hrefOf: (id) => `${tmfBase}/troubleTicket/${id}`, now });
   const hubs = createHubService({ store, now, hrefOf: (id) => `${tmfBase}/hub/${id}` });
+  const deskConnector =
+    config.deskConnector === undefined || deskToolKey === undefined
+      ? undefined
+      : createDeskConnector({ config: config.deskConnector, key: deskToolKey, store, calls, self: config.party.id, now, logger });
   const slaWatcher = createSlaWatcher({ store, calls, now, logger, intervalMs: 5000 });
   // Desk writes remembered by their Idempotency-Key are forgotten after desk.idempotencyHours.
   const forgetting = setInterval(() => {
@@ -207,11 +215,13 @@ export async function createGateway(options: {
     webhookDispatcher,
     tickets,
     hubs,
+    deskConnector,
     receipts: (fields, messages) => receiptsFor(fields, messages, signingKey),
     readinessChecks: { store: () => store.ping(), keys: async () => undefined },
     metrics,
     async close() {
       clearInterval(forgetting);
+      await deskConnector?.close();
       await slaWatcher.close();
       await closeWatcher.close();
       await tracer.close();

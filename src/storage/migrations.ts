@@ -268,4 +268,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE webhooks ADD COLUMN query TEXT;
     `,
   },
+  {
+    version: 12,
+    name: 'the TMF621 desk connector: each call\'s ticket at the desk tool',
+    sql: sql`
+      CREATE TABLE desk_tickets (
+        call_id TEXT PRIMARY KEY REFERENCES calls (id),
+        remote_id TEXT NOT NULL,
+        open INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX desk_tickets_open ON desk_tickets (open, updated_at);
+    `,
+  },
 ];
