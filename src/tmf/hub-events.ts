@@ -73,7 +73,25 @@ export function queryTakes(query: HubQuery, type: TmfEventType, ticketId: string
   return (query.eventTypes?.has(type) ?? true) && (query.ticketIds?.has(ticketId) ?? true);
 }
 
-/** The TMF621 v5 event document a listener receives: the ticket as it is when the event is delivered. */
+/**
+ * The ticket as it was when the event happened, for the members that say what happened: its status,
+ * status changes and notes up to then (and `resolutionDate` and `lastUpdate` not after it); the
+ * other members as they are when the event is delivered.
+ */
+export function ticketAsOf(ticket: TroubleTicket, at: string): TroubleTicket {
+  const history = (ticket.statusChangeHistory as readonly { status: string; statusChangeDate: string }[] | undefined)?.filter((h) => h.statusChangeDate <= at);
+  const notes = (ticket.note as readonly { date?: string }[] | undefined)?.filter((n) => n.date === undefined || n.date <= at);
+  const { resolutionDate, ...rest } = ticket as TroubleTicket & { resolutionDate?: string; lastUpdate?: string };
+  return {
+    ...rest,
+    ...(history !== undefined && history.length > 0 ? { status: history.at(-1)!.status, statusChangeHistory: history } : {}),
+    ...(notes !== undefined ? { note: notes } : {}),
+    ...(resolutionDate !== undefined && resolutionDate <= at ? { resolutionDate } : {}),
+    ...(typeof rest.lastUpdate === 'string' && rest.lastUpdate > at ? { lastUpdate: at } : {}),
+  };
+}
+
+/** The TMF621 v5 event document a listener receives. */
 export interface TmfEventDocument {
   readonly '@type': TmfEventType;
   readonly eventId: string;

@@ -8,7 +8,7 @@ import type { CallbackPolicy, Partner, PartnerDirectory } from '../partners/part
 import type { StoredEvent } from '../ports/call.js';
 import type { WebhookStore, WebhookSubscription } from '../ports/webhook-store.js';
 import { checkCallback, guardedDispatcher, type Resolve } from './callback-guard.js';
-import { parseHubQuery, queryTakes, tmfEventDocument, tmfEventTypeOf, type HubQuery } from './hub-events.js';
+import { parseHubQuery, queryTakes, ticketAsOf, tmfEventDocument, tmfEventTypeOf, type HubQuery } from './hub-events.js';
 import type { TicketService } from './ticket-service.js';
 
 /** TMF630's Hub: a partner's subscription to the events of its tickets. */
@@ -115,7 +115,7 @@ export function hubRenderer(deps: {
         throw error;
       }
       await checkCallback(subscription.url, partner.callbacks, deps.resolve);
-      const body = JSON.stringify(tmfEventDocument(type, event, ticket, deps.self));
+      const body = JSON.stringify(tmfEventDocument(type, event, ticketAsOf(ticket, event.at), deps.self));
       return {
         headers: {
           'content-type': 'application/json',

@@ -4,41 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { pino } from 'pino';
-import { afterEach } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
 import { buildConfig } from '../../src/config/load-config.js';
-import { operationsOf, type ContractDocument } from '../../src/http/contract.js';
-import { createResponseCheck } from '../../src/http/validation.js';
+import { installResponseCheck } from '../support/gateway-fixture.js';
 import { publicJwkOf } from '../../src/keys/jwk.js';
-import { TMF621_BASE_PATH, tmf621Document } from '../../src/tmf/tmf621-contract.js';
+import { TMF621_BASE_PATH } from '../../src/tmf/tmf621-contract.js';
 
 export const DESK_TOKEN = 'desk-token-for-tests-0123456789';
-
-/** Every TMF621 answer a test gateway sends is checked against openapi/tmf621.yaml. */
-const document = tmf621Document as unknown as ContractDocument;
-const checkAnswer = createResponseCheck(document, operationsOf(document));
-const mismatches: string[] = [];
-afterEach(() => {
-  const found = mismatches.splice(0);
-  if (found.length > 0) throw new Error(`answers that do not match openapi/tmf621.yaml:\n${found.join('\n')}`);
-});
-
-/** Checks every answer the app sends under the TMF621 base path against openapi/tmf621.yaml (a mismatch fails the test). */
-export function checkTmfAnswers(app: App): void {
-  app.addHook('onSend', async (request, reply, payload) => {
-    const route = request.routeOptions.url;
-    if (route === undefined || !route.startsWith(TMF621_BASE_PATH)) return payload;
-    const problems = checkAnswer({
-      method: request.method,
-      route: route.slice(TMF621_BASE_PATH.length),
-      status: reply.statusCode,
-      headers: reply.getHeaders(),
-      body: typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : undefined,
-    });
-    for (const problem of problems) mismatches.push(`${request.method} ${request.url}: ${problem}`);
-    return payload;
-  });
-}
 
 export interface TmfPartner {
   readonly id: string;
@@ -81,7 +53,8 @@ export async function startTmfGateway(partners: readonly TmfPartner[], roles: Re
     dir,
   );
   const app = await buildApp({ config, env: {}, logger: pino({ level: 'silent' }) });
-  checkTmfAnswers(app);
+  // Every answer is checked against its contract (openapi/tmf621.yaml for the facade), as the fixture's are.
+  installResponseCheck(app);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
