@@ -53,6 +53,7 @@ describe('TMF621 /hub: listener callbacks for the events of a partner\'s tickets
     expect((await tmf(gateway, school, 'DELETE', `/hub/${hubId}`)).status).toBe(404);
     // Nor does the desk: a partner's subscription is not one of the desk's webhooks.
     expect((await gateway.desk('GET', '/v1/desk/webhooks')).body.items).toEqual([]);
+    expect((await gateway.desk('GET', `/v1/desk/webhooks/${hubId}`)).status).toBe(404);
 
     // The school's ticket is not told to the hospital's listener.
     expect((await tmf(gateway, school, 'POST', '/troubleTicket', TICKET)).status).toBe(201);
@@ -116,6 +117,22 @@ describe('TMF621 /hub: listener callbacks for the events of a partner\'s tickets
     ]);
     listener.answer = () => 200;
     await tmf(gateway, school, 'DELETE', `/hub/${hub.id}`);
+  });
+
+  it('checks the callback again at delivery: a name that now resolves to loopback gets nothing', async () => {
+    // A subscription of the strict partner made while its name resolved to a public address (DNS rebinding since).
+    const id = '01930000-0000-7000-8000-00000000beef';
+    const store = gateway.app.gateway.store;
+    await store.createWebhook({ id, url: listener.url.replace('127.0.0.1', 'localhost'), format: 'tmf621', secrets: [], events: [], createdAt: new Date().toISOString(), deliveredThrough: await store.lastEventSeq(), failures: 0, lastError: null, nextAttemptAt: null, partner: 'strict' });
+    const before = listener.received.length;
+    expect((await tmf(gateway, strict, 'POST', '/troubleTicket', TICKET)).status).toBe(201);
+    const refused = await eventually(async () => {
+      const hook = await store.getWebhook(id);
+      return hook !== undefined && hook.lastError !== null ? hook : false;
+    });
+    expect(refused.lastError).toBe('USM_ERR_CALLBACK_REFUSED');
+    expect(listener.received.length).toBe(before);
+    await store.deleteWebhook(id);
   });
 
   it('refuses callbacks the partner\'s entry does not allow, with a stable code', async () => {
