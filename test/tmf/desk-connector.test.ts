@@ -65,6 +65,17 @@ describe('the TMF621 desk connector, against a second gateway\'s facade as the d
       return ours.body.status === 'inProgress' && notes.body.items.some((n: any) => n.text === 'Controller B rebooting.');
     });
 
+    // The tool asks for information: our call waits on the customer; the customer's answer goes to the tool and resumes both.
+    expect((await tool.desk('POST', `/v1/desk/calls/${remote.id}/status`, { status: 'pending', reason: 'Which doors exactly?' })).status).toBe(200);
+    await eventually(async () => (await gateway.desk('GET', `/v1/desk/calls/${call.id}`)).body.status === 'pending');
+    const answered = await client.send(`/v1/calls/${call.id}/notes`, client.envelope('call.note', { text: 'The east doors.', kind: 'information' }, { chainId: call.chainId }));
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+    await eventually(async () => {
+      const [atTool, notes] = await Promise.all([tool.desk('GET', `/v1/desk/calls/${remote.id}`), tool.desk('GET', `/v1/desk/calls/${remote.id}/notes`)]);
+      return atTool.body.status === 'inProgress' && notes.body.items.some((n: any) => n.text === 'The east doors.');
+    });
+    expect((await gateway.desk('GET', `/v1/desk/calls/${call.id}`)).body.status).toBe('inProgress');
+
     // The tool resolves it: our call is resolved with the tool's summary, and the customer sees it.
     await resolveAt(tool, remote.id, 'Controller B replaced');
     const resolved = await eventually(async () => {
@@ -85,7 +96,10 @@ describe('the TMF621 desk connector, against a second gateway\'s facade as the d
 
     // Every write at the tool went through its facade as the helpdesk, in its message log.
     const inbound = await tool.app.gateway.store.inboundForCall(remote.id);
-    expect(inbound.map((m) => m.type)).toEqual(['tmf621.troubleTicket.create', 'tmf621.troubleTicket.patch']);
+    expect(inbound.map((m) => m.type)).toEqual(['tmf621.troubleTicket.create', 'tmf621.troubleTicket.patch', 'tmf621.troubleTicket.patch']);
+    // The customer's note crossed once, not back again.
+    const notesHere = (await gateway.desk('GET', `/v1/desk/calls/${call.id}/notes`)).body.items.map((n: any) => n.text);
+    expect(notesHere.filter((t: string) => t === 'The east doors.')).toHaveLength(1);
     expect(inbound.every((m) => m.from === 'helpdesk')).toBe(true);
   });
 
