@@ -85,7 +85,7 @@ export function tmfRoutes(deps: TmfRouteDeps) {
     createHub: {
       preValidation: mediaType('application/json'),
       handler: async (request, reply) => {
-        const hub = await deps.hubs.create(await authenticate(request), request.body as { callback: string; query?: string });
+        const hub = await deps.hubs.create(await authenticate(request), request.body as { callback: string; query?: string | null });
         return reply.code(201).header('location', hub.href).send(hub);
       },
     },

@@ -22,7 +22,7 @@ export interface Hub {
 
 export interface HubService {
   /** Subscribes the partner's listener; refused with 422 USM_ERR_CALLBACK_REFUSED when the callback may not be called. */
-  create(partner: Partner, request: { readonly callback: string; readonly query?: string }): Promise<Hub>;
+  create(partner: Partner, request: { readonly callback: string; readonly query?: string | null }): Promise<Hub>;
   /** The partner's own subscription; 404 for another partner's or none. */
   get(partner: Partner, id: string): Promise<Hub>;
   remove(partner: Partner, id: string): Promise<void>;
@@ -41,7 +41,8 @@ export function createHubService(deps: { readonly store: WebhookStore; readonly 
   return {
     async create(partner, request) {
       if (!partner.roles.includes('customer')) throw new GatewayError('USM_ERR_FORBIDDEN', 'only customers subscribe to trouble ticket events');
-      const query = parseHubQuery(request.query);
+      const given = request.query ?? undefined;
+      const query = parseHubQuery(given);
       if (typeof query === 'string') throw new GatewayError('USM_ERR_VALIDATION', query, { errors: [{ path: 'body/query', message: query }] });
       await checkCallback(request.callback, partner.callbacks, deps.resolve);
       const subscription: WebhookSubscription = {
@@ -56,7 +57,7 @@ export function createHubService(deps: { readonly store: WebhookStore; readonly 
         lastError: null,
         nextAttemptAt: null,
         partner: partner.id,
-        ...(request.query !== undefined ? { query: request.query } : {}),
+        ...(given !== undefined ? { query: given } : {}),
       };
       await deps.store.createWebhook(subscription);
       return viewOf(subscription);
