@@ -49,6 +49,7 @@ export const ERROR_CODES = {
   USM_ERR_INTERNAL: { status: 500, title: 'Internal error' },
   USM_ERR_STORE_UNAVAILABLE: { status: 503, title: 'The store is unavailable; retry later' },
   USM_ERR_CALLBACK_REFUSED: { status: 422, title: 'The listener callback is not one the partner may name' },
+  USM_ERR_SUBSCRIPTION_LIMIT: { status: 422, title: 'The partner has as many event subscriptions as it may' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -28,6 +28,9 @@ export interface HubService {
   remove(partner: Partner, id: string): Promise<void>;
 }
 
+/** How many live subscriptions a partner may have: each one is a delivery stream of its own. */
+export const MAX_HUBS_PER_PARTNER = 10;
+
 /** The header of a delivery's signature: a detached JWS over the exact body, by the gateway's key (docs/tmf621.md). */
 export const HUB_SIGNATURE_HEADER = 'usm-signature';
 
@@ -45,6 +48,8 @@ export function createHubService(deps: { readonly store: WebhookStore; readonly 
       const query = parseHubQuery(given);
       if (typeof query === 'string') throw new GatewayError('USM_ERR_VALIDATION', query, { errors: [{ path: 'body/query', message: query }] });
       await checkCallback(request.callback, partner.callbacks, deps.resolve);
+      const live = (await deps.store.listWebhooks()).filter((w) => w.format === 'tmf621' && w.partner === partner.id).length;
+      if (live >= MAX_HUBS_PER_PARTNER) throw new GatewayError('USM_ERR_SUBSCRIPTION_LIMIT', `the partner has ${live} subscriptions: end one (DELETE /hub/{id}) before adding another`);
       const subscription: WebhookSubscription = {
         id: uuidv7(deps.now()),
         url: request.callback,

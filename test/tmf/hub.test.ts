@@ -151,6 +151,16 @@ describe('TMF621 /hub: listener callbacks for the events of a partner\'s tickets
     expect(await refused(strict, 'not a url')).toContain('absolute URL');
     // A name under an allowed domain that does not resolve.
     expect(await refused(strict, 'https://nowhere.invalid.example.com/listener')).toBeDefined();
+    // Ten live subscriptions at most.
+    const made: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const hub = await tmf(gateway, hospital, 'POST', '/hub', { callback: `${listener.url}/${i}`, query: 'event.troubleTicket.id=none' });
+      expect(hub.status).toBe(201);
+      made.push(hub.body.id);
+    }
+    const eleventh = await tmf(gateway, hospital, 'POST', '/hub', { callback: listener.url });
+    expect([eleventh.status, eleventh.body.code]).toEqual([422, 'USM_ERR_SUBSCRIPTION_LIMIT']);
+    for (const id of made) expect((await tmf(gateway, hospital, 'DELETE', `/hub/${id}`)).status).toBe(204);
     const badQuery = await tmf(gateway, hospital, 'POST', '/hub', { callback: listener.url, query: 'status=resolved' });
     expect([badQuery.status, badQuery.body.code]).toEqual([400, 'USM_ERR_VALIDATION']);
     const unknownMember = await tmf(gateway, hospital, 'POST', '/hub', { callback: listener.url, secret: 'x' });
