@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { GatewayConfig } from './config/load-config.js';
 import { customerRoutes } from './routes/customer-routes.js';
 import { deskRoutes } from './routes/desk-routes.js';
-import { createGateway, type Gateway } from './gateway.js';
+import { apiBaseOf, createGateway, type Gateway } from './gateway.js';
 import { contractDocument, HTTP_METHODS, operationsOf, type ContractDocument, type Operation } from './http/contract.js';
 import { installJsonBodyParser } from './http/json-body.js';
 import { createIdempotentWrites } from './http/idempotent-writes.js';
@@ -22,7 +22,6 @@ import { linkRoutes } from './routes/link-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { agreementRoutes } from './routes/agreement-routes.js';
 import { tmfRoutes } from './routes/tmf-routes.js';
-import { createTicketService } from './tmf/ticket-service.js';
 import { TMF621_BASE_PATH } from './tmf/tmf621-contract.js';
 import { neighbours } from './network/neighbours.js';
 import { createRateLimiter } from './partners/rate-limiter.js';
@@ -47,7 +46,7 @@ export interface App extends FastifyInstance {
 }
 
 function discoveryOf(config: GatewayConfig) {
-  const apiBase = config.publicUrl ?? `http://${config.listen.host}:${config.listen.port}`;
+  const apiBase = apiBaseOf(config);
   return { partyId: config.party.id, name: config.party.name, apiBase, jwksUri: `${apiBase}/.well-known/jwks.json`, versions: [...PROTOCOL_VERSIONS] };
 }
 
@@ -144,9 +143,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     },
   });
   // The TMF621 Trouble Ticket facade, with its own contract (openapi/tmf621.yaml, docs/tmf621.md).
-  const tmfBase = `${discoveryOf(config).apiBase}${TMF621_BASE_PATH}`;
-  const tickets = createTicketService({ calls: gateway.calls, agreements: gateway.agreements, inbound: gateway.store, self: config.party.id, hrefOf: (id) => `${tmfBase}/troubleTicket/${id}`, now: gateway.now });
-  await app.register(tmfRoutes({ tickets, readTokens: gateway.readTokens, rateLimiter, baseUrl: tmfBase }), { prefix: TMF621_BASE_PATH });
+  const tmfBase = `${apiBaseOf(config)}${TMF621_BASE_PATH}`;
+  await app.register(tmfRoutes({ tickets: gateway.tickets, hubs: gateway.hubs, readTokens: gateway.readTokens, rateLimiter, baseUrl: tmfBase }), { prefix: TMF621_BASE_PATH });
   return app as unknown as App;
 }
 

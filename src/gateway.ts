@@ -31,6 +31,15 @@ import { createOutboundMessages } from './delivery/outbound-messages.js';
 import type { Store } from './ports/store.js';
 import { contractDocument } from './http/contract.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics.js';
+import { createHubService, hubRenderer, type HubService } from './tmf/hub-service.js';
+import { createTicketService, type TicketService } from './tmf/ticket-service.js';
+import { createDeskConnector, type DeskConnector } from './tmf/desk-connector.js';
+import { TMF621_BASE_PATH } from './tmf/tmf621-contract.js';
+
+/** The base URL partners reach this gateway at: `publicUrl`, else where it listens. */
+export function apiBaseOf(config: GatewayConfig): string {
+  return config.publicUrl ?? `http://${config.listen.host}:${config.listen.port}`;
+}
 
 /** Everything one gateway runs on, wired from its config; no HTTP here. */
 export interface Gateway {
@@ -62,6 +71,11 @@ export interface Gateway {
   readonly wishNegotiations: WishNegotiations;
   readonly webhooks: WebhookService;
   readonly webhookDispatcher: WebhookDispatcher;
+  /** The TMF621 facade's tickets and `/hub` subscriptions (docs/tmf621.md). */
+  readonly tickets: TicketService;
+  readonly hubs: HubService;
+  /** The TMF621 desk connector, when `deskConnector` names the provider's desk tool. */
+  readonly deskConnector: DeskConnector | undefined;
   readonly receipts: SignedMessageDeps['receipts'];
   readonly readinessChecks: Readonly<Record<string, () => Promise<void>>>;
   /** This gateway's metrics (its own registry), fed by the services below through callbacks. */
@@ -89,6 +103,7 @@ export async function createGateway(options: {
   // Everything that reads files comes before the store opens, so a failure leaves nothing open.
   const publishedKeys = await loadPublishedKeys(config.signing.publishKeyFiles ?? []);
   const operatorKeys = config.network?.url === undefined ? [] : await loadOperatorKeys(config.network.operatorKeys!);
+  const deskToolKey = config.deskConnector === undefined ? undefined : (await loadSigningKey({ keyFile: config.deskConnector.keyFile, keyEnv: config.deskConnector.keyEnv, createIfMissing: false }, env)).key;
   const metrics = createGatewayMetrics({
     party: config.party.id,
     partners: config.partners.map((p) => p.id),
@@ -105,6 +120,15 @@ export async function createGateway(options: {
     now,
   });
   const signingKey = signing.key;
+  // TMF621 `/hub` events are rendered from the tickets, which need the call service made below.
+  let tickets: TicketService | undefined;
+  const hubEvents = hubRenderer({
+    partners,
+    tickets: { get: (partner, id) => tickets!.get(partner, id) } as TicketService,
+    signingKey: () => signingKey,
+    self: config.party.id,
+    timeoutMs: config.webhooks.timeoutMs,
+  });
   const webhookDispatcher = createWebhookDispatcher({
     store,
     logger,
@@ -112,6 +136,7 @@ export async function createGateway(options: {
     source: cloudEventSource({ publicUrl: config.publicUrl, partyId: config.party.id }),
     ...config.webhooks,
     observe: (outcome) => metrics.webhook(outcome),
+    formats: { tmf621: hubEvents.render },
   });
   const outboxWorker = createOutboxWorker({
     store,
@@ -143,6 +168,13 @@ export async function createGateway(options: {
     onSlaBreach: (call, target) => metrics.slaBreach(call.customer, target),
   });
   const subcalls = createSubcallService({ ...subcallDeps, calls });
+  const tmfBase = `${apiBaseOf(config)}${TMF621_BASE_PATH}`;
+  tickets = createTicketService({ calls, agreements, inbound: store, self: config.party.id, hrefOf: (id) => `${tmfBase}/troubleTicket/${id}`, now });
+  const hubs = createHubService({ store, now, hrefOf: (id) => `${tmfBase}/hub/${id}` });
+  const deskConnector =
+    config.deskConnector === undefined || deskToolKey === undefined
+      ? undefined
+      : createDeskConnector({ config: config.deskConnector, key: deskToolKey, store, calls, self: config.party.id, now, logger });
   const slaWatcher = createSlaWatcher({ store, calls, now, logger, intervalMs: 5000 });
   // Desk writes remembered by their Idempotency-Key are forgotten after desk.idempotencyHours.
   const forgetting = setInterval(() => {
@@ -216,17 +248,22 @@ export async function createGateway(options: {
     wishNegotiations: createWishNegotiations({ calls, negotiation }),
     webhooks: createWebhookService({ store, now, replay: (id) => webhookDispatcher.replayDeadLetter(id) }),
     webhookDispatcher,
+    tickets,
+    hubs,
+    deskConnector,
     receipts: (fields, messages) => receiptsFor(fields, messages, signingKey),
     readinessChecks: { store: () => store.ping(), keys: async () => undefined, ...(directory === undefined ? {} : { directory: () => directory.readiness() }) },
     metrics,
     async close() {
       clearInterval(forgetting);
       await directory?.close();
+      await deskConnector?.close();
       await slaWatcher.close();
       await closeWatcher.close();
       await tracer.close();
       await outboxWorker.close();
       await webhookDispatcher.close();
+      await hubEvents.close();
       await store.close();
     },
   };

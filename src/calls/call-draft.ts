@@ -3,8 +3,8 @@ import type { Actor, CallEvent, CallRecord, HistoryEntry, Note, NoteKind, NoteVi
 import type { CallCommit } from '../ports/call-store.js';
 import type { SupplierLink } from '../ports/supplier-link.js';
 import type { TriggerLink } from '../ports/trigger-link.js';
-import { apply, currentPosition, pathOf, waitsOnTriggered, type LifecycleAction, type LifecycleChange } from '../usm/call-lifecycle.js';
-import type { Position } from '../usm/usm-model.js';
+import { apply, currentPosition, isAtFork, pathOf, waitsOnTriggered, type LifecycleAction, type LifecycleChange } from '../usm/call-lifecycle.js';
+import { WORKFLOWS, type Position } from '../usm/usm-model.js';
 
 /** The gateway itself, as the actor of what it does on its own (automatic routes, SLA breaches). */
 export const SYSTEM: Actor = { kind: 'system', id: 'usm-link' };
@@ -104,6 +104,27 @@ export function walkTo(draft: Draft, target: Position): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Resolves the call for someone who did the work elsewhere (a supplier, the desk tool): walks it to
+ * its workflow's resolve step (branch `operate` at a fork, workflow 4 for an incident), resolves it
+ * with `summary` as the resolution and a public note, `comment` in the history. Stops where a step
+ * is refused, leaving the call where it got to.
+ */
+export function resolveOnBehalf(draft: Draft, summary: string, actor: Actor, comment: string): void {
+  for (let guard = 0; guard < 64; guard++) {
+    const workflow = draft.call.lifecycle.workflow;
+    if (workflow !== null && draft.call.lifecycle.position === WORKFLOWS[workflow].resolveAt - 1) break;
+    try {
+      step(draft, isAtFork(draft.call.lifecycle) ? { kind: 'advance', branch: 'operate' } : { kind: 'advance' }, actor);
+    } catch {
+      return;
+    }
+  }
+  step(draft, { kind: 'resolve' }, actor, comment);
+  draft.call = { ...draft.call, resolution: { summary, resolvedAt: draft.at } };
+  addNote(draft, { text: summary, visibility: 'public', kind: 'comment' }, actor);
 }
 
 /**

@@ -235,6 +235,9 @@ function checkReferences(config: GatewayConfig): void {
   if (config.signing.createIfMissing === true && config.signing.keyFile === undefined) {
     throw new ConfigError('/signing/createIfMissing', 'needs keyFile');
   }
+  if (config.deskConnector !== undefined && config.deskConnector.keyFile === undefined && config.deskConnector.keyEnv === undefined) {
+    throw new ConfigError('/deskConnector', 'needs keyFile or keyEnv (the private JWK our JWTs at the tool are signed with)');
+  }
   for (const [where, tokens] of [['desk', config.desk.tokens ?? []], ['admin', config.admin.tokens ?? []]] as const) {
     tokens.forEach((token, i) => {
       if (token.env === undefined && token.file === undefined) throw new ConfigError(`/${where}/tokens/${i}`, 'needs env or file');
@@ -262,5 +265,6 @@ function resolvePaths(config: GatewayConfig, baseDir: string): GatewayConfig {
             ...(typeof config.network.operatorKeys === 'string' ? { operatorKeys: at(config.network.operatorKeys) } : {}),
           },
         }),
+    ...(config.deskConnector === undefined ? {} : { deskConnector: { ...config.deskConnector, keyFile: at(config.deskConnector.keyFile) } }),
   };
 }

@@ -4,8 +4,20 @@ import { Agent, request, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
 import type { StoredEvent } from '../ports/call.js';
 import { uuidv7 } from '../kernel/uuid-v7.js';
-import type { WebhookDeadLetter, WebhookStore, WebhookSubscription } from '../ports/webhook-store.js';
-import { webhookDelivery } from './webhook-delivery.js';
+import type { WebhookDeadLetter, WebhookFormat, WebhookStore, WebhookSubscription } from '../ports/webhook-store.js';
+import { webhookDelivery, type WebhookDelivery } from './webhook-delivery.js';
+
+/** One event's delivery written by a format's renderer, and the HTTP dispatcher it must go through (its own guard). */
+export interface RenderedDelivery extends WebhookDelivery {
+  readonly dispatcher?: Dispatcher;
+}
+
+/**
+ * A format written outside this folder (TMF621's `/hub` events, by `tmf/`): the delivery of one
+ * event to one subscription, or undefined when the event is not for that subscription (it is
+ * passed over). A throw is a failed attempt, retried like a refused delivery.
+ */
+export type WebhookRenderer = (subscription: WebhookSubscription, event: StoredEvent, nowMs: number) => Promise<RenderedDelivery | undefined>;
 
 export interface WebhookDispatcherOptions {
   readonly store: WebhookStore;
@@ -23,7 +35,12 @@ export interface WebhookDispatcherOptions {
   readonly random?: () => number;
   /** Told the end of every attempt (for the metrics): delivered, failed (retried later), or given up. */
   readonly observe?: (outcome: 'delivered' | 'failed' | 'given_up') => void;
+  /** Renderers of the formats not written here, by format. */
+  readonly formats?: Partial<Record<WebhookFormat, WebhookRenderer>>;
 }
+
+/** An event a subscription does not take (a renderer's undefined). */
+const PASSED_OVER = Symbol('passed over');
 
 /** What a replay of a dead letter came to: received (the dead letter is gone), or not (kept, with the new error). */
 export type WebhookReplay = { readonly delivered: true } | { readonly delivered: false; readonly deadLetter: WebhookDeadLetter };
@@ -110,6 +127,10 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
           continue;
         }
         const error = await post(subscription, event);
+        if (error === PASSED_OVER) {
+          deliveredThrough = event.seq;
+          continue;
+        }
         options.observe?.(error === undefined ? 'delivered' : failures + 1 >= options.maxAttempts ? 'given_up' : 'failed');
         if (error === undefined) {
           deliveredThrough = event.seq;
@@ -151,10 +172,13 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     }
   }
 
-  async function post(subscription: WebhookSubscription, event: StoredEvent): Promise<string | undefined> {
-    const { headers, body } = webhookDelivery(subscription, event, { source: options.source, nowMs: options.now() });
+  async function post(subscription: WebhookSubscription, event: StoredEvent): Promise<string | undefined | typeof PASSED_OVER> {
     try {
-      const response = await request(subscription.url, { method: 'POST', dispatcher: agent, headers, body });
+      const renderer = options.formats?.[subscription.format];
+      const delivery: RenderedDelivery | undefined = renderer === undefined ? webhookDelivery(subscription, event, { source: options.source, nowMs: options.now() }) : await renderer(subscription, event, options.now());
+      if (delivery === undefined) return PASSED_OVER;
+      const { headers, body } = delivery;
+      const response = await request(subscription.url, { method: 'POST', dispatcher: delivery.dispatcher ?? agent, headers, body });
       await response.body.dump();
       return response.statusCode >= 200 && response.statusCode < 300 ? undefined : `HTTP ${response.statusCode}`;
     } catch (error) {
@@ -168,7 +192,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     const [subscription, event] = await Promise.all([options.store.getWebhook(deadLetter.webhookId), options.store.eventAt(deadLetter.eventSeq)]);
     if (subscription === undefined || event === undefined) return undefined;
     const error = await post(subscription, event);
-    if (error === undefined) {
+    if (error === undefined || error === PASSED_OVER) {
       await options.store.deleteWebhookDeadLetter(id);
       return { delivered: true };
     }

@@ -50,6 +50,12 @@ export function createWebhookService(deps: {
     return changed;
   };
 
+  /** The desk's subscription with this id: a partner's TMF621 hub subscription is not the desk's to see. */
+  const deskWebhook = async (id: string): Promise<WebhookSubscription | undefined> => {
+    const found = await deps.store.getWebhook(id);
+    return found !== undefined && isDesks(found) ? found : undefined;
+  };
+
   return {
     async create(request) {
       const format = request.format ?? 'usm-link';
@@ -68,14 +74,14 @@ export function createWebhookService(deps: {
       await deps.store.createWebhook(subscription);
       return viewOf(subscription, deps.now());
     },
-    list: async () => (await deps.store.listWebhooks()).map((s) => viewOf(s, deps.now())),
+    list: async () => (await deps.store.listWebhooks()).filter(isDesks).map((s) => viewOf(s, deps.now())),
     async get(id) {
-      const found = await deps.store.getWebhook(id);
+      const found = await deskWebhook(id);
       return found === undefined ? undefined : viewOf(found, deps.now());
     },
-    remove: (id) => deps.store.deleteWebhook(id),
+    remove: async (id) => (await deskWebhook(id)) !== undefined && deps.store.deleteWebhook(id),
     async addSecret(webhookId, request) {
-      const subscription = await deps.store.getWebhook(webhookId);
+      const subscription = await deskWebhook(webhookId);
       if (subscription === undefined) return undefined;
       const added = newSecret(subscription.format, request.secret);
       const previousExpiresAt = request.previousExpiresAt ?? new Date(deps.now() + DEFAULT_OVERLAP_MS).toISOString();
@@ -83,6 +89,7 @@ export function createWebhookService(deps: {
       return changed === undefined ? undefined : viewOf(changed, deps.now());
     },
     async retireSecret(webhookId, secretId) {
+      if ((await deskWebhook(webhookId)) === undefined) return false;
       return (await changeSecrets(webhookId, (current) => retireSecret(current.secrets, secretId, deps.now()))) !== undefined;
     },
     listDeadLetters: async (filter) => (await deps.store.listWebhookDeadLetters(filter)).map(deadLetterView),
@@ -94,15 +101,20 @@ export function createWebhookService(deps: {
   };
 }
 
+function isDesks(subscription: WebhookSubscription): boolean {
+  return subscription.partner === undefined;
+}
+
 function deadLetterView(deadLetter: WebhookDeadLetter): WebhookDeadLetterView {
   return { ...deadLetter };
 }
 
 /** A subscription as the desk sees it: its live secrets by id and times, never their values. */
 function viewOf(subscription: WebhookSubscription, nowMs: number): Webhook {
-  const { secrets, events, ...visible } = subscription;
+  const { secrets, events, partner: _partner, query: _query, format, ...visible } = subscription;
   return {
     ...visible,
+    format: format as Webhook['format'],
     secrets: liveSecrets(secrets, nowMs).map(({ id, createdAt, expiresAt }) => ({ id, createdAt, expiresAt })),
     events: [...events],
   };

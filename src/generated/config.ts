@@ -177,6 +177,34 @@ export interface components {
                     port: number;
                 };
             };
+            /**
+             * @description The provider's desk tool, when it speaks TMF621 (docs/tmf621.md, "The desk connector"): every
+             *     open call is opened there as a trouble ticket, and the tool's status changes and notes are
+             *     taken back into the call by polling it.
+             */
+            deskConnector?: {
+                /** @description The tool's TMF621 base URL (ending in `/tmf-api/troubleTicket/v5`). */
+                baseUrl: string;
+                /** @description Our account at the tool: the `iss` of the JWTs we sign. */
+                issuer: string;
+                /** @description The tool's `aud` for those JWTs. */
+                audience: string;
+                /** @description File holding the private JWK (Ed25519 or P-256 */
+                keyFile?: string;
+                /** @description Environment variable holding that private JWK as JSON. */
+                keyEnv?: string;
+                /** @description The service to name at the tool (`relatedEntity` role `service`); default none, the tool's only one. */
+                service?: string;
+                /** @description The agreement to name at the tool (`relatedEntity` role `agreement`). */
+                agreement?: string;
+                /**
+                 * @description How often the tool is asked for news.
+                 * @default 5000
+                 */
+                pollMs: number;
+                /** @default 5000 */
+                timeoutMs: number;
+            };
             /** @description The signed network directory of the chain's operator (docs/directory.md). */
             network?: {
                 /** @description A signed directory (`usm-link network publish`) this gateway serves at `/.well-known/usm-link-directory`, read on every request so a newly published file is served without a restart. */
@@ -260,6 +288,22 @@ export interface components {
                 id: string;
                 name: string;
             }[];
+            /** @description The partner's use of the TMF621 facade (docs/tmf621.md). */
+            tmf?: {
+                /**
+                 * @description The hosts the partner's `/hub` listener callbacks may name: a host name (`listener.example.com`),
+                 *     `*.` and a domain for its subdomains (`*.example.com`), or an IP address. Without it the
+                 *     partner cannot subscribe.
+                 */
+                callbackHosts?: string[];
+                /**
+                 * @description Let the callbacks reach loopback, link-local, private and other non-public addresses
+                 *     (checked on the resolved address at subscription and at every delivery). Off by default,
+                 *     so that a partner cannot make the gateway call into the provider's own network.
+                 * @default false
+                 */
+                allowPrivateAddresses: boolean;
+            };
         };
         UnderpinningConfig: {
             id: string;

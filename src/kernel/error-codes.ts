@@ -53,6 +53,8 @@ export const ERROR_CODES = {
   USM_ERR_TRIGGER_CYCLE: { status: 409, title: 'The call would wait on itself' },
   USM_ERR_AGREEMENT_TERMINATED: { status: 422, title: 'The agreement was terminated' },
   USM_ERR_AGREEMENT_OUTSIDE_VALIDITY: { status: 422, title: "The call falls outside the agreement's validity period" },
+  USM_ERR_CALLBACK_REFUSED: { status: 422, title: 'The listener callback is not one the partner may name' },
+  USM_ERR_SUBSCRIPTION_LIMIT: { status: 422, title: 'The partner has as many event subscriptions as it may' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -17,6 +17,14 @@ export interface Partner {
   readonly services?: readonly { readonly id: string; readonly name: string }[];
   /** Where its URL, keys and roles come from: the network directory this gateway follows, or its own config. */
   readonly source?: 'directory' | 'local';
+  /** Where the partner's TMF621 `/hub` callbacks may go (`partners[].tmf`). */
+  readonly callbacks?: CallbackPolicy;
+}
+
+/** The hosts a partner's TMF621 listener callbacks may name, and whether they may reach non-public addresses. */
+export interface CallbackPolicy {
+  readonly hosts: readonly string[];
+  readonly allowPrivateAddresses: boolean;
 }
 
 export interface PartnerDirectory {
@@ -112,6 +120,7 @@ export async function loadPartners(configs: readonly PartnerConfig[]): Promise<L
       ...(config.url !== undefined ? { url: config.url } : {}),
       ...(config.services !== undefined ? { services: config.services } : {}),
       source: 'local',
+      ...(config.tmf?.callbackHosts !== undefined ? { callbacks: { hosts: config.tmf.callbackHosts.map((h) => h.toLowerCase()), allowPrivateAddresses: config.tmf.allowPrivateAddresses ?? false } } : {}),
     });
   }
   return { directory: createPartnerDirectory(partners.filter((p) => p.keys.length > 0)), partners, createdDevKeys };

@@ -1,7 +1,10 @@
 import type { EventType, StoredEvent } from './call.js';
 
-/** How a delivery is written: usm-link's own JSON and signature, or a CloudEvent signed per Standard Webhooks. */
-export type WebhookFormat = 'usm-link' | 'cloudevents';
+/**
+ * How a delivery is written: usm-link's own JSON and signature, a CloudEvent signed per Standard
+ * Webhooks, or (for a partner's TMF621 `/hub` subscription) a TMF621 event signed with the gateway's key.
+ */
+export type WebhookFormat = 'usm-link' | 'cloudevents' | 'tmf621';
 
 /** One of a subscription's secrets; it signs deliveries until `expiresAt` (null: until retired). */
 export interface WebhookSecret {
@@ -25,6 +28,10 @@ export interface WebhookSubscription {
   readonly failures: number;
   readonly lastError: string | null;
   readonly nextAttemptAt: string | null;
+  /** The partner owning a TMF621 `/hub` subscription (it gets only its own tickets' events); absent for the desk's. */
+  readonly partner?: string;
+  /** A TMF621 subscription's `query`, as the partner gave it. */
+  readonly query?: string;
 }
 
 /** An event given up for one subscription after its last attempt, kept with the error until it is replayed and received. */

@@ -12,9 +12,11 @@ import { tmf621Document } from '../tmf/tmf621-contract.js';
 import { tmfErrorOf } from '../tmf/tmf-error.js';
 import type { TicketCreate, TicketPatch } from '../tmf/ticket-mapping.js';
 import type { TicketListQuery, TicketService, TicketWrite } from '../tmf/ticket-service.js';
+import type { HubService } from '../tmf/hub-service.js';
 
 export interface TmfRouteDeps {
   readonly tickets: TicketService;
+  readonly hubs: HubService;
   readonly readTokens: ReadTokenVerifier;
   readonly rateLimiter: RateLimiter;
   /** The URL the facade is reached at (its document's `servers`). */
@@ -79,6 +81,22 @@ export function tmfRoutes(deps: TmfRouteDeps) {
     patchTroubleTicket: {
       preValidation: mediaType(MERGE_PATCH),
       handler: async (request) => deps.tickets.patch(await writeOf(request), (request.params as { id: string }).id, request.body as TicketPatch),
+    },
+    createHub: {
+      preValidation: mediaType('application/json'),
+      handler: async (request, reply) => {
+        const hub = await deps.hubs.create(await authenticate(request), request.body as { callback: string; query?: string | null });
+        return reply.code(201).header('location', hub.href).send(hub);
+      },
+    },
+    retrieveHub: {
+      handler: async (request) => deps.hubs.get(await authenticate(request), (request.params as { id: string }).id),
+    },
+    deleteHub: {
+      handler: async (request, reply) => {
+        await deps.hubs.remove(await authenticate(request), (request.params as { id: string }).id);
+        return reply.code(204).send();
+      },
     },
     getTroubleTicketContract: { handler: async () => served },
   };

@@ -306,4 +306,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX service_outages_by_agreement ON service_outages (agreement, created_at, id);
     `,
   },
+  {
+    version: 14,
+    name: 'TMF621 hub subscriptions: the partner that owns a subscription and its query',
+    sql: sql`
+      ALTER TABLE webhooks ADD COLUMN partner TEXT;
+      ALTER TABLE webhooks ADD COLUMN query TEXT;
+    `,
+  },
+  {
+    version: 15,
+    name: 'the TMF621 desk connector: each call\'s ticket at the desk tool',
+    sql: sql`
+      CREATE TABLE desk_tickets (
+        call_id TEXT PRIMARY KEY REFERENCES calls (id),
+        remote_id TEXT NOT NULL,
+        open INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX desk_tickets_open ON desk_tickets (open, updated_at);
+    `,
+  },
 ];

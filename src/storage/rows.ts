@@ -282,6 +282,9 @@ export interface WebhookRow {
   format: string;
   /** Every secret, oldest first, as JSON (`webhookSecretsColumn`); null for a subscription stored before migration 10. */
   secrets: string | null;
+  /** The partner owning a TMF621 hub subscription; null for the desk's. */
+  partner: string | null;
+  query: string | null;
 }
 export function webhookOf(row: WebhookRow): WebhookSubscription {
   return {
@@ -296,6 +299,8 @@ export function webhookOf(row: WebhookRow): WebhookSubscription {
     failures: row.failures,
     lastError: row.last_error,
     nextAttemptAt: row.next_attempt_at,
+    ...(row.partner !== null && row.partner !== undefined ? { partner: row.partner } : {}),
+    ...(row.query !== null && row.query !== undefined ? { query: row.query } : {}),
   };
 }
 export function webhookColumns(w: WebhookSubscription): WebhookRow {
@@ -310,11 +315,14 @@ export function webhookColumns(w: WebhookSubscription): WebhookRow {
     last_error: w.lastError,
     next_attempt_at: w.nextAttemptAt,
     format: w.format,
+    partner: w.partner ?? null,
+    query: w.query ?? null,
   };
 }
 export function webhookSecretsColumns(secrets: readonly WebhookSecret[]): Pick<WebhookRow, 'secret' | 'secrets'> {
   const newest = secrets.at(-1);
-  if (newest === undefined) throw new TypeError('a webhook subscription keeps at least one secret');
+  // A TMF621 hub subscription has no secret: its deliveries are signed with the gateway's key.
+  if (newest === undefined) return { secret: '', secrets: '[]' };
   return { secret: newest.secret, secrets: JSON.stringify(secrets.map((s) => ({ id: s.id, secret: s.secret, createdAt: s.createdAt, expiresAt: s.expiresAt }))) };
 }
 

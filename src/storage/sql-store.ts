@@ -1,6 +1,7 @@
 import type { AgreementVersion } from '../ports/agreement-store.js';
 import type { ServiceOutage } from '../ports/outage-store.js';
 import type { CallRecord } from '../ports/call.js';
+import type { DeskTicket } from '../ports/desk-ticket-store.js';
 import type { SupplierLink } from '../ports/supplier-link.js';
 import type { TriggerLink } from '../ports/trigger-link.js';
 import type { Store } from '../ports/store.js';
@@ -33,6 +34,10 @@ import {
 import type { Dialect, Params, Sql } from './sql.js';
 import { outboxSummaryOf, type OutboxCountRow, type OutboxOldestRow } from './outbox-summary.js';
 import { listCallsQuery, STATEMENTS as S } from './statements.js';
+
+function deskTicketColumns(t: DeskTicket): Params {
+  return { call_id: t.callId, remote_id: t.remoteId, open: t.open ? 1 : 0, updated_at: t.updatedAt, doc: JSON.stringify(t) };
+}
 
 /** What an engine gives the store: reads, single writes and transactions of steps, each in its own dialect. */
 export interface SqlEngine {
@@ -80,6 +85,14 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     findIdempotent: (owner, key) => first(read<IdempotentRow>(S.findIdempotent, { owner, key }), idempotentOf),
     forgetIdempotent: async (before) => (await write(S.forgetIdempotent, { before })).changes,
     inboundForCall: async (callId) => (await read<InboundRow>(S.inboundForCall, { call_id: callId })).map(inboundOf),
+
+    callsWithoutDeskTicket: async (limit) => (await read<{ id: string }>(S.callsWithoutDeskTicket, { limit })).map((r) => r.id),
+    createDeskTicket: async (t) => (await write(S.insertDeskTicket, deskTicketColumns(t))).changes === 1,
+    updateDeskTicket: async (t) => {
+      await write(S.updateDeskTicket, deskTicketColumns(t));
+    },
+    getDeskTicket: (callId) => first(read<{ doc: string }>(S.getDeskTicket, { call_id: callId }), (row) => JSON.parse(row.doc) as DeskTicket),
+    openDeskTickets: async (limit) => (await read<{ doc: string }>(S.openDeskTickets, { limit })).map((row) => JSON.parse(row.doc) as DeskTicket),
 
     createWebhook: (w) => engine.transact([insert(S.insertWebhook, [webhookColumns(w)])]),
     listWebhooks: async () => (await read<WebhookRow>(S.listWebhooks)).map(webhookOf),

@@ -71,7 +71,7 @@ export const STATEMENTS = {
   eventsAfter: sql`${EVENTS_WITH_CALL} WHERE e.seq > @after ORDER BY e.seq LIMIT @limit`,
   lastEventSeq: sql`SELECT MAX(seq) AS seq FROM events`,
 
-  insertWebhook: insertRows<WebhookRow>('webhooks', ['id', 'url', 'secret', 'events', 'created_at', 'delivered_through', 'failures', 'last_error', 'next_attempt_at', 'format', 'secrets']),
+  insertWebhook: insertRows<WebhookRow>('webhooks', ['id', 'url', 'secret', 'events', 'created_at', 'delivered_through', 'failures', 'last_error', 'next_attempt_at', 'format', 'secrets', 'partner', 'query']),
   listWebhooks: sql`SELECT * FROM webhooks ORDER BY created_at, id`,
   getWebhook: sql`SELECT * FROM webhooks WHERE id = @id`,
   /** The subscription whose secrets change, locked until the change commits. */
@@ -92,6 +92,14 @@ export const STATEMENTS = {
   getWebhookDeadLetter: sql`SELECT * FROM webhook_dead_letters WHERE id = @id`,
   updateWebhookDeadLetter: sql`UPDATE webhook_dead_letters SET attempts = @attempts, last_error = @last_error, updated_at = @updated_at WHERE id = @id`,
   deleteWebhookDeadLetter: sql`DELETE FROM webhook_dead_letters WHERE id = @id`,
+
+  callsWithoutDeskTicket: sql`SELECT c.id FROM calls c LEFT JOIN desk_tickets d ON d.call_id = c.id
+       WHERE d.call_id IS NULL AND c.status NOT IN ('resolved', 'closed', 'cancelled', 'rejected') ORDER BY c.created_at, c.id LIMIT @limit`,
+  insertDeskTicket: sql`INSERT INTO desk_tickets (call_id, remote_id, open, updated_at, doc) VALUES (@call_id, @remote_id, @open, @updated_at, @doc)
+       ON CONFLICT (call_id) DO NOTHING`,
+  updateDeskTicket: sql`UPDATE desk_tickets SET open = @open, updated_at = @updated_at, doc = @doc WHERE call_id = @call_id`,
+  getDeskTicket: sql`SELECT doc FROM desk_tickets WHERE call_id = @call_id`,
+  openDeskTickets: sql`SELECT doc FROM desk_tickets WHERE open = 1 ORDER BY updated_at, call_id LIMIT @limit`,
 
   getLink: sql`SELECT doc FROM supplier_links WHERE id = @id`,
   /** The link a delivery takes an answer into, locked until the delivery commits. */

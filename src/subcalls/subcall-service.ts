@@ -1,5 +1,5 @@
 import type { AgreementRegistry } from '../agreements/agreement-registry.js';
-import { addNote, event, hold, resume, step, SYSTEM, walkTo, type Draft } from '../calls/call-draft.js';
+import { addNote, event, hold, resolveOnBehalf, resume, SYSTEM, walkTo, type Draft } from '../calls/call-draft.js';
 import type { CallHooks, CallService } from '../calls/call-service.js';
 import type { OutboundMessages } from '../delivery/outbound-messages.js';
 import { GatewayError } from '../kernel/gateway-error.js';
@@ -8,8 +8,6 @@ import type { Actor } from '../ports/call.js';
 import type { IdempotencyContext } from '../ports/idempotency.js';
 import type { MessageContext } from '../ports/inbound-message.js';
 import type { CallUpdate, LinkStore, SupplierLink } from '../ports/supplier-link.js';
-import { isAtFork } from '../usm/call-lifecycle.js';
-import { WORKFLOWS } from '../usm/usm-model.js';
 import { startClock } from '../usm/sla-clock.js';
 import type { ServiceLevels } from '../ports/agreement-store.js';
 import type { ForkPlan, ForkRequest, LinkPlanner } from './link-planner.js';
@@ -228,17 +226,5 @@ function teamOf(levels: ServiceLevels, draft: Draft): NonNullable<SupplierLink['
 
 /** The route's `resolve` rule: walk the parent to its last fulfilment step (no change needed) and resolve it with the supplier's resolution. */
 function resolveWithSupplier(draft: Draft, link: SupplierLink): void {
-  for (let guard = 0; guard < 64; guard++) {
-    const workflow = draft.call.lifecycle.workflow;
-    if (workflow !== null && draft.call.lifecycle.position === WORKFLOWS[workflow].resolveAt - 1) break;
-    try {
-      step(draft, isAtFork(draft.call.lifecycle) ? { kind: 'advance', branch: 'operate' } : { kind: 'advance' }, SYSTEM);
-    } catch {
-      return;
-    }
-  }
-  const summary = link.resolution?.summary ?? `resolved by ${link.supplier}`;
-  step(draft, { kind: 'resolve' }, SYSTEM, `resolved by ${link.supplier}`);
-  draft.call = { ...draft.call, resolution: { summary, resolvedAt: draft.at } };
-  addNote(draft, { text: summary, visibility: 'public', kind: 'comment' }, SYSTEM);
+  resolveOnBehalf(draft, link.resolution?.summary ?? `resolved by ${link.supplier}`, SYSTEM, `resolved by ${link.supplier}`);
 }

@@ -63,7 +63,7 @@ export interface TicketCreate {
   readonly ticketType: TicketType;
   readonly severity: string;
   readonly priority?: string;
-  readonly externalIdentifier?: readonly { readonly id: string }[];
+  readonly externalIdentifier?: readonly { readonly id: string; readonly owner?: string; readonly externalIdentifierType?: string }[];
   readonly relatedParty?: readonly RelatedParty[];
   readonly relatedEntity?: readonly RelatedEntity[];
   readonly [member: string]: unknown;
@@ -227,5 +227,28 @@ export function ticketOf(call: CallRecord, history: readonly HistoryEntry[], not
       ...(h.comment !== undefined ? { statusChangeReason: h.comment } : {}),
       '@type': 'StatusChange',
     })),
+  };
+}
+
+/**
+ * The ticket that opens a call at a TMF621 desk tool (the desk connector): the mapping above read
+ * the other way, so that the tool's facade maps it back to the same type, impact, urgency, summary,
+ * description and requester. `externalIdentifier` is the call's id, `relatedEntity` the service and
+ * agreement the tool knows them by when configured.
+ */
+export function ticketCreateOf(call: CallRecord, options: { readonly owner: string; readonly service?: string; readonly agreement?: string }): TicketCreate {
+  const entities: RelatedEntity[] = [
+    ...(options.service !== undefined ? [{ role: 'service', entity: { id: options.service, '@referredType': 'Service' } }] : []),
+    ...(options.agreement !== undefined ? [{ role: 'agreement', entity: { id: options.agreement, '@referredType': 'Agreement' } }] : []),
+  ];
+  return {
+    name: call.summary.slice(0, 200),
+    description: call.description ?? call.summary,
+    ticketType: TYPE_OF_CALL[call.type],
+    severity: SEVERITY_OF_IMPACT[call.impact],
+    priority: call.urgency,
+    externalIdentifier: [{ id: call.id, owner: options.owner, externalIdentifierType: 'usmCallId' }],
+    relatedParty: [{ role: 'requester', partyOrPartyRole: { ...(call.requester.id !== undefined ? { id: call.requester.id } : {}), name: call.requester.name, '@referredType': 'Individual' } }],
+    ...(entities.length > 0 ? { relatedEntity: entities } : {}),
   };
 }

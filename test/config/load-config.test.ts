@@ -40,6 +40,19 @@ describe('the config file', () => {
     expect(config.partners[0]!.jwksFile).toBe('/etc/usm-link/hospital.jwks');
   });
 
+  it('takes a TMF621 desk connector with its key from a file or the environment, and a partner\'s callback hosts', () => {
+    const connector = { baseUrl: 'https://desk.example.net/tmf-api/troubleTicket/v5', issuer: 'provider', audience: 'desk' };
+    const config = buildConfig({ ...valid(), deskConnector: { ...connector, keyFile: './desk.jwk' } }, '/etc/usm-link');
+    expect(config.deskConnector).toMatchObject({ keyFile: '/etc/usm-link/desk.jwk', pollMs: 5000, timeoutMs: 5000 });
+    expect(buildConfig({ ...valid(), deskConnector: { ...connector, keyEnv: 'DESK_JWK' } }, '/x').deskConnector?.keyEnv).toBe('DESK_JWK');
+    expect(errorOf({ ...valid(), deskConnector: connector }).path).toBe('/deskConnector');
+    expect(errorOf({ ...valid(), deskConnector: { ...connector, keyFile: './k', baseUrl: 'desk.example.net' } }).path).toBe('/deskConnector/baseUrl');
+    const raw = valid();
+    const withHosts = buildConfig({ ...raw, partners: [{ ...raw.partners[0]!, tmf: { callbackHosts: ['*.hospital.example', 'listener.example.org'] } }] }, '/x');
+    expect(withHosts.partners[0]!.tmf).toEqual({ callbackHosts: ['*.hospital.example', 'listener.example.org'], allowPrivateAddresses: false });
+    expect(errorOf({ ...raw, partners: [{ ...raw.partners[0]!, tmf: { callbackHosts: ['https://x/'] } }] }).path).toBe('/partners/0/tmf/callbackHosts/0');
+  });
+
   it('takes overrides from the environment layer', () => {
     const config = buildConfig(valid(), '/x', { port: 9000, storage: 'sqlite:/var/lib/usm.db' });
     expect(config.listen.port).toBe(9000);

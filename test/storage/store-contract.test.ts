@@ -301,6 +301,33 @@ for (const engine of ENGINES) {
       expect(await store.claimWebhook(hook!.id, 'w2', 60_000)).toBe(true);
     });
 
+    it('keeps each call\'s ticket at the desk tool and finds the open calls without one', async () => {
+      const open = newCall();
+      const resolved = { ...newCall(), lifecycle: { ...newCall().lifecycle, status: 'resolved' as const } };
+      for (const call of [open, resolved]) await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [] });
+      expect(await store.callsWithoutDeskTicket(10)).toEqual([open.id]);
+      const at = new Date().toISOString();
+      const ticket = { callId: open.id, remoteId: 'T-1', status: 'acknowledged' as const, notesTaken: [], notesSent: [], open: true, createdAt: at, updatedAt: at };
+      expect(await store.createDeskTicket(ticket)).toBe(true);
+      expect(await store.createDeskTicket({ ...ticket, remoteId: 'T-2' })).toBe(false);
+      expect(await store.callsWithoutDeskTicket(10)).toEqual([]);
+      expect(await store.openDeskTickets(10)).toEqual([ticket]);
+      const done = { ...ticket, status: 'closed' as const, notesTaken: ['n-1'], open: false };
+      await store.updateDeskTicket(done);
+      expect(await store.getDeskTicket(open.id)).toEqual(done);
+      expect(await store.openDeskTickets(10)).toEqual([]);
+    });
+
+    it('keeps a TMF621 hub subscription with its partner and query, and no secret', async () => {
+      const hub = { id: uuidv7(), url: 'https://listener.example.com/events', format: 'tmf621' as const, secrets: [], events: [], createdAt: new Date().toISOString(), deliveredThrough: 3, failures: 0, lastError: null, nextAttemptAt: null, partner: 'hospital', query: 'eventType=TroubleTicketResolvedEvent' };
+      await store.createWebhook(hub);
+      expect(await store.getWebhook(hub.id)).toEqual(hub);
+      const desks = { ...hub, id: uuidv7(), format: 'usm-link' as const, secrets: [{ id: uuidv7(), secret: 's'.repeat(16), createdAt: hub.createdAt, expiresAt: null }] };
+      const { partner: _p, query: _q, ...withoutOwner } = desks;
+      await store.createWebhook(withoutOwner);
+      expect(await store.getWebhook(desks.id)).toEqual(withoutOwner);
+    });
+
     it('keeps webhook events given up as dead letters, with the delivery state, until removed', async () => {
       const call = newCall();
       const at = call.createdAt;

@@ -11,6 +11,7 @@ import { buildConfig, type GatewayConfig } from '../../src/config/load-config.js
 import { contractDocument, operationsOf } from '../../src/http/contract.js';
 import { createResponseCheck } from '../../src/http/validation.js';
 import { generatePrivateJwk, publicJwkOf, signingKeyOf, type SigningAlgorithm, type SigningKey } from '../../src/keys/jwk.js';
+import { TMF621_BASE_PATH, tmf621Document } from '../../src/tmf/tmf621-contract.js';
 
 export const DESK_TOKEN = 'desk-token-for-tests-0123456789';
 export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
@@ -56,10 +57,12 @@ export interface FixtureOptions {
 
 /**
  * Every answer a fixture's gateway sends is checked against the contract (status, media type, body
- * schema, required headers). A mismatch fails the test during which it was sent, or, if no test
- * follows, the file.
+ * schema, required headers): openapi/usm-link.yaml, and openapi/tmf621.yaml for the TMF621 facade.
+ * A mismatch fails the test during which it was sent, or, if no test follows, the file.
  */
 const checkAnswer = createResponseCheck(contractDocument, operationsOf(contractDocument));
+const tmfDocument = tmf621Document as unknown as typeof contractDocument;
+const checkTmfAnswer = createResponseCheck(tmfDocument, operationsOf(tmfDocument));
 const mismatches: string[] = [];
 
 function failOnMismatches(): void {
@@ -70,16 +73,20 @@ function failOnMismatches(): void {
 afterEach(failOnMismatches);
 afterAll(failOnMismatches);
 
-function installResponseCheck(app: App): void {
+export function installResponseCheck(app: App): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    const problems = checkAnswer({
+    const route = request.routeOptions.url;
+    const tmf = route !== undefined && route.startsWith(TMF621_BASE_PATH);
+    // The facade answers a request for no route with its own Error (tested in test/tmf), not a problem document.
+    if (route === undefined && request.url.startsWith(`${TMF621_BASE_PATH}/`)) return payload;
+    const problems = (tmf ? checkTmfAnswer : checkAnswer)({
       method: request.method,
-      route: request.routeOptions.url,
+      route: tmf ? route.slice(TMF621_BASE_PATH.length) : route,
       status: reply.statusCode,
       headers: reply.getHeaders(),
       body: typeof payload === 'string' || Buffer.isBuffer(payload) || payload === null || payload === undefined ? payload : undefined,
     });
-    for (const problem of problems) mismatches.push(`${request.method} ${request.url}: ${problem}`);
+    for (const problem of problems) mismatches.push(`${request.method} ${request.url}: ${problem}${tmf ? ' (openapi/tmf621.yaml)' : ''}`);
     return payload;
   });
 }

@@ -11,6 +11,8 @@ export interface HealthChainOptions {
   readonly now?: () => number;
   /** Service levels other than SERVICE_LEVELS, by agreement (both sides of an underpinning agreement take them). */
   readonly serviceLevels?: Partial<Record<AgreementId, Record<string, unknown>>>;
+  /** More keys of the ward's partner entry at the hospital (its TMF621 callback hosts, say). */
+  readonly ward?: Record<string, unknown>;
 }
 
 export interface HealthChain {
@@ -70,7 +72,7 @@ export async function startHealthChain(options: HealthChainOptions): Promise<Hea
     config: {
       services: [{ id: 'workplace', name: 'Clinical workplace' }],
       partners: [
-        { id: 'ward', name: 'Ward 7', roles: ['customer'], jwks: { keys: [ward.key.jwk] } },
+        { id: 'ward', name: 'Ward 7', roles: ['customer'], jwks: { keys: [ward.key.jwk] }, ...options.ward },
         gatewayPartner(exchange, ['supplier'], [{ id: 'records', name: 'Patient record exchange' }]),
       ],
       agreements: [{ id: 'ward-agreement', customer: 'ward', services: ['workplace'], serviceLevels: levels('ward-agreement') }],

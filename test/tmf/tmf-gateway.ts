@@ -4,24 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { pino } from 'pino';
-import { afterEach } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
 import { buildConfig } from '../../src/config/load-config.js';
-import { operationsOf, type ContractDocument } from '../../src/http/contract.js';
-import { createResponseCheck } from '../../src/http/validation.js';
+import { installResponseCheck } from '../support/gateway-fixture.js';
 import { publicJwkOf } from '../../src/keys/jwk.js';
-import { TMF621_BASE_PATH, tmf621Document } from '../../src/tmf/tmf621-contract.js';
+import { TMF621_BASE_PATH } from '../../src/tmf/tmf621-contract.js';
 
 export const DESK_TOKEN = 'desk-token-for-tests-0123456789';
-
-/** Every TMF621 answer a test gateway sends is checked against openapi/tmf621.yaml. */
-const document = tmf621Document as unknown as ContractDocument;
-const checkAnswer = createResponseCheck(document, operationsOf(document));
-const mismatches: string[] = [];
-afterEach(() => {
-  const found = mismatches.splice(0);
-  if (found.length > 0) throw new Error(`answers that do not match openapi/tmf621.yaml:\n${found.join('\n')}`);
-});
 
 export interface TmfPartner {
   readonly id: string;
@@ -37,7 +26,7 @@ export interface TmfGateway {
 }
 
 /** A real gateway on 127.0.0.1 and its own SQLite file, with each partner a customer of the `workplace` service. */
-export async function startTmfGateway(partners: readonly TmfPartner[], roles: Readonly<Record<string, string[]>> = {}): Promise<TmfGateway> {
+export async function startTmfGateway(partners: readonly TmfPartner[], roles: Readonly<Record<string, string[]>> = {}, partnerConfig: Readonly<Record<string, Record<string, unknown>>> = {}): Promise<TmfGateway> {
   const dir = await mkdtemp(join(tmpdir(), 'usm-link-tmf-'));
   await writeFile(join(dir, 'desk-token'), DESK_TOKEN, { mode: 0o600 });
   await writeFile(join(dir, 'admin-token'), `${DESK_TOKEN}-admin`, { mode: 0o600 });
@@ -48,7 +37,7 @@ export async function startTmfGateway(partners: readonly TmfPartner[], roles: Re
       storage: 'sqlite:./gateway.db',
       signing: { keyFile: './gateway.private.jwk', createIfMissing: true },
       services: [{ id: 'workplace', name: 'Digital workplace' }],
-      partners: partners.map((p) => ({ id: p.id, name: `${p.id} org`, roles: roles[p.id] ?? ['customer'], jwks: { keys: [publicJwkOf(p.jwk)] }, ...((roles[p.id] ?? []).includes('supplier') ? { url: 'http://127.0.0.1:9' } : {}) })),
+      partners: partners.map((p) => ({ id: p.id, name: `${p.id} org`, roles: roles[p.id] ?? ['customer'], jwks: { keys: [publicJwkOf(p.jwk)] }, ...((roles[p.id] ?? []).includes('supplier') ? { url: 'http://127.0.0.1:9' } : {}), ...partnerConfig[p.id] })),
       agreements: partners.filter((p) => (roles[p.id] ?? ['customer']).includes('customer')).map((p) => ({
         id: `${p.id}-agreement`,
         customer: p.id,
@@ -58,24 +47,14 @@ export async function startTmfGateway(partners: readonly TmfPartner[], roles: Re
       desk: { tokens: [{ name: 'desk', file: './desk-token' }] },
       admin: { tokens: [{ name: 'admin', file: './admin-token' }] },
       limits: { partnerRequestsPerSecond: 10_000, partnerBurst: 10_000 },
+      webhooks: { backoffBaseMs: 50, backoffMaxMs: 200, maxAttempts: 5 },
       log: { level: 'silent' },
     },
     dir,
   );
   const app = await buildApp({ config, env: {}, logger: pino({ level: 'silent' }) });
-  app.addHook('onSend', async (request, reply, payload) => {
-    const route = request.routeOptions.url;
-    if (route === undefined || !route.startsWith(TMF621_BASE_PATH)) return payload;
-    const problems = checkAnswer({
-      method: request.method,
-      route: route.slice(TMF621_BASE_PATH.length),
-      status: reply.statusCode,
-      headers: reply.getHeaders(),
-      body: typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : undefined,
-    });
-    for (const problem of problems) mismatches.push(`${request.method} ${request.url}: ${problem}`);
-    return payload;
-  });
+  // Every answer is checked against its contract (openapi/tmf621.yaml for the facade), as the fixture's are.
+  installResponseCheck(app);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;

@@ -256,7 +256,7 @@ describe('the TMF621 Trouble Ticket facade, as a TMF621 client uses it', () => {
     expect(problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`)).toEqual([]);
     expect(served.body.servers).toEqual([{ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/tmf-api\/troubleTicket\/v5$/) }]);
     const documented = Object.entries<any>(served.body.paths).flatMap(([path, item]) =>
-      ['get', 'post', 'patch'].filter((m) => item[m] !== undefined).map((m) => `${m.toUpperCase()} /tmf-api/troubleTicket/v5${path.replace(/\{([^}]+)\}/g, ':$1')}`),
+      ['get', 'post', 'patch', 'delete'].filter((m) => item[m] !== undefined).map((m) => `${m.toUpperCase()} /tmf-api/troubleTicket/v5${path.replace(/\{([^}]+)\}/g, ':$1')}`),
     );
     expect(gateway.app.routeTable.filter((r) => r.includes('/tmf-api/')).sort()).toEqual(documented.sort());
   });
