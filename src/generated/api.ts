@@ -25,7 +25,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the store answers and the signing key is loaded. */
+        /** Readiness: the store answers, the signing key is loaded and, for a gateway following a network directory, one is held and not expired. */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
