@@ -154,9 +154,11 @@ export function createDirectoryFollower(options: DirectoryFollowerOptions): Dire
 
   async function refreshOnce(force: boolean): Promise<void> {
     try {
+      // On a start, the kept document first: a fetched one must then be above its sequence (no rollback across a restart).
+      const restarted = held === undefined && (await readKept());
       const fetching = force || (await store.claimDirectoryFetch(owner, 2 * refreshMs + options.timeoutMs));
       if (fetching) await fetchAndTake();
-      if ((await readKept()) && !fetching) {
+      if (((await readKept()) || restarted) && !fetching) {
         lastRefresh = { at: new Date(options.now()).toISOString(), outcome: 'read' };
         options.observe?.('read', undefined, heldFigures());
       }
