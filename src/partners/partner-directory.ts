@@ -17,6 +17,12 @@ export interface Partner {
   readonly services?: readonly { readonly id: string; readonly name: string }[];
   /** Where its URL, keys and roles come from: the network directory this gateway follows, or its own config. */
   readonly source?: 'directory' | 'local';
+  /**
+   * From a network directory: the links it allows between this partner and this gateway (who is whose
+   * customer, under which agreement id, for which services). Absent for a partner of the config, whose
+   * agreements alone say what it may do.
+   */
+  readonly links?: readonly { readonly customer: string; readonly supplier: string; readonly agreement: string; readonly services: readonly string[] }[];
 }
 
 export interface PartnerDirectory {

@@ -68,8 +68,8 @@ describe('gateways following the network directory', () => {
   const clinicClient = (key: TestPartner): PartnerClient => createPartnerClient({ baseUrl: b.url, from: 'clinic', to: exchange.id, key: key.key });
   let refs = 0;
   /** The clinic runs a gateway (its URL is in the directory): its calls name their reference there. */
-  const ask = (client: PartnerClient, summary: string, service = 'advice') =>
-    client.send('/v1/calls', client.envelope('call.submit', incident({ type: 'service_request', service, agreement: 'clinic-exchange', summary, externalRef: `CL-${++refs}` }, 'clinic')));
+  const ask = (client: PartnerClient, summary: string, service = 'advice', agreement = 'clinic-exchange') =>
+    client.send('/v1/calls', client.envelope('call.submit', incident({ type: 'service_request', service, agreement, summary, externalRef: `CL-${++refs}` }, 'clinic')));
 
   beforeAll(async () => {
     operator = await startOperator();
@@ -108,6 +108,8 @@ describe('gateways following the network directory', () => {
         agreements: [
           { id: 'hospital-exchange', customer: hospital.id, services: ['records'], serviceLevels: SERVICE_LEVELS },
           { id: 'clinic-exchange', customer: 'clinic', services: ['advice', 'archiving'], serviceLevels: SERVICE_LEVELS },
+          // Held here, but no link of the directory names it: the config cannot widen what the directory allows.
+          { id: 'clinic-records', customer: 'clinic', services: ['records'], serviceLevels: SERVICE_LEVELS },
         ],
         underpinning: [
           { id: 'exchange-hosting', supplier: hosting.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS },
@@ -157,6 +159,12 @@ describe('gateways following the network directory', () => {
     const atHosting = await eventually(async () => (await c.desk('GET', '/v1/desk/calls')).body.items[0]);
     expect(atHosting.customer).toBe('exchange');
     expect((await a.app.inject({ method: 'GET', url: '/readyz' })).json()).toMatchObject({ status: 'ready', checks: { directory: 'ok' } });
+  });
+
+  it('refuses a call under an agreement the config holds but no link of the directory allows', async () => {
+    const refused = await ask(clinicClient(clinicOld), 'Records under an agreement the operator never linked', 'records', 'clinic-records');
+    expect(refused.body).toMatchObject({ status: 422, code: 'USM_ERR_AGREEMENT_INVALID', detail: 'the network directory allows clinic no link under clinic-records for service records' });
+    expect((await ask(clinicClient(clinicOld), 'Advice under the linked agreement')).status).toBe(201);
   });
 
   it('a member joins: within a refresh the exchange forks a call to it, no gateway restarted', async () => {
