@@ -3507,6 +3507,7 @@ export interface operations {
             };
             401: components["responses"]["TokenRequired"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     adminRefreshDirectory: {
@@ -3529,6 +3530,9 @@ export interface operations {
             };
             401: components["responses"]["TokenRequired"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     adminListOutbox: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { partnersFromDirectory } from '../../src/directory/directory-partners.js';
 import { generatePrivateJwk, publicJwkOf, verificationKeyOf } from '../../src/keys/jwk.js';
-import type { Partner } from '../../src/partners/partner-directory.js';
+import { createPartnerDirectory, createSwitchablePartners, type Partner } from '../../src/partners/partner-directory.js';
 import { testDirectory } from '../support/network-operator.js';
 
 const jwk = async () => publicJwkOf(await generatePrivateJwk('EdDSA'));
@@ -55,5 +55,25 @@ describe('the partners a gateway takes from a directory', () => {
     );
     expect(taken.directory.keyOwner(a1.kid!)?.partner.id).toBe('a');
     expect(taken.directory.keyOwner(a2.kid!)).toBeUndefined();
+  });
+});
+
+describe('the partner directory swapped by a followed directory', () => {
+  it('lets what runs pinned (a request) finish on the directory it started with, while the next one sees the new', async () => {
+    const partner = (id: string): Partner => ({ id, name: id, roles: ['customer'], keys: [] });
+    const switchable = createSwitchablePartners(createPartnerDirectory([partner('old')]));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const inFlight = switchable.pinned(async () => {
+      const before = switchable.all().map((p) => p.id);
+      await gate;
+      await new Promise((resolve) => setImmediate(resolve));
+      return [before, switchable.all().map((p) => p.id)];
+    });
+    switchable.swap(createPartnerDirectory([partner('new')]));
+    expect(switchable.get('new')?.id).toBe('new');
+    expect(await switchable.pinned(async () => switchable.all().map((p) => p.id))).toEqual(['new']);
+    release();
+    expect(await inFlight).toEqual([['old'], ['old']]);
   });
 });
