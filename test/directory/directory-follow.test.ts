@@ -290,6 +290,8 @@ describe('gateways following the network directory', () => {
     const metrics = await (await fetch(`${b.url}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).text();
     for (const code of ['DIR_SIGNATURE', 'DIR_ROLLBACK', 'DIR_EXPIRED']) expect(metrics).toMatch(new RegExp(`usm_link_directory_refreshes_total\\{outcome="refused",code="${code}"\\} [1-9]`));
     expect(metrics).toMatch(new RegExp(`usm_link_directory_sequence ${good}\\b`));
+    // A partner only the directory names is a value of the partner label like a configured one.
+    expect(metrics).toMatch(/usm_link_messages_received_total\{partner="clinic",type="call.submit",outcome="accepted",code=""\} [1-9]/);
     expect((await b.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
 
     // A restart starts from the last good one, kept in the store, while the operator serves a forgery.
