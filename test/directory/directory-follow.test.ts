@@ -203,12 +203,12 @@ describe('gateways following the network directory', () => {
   it("rotates a member's key through the directory under load without refusing a message", async () => {
     let key = clinicOld;
     let running = true;
-    const answers: { status: number; key: TestPartner; body: unknown }[] = [];
+    const answers: { status: number; key: TestPartner; lane: number; body: unknown }[] = [];
     const sender = async (lane: number): Promise<void> => {
       for (let i = 0; running; i++) {
         const signedWith = key;
         const answer = await ask(clinicClient(signedWith), `load ${lane}.${i}`);
-        answers.push({ status: answer.status, key: signedWith, body: answer.body });
+        answers.push({ status: answer.status, key: signedWith, lane, body: answer.body });
       }
     };
     const lanes = [sender(0), sender(1), sender(2)];
@@ -219,7 +219,8 @@ describe('gateways following the network directory', () => {
     const both = publish();
     await eventually(async () => (await held(b)) === both, 10_000);
     key = clinicNew;
-    await eventually(async () => sent(clinicNew) >= 10);
+    // Every lane has had answers to the new key: none still waits on a message signed with the old one.
+    await eventually(async () => sent(clinicNew) >= 10 && [0, 1, 2].every((lane) => answers.some((x) => x.lane === lane && x.key === clinicNew)));
 
     revokedKeys = [{ member: 'clinic', kid: clinicOld.key.kid, reason: 'rotated' }];
     clinicKeys = [clinicNew];
@@ -305,7 +306,7 @@ describe('gateways following the network directory', () => {
     const now = Math.floor(Date.now() / 1000);
     withArchive = false;
     sequence++;
-    const short = testDirectory({ sequence, iat: now - 1, exp: now + 2, members: [member(hospital, [hospital.key]), member(exchange, [exchange.key], ['records'])], links: [{ customer: hospital.id, supplier: exchange.id, agreement: 'hospital-exchange', services: ['records'] }] });
+    const short = testDirectory({ sequence, iat: now - 1, exp: now + 4, members: [member(hospital, [hospital.key]), member(exchange, [exchange.key], ['records'])], links: [{ customer: hospital.id, supplier: exchange.id, agreement: 'hospital-exchange', services: ['records'] }] });
     operator.publish(short);
     expect((await b.admin('POST', '/v1/admin/directory/refresh')).body.sequence).toBe(sequence);
     const unready = await eventually(async () => {
