@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -78,7 +79,19 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.decorate('gateway', gateway);
   app.decorate('routeTable', routeTable);
   // Each request finishes on the partner directory it started with, though a followed network directory swaps it meanwhile.
-  app.addHook('onRequest', (_request, _reply, done) => gateway.partners.pinned(done));
+  // The body is read on the socket's events, outside that scope: from preValidation on, the request runs in it again.
+  const pins = new WeakMap<FastifyRequest, AsyncResource>();
+  app.addHook('onRequest', (request, _reply, done) =>
+    gateway.partners.pinned(() => {
+      pins.set(request, new AsyncResource('usm-link-request'));
+      done();
+    }),
+  );
+  app.addHook('preValidation', (request, _reply, done) => {
+    const pin = pins.get(request);
+    if (pin === undefined) done();
+    else pin.runInAsyncScope(done);
+  });
   app.addHook('onClose', async () => gateway.close());
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -208,6 +208,7 @@ export async function createGateway(options: {
           now,
           logger,
           observe: (outcome, code, held) => metrics.directory(outcome, code, held),
+          onPartners: (ids) => metrics.directoryPartners(ids),
         });
   await directory?.start();
   const tracer = createChainTracer({ self: config.party.id, calls, subcalls, store, partners, signingKey, timeoutMs: config.delivery.timeoutMs });

@@ -64,6 +64,11 @@ function logWhereThingsAre(app: App, config: App['gateway']['config']): void {
   if (config.publicUrl !== undefined) app.log.info({ start: { publicUrl: config.publicUrl } }, `partners reach this gateway at ${config.publicUrl}`);
   const storage = withoutPassword(config.storage);
   app.log.info({ start: { storage } }, `data in ${storage}`);
+  const followed = app.gateway.directory?.status();
+  if (followed !== undefined) {
+    const held = followed.sequence === null ? 'none accepted yet' : `${followed.network?.id} sequence ${followed.sequence}, expires ${followed.expiresAt}`;
+    app.log.info({ start: { directory: { url: followed.url, sequence: followed.sequence } } }, `partners from the network directory at ${followed.url} (${held}), refreshed every ${config.network?.refreshSeconds ?? 300} s`);
+  }
   for (const [kind, sources, refused] of [
     ['desk', app.gateway.tokenSources.desk, 'the desk API refuses every request'],
     ['admin', app.gateway.tokenSources.admin, 'the admin API and /metrics refuse every request'],

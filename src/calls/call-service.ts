@@ -309,6 +309,11 @@ export function createCallService(deps: CallServiceDeps): CallService {
       }
       throw new GatewayError('USM_ERR_SERVICE_NOT_ALLOWED', `agreement ${submission.agreement} does not cover service ${submission.service}`);
     }
+    // A customer taken from the network directory may use only the links the operator allows (the config narrows, never widens).
+    const links = deps.partner(customer)?.links;
+    if (links !== undefined && !links.some((l) => l.customer === customer && l.agreement === submission.agreement && l.services.includes(submission.service))) {
+      throw new GatewayError('USM_ERR_AGREEMENT_INVALID', `the network directory allows ${customer} no link under ${submission.agreement} for service ${submission.service}`);
+    }
     if (submission.externalRef === undefined && extra === undefined && deps.partner(customer)?.url !== undefined) {
       throw new GatewayError('USM_ERR_EXTERNAL_REF_REQUIRED', `${customer} runs a gateway: name the call's reference there (externalRef), so that its updates can reach it`);
     }

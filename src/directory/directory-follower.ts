@@ -41,6 +41,8 @@ export interface DirectoryFollowerOptions {
   readonly logger: Logger;
   /** Told of every refresh's outcome and of the directory held (sequence, exp in Unix seconds). */
   readonly observe?: (outcome: RefreshOutcome, code: string | undefined, held: { sequence: number; exp: number } | undefined) => void;
+  /** Told of the partners of each directory taken. */
+  readonly onPartners?: (ids: readonly string[]) => void;
 }
 
 /** The most a directory document may weigh. */
@@ -74,6 +76,7 @@ export function createDirectoryFollower(options: DirectoryFollowerOptions): Dire
     held = { jws, directory, acceptedAt };
     partnerSources = built.partners.map((p) => ({ id: p.id, source: p.source ?? 'local' }));
     if (before !== directory.sequence) {
+      options.onPartners?.(built.partners.map((p) => p.id));
       log.info(
         { sequence: directory.sequence, previous: before ?? null, how: why, partners: partnerSources.map((p) => `${p.id} (${p.source})`) },
         `network directory ${directory.network.id} sequence ${directory.sequence} taken: ${built.partners.length} partner(s)`,
@@ -154,9 +157,11 @@ export function createDirectoryFollower(options: DirectoryFollowerOptions): Dire
 
   async function refreshOnce(force: boolean): Promise<void> {
     try {
+      // On a start, the kept document first: a fetched one must then be above its sequence (no rollback across a restart).
+      const restarted = held === undefined && (await readKept());
       const fetching = force || (await store.claimDirectoryFetch(owner, 2 * refreshMs + options.timeoutMs));
       if (fetching) await fetchAndTake();
-      if ((await readKept()) && !fetching) {
+      if (((await readKept()) || restarted) && !fetching) {
         lastRefresh = { at: new Date(options.now()).toISOString(), outcome: 'read' };
         options.observe?.('read', undefined, heldFigures());
       }

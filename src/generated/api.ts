@@ -25,7 +25,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the store answers and the signing key is loaded. */
+        /** Readiness: the store answers, the signing key is loaded and, for a gateway following a network directory, one is held and not expired. */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -4356,6 +4356,7 @@ export interface operations {
             };
             401: components["responses"]["TokenRequired"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     adminRefreshDirectory: {
@@ -4378,6 +4379,9 @@ export interface operations {
             };
             401: components["responses"]["TokenRequired"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     adminListOutbox: {

@@ -52,6 +52,8 @@ export interface GatewayMetrics {
   sent(partner: string, type: string, outcome: SentOutcome): void;
   webhook(outcome: WebhookOutcome): void;
   slaBreach(customer: string, target: string): void;
+  /** The partners a followed network directory gives: their ids become values of the `partner` label. */
+  directoryPartners(ids: readonly string[]): void;
   /** One refresh of the followed network directory, and the directory held after it. */
   directory(outcome: DirectoryRefreshOutcome, code: string | undefined, held: { sequence: number; exp: number } | undefined): void;
   /** The SQLite durable writer's commits and fsyncs. */
@@ -260,6 +262,9 @@ export function createGatewayMetrics(options: GatewayMetricsOptions): GatewayMet
     },
     slaBreach(customer, target) {
       breaches.inc({ customer: labels.partner(customer), target });
+    },
+    directoryPartners(ids) {
+      labels.addPartners(ids);
     },
     directory(outcome, code, held) {
       directoryRefreshes.inc({ outcome, code: code === undefined ? '' : DIRECTORY_CODES.has(code) ? code : OTHER });

@@ -29,7 +29,12 @@ export interface LabelSets {
   messageType(type: unknown): string;
   /** A code of the error registry, else `other`. */
   code(code: string | undefined): string;
+  /** Adds partner ids a followed network directory names (signed by its operator, so no request makes one); at most MAX_PARTNERS in all. */
+  addPartners(ids: readonly string[]): void;
 }
+
+/** The most partner label values a gateway keeps, whatever a network directory lists. */
+const MAX_PARTNERS = 1000;
 
 export function labelSets(partners: readonly string[], messageTypes: readonly string[]): LabelSets {
   const knownPartners = new Set(partners);
@@ -38,6 +43,9 @@ export function labelSets(partners: readonly string[], messageTypes: readonly st
     partner: (id) => (id === undefined ? UNKNOWN_PARTNER : knownPartners.has(id) ? id : OTHER),
     messageType: (type) => (typeof type === 'string' && knownTypes.has(type) ? type : OTHER),
     code: (code) => (isErrorCode(code) ? code : OTHER),
+    addPartners(ids) {
+      for (const id of ids) if (knownPartners.size < MAX_PARTNERS) knownPartners.add(id);
+    },
   };
 }
 

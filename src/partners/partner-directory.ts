@@ -19,6 +19,12 @@ export interface Partner {
   readonly source?: 'directory' | 'local';
   /** Where the partner's TMF621 `/hub` callbacks may go (`partners[].tmf`). */
   readonly callbacks?: CallbackPolicy;
+  /**
+   * From a network directory: the links it allows between this partner and this gateway (who is whose
+   * customer, under which agreement id, for which services). Absent for a partner of the config, whose
+   * agreements alone say what it may do.
+   */
+  readonly links?: readonly { readonly customer: string; readonly supplier: string; readonly agreement: string; readonly services: readonly string[] }[];
 }
 
 /** The hosts a partner's TMF621 listener callbacks may name, and whether they may reach non-public addresses. */

@@ -89,6 +89,9 @@ export function createLinkPlanner(options: {
       }
       const outside = outsideValidity(agreement, now());
       if (outside !== undefined) throw new GatewayError('USM_ERR_AGREEMENT_OUTSIDE_VALIDITY', `underpinning agreement ${agreement.id} is not in force: ${outside}`);
+      if (supplier?.links !== undefined && !supplier.links.some((l) => l.supplier === request.supplier && l.agreement === agreement.id && l.services.includes(service))) {
+        throw new GatewayError('USM_ERR_ROUTE_NOT_FOUND', `the network directory allows no link with ${request.supplier} under ${agreement.id} for ${service}`);
+      }
       const type = subCallTypeAt(step, request.type ?? route?.subCallType);
       if (type === undefined) throw new GatewayError('USM_ERR_FORK_NOT_ALLOWED', `a ${request.type} cannot be raised at ${position.process} ${position.step}`);
       return {

@@ -21,6 +21,23 @@ function errorOf(raw: unknown): ConfigError {
 }
 
 describe('the config file', () => {
+  it('following a network directory, lets partners come from it: keyless entries, agreements and routes naming members', () => {
+    const following = {
+      ...valid(),
+      network: { url: 'https://operator.example.org/directory.jws', operatorKeys: './operator.jwks.json', refreshSeconds: 30 },
+      partners: [{ id: 'hospital', name: 'Hospital', roles: ['customer'] }],
+      underpinning: [{ id: 'u1', supplier: 'hosting', services: ['hosting'], serviceLevels: { supportHours: '24x7', targets: [] } }],
+      routes: [{ service: 'workplace', supplier: 'hosting', supplierService: 'hosting', agreement: 'u1' }],
+    };
+    following.agreements = [...following.agreements, { id: 'a2', customer: 'clinic', services: ['workplace'], serviceLevels: { supportHours: '24x7', targets: [] } }];
+    const config = buildConfig(following, '/etc/usm-link');
+    expect(config.network).toMatchObject({ url: 'https://operator.example.org/directory.jws', operatorKeys: '/etc/usm-link/operator.jwks.json', refreshSeconds: 30 });
+    // Without network.url, the same config is refused: the partner has no keys.
+    expect(errorOf({ ...following, network: undefined }).path).toBe('/partners/0');
+    expect(errorOf({ ...following, network: { url: 'https://operator.example.org/directory.jws' } }).path).toBe('/network/operatorKeys');
+    expect(buildConfig({ ...following, network: { url: 'https://o.example.org/d.jws', operatorKeys: { keys: [{ kty: 'OKP' }] } } }, '/etc').network?.refreshSeconds).toBe(300);
+  });
+
   it('refuses support hours it cannot read, naming the key', () => {
     for (const hours of ['weekdays', 'Mo-Fr 18:00-08:00 UTC', 'Mo-Fr 08:00-18:00 Mars/Olympus']) {
       const raw = valid();

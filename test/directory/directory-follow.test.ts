@@ -68,8 +68,8 @@ describe('gateways following the network directory', () => {
   const clinicClient = (key: TestPartner): PartnerClient => createPartnerClient({ baseUrl: b.url, from: 'clinic', to: exchange.id, key: key.key });
   let refs = 0;
   /** The clinic runs a gateway (its URL is in the directory): its calls name their reference there. */
-  const ask = (client: PartnerClient, summary: string, service = 'advice') =>
-    client.send('/v1/calls', client.envelope('call.submit', incident({ type: 'service_request', service, agreement: 'clinic-exchange', summary, externalRef: `CL-${++refs}` }, 'clinic')));
+  const ask = (client: PartnerClient, summary: string, service = 'advice', agreement = 'clinic-exchange') =>
+    client.send('/v1/calls', client.envelope('call.submit', incident({ type: 'service_request', service, agreement, summary, externalRef: `CL-${++refs}` }, 'clinic')));
 
   beforeAll(async () => {
     operator = await startOperator();
@@ -108,6 +108,8 @@ describe('gateways following the network directory', () => {
         agreements: [
           { id: 'hospital-exchange', customer: hospital.id, services: ['records'], serviceLevels: SERVICE_LEVELS },
           { id: 'clinic-exchange', customer: 'clinic', services: ['advice', 'archiving'], serviceLevels: SERVICE_LEVELS },
+          // Held here, but no link of the directory names it: the config cannot widen what the directory allows.
+          { id: 'clinic-records', customer: 'clinic', services: ['records'], serviceLevels: SERVICE_LEVELS },
         ],
         underpinning: [
           { id: 'exchange-hosting', supplier: hosting.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS },
@@ -159,6 +161,12 @@ describe('gateways following the network directory', () => {
     expect((await a.app.inject({ method: 'GET', url: '/readyz' })).json()).toMatchObject({ status: 'ready', checks: { directory: 'ok' } });
   });
 
+  it('refuses a call under an agreement the config holds but no link of the directory allows', async () => {
+    const refused = await ask(clinicClient(clinicOld), 'Records under an agreement the operator never linked', 'records', 'clinic-records');
+    expect(refused.body).toMatchObject({ status: 422, code: 'USM_ERR_AGREEMENT_INVALID', detail: 'the network directory allows clinic no link under clinic-records for service records' });
+    expect((await ask(clinicClient(clinicOld), 'Advice under the linked agreement')).status).toBe(201);
+  });
+
   it('a member joins: within a refresh the exchange forks a call to it, no gateway restarted', async () => {
     // Before it joins, the exchange's route to the archive leads nowhere.
     const before = await ask(clinicClient(clinicOld), 'Archive the 2019 letters', 'archiving');
@@ -195,12 +203,12 @@ describe('gateways following the network directory', () => {
   it("rotates a member's key through the directory under load without refusing a message", async () => {
     let key = clinicOld;
     let running = true;
-    const answers: { status: number; key: TestPartner; body: unknown }[] = [];
+    const answers: { status: number; key: TestPartner; lane: number; body: unknown }[] = [];
     const sender = async (lane: number): Promise<void> => {
       for (let i = 0; running; i++) {
         const signedWith = key;
         const answer = await ask(clinicClient(signedWith), `load ${lane}.${i}`);
-        answers.push({ status: answer.status, key: signedWith, body: answer.body });
+        answers.push({ status: answer.status, key: signedWith, lane, body: answer.body });
       }
     };
     const lanes = [sender(0), sender(1), sender(2)];
@@ -211,7 +219,8 @@ describe('gateways following the network directory', () => {
     const both = publish();
     await eventually(async () => (await held(b)) === both, 10_000);
     key = clinicNew;
-    await eventually(async () => sent(clinicNew) >= 10);
+    // Every lane has had answers to the new key: none still waits on a message signed with the old one.
+    await eventually(async () => sent(clinicNew) >= 10 && [0, 1, 2].every((lane) => answers.some((x) => x.lane === lane && x.key === clinicNew)));
 
     revokedKeys = [{ member: 'clinic', kid: clinicOld.key.kid, reason: 'rotated' }];
     clinicKeys = [clinicNew];
@@ -282,6 +291,8 @@ describe('gateways following the network directory', () => {
     const metrics = await (await fetch(`${b.url}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).text();
     for (const code of ['DIR_SIGNATURE', 'DIR_ROLLBACK', 'DIR_EXPIRED']) expect(metrics).toMatch(new RegExp(`usm_link_directory_refreshes_total\\{outcome="refused",code="${code}"\\} [1-9]`));
     expect(metrics).toMatch(new RegExp(`usm_link_directory_sequence ${good}\\b`));
+    // A partner only the directory names is a value of the partner label like a configured one.
+    expect(metrics).toMatch(/usm_link_messages_received_total\{partner="clinic",type="call.submit",outcome="accepted",code=""\} [1-9]/);
     expect((await b.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
 
     // A restart starts from the last good one, kept in the store, while the operator serves a forgery.
@@ -295,7 +306,7 @@ describe('gateways following the network directory', () => {
     const now = Math.floor(Date.now() / 1000);
     withArchive = false;
     sequence++;
-    const short = testDirectory({ sequence, iat: now - 1, exp: now + 2, members: [member(hospital, [hospital.key]), member(exchange, [exchange.key], ['records'])], links: [{ customer: hospital.id, supplier: exchange.id, agreement: 'hospital-exchange', services: ['records'] }] });
+    const short = testDirectory({ sequence, iat: now - 1, exp: now + 4, members: [member(hospital, [hospital.key]), member(exchange, [exchange.key], ['records'])], links: [{ customer: hospital.id, supplier: exchange.id, agreement: 'hospital-exchange', services: ['records'] }] });
     operator.publish(short);
     expect((await b.admin('POST', '/v1/admin/directory/refresh')).body.sequence).toBe(sequence);
     const unready = await eventually(async () => {

@@ -51,8 +51,8 @@ describe('the documented metrics', () => {
     const expressions = [...alerts.map((r) => r.expr as string), ...dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => t.expr))];
     const used = new Set(expressions.flatMap((e) => [...metricsIn(e)]));
     expect([...used].filter((name) => !families.has(name))).toEqual([]);
-    // What operators most need has a rule: a stale queue, dead letters, an open circuit, breaches, clock skew.
-    for (const name of ['usm_link_outbox_oldest_pending_age_seconds', 'usm_link_outbox_dead_letters', 'usm_link_partner_circuit_state', 'usm_link_sla_breaches_total', 'usm_link_partner_clock_skew_seconds']) {
+    // What operators most need has a rule: a stale queue, dead letters, an open circuit, breaches, clock skew, a refused or expiring directory.
+    for (const name of ['usm_link_outbox_oldest_pending_age_seconds', 'usm_link_outbox_dead_letters', 'usm_link_partner_circuit_state', 'usm_link_sla_breaches_total', 'usm_link_partner_clock_skew_seconds', 'usm_link_directory_refreshes_total', 'usm_link_directory_expiry_timestamp_seconds']) {
       expect(alerts.some((r) => metricsIn(r.expr).has(name)), name).toBe(true);
     }
   });
