@@ -22,6 +22,8 @@ import { linkRoutes } from './routes/link-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { agreementRoutes } from './routes/agreement-routes.js';
 import { tmfRoutes } from './routes/tmf-routes.js';
+import { consolePages } from './routes/console-pages.js';
+import { lazyConsoleBundle, type ConsoleBundle } from './http/console-bundle.js';
 import { createTicketService } from './tmf/ticket-service.js';
 import { TMF621_BASE_PATH } from './tmf/tmf621-contract.js';
 import { neighbours } from './network/neighbours.js';
@@ -44,6 +46,8 @@ export interface App extends FastifyInstance {
   readonly gateway: Gateway;
   /** Every route served, as `METHOD /path` (HEAD routes fastify adds for GET are left out). */
   readonly routeTable: readonly string[];
+  /** The console's bundle, built on first use and kept (server.ts builds it right after listening). */
+  readonly consoleBundle: () => Promise<ConsoleBundle>;
 }
 
 function discoveryOf(config: GatewayConfig) {
@@ -142,6 +146,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   // The TMF621 Trouble Ticket facade, with its own contract (openapi/tmf621.yaml, docs/tmf621.md).
   const tmfBase = `${discoveryOf(config).apiBase}${TMF621_BASE_PATH}`;
   const tickets = createTicketService({ calls: gateway.calls, agreements: gateway.agreements, inbound: gateway.store, self: config.party.id, hrefOf: (id) => `${tmfBase}/troubleTicket/${id}`, now: gateway.now });
+  // The web console (src/console/, bundled in memory on first use), at /console.
+  const consoleBundle = lazyConsoleBundle();
+  app.decorate('consoleBundle', consoleBundle);
+  await app.register(consolePages(consoleBundle));
   await app.register(tmfRoutes({ tickets, readTokens: gateway.readTokens, rateLimiter, baseUrl: tmfBase }), { prefix: TMF621_BASE_PATH });
   return app as unknown as App;
 }
@@ -178,7 +186,7 @@ function observeRequests(app: FastifyInstance, metrics: GatewayMetrics, operatio
   app.addHook('onResponse', async (request, reply) => {
     const url = request.routeOptions.url;
     const method = request.method === 'HEAD' ? 'GET' : request.method;
-    const operation = url === undefined ? 'unmatched' : (byRoute.get(`${method} ${url}`) ?? (url.startsWith('/docs') ? 'docs' : 'unmatched'));
+    const operation = url === undefined ? 'unmatched' : (byRoute.get(`${method} ${url}`) ?? (url.startsWith('/docs') ? 'docs' : url.startsWith('/console') ? 'console' : 'unmatched'));
     metrics.request(operation, reply.statusCode, reply.elapsedTime / 1000);
     if (!signed.has(operation)) return;
     const status = reply.statusCode;
