@@ -23,6 +23,8 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { agreementRoutes } from './routes/agreement-routes.js';
 import { tmfRoutes } from './routes/tmf-routes.js';
 import { consolePages } from './routes/console-pages.js';
+import { consoleRoutes } from './routes/console-routes.js';
+import { tokenOrSession } from './http/console-session.js';
 import { lazyConsoleBundle, type ConsoleBundle } from './http/console-bundle.js';
 import { createTicketService } from './tmf/ticket-service.js';
 import { TMF621_BASE_PATH } from './tmf/tmf621-contract.js';
@@ -106,6 +108,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     agreements: gateway.agreements,
     readTokens: gateway.readTokens,
   });
+  const deskAuth = tokenOrSession(gateway.desk, gateway.consoleSessions, 'desk');
+  const adminAuth = tokenOrSession(gateway.admin, gateway.consoleSessions, 'admin');
+  const signInsPerMinute = config.console?.signInAttemptsPerMinute ?? 10;
   const link = linkRoutes({ ...signedDeps, subcalls: gateway.subcalls, agreements: gateway.negotiation, discovery: discoveryOf(config) });
   registerOperations(app, operations, {
     ...opsRoutes({ contract, keys: gateway.publishedKeys, checks: gateway.readinessChecks, directoryFile: config.network?.serveFile }),
@@ -114,7 +119,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       calls: gateway.calls,
       subcalls: gateway.subcalls,
       tracer: gateway.tracer,
-      desk: gateway.desk,
+      desk: deskAuth,
+      now: gateway.now,
       webhooks: gateway.webhooks,
       writes: createIdempotentWrites({ store: gateway.store, now: gateway.now, owner: (request) => `desk:${request.deskToken}`, retentionMs: config.desk.idempotencyHours * HOUR }),
     }),
@@ -128,11 +134,19 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
         ]),
       }),
     ),
-    ...agreementRoutes({ desk: gateway.desk, agreements: gateway.negotiation }),
+    ...agreementRoutes({ desk: deskAuth, agreements: gateway.negotiation }),
+    ...consoleRoutes({
+      accounts: gateway.consoleAccounts,
+      sessions: gateway.consoleSessions,
+      attempts: createRateLimiter({ perSecond: signInsPerMinute / 60, burst: signInsPerMinute, now: gateway.now }),
+      now: gateway.now,
+    }),
     ...adminRoutes({
-      admin: gateway.admin,
+      admin: adminAuth,
       outbox: gateway.store,
-      wake: () => gateway.outboxWorker.wake(),
+      wake: (partners) => gateway.outboxWorker.wake(partners),
+      isGateway: (partner) => gateway.partners.get(partner)?.url !== undefined,
+      now: gateway.now,
       neighbours: () => neighbours({ partners: gateway.partners, store: gateway.store, outbox: gateway.outboxWorker }),
       webhooks: gateway.webhooks,
     }),

@@ -394,6 +394,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/console/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person's session (the console asks on load). */
+        get: operations["consoleGetSession"];
+        put?: never;
+        /**
+         * Sign in to the web console, by name and password or with a token.
+         * @description With `name` and `password`: a console account (`console.accounts` with a `passwordHash`).
+         *     With `token`: a personal token of a console account, or a desk token (role `desk`) or an
+         *     admin token (role `admin`), and then `name` is the person the history records (the token's
+         *     name when left out). The answer sets the session cookie (`usm_console`: httpOnly,
+         *     SameSite=Strict, Secure over TLS) and gives the CSRF token every write in the session sends
+         *     in `Usm-Csrf-Token`. Attempts are limited per name and per client address
+         *     (`console.signInAttemptsPerMinute`).
+         */
+        post: operations["consoleSignIn"];
+        /** Sign out; the session ends and the cookie is cleared. */
+        delete: operations["consoleSignOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The USM model the gateway works calls by: the five processes and their steps, the eight workflows and the forks. */
+        get: operations["deskGetModel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/calls/find": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calls one id names, whichever id it is.
+         * @description Finds the calls whose id, customer's reference (`externalRef`), supplier's call id (a
+         *     sub-call's `remoteCallId`) or chain id (`chainId`) is `id`, each with how it matched.
+         */
+        get: operations["deskFindCalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/desk/calls": {
         parameters: {
             query?: never;
@@ -754,6 +820,64 @@ export interface paths {
         put?: never;
         /** Queue a dead letter again (same message id, so the receiver applies it at most once). */
         post: operations["adminReplayDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/dead-letters/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue every dead letter again (of one partner, with `partner`), oldest first, at most `limit`. */
+        post: operations["adminReplayDeadLetters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/partners/{partnerId}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: components["parameters"]["PartnerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause delivery to a partner gateway; its messages stay queued until it is resumed.
+         * @description Stored, so the pause holds across restarts and for every replica. Pausing a paused partner changes nothing.
+         */
+        post: operations["adminPausePartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/partners/{partnerId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: components["parameters"]["PartnerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume delivery to a paused partner gateway; its queue is sent at once. */
+        post: operations["adminResumePartner"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1325,6 +1449,14 @@ export interface components {
         };
         Neighbour: {
             partner: components["schemas"]["PartyId"];
+            /** @description Delivery to it is paused (`POST /v1/admin/partners/{partnerId}/pause`). */
+            paused: boolean;
+            /** Format: date-time */
+            pausedAt?: string;
+            /** @description When the oldest message queued for it was queued. */
+            oldestPendingAt: string | null;
+            /** @description Messages to it given up (dead letters). */
+            deadLetters: number;
             roles: ("customer" | "supplier")[];
             url: string;
             /** @description Its /healthz answered 200 within 2 s. */
@@ -1350,6 +1482,56 @@ export interface components {
                 /** @description How far the partner's clock is ahead of this gateway's (negative: behind), from its Date header, to about a second. */
                 skewSeconds?: number;
             };
+        };
+        PartnerDelivery: {
+            partner: components["schemas"]["PartyId"];
+            paused: boolean;
+            /** Format: date-time */
+            pausedAt?: string;
+        };
+        /** @description `name` and `password`, or `token` (with `name` for the history when it is a desk or admin token). */
+        SignIn: {
+            name?: string;
+            password?: string;
+            token?: string;
+        };
+        ConsoleSession: {
+            /** @description The name the history records for what this session does. */
+            person: string;
+            roles: ("desk" | "admin")[];
+            /** @description `account`, or `token <name>` for a desk or admin token. */
+            via: string;
+            /** @description Sent in `Usm-Csrf-Token` with every write of the session. */
+            csrfToken: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        UsmModel: {
+            processes: {
+                name: components["schemas"]["ProcessName"];
+                steps: string[];
+            }[];
+            workflows: {
+                number: number;
+                name: string;
+                startsWith: components["schemas"]["CallType"];
+                path: components["schemas"]["Position"][];
+                /** @description Index into `path` of the first step after fulfilment. */
+                resolveAt: number;
+            }[];
+            forks: {
+                type: components["schemas"]["CallType"];
+                at: components["schemas"]["Position"];
+                branches: {
+                    /** @enum {string} */
+                    branch: "agree" | "change" | "operate";
+                    workflow: number;
+                }[];
+            }[];
+        };
+        Position: {
+            process: components["schemas"]["ProcessName"];
+            step: number;
         };
         OutboxMessage: {
             id: components["schemas"]["Uuid"];
@@ -1714,7 +1896,8 @@ export interface components {
         };
         /**
          * @description No valid bearer token: `USM_ERR_TOKEN_MISSING` (no `Authorization: Bearer <token>`),
-         *     `USM_ERR_TOKEN_INVALID`, `USM_ERR_TOKEN_EXPIRED`.
+         *     `USM_ERR_TOKEN_INVALID`, `USM_ERR_TOKEN_EXPIRED`; or, with a console session cookie
+         *     instead, `USM_ERR_SESSION_INVALID` (signed out, expired, or unknown).
          */
         TokenRequired: {
             headers: {
@@ -1741,7 +1924,9 @@ export interface components {
         };
         /**
          * @description The partner may not do this: `USM_ERR_FORBIDDEN` (it lacks the role, or is not a party to the
-         *     agreement), `USM_ERR_SERVICE_NOT_ALLOWED` (the agreement does not cover the service).
+         *     agreement), `USM_ERR_SERVICE_NOT_ALLOWED` (the agreement does not cover the service). In a
+         *     console session: `USM_ERR_ROLE_REQUIRED` (the person lacks the desk or admin role),
+         *     `USM_ERR_CSRF_TOKEN_INVALID` (a write without the session's `Usm-Csrf-Token`).
          */
         Forbidden: {
             headers: {
@@ -1847,6 +2032,7 @@ export interface components {
         };
     };
     parameters: {
+        PartnerId: components["schemas"]["PartyId"];
         /**
          * @description draft-ietf-httpapi-idempotency-key-header: a key the desk tool makes for one write (a UUID,
          *     say), as a structured-field string (`"..."`) or a bare token, at most 255 characters. The
@@ -2551,6 +2737,147 @@ export interface operations {
             503: components["responses"]["StoreUnavailable"];
         };
     };
+    consoleGetSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSession"];
+                };
+            };
+            401: components["responses"]["TokenRequired"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    consoleSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignIn"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            201: {
+                headers: {
+                    /** @description The session cookie. */
+                    "Set-Cookie": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description The credentials are not valid: `USM_ERR_SIGN_IN_FAILED` (which says no more). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    consoleSignOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    /** @description Clears the session cookie. */
+                    "Set-Cookie": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskGetModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The model. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsmModel"];
+                };
+            };
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskFindCalls: {
+        parameters: {
+            query: {
+                id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calls found (none is an empty list). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            matchedBy: "id" | "externalRef" | "supplierCallId" | "chainId";
+                            call: components["schemas"]["DeskCall"];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
     deskListCalls: {
         parameters: {
             query?: {
@@ -2562,6 +2889,10 @@ export interface operations {
                 customer?: components["schemas"]["PartyId"];
                 process?: components["schemas"]["ProcessName"];
                 priority?: components["schemas"]["Priority"];
+                /** @description Only calls forked to this supplier (a sub-call at its gateway). */
+                supplier?: components["schemas"]["PartyId"];
+                /** @description `breached`: a service-level target was missed; `dueSoon`: the running clock falls due within the hour. */
+                sla?: "breached" | "dueSoon";
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
                 limit?: components["parameters"]["Limit"];
@@ -2583,6 +2914,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["StoreUnavailable"];
         };
     };
@@ -2652,6 +2984,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
@@ -2680,6 +3013,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
@@ -2721,6 +3055,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -2766,6 +3101,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -2811,6 +3147,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -2841,6 +3178,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
@@ -2882,6 +3220,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -2912,6 +3251,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
@@ -2940,6 +3280,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
@@ -2981,6 +3322,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -3027,6 +3369,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -3073,6 +3416,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -3102,6 +3446,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["StoreUnavailable"];
         };
     };
@@ -3129,6 +3474,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -3160,6 +3506,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
@@ -3186,6 +3533,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -3219,6 +3567,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -3252,6 +3601,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -3284,6 +3634,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["StoreUnavailable"];
         };
     };
@@ -3309,6 +3660,96 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    adminReplayDeadLetters: {
+        parameters: {
+            query?: {
+                partner?: components["schemas"]["PartyId"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages queued again. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OutboxMessage"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    adminPausePartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: components["parameters"]["PartnerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Delivery to the partner is paused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerDelivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    adminResumePartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: components["parameters"]["PartnerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Delivery to the partner runs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerDelivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -3341,6 +3782,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["StoreUnavailable"];
         };
     };
@@ -3366,6 +3808,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -3393,6 +3836,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["StoreUnavailable"];
         };
     };
@@ -3421,6 +3865,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["StoreUnavailable"];
         };
     };
@@ -3445,6 +3890,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["StoreUnavailable"];
         };
     };
@@ -3472,6 +3918,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["StoreUnavailable"];
@@ -3499,6 +3946,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
@@ -3523,6 +3971,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -3555,6 +4004,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -3583,6 +4033,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];

@@ -1,15 +1,15 @@
 import type { onRequestHookHandler } from 'fastify';
-import type { BearerAuthenticator } from '../keys/bearer-tokens.js';
+import type { RequestAuthenticator } from '../http/console-session.js';
 import type { TypedHandlers } from '../http/register-operations.js';
 import { agreementView, type AgreementService } from '../agreements/agreement-service.js';
 
 /** The desk's side of agreement negotiation across the link. */
 export function agreementRoutes(deps: {
-  readonly desk: BearerAuthenticator;
+  readonly desk: RequestAuthenticator;
   readonly agreements: AgreementService;
 }): TypedHandlers<'deskListAgreements' | 'deskGetAgreement' | 'deskProposeAgreement' | 'deskCounterAgreement' | 'deskAcceptAgreement' | 'deskRejectAgreement'> {
   const onRequest: onRequestHookHandler = async (request) => {
-    request.deskToken = deps.desk.verify(request.headers.authorization);
+    request.deskToken = deps.desk.verify(request);
   };
   const idOf = (request: { params: { agreementId: string } }): string => request.params.agreementId;
   const { agreements } = deps;
