@@ -152,13 +152,14 @@ export async function createGateway(options: {
     now,
     onCommit: (queuedFor) => outboxWorker.wake(queuedFor),
   });
-  const tracer = createChainTracer({ self: config.party.id, calls, subcalls, store, partners, signingKey, timeoutMs: config.delivery.timeoutMs });
+  const ownKeys = [signingKey, ...publishedKeys.filter((k) => k.kid !== signingKey.kid)];
+  const tracer = createChainTracer({ self: config.party.id, calls, subcalls, store, partners, signingKey, ownKeys, timeoutMs: config.delivery.timeoutMs });
   return {
     config,
     now,
     store,
     signingKey,
-    publishedKeys: [signingKey, ...publishedKeys.filter((k) => k.kid !== signingKey.kid)],
+    publishedKeys: ownKeys,
     partners,
     agreements,
     calls,

@@ -1404,6 +1404,12 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description A receipt checked against the keys of the gateway that signed it (this gateway's own, or the supplier's as configured) and the message it answers (id, digest, sender). */
+        ReceiptCheck: {
+            verified: boolean;
+            /** @description Why it does not verify */
+            reason?: string;
+        };
         /** @description One gateway's part of a call's trip through the chain. */
         TraceHop: {
             gateway: components["schemas"]["PartyId"];
@@ -1417,6 +1423,7 @@ export interface components {
             receivedAt?: string;
             /** @description This gateway's receipt for that message. */
             receipt?: string | null;
+            receiptCheck?: components["schemas"]["ReceiptCheck"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1431,6 +1438,7 @@ export interface components {
                 deliveredAt?: string | null;
                 /** @description The supplier's receipt. */
                 receipt?: string | null;
+                receiptCheck?: components["schemas"]["ReceiptCheck"];
                 /** @description The supplier's own trace, or why it could not be had. */
                 next?: components["schemas"]["TraceHop"] | {
                     error: string;
