@@ -401,7 +401,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in person's session (the console asks on load). */
+        /**
+         * The signed-in person's session, if any (the console asks on load).
+         * @description Answers 204 when the request has no session cookie, or one whose session has ended; not being signed in is not an error here.
+         */
         get: operations["consoleGetSession"];
         put?: never;
         /**
@@ -2763,7 +2766,13 @@ export interface operations {
                     "application/json": components["schemas"]["ConsoleSession"];
                 };
             };
-            401: components["responses"]["TokenRequired"];
+            /** @description Not signed in. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             503: components["responses"]["StoreUnavailable"];
         };
     };

@@ -59,6 +59,7 @@ export async function bundleConsole(): Promise<ConsoleBundle> {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<title>usm-link console</title>',
+    '<link rel="icon" href="data:,">',
     ...(style !== undefined ? [`<link rel="stylesheet" href="${CONSOLE_ASSET_PATH}${style}">`] : []),
     `<script type="module" src="${CONSOLE_ASSET_PATH}${script}"></script>`,
     '</head>',

@@ -14,6 +14,8 @@ export interface ConsoleSessions {
   open(person: ConsolePerson): { readonly id: string; readonly session: ConsoleSession };
   /** The session of a cookie value; a 401 USM_ERR_SESSION_INVALID when unknown, signed out or expired. */
   get(id: string): ConsoleSession;
+  /** The session of a cookie value, or undefined when there is none (now). */
+  find(id: string): ConsoleSession | undefined;
   close(id: string): void;
   /** Whether `token` is the session's CSRF token (compared in constant time). */
   csrfMatches(session: ConsoleSession, token: string | undefined): boolean;
@@ -33,6 +35,16 @@ export function createConsoleSessions(options: { lifetimeMs: number; now: () => 
   const sweep = (t: number): void => {
     for (const [key, session] of sessions) if (session.expiresAt <= t) sessions.delete(key);
   };
+  function get(id: string): ConsoleSession {
+    const key = keyOf(id);
+    const session = sessions.get(key);
+    if (session === undefined) throw new GatewayError('USM_ERR_SESSION_INVALID', 'sign in again');
+    if (session.expiresAt <= options.now()) {
+      sessions.delete(key);
+      throw new GatewayError('USM_ERR_SESSION_INVALID', 'the session has expired; sign in again');
+    }
+    return session;
+  }
   return {
     open(person) {
       const t = options.now();
@@ -43,15 +55,13 @@ export function createConsoleSessions(options: { lifetimeMs: number; now: () => 
       sessions.set(keyOf(id), session);
       return { id, session };
     },
-    get(id) {
-      const key = keyOf(id);
-      const session = sessions.get(key);
-      if (session === undefined) throw new GatewayError('USM_ERR_SESSION_INVALID', 'sign in again');
-      if (session.expiresAt <= options.now()) {
-        sessions.delete(key);
-        throw new GatewayError('USM_ERR_SESSION_INVALID', 'the session has expired; sign in again');
+    get,
+    find(id) {
+      try {
+        return get(id);
+      } catch {
+        return undefined;
       }
-      return session;
     },
     close(id) {
       sessions.delete(keyOf(id));

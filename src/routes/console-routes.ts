@@ -43,7 +43,11 @@ export function consoleRoutes(deps: ConsoleRouteDeps): TypedHandlers<'consoleSig
       },
     },
     consoleGetSession: {
-      handler: async (request) => sessionView(checkedSession(deps.sessions, request, cookieOf(request))),
+      handler: async (request, reply) => {
+        const cookie = sessionCookieOf(request);
+        const session = cookie === undefined ? undefined : deps.sessions.find(cookie);
+        return session === undefined ? reply.code(204).send() : sessionView(session);
+      },
     },
     consoleSignOut: {
       handler: async (request, reply) => {

@@ -164,7 +164,9 @@ describe('signing in to the console', () => {
     const out = await browser.write('DELETE', '/v1/console/session');
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/^usm_console=; Path=\/; HttpOnly; SameSite=Strict; Max-Age=0/);
+    expect((await browser.send('GET', '/v1/console/session')).status).toBe(204);
     browser.cookie = kept;
+    expect((await browser.send('GET', '/v1/console/session')).status).toBe(204);
     const after = await browser.send('GET', '/v1/desk/calls');
     expect(after.status).toBe(401);
     expect(after.body.code).toBe('USM_ERR_SESSION_INVALID');
