@@ -21,7 +21,7 @@ export function Workflow({ call }: { call: DeskCall }) {
   const fork = m.forks.find((f) => f.type === call.type);
   const chosen = m.workflows.find((w) => w.number === call.workflow);
   return html`
-    <p>${chosen !== undefined ? html`Workflow ${chosen.number}: ${chosen.name}.` : `Workflow not decided yet (${candidates.map((w) => w.number).join(' or ')}).`}
+    <p>${chosen !== undefined ? html`Workflow ${chosen.number}: ${chosen.name}.` : `Workflow not decided yet (${candidates.map((w) => w.number).join(' or ')}).`}${' '}
       Now at <strong>${TITLE[call.process]} ${call.step}: ${call.stepName}</strong>.</p>
     <div class="workflow">
       ${m.processes.map(

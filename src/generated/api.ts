@@ -1410,7 +1410,7 @@ export interface components {
         /** @description A receipt checked against the keys of the gateway that signed it (this gateway's own, or the supplier's as configured) and the message it answers (id, digest, sender). */
         ReceiptCheck: {
             verified: boolean;
-            /** @description Why it does not verify */
+            /** @description Why it does not verify, when it does not. */
             reason?: string;
         };
         /** @description One gateway's part of a call's trip through the chain. */
