@@ -16,7 +16,7 @@ type TraceHop = components['schemas']['TraceHop'];
 type ReceiptCheck = components['schemas']['ReceiptCheck'];
 
 /** A receipt checked against the keys of the gateway that signed it: verified, or why not. */
-async function receiptCheckOf(receipt: Receipt | null | undefined, expected: ExpectedReceipt, keys: readonly VerificationKey[]): Promise<ReceiptCheck> {
+export async function receiptCheckOf(receipt: Receipt | null | undefined, expected: ExpectedReceipt, keys: readonly VerificationKey[]): Promise<ReceiptCheck> {
   if (receipt === null || receipt === undefined) return { verified: false, reason: 'no receipt' };
   try {
     await checkReceipt(receipt, expected, { keyFor: async (kid) => keys.find((k) => k.kid === kid) });
