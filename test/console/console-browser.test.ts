@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/kernel/uuid-v7.js';
+import { hashPassword } from '../../src/keys/console-accounts.js';
 import { ADMIN_TOKEN, DESK_TOKEN, eventually, incident, type GatewayFixture } from '../support/gateway-fixture.js';
 import { startHealthChain, type HealthChain } from '../support/health-chain.js';
 import { newCall } from '../support/records.js';
@@ -21,7 +22,13 @@ describe('the console in a browser', () => {
   beforeAll(async () => {
     [browser, chain] = await Promise.all([
       launchChromium(),
-      startHealthChain({ exchangeRoute: { callTypes: ['incident'], mode: 'auto', onSupplierResolved: 'resolve', relayNotes: true }, hospitalRoute: { callTypes: ['incident'] } }),
+      hashPassword('ward seven desk').then((passwordHash) =>
+        startHealthChain({
+          exchangeRoute: { callTypes: ['incident'], mode: 'auto', onSupplierResolved: 'resolve', relayNotes: true },
+          hospitalRoute: { callTypes: ['incident'] },
+          hospitalConfig: { console: { accounts: [{ name: 'dana', passwordHash, roles: ['desk'] }] } },
+        }),
+      ),
     ]);
     a = chain.a;
     // Set up by the API: a call forked down the whole chain.
@@ -46,7 +53,7 @@ describe('the console in a browser', () => {
     await page.getByText('Signed in as').waitFor();
   }
 
-  it('signs in, finds a call by its supplier\'s call id and shows the chain with every receipt verified; strict CSP, accessible, no console errors', async () => {
+  it('signs in by name and password, finds a call by its supplier\'s call id and shows the chain with every receipt verified; strict CSP, accessible, no console errors', async () => {
     const { page, errors, close } = await openPage(browser);
     const response = await page.goto(`${a.url}/console`);
     expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
@@ -54,7 +61,10 @@ describe('the console in a browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'sign-in');
 
-    await signIn(page, DESK_TOKEN, 'Dana Desk');
+    await page.getByLabel('Name', { exact: true }).fill('dana');
+    await page.getByLabel('Password', { exact: true }).fill('ward seven desk');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('Signed in as dana').waitFor();
     await page.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Patient records do not load' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -74,7 +84,7 @@ describe('the console in a browser', () => {
     await close();
   });
 
-  it('takes an incident through workflow 4 to resolved with clicks only, the history naming the person', async () => {
+  it('signs in with the desk token and a name, and takes an incident through workflow 4 to resolved with clicks only, the history naming the person', async () => {
     const client = a.client(chain.ward);
     const submitted = await client.send('/v1/calls', client.envelope('call.submit', incident({ agreement: 'ward-agreement', summary: 'Label printer offline' })));
     const id = (submitted.body as any).call.id as string;

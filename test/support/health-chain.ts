@@ -11,6 +11,8 @@ export interface HealthChainOptions {
   readonly now?: () => number;
   /** Service levels other than SERVICE_LEVELS, by agreement (both sides of an underpinning agreement take them). */
   readonly serviceLevels?: Partial<Record<AgreementId, Record<string, unknown>>>;
+  /** More config keys for the hospital's gateway (e.g. `console`). */
+  readonly hospitalConfig?: Record<string, unknown>;
 }
 
 export interface HealthChain {
@@ -76,6 +78,7 @@ export async function startHealthChain(options: HealthChainOptions): Promise<Hea
       agreements: [{ id: 'ward-agreement', customer: 'ward', services: ['workplace'], serviceLevels: levels('ward-agreement') }],
       underpinning: [{ id: 'hospital-exchange', supplier: exchange.id, services: ['records'], serviceLevels: levels('hospital-exchange') }],
       routes: [{ service: 'workplace', supplier: exchange.id, supplierService: 'records', agreement: 'hospital-exchange', ...options.hospitalRoute }],
+      ...options.hospitalConfig,
     },
   });
   return {
