@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { paths } from '../generated/api.js';
 import { api, must, type DeskCall, type Schemas } from './api.js';
 import { go, href } from './router.js';
-import { Alert, html, time, useLoad } from './ui.js';
+import { Alert, count, html, time, useLoad } from './ui.js';
 
 type ListQuery = NonNullable<paths['/v1/desk/calls']['get']['parameters']['query']>;
 
@@ -68,7 +68,7 @@ export function CallsScreen({ query }: { query: URLSearchParams }) {
     </form>
     <${Alert} message=${searchError} />
     ${found !== undefined
-      ? html`<section aria-labelledby="found-title"><h2 id="found-title">Found ${found.length === 0 ? 'nothing' : `${found.length} calls`}</h2>
+      ? html`<section aria-labelledby="found-title"><h2 id="found-title">Found ${found.length === 0 ? 'nothing' : count(found.length, 'call')}</h2>
           <ul>${found.map((f) => html`<li><a href=${href(['calls', f.call.id])}>${f.call.summary}</a> (by ${f.matchedBy})</li>`)}</ul></section>`
       : null}
     <form class="filters" onSubmit=${applyFilters} aria-label="Filters">
@@ -84,7 +84,7 @@ export function CallsScreen({ query }: { query: URLSearchParams }) {
     </form>
     <${Alert} message=${calls.error} />
     <table class="queue">
-      <caption>${calls.loading && calls.data === undefined ? 'Loading…' : `${rows.length} calls, oldest update first`}</caption>
+      <caption>${calls.loading && calls.data === undefined ? 'Loading…' : `${count(rows.length, 'call')}, oldest update first`}</caption>
       <thead><tr><th scope="col">Summary</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Step</th><th scope="col">Priority</th><th scope="col">Customer</th><th scope="col">SLA</th><th scope="col">Updated</th></tr></thead>
       <tbody>
         ${rows.map(

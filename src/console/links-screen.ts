@@ -1,5 +1,5 @@
 import { api, must } from './api.js';
-import { age, Alert, html, Section, time, useAction, useLoad } from './ui.js';
+import { age, Alert, count, html, Section, time, useAction, useLoad } from './ui.js';
 
 /** The operator's view of the links: each partner gateway's queue, circuit and clock; pause and resume; dead letters and their replay. */
 export function LinksScreen() {
@@ -36,7 +36,7 @@ export function LinksScreen() {
     <${Section} title="Dead letters" id="dead-title">
       ${letters.length > 0 ? html`<button type="button" onClick=${() => action.run(() => must(api.POST('/v1/admin/dead-letters/replay', { params: { query: { limit: 200 } } })))}>Replay all dead letters</button>` : null}
       <table>
-        <caption>${letters.length} dead letters</caption>
+        <caption>${count(letters.length, 'dead letter')}</caption>
         <thead><tr><th scope="col">Message</th><th scope="col">To</th><th scope="col">Type</th><th scope="col">Attempts</th><th scope="col">Last error</th><th scope="col">Queued</th><th scope="col"><span class="sr-only">Replay</span></th></tr></thead>
         <tbody>${letters.map(
           (m) => html`<tr><td><code>${m.id}</code></td><td>${m.partner}</td><td>${m.type}</td><td>${m.attempts}</td><td>${m.lastError ?? '–'}</td><td>${time(m.createdAt)}</td>

@@ -63,3 +63,6 @@ export function useAction(after: () => void) {
   };
   return { run, error, busy };
 }
+
+/** `1 call`, `2 calls`. */
+export const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

@@ -126,7 +126,7 @@ describe('the console in a browser', () => {
     await signIn(page, ADMIN_TOKEN);
     await page.getByRole('heading', { name: 'Links' }).waitFor();
     await page.getByRole('rowheader', { name: /exchange/ }).waitFor();
-    await page.getByText('1 dead letters').waitFor();
+    await page.getByText('1 dead letter', { exact: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Pause delivery to exchange' }).click();
