@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -15,8 +16,11 @@ export interface ConsoleBundle {
   readonly assets: ReadonlyMap<string, ConsoleAsset>;
 }
 
-/** The console's browser code (src/console/, TypeScript), bundled from source: there is no build step to forget. */
-const ENTRY = fileURLToPath(new URL('../console/main.ts', import.meta.url));
+/**
+ * The console's browser code (src/console/, TypeScript), bundled from source: there is no build step
+ * to forget. Beside this module when run from src/; from the package's src/ when run compiled (dist/).
+ */
+const ENTRY = [new URL('../console/main.ts', import.meta.url), new URL('../../src/console/main.ts', import.meta.url)].map((url) => fileURLToPath(url)).find((path) => existsSync(path)) ?? fileURLToPath(new URL('../console/main.ts', import.meta.url));
 export const CONSOLE_ASSET_PATH = '/console/assets/';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
