@@ -75,7 +75,7 @@ describe('the console in a browser', () => {
     await page.waitForURL(`**/console#/calls/${forkedId}`);
     await page.getByRole('heading', { name: 'Patient records do not load' }).waitFor();
     // Three gateways, five receipts: each arrival and each hand-over to the next supplier.
-    await expect.poll(async () => page.locator('.chain').getByText('✔ receipt verified').count(), { timeout: 20_000 }).toBe(5);
+    await expect.poll(async () => page.locator('.chain').getByText('✔ receipt verified').count(), { timeout: 30_000 }).toBe(5);
     expect(await page.locator('.chain').getByText('not verified').count()).toBe(0);
     for (const gateway of ['hospital', 'exchange', 'hosting']) await page.locator('.chain strong', { hasText: gateway }).first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -100,7 +100,7 @@ describe('the console in a browser', () => {
       const before = await now.textContent();
       const branch = page.getByRole('button', { name: 'Advance: operate' });
       await ((await branch.isVisible()) ? branch : page.getByRole('button', { name: 'Advance', exact: true })).click();
-      await expect.poll(() => now.textContent()).not.toBe(before);
+      await expect.poll(() => now.textContent(), { timeout: 20_000 }).not.toBe(before);
     }
     expect(await page.locator('.workflow').textContent()).toContain('fork: change → workflow 3, operate → workflow 4');
     await page.getByLabel('Resolution').fill('Printer driver reinstalled');
@@ -134,7 +134,7 @@ describe('the console in a browser', () => {
     await page.getByRole('button', { name: /^Replay [0-9a-f]{6}$/ }).click();
     await page.getByText('0 dead letters').waitFor();
     const row = page.getByRole('row', { name: /exchange/ });
-    await expect.poll(async () => (await row.locator('td').nth(1).textContent())?.trim()).toBe('1');
+    await expect.poll(async () => (await row.locator('td').nth(1).textContent())?.trim(), { timeout: 20_000 }).toBe('1');
     await screenshot(page, 'links');
     expect((await store.pausedPartners()).map((p) => p.partner)).toEqual([chain.exchange.id]);
 
