@@ -23,6 +23,10 @@ import { linkRoutes } from './routes/link-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { agreementRoutes } from './routes/agreement-routes.js';
 import { tmfRoutes } from './routes/tmf-routes.js';
+import { consolePages } from './routes/console-pages.js';
+import { consoleRoutes } from './routes/console-routes.js';
+import { tokenOrSession } from './http/console-session.js';
+import { lazyConsoleBundle, type ConsoleBundle } from './http/console-bundle.js';
 import { TMF621_BASE_PATH } from './tmf/tmf621-contract.js';
 import { neighbours } from './network/neighbours.js';
 import { createRateLimiter } from './partners/rate-limiter.js';
@@ -44,6 +48,8 @@ export interface App extends FastifyInstance {
   readonly gateway: Gateway;
   /** Every route served, as `METHOD /path` (HEAD routes fastify adds for GET are left out). */
   readonly routeTable: readonly string[];
+  /** The console's bundle, built on first use and kept (server.ts builds it right after listening). */
+  readonly consoleBundle: () => Promise<ConsoleBundle>;
 }
 
 function discoveryOf(config: GatewayConfig) {
@@ -117,6 +123,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     availability: gateway.availability,
     readTokens: gateway.readTokens,
   });
+  const deskAuth = tokenOrSession(gateway.desk, gateway.consoleSessions, 'desk');
+  const adminAuth = tokenOrSession(gateway.admin, gateway.consoleSessions, 'admin');
+  const signInsPerMinute = config.console?.signInAttemptsPerMinute ?? 10;
   const link = linkRoutes({ ...signedDeps, subcalls: gateway.subcalls, agreements: gateway.negotiation, discovery: discoveryOf(config) });
   registerOperations(app, operations, {
     ...opsRoutes({ contract, keys: gateway.publishedKeys, checks: gateway.readinessChecks, directoryFile: config.network?.serveFile }),
@@ -125,7 +134,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       calls: gateway.calls,
       subcalls: gateway.subcalls,
       tracer: gateway.tracer,
-      desk: gateway.desk,
+      desk: deskAuth,
+      now: gateway.now,
       webhooks: gateway.webhooks,
       writes: createIdempotentWrites({ store: gateway.store, now: gateway.now, owner: (request) => `desk:${request.deskToken}`, retentionMs: config.desk.idempotencyHours * HOUR }),
     }),
@@ -139,11 +149,19 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
         ]),
       }),
     ),
-    ...agreementRoutes({ desk: gateway.desk, agreements: gateway.negotiation, availability: gateway.availability, wishes: gateway.wishNegotiations, now: gateway.now }),
+    ...agreementRoutes({ desk: deskAuth, agreements: gateway.negotiation, availability: gateway.availability, wishes: gateway.wishNegotiations, now: gateway.now }),
+    ...consoleRoutes({
+      accounts: gateway.consoleAccounts,
+      sessions: gateway.consoleSessions,
+      attempts: createRateLimiter({ perSecond: signInsPerMinute / 60, burst: signInsPerMinute, now: gateway.now }),
+      now: gateway.now,
+    }),
     ...adminRoutes({
-      admin: gateway.admin,
+      admin: adminAuth,
       outbox: gateway.store,
-      wake: () => gateway.outboxWorker.wake(),
+      wake: (partners) => gateway.outboxWorker.wake(partners),
+      isGateway: (partner) => gateway.partners.get(partner)?.url !== undefined,
+      now: gateway.now,
       neighbours: () => neighbours({ partners: gateway.partners, store: gateway.store, outbox: gateway.outboxWorker }),
       directory: gateway.directory,
       webhooks: gateway.webhooks,
@@ -157,6 +175,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
   // The TMF621 Trouble Ticket facade, with its own contract (openapi/tmf621.yaml, docs/tmf621.md).
   const tmfBase = `${apiBaseOf(config)}${TMF621_BASE_PATH}`;
+  // The web console (src/console/, bundled in memory on first use), at /console.
+  const consoleBundle = lazyConsoleBundle();
+  app.decorate('consoleBundle', consoleBundle);
+  await app.register(consolePages(consoleBundle));
   await app.register(tmfRoutes({ tickets: gateway.tickets, hubs: gateway.hubs, readTokens: gateway.readTokens, rateLimiter, baseUrl: tmfBase }), { prefix: TMF621_BASE_PATH });
   return app as unknown as App;
 }
@@ -193,7 +215,7 @@ function observeRequests(app: FastifyInstance, metrics: GatewayMetrics, operatio
   app.addHook('onResponse', async (request, reply) => {
     const url = request.routeOptions.url;
     const method = request.method === 'HEAD' ? 'GET' : request.method;
-    const operation = url === undefined ? 'unmatched' : (byRoute.get(`${method} ${url}`) ?? (url.startsWith('/docs') ? 'docs' : 'unmatched'));
+    const operation = url === undefined ? 'unmatched' : (byRoute.get(`${method} ${url}`) ?? (url.startsWith('/docs') ? 'docs' : url.startsWith('/console') ? 'console' : 'unmatched'));
     metrics.request(operation, reply.statusCode, reply.elapsedTime / 1000);
     if (!signed.has(operation)) return;
     const status = reply.statusCode;

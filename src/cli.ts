@@ -43,6 +43,8 @@ usage:
                                               source, and the directory it follows (admin token)
   usm-link init --party ID --name NAME [--dir DIR] [--url PUBLIC_URL] [--port 8080]
                                               scaffold a new provider: config, key pair, public JWKS
+  usm-link console hash-password              read a password on standard input, print its scrypt hash
+                                              for console.accounts[].passwordHash
   usm-link verify-log FILE [--json]           check a message log offline (a gateway's SQLite file or a
                                               .jsonl export); exit 1 naming the first broken record
   usm-link conformance --target URL --as PARTY --key FILE [--json] [--only ID,...] [--listen [HOST:]PORT]
@@ -80,6 +82,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./cli/network-command.js')).networkCommand(rest, (text) => process.stdout.write(text));
     case 'init':
       return (await import('./cli/init-command.js')).initCommand(rest);
+    case 'console':
+      return (await import('./cli/console-command.js')).consoleCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -3,6 +3,8 @@ import { createAgreementRegistry, type AgreementRegistry } from './agreements/ag
 import { createCallService, type CallService } from './calls/call-service.js';
 import type { GatewayConfig } from './config/load-config.js';
 import { loadBearerTokens, type BearerAuthenticator, type LoadedBearerTokens } from './keys/bearer-tokens.js';
+import { loadConsoleAccounts, type ConsoleAccounts } from './keys/console-accounts.js';
+import { createConsoleSessions, type ConsoleSessions } from './keys/console-sessions.js';
 import { cloudEventSource } from './desk/cloud-event.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from './desk/webhook-dispatcher.js';
 import { createWebhookService, type WebhookService } from './desk/webhook-service.js';
@@ -60,6 +62,9 @@ export interface Gateway {
   readonly readTokens: ReadTokenVerifier;
   readonly desk: BearerAuthenticator;
   readonly admin: BearerAuthenticator;
+  /** Who may sign in to the console (accounts, and the desk and admin tokens), and their sessions (in memory). */
+  readonly consoleAccounts: ConsoleAccounts;
+  readonly consoleSessions: ConsoleSessions;
   /** Where the desk and admin tokens were read from (`env <VARIABLE>` or `file <path>`), for the start log. */
   readonly tokenSources: { readonly desk: LoadedBearerTokens['sources']; readonly admin: LoadedBearerTokens['sources'] };
   readonly outboxWorker: OutboxWorker;
@@ -99,6 +104,7 @@ export async function createGateway(options: {
   for (const file of deskTokens.createdFiles) logger.warn({ file }, 'created a development desk token');
   const adminTokens = await loadBearerTokens(config.admin.tokens, env);
   for (const file of adminTokens.createdFiles) logger.warn({ file }, 'created a development admin token');
+  const consoleAccounts = await loadConsoleAccounts(config.console?.accounts ?? [], { desk: deskTokens.authenticator, admin: adminTokens.authenticator }, env);
 
   // Everything that reads files comes before the store opens, so a failure leaves nothing open.
   const publishedKeys = await loadPublishedKeys(config.signing.publishKeyFiles ?? []);
@@ -211,13 +217,14 @@ export async function createGateway(options: {
           onPartners: (ids) => metrics.directoryPartners(ids),
         });
   await directory?.start();
-  const tracer = createChainTracer({ self: config.party.id, calls, subcalls, store, partners, signingKey, timeoutMs: config.delivery.timeoutMs });
+  const ownKeys = [signingKey, ...publishedKeys.filter((k) => k.kid !== signingKey.kid)];
+  const tracer = createChainTracer({ self: config.party.id, calls, subcalls, store, partners, signingKey, ownKeys, timeoutMs: config.delivery.timeoutMs });
   return {
     config,
     now,
     store,
     signingKey,
-    publishedKeys: [signingKey, ...publishedKeys.filter((k) => k.kid !== signingKey.kid)],
+    publishedKeys: ownKeys,
     partners,
     directory,
     agreements,
@@ -239,6 +246,8 @@ export async function createGateway(options: {
     }),
     desk: deskTokens.authenticator,
     admin: adminTokens.authenticator,
+    consoleAccounts,
+    consoleSessions: createConsoleSessions({ lifetimeMs: (config.console?.sessionMinutes ?? 480) * 60_000, now }),
     tokenSources: { desk: deskTokens.sources, admin: adminTokens.sources },
     outboxWorker,
     slaWatcher,

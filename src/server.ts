@@ -16,12 +16,14 @@ export async function startServer(configFile: string, environment: Environment):
   const logger = createLogger(config.log.level, undefined, { pretty: prettyWanted(config.log.pretty, process.stdout.isTTY) });
   const app = await buildApp({ config, env: environment.values, logger });
   try {
-    await app.listen({ host: config.listen.host, port: config.listen.port, listenTextResolver: (address) => `API at ${address}, docs at ${address}/docs` });
+    await app.listen({ host: config.listen.host, port: config.listen.port, listenTextResolver: (address) => `API at ${address}, console at ${address}/console, docs at ${address}/docs` });
   } catch (error) {
     await app.close().catch(() => undefined);
     throw cannotListen(`${config.listen.host}:${config.listen.port}`, error);
   }
   logWhereThingsAre(app, config);
+  // The console is bundled now rather than on its first page view; a failure is logged and tried again then.
+  app.consoleBundle().catch((error: unknown) => app.log.error({ err: error }, 'console: cannot bundle src/console'));
   let metrics: MetricsListener | undefined;
   const metricsAt = config.metrics?.listen;
   if (metricsAt !== undefined) {

@@ -123,6 +123,8 @@ export interface CallService {
   change<T>(callId: string, customer: string | undefined, decide: Decide<T>, cause?: ChangeCause<T>): Promise<{ call: CallRecord; result: T }>;
   get(callId: string, customer?: string): Promise<CallRecord>;
   list(filter: CallFilter): Promise<CallRecord[]>;
+  /** The calls one id names, whichever of its ids it is (for the desk's search box), each once, by the first way it matched. */
+  find(id: string): Promise<{ readonly matchedBy: 'id' | 'externalRef' | 'supplierCallId' | 'chainId'; readonly call: CallRecord }[]>;
   history(callId: string, customer?: string): Promise<HistoryEntry[]>;
   notes(callId: string, customer?: string): Promise<Note[]>;
 }
@@ -533,6 +535,10 @@ export function createCallService(deps: CallServiceDeps): CallService {
     change,
     get: (callId, customer) => load(callId, customer),
     list: (filter) => store.listCalls(filter),
+    async find(id) {
+      const seen = new Set<string>();
+      return (await store.findCalls(id)).filter((found) => !seen.has(found.call.id) && seen.add(found.call.id));
+    },
     async history(callId, customer) {
       await load(callId, customer);
       const entries = await store.listHistory(callId);

@@ -244,6 +244,13 @@ function checkReferences(config: GatewayConfig): void {
       if (token.createIfMissing === true && token.file === undefined) throw new ConfigError(`/${where}/tokens/${i}/createIfMissing`, 'needs file');
     });
   }
+  const names = new Set<string>();
+  (config.console?.accounts ?? []).forEach((account, i) => {
+    if ((account.passwordHash === undefined) === (account.token === undefined)) throw new ConfigError(`/console/accounts/${i}`, 'needs passwordHash or token (one of them)');
+    if (account.token !== undefined && account.token.env === undefined && account.token.file === undefined) throw new ConfigError(`/console/accounts/${i}/token`, 'needs env or file');
+    if (names.has(account.name)) throw new ConfigError(`/console/accounts/${i}/name`, `${account.name} is named twice`);
+    names.add(account.name);
+  });
 }
 
 function resolvePaths(config: GatewayConfig, baseDir: string): GatewayConfig {
@@ -256,6 +263,9 @@ function resolvePaths(config: GatewayConfig, baseDir: string): GatewayConfig {
     partners: config.partners.map((p) => ({ ...p, jwksFile: at(p.jwksFile), devKeyFile: at(p.devKeyFile) })),
     desk: { ...config.desk, tokens: (config.desk.tokens ?? []).map((t) => ({ ...t, file: at(t.file) })) },
     admin: { ...config.admin, tokens: (config.admin.tokens ?? []).map((t) => ({ ...t, file: at(t.file) })) },
+    ...(config.console === undefined
+      ? {}
+      : { console: { ...config.console, accounts: (config.console.accounts ?? []).map((a) => (a.token === undefined ? a : { ...a, token: { ...a.token, file: at(a.token.file) } })) } }),
     ...(config.network === undefined
       ? {}
       : {

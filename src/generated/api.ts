@@ -417,6 +417,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/console/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in person's session, if any (the console asks on load).
+         * @description Answers 204 when the request has no session cookie, or one whose session has ended; not being signed in is not an error here.
+         */
+        get: operations["consoleGetSession"];
+        put?: never;
+        /**
+         * Sign in to the web console, by name and password or with a token.
+         * @description With `name` and `password`: a console account (`console.accounts` with a `passwordHash`).
+         *     With `token`: a personal token of a console account, or a desk token (role `desk`) or an
+         *     admin token (role `admin`), and then `name` is the person the history records (the token's
+         *     name when left out). The answer sets the session cookie (`usm_console`: httpOnly,
+         *     SameSite=Strict, Secure over TLS) and gives the CSRF token every write in the session sends
+         *     in `Usm-Csrf-Token`. Attempts are limited per name and per client address
+         *     (`console.signInAttemptsPerMinute`).
+         */
+        post: operations["consoleSignIn"];
+        /** Sign out; the session ends and the cookie is cleared. */
+        delete: operations["consoleSignOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The USM model the gateway works calls by: the five processes and their steps, the eight workflows and the forks. */
+        get: operations["deskGetModel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/calls/find": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calls one id names, whichever id it is.
+         * @description Finds the calls whose id, customer's reference (`externalRef`), supplier's call id (a
+         *     sub-call's `remoteCallId`) or chain id (`chainId`) is `id`, each with how it matched.
+         */
+        get: operations["deskFindCalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/desk/calls": {
         parameters: {
             query?: never;
@@ -962,6 +1031,64 @@ export interface paths {
         put?: never;
         /** Queue a dead letter again (same message id, so the receiver applies it at most once). */
         post: operations["adminReplayDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/dead-letters/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue every dead letter again (of one partner, with `partner`), oldest first, at most `limit`. */
+        post: operations["adminReplayDeadLetters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/partners/{partnerId}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: components["parameters"]["PartnerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause delivery to a partner gateway; its messages stay queued until it is resumed.
+         * @description Stored, so the pause holds across restarts and for every replica. Pausing a paused partner changes nothing.
+         */
+        post: operations["adminPausePartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/partners/{partnerId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: components["parameters"]["PartnerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume delivery to a paused partner gateway; its queue is sent at once. */
+        post: operations["adminResumePartner"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1669,6 +1796,12 @@ export interface components {
             /** @description The resolution summary; required with `resolved`. */
             resolution?: string;
         };
+        /** @description A receipt checked against the keys of the gateway that signed it (this gateway's own, or the supplier's as configured) and the message it answers (id, digest, sender). */
+        ReceiptCheck: {
+            verified: boolean;
+            /** @description Why it does not verify, when it does not. */
+            reason?: string;
+        };
         /** @description One gateway's part of a call's trip through the chain. */
         TraceHop: {
             gateway: components["schemas"]["PartyId"];
@@ -1682,6 +1815,7 @@ export interface components {
             receivedAt?: string;
             /** @description This gateway's receipt for that message. */
             receipt?: string | null;
+            receiptCheck?: components["schemas"]["ReceiptCheck"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1696,6 +1830,7 @@ export interface components {
                 deliveredAt?: string | null;
                 /** @description The supplier's receipt. */
                 receipt?: string | null;
+                receiptCheck?: components["schemas"]["ReceiptCheck"];
                 /** @description The supplier's own trace, or why it could not be had. */
                 next?: components["schemas"]["TraceHop"] | {
                     error: string;
@@ -1714,6 +1849,14 @@ export interface components {
         };
         Neighbour: {
             partner: components["schemas"]["PartyId"];
+            /** @description Delivery to it is paused (`POST /v1/admin/partners/{partnerId}/pause`). */
+            paused: boolean;
+            /** Format: date-time */
+            pausedAt?: string;
+            /** @description When the oldest message queued for it was queued. */
+            oldestPendingAt: string | null;
+            /** @description Messages to it given up (dead letters). */
+            deadLetters: number;
             roles: ("customer" | "supplier")[];
             url: string;
             /**
@@ -1785,6 +1928,56 @@ export interface components {
                 /** @enum {string} */
                 source: "directory" | "local";
             }[];
+        };
+        PartnerDelivery: {
+            partner: components["schemas"]["PartyId"];
+            paused: boolean;
+            /** Format: date-time */
+            pausedAt?: string;
+        };
+        /** @description `name` and `password`, or `token` (with `name` for the history when it is a desk or admin token). */
+        SignIn: {
+            name?: string;
+            password?: string;
+            token?: string;
+        };
+        ConsoleSession: {
+            /** @description The name the history records for what this session does. */
+            person: string;
+            roles: ("desk" | "admin")[];
+            /** @description `account`, or `token <name>` for a desk or admin token. */
+            via: string;
+            /** @description Sent in `Usm-Csrf-Token` with every write of the session. */
+            csrfToken: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        UsmModel: {
+            processes: {
+                name: components["schemas"]["ProcessName"];
+                steps: string[];
+            }[];
+            workflows: {
+                number: number;
+                name: string;
+                startsWith: components["schemas"]["CallType"];
+                path: components["schemas"]["Position"][];
+                /** @description Index into `path` of the first step after fulfilment. */
+                resolveAt: number;
+            }[];
+            forks: {
+                type: components["schemas"]["CallType"];
+                at: components["schemas"]["Position"];
+                branches: {
+                    /** @enum {string} */
+                    branch: "agree" | "change" | "operate";
+                    workflow: number;
+                }[];
+            }[];
+        };
+        Position: {
+            process: components["schemas"]["ProcessName"];
+            step: number;
         };
         OutboxMessage: {
             id: components["schemas"]["Uuid"];
@@ -2285,7 +2478,8 @@ export interface components {
         };
         /**
          * @description No valid bearer token: `USM_ERR_TOKEN_MISSING` (no `Authorization: Bearer <token>`),
-         *     `USM_ERR_TOKEN_INVALID`, `USM_ERR_TOKEN_EXPIRED`.
+         *     `USM_ERR_TOKEN_INVALID`, `USM_ERR_TOKEN_EXPIRED`; or, with a console session cookie
+         *     instead, `USM_ERR_SESSION_INVALID` (signed out, expired, or unknown).
          */
         TokenRequired: {
             headers: {
@@ -2312,7 +2506,9 @@ export interface components {
         };
         /**
          * @description The partner may not do this: `USM_ERR_FORBIDDEN` (it lacks the role, or is not a party to the
-         *     agreement), `USM_ERR_SERVICE_NOT_ALLOWED` (the agreement does not cover the service).
+         *     agreement), `USM_ERR_SERVICE_NOT_ALLOWED` (the agreement does not cover the service). In a
+         *     console session: `USM_ERR_ROLE_REQUIRED` (the person lacks the desk or admin role),
+         *     `USM_ERR_CSRF_TOKEN_INVALID` (a write without the session's `Usm-Csrf-Token`).
          */
         Forbidden: {
             headers: {
@@ -2420,6 +2616,7 @@ export interface components {
         };
     };
     parameters: {
+        PartnerId: components["schemas"]["PartyId"];
         /**
          * @description draft-ietf-httpapi-idempotency-key-header: a key the desk tool makes for one write (a UUID,
          *     say), as a structured-field string (`"..."`) or a bare token, at most 255 characters. The
@@ -3165,6 +3362,153 @@ export interface operations {
             503: components["responses"]["StoreUnavailable"];
         };
     };
+    consoleGetSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSession"];
+                };
+            };
+            /** @description Not signed in. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    consoleSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignIn"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            201: {
+                headers: {
+                    /** @description The session cookie. */
+                    "Set-Cookie": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description The credentials are not valid: `USM_ERR_SIGN_IN_FAILED` (which says no more). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    consoleSignOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    /** @description Clears the session cookie. */
+                    "Set-Cookie": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskGetModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The model. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsmModel"];
+                };
+            };
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskFindCalls: {
+        parameters: {
+            query: {
+                id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calls found (none is an empty list). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            matchedBy: "id" | "externalRef" | "supplierCallId" | "chainId";
+                            call: components["schemas"]["DeskCall"];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
     deskListCalls: {
         parameters: {
             query?: {
@@ -3176,6 +3520,10 @@ export interface operations {
                 customer?: components["schemas"]["PartyId"];
                 process?: components["schemas"]["ProcessName"];
                 priority?: components["schemas"]["Priority"];
+                /** @description Only calls forked to this supplier (a sub-call at its gateway). */
+                supplier?: components["schemas"]["PartyId"];
+                /** @description `breached`: a service-level target was missed; `dueSoon`: the running clock falls due within the hour. */
+                sla?: "breached" | "dueSoon";
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
                 limit?: components["parameters"]["Limit"];
@@ -3197,6 +3545,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["StoreUnavailable"];
         };
     };
@@ -3266,6 +3615,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
@@ -3294,6 +3644,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
@@ -3335,6 +3686,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -3380,6 +3732,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -3425,6 +3778,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -3455,6 +3809,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
@@ -3496,6 +3851,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -3526,6 +3882,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
@@ -3614,6 +3971,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -3646,6 +4004,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
@@ -3687,6 +4046,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -3733,6 +4093,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -3765,6 +4126,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
@@ -3795,6 +4157,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -3841,6 +4204,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -3887,6 +4251,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -3916,6 +4281,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["StoreUnavailable"];
         };
     };
@@ -3943,6 +4309,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -3974,6 +4341,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
@@ -4000,6 +4368,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -4033,6 +4402,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -4066,6 +4436,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -4099,6 +4470,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -4130,6 +4502,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
@@ -4160,6 +4533,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -4193,6 +4567,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
@@ -4222,6 +4597,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["StoreUnavailable"];
         };
     };
@@ -4247,6 +4623,96 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    adminReplayDeadLetters: {
+        parameters: {
+            query?: {
+                partner?: components["schemas"]["PartyId"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages queued again. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OutboxMessage"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    adminPausePartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: components["parameters"]["PartnerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Delivery to the partner is paused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerDelivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    adminResumePartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: components["parameters"]["PartnerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Delivery to the partner runs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerDelivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4279,6 +4745,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["StoreUnavailable"];
         };
     };
@@ -4304,6 +4771,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4333,6 +4801,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["StoreUnavailable"];
         };
     };
@@ -4355,6 +4824,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
@@ -4378,6 +4848,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4409,6 +4880,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["StoreUnavailable"];
         };
     };
@@ -4433,6 +4905,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["StoreUnavailable"];
         };
     };
@@ -4460,6 +4933,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["StoreUnavailable"];
@@ -4487,6 +4961,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
@@ -4511,6 +4986,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4543,6 +5019,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
@@ -4571,6 +5048,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];

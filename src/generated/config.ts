@@ -205,6 +205,21 @@ export interface components {
                 /** @default 5000 */
                 timeoutMs: number;
             };
+            /** @description The web console at `/console` (docs/console.md): who may sign in, and how long a session lasts. Desk and admin tokens always sign in too. */
+            console?: {
+                /** @description People who sign in by name, each with a password hash or a personal token, and their roles. */
+                accounts?: components["schemas"]["ConsoleAccount"][];
+                /**
+                 * @description A session ends this long after sign-in (or at sign-out, or when the gateway restarts).
+                 * @default 480
+                 */
+                sessionMinutes: number;
+                /**
+                 * @description Failed sign-in attempts allowed per name and per client address, in a minute (the same number at once); once they are used up, sign-ins get 429 with Retry-After.
+                 * @default 10
+                 */
+                signInAttemptsPerMinute: number;
+            };
             /** @description The signed network directory of the chain's operator (docs/directory.md). */
             network?: {
                 /** @description A signed directory (`usm-link network publish`) this gateway serves at `/.well-known/usm-link-directory`, read on every request so a newly published file is served without a restart. */
@@ -230,6 +245,19 @@ export interface components {
                  */
                 refreshSeconds: number;
             };
+        };
+        ConsoleAccount: {
+            /** @description The name the person signs in with; the call history records it for what they do. */
+            name: string;
+            /** @description The password as `usm-link console hash-password` writes it: `scrypt$N$r$p$salt$hash` (node:crypto scrypt, base64url). A hash, never the password. */
+            passwordHash?: string;
+            /** @description A personal token to sign in with instead of a password, from an environment variable or a file. */
+            token?: {
+                env?: string;
+                file?: string;
+            };
+            /** @description `desk` works calls (the desk API); `admin` sees the operator pages (the admin API). */
+            roles: ("desk" | "admin")[];
         };
         TokenConfig: {
             name: string;

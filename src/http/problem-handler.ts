@@ -66,6 +66,9 @@ export const CHALLENGES = {
   USM_ERR_ALGORITHM_NOT_ALLOWED: `Usm-Signature realm="${REALM}", error="invalid_signature"`,
   USM_ERR_UNKNOWN_KEY: `Usm-Signature realm="${REALM}", error="invalid_signature"`,
   USM_ERR_SENDER_MISMATCH: `Usm-Signature realm="${REALM}", error="invalid_signature"`,
+  // A console session stands in for a bearer token; without one, a bearer token is what to send.
+  USM_ERR_SIGN_IN_FAILED: `Bearer realm="${REALM}"`,
+  USM_ERR_SESSION_INVALID: `Bearer realm="${REALM}", error="invalid_token"`,
 } as const satisfies Record<UnauthorizedCode, string>;
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, classified: Classified): FastifyReply {

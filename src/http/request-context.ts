@@ -9,7 +9,7 @@ declare module 'fastify' {
     partner?: Partner;
     /** The signed message a write carried, once its signature verified. */
     signedMessage?: AuthenticatedMessage;
-    /** The name of the desk token presented. */
+    /** Who made a desk request: the name of the desk token presented, or the person signed in to the console. */
     deskToken?: string;
   }
 }

@@ -82,7 +82,8 @@ export function createResponseCheck(document: ContractDocument, operations: read
     if (answer.method === 'HEAD') return [];
     const operation = answer.route === undefined ? undefined : byRoute.get(`${answer.method} ${answer.route}`);
     if (answer.route !== undefined && operation === undefined) {
-      return answer.route === '/docs' || answer.route.startsWith('/docs/') ? [] : [`${answer.method} ${answer.route} is not an operation of the contract`];
+      // The API docs and the console's pages are pages, not operations.
+      return /^\/(docs|console)(\/|$)/.test(answer.route) ? [] : [`${answer.method} ${answer.route} is not an operation of the contract`];
     }
     const responses = operation?.responses ?? noRoute;
     const name = operation?.operationId ?? 'a request for no route';

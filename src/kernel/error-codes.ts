@@ -55,6 +55,11 @@ export const ERROR_CODES = {
   USM_ERR_AGREEMENT_OUTSIDE_VALIDITY: { status: 422, title: "The call falls outside the agreement's validity period" },
   USM_ERR_CALLBACK_REFUSED: { status: 422, title: 'The listener callback is not one the partner may name' },
   USM_ERR_SUBSCRIPTION_LIMIT: { status: 422, title: 'The partner has as many event subscriptions as it may' },
+  USM_ERR_SIGN_IN_FAILED: { status: 401, title: 'The name and password, or the token, are not valid' },
+  USM_ERR_SESSION_INVALID: { status: 401, title: 'The console session is unknown or has expired' },
+  USM_ERR_CSRF_TOKEN_INVALID: { status: 403, title: "The write does not carry its session's CSRF token" },
+  USM_ERR_ROLE_REQUIRED: { status: 403, title: 'The signed-in person does not have the role this needs' },
+  USM_ERR_PARTNER_NOT_FOUND: { status: 404, title: 'No such partner gateway' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

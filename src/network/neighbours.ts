@@ -6,15 +6,17 @@ import type { Store } from '../ports/store.js';
 
 type Neighbour = components['schemas']['Neighbour'];
 
-/** The live view of this gateway's links: every partner gateway, whether it answers, and how delivery to it stands. */
+/** The live view of this gateway's links: every partner gateway, whether it answers, and how delivery to it stands (queue, oldest waiting, dead letters, circuit, pause). */
 export async function neighbours(deps: { partners: PartnerDirectory; store: Store; outbox: OutboxWorker; timeoutMs?: number }): Promise<Neighbour[]> {
-  const [last, queues] = await Promise.all([deps.store.lastMessages(), deps.outbox.status()]);
+  const [last, queues, summary, paused] = await Promise.all([deps.store.lastMessages(), deps.outbox.status(), deps.store.outboxSummary(), deps.store.pausedPartners()]);
   const withGateway = deps.partners.all().filter((p) => p.url !== undefined);
   return Promise.all(
     withGateway.map(async (partner) => {
       const probe = await reach(partner.url!, deps.timeoutMs ?? 2000);
       const seen = last.find((l) => l.partner === partner.id);
       const queue = queues.find((q) => q.partner === partner.id);
+      const counts = summary.find((q) => q.partner === partner.id);
+      const pause = paused.find((p) => p.partner === partner.id);
       return {
         partner: partner.id,
         roles: [...partner.roles],
@@ -27,6 +29,10 @@ export async function neighbours(deps: { partners: PartnerDirectory; store: Stor
         circuit: queue?.circuit ?? 'closed',
         failures: queue?.failures ?? 0,
         clockSkew: queue?.clockSkew ?? null,
+        paused: pause !== undefined,
+        ...(pause !== undefined ? { pausedAt: pause.pausedAt } : {}),
+        oldestPendingAt: counts?.oldestPendingAt ?? null,
+        deadLetters: counts?.dead ?? 0,
       };
     }),
   );

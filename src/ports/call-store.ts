@@ -16,6 +16,11 @@ export interface CallFilter {
   readonly process?: ProcessName;
   readonly priority?: number;
   readonly updatedSince?: string;
+  /** Only calls forked to this supplier. */
+  readonly supplier?: string;
+  /** `breached`: a target was missed; `dueSoon`: the running clock falls due by `dueBefore`. */
+  readonly sla?: 'breached' | 'dueSoon';
+  readonly dueBefore?: string;
   /** Resume after this (updatedAt, id) position. */
   readonly after?: { readonly updatedAt: string; readonly id: string };
   readonly limit: number;
@@ -53,6 +58,8 @@ export interface CallStore {
   getCall(id: string): Promise<CallRecord | undefined>;
   listCalls(filter: CallFilter): Promise<CallRecord[]>;
   listHistory(callId: string): Promise<HistoryEntry[]>;
+  /** The calls one id names (ours, the customer's reference, a supplier's call id, the chain id), each with how it matched; at most 50. */
+  findCalls(id: string): Promise<{ readonly matchedBy: 'id' | 'externalRef' | 'supplierCallId' | 'chainId'; readonly call: CallRecord }[]>;
   listNotes(callId: string, visibility: 'public' | 'all'): Promise<Note[]>;
   /** Throws VersionConflictError or DuplicateMessageError; writes nothing then. */
   commitCall(commit: CallCommit): Promise<void>;

@@ -71,4 +71,10 @@ export interface OutboxStore {
   outboxSummary(): Promise<OutboxSummary[]>;
   /** Queues a dead letter again (its age counts from now); undefined when there is no dead letter with that id. */
   requeue(id: string): Promise<OutboxMessage | undefined>;
+  /** Queues dead letters again (of one partner, when named), oldest first, at most `limit`. */
+  requeueAll(filter: { partner?: string; limit: number }): Promise<OutboxMessage[]>;
+  /** Stops delivery to a partner until `resumeDelivery`: `claimHeads` claims none of its messages. Stored; pausing twice keeps the first time. */
+  pauseDelivery(partner: string, at: string): Promise<void>;
+  resumeDelivery(partner: string): Promise<void>;
+  pausedPartners(): Promise<{ readonly partner: string; readonly pausedAt: string }[]>;
 }

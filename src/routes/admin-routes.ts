@@ -1,5 +1,5 @@
 import type { onRequestHookHandler } from 'fastify';
-import type { BearerAuthenticator } from '../keys/bearer-tokens.js';
+import type { RequestAuthenticator } from '../http/console-session.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { components } from '../generated/api.js';
 import type { TypedHandlers } from '../http/register-operations.js';
@@ -8,9 +8,13 @@ import type { WebhookService } from '../desk/webhook-service.js';
 import type { DirectoryFollower } from '../directory/directory-follower.js';
 
 export interface AdminRouteDeps {
-  readonly admin: BearerAuthenticator;
+  /** An admin token, or a console session with the admin role. */
+  readonly admin: RequestAuthenticator;
   readonly outbox: OutboxStore;
-  readonly wake: () => void;
+  readonly wake: (partners?: readonly string[]) => void;
+  /** The partners with a gateway (those delivery can be paused for). */
+  readonly isGateway: (partner: string) => boolean;
+  readonly now: () => number;
   readonly neighbours: () => Promise<components['schemas']['Neighbour'][]>;
   readonly webhooks: Pick<WebhookService, 'listDeadLetters' | 'replayDeadLetter'>;
   /** The network directory followed, if any. */
@@ -20,9 +24,29 @@ export interface AdminRouteDeps {
 /** Operators' view of delivery to partner gateways (the queue and the dead letters) and of webhook dead letters. */
 export function adminRoutes(
   deps: AdminRouteDeps,
-): TypedHandlers<'adminListNeighbours' | 'adminGetDirectory' | 'adminRefreshDirectory' | 'adminListOutbox' | 'adminListDeadLetters' | 'adminReplayDeadLetter' | 'adminListWebhookDeadLetters' | 'adminReplayWebhookDeadLetter'> {
+): TypedHandlers<
+  | 'adminListNeighbours'
+  | 'adminGetDirectory'
+  | 'adminRefreshDirectory'
+  | 'adminListOutbox'
+  | 'adminListDeadLetters'
+  | 'adminReplayDeadLetter'
+  | 'adminReplayDeadLetters'
+  | 'adminPausePartner'
+  | 'adminResumePartner'
+  | 'adminListWebhookDeadLetters'
+  | 'adminReplayWebhookDeadLetter'
+> {
   const onRequest: onRequestHookHandler = async (request) => {
-    deps.admin.verify(request.headers.authorization);
+    deps.admin.verify(request);
+  };
+  const gatewayOf = (partner: string): string => {
+    if (!deps.isGateway(partner)) throw new GatewayError('USM_ERR_PARTNER_NOT_FOUND', `${partner} is not a partner with a gateway`);
+    return partner;
+  };
+  const deliveryOf = async (partner: string) => {
+    const pause = (await deps.outbox.pausedPartners()).find((p) => p.partner === partner);
+    return { partner, paused: pause !== undefined, ...(pause !== undefined ? { pausedAt: pause.pausedAt } : {}) };
   };
   return {
     adminListNeighbours: {
@@ -53,6 +77,32 @@ export function adminRoutes(
         if (message === undefined) throw new GatewayError('USM_ERR_DEAD_LETTER_NOT_FOUND', `no dead letter ${messageId}`);
         deps.wake();
         return reply.code(202).send(outboxView(message));
+      },
+    },
+    adminReplayDeadLetters: {
+      onRequest,
+      handler: async (request, reply) => {
+        const { partner, limit } = request.query;
+        const messages = await deps.outbox.requeueAll({ ...(partner ? { partner } : {}), limit });
+        deps.wake();
+        return reply.code(202).send({ items: messages.map(outboxView) });
+      },
+    },
+    adminPausePartner: {
+      onRequest,
+      handler: async (request) => {
+        const partner = gatewayOf(request.params.partnerId);
+        await deps.outbox.pauseDelivery(partner, new Date(deps.now()).toISOString());
+        return deliveryOf(partner);
+      },
+    },
+    adminResumePartner: {
+      onRequest,
+      handler: async (request) => {
+        const partner = gatewayOf(request.params.partnerId);
+        await deps.outbox.resumeDelivery(partner);
+        deps.wake([partner]);
+        return deliveryOf(partner);
       },
     },
     adminListWebhookDeadLetters: {

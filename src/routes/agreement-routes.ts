@@ -1,5 +1,5 @@
 import type { onRequestHookHandler } from 'fastify';
-import type { BearerAuthenticator } from '../keys/bearer-tokens.js';
+import type { RequestAuthenticator } from '../http/console-session.js';
 import type { TypedHandlers } from '../http/register-operations.js';
 import { agreementView, type AgreementService } from '../agreements/agreement-service.js';
 import type { AgreementVersion } from '../ports/agreement-store.js';
@@ -8,7 +8,7 @@ import type { WishNegotiations } from '../subcalls/wish-negotiation.js';
 
 /** The desk's side of agreement negotiation across the link. */
 export function agreementRoutes(deps: {
-  readonly desk: BearerAuthenticator;
+  readonly desk: RequestAuthenticator;
   readonly agreements: AgreementService;
   readonly availability: AvailabilityService;
   readonly wishes: WishNegotiations;
@@ -28,7 +28,7 @@ export function agreementRoutes(deps: {
   | 'deskOpenWishNegotiation'
 > {
   const onRequest: onRequestHookHandler = async (request) => {
-    request.deskToken = deps.desk.verify(request.headers.authorization);
+    request.deskToken = deps.desk.verify(request);
   };
   const idOf = (request: { params: { agreementId: string } }): string => request.params.agreementId;
   const { agreements } = deps;

@@ -8,7 +8,8 @@ import type { Actor } from '../ports/call.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import { decodeCursor, page } from '../http/cursor.js';
 import type { OperationHandlerMethod, TypedHandlers } from '../http/register-operations.js';
-import type { BearerAuthenticator } from '../keys/bearer-tokens.js';
+import type { RequestAuthenticator } from '../http/console-session.js';
+import { FORKS, PROCESS_NAMES, PROCESS_STEPS, WORKFLOWS, WORKFLOW_NUMBERS, type Branch } from '../usm/usm-model.js';
 import type { WebhookService } from '../desk/webhook-service.js';
 import { linkIdOf, linkView } from './link-routes.js';
 import type { ChainTracer } from '../subcalls/chain-trace.js';
@@ -17,13 +18,17 @@ export interface DeskRouteDeps {
   readonly calls: CallService;
   readonly subcalls: SubcallService;
   readonly tracer: ChainTracer;
-  readonly desk: BearerAuthenticator;
+  /** A desk token, or a console session with the desk role (whose person the history then names). */
+  readonly desk: RequestAuthenticator;
+  readonly now: () => number;
   readonly webhooks: WebhookService;
   /** Desk writes sent with an Idempotency-Key. */
   readonly writes: IdempotentWrites;
 }
 
 type DeskOperation =
+  | 'deskGetModel'
+  | 'deskFindCalls'
   | 'deskListCalls'
   | 'deskRaiseCall'
   | 'deskGetCall'
@@ -48,13 +53,30 @@ type DeskOperation =
   | 'deskAddWebhookSecret'
   | 'deskRetireWebhookSecret';
 
+/** `sla=dueSoon`: the running clock falls due within this. */
+const DUE_SOON_MS = 3_600_000;
+
+/** The USM model as the desk's console draws it (the contract's UsmModel). */
+const USM_MODEL = {
+  processes: PROCESS_NAMES.map((name) => ({ name, steps: [...PROCESS_STEPS[name]] })),
+  workflows: WORKFLOW_NUMBERS.map((n) => {
+    const w = WORKFLOWS[n];
+    return { number: w.number, name: w.name, startsWith: w.startsWith, path: w.path.map((p) => ({ ...p })), resolveAt: w.resolveAt };
+  }),
+  forks: Object.entries(FORKS).map(([type, fork]) => ({
+    type: type as keyof typeof FORKS,
+    at: { ...fork!.at },
+    branches: Object.entries(fork!.branches).map(([branch, workflow]) => ({ branch: branch as Branch, workflow: workflow! })),
+  })),
+};
+
 /** The provider's own desk: every call, every step, internal notes and webhooks. */
 export function deskRoutes(deps: DeskRouteDeps): TypedHandlers<DeskOperation> {
   const { calls, webhooks, writes } = deps;
   const callView = (result: ActResult) => deskView(result.call);
   const withTriggers = ({ call, triggers }: CallWithTriggers) => ({ ...deskView(call), ...triggerViews(call.id, triggers) });
   const onRequest: onRequestHookHandler = async (request) => {
-    request.deskToken = deps.desk.verify(request.headers.authorization);
+    request.deskToken = deps.desk.verify(request);
   };
   const actorOf = (request: { deskToken?: string | undefined }): Actor => ({ kind: 'desk', id: request.deskToken! });
   const callIdOf = (request: { params: { callId: string } }): string => request.params.callId;
@@ -62,12 +84,16 @@ export function deskRoutes(deps: DeskRouteDeps): TypedHandlers<DeskOperation> {
   const desk = <Op extends DeskOperation>(handler: OperationHandlerMethod<Op>) => ({ onRequest, handler });
 
   return {
+    deskGetModel: desk(async () => USM_MODEL),
+    deskFindCalls: desk(async (request) => ({ items: (await calls.find(request.query.id)).map(({ matchedBy, call }) => ({ matchedBy, call: deskView(call) })) })),
     deskListCalls: desk(async (request) => {
       const { cursor, limit, updatedSince, ...filters } = request.query;
+      const dueBefore = filters.sla === 'dueSoon' ? { dueBefore: new Date(deps.now() + DUE_SOON_MS).toISOString() } : {};
       const after = decodeCursor(cursor);
       const result = await page(limit, (n) =>
         calls.list({
           ...filters,
+          ...dueBefore,
           ...(updatedSince !== undefined ? { updatedSince: new Date(updatedSince).toISOString() } : {}),
           ...(after !== undefined ? { after } : {}),
           limit: n,

@@ -328,4 +328,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX desk_tickets_open ON desk_tickets (open, updated_at);
     `,
   },
+  {
+    version: 16,
+    name: 'paused delivery to partners; finding calls by a reference or a supplier and listing by supplier',
+    sql: sql`
+      CREATE TABLE delivery_pauses (
+        partner TEXT PRIMARY KEY,
+        paused_at TEXT NOT NULL
+      );
+      CREATE INDEX calls_by_external_ref ON calls (external_ref) WHERE external_ref IS NOT NULL;
+      CREATE INDEX supplier_links_by_remote_call ON supplier_links (remote_call_id) WHERE remote_call_id IS NOT NULL;
+      CREATE INDEX supplier_links_by_supplier ON supplier_links (supplier, parent_call_id);
+    `,
+  },
 ];

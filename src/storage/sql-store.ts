@@ -74,6 +74,8 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
       const { statement, params } = listCallsQuery(filter);
       return docs<CallRecord>(read(statement, params));
     },
+    findCalls: async (id) =>
+      (await read<{ matched_by: 'id' | 'externalRef' | 'supplierCallId' | 'chainId'; doc: string }>(S.findCalls, { id })).map((row) => ({ matchedBy: row.matched_by, call: JSON.parse(row.doc) as CallRecord })),
     listHistory: async (callId) => (await read<HistoryRow>(S.listHistory, { call_id: callId })).map(historyOf),
     listNotes: async (callId, visibility) => (await read<NoteRow>(S.listNotes, { call_id: callId, visibility })).map(noteOf),
     commitCall: (change) => engine.transact(callCommitSteps(change)),
@@ -153,6 +155,17 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     },
     listOutbox: async ({ status, partner, limit }) => (await read<OutboxRow>(S.listOutbox, { status, partner: partner ?? null, limit })).map(outboxOf),
     outboxForCall: async (callId) => (await read<OutboxRow>(S.outboxForCall, { call_id: callId })).map(outboxOf),
+    async requeueAll({ partner, limit }) {
+      const { rows } = await write<OutboxRow>(S.requeueAll, { partner: partner ?? null, limit, now: iso(options.now()) });
+      return rows.map(outboxOf).sort((a, b) => a.seq - b.seq);
+    },
+    async pauseDelivery(partner, at) {
+      await write(S.pauseDelivery, { partner, paused_at: at });
+    },
+    async resumeDelivery(partner) {
+      await write(S.resumeDelivery, { partner });
+    },
+    pausedPartners: async () => (await read<{ partner: string; paused_at: string }>(S.pausedPartners)).map((r) => ({ partner: r.partner, pausedAt: r.paused_at })),
     async requeue(id) {
       const { rows } = await write<OutboxRow>(S.requeue, { id, now: iso(options.now()) });
       return rows[0] === undefined ? undefined : outboxOf(rows[0]);

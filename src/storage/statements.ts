@@ -1,5 +1,5 @@
 import type { CallFilter } from '../ports/call-store.js';
-import { insertRows, onlyIn, sql, sqlText, type DialectText, type Params, type Sql } from './sql.js';
+import { insertRows, onlyIn, sql, type DialectText, type Params, type Sql } from './sql.js';
 import type { CallRow, EventRow, IdempotentRow, HistoryRow, InboundRow, LinkRow, LogRow, NoteRow, OutboxRow, WebhookRow } from './rows.js';
 
 /**
@@ -17,6 +17,11 @@ const FOR_UPDATE: DialectText = { sqlite: '', postgres: ' FOR UPDATE' };
  * UUIDv7, whose bits after the millisecond are random: rows of one commit cannot be ordered by them.
  */
 const WRITE_ORDER: DialectText = { sqlite: 'rowid', postgres: 'seq' };
+
+/** A member of a call's JSON document, by path (a literal of this module, never a parameter). */
+const docMember = (path: string): DialectText => ({ sqlite: `json_extract(doc, '$.${path}')`, postgres: `(doc::jsonb #>> '{${path.replaceAll('.', ',')}}')` });
+/** How many targets a call's service-level clock missed. */
+const SLA_BREACHES: DialectText = { sqlite: "json_array_length(json_extract(doc, '$.sla.breaches'))", postgres: "jsonb_array_length(COALESCE(doc::jsonb #> '{sla,breaches}', '[]'::jsonb))" };
 
 /** Serialises the appends to the message log and to the event sequence, across replicas (PostgreSQL). */
 const APPEND_LOCK = 7_314_159;
@@ -125,11 +130,24 @@ export const STATEMENTS = {
        WHERE seq IN (
          SELECT o.seq FROM outbox o
          WHERE o.partner = @partner AND o.status = 'pending' AND (o.lease_until IS NULL OR o.lease_until < @now)
+           AND NOT EXISTS (SELECT 1 FROM delivery_pauses d WHERE d.partner = @partner)
            AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
            AND o.seq = (SELECT MIN(p.seq) FROM outbox p WHERE p.partner = o.partner AND p.status = 'pending' AND p.call_id ${SAME_AS} o.call_id)
          ORDER BY o.seq LIMIT @limit${SKIP_LOCKED})
        RETURNING *`,
   partnersWithPending: sql`SELECT DISTINCT partner FROM outbox WHERE status = 'pending'`,
+  pauseDelivery: sql`INSERT INTO delivery_pauses (partner, paused_at) VALUES (@partner, @paused_at) ON CONFLICT (partner) DO NOTHING`,
+  resumeDelivery: sql`DELETE FROM delivery_pauses WHERE partner = @partner`,
+  pausedPartners: sql`SELECT partner, paused_at FROM delivery_pauses ORDER BY partner`,
+  requeueAll: sql`UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL, created_at = @now
+       WHERE seq IN (SELECT seq FROM outbox WHERE status = 'dead' AND (CAST(@partner AS TEXT) IS NULL OR partner = @partner) ORDER BY seq LIMIT @limit)
+       RETURNING *`,
+  /** The calls one id names: ours, the customer's reference, a supplier's call id, the chain id (the last read from the documents). */
+  findCalls: sql`SELECT 'id' AS matched_by, doc FROM calls WHERE id = @id
+       UNION ALL SELECT 'externalRef', doc FROM calls WHERE external_ref = @id
+       UNION ALL SELECT 'supplierCallId', c.doc FROM supplier_links l JOIN calls c ON c.id = l.parent_call_id WHERE l.remote_call_id = @id
+       UNION ALL SELECT 'chainId', doc FROM calls WHERE ${docMember('chainId')} = @id
+       LIMIT 50`,
   markDelivered: sql`UPDATE outbox SET status = 'delivered', delivered_at = @delivered_at, receipt = @receipt, last_error = NULL, lease_owner = NULL, lease_until = NULL
        WHERE seq = @seq AND status = 'pending' RETURNING *`,
   markAttempt: sql`UPDATE outbox SET attempts = @attempts, next_attempt_at = @next_attempt_at, last_error = @last_error, lease_owner = NULL, lease_until = NULL WHERE seq = @seq`,
@@ -174,11 +192,15 @@ export function listCallsQuery(filter: CallFilter): { statement: Sql; params: Pa
   add('process = @process', 'process', filter.process);
   add('priority = @priority', 'priority', filter.priority);
   add('updated_at >= @updated_since', 'updated_since', filter.updatedSince);
+  add('id IN (SELECT parent_call_id FROM supplier_links WHERE supplier = @supplier)', 'supplier', filter.supplier);
+  const pieces: (string | DialectText)[] = [];
+  if (filter.sla === 'breached') pieces.push(' AND ', SLA_BREACHES, ' > 0');
+  if (filter.sla === 'dueSoon') add('sla_next_due IS NOT NULL AND sla_next_due <= @due_before', 'due_before', filter.dueBefore);
   if (filter.after !== undefined) {
     where.push('(updated_at, id) > (@after_updated_at, @after_id)');
     params.after_updated_at = filter.after.updatedAt;
     params.after_id = filter.after.id;
   }
-  const text = `SELECT doc FROM calls ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at, id LIMIT @limit`;
-  return { statement: sqlText(text), params };
+  const head = `SELECT doc FROM calls WHERE ${where.length > 0 ? where.join(' AND ') : 'TRUE'}`;
+  return { statement: { pieces: [head, ...pieces, ' ORDER BY updated_at, id LIMIT @limit'] }, params };
 }

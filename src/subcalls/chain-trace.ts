@@ -7,8 +7,24 @@ import type { components } from '../generated/api.js';
 import type { SigningKey } from '../keys/jwk.js';
 import type { InboundMessageStore } from '../ports/inbound-message.js';
 import type { PartnerDirectory } from '../partners/partner-directory.js';
+import { checkReceipt, type ExpectedReceipt } from '../client/receipt-check.js';
+import type { VerificationKey } from '../keys/jwk.js';
+import { bodyDigest } from '../messages/batch.js';
+import type { Receipt } from '../messages/receipt.js';
 
 type TraceHop = components['schemas']['TraceHop'];
+type ReceiptCheck = components['schemas']['ReceiptCheck'];
+
+/** A receipt checked against the keys of the gateway that signed it: verified, or why not. */
+export async function receiptCheckOf(receipt: Receipt | null | undefined, expected: ExpectedReceipt, keys: readonly VerificationKey[]): Promise<ReceiptCheck> {
+  if (receipt === null || receipt === undefined) return { verified: false, reason: 'no receipt' };
+  try {
+    await checkReceipt(receipt, expected, { keyFor: async (kid) => keys.find((k) => k.kid === kid) });
+    return { verified: true };
+  } catch (error) {
+    return { verified: false, reason: (error as Error).message };
+  }
+}
 
 export interface ChainTracer {
   /** The call's trip from this gateway on; `customer` limits it to that customer's calls. */
@@ -19,7 +35,9 @@ export interface ChainTracer {
 /**
  * Builds a chain trace: this gateway's hop (when and from whom the call came, with our receipt)
  * and, for every sub-call, when it was sent and the supplier's receipt, followed by the supplier's
- * own trace, asked for with a read token as the supplier's customer.
+ * own trace, asked for with a read token as the supplier's customer. Each receipt is checked
+ * against the keys of the gateway that signed it (ours, or the supplier's from the partner
+ * directory) and the message it answers: `receiptCheck` says verified, or why not.
  */
 export function createChainTracer(deps: {
   readonly self: string;
@@ -28,6 +46,8 @@ export function createChainTracer(deps: {
   readonly store: OutboxStore & InboundMessageStore;
   readonly partners: PartnerDirectory;
   readonly signingKey: SigningKey;
+  /** This gateway's published keys, that its own receipts are checked against. */
+  readonly ownKeys: readonly VerificationKey[];
   readonly timeoutMs: number;
 }): ChainTracer {
   const agent = new Agent({ connect: { timeout: deps.timeoutMs }, headersTimeout: deps.timeoutMs, bodyTimeout: deps.timeoutMs });
@@ -36,14 +56,20 @@ export function createChainTracer(deps: {
       const call = await deps.calls.get(callId, customer);
       const [inbound, outbox, links] = await Promise.all([deps.store.inboundForCall(call.id), deps.store.outboxForCall(call.id), deps.subcalls.links(call.id)]);
       const arrival = inbound.find((m) => m.type === 'call.submit');
+      const arrivalReceipt = (arrival?.response.body as { receipt?: Receipt } | undefined)?.receipt;
       const forwarded = await Promise.all(
         links.map(async (link) => {
           const sent = outbox.find((m) => m.type === 'call.submit' && m.linkId === link.id);
+          const receiptCheck =
+            sent === undefined
+              ? { verified: false, reason: 'not sent' }
+              : await receiptCheckOf(sent.receipt, { messageId: sent.id, digest: bodyDigest(Buffer.from(sent.body)), from: deps.self, gateway: link.supplier }, deps.partners.get(link.supplier)?.keys ?? []);
           return {
             supplier: link.supplier,
             linkId: link.id,
             status: link.status,
             ...(sent !== undefined ? { messageId: sent.id, queuedAt: sent.createdAt, deliveredAt: sent.deliveredAt, receipt: sent.receipt?.jws ?? null } : {}),
+            receiptCheck,
             next: await supplierTrace(link.supplier, link.remoteCallId),
           };
         }),
@@ -54,7 +80,12 @@ export function createChainTracer(deps: {
         status: call.lifecycle.status,
         from: call.customer,
         ...(arrival !== undefined
-          ? { messageId: arrival.id, receivedAt: arrival.receivedAt, receipt: (arrival.response.body as { receipt?: { jws?: string } }).receipt?.jws ?? null }
+          ? {
+              messageId: arrival.id,
+              receivedAt: arrival.receivedAt,
+              receipt: arrivalReceipt?.jws ?? null,
+              receiptCheck: await receiptCheckOf(arrivalReceipt, { messageId: arrival.id, digest: arrival.digest, from: arrival.from, gateway: deps.self }, deps.ownKeys),
+            }
           : {}),
         createdAt: call.createdAt,
         updatedAt: call.updatedAt,

@@ -31,7 +31,7 @@ describe('the check of answers against the contract', () => {
     expect(check(answer({ method: 'GET', route: '/healthz', status: 200, body: 'ok' }))).toEqual(['getHealth 200 is not JSON']);
     expect(check(answer({ method: 'GET', route: '/healthz', status: 200, headers: { 'content-type': 'text/plain' }, body: 'ok' }))).toEqual(['getHealth 200 is text/plain, not application/json']);
     expect(check(answer({ method: 'GET', route: '/v1/desk/calls/:callId', status: 418, headers: { 'content-type': problemType }, body: problem(418, 'USM_ERR_VALIDATION') }))[0]).toMatch(
-      /^deskGetCall answered 418, which the contract does not list \(it lists 200, 400, 401, 404, 503\)$/,
+      /^deskGetCall answered 418, which the contract does not list \(it lists 200, 400, 401, 403, 404, 503\)$/,
     );
     expect(check(answer({ method: 'GET', route: '/v1/desk/calls', status: 401, headers: { 'content-type': problemType }, body: problem(401, 'USM_ERR_TOKEN_MISSING') }))).toEqual([
       'deskListCalls 401 lacks the www-authenticate header',

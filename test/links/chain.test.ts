@@ -115,6 +115,8 @@ describe('a three-gateway chain', () => {
     const hop2 = hop1.next.forwarded[0];
     expect(hop2.next).toMatchObject({ gateway: hosting.id, callId: id, from: exchange.id, forwarded: [] });
     expect(Date.parse(hop2.next.receivedAt)).toBeGreaterThanOrEqual(Date.parse(hop1.next.receivedAt));
+    // Each receipt checked against the keys of the gateway that signed it.
+    for (const check of [trace.receiptCheck, hop1.receiptCheck, hop1.next.receiptCheck, hop2.receiptCheck, hop2.next.receiptCheck]) expect(check).toEqual({ verified: true });
     expect((await a.client(ward).get(`/v1/calls/${parent.id}/trace`)).status).toBe(200);
 
     // Every gateway's message log is an intact hash chain, with receipts for what it sent.

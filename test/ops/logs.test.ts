@@ -100,7 +100,7 @@ describe('usm-link start says where things are', () => {
     expect(plain(output).split('\n').filter((line) => line !== '').every((line) => line.startsWith('{'))).toBe(true);
     const first = records(output).slice(0, 5);
     expect(first.map((r) => r.msg)).toEqual([
-      `API at http://127.0.0.1:${port}, docs at http://127.0.0.1:${port}/docs`,
+      `API at http://127.0.0.1:${port}, console at http://127.0.0.1:${port}/console, docs at http://127.0.0.1:${port}/docs`,
       'partners reach this gateway at https://provider.example',
       `data in sqlite:${join(dir, 'gateway.db')}`,
       `desk tokens: desk from file ${join(dir, 'desk-token')}`,
@@ -118,7 +118,7 @@ describe('usm-link start says where things are', () => {
     const text = plain(gateway.output());
     const info = text.split('\n').filter((line) => /^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: /.test(line));
     expect(info.slice(0, 4).map((line) => line.replace(/^\[[^\]]+\] INFO: /, ''))).toEqual([
-      `API at http://127.0.0.1:${port}, docs at http://127.0.0.1:${port}/docs`,
+      `API at http://127.0.0.1:${port}, console at http://127.0.0.1:${port}/console, docs at http://127.0.0.1:${port}/docs`,
       `data in sqlite:${join(dir, 'gateway.db')}`,
       `desk tokens: desk from file ${join(dir, 'desk-token')}`,
       'admin tokens: operators from env USM_TEST_ADMIN_TOKEN',

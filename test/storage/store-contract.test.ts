@@ -208,6 +208,51 @@ for (const engine of ENGINES) {
       expect((await store.listCalls({ updatedSince: calls[3]!.updatedAt, limit: 10 })).map((c) => c.id)).toEqual([calls[3]!.id, calls[4]!.id]);
     });
 
+    it('finds a call by any of its ids, and lists by supplier and by service-level state', async () => {
+      const now = Date.now();
+      const sla = (breaches: string[]) => ({ responseDueAt: new Date(now + 60_000).toISOString(), resolutionDueAt: new Date(now + 600_000).toISOString(), breaches } as never);
+      const forked = { ...newCall(), externalRef: 'HOSP-4711', sla: sla([]), slaNextDue: new Date(now + 30 * 60_000).toISOString() };
+      const breached = { ...newCall(), sla: sla(['response']), slaNextDue: new Date(now + 5 * 3_600_000).toISOString() };
+      const plain = newCall();
+      const link: SupplierLink = {
+        id: uuidv7(), parentCallId: forked.id, supplier: 'hosting', service: 'hosting', agreement: 'u1', type: 'incident',
+        at: { process: 'recover', step: 3 }, status: 'requested', remoteCallId: 'SUP-99', lastSeq: 0, heldBack: [],
+        onSupplierResolved: 'resume', relayNotes: false, createdAt: forked.createdAt, updatedAt: forked.createdAt, version: 1,
+      };
+      await store.commitCall({ call: forked, expectedVersion: null, history: [], notes: [], events: [], links: [{ link, expectedVersion: null }] });
+      for (const call of [breached, plain]) await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [] });
+      const found = async (id: string) => (await store.findCalls(id)).map((f) => [f.matchedBy, f.call.id]);
+      expect(await found(forked.id)).toEqual([['id', forked.id]]);
+      expect(await found('HOSP-4711')).toEqual([['externalRef', forked.id]]);
+      expect(await found('SUP-99')).toEqual([['supplierCallId', forked.id]]);
+      expect(await found(plain.chainId)).toEqual([['chainId', plain.id]]);
+      expect(await found('nothing-by-this-id')).toEqual([]);
+      expect((await store.listCalls({ supplier: 'hosting', limit: 10 })).map((c) => c.id)).toEqual([forked.id]);
+      expect(await store.listCalls({ supplier: 'elsewhere', limit: 10 })).toEqual([]);
+      expect((await store.listCalls({ sla: 'breached', limit: 10 })).map((c) => c.id)).toEqual([breached.id]);
+      expect((await store.listCalls({ sla: 'dueSoon', dueBefore: new Date(now + 3_600_000).toISOString(), limit: 10 })).map((c) => c.id)).toEqual([forked.id]);
+    });
+
+    it('pauses delivery to a partner (claiming none of its messages) until resumed, and requeues its dead letters at once', async () => {
+      const a = newCall();
+      const messages = [outbox('supplier', a.id), outbox('supplier', null), outbox('other', null)];
+      await store.commitCall({ call: a, expectedVersion: null, history: [], notes: [], events: [], outbox: messages });
+      await store.pauseDelivery('supplier', '2026-12-01T10:00:00.000Z');
+      await store.pauseDelivery('supplier', '2026-12-01T11:00:00.000Z');
+      expect(await store.pausedPartners()).toEqual([{ partner: 'supplier', pausedAt: '2026-12-01T10:00:00.000Z' }]);
+      expect(await store.claimHeads('supplier', 'w', 10, 60_000)).toEqual([]);
+      expect(await store.claimHeads('other', 'w', 10, 60_000)).toHaveLength(1);
+      await store.resumeDelivery('supplier');
+      expect(await store.pausedPartners()).toEqual([]);
+      const claimed = await store.claimHeads('supplier', 'w', 10, 60_000);
+      expect(claimed).toHaveLength(2);
+      for (const m of claimed) await store.markDead(m.seq, 'gave up');
+      const requeued = await store.requeueAll({ partner: 'supplier', limit: 10 });
+      expect(requeued.map((m) => m.id)).toEqual([messages[0]!.id, messages[1]!.id]);
+      expect(requeued.every((m) => m.status === 'pending')).toBe(true);
+      expect(await store.requeueAll({ limit: 10 })).toEqual([]);
+    });
+
     it('claims the head of each call for one worker at a time, and hash-chains what it delivers', async () => {
       const a = newCall();
       const b = newCall();

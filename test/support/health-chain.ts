@@ -13,6 +13,8 @@ export interface HealthChainOptions {
   readonly serviceLevels?: Partial<Record<AgreementId, Record<string, unknown>>>;
   /** More keys of the ward's partner entry at the hospital (its TMF621 callback hosts, say). */
   readonly ward?: Record<string, unknown>;
+  /** More config keys for the hospital's gateway (e.g. `console`). */
+  readonly hospitalConfig?: Record<string, unknown>;
 }
 
 export interface HealthChain {
@@ -78,6 +80,7 @@ export async function startHealthChain(options: HealthChainOptions): Promise<Hea
       agreements: [{ id: 'ward-agreement', customer: 'ward', services: ['workplace'], serviceLevels: levels('ward-agreement') }],
       underpinning: [{ id: 'hospital-exchange', supplier: exchange.id, services: ['records'], serviceLevels: levels('hospital-exchange') }],
       routes: [{ service: 'workplace', supplier: exchange.id, supplierService: 'records', agreement: 'hospital-exchange', ...options.hospitalRoute }],
+      ...options.hospitalConfig,
     },
   });
   return {
