@@ -10,6 +10,8 @@ import { loadPublishedKeys, loadSigningKey } from './keys/signing-key.js';
 import type { SigningKey, VerificationKey } from './keys/jwk.js';
 import { createMessageIntake, type MessageIntake } from './messages/message-intake.js';
 import { receiptsFor } from './messages/receipt.js';
+import { signCheckpoint } from './messages/checkpoint.js';
+import type { CheckpointSigner } from './messages/log-proofs.js';
 import type { SignedMessageDeps } from './http/signed-message.js';
 import { loadPartners, type PartnerDirectory } from './partners/partner-directory.js';
 import { createReadTokenVerifier, type ReadTokenVerifier } from './partners/read-token.js';
@@ -82,7 +84,11 @@ export async function createGateway(options: {
     messageTypes: (contractDocument.components.schemas!.MessageType as { enum: string[] }).enum,
     now,
   });
-  const store = await openStore(config.storage, { ...config.postgres, now, observe: metrics.store });
+  const checkpoint: CheckpointSigner = (head) => {
+    const signed = { origin: config.party.id, ...head, at: new Date(now()).toISOString() };
+    return { ...signed, jws: signCheckpoint(signed, signing.key) };
+  };
+  const store = await openStore(config.storage, { ...config.postgres, now, observe: metrics.store, checkpoint });
   const agreements = createAgreementRegistry({
     provider: config.party.id,
     services: config.services,

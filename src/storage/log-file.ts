@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import type { LogRecord } from '../messages/message-log.js';
+import { logOf, type LogRow } from './rows.js';
 
 /**
  * Reads a message log for offline checking: a gateway's SQLite file (opened read-only) or a JSON
@@ -19,19 +20,7 @@ export async function readLogFile(file: string): Promise<LogRecord[]> {
     return db
       .prepare<[], Record<string, unknown>>('SELECT * FROM message_log ORDER BY seq')
       .all()
-      .map((row) => ({
-        seq: row.seq as number,
-        direction: row.direction as LogRecord['direction'],
-        messageId: row.message_id as string,
-        partner: row.partner as string,
-        type: row.type as string,
-        digest: row.digest as string,
-        signature: row.signature as string,
-        receipt: row.receipt as string | null,
-        at: row.at as string,
-        prevHash: row.prev_hash as string,
-        hash: row.hash as string,
-      }));
+      .map((row) => logOf(row as unknown as LogRow));
   } finally {
     db.close();
   }

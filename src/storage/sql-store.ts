@@ -5,6 +5,8 @@ import type { Store } from '../ports/store.js';
 import type { WebhookDeliveryState, WebhookSubscription } from '../ports/webhook-store.js';
 import { agreementCommitSteps, callCommitSteps, deliverySteps, insert, read as readStep, run, type Step } from './commit-plan.js';
 import {
+  checkpointOf,
+  compactRangeOf,
   docOf,
   eventOf,
   historyOf,
@@ -20,8 +22,11 @@ import {
   webhookSecretsColumns,
   type EventRow,
   type HistoryRow,
+  type CheckpointRow,
   type IdempotentRow,
   type InboundRow,
+  type LogHeadRow,
+  type LogNodeRow,
   type LogRow,
   type NoteRow,
   type OutboxRow,
@@ -30,7 +35,8 @@ import {
 } from './rows.js';
 import type { Dialect, Params, Sql } from './sql.js';
 import { outboxSummaryOf, type OutboxCountRow, type OutboxOldestRow } from './outbox-summary.js';
-import { listCallsQuery, STATEMENTS as S } from './statements.js';
+import { listCallsQuery, logNodesQuery, STATEMENTS as S } from './statements.js';
+import { nodeKey } from '../messages/log-proofs.js';
 
 /** What an engine gives the store: reads, single writes and transactions of steps, each in its own dialect. */
 export interface SqlEngine {
@@ -152,6 +158,18 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
         lastReceivedAt: r.last_in,
         lastSentAt: r.last_out,
       })),
+    logSize: async () => compactRangeOf((await read<LogHeadRow>(S.logHead))[0]).size,
+    logRecordAt: (index) => first(read<LogRow>(S.logRecordAt, { seq: index + 1 }), logOf),
+    logIndexOf: async (direction, partner, messageId) =>
+      first(read<{ seq: number | string }>(S.logIndexOf, { direction, partner, message_id: messageId }), (row) => Number(row.seq) - 1),
+    async logNodes(nodes) {
+      if (nodes.length === 0) return new Map();
+      const { statement, params } = logNodesQuery(nodes);
+      const rows = await read<LogNodeRow>(statement, params);
+      return new Map(rows.map((row) => [nodeKey({ level: Number(row.level), index: Number(row.idx) }), row.hash]));
+    },
+    logCheckpoint: (treeSize) =>
+      first(treeSize === undefined ? read<CheckpointRow>(S.latestCheckpoint) : read<CheckpointRow>(S.checkpointOfSize, { tree_size: treeSize }), checkpointOf),
     async *readLog() {
       let after = 0;
       for (;;) {
