@@ -48,6 +48,8 @@ export const ERROR_CODES = {
   USM_ERR_RATE_LIMITED: { status: 429, title: 'Too many requests' },
   USM_ERR_INTERNAL: { status: 500, title: 'Internal error' },
   USM_ERR_STORE_UNAVAILABLE: { status: 503, title: 'The store is unavailable; retry later' },
+  USM_ERR_LOG_RANGE: { status: 404, title: 'The message log has no such record or tree size' },
+  USM_ERR_CHECKPOINT_NOT_FOUND: { status: 404, title: 'The message log has no checkpoint of this size' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,3 +1,4 @@
+import { fromBase64url } from '../kernel/base64url.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { SigningKey } from '../keys/jwk.js';
 import { signCompact, verifyCompact, type VerifyOptions } from './jws.js';
@@ -24,7 +25,17 @@ export function signCheckpoint(checkpoint: Checkpoint, key: SigningKey): string 
 
 /** The checkpoint a JWS states, once its signature is checked; refused with USM_ERR_SIGNATURE_INVALID when it is not one. */
 export function readCheckpoint(jws: string, options: VerifyOptions): Checkpoint {
-  const { payload } = verifyCompact(jws, options, CHECKPOINT_TYPE);
+  return checkpointOf(verifyCompact(jws, options, CHECKPOINT_TYPE).payload);
+}
+
+/** What a checkpoint JWS states, its signature NOT checked (for a verifier without the key: it still names the tree it binds). */
+export function checkpointStatement(jws: string): Checkpoint {
+  const payload = fromBase64url(jws.split('.')[1] ?? '');
+  if (payload === undefined || jws.split('.').length !== 3) throw new GatewayError('USM_ERR_SIGNATURE_INVALID', 'not a compact JWS');
+  return checkpointOf(payload);
+}
+
+function checkpointOf(payload: Buffer): Checkpoint {
   let parsed: unknown;
   try {
     parsed = JSON.parse(payload.toString('utf8'));

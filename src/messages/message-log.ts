@@ -1,4 +1,8 @@
 import { fromBase64url, toBase64url } from '../kernel/base64url.js';
+import { codeOf } from '../kernel/gateway-error.js';
+import { bodyDigest, receiptCovers } from './batch.js';
+import { verifyCompact, verifyDetached, type VerifyOptions } from './jws.js';
+import { RECEIPT_TYPE } from './receipt.js';
 import type { Checkpoint } from './checkpoint.js';
 import { appendLeaf, EMPTY_RANGE, leafHash, rootOf, type CompactRange, type NodeId } from './merkle-tree.js';
 
@@ -101,4 +105,41 @@ export interface LastMessages {
   readonly partner: string;
   readonly lastReceivedAt: string | null;
   readonly lastSentAt: string | null;
+}
+
+/**
+ * Checks the signatures inside one record: the message's detached JWS over its body, the body's
+ * digest, and the receipt's compact JWS naming the message and digest. `keyFor` knows the keys
+ * of both ends (the gateway's and its partners'); a signature whose key it does not know is
+ * `unchecked`, not failed. The reason when one does not hold.
+ */
+export function checkRecordSignatures(
+  record: LogEntry,
+  body: Uint8Array,
+  options: VerifyOptions,
+): { readonly ok: true; readonly unchecked: number } | { readonly ok: false; readonly reason: string } {
+  if (bodyDigest(body) !== record.digest) return { ok: false, reason: 'its body does not match its digest' };
+  let unchecked = 0;
+  const attempt = (what: string, check: () => void): string | undefined => {
+    try {
+      check();
+      return undefined;
+    } catch (error) {
+      if (codeOf(error) === 'USM_ERR_UNKNOWN_KEY') {
+        unchecked++;
+        return undefined;
+      }
+      return `${what}: ${(error as Error).message}`;
+    }
+  };
+  const signature = attempt('its signature', () => verifyDetached(body, record.signature, options));
+  if (signature !== undefined) return { ok: false, reason: signature };
+  if (record.receipt !== null) {
+    const receipt = attempt('its receipt', () => {
+      const { payload } = verifyCompact(record.receipt!, options, RECEIPT_TYPE);
+      if (!receiptCovers(JSON.parse(payload.toString('utf8')) as Record<string, unknown>, record.messageId, record.digest)) throw new Error('it does not name this message and digest');
+    });
+    if (receipt !== undefined) return { ok: false, reason: receipt };
+  }
+  return { ok: true, unchecked };
 }
