@@ -16,6 +16,7 @@ import type { SignedMessageDeps } from './http/signed-message.js';
 import { loadPartners, type PartnerDirectory } from './partners/partner-directory.js';
 import { createReadTokenVerifier, type ReadTokenVerifier } from './partners/read-token.js';
 import { openStore } from './storage/open-store.js';
+import { createLogWitness, type LogWitness } from './evidence/log-witness.js';
 import { createOutboxWorker, type OutboxWorker } from './delivery/outbox-worker.js';
 import { createLinkPlanner } from './subcalls/link-planner.js';
 import { createSubcallService, subcallHooks, type SubcallService } from './subcalls/subcall-service.js';
@@ -34,6 +35,8 @@ export interface Gateway {
   readonly now: () => number;
   readonly store: Store;
   readonly signingKey: SigningKey;
+  /** The witness of the partners' message logs. */
+  readonly witness: LogWitness;
   /** The keys in /.well-known/jwks.json: the signing key and any others live during a rotation. */
   readonly publishedKeys: readonly VerificationKey[];
   readonly partners: PartnerDirectory;
@@ -152,6 +155,17 @@ export async function createGateway(options: {
     now,
     onCommit: (queuedFor) => outboxWorker.wake(queuedFor),
   });
+  const witness = createLogWitness({
+    self: config.party.id,
+    partners,
+    store,
+    key: signingKey,
+    algorithms: config.security.algorithms,
+    now,
+    logger,
+    intervalMs: config.witness.intervalSeconds * 1000,
+    timeoutMs: config.delivery.timeoutMs,
+  });
   const tracer = createChainTracer({ self: config.party.id, calls, subcalls, store, partners, signingKey, timeoutMs: config.delivery.timeoutMs });
   return {
     config,
@@ -184,6 +198,7 @@ export async function createGateway(options: {
     slaWatcher,
     closeWatcher,
     tracer,
+    witness,
     negotiation,
     webhooks: createWebhookService({ store, now, replay: (id) => webhookDispatcher.replayDeadLetter(id) }),
     webhookDispatcher,
@@ -195,6 +210,7 @@ export async function createGateway(options: {
       await slaWatcher.close();
       await closeWatcher.close();
       await tracer.close();
+      await witness.close();
       await outboxWorker.close();
       await webhookDispatcher.close();
       await store.close();

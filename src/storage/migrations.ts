@@ -294,4 +294,29 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     steps: () => backfillLogSteps(),
   },
+  {
+    version: 12,
+    name: "partners' log checkpoints this gateway witnessed, and the forks and shrinks it refused",
+    sql: sql`
+      CREATE TABLE partner_checkpoints (
+        partner TEXT NOT NULL,
+        tree_size ${BIGINT} NOT NULL,
+        root_hash TEXT NOT NULL,
+        at TEXT NOT NULL,
+        jws TEXT NOT NULL,
+        kept_at TEXT NOT NULL,
+        PRIMARY KEY (partner, tree_size)
+      );
+      CREATE TABLE witness_evidence (
+        id TEXT PRIMARY KEY,
+        partner TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        at TEXT NOT NULL,
+        kept TEXT NOT NULL,
+        offered TEXT NOT NULL,
+        proof TEXT
+      );
+    `,
+  },
 ];

@@ -9,6 +9,7 @@ import type { SupplierLink } from '../ports/supplier-link.js';
 import type { AgreementVersion } from '../ports/agreement-store.js';
 import type { LogRecord } from '../messages/message-log.js';
 import type { StoredCheckpoint } from '../messages/log-proofs.js';
+import type { WitnessEvidence } from '../ports/witness-store.js';
 import { EMPTY_RANGE, type CompactRange, type NodeId } from '../messages/merkle-tree.js';
 
 /**
@@ -158,6 +159,32 @@ export function checkpointOf(row: CheckpointRow): StoredCheckpoint {
 }
 export function checkpointColumns(c: StoredCheckpoint): CheckpointRow {
   return { tree_size: c.treeSize, root_hash: c.rootHash, at: c.at, jws: c.jws, origin: c.origin };
+}
+
+export interface WitnessEvidenceRow {
+  id: string;
+  partner: string;
+  kind: string;
+  detail: string;
+  at: string;
+  kept: string;
+  offered: string;
+  proof: string | null;
+}
+export function witnessEvidenceColumns(e: WitnessEvidence): WitnessEvidenceRow {
+  return { id: e.id, partner: e.partner, kind: e.kind, detail: e.detail, at: e.at, kept: JSON.stringify(e.kept), offered: JSON.stringify(e.offered), proof: e.proof === null ? null : JSON.stringify(e.proof) };
+}
+export function witnessEvidenceOf(row: WitnessEvidenceRow): WitnessEvidence {
+  return {
+    id: row.id,
+    partner: row.partner,
+    kind: row.kind as WitnessEvidence['kind'],
+    detail: row.detail,
+    at: row.at,
+    kept: JSON.parse(row.kept) as StoredCheckpoint,
+    offered: JSON.parse(row.offered) as StoredCheckpoint,
+    proof: row.proof === null ? null : (JSON.parse(row.proof) as string[]),
+  };
 }
 
 export interface HistoryRow {

@@ -32,6 +32,9 @@ import {
   type OutboxRow,
   type WebhookDeadLetterRow,
   type WebhookRow,
+  type WitnessEvidenceRow,
+  witnessEvidenceColumns,
+  witnessEvidenceOf,
 } from './rows.js';
 import type { Dialect, Params, Sql } from './sql.js';
 import { outboxSummaryOf, type OutboxCountRow, type OutboxOldestRow } from './outbox-summary.js';
@@ -170,6 +173,13 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     },
     logCheckpoint: (treeSize) =>
       first(treeSize === undefined ? read<CheckpointRow>(S.latestCheckpoint) : read<CheckpointRow>(S.checkpointOfSize, { tree_size: treeSize }), checkpointOf),
+    lastPartnerCheckpoint: (partner) =>
+      first(read<CheckpointRow & { partner: string }>(S.lastPartnerCheckpoint, { partner }), (row) => checkpointOf({ ...row, origin: row.partner })),
+    async keepPartnerCheckpoint(partner, checkpoint, keptAt) {
+      await write(S.keepPartnerCheckpoint, { partner, tree_size: checkpoint.treeSize, root_hash: checkpoint.rootHash, at: checkpoint.at, jws: checkpoint.jws, kept_at: keptAt });
+    },
+    recordWitnessEvidence: async (evidence) => (await write(S.recordWitnessEvidence, { ...witnessEvidenceColumns(evidence) })).changes === 1,
+    listWitnessEvidence: async () => (await read<WitnessEvidenceRow>(S.listWitnessEvidence)).map(witnessEvidenceOf),
     async *readLog() {
       let after = 0;
       for (;;) {

@@ -131,6 +131,13 @@ export const STATEMENTS = {
   /** The head as a commit batch leaves it, and the size of the newest checkpoint (none when it is that size already). */
   checkpointDue: sql`SELECT h.size, h.hashes, (SELECT MAX(c.tree_size) FROM log_checkpoints c) AS checkpointed FROM log_head h WHERE h.id = 1`,
   insertCheckpoint: insertRows<CheckpointRow>('log_checkpoints', ['tree_size', 'root_hash', 'at', 'jws', 'origin']),
+  lastPartnerCheckpoint: sql`SELECT * FROM partner_checkpoints WHERE partner = @partner ORDER BY tree_size DESC LIMIT 1`,
+  /** The same checkpoint seen again keeps its first time. */
+  keepPartnerCheckpoint: sql`INSERT INTO partner_checkpoints (partner, tree_size, root_hash, at, jws, kept_at) VALUES (@partner, @tree_size, @root_hash, @at, @jws, @kept_at)
+       ON CONFLICT (partner, tree_size) DO NOTHING`,
+  recordWitnessEvidence: sql`INSERT INTO witness_evidence (id, partner, kind, detail, at, kept, offered, proof) VALUES (@id, @partner, @kind, @detail, @at, @kept, @offered, @proof)
+       ON CONFLICT (id) DO NOTHING`,
+  listWitnessEvidence: sql`SELECT * FROM witness_evidence ORDER BY at, id`,
   latestCheckpoint: sql`SELECT * FROM log_checkpoints ORDER BY tree_size DESC LIMIT 1`,
   checkpointOfSize: sql`SELECT * FROM log_checkpoints WHERE tree_size = @tree_size`,
   lastMessages: sql`SELECT partner, MAX(CASE WHEN direction = 'in' THEN at END) AS last_in, MAX(CASE WHEN direction = 'out' THEN at END) AS last_out

@@ -1,4 +1,7 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signCheckpoint } from '../../src/messages/checkpoint.js';
 import { createGatewayClient, GatewayClientError, verifyConsistency, verifyInclusion, type GatewayClient, type Receipt } from '../../src/client/index.js';
 import { fromBase64url } from '../../src/kernel/base64url.js';
 import { eventually, incident, type GatewayFixture } from '../support/gateway-fixture.js';
@@ -107,5 +110,46 @@ describe("receipts that prove inclusion in the receiver's log", () => {
     const hashes = consistency.proof.map((h) => fromBase64url(h)!);
     expect(verifyConsistency(first.treeSize, later.treeSize, hashes, fromBase64url(first.rootHash)!, fromBase64url(later.rootHash)!)).toBe(true);
     expect(verifyConsistency(first.treeSize, later.treeSize, hashes, fromBase64url(later.rootHash)!, fromBase64url(later.rootHash)!)).toBe(false);
+  });
+
+  it("lets the hospital's gateway witness the exchange's log: consistent checkpoints kept, a fork and a shrink refused and kept as evidence", async () => {
+    const witness = a.app.gateway.witness;
+    const outcomeAtExchange = async () => (await witness.runOnce()).find((o) => o.partner === chain.exchange.id);
+    expect(await outcomeAtExchange()).toMatchObject({ outcome: 'kept' });
+    expect(await outcomeAtExchange()).toMatchObject({ outcome: 'same' });
+    const first = (await a.app.gateway.store.lastPartnerCheckpoint(chain.exchange.id))!;
+
+    // The exchange's log grows (the hospital's desk sends it a note): the next checkpoint is kept once its consistency proof holds.
+    const fork = (await a.desk('GET', `/v1/desk/calls/${parentId}/forks`)).body.items[0];
+    expect((await a.desk('POST', `/v1/desk/calls/${parentId}/forks/${fork.id}/notes`, { text: 'Any news?' })).status).toBeLessThan(300);
+    await eventually(async () => (await hospitalAtExchange.getLogCheckpoint()).treeSize > first.treeSize);
+    expect(await outcomeAtExchange()).toMatchObject({ outcome: 'kept' });
+    const good = (await a.app.gateway.store.lastPartnerCheckpoint(chain.exchange.id))!;
+    expect(good.treeSize).toBeGreaterThan(first.treeSize);
+
+    // The exchange signs another root for the same size (its log rewritten), then a smaller tree (cut back).
+    const exchangeDb = new Database(join(b.dir, 'gateway.db'));
+    const forge = (treeSize: number, rootHash: string): void => {
+      const statement = { origin: chain.exchange.id, treeSize, rootHash, at: new Date().toISOString() };
+      exchangeDb.prepare('DELETE FROM log_checkpoints WHERE tree_size >= ?').run(treeSize);
+      exchangeDb.prepare('INSERT INTO log_checkpoints (tree_size, root_hash, at, jws, origin) VALUES (?, ?, ?, ?, ?)').run(treeSize, rootHash, statement.at, signCheckpoint(statement, chain.exchange.key.key), statement.origin);
+    };
+    try {
+      forge(good.treeSize, Buffer.alloc(32, 7).toString('base64url'));
+      expect(await outcomeAtExchange()).toMatchObject({ outcome: 'fork', detail: `two roots for ${good.treeSize} records` });
+      forge(1, Buffer.alloc(32, 9).toString('base64url'));
+      expect(await outcomeAtExchange()).toMatchObject({ outcome: 'shrink' });
+      expect(await outcomeAtExchange()).toMatchObject({ outcome: 'shrink' });
+    } finally {
+      exchangeDb.close();
+    }
+    // The last good checkpoint stays; each fork or shrink is kept once, with both signed checkpoints.
+    expect(await a.app.gateway.store.lastPartnerCheckpoint(chain.exchange.id)).toEqual({ ...good });
+    const evidence = await a.app.gateway.store.listWitnessEvidence();
+    expect(evidence.map((e) => [e.partner, e.kind, e.kept.treeSize, e.offered.treeSize])).toEqual([
+      [chain.exchange.id, 'fork', good.treeSize, good.treeSize],
+      [chain.exchange.id, 'shrink', good.treeSize, 1],
+    ]);
+    expect(evidence[0]!.kept.jws).toBe(good.jws);
   });
 });
