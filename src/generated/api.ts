@@ -1416,6 +1416,26 @@ export interface components {
                 /** @description How far the partner's clock is ahead of this gateway's (negative: behind), from its Date header, to about a second. */
                 skewSeconds?: number;
             };
+            /** @description The newest checkpoint of the partner's message log this gateway checked (by a consistency proof from the one before) and kept; null before the first. */
+            witnessed: null | {
+                treeSize: number;
+                rootHash: components["schemas"]["TreeHash"];
+                /** Format: date-time */
+                at: string;
+            };
+            /** @description Forks and shrinks of the partner's log this gateway refused, each with the checkpoint it had kept, the one offered (both signed by the partner) and the consistency proof offered. */
+            logEvidence: {
+                /** @enum {string} */
+                kind: "fork" | "shrink";
+                detail: string;
+                /** Format: date-time */
+                at: string;
+                /** @description The checkpoint JWS kept. */
+                kept: string;
+                /** @description The checkpoint JWS refused. */
+                offered: string;
+                proof: string[] | null;
+            }[];
         };
         OutboxMessage: {
             id: components["schemas"]["Uuid"];

@@ -151,5 +151,9 @@ describe("receipts that prove inclusion in the receiver's log", () => {
       [chain.exchange.id, 'shrink', good.treeSize, 1],
     ]);
     expect(evidence[0]!.kept.jws).toBe(good.jws);
+    // The neighbours view shows both: the last good checkpoint and the evidence.
+    const neighbour = (await a.admin('GET', '/v1/admin/neighbours')).body.items.find((n: { partner: string }) => n.partner === chain.exchange.id);
+    expect(neighbour.witnessed).toEqual({ treeSize: good.treeSize, rootHash: good.rootHash, at: good.at });
+    expect(neighbour.logEvidence.map((e: { kind: string }) => e.kind)).toEqual(['fork', 'shrink']);
   });
 });
