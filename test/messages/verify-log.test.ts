@@ -145,6 +145,24 @@ describe('usm-link verify-log', () => {
     expect(result.stdout).toContain('broken at record 2: its signature: the signature does not match the body');
     expect(result.code).toBe(1);
   });
+
+  it('checks a JSON Lines export (as from PostgreSQL) against a checkpoint JWS, and fails it cut back', async () => {
+    const sqlite = new Database(db, { readonly: true });
+    const rows = sqlite.prepare<[], Record<string, unknown>>('SELECT * FROM message_log ORDER BY seq').all();
+    const jws = sqlite.prepare<[], { jws: string }>('SELECT jws FROM log_checkpoints ORDER BY tree_size DESC LIMIT 1').get()!.jws;
+    sqlite.close();
+    const lines = rows.map((r) =>
+      JSON.stringify({ index: Number(r.seq) - 1, direction: r.direction, messageId: r.message_id, partner: r.partner, type: r.type, digest: r.digest, signature: r.signature, receipt: r.receipt, at: r.at, leafHash: r.leaf_hash }),
+    );
+    const full = join(gateway.dir, 'log.jsonl');
+    const cut = join(gateway.dir, 'cut.jsonl');
+    const checkpoint = join(gateway.dir, 'checkpoint.jws');
+    await writeFile(full, `${lines.join('\n')}\n`);
+    await writeFile(cut, `${lines.slice(0, 4).join('\n')}\n`);
+    await writeFile(checkpoint, `${jws}\n`);
+    expect(await verifyLogCli(full, '--checkpoint', checkpoint, '--keys', keysFile)).toMatchObject({ code: 0, stdout: expect.stringContaining('ok: 5 records') });
+    expect(await verifyLogCli(cut, '--checkpoint', checkpoint)).toMatchObject({ code: 1, stdout: expect.stringContaining('the log only 4 (cut back)') });
+  });
 });
 
 /** Changes record 2's digest and writes the leaf hash that fits it, leaving the stored subtrees as they were. */
