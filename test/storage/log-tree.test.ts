@@ -157,3 +157,28 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('the message log of two PostgreSQL replicas', () => {
+  it('gives every leaf one index in commit order, and signs checkpoints that each extend the one before', async () => {
+    const schema = postgresSchema();
+    const [one, two] = [await openStore(schema.url, { checkpoint: signer }), await openStore(schema.url, { checkpoint: signer })];
+    try {
+      await Promise.all([commitMany(one, 15), commitMany(two, 15)]);
+      const log: LogRecord[] = [];
+      for await (const record of one.readLog()) log.push(record);
+      // One checkpoint per transaction, each of its own size: all of them agree with the one tree.
+      const checkpoints = await Promise.all(Array.from({ length: 30 }, (_, i) => two.logCheckpoint(i + 1)));
+      expect(checkpoints.every((c) => c !== undefined)).toBe(true);
+      expect(verifyLog(log, { checkpoints: checkpoints.map((c) => c!) })).toMatchObject({ ok: true, records: 30, checkpoints: 30 });
+      for (let size = 1; size < 30; size++) {
+        const [from, to] = [checkpoints[size - 1]!, checkpoints[29]!];
+        const proof = (await consistencyProof(one, from.treeSize, to.treeSize)).map((h) => fromBase64url(h)!);
+        expect(verifyConsistency(from.treeSize, to.treeSize, proof, fromBase64url(from.rootHash)!, fromBase64url(to.rootHash)!)).toBe(true);
+      }
+    } finally {
+      await one.close();
+      await two.close();
+      await schema.drop();
+    }
+  });
+});
