@@ -46,5 +46,8 @@ function checkpointOf(payload: Buffer): Checkpoint {
   if (typeof origin !== 'string' || typeof rootHash !== 'string' || typeof at !== 'string' || !Number.isSafeInteger(treeSize) || (treeSize as number) < 0) {
     throw new GatewayError('USM_ERR_SIGNATURE_INVALID', 'the checkpoint needs origin, treeSize, rootHash and at');
   }
+  if (!/^[A-Za-z0-9_-]{43}$/.test(rootHash) || Number.isNaN(Date.parse(at))) {
+    throw new GatewayError('USM_ERR_SIGNATURE_INVALID', 'the checkpoint needs a base64url SHA-256 rootHash and an RFC 3339 time');
+  }
   return { origin, treeSize: treeSize as number, rootHash, at };
 }
