@@ -167,15 +167,16 @@ async function printTimeline(parties: Party[], started: number): Promise<void> {
   for (const line of lines) process.stdout.write(`  +${String(Date.parse(line.at) - started).padStart(5)} ms  ${line.text}\n`);
 }
 
-/** Every message each gateway received verifies against its sender's key, every receipt against the receiver's, and every log chain is intact. */
+/** Every message each gateway received verifies against its sender's key, every receipt against the receiver's, and every log's tree agrees with its checkpoints. */
 async function checkEvidence(parties: Party[], ward: { id: string; jwk: Parameters<typeof publicJwkOf>[0] }): Promise<void> {
   const keys = new Map<string, ReturnType<typeof verificationKeyOf>>();
   for (const p of parties) keys.set(p.id, verificationKeyOf(publicJwkOf(p.jwk)));
   keys.set(ward.id, verificationKeyOf(publicJwkOf(ward.jwk)));
   const options = (owner: string) => ({ algorithms: new Set(['EdDSA', 'ES256']), keyFor: (kid: string) => (keys.get(owner)?.kid === kid ? keys.get(owner) : undefined) });
   for (const p of parties) {
-    const records = await readLogFile(join(p.dir, 'gateway.db'));
-    const verdict = verifyLog(records);
+    const log = await readLogFile(join(p.dir, 'gateway.db'));
+    const records = log.records;
+    const verdict = verifyLog(records, { checkpoints: log.checkpoints, ...(log.node !== undefined ? { node: log.node } : {}) });
     if (!verdict.ok) throw new Error(`${p.id}: log broken at ${verdict.brokenAt}`);
     let checked = 0;
     const db = (await import('better-sqlite3')).default;
@@ -190,7 +191,7 @@ async function checkEvidence(parties: Party[], ward: { id: string; jwk: Paramete
       checked++;
     }
     sqlite.close();
-    say(`${p.id}: ${verdict.records} log records, hash chain intact; ${checked} signatures and receipts verified (usm-link verify-log ${join(p.dir, 'gateway.db')})`);
+    say(`${p.id}: ${verdict.records} log records, Merkle tree intact against its checkpoints; ${checked} signatures and receipts verified (usm-link verify-log ${join(p.dir, 'gateway.db')})`);
   }
 }
 

@@ -20,6 +20,7 @@ import { createContractValidation } from './http/validation.js';
 import { batchOperation } from './http/batch-operation.js';
 import { opsRoutes } from './routes/ops-routes.js';
 import { linkRoutes } from './routes/link-routes.js';
+import { logRoutes } from './routes/log-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { agreementRoutes } from './routes/agreement-routes.js';
 import { tmfRoutes } from './routes/tmf-routes.js';
@@ -113,7 +114,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { url: '/openapi.json' } as never });
 
   const rateLimiter = createRateLimiter({ perSecond: config.limits.partnerRequestsPerSecond, burst: config.limits.partnerBurst, now: gateway.now });
-  const signedDeps = { self: config.party.id, intake: gateway.intake, inbound: gateway.store, receipts: gateway.receipts, now: gateway.now, rateLimiter };
+  const signedDeps = { self: config.party.id, intake: gateway.intake, inbound: gateway.store, log: gateway.store, receipts: gateway.receipts, now: gateway.now, rateLimiter };
   const bodyOf = (operationId: string): unknown => operations.find((op) => op.operationId === operationId)?.schema.body;
   const customer = customerRoutes({
     ...signedDeps,
@@ -140,6 +141,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       writes: createIdempotentWrites({ store: gateway.store, now: gateway.now, owner: (request) => `desk:${request.deskToken}`, retentionMs: config.desk.idempotencyHours * HOUR }),
     }),
     ...link,
+    ...logRoutes({ log: gateway.store, readTokens: gateway.readTokens, rateLimiter }),
     receiveBatch: observed.batch(
       batchOperation({
         ...signedDeps,

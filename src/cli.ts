@@ -45,8 +45,11 @@ usage:
                                               scaffold a new provider: config, key pair, public JWKS
   usm-link console hash-password              read a password on standard input, print its scrypt hash
                                               for console.accounts[].passwordHash
-  usm-link verify-log FILE [--json]           check a message log offline (a gateway's SQLite file or a
-                                              .jsonl export); exit 1 naming the first broken record
+  usm-link verify-log FILE [--checkpoint FILE]... [--keys JWKS]... [--json]
+                                              check a message log offline (a gateway's SQLite file or a
+                                              .jsonl export): its Merkle tree, against its own and the
+                                              given checkpoints (cut back, rewritten), and with --keys
+                                              every signature; exit 1 naming the first thing that fails
   usm-link conformance --target URL --as PARTY --key FILE [--json] [--only ID,...] [--listen [HOST:]PORT]
                                               run the numbered conformance suite (docs/conformance.md)
                                               against a gateway as its partner; exit 1 on any failure

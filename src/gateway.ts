@@ -12,6 +12,8 @@ import { loadPublishedKeys, loadSigningKey } from './keys/signing-key.js';
 import type { SigningKey, VerificationKey } from './keys/jwk.js';
 import { createMessageIntake, type MessageIntake } from './messages/message-intake.js';
 import { receiptsFor } from './messages/receipt.js';
+import { signCheckpoint } from './messages/checkpoint.js';
+import type { CheckpointSigner } from './messages/log-proofs.js';
 import type { SignedMessageDeps } from './http/signed-message.js';
 import { createSwitchablePartners, loadPartners, type SwitchablePartners } from './partners/partner-directory.js';
 import { createDirectoryFollower, type DirectoryFollower } from './directory/directory-follower.js';
@@ -20,6 +22,7 @@ import { KeyError, verificationKeyOf } from './keys/jwk.js';
 import type { JWK } from 'jose';
 import { createReadTokenVerifier, type ReadTokenVerifier } from './partners/read-token.js';
 import { openStore } from './storage/open-store.js';
+import { createLogWitness, type LogWitness } from './evidence/log-witness.js';
 import { createOutboxWorker, type OutboxWorker } from './delivery/outbox-worker.js';
 import { createLinkPlanner } from './subcalls/link-planner.js';
 import { createSubcallService, subcallHooks, type SubcallService } from './subcalls/subcall-service.js';
@@ -49,6 +52,8 @@ export interface Gateway {
   readonly now: () => number;
   readonly store: Store;
   readonly signingKey: SigningKey;
+  /** The witness of the partners' message logs. */
+  readonly witness: LogWitness;
   /** The keys in /.well-known/jwks.json: the signing key and any others live during a rotation. */
   readonly publishedKeys: readonly VerificationKey[];
   /** The partners of now: from the config, or from the network directory followed (swapped as a whole when it changes). */
@@ -116,7 +121,11 @@ export async function createGateway(options: {
     messageTypes: (contractDocument.components.schemas!.MessageType as { enum: string[] }).enum,
     now,
   });
-  const store = await openStore(config.storage, { ...config.postgres, now, observe: metrics.store });
+  const checkpoint: CheckpointSigner = (head) => {
+    const signed = { origin: config.party.id, ...head, at: new Date(now()).toISOString() };
+    return { ...signed, jws: signCheckpoint(signed, signing.key) };
+  };
+  const store = await openStore(config.storage, { ...config.postgres, now, observe: metrics.store, checkpoint });
   const agreements = createAgreementRegistry({
     provider: config.party.id,
     services: config.services,
@@ -218,6 +227,17 @@ export async function createGateway(options: {
         });
   await directory?.start();
   const ownKeys = [signingKey, ...publishedKeys.filter((k) => k.kid !== signingKey.kid)];
+  const witness = createLogWitness({
+    self: config.party.id,
+    partners,
+    store,
+    key: signingKey,
+    algorithms: config.security.algorithms,
+    now,
+    logger,
+    intervalMs: config.witness.intervalSeconds * 1000,
+    timeoutMs: config.delivery.timeoutMs,
+  });
   const tracer = createChainTracer({ self: config.party.id, calls, subcalls, store, partners, signingKey, ownKeys, timeoutMs: config.delivery.timeoutMs });
   return {
     config,
@@ -253,6 +273,7 @@ export async function createGateway(options: {
     slaWatcher,
     closeWatcher,
     tracer,
+    witness,
     negotiation,
     availability: createAvailabilityService({ store, registry: agreements, now }),
     wishNegotiations: createWishNegotiations({ calls, negotiation }),
@@ -271,6 +292,7 @@ export async function createGateway(options: {
       await slaWatcher.close();
       await closeWatcher.close();
       await tracer.close();
+      await witness.close();
       await outboxWorker.close();
       await webhookDispatcher.close();
       await hubEvents.close();

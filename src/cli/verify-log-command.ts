@@ -1,16 +1,99 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { verifyLog } from '../messages/message-log.js';
+import type { JWK } from 'jose';
+import { SIGNING_ALGORITHMS, verificationKeyOf, type VerificationKey } from '../keys/jwk.js';
+import { checkpointStatement, readCheckpoint, type Checkpoint } from '../messages/checkpoint.js';
+import { checkRecordSignatures, verifyLog } from '../messages/message-log.js';
+import type { VerifyOptions } from '../messages/jws.js';
 import { readLogFile } from '../storage/log-file.js';
 import { UsageError } from './usage-error.js';
 
-/** `usm-link verify-log FILE`: checks a message log's hash chain offline; exit 1 at the first broken record. */
+const USAGE = 'usage: usm-link verify-log FILE [--checkpoint FILE]... [--keys JWKS_FILE]... [--json]';
+
+type Verdict =
+  | { ok: true; records: number; rootHash: string; checkpoints: number; signatures: { checked: number; unchecked: number } }
+  | { ok: false; records: number; brokenAt?: number; reason: string };
+
+/**
+ * `usm-link verify-log FILE`: checks a message log offline. Every record's leaf hash from its
+ * contents, the stored subtrees, the tree against every checkpoint the file keeps and every one
+ * given with `--checkpoint` (a log cut back below one, or rewritten under one, fails), the
+ * checkpoints' signatures and every record's signatures where `--keys` (JWKS files: the gateway's
+ * and its partners') has the key. Exit 1 at the first thing that fails, named.
+ */
 export async function verifyLogCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, checkpoint: { type: 'string', multiple: true, default: [] }, keys: { type: 'string', multiple: true, default: [] } },
+  });
   const file = positionals[0];
-  if (file === undefined) throw new UsageError('usage: usm-link verify-log FILE [--json]');
-  const verdict = verifyLog(await readLogFile(file));
+  if (file === undefined) throw new UsageError(USAGE);
+  const keyFiles = values.keys;
+  const verdict = await verify(file, values.checkpoint, keyFiles);
   if (values.json) process.stdout.write(`${JSON.stringify(verdict)}\n`);
-  else if (verdict.ok) process.stdout.write(`ok: ${verdict.records} records, every hash follows from the one before\n`);
-  else process.stdout.write(`broken at record ${verdict.brokenAt}: ${verdict.reason}\n`);
+  else if (verdict.ok) {
+    const { checked, unchecked } = verdict.signatures;
+    process.stdout.write(
+      `ok: ${verdict.records} records, root ${verdict.rootHash}, agrees with ${verdict.checkpoints} checkpoints; ${checked} records' signatures checked` +
+        (unchecked > 0 ? `, ${unchecked} not (no body or no key)` : '') +
+        (keyFiles.length === 0 ? ' (no --keys: checkpoint signatures not checked)' : '') +
+        '\n',
+    );
+  } else process.stdout.write(`${verdict.brokenAt === undefined ? 'refused' : `broken at record ${verdict.brokenAt}`}: ${verdict.reason}\n`);
   return verdict.ok ? 0 : 1;
+}
+
+async function verify(file: string, checkpointFiles: readonly string[], keyFiles: readonly string[]): Promise<Verdict> {
+  const keys = await readKeys(keyFiles);
+  const options: VerifyOptions = { algorithms: new Set(SIGNING_ALGORITHMS), keyFor: (kid) => keys.get(kid) };
+  const log = await readLogFile(file);
+  const checkpoints: Checkpoint[] = [];
+  for (const [source, jws] of [
+    ...log.checkpoints.map((c) => [`the checkpoint kept for ${c.treeSize} records`, c.jws] as const),
+    ...(await Promise.all(checkpointFiles.map(async (f) => [f, await readCheckpointFile(f)] as const))),
+  ]) {
+    try {
+      checkpoints.push(keys.size === 0 ? checkpointStatement(jws) : readCheckpoint(jws, options));
+    } catch (error) {
+      return { ok: false, records: 0, reason: `${source}: ${(error as Error).message}` };
+    }
+  }
+  const tree = verifyLog(log.records, { checkpoints, ...(log.node !== undefined ? { node: log.node } : {}) });
+  if (!tree.ok) return tree;
+  let checked = 0;
+  let unchecked = 0;
+  for (const record of log.records) {
+    const body = log.bodyOf?.(record);
+    if (body === undefined || keys.size === 0) {
+      unchecked++;
+      continue;
+    }
+    const result = checkRecordSignatures(record, body, options);
+    if (!result.ok) return { ok: false, records: tree.records, brokenAt: record.index, reason: result.reason };
+    if (result.unchecked > 0) unchecked++;
+    else checked++;
+  }
+  return { ...tree, signatures: { checked, unchecked } };
+}
+
+/** A checkpoint file: the JWS itself, or the JSON of `GET /v1/log/checkpoint` (`{ "checkpoint": JWS, ... }`). */
+async function readCheckpointFile(file: string): Promise<string> {
+  const text = (await readFile(file, 'utf8')).trim();
+  if (!text.startsWith('{')) return text;
+  const jws = (JSON.parse(text) as { checkpoint?: unknown }).checkpoint;
+  if (typeof jws !== 'string') throw new UsageError(`${file}: no "checkpoint" member`);
+  return jws;
+}
+
+async function readKeys(files: readonly string[]): Promise<Map<string, VerificationKey>> {
+  const keys = new Map<string, VerificationKey>();
+  for (const file of files) {
+    const document = JSON.parse(await readFile(file, 'utf8')) as { keys?: JWK[] } & JWK;
+    for (const jwk of document.keys ?? [document]) {
+      const key = verificationKeyOf(jwk);
+      keys.set(key.kid, key);
+    }
+  }
+  return keys;
 }

@@ -2,7 +2,7 @@ import type { components } from '../generated/api.js';
 import type { ErrorCode } from '../kernel/error-codes.js';
 
 /** What went wrong on the client's side: no answer in time, a receipt that does not prove the send, an answer outside the contract. */
-export type ClientErrorCode = 'USM_CLIENT_UNREACHABLE' | 'USM_CLIENT_RECEIPT_INVALID' | 'USM_CLIENT_BAD_ANSWER';
+export type ClientErrorCode = 'USM_CLIENT_UNREACHABLE' | 'USM_CLIENT_RECEIPT_INVALID' | 'USM_CLIENT_BAD_ANSWER' | 'USM_CLIENT_PROOF_INVALID';
 
 export type Problem = components['schemas']['Problem'];
 

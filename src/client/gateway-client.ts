@@ -8,6 +8,8 @@ import { GatewayClientError, type Problem } from './client-error.js';
 import { createGatewayKeys, type GatewayKeys } from './gateway-keys.js';
 import { createPartnerClient } from './partner-client.js';
 import { checkReceipt } from './receipt-check.js';
+import { verifyInclusion } from './inclusion-check.js';
+import type { Checkpoint } from '../messages/checkpoint.js';
 
 type Schemas = components['schemas'];
 /** The JSON body an operation answers with `status`, as the contract types it. */
@@ -104,6 +106,16 @@ export interface GatewayClient {
   getCallTrace(callId: string): Promise<Schemas['TraceHop']>;
   /** The gateway's published keys (`/.well-known/jwks.json`). */
   gatewayKeys(): Promise<Schemas['Jwks']>;
+  /** The gateway's newest signed checkpoint of its message log, or the one of `treeSize` records. */
+  getLogCheckpoint(treeSize?: number): Promise<Schemas['LogCheckpoint']>;
+  getInclusionProof(index: number, treeSize?: number): Promise<Schemas['InclusionProof']>;
+  getConsistencyProof(from: number, to: number): Promise<Schemas['ConsistencyProof']>;
+  /**
+   * Fetches the inclusion proof of a message we sent (by its receipt's `logIndex`), against the
+   * newest checkpoint or the one of `treeSize` records, and checks it (`verifyInclusion`): the
+   * signed checkpoint whose log holds our message.
+   */
+  verifyInclusion(receipt: Schemas['Receipt'], treeSize?: number): Promise<Checkpoint>;
 
   /** An envelope from us to the gateway, ready to send. */
   envelope(type: MessageType, data: object, options?: MessageOptions): Envelope;
@@ -243,6 +255,14 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     listCallNotes: (callId) => read(callPath(callId, '/notes')),
     getCallTrace: (callId) => read(callPath(callId, '/trace')),
     gatewayKeys: () => read('/.well-known/jwks.json', false),
+    getLogCheckpoint: (treeSize) => read(`/v1/log/checkpoint${treeSize === undefined ? '' : `?treeSize=${treeSize}`}`),
+    getInclusionProof: (index, treeSize) => read(`/v1/log/proofs/inclusion?index=${index}${treeSize === undefined ? '' : `&treeSize=${treeSize}`}`),
+    getConsistencyProof: (from, to) => read(`/v1/log/proofs/consistency?from=${from}&to=${to}`),
+    async verifyInclusion(receipt, treeSize) {
+      if (receipt.logIndex === undefined) throw new GatewayClientError('USM_CLIENT_PROOF_INVALID', 'inclusion proof: the receipt names no log index');
+      const proof = await read<Schemas['InclusionProof']>(`/v1/log/proofs/inclusion?index=${receipt.logIndex}${treeSize === undefined ? '' : `&treeSize=${treeSize}`}`);
+      return verifyInclusion(proof, { receipt, from: options.from, gateway: options.to }, keys, options.receiptAlgorithms);
+    },
 
     envelope,
     send,

@@ -11,6 +11,10 @@ export { GatewayClientError } from './client-error.js';
 export type { ClientErrorCode, Problem } from './client-error.js';
 export { checkReceipt } from './receipt-check.js';
 export type { ExpectedReceipt } from './receipt-check.js';
+export { verifyInclusion } from './inclusion-check.js';
+export type { ExpectedRecord } from './inclusion-check.js';
+export type { Checkpoint } from '../messages/checkpoint.js';
+export { verifyConsistency } from '../messages/merkle-tree.js';
 export { createGatewayKeys } from './gateway-keys.js';
 export type { GatewayKeys, GatewayKeysOptions } from './gateway-keys.js';
 
@@ -39,3 +43,6 @@ export type Receipt = Schemas['Receipt'];
 export type ReopenSubmission = Schemas['ReopenSubmission'];
 export type Service = Schemas['Service'];
 export type TraceHop = Schemas['TraceHop'];
+export type LogCheckpoint = Schemas['LogCheckpoint'];
+export type InclusionProof = Schemas['InclusionProof'];
+export type ConsistencyProof = Schemas['ConsistencyProof'];

@@ -59,7 +59,8 @@ export async function checkReceipt(
   return statement as unknown as ReceiptStatement;
 }
 
-function kidOf(jws: string): string | undefined {
+/** The `kid` of a compact JWS's protected header, if it has one. */
+export function kidOf(jws: string): string | undefined {
   const header = fromBase64url(jws.split('.')[0] ?? '');
   if (header === undefined) return undefined;
   try {

@@ -43,6 +43,7 @@ export interface GatewayConfig extends GatewayConfigFile {
   };
   readonly postgres: { poolSize: number; timeoutMs: number };
   readonly closing: { steps: 'auto' | 'desk' };
+  readonly witness: { intervalSeconds: number };
   readonly admin: { tokens: TokenConfig[] };
   readonly desk: NonNullable<GatewayConfigFile['desk']> & { idempotencyHours: number };
   readonly webhooks: { maxAttempts: number; timeoutMs: number; backoffBaseMs: number; backoffMaxMs: number };
@@ -99,7 +100,7 @@ export function buildConfig(raw: unknown, baseDir: string, overrides: ConfigOver
     throw new ConfigError('/', 'must be a mapping');
   }
   applyOverrides(input, overrides);
-  for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log', 'delivery', 'admin', 'postgres', 'closing'] as const) input[key] ??= {};
+  for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log', 'delivery', 'admin', 'postgres', 'closing', 'witness'] as const) input[key] ??= {};
   for (const key of ['agreements', 'underpinning', 'routes', 'triggers', 'teams'] as const) input[key] ??= [];
   if (!validateFile(input)) {
     const [first] = validateFile.errors ?? [];

@@ -1001,6 +1001,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/log/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The newest signed checkpoint of this gateway's message log, or the one of a tree size.
+         * @description A checkpoint is signed for every commit batch that appended to the log (docs/protocol.md,
+         *     "The message log"). Any partner with a read token may read it: it states only the log's
+         *     size, root hash and time.
+         */
+        get: operations["getLogCheckpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/log/proofs/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The proof that one of the caller's messages is record `index` of the log of `treeSize` records.
+         * @description RFC 9162 section 2.1.3: the record (from which the caller computes its leaf hash), the
+         *     audit path, and the checkpoint of that tree size when one was signed. Only for a record of a
+         *     message the caller sent or was sent (403 `USM_ERR_FORBIDDEN` otherwise). Without
+         *     `treeSize`, against the newest checkpoint.
+         */
+        get: operations["getLogInclusionProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/log/proofs/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The proof that the log of `from` records is a prefix of the log of `to` records.
+         * @description RFC 9162 section 2.1.4. Hashes only: any partner with a read token may ask, so that it can
+         *     check each new checkpoint against the last one it kept (a log cut back or rewritten fails).
+         */
+        get: operations["getLogConsistencyProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/dead-letters": {
         parameters: {
             query?: never;
@@ -1887,6 +1953,26 @@ export interface components {
                 /** @description How far the partner's clock is ahead of this gateway's (negative: behind), from its Date header, to about a second. */
                 skewSeconds?: number;
             };
+            /** @description The newest checkpoint of the partner's message log this gateway checked (by a consistency proof from the one before) and kept; null before the first. */
+            witnessed: null | {
+                treeSize: number;
+                rootHash: components["schemas"]["TreeHash"];
+                /** Format: date-time */
+                at: string;
+            };
+            /** @description Forks and shrinks of the partner's log this gateway refused, each with the checkpoint it had kept, the one offered (both signed by the partner) and the consistency proof offered. */
+            logEvidence: {
+                /** @enum {string} */
+                kind: "fork" | "shrink";
+                detail: string;
+                /** Format: date-time */
+                at: string;
+                /** @description The checkpoint JWS kept. */
+                kept: string;
+                /** @description The checkpoint JWS refused. */
+                offered: string;
+                proof: string[] | null;
+            }[];
         };
         DirectoryStatus: {
             /** @description Where the directory is fetched from (config `network.url`). */
@@ -2129,6 +2215,58 @@ export interface components {
             gateway: components["schemas"]["PartyId"];
             /** @description Compact JWS by the gateway's key over `{messageId, digest, receivedAt, gateway, from}`. */
             jws: string;
+            /**
+             * @description The message's record in the receiving gateway's message log (not signed: the inclusion
+             *     proof, `GET /v1/log/proofs/inclusion?index=`, shows it against a signed checkpoint).
+             */
+            logIndex?: number;
+        };
+        /**
+         * @description A signed tree head of the message log. `checkpoint` is a compact JWS (`typ`
+         *     `usm-link-checkpoint+jws`) by the gateway's key over exactly
+         *     `{"origin","treeSize","rootHash","at"}`; the other members repeat what it states.
+         */
+        LogCheckpoint: {
+            checkpoint: string;
+            origin: components["schemas"]["PartyId"];
+            treeSize: number;
+            rootHash: components["schemas"]["TreeHash"];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description base64url (no padding) of a SHA-256 hash of the log's Merkle tree (RFC 9162). */
+        TreeHash: string;
+        /**
+         * @description One record of the message log. Its leaf is the UTF-8 JSON array
+         *     `[direction, messageId, partner, type, digest, signature, receipt, at]`, its leaf hash
+         *     SHA-256(0x00 || leaf).
+         */
+        LogRecord: {
+            index: number;
+            /** @enum {string} */
+            direction: "in" | "out";
+            messageId: string;
+            partner: components["schemas"]["PartyId"];
+            type: string;
+            digest: string;
+            signature: string;
+            receipt: string | null;
+            at: string;
+            leafHash: components["schemas"]["TreeHash"];
+        };
+        InclusionProof: {
+            index: number;
+            treeSize: number;
+            record: components["schemas"]["LogRecord"];
+            /** @description The audit path (RFC 9162 PATH), nearest the leaf first. */
+            proof: components["schemas"]["TreeHash"][];
+            checkpoint?: components["schemas"]["LogCheckpoint"];
+        };
+        ConsistencyProof: {
+            from: number;
+            to: number;
+            /** @description The consistency proof (RFC 9162 PROOF). */
+            proof: components["schemas"]["TreeHash"][];
         };
         CallAccepted: {
             call: components["schemas"]["Call"];
@@ -2511,6 +2649,19 @@ export interface components {
          *     `USM_ERR_CSRF_TOKEN_INVALID` (a write without the session's `Usm-Csrf-Token`).
          */
         Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The log has no such record or tree size (`USM_ERR_LOG_RANGE`: an index at or past the tree
+         *     size, a tree larger than the log, `from` after `to`), or no checkpoint of that size
+         *     (`USM_ERR_CHECKPOINT_NOT_FOUND`).
+         */
+        LogRange: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4569,6 +4720,91 @@ export interface operations {
             401: components["responses"]["TokenRequired"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    getLogCheckpoint: {
+        parameters: {
+            query?: {
+                /** @description The checkpoint of exactly this many records (404 when none was signed at that size). */
+                treeSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogCheckpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["LogRange"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    getLogInclusionProof: {
+        parameters: {
+            query: {
+                index: number;
+                treeSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record and its proof. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InclusionProof"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["LogRange"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    getLogConsistencyProof: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proof. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsistencyProof"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["LogRange"];
+            429: components["responses"]["RateLimited"];
             503: components["responses"]["StoreUnavailable"];
         };
     };

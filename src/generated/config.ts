@@ -107,6 +107,18 @@ export interface components {
                  */
                 steps: "auto" | "desk";
             };
+            /**
+             * @description Witnessing the partners' message logs: how often the gateway fetches each partner
+             *     gateway's newest checkpoint and checks it against the last one it kept (docs/protocol.md,
+             *     "Witnessing").
+             */
+            witness?: {
+                /**
+                 * @description Seconds between looks at every partner gateway's log; 0 turns witnessing off.
+                 * @default 60
+                 */
+                intervalSeconds: number;
+            };
             /** @description Delivery of signed messages to partner gateways. */
             delivery?: {
                 /** @default 12 */

@@ -7,6 +7,7 @@ import type { Envelope, MessageType } from '../messages/envelope.js';
 import { isDuplicateMessage, type InboundMessage, type InboundMessageStore } from '../ports/inbound-message.js';
 import type { AuthenticatedMessage, MessageIntake } from '../messages/message-intake.js';
 import type { Receipt } from '../messages/receipt.js';
+import type { LogReader } from '../messages/log-proofs.js';
 import { receiptBarrier, type ReceiptSlot } from '../messages/receipt-barrier.js';
 import type { Partner } from '../partners/partner-directory.js';
 import type { OperationHandler } from './register-operations.js';
@@ -16,6 +17,8 @@ export interface SignedMessageDeps {
   readonly self: string;
   readonly intake: MessageIntake;
   readonly inbound: InboundMessageStore;
+  /** Where the receipt finds the message's record in the log (`logIndex`). */
+  readonly log: Pick<LogReader, 'logIndexOf'>;
   /** Signs one receipt statement for these messages and gives each its receipt. */
   readonly receipts: (fields: { receivedAt: string; gateway: string; from: string }, messages: readonly { messageId: string; digest: string }[]) => Receipt[];
   readonly now: () => number;
@@ -68,7 +71,7 @@ export function signedMessageOperation<T = CallRecord>(
     try {
       deps.intake.checkEnvelope(envelope, message, types);
       const previous = await deps.inbound.findInbound(envelope.from, envelope.id);
-      if (previous !== undefined) return replayed(previous, message.digest);
+      if (previous !== undefined) return withLogIndex(deps, envelope, replayed(previous, message.digest));
       deps.intake.checkTime(envelope, message);
       const own = slot ?? alone(deps, envelope, message);
       // Called at the commit point (the change is decided, only the store is left): the answer that is stored and sent.
@@ -86,12 +89,12 @@ export function signedMessageOperation<T = CallRecord>(
         respond,
       };
       try {
-        return { ...(await respond(await perform(envelope, context, origin))), replay: false };
+        return await withLogIndex(deps, envelope, { ...(await respond(await perform(envelope, context, origin))), replay: false });
       } catch (error) {
         if (!isDuplicateMessage(error)) throw error;
         const raced = await deps.inbound.findInbound(envelope.from, envelope.id);
         if (raced === undefined) throw error;
-        return replayed(raced, message.digest);
+        return withLogIndex(deps, envelope, replayed(raced, message.digest));
       }
     } finally {
       // Refused or answered from the store before its commit point: its batch need not wait for it.
@@ -123,6 +126,17 @@ function originOf(request: FastifyRequest): MessageOrigin {
   const traceparent = request.headers.traceparent;
   const value = Array.isArray(traceparent) ? traceparent[0] : traceparent;
   return { sender: request.signedMessage!.sender, params: request.params as Record<string, string>, ...(value !== undefined ? { traceparent: value } : {}) };
+}
+
+/**
+ * The answer with the message's log index in its receipt, once the message is committed (the index
+ * is given at the commit, after the receipt was signed; the inclusion proof is what binds it).
+ */
+async function withLogIndex(deps: SignedMessageDeps, envelope: Envelope, answer: MessageAnswer): Promise<MessageAnswer> {
+  const body = answer.body as { receipt?: Receipt } | null;
+  if (body?.receipt === undefined) return answer;
+  const logIndex = await deps.log.logIndexOf('in', envelope.from, envelope.id);
+  return logIndex === undefined ? answer : { ...answer, body: { ...body, receipt: { ...body.receipt, logIndex } } };
 }
 
 function replayed(previous: InboundMessage, digest: string): MessageAnswer {

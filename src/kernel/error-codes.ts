@@ -60,6 +60,8 @@ export const ERROR_CODES = {
   USM_ERR_CSRF_TOKEN_INVALID: { status: 403, title: "The write does not carry its session's CSRF token" },
   USM_ERR_ROLE_REQUIRED: { status: 403, title: 'The signed-in person does not have the role this needs' },
   USM_ERR_PARTNER_NOT_FOUND: { status: 404, title: 'No such partner gateway' },
+  USM_ERR_LOG_RANGE: { status: 404, title: 'The message log has no such record or tree size' },
+  USM_ERR_CHECKPOINT_NOT_FOUND: { status: 404, title: 'The message log has no checkpoint of this size' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

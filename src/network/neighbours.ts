@@ -8,11 +8,11 @@ type Neighbour = components['schemas']['Neighbour'];
 
 /** The live view of this gateway's links: every partner gateway, whether it answers, and how delivery to it stands (queue, oldest waiting, dead letters, circuit, pause). */
 export async function neighbours(deps: { partners: PartnerDirectory; store: Store; outbox: OutboxWorker; timeoutMs?: number }): Promise<Neighbour[]> {
-  const [last, queues, summary, paused] = await Promise.all([deps.store.lastMessages(), deps.outbox.status(), deps.store.outboxSummary(), deps.store.pausedPartners()]);
+  const [last, queues, summary, paused, evidence] = await Promise.all([deps.store.lastMessages(), deps.outbox.status(), deps.store.outboxSummary(), deps.store.pausedPartners(), deps.store.listWitnessEvidence()]);
   const withGateway = deps.partners.all().filter((p) => p.url !== undefined);
   return Promise.all(
     withGateway.map(async (partner) => {
-      const probe = await reach(partner.url!, deps.timeoutMs ?? 2000);
+      const [probe, witnessed] = await Promise.all([reach(partner.url!, deps.timeoutMs ?? 2000), deps.store.lastPartnerCheckpoint(partner.id)]);
       const seen = last.find((l) => l.partner === partner.id);
       const queue = queues.find((q) => q.partner === partner.id);
       const counts = summary.find((q) => q.partner === partner.id);
@@ -33,6 +33,10 @@ export async function neighbours(deps: { partners: PartnerDirectory; store: Stor
         ...(pause !== undefined ? { pausedAt: pause.pausedAt } : {}),
         oldestPendingAt: counts?.oldestPendingAt ?? null,
         deadLetters: counts?.dead ?? 0,
+        witnessed: witnessed === undefined ? null : { treeSize: witnessed.treeSize, rootHash: witnessed.rootHash, at: witnessed.at },
+        logEvidence: evidence
+          .filter((e) => e.partner === partner.id)
+          .map((e) => ({ kind: e.kind, detail: e.detail, at: e.at, kept: e.kept.jws, offered: e.offered.jws, proof: e.proof === null ? null : [...e.proof] })),
       };
     }),
   );

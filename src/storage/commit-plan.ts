@@ -1,4 +1,7 @@
-import { chainRecord, type LogEntry } from '../messages/message-log.js';
+import { toBase64url } from '../kernel/base64url.js';
+import type { CheckpointSigner } from '../messages/log-proofs.js';
+import { EMPTY_RANGE, rootOf, type CompactRange } from '../messages/merkle-tree.js';
+import { appendRecord, type LogEntry } from '../messages/message-log.js';
 import type { AgreementStore } from '../ports/agreement-store.js';
 import type { CallCommit } from '../ports/call-store.js';
 import type { InboundMessage } from '../ports/inbound-message.js';
@@ -7,6 +10,8 @@ import { answeredLink, type SupplierLink } from '../ports/supplier-link.js';
 import {
   agreementColumns,
   callColumns,
+  checkpointColumns,
+  compactRangeOf,
   docOf,
   eventColumns,
   eventSnapshotOf,
@@ -15,9 +20,14 @@ import {
   inboundColumns,
   linkColumns,
   logColumns,
+  logHeadColumns,
+  logNodeColumns,
+  logOf,
   newOutboxColumns,
   noteColumns,
   triggerColumns,
+  type LogHeadRow,
+  type LogRow,
   type OutboxRow,
 } from './rows.js';
 import type { Params, RowInsert, Sql } from './sql.js';
@@ -131,11 +141,56 @@ export function deliverySteps(seq: number, delivery: DeliveryRecord): Step[] {
   ];
 }
 
-/** Appends one record to the hash-chained message log: it reads the newest record and chains to it. */
+/**
+ * Appends one record to the message log's Merkle tree: it reads the tree's compact range, writes the
+ * record (its leaf hash), the subtrees it completes and the new range. Under the append lock on
+ * PostgreSQL, so the leaf index is the commit order across replicas.
+ */
 function appendToLog(entry: LogEntry): Step {
-  return read<{ seq: number | string; hash: string }>(S.lastLog, {}, ([last]) => [
-    insert(S.insertLog, [logColumns(chainRecord(entry, last === undefined ? undefined : { seq: Number(last.seq), hash: last.hash }))]),
-  ]);
+  return read<LogHeadRow>(S.logHead, {}, ([head]) => {
+    const appended = appendRecord(compactRangeOf(head), entry);
+    return [
+      insert(S.insertLog, [logColumns(appended.record)]),
+      insert(S.insertLogNodes, appended.completed.map(logNodeColumns)),
+      run(S.saveLogHead, logHeadColumns(appended.range)),
+    ];
+  });
+}
+
+/**
+ * The checkpoint of a commit batch: the tree head it leaves, signed, unless the newest checkpoint
+ * is of that size already. Run last in the batch's transaction (on PostgreSQL still under the
+ * append lock, so checkpoints follow the commit order too).
+ */
+export function checkpointSteps(sign: CheckpointSigner): Step[] {
+  return [
+    read<LogHeadRow & { checkpointed: number | string | null }>(S.checkpointDue, {}, ([row]) => {
+      const range = compactRangeOf(row);
+      if (range.size === 0 || (row!.checkpointed !== null && Number(row!.checkpointed) >= range.size)) return [];
+      return [insert(S.insertCheckpoint, [checkpointColumns(sign({ treeSize: range.size, rootHash: toBase64url(rootOf(range)) }))])];
+    }),
+  ];
+}
+
+/**
+ * Migration 11: the leaf hash of every record of a hash-chained log, the subtrees they complete and
+ * the compact range, a page of records at a time, in the order of their sequence numbers.
+ */
+export function backfillLogSteps(after = 0, range: CompactRange = EMPTY_RANGE): Step[] {
+  return [
+    read<LogRow>(S.readLog, { after, limit: 1000 }, (rows) => {
+      if (rows.length === 0) return [run(S.saveLogHead, logHeadColumns(range))];
+      const steps: Step[] = [];
+      let tree = range;
+      for (const row of rows) {
+        const { index: _index, leafHash: _leaf, ...entry } = logOf({ ...row, leaf_hash: '' });
+        const appended = appendRecord(tree, entry);
+        steps.push(run(S.setLeafHash, { seq: row.seq, leaf_hash: appended.record.leafHash }), insert(S.insertLogNodes, appended.completed.map(logNodeColumns)));
+        tree = appended.range;
+      }
+      return [...steps, ...backfillLogSteps(Number(rows.at(-1)!.seq), tree)];
+    }),
+  ];
 }
 
 function inboundLogEntry(m: InboundMessage): LogEntry {

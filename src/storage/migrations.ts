@@ -1,3 +1,4 @@
+import { backfillLogSteps, type Step } from './commit-plan.js';
 import { onlyIn, sql, textIn, type Dialect, type DialectText, type Sql } from './sql.js';
 
 /**
@@ -10,6 +11,8 @@ export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: Sql;
+  /** Data the migration computes in code, after its SQL, in the same transaction (both engines). */
+  readonly steps?: () => readonly Step[];
 }
 
 /** A key numbered by the database on insert. */
@@ -339,6 +342,62 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX calls_by_external_ref ON calls (external_ref) WHERE external_ref IS NOT NULL;
       CREATE INDEX supplier_links_by_remote_call ON supplier_links (remote_call_id) WHERE remote_call_id IS NOT NULL;
       CREATE INDEX supplier_links_by_supplier ON supplier_links (supplier, parent_call_id);
+    `,
+  },
+  {
+    version: 17,
+    name: 'the message log as a Merkle tree (RFC 9162): leaf hashes, completed subtrees, the compact range, signed checkpoints; the hash chain goes',
+    // The leaf hashes of existing records are computed in code (`backfillLogSteps`); the chain's hashes are not part of a leaf.
+    sql: sql`
+      ALTER TABLE message_log ADD COLUMN leaf_hash TEXT;
+      ALTER TABLE message_log DROP COLUMN prev_hash;
+      ALTER TABLE message_log DROP COLUMN hash;
+      CREATE INDEX message_log_by_message ON message_log (message_id);
+      CREATE TABLE log_nodes (
+        level INTEGER NOT NULL,
+        idx ${BIGINT} NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (level, idx)
+      );
+      CREATE TABLE log_head (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        size ${BIGINT} NOT NULL,
+        hashes TEXT NOT NULL
+      );
+      INSERT INTO log_head (id, size, hashes) VALUES (1, 0, '[]');
+      CREATE TABLE log_checkpoints (
+        tree_size ${BIGINT} PRIMARY KEY,
+        root_hash TEXT NOT NULL,
+        at TEXT NOT NULL,
+        jws TEXT NOT NULL,
+        origin TEXT NOT NULL
+      );
+    `,
+    steps: () => backfillLogSteps(),
+  },
+  {
+    version: 18,
+    name: "partners' log checkpoints this gateway witnessed, and the forks and shrinks it refused",
+    sql: sql`
+      CREATE TABLE partner_checkpoints (
+        partner TEXT NOT NULL,
+        tree_size ${BIGINT} NOT NULL,
+        root_hash TEXT NOT NULL,
+        at TEXT NOT NULL,
+        jws TEXT NOT NULL,
+        kept_at TEXT NOT NULL,
+        PRIMARY KEY (partner, tree_size)
+      );
+      CREATE TABLE witness_evidence (
+        id TEXT PRIMARY KEY,
+        partner TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        at TEXT NOT NULL,
+        kept TEXT NOT NULL,
+        offered TEXT NOT NULL,
+        proof TEXT
+      );
     `,
   },
 ];

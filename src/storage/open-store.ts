@@ -1,4 +1,5 @@
 import { BootError } from '../kernel/boot-error.js';
+import type { CheckpointSigner } from '../messages/log-proofs.js';
 import type { Store, StoreObserver } from '../ports/store.js';
 
 export interface StoreOptions {
@@ -10,6 +11,8 @@ export interface StoreOptions {
   readonly now?: () => number;
   /** SQLite: told how each group commit and each fsync went (for the metrics). */
   readonly observe?: StoreObserver;
+  /** Signs the checkpoint of each commit batch that appended to the message log. */
+  readonly checkpoint?: CheckpointSigner;
 }
 
 /**

@@ -4,7 +4,8 @@ import { isVersionConflict, VersionConflictError } from '../ports/call-store.js'
 import { DuplicateRequestError } from '../ports/idempotency.js';
 import { DuplicateMessageError } from '../ports/inbound-message.js';
 import { StoreUnavailableError, type Store } from '../ports/store.js';
-import type { Step } from './commit-plan.js';
+import type { CheckpointSigner } from '../messages/log-proofs.js';
+import { checkpointSteps, type Step } from './commit-plan.js';
 import { MIGRATIONS, migrationSql } from './migrations.js';
 import { multiRowQuery, positional, textIn, valuesOf, type Params, type PositionalQuery, type Sql } from './sql.js';
 import { createSqlStore } from './sql-store.js';
@@ -17,6 +18,8 @@ export interface PostgresOptions {
   readonly timeoutMs?: number;
   /** The clock for leases, requeue and migration times. */
   readonly now?: () => number;
+  /** Signs the checkpoint of each transaction that appended to the message log (none kept without it). */
+  readonly checkpoint?: CheckpointSigner;
 }
 
 /**
@@ -77,7 +80,12 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       dialect: 'postgres',
       read: <R>(statement: Sql, params: Params = {}) => run(async () => (await execute(pool, statement, params)).rows as R[]),
       write: <R>(statement: Sql, params: Params) => run(async () => execute(pool, statement, params) as Promise<{ rows: R[]; changes: number }>),
-      transact: (steps) => transaction((client) => runSteps(client, steps)),
+      transact: (steps) =>
+        transaction(async (client) => {
+          const appended = await runSteps(client, steps);
+          // Each transaction is its own commit batch here: its checkpoint, still under the append lock.
+          if (appended && options.checkpoint !== undefined) await runSteps(client, checkpointSteps(options.checkpoint));
+        }),
       close: () => pool.end(),
     },
     { now },
@@ -105,8 +113,12 @@ async function execute(client: pg.Pool | pg.ClientBase, statement: Sql, params: 
   return { rows: result.rows, changes: result.rowCount ?? 0 };
 }
 
-/** A transaction's steps, each awaited in turn; a multi-row insert is one statement, whatever the number of rows. */
-async function runSteps(client: pg.ClientBase, steps: readonly Step[]): Promise<void> {
+/**
+ * A transaction's steps, each awaited in turn; a multi-row insert is one statement, whatever the
+ * number of rows. True when one of them took the append lock (the transaction appends to the log).
+ */
+async function runSteps(client: pg.ClientBase, steps: readonly Step[]): Promise<boolean> {
+  let appended = false;
   for (const step of steps) {
     if (step.kind === 'rows') {
       if (step.rows.length > 0) {
@@ -115,10 +127,12 @@ async function runSteps(client: pg.ClientBase, steps: readonly Step[]): Promise<
       }
       continue;
     }
+    if (step.statement === S.appendLock) appended = true;
     const { rows, changes } = await execute(client, step.statement, step.params);
-    if (step.kind === 'read') await runSteps(client, step.then(rows));
+    if (step.kind === 'read') appended = (await runSteps(client, step.then(rows))) || appended;
     else if (step.conflict !== undefined && changes !== 1) throw new VersionConflictError(step.conflict);
   }
+  return appended;
 }
 
 async function migrate(pool: pg.Pool, now: () => number): Promise<void> {
@@ -133,6 +147,7 @@ async function migrate(pool: pg.Pool, now: () => number): Promise<void> {
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.version)) continue;
       await client.query(migrationSql(migration, 'postgres'));
+      if (migration.steps !== undefined) await runSteps(client, migration.steps());
       await execute(client, S.recordMigration, { version: migration.version, name: migration.name, applied_at: new Date(now()).toISOString() });
     }
     await client.query('COMMIT');

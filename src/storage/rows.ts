@@ -9,6 +9,9 @@ import type { SupplierLink } from '../ports/supplier-link.js';
 import type { TriggerLink } from '../ports/trigger-link.js';
 import type { AgreementVersion } from '../ports/agreement-store.js';
 import type { LogRecord } from '../messages/message-log.js';
+import type { StoredCheckpoint } from '../messages/log-proofs.js';
+import type { WitnessEvidence } from '../ports/witness-store.js';
+import { EMPTY_RANGE, type CompactRange, type NodeId } from '../messages/merkle-tree.js';
 
 /**
  * Table rows as both engines return them (PostgreSQL gives BIGINT as text), the records they hold,
@@ -101,12 +104,12 @@ export interface LogRow {
   signature: string;
   receipt: string | null;
   at: string;
-  prev_hash: string;
-  hash: string;
+  leaf_hash: string;
 }
+/** A record's leaf index is its `seq` less one (seq counts from 1, leaves from 0). */
 export function logOf(row: LogRow): LogRecord {
   return {
-    seq: Number(row.seq),
+    index: Number(row.seq) - 1,
     direction: row.direction as LogRecord['direction'],
     messageId: row.message_id,
     partner: row.partner,
@@ -115,13 +118,74 @@ export function logOf(row: LogRow): LogRecord {
     signature: row.signature,
     receipt: row.receipt,
     at: row.at,
-    prevHash: row.prev_hash,
-    hash: row.hash,
+    leafHash: row.leaf_hash,
   };
 }
 
 export function logColumns(r: LogRecord): LogRow {
-  return { seq: r.seq, direction: r.direction, message_id: r.messageId, partner: r.partner, type: r.type, digest: r.digest, signature: r.signature, receipt: r.receipt, at: r.at, prev_hash: r.prevHash, hash: r.hash };
+  return { seq: r.index + 1, direction: r.direction, message_id: r.messageId, partner: r.partner, type: r.type, digest: r.digest, signature: r.signature, receipt: r.receipt, at: r.at, leaf_hash: r.leafHash };
+}
+
+/** The log's compact range (`log_head`, one row): its size and the hashes of its perfect pieces as a JSON array of base64url. */
+export interface LogHeadRow {
+  size: number | string;
+  hashes: string;
+}
+export function compactRangeOf(row: LogHeadRow | undefined): CompactRange {
+  if (row === undefined) return EMPTY_RANGE;
+  return { size: Number(row.size), hashes: (JSON.parse(row.hashes) as string[]).map((h) => Buffer.from(h, 'base64url')) };
+}
+export function logHeadColumns(range: CompactRange): LogHeadRow {
+  return { size: range.size, hashes: JSON.stringify(range.hashes.map((h) => h.toString('base64url'))) };
+}
+
+export interface LogNodeRow {
+  level: number;
+  idx: number | string;
+  hash: string;
+}
+export function logNodeColumns(node: NodeId & { hash: Buffer }): LogNodeRow {
+  return { level: node.level, idx: node.index, hash: node.hash.toString('base64url') };
+}
+
+export interface CheckpointRow {
+  tree_size: number | string;
+  root_hash: string;
+  at: string;
+  jws: string;
+  origin: string;
+}
+export function checkpointOf(row: CheckpointRow): StoredCheckpoint {
+  return { origin: row.origin, treeSize: Number(row.tree_size), rootHash: row.root_hash, at: row.at, jws: row.jws };
+}
+export function checkpointColumns(c: StoredCheckpoint): CheckpointRow {
+  return { tree_size: c.treeSize, root_hash: c.rootHash, at: c.at, jws: c.jws, origin: c.origin };
+}
+
+export interface WitnessEvidenceRow {
+  id: string;
+  partner: string;
+  kind: string;
+  detail: string;
+  at: string;
+  kept: string;
+  offered: string;
+  proof: string | null;
+}
+export function witnessEvidenceColumns(e: WitnessEvidence): WitnessEvidenceRow {
+  return { id: e.id, partner: e.partner, kind: e.kind, detail: e.detail, at: e.at, kept: JSON.stringify(e.kept), offered: JSON.stringify(e.offered), proof: e.proof === null ? null : JSON.stringify(e.proof) };
+}
+export function witnessEvidenceOf(row: WitnessEvidenceRow): WitnessEvidence {
+  return {
+    id: row.id,
+    partner: row.partner,
+    kind: row.kind as WitnessEvidence['kind'],
+    detail: row.detail,
+    at: row.at,
+    kept: JSON.parse(row.kept) as StoredCheckpoint,
+    offered: JSON.parse(row.offered) as StoredCheckpoint,
+    proof: row.proof === null ? null : (JSON.parse(row.proof) as string[]),
+  };
 }
 
 export interface HistoryRow {

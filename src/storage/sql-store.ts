@@ -8,6 +8,8 @@ import type { Store } from '../ports/store.js';
 import type { WebhookDeliveryState, WebhookSubscription } from '../ports/webhook-store.js';
 import { agreementCommitSteps, callCommitSteps, deliverySteps, insert, read as readStep, run, type Step } from './commit-plan.js';
 import {
+  checkpointOf,
+  compactRangeOf,
   docOf,
   eventOf,
   historyOf,
@@ -23,17 +25,24 @@ import {
   webhookSecretsColumns,
   type EventRow,
   type HistoryRow,
+  type CheckpointRow,
   type IdempotentRow,
   type InboundRow,
+  type LogHeadRow,
+  type LogNodeRow,
   type LogRow,
   type NoteRow,
   type OutboxRow,
   type WebhookDeadLetterRow,
   type WebhookRow,
+  type WitnessEvidenceRow,
+  witnessEvidenceColumns,
+  witnessEvidenceOf,
 } from './rows.js';
 import type { Dialect, Params, Sql } from './sql.js';
 import { outboxSummaryOf, type OutboxCountRow, type OutboxOldestRow } from './outbox-summary.js';
-import { listCallsQuery, STATEMENTS as S } from './statements.js';
+import { listCallsQuery, logNodesQuery, STATEMENTS as S } from './statements.js';
+import { nodeKey } from '../messages/log-proofs.js';
 
 function deskTicketColumns(t: DeskTicket): Params {
   return { call_id: t.callId, remote_id: t.remoteId, open: t.open ? 1 : 0, updated_at: t.updatedAt, doc: JSON.stringify(t) };
@@ -186,6 +195,25 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
         lastReceivedAt: r.last_in,
         lastSentAt: r.last_out,
       })),
+    logSize: async () => compactRangeOf((await read<LogHeadRow>(S.logHead))[0]).size,
+    logRecordAt: (index) => first(read<LogRow>(S.logRecordAt, { seq: index + 1 }), logOf),
+    logIndexOf: async (direction, partner, messageId) =>
+      first(read<{ seq: number | string }>(S.logIndexOf, { direction, partner, message_id: messageId }), (row) => Number(row.seq) - 1),
+    async logNodes(nodes) {
+      if (nodes.length === 0) return new Map();
+      const { statement, params } = logNodesQuery(nodes);
+      const rows = await read<LogNodeRow>(statement, params);
+      return new Map(rows.map((row) => [nodeKey({ level: Number(row.level), index: Number(row.idx) }), row.hash]));
+    },
+    logCheckpoint: (treeSize) =>
+      first(treeSize === undefined ? read<CheckpointRow>(S.latestCheckpoint) : read<CheckpointRow>(S.checkpointOfSize, { tree_size: treeSize }), checkpointOf),
+    lastPartnerCheckpoint: (partner) =>
+      first(read<CheckpointRow & { partner: string }>(S.lastPartnerCheckpoint, { partner }), (row) => checkpointOf({ ...row, origin: row.partner })),
+    async keepPartnerCheckpoint(partner, checkpoint, keptAt) {
+      await write(S.keepPartnerCheckpoint, { partner, tree_size: checkpoint.treeSize, root_hash: checkpoint.rootHash, at: checkpoint.at, jws: checkpoint.jws, kept_at: keptAt });
+    },
+    recordWitnessEvidence: async (evidence) => (await write(S.recordWitnessEvidence, { ...witnessEvidenceColumns(evidence) })).changes === 1,
+    listWitnessEvidence: async () => (await read<WitnessEvidenceRow>(S.listWitnessEvidence)).map(witnessEvidenceOf),
     async *readLog() {
       let after = 0;
       for (;;) {

@@ -5,7 +5,8 @@ import { isVersionConflict, VersionConflictError } from '../ports/call-store.js'
 import { DuplicateRequestError } from '../ports/idempotency.js';
 import { DuplicateMessageError } from '../ports/inbound-message.js';
 import { StoreUnavailableError, type Store, type StoreObserver } from '../ports/store.js';
-import type { Step } from './commit-plan.js';
+import type { CheckpointSigner } from '../messages/log-proofs.js';
+import { checkpointSteps, type Step } from './commit-plan.js';
 import { MIGRATIONS, migrationSql } from './migrations.js';
 import { oneRowText, textIn, type Params, type RowInsert, type Sql } from './sql.js';
 import { createSqlStore } from './sql-store.js';
@@ -19,6 +20,8 @@ export interface SqliteOptions {
   readonly now?: () => number;
   /** Told how each group commit and each fsync went (for the metrics). */
   readonly observe?: StoreObserver;
+  /** Signs the checkpoint of each group commit that appended to the message log (none kept without it). */
+  readonly checkpoint?: CheckpointSigner;
 }
 
 /**
@@ -80,8 +83,11 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     }
   };
 
-  migrate(db, now);
-  const writer = createDurableWriter(db, file === ':memory:' ? undefined : `${file}-wal`, translate, options.observe);
+  migrate(db, now, runSteps);
+  const sign = options.checkpoint;
+  // One checkpoint per group commit, the last thing in its transaction: the tree head the batch leaves.
+  const finishBatch = sign === undefined ? undefined : () => runSteps(checkpointSteps(sign));
+  const writer = createDurableWriter(db, file === ':memory:' ? undefined : `${file}-wal`, translate, options.observe, finishBatch);
   /** A read answers only with what is durable: if writes it may have seen are still being fsynced, it waits for them. */
   const guard = <T>(work: () => T): Promise<T> => {
     try {
@@ -114,7 +120,13 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
  * taking requests. `durable(value)` holds a read's answer back the same way while writes it may
  * have seen are not yet on disk.
  */
-function createDurableWriter(db: Database.Database, walFile: string | undefined, translateError: (error: unknown) => unknown, observe?: StoreObserver) {
+function createDurableWriter(
+  db: Database.Database,
+  walFile: string | undefined,
+  translateError: (error: unknown) => unknown,
+  observe?: StoreObserver,
+  finishBatch?: () => void,
+) {
   type Waiter = { resolve: () => void; reject: (error: unknown) => void };
   let queue: { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
   let unsynced: Waiter[] = [];
@@ -168,6 +180,7 @@ function createDurableWriter(db: Database.Database, walFile: string | undefined,
             outcomes.push({ ok: false, error });
           }
         }
+        finishBatch?.();
       })();
     } catch (error) {
       for (const item of batch) item.reject(translateError(error));
@@ -212,7 +225,7 @@ function createDurableWriter(db: Database.Database, walFile: string | undefined,
   };
 }
 
-function migrate(db: Database.Database, now: () => number): void {
+function migrate(db: Database.Database, now: () => number, runSteps: (steps: readonly Step[]) => void): void {
   const text = (statement: Sql): string => textIn(statement, 'sqlite')!;
   db.exec(text(S.createMigrations));
   const applied = new Set(db.prepare<[], { version: number }>(text(S.appliedMigrations)).all().map((r) => r.version));
@@ -220,6 +233,7 @@ function migrate(db: Database.Database, now: () => number): void {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migrationSql(migration, 'sqlite'));
+      if (migration.steps !== undefined) runSteps(migration.steps());
       db.prepare<[Params]>(text(S.recordMigration)).run({ version: migration.version, name: migration.name, applied_at: new Date(now()).toISOString() });
     })();
   }

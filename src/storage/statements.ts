@@ -1,6 +1,7 @@
 import type { CallFilter } from '../ports/call-store.js';
-import { insertRows, onlyIn, sql, type DialectText, type Params, type Sql } from './sql.js';
-import type { CallRow, EventRow, IdempotentRow, HistoryRow, InboundRow, LinkRow, LogRow, NoteRow, OutboxRow, WebhookRow } from './rows.js';
+import { insertRows, onlyIn, sql, sqlText, type DialectText, type Params, type Sql } from './sql.js';
+import type { NodeId } from '../messages/merkle-tree.js';
+import type { CallRow, CheckpointRow, EventRow, IdempotentRow, HistoryRow, InboundRow, LinkRow, LogNodeRow, LogRow, NoteRow, OutboxRow, WebhookRow } from './rows.js';
 
 /**
  * Every SQL statement the stores run, each written once with named parameters (`@name`). Where the
@@ -156,9 +157,27 @@ export const STATEMENTS = {
   outboxForCall: sql`SELECT * FROM outbox WHERE call_id = @call_id ORDER BY seq`,
   requeue: sql`UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL, created_at = @now WHERE id = @id AND status = 'dead' RETURNING *`,
 
-  lastLog: sql`SELECT seq, hash FROM message_log ORDER BY seq DESC LIMIT 1`,
-  insertLog: insertRows<LogRow>('message_log', ['seq', 'direction', 'message_id', 'partner', 'type', 'digest', 'signature', 'receipt', 'at', 'prev_hash', 'hash']),
+  logHead: sql`SELECT size, hashes FROM log_head WHERE id = 1`,
+  saveLogHead: sql`UPDATE log_head SET size = @size, hashes = @hashes WHERE id = 1`,
+  insertLog: insertRows<LogRow>('message_log', ['seq', 'direction', 'message_id', 'partner', 'type', 'digest', 'signature', 'receipt', 'at', 'leaf_hash']),
+  insertLogNodes: insertRows<LogNodeRow>('log_nodes', ['level', 'idx', 'hash']),
   readLog: sql`SELECT * FROM message_log WHERE seq > @after ORDER BY seq LIMIT @limit`,
+  logRecordAt: sql`SELECT * FROM message_log WHERE seq = @seq`,
+  logIndexOf: sql`SELECT seq FROM message_log WHERE message_id = @message_id AND partner = @partner AND direction = @direction ORDER BY seq LIMIT 1`,
+  /** A migrated record's leaf hash (migration 17). */
+  setLeafHash: sql`UPDATE message_log SET leaf_hash = @leaf_hash WHERE seq = @seq`,
+  /** The head as a commit batch leaves it, and the size of the newest checkpoint (none when it is that size already). */
+  checkpointDue: sql`SELECT h.size, h.hashes, (SELECT MAX(c.tree_size) FROM log_checkpoints c) AS checkpointed FROM log_head h WHERE h.id = 1`,
+  insertCheckpoint: insertRows<CheckpointRow>('log_checkpoints', ['tree_size', 'root_hash', 'at', 'jws', 'origin']),
+  lastPartnerCheckpoint: sql`SELECT * FROM partner_checkpoints WHERE partner = @partner ORDER BY tree_size DESC LIMIT 1`,
+  /** The same checkpoint seen again keeps its first time. */
+  keepPartnerCheckpoint: sql`INSERT INTO partner_checkpoints (partner, tree_size, root_hash, at, jws, kept_at) VALUES (@partner, @tree_size, @root_hash, @at, @jws, @kept_at)
+       ON CONFLICT (partner, tree_size) DO NOTHING`,
+  recordWitnessEvidence: sql`INSERT INTO witness_evidence (id, partner, kind, detail, at, kept, offered, proof) VALUES (@id, @partner, @kind, @detail, @at, @kept, @offered, @proof)
+       ON CONFLICT (id) DO NOTHING`,
+  listWitnessEvidence: sql`SELECT * FROM witness_evidence ORDER BY at, id`,
+  latestCheckpoint: sql`SELECT * FROM log_checkpoints ORDER BY tree_size DESC LIMIT 1`,
+  checkpointOfSize: sql`SELECT * FROM log_checkpoints WHERE tree_size = @tree_size`,
   lastMessages: sql`SELECT partner, MAX(CASE WHEN direction = 'in' THEN at END) AS last_in, MAX(CASE WHEN direction = 'out' THEN at END) AS last_out
        FROM message_log GROUP BY partner`,
 
@@ -203,4 +222,25 @@ export function listCallsQuery(filter: CallFilter): { statement: Sql; params: Pa
   }
   const head = `SELECT doc FROM calls WHERE ${where.length > 0 ? where.join(' AND ') : 'TRUE'}`;
   return { statement: { pieces: [head, ...pieces, ' ORDER BY updated_at, id LIMIT @limit'] }, params };
+}
+
+/**
+ * The hashes of some complete subtrees of the log's tree: leaves (level 0) from the records, the
+ * others from `log_nodes`, each by its key. One statement whatever the number (a proof names at
+ * most two per level).
+ */
+export function logNodesQuery(nodes: readonly NodeId[]): { statement: Sql; params: Params } {
+  const params: Record<string, number> = {};
+  const parts: string[] = [];
+  nodes.forEach((node, i) => {
+    if (node.level === 0) {
+      params[`s${i}`] = node.index + 1;
+      parts.push(`SELECT 0 AS level, seq - 1 AS idx, leaf_hash AS hash FROM message_log WHERE seq = @s${i}`);
+    } else {
+      params[`l${i}`] = node.level;
+      params[`i${i}`] = node.index;
+      parts.push(`SELECT level, idx, hash FROM log_nodes WHERE level = @l${i} AND idx = @i${i}`);
+    }
+  });
+  return { statement: sqlText(parts.length === 0 ? 'SELECT 0 AS level, 0 AS idx, NULL AS hash WHERE 1 = 0' : parts.join(' UNION ALL ')), params };
 }

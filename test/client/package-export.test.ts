@@ -72,7 +72,7 @@ describe('the usm-link/client package export', () => {
     expect(imported.stderr).toBe('');
     const { resolved, names, kinds, deep } = JSON.parse(imported.stdout);
     expect(resolved).toBe(`file://${join(dir, 'dist', 'client', 'index.js')}`);
-    expect(names).toEqual(['DEFAULT_RETRY', 'GatewayClientError', 'SIGNING_ALGORITHMS', 'bodyDigest', 'checkReceipt', 'createGatewayClient', 'createGatewayKeys', 'generatePrivateJwk', 'publicJwkOf', 'signingKeyOf']);
+    expect(names).toEqual(['DEFAULT_RETRY', 'GatewayClientError', 'SIGNING_ALGORITHMS', 'bodyDigest', 'checkReceipt', 'createGatewayClient', 'createGatewayKeys', 'generatePrivateJwk', 'publicJwkOf', 'signingKeyOf', 'verifyConsistency', 'verifyInclusion']);
     expect(kinds).toEqual(['function', 'function']);
     expect(deep).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
   });

@@ -50,15 +50,18 @@ describe('the outbox worker against a faulty supplier', () => {
       await store.close();
       await removeDir(dir);
     });
+    /** Every message queued, known before its commit (a worker may claim it as soon as it commits). */
+    const queued: { id: string; body: string }[] = [];
     const queue = async (padding = 0): Promise<{ id: string; body: string }> => {
       const call = { id: uuidv7(), customer: 'c', type: 'incident' as const, service: 's', agreement: 'a', summary: 's', impact: 'low' as const, urgency: 'low' as const, priority: 5 as const, requester: { name: 'r' }, attachments: [], chainId: uuidv7(), lifecycle: startCall('incident').state, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), version: 1 };
       const message = { id: uuidv7(), partner: 'supplier', type: 'call.update' as const, path: '/v1/messages', linkId: null, callId: call.id, body: JSON.stringify({ hello: call.id, ...(padding > 0 ? { padding: 'x'.repeat(padding) } : {}) }), trace: null, createdAt: new Date().toISOString() };
+      queued.push(message);
       await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [], outbox: [message] });
       return message;
     };
     const receiptFor = (message: { id: string; body: string }) =>
       ({ receipt: createReceipt({ messageId: message.id, digest: bodyDigest(Buffer.from(message.body)), receivedAt: new Date().toISOString(), gateway: 'supplier', from: 'provider' }, supplier.key) });
-    return { store, worker, pool: agent.get(ORIGIN), queue, receiptFor };
+    return { store, worker, pool: agent.get(ORIGIN), queue, queued, receiptFor };
   }
 
   it('waits as long as Retry-After says before trying again', async () => {
@@ -80,7 +83,7 @@ describe('the outbox worker against a faulty supplier', () => {
   });
 
   it('sends queued messages as one batch, and one by one to a gateway without the batch endpoint', async () => {
-    const { store, worker, pool, queue, receiptFor } = await setup();
+    const { store, worker, pool, queue, queued, receiptFor } = await setup();
     const first = await Promise.all([queue(), queue(), queue()]);
     const batches: number[] = [];
     const singles: string[] = [];
@@ -91,7 +94,7 @@ describe('the outbox worker against a faulty supplier', () => {
     pool.intercept({ path: '/v1/messages', method: 'POST' }).reply((request) => {
       const body = String(request.body);
       singles.push(body);
-      const message = [...first, ...later].find((m) => m.body === body)!;
+      const message = queued.find((m) => m.body === body)!;
       return { statusCode: 200, data: JSON.stringify(receiptFor(message)), responseOptions: { headers: { 'content-type': 'application/json' } } };
     }).persist();
     const later: { id: string; body: string }[] = [];

@@ -10,7 +10,7 @@ describe('npm run demo', () => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', script], { timeout: 60_000 });
     expect(stdout).toContain('the call reached nordic-hosting through st-olav-hospital -> regional-hie');
     expect(stdout).toMatch(/nordic-hosting\s+resolved\s+-> closed/);
-    expect(stdout.match(/hash chain intact/g)).toHaveLength(3);
+    expect(stdout.match(/Merkle tree intact against its checkpoints/g)).toHaveLength(3);
     expect(stdout).toMatch(/-> regional-hie: sub-call \S+ closed/);
     expect(stdout).toMatch(/nordic-hosting  call \S+  closed  received .* from regional-hie, receipt given/);
   }, 60_000);

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { createGatewayClient, type GatewayClient } from '../client/gateway-client.js';
+import { codeOf } from '../kernel/gateway-error.js';
+import type { Logger } from 'pino';
+import type { SigningKey } from '../keys/jwk.js';
+import { readCheckpoint } from '../messages/checkpoint.js';
+import type { StoredCheckpoint } from '../messages/log-proofs.js';
+import { judgeCheckpoint } from '../messages/witness-check.js';
+import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
+import type { WitnessStore } from '../ports/witness-store.js';
+
+/** What one look at a partner's log came to. */
+export type WitnessOutcome =
+  | { readonly partner: string; readonly outcome: 'kept' | 'same' | 'none'; readonly treeSize?: number }
+  | { readonly partner: string; readonly outcome: 'fork' | 'shrink'; readonly detail: string }
+  | { readonly partner: string; readonly outcome: 'unreachable' | 'invalid'; readonly detail: string };
+
+export interface LogWitness {
+  /** Looks at every partner gateway's log once: its newest checkpoint, checked against the last one kept. */
+  runOnce(): Promise<WitnessOutcome[]>;
+  close(): Promise<void>;
+}
+
+export interface LogWitnessOptions {
+  readonly self: string;
+  readonly partners: PartnerDirectory;
+  readonly store: WitnessStore;
+  /** Our key: the read tokens we show the partners' gateways. */
+  readonly key: SigningKey;
+  readonly algorithms: readonly string[];
+  readonly now: () => number;
+  readonly logger: Logger;
+  /** How often to look (0: only when asked, `runOnce`). */
+  readonly intervalMs: number;
+  readonly timeoutMs: number;
+}
+
+/**
+ * Witnesses the logs of the partners that run a gateway: it fetches each one's newest signed
+ * checkpoint (`GET /v1/log/checkpoint`, with our read token), checks its signature with the
+ * partner's configured keys and its origin, and against the last checkpoint it kept of that log:
+ * a larger one by the consistency proof the partner gives from the kept size, one of the same size
+ * by its root. A consistent one is kept; a fork or a shrink is refused, logged as an error and kept
+ * as evidence (both signed checkpoints and the proof), and the last good checkpoint stays.
+ */
+export function createLogWitness(options: LogWitnessOptions): LogWitness {
+  const clients = new Map<string, GatewayClient>();
+  const clientOf = (partner: Partner & { url: string }): GatewayClient => {
+    let client = clients.get(partner.id);
+    if (client === undefined) {
+      client = createGatewayClient({ baseUrl: partner.url, from: options.self, to: partner.id, key: options.key, retry: { attempts: 1 }, timeoutMs: options.timeoutMs });
+      clients.set(partner.id, client);
+    }
+    return client;
+  };
+  const iso = (): string => new Date(options.now()).toISOString();
+
+  async function witness(partner: Partner & { url: string }): Promise<WitnessOutcome> {
+    const client = clientOf(partner);
+    let offered: StoredCheckpoint;
+    try {
+      const answer = await client.getLogCheckpoint();
+      const stated = readCheckpoint(answer.checkpoint, { algorithms: new Set(options.algorithms), keyFor: (kid) => partner.keys.find((k) => k.kid === kid) });
+      if (stated.origin !== partner.id) return { partner: partner.id, outcome: 'invalid', detail: `the checkpoint is of ${JSON.stringify(stated.origin)}'s log` };
+      offered = { ...stated, jws: answer.checkpoint };
+    } catch (error) {
+      const code = codeOf(error);
+      if (code === 'USM_ERR_CHECKPOINT_NOT_FOUND') return { partner: partner.id, outcome: 'none' };
+      if (code?.startsWith('USM_ERR_SIGNATURE') === true || code === 'USM_ERR_UNKNOWN_KEY' || code === 'USM_ERR_ALGORITHM_NOT_ALLOWED') {
+        return { partner: partner.id, outcome: 'invalid', detail: (error as Error).message };
+      }
+      return { partner: partner.id, outcome: 'unreachable', detail: (error as Error).message };
+    }
+    const kept = await options.store.lastPartnerCheckpoint(partner.id);
+    let proof: string[] | undefined;
+    if (kept !== undefined && offered.treeSize > kept.treeSize) {
+      try {
+        proof = (await client.getConsistencyProof(kept.treeSize, offered.treeSize)).proof;
+      } catch (error) {
+        // A gateway that signs a larger tree but cannot prove it extends the kept one: a fork unless it was only unreachable.
+        if (codeOf(error) === 'USM_CLIENT_UNREACHABLE' || codeOf(error) === 'USM_ERR_STORE_UNAVAILABLE') return { partner: partner.id, outcome: 'unreachable', detail: (error as Error).message };
+      }
+    }
+    const judgement = judgeCheckpoint(kept, offered, proof);
+    if (judgement.verdict === 'same') return { partner: partner.id, outcome: 'same', treeSize: offered.treeSize };
+    if (judgement.verdict === 'keep') {
+      await options.store.keepPartnerCheckpoint(partner.id, offered, iso());
+      return { partner: partner.id, outcome: 'kept', treeSize: offered.treeSize };
+    }
+    const id = createHash('sha256').update(`${kept!.jws}\n${offered.jws}`).digest('base64url');
+    const fresh = await options.store.recordWitnessEvidence({ id, partner: partner.id, kind: judgement.verdict, detail: judgement.detail, at: iso(), kept: kept!, offered, proof: proof ?? null });
+    if (fresh) options.logger.error({ partner: partner.id, kind: judgement.verdict, detail: judgement.detail, evidence: id }, `the log of ${partner.id} ${judgement.verdict === 'fork' ? 'forked' : 'shrank'}: its checkpoint is refused and kept as evidence`);
+    return { partner: partner.id, outcome: judgement.verdict, detail: judgement.detail };
+  }
+
+  const runOnce = async (): Promise<WitnessOutcome[]> =>
+    Promise.all(
+      options.partners
+        .all()
+        .filter((p): p is Partner & { url: string } => p.url !== undefined)
+        .map((p) =>
+          witness(p).catch((error: unknown) => ({ partner: p.id, outcome: 'unreachable' as const, detail: (error as Error).message })),
+        ),
+    );
+
+  let running: Promise<unknown> | undefined;
+  const timer =
+    options.intervalMs > 0
+      ? setInterval(() => {
+          running ??= runOnce().finally(() => {
+            running = undefined;
+          });
+        }, options.intervalMs)
+      : undefined;
+  timer?.unref();
+
+  return {
+    runOnce,
+    async close() {
+      if (timer !== undefined) clearInterval(timer);
+      await running;
+      await Promise.all([...clients.values()].map((c) => c.close()));
+    },
+  };
+}

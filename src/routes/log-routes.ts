@@ -1,0 +1,72 @@
+import type { onRequestHookHandler } from 'fastify';
+import type { components } from '../generated/api.js';
+import { GatewayError } from '../kernel/gateway-error.js';
+import type { TypedHandlers } from '../http/register-operations.js';
+import { consistencyProof, inclusionProof, type LogReader, type StoredCheckpoint } from '../messages/log-proofs.js';
+import type { RateLimiter } from '../partners/rate-limiter.js';
+import type { ReadTokenVerifier } from '../partners/read-token.js';
+
+type Schemas = components['schemas'];
+
+export interface LogRouteDeps {
+  readonly log: LogReader;
+  readonly readTokens: ReadTokenVerifier;
+  readonly rateLimiter: RateLimiter;
+}
+
+/**
+ * The message log's evidence for partners, with a read token: checkpoints and consistency proofs
+ * (sizes and hashes, nothing of any message) for every partner; an inclusion proof only for a
+ * record of a message the caller sent or was sent.
+ */
+export function logRoutes(deps: LogRouteDeps): TypedHandlers<'getLogCheckpoint' | 'getLogInclusionProof' | 'getLogConsistencyProof'> {
+  const authenticate: onRequestHookHandler = async (request) => {
+    request.partner = await deps.readTokens.verify(request.headers.authorization);
+    deps.rateLimiter.take(request.partner.id);
+  };
+  const checkpointOf = async (treeSize?: number): Promise<StoredCheckpoint> => {
+    const checkpoint = await deps.log.logCheckpoint(treeSize);
+    if (checkpoint === undefined) {
+      throw new GatewayError('USM_ERR_CHECKPOINT_NOT_FOUND', treeSize === undefined ? 'the log has no checkpoint yet' : `no checkpoint was signed at ${treeSize} records`);
+    }
+    return checkpoint;
+  };
+  const withinLog = async (treeSize: number): Promise<void> => {
+    const size = await deps.log.logSize();
+    if (treeSize > size) throw new GatewayError('USM_ERR_LOG_RANGE', `the log has ${size} records, not ${treeSize}`);
+  };
+  return {
+    getLogCheckpoint: {
+      onRequest: authenticate,
+      handler: async (request) => checkpointView(await checkpointOf(request.query.treeSize)),
+    },
+    getLogInclusionProof: {
+      onRequest: authenticate,
+      handler: async (request) => {
+        const { index } = request.query;
+        const checkpoint = request.query.treeSize === undefined ? await checkpointOf() : await deps.log.logCheckpoint(request.query.treeSize);
+        const treeSize = request.query.treeSize ?? checkpoint!.treeSize;
+        await withinLog(treeSize);
+        if (index >= treeSize) throw new GatewayError('USM_ERR_LOG_RANGE', `record ${index} is not in the tree of ${treeSize} records`);
+        const record = await deps.log.logRecordAt(index);
+        if (record === undefined) throw new GatewayError('USM_ERR_LOG_RANGE', `the log has no record ${index}`);
+        if (record.partner !== request.partner!.id) throw new GatewayError('USM_ERR_FORBIDDEN', `record ${index} is not of a message to or from ${request.partner!.id}`);
+        const proof = await inclusionProof(deps.log, index, treeSize);
+        return { index, treeSize, record, proof, ...(checkpoint !== undefined ? { checkpoint: checkpointView(checkpoint) } : {}) };
+      },
+    },
+    getLogConsistencyProof: {
+      onRequest: authenticate,
+      handler: async (request) => {
+        const { from, to } = request.query;
+        if (from > to) throw new GatewayError('USM_ERR_LOG_RANGE', `a log of ${from} records is not a prefix of one of ${to}`);
+        await withinLog(to);
+        return { from, to, proof: await consistencyProof(deps.log, from, to) };
+      },
+    },
+  };
+}
+
+export function checkpointView(checkpoint: StoredCheckpoint): Schemas['LogCheckpoint'] {
+  return { checkpoint: checkpoint.jws, origin: checkpoint.origin, treeSize: checkpoint.treeSize, rootHash: checkpoint.rootHash, at: checkpoint.at };
+}
