@@ -103,6 +103,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     tracer: gateway.tracer,
     agreements: gateway.agreements,
     readTokens: gateway.readTokens,
+    subcalls: gateway.subcalls,
+    attachments: gateway.attachments,
   });
   const link = linkRoutes({ ...signedDeps, subcalls: gateway.subcalls, agreements: gateway.negotiation, discovery: discoveryOf(config) });
   registerOperations(app, operations, {
@@ -114,6 +116,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       tracer: gateway.tracer,
       desk: gateway.desk,
       webhooks: gateway.webhooks,
+      attachments: gateway.attachments,
       writes: createIdempotentWrites({ store: gateway.store, now: gateway.now, owner: (request) => `desk:${request.deskToken}`, retentionMs: config.desk.idempotencyHours * HOUR }),
     }),
     ...link,

@@ -24,6 +24,8 @@ import { createSubcallService, subcallHooks, type SubcallService } from './subca
 import { createSlaWatcher, type SlaWatcher } from './calls/sla-watcher.js';
 import { createCloseWatcher, type CloseWatcher } from './calls/close-watcher.js';
 import { createChainTracer, type ChainTracer } from './subcalls/chain-trace.js';
+import { createAttachmentChecker, type AttachmentChecker } from './attachments/attachment-checker.js';
+import { createContentStore } from './attachments/content-store.js';
 import { createAgreementService, type AgreementService } from './agreements/agreement-service.js';
 import { createOutboundMessages } from './delivery/outbound-messages.js';
 import type { Store } from './ports/store.js';
@@ -55,6 +57,8 @@ export interface Gateway {
   readonly slaWatcher: SlaWatcher;
   readonly closeWatcher: CloseWatcher;
   readonly tracer: ChainTracer;
+  /** Fetches and checks attachments where they arrive, and keeps their content (`attachments.folder`). */
+  readonly attachments: AttachmentChecker;
   readonly negotiation: AgreementService;
   readonly webhooks: WebhookService;
   readonly webhookDispatcher: WebhookDispatcher;
@@ -120,7 +124,8 @@ export async function createGateway(options: {
   });
   metrics.readQueuesFrom({ outbox: () => store.outboxSummary(), circuits: () => outboxWorker.circuits() });
   const outbound = createOutboundMessages({ self: config.party, now });
-  const subcallDeps = { store, planner: createLinkPlanner({ routes: config.routes, partners }), agreements, outbound };
+  const attachments = createAttachmentChecker({ self: config.party.id, settings: config.attachments, content: createContentStore(config.attachments.folder), partners, signingKey });
+  const subcallDeps = { store, planner: createLinkPlanner({ routes: config.routes, partners }), agreements, outbound, publicUrl: config.publicUrl };
   const calls = createCallService({
     self: config.party.id,
     store,
@@ -131,13 +136,15 @@ export async function createGateway(options: {
     closing: config.closing.steps,
     triggerRules: config.triggers,
     hooks: subcallHooks(subcallDeps),
+    attachments,
+    publicUrl: config.publicUrl,
     onCommit: (queuedFor) => {
       webhookDispatcher.wake();
       if (queuedFor.length > 0) outboxWorker.wake(queuedFor);
     },
     onSlaBreach: (call, target) => metrics.slaBreach(call.customer, target),
   });
-  const subcalls = createSubcallService({ ...subcallDeps, calls });
+  const subcalls = createSubcallService({ ...subcallDeps, calls, attachments });
   const slaWatcher = createSlaWatcher({ store, calls, now, logger, intervalMs: 5000 });
   // Desk writes remembered by their Idempotency-Key are forgotten after desk.idempotencyHours.
   const forgetting = setInterval(() => {
@@ -206,6 +213,7 @@ export async function createGateway(options: {
     slaWatcher,
     closeWatcher,
     tracer,
+    attachments,
     negotiation,
     webhooks: createWebhookService({ store, now, replay: (id) => webhookDispatcher.replayDeadLetter(id) }),
     webhookDispatcher,
@@ -218,6 +226,7 @@ export async function createGateway(options: {
       await slaWatcher.close();
       await closeWatcher.close();
       await tracer.close();
+      await attachments.close();
       await outboxWorker.close();
       await webhookDispatcher.close();
       await store.close();

@@ -39,6 +39,7 @@ export interface GatewayConfig extends GatewayConfigFile {
     batchSize: number;
   };
   readonly postgres: { poolSize: number; timeoutMs: number };
+  readonly attachments: { allowedHosts: string[]; allowPrivateAddresses: boolean; maxBytes: number; fetchTimeoutMs: number; folder: string };
   readonly closing: { steps: 'auto' | 'desk' };
   readonly admin: { tokens: TokenConfig[] };
   readonly desk: NonNullable<GatewayConfigFile['desk']> & { idempotencyHours: number };
@@ -96,7 +97,7 @@ export function buildConfig(raw: unknown, baseDir: string, overrides: ConfigOver
     throw new ConfigError('/', 'must be a mapping');
   }
   applyOverrides(input, overrides);
-  for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log', 'delivery', 'admin', 'postgres', 'closing'] as const) input[key] ??= {};
+  for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log', 'delivery', 'admin', 'postgres', 'closing', 'attachments'] as const) input[key] ??= {};
   for (const key of ['agreements', 'underpinning', 'routes', 'triggers'] as const) input[key] ??= [];
   if (!validateFile(input)) {
     const [first] = validateFile.errors ?? [];
@@ -227,6 +228,7 @@ function resolvePaths(config: GatewayConfig, baseDir: string): GatewayConfig {
     partners: config.partners.map((p) => ({ ...p, jwksFile: at(p.jwksFile), devKeyFile: at(p.devKeyFile) })),
     desk: { ...config.desk, tokens: (config.desk.tokens ?? []).map((t) => ({ ...t, file: at(t.file) })) },
     admin: { ...config.admin, tokens: (config.admin.tokens ?? []).map((t) => ({ ...t, file: at(t.file) })) },
+    attachments: { ...config.attachments, folder: at(config.attachments.folder)! },
     ...(config.network === undefined
       ? {}
       : {

@@ -11,6 +11,10 @@ export interface HealthChainOptions {
   readonly now?: () => number;
   /** Service levels other than SERVICE_LEVELS, by agreement (both sides of an underpinning agreement take them). */
   readonly serviceLevels?: Partial<Record<AgreementId, Record<string, unknown>>>;
+  /** Each gateway publishes its URL (`publicUrl`), as partners reach it. */
+  readonly publicUrls?: boolean;
+  /** Extra config keys, by gateway. */
+  readonly config?: Partial<Record<'hospital' | 'exchange' | 'hosting', Record<string, unknown>>>;
 }
 
 export interface HealthChain {
@@ -35,6 +39,10 @@ export async function startHealthChain(options: HealthChainOptions): Promise<Hea
   const clock = options.now !== undefined ? { now: options.now } : {};
   const ward = await makePartner('ward');
   const [hospital, exchange, hosting] = await Promise.all([gatewayNode('hospital'), gatewayNode('exchange'), gatewayNode('hosting')]);
+  const extra = (node: GatewayNode, name: 'hospital' | 'exchange' | 'hosting') => ({
+    ...(options.publicUrls === true ? { publicUrl: `http://127.0.0.1:${node.port}` } : {}),
+    ...options.config?.[name],
+  });
   const c = await startGateway({
     partyId: hosting.id,
     port: hosting.port,
@@ -45,6 +53,7 @@ export async function startHealthChain(options: HealthChainOptions): Promise<Hea
       services: [{ id: 'hosting', name: 'Hosting' }],
       partners: [gatewayPartner(exchange, ['customer'])],
       agreements: [{ id: 'exchange-hosting', customer: exchange.id, services: ['hosting'], serviceLevels: levels('exchange-hosting') }],
+      ...extra(hosting, 'hosting'),
     },
   });
   const b = await startGateway({
@@ -59,6 +68,7 @@ export async function startHealthChain(options: HealthChainOptions): Promise<Hea
       agreements: [{ id: 'hospital-exchange', customer: hospital.id, services: ['records'], serviceLevels: levels('hospital-exchange') }],
       underpinning: [{ id: 'exchange-hosting', supplier: hosting.id, services: ['hosting'], serviceLevels: levels('exchange-hosting') }],
       routes: [{ service: 'records', supplier: hosting.id, supplierService: 'hosting', agreement: 'exchange-hosting', ...options.exchangeRoute }],
+      ...extra(exchange, 'exchange'),
     },
   });
   const a = await startGateway({
@@ -76,6 +86,7 @@ export async function startHealthChain(options: HealthChainOptions): Promise<Hea
       agreements: [{ id: 'ward-agreement', customer: 'ward', services: ['workplace'], serviceLevels: levels('ward-agreement') }],
       underpinning: [{ id: 'hospital-exchange', supplier: exchange.id, services: ['records'], serviceLevels: levels('hospital-exchange') }],
       routes: [{ service: 'workplace', supplier: exchange.id, supplierService: 'records', agreement: 'hospital-exchange', ...options.hospitalRoute }],
+      ...extra(hospital, 'hospital'),
     },
   });
   return {
