@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESK_TOKEN, eventually, incident, makePartner, removeDir, startGateway, type GatewayFixture, type TestPartner } from '../support/gateway-fixture.js';
 import { startHealthChain, type HealthChain } from '../support/health-chain.js';
 import { renderTrace } from '../../src/cli/render-trace.js';
+import { postgresSchema } from '../support/postgres.js';
 
 const sha = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -29,8 +30,9 @@ const SCREEN = Buffer.from('PNG-ish bytes of the hosting console\n'.repeat(30));
  * at the hospital, travels with each fork as a download at the gateway before, and is fetched and
  * checked again at each hop; attachments added later with notes travel the same way.
  */
-describe('attachments down the chain', () => {
+describe.each(['SQLite', 'PostgreSQL'] as const)('attachments down the chain (the exchange on %s)', (store) => {
   let chain: HealthChain;
+  const database = store === 'PostgreSQL' ? postgresSchema() : undefined;
   let files: { url: string; server: Server };
   let ward: TestPartner;
   let a: GatewayFixture;
@@ -46,12 +48,13 @@ describe('attachments down the chain', () => {
       publicUrls: true,
       hospitalRoute: { callTypes: ['incident'], mode: 'auto' },
       exchangeRoute: { callTypes: ['incident'], mode: 'auto', relayNotes: true },
-      config: { hospital: allowLocalFiles, hosting: allowLocalFiles },
+      config: { hospital: allowLocalFiles, hosting: allowLocalFiles, exchange: database !== undefined ? { storage: database.url } : {} },
     });
     ({ ward, a, b, c } = chain);
   });
   afterAll(async () => {
     await chain?.close();
+    await database?.drop();
     await new Promise((resolve) => files?.server.close(resolve));
   });
 
@@ -69,6 +72,7 @@ describe('attachments down the chain', () => {
   let atHosting: any;
 
   it('fetches and checks a reference at the hospital, and each fork carries it on to be checked at the next hop', async () => {
+    expect(b.config.storage).toMatch(store === 'PostgreSQL' ? /^postgres:/ : /^sqlite:/);
     const submitted = await submit([reference('/xray.pdf', XRAY)]);
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
     wardCall = (submitted.body as any).call;
@@ -89,6 +93,17 @@ describe('attachments down the chain', () => {
     const own = await download(a, `/v1/calls/${wardCall.id}/attachments/${sha(XRAY)}`, `Bearer ${token}`);
     expect(own.status).toBe(200);
     expect(own.bytes.equals(XRAY)).toBe(true);
+  });
+
+  it("adds the customer's attachment given later with its note, checked like the first", async () => {
+    const client = a.client(ward);
+    const bad = await client.send(`/v1/calls/${wardCall.id}/notes`, client.envelope('call.note', { text: 'Another scan', attachments: [reference('/xray.pdf', XRAY, { sha256: sha(SCREEN) })] }, { chainId: wardCall.chainId }));
+    expect((bad.body as any).code).toBe('USM_ERR_ATTACHMENT_MISMATCH');
+    expect(((await client.get(`/v1/calls/${wardCall.id}/notes`)).body as any).items.map((n: any) => n.text)).not.toContain('Another scan');
+    const noted = await client.send(`/v1/calls/${wardCall.id}/notes`, client.envelope('call.note', { text: 'The scan again, for the exchange', attachments: [reference('/xray.pdf', XRAY)] }, { chainId: wardCall.chainId }));
+    expect(noted.status, JSON.stringify(noted.body)).toBe(200);
+    // The same content is held once.
+    expect((noted.body as any).call.attachments).toHaveLength(1);
   });
 
   it('shows in the chain trace which attachments each hop holds, each verified there', async () => {
