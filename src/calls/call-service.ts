@@ -454,7 +454,11 @@ export function createCallService(deps: CallServiceDeps): CallService {
 
     async act(input) {
       const { message, idempotency } = input;
-      await checkAttachments(input.attachments, input.attachmentsFrom);
+      if (input.attachments !== undefined && input.attachments.length > 0) {
+        // Nothing is fetched for a call the sender may not touch.
+        await load(input.callId, input.customer);
+        await checkAttachments(input.attachments, input.attachmentsFrom);
+      }
       const { result } = await change<ActResult>(
         input.callId,
         input.customer,
