@@ -74,7 +74,7 @@ export function createAttachmentChecker(deps: {
     const partnerBase = partner?.url?.replace(/\/$/, '');
     let dispatcher: Dispatcher;
     const headers: Record<string, string> = { accept: '*/*' };
-    if (partnerBase !== undefined && attachment.url.startsWith(`${partnerBase}/`)) {
+    if (partnerBase !== undefined && isUnder(url, partnerBase)) {
       dispatcher = partnerAgent;
       const client = createPartnerClient({ baseUrl: partnerBase, from: deps.self, to: partner!.id, key: deps.signingKey });
       headers.authorization = `Bearer ${await client.readToken(60)}`;
@@ -145,4 +145,10 @@ function refusalOf(error: unknown, where: string): GatewayError {
   }
   const code = (error as { code?: unknown }).code;
   return new GatewayError('USM_ERR_ATTACHMENT_UNREACHABLE', `${where}: ${typeof code === 'string' ? code : (error as Error).message}`);
+}
+
+/** Whether a URL is at a gateway's base URL (same origin, under its path): our read token goes nowhere else. */
+function isUnder(url: URL, base: string): boolean {
+  const root = new URL(`${base}/`);
+  return url.username === '' && url.password === '' && url.origin === root.origin && url.pathname.startsWith(root.pathname);
 }
