@@ -123,6 +123,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     agreements: gateway.agreements,
     availability: gateway.availability,
     readTokens: gateway.readTokens,
+    subcalls: gateway.subcalls,
+    attachments: gateway.attachments,
   });
   const deskAuth = tokenOrSession(gateway.desk, gateway.consoleSessions, 'desk');
   const adminAuth = tokenOrSession(gateway.admin, gateway.consoleSessions, 'admin');
@@ -138,6 +140,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       desk: deskAuth,
       now: gateway.now,
       webhooks: gateway.webhooks,
+      attachments: gateway.attachments,
       writes: createIdempotentWrites({ store: gateway.store, now: gateway.now, owner: (request) => `desk:${request.deskToken}`, retentionMs: config.desk.idempotencyHours * HOUR }),
     }),
     ...link,

@@ -29,6 +29,8 @@ import { createSubcallService, subcallHooks, type SubcallService } from './subca
 import { createSlaWatcher, type SlaWatcher } from './calls/sla-watcher.js';
 import { createCloseWatcher, type CloseWatcher } from './calls/close-watcher.js';
 import { createChainTracer, type ChainTracer } from './subcalls/chain-trace.js';
+import { createAttachmentChecker, type AttachmentChecker } from './attachments/attachment-checker.js';
+import { createContentStore } from './attachments/content-store.js';
 import { createAgreementService, type AgreementService } from './agreements/agreement-service.js';
 import { createAvailabilityService, type AvailabilityService } from './agreements/availability-service.js';
 import { createWishNegotiations, type WishNegotiations } from './subcalls/wish-negotiation.js';
@@ -76,6 +78,8 @@ export interface Gateway {
   readonly slaWatcher: SlaWatcher;
   readonly closeWatcher: CloseWatcher;
   readonly tracer: ChainTracer;
+  /** Fetches and checks attachments where they arrive, and keeps their content (`attachments.folder`). */
+  readonly attachments: AttachmentChecker;
   readonly negotiation: AgreementService;
   readonly availability: AvailabilityService;
   readonly wishNegotiations: WishNegotiations;
@@ -165,7 +169,8 @@ export async function createGateway(options: {
   });
   metrics.readQueuesFrom({ outbox: () => store.outboxSummary(), circuits: () => outboxWorker.circuits() });
   const outbound = createOutboundMessages({ self: config.party, now });
-  const subcallDeps = { store, planner: createLinkPlanner({ routes: config.routes, partners, teams: config.teams, now }), agreements, outbound };
+  const attachments = createAttachmentChecker({ self: config.party.id, settings: config.attachments, content: createContentStore(config.attachments.folder), partners, signingKey });
+  const subcallDeps = { store, planner: createLinkPlanner({ routes: config.routes, partners, teams: config.teams, now }), agreements, outbound, publicUrl: config.publicUrl };
   const calls = createCallService({
     self: config.party.id,
     store,
@@ -176,13 +181,15 @@ export async function createGateway(options: {
     closing: config.closing.steps,
     triggerRules: config.triggers,
     hooks: subcallHooks(subcallDeps),
+    attachments,
+    publicUrl: config.publicUrl,
     onCommit: (queuedFor) => {
       webhookDispatcher.wake();
       if (queuedFor.length > 0) outboxWorker.wake(queuedFor);
     },
     onSlaBreach: (call, target) => metrics.slaBreach(call.customer, target),
   });
-  const subcalls = createSubcallService({ ...subcallDeps, calls });
+  const subcalls = createSubcallService({ ...subcallDeps, calls, attachments });
   const tmfBase = `${apiBaseOf(config)}${TMF621_BASE_PATH}`;
   tickets = createTicketService({ calls, agreements, inbound: store, self: config.party.id, hrefOf: (id) => `${tmfBase}/troubleTicket/${id}`, now });
   const hubs = createHubService({ store, now, hrefOf: (id) => `${tmfBase}/hub/${id}` });
@@ -274,6 +281,7 @@ export async function createGateway(options: {
     closeWatcher,
     tracer,
     witness,
+    attachments,
     negotiation,
     availability: createAvailabilityService({ store, registry: agreements, now }),
     wishNegotiations: createWishNegotiations({ calls, negotiation }),
@@ -293,6 +301,7 @@ export async function createGateway(options: {
       await closeWatcher.close();
       await tracer.close();
       await witness.close();
+      await attachments.close();
       await outboxWorker.close();
       await webhookDispatcher.close();
       await hubEvents.close();

@@ -4,7 +4,7 @@ import { unknownRequester } from '../agreements/requester-policy.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import { uuidv7 } from '../kernel/uuid-v7.js';
 import type { Partner } from '../partners/partner-directory.js';
-import type { Actor, CallRecord, CallSubmission, HistoryEntry, Note } from '../ports/call.js';
+import type { Actor, Attachment, CallRecord, CallSubmission, HistoryEntry, Note } from '../ports/call.js';
 import { isVersionConflict, type CallCommit, type CallFilter, type CallStore } from '../ports/call-store.js';
 import type { IdempotencyContext } from '../ports/idempotency.js';
 import type { InboundMessageStore, MessageContext } from '../ports/inbound-message.js';
@@ -17,6 +17,8 @@ import { addNote, draftOf, event, isUntouched, record, step, SYSTEM, workClosing
 import { deskView } from './call-views.js';
 import { checkAttachable, confirmOwnResolution, endWaits, triggeredTypeAt, waitOn, withDraft, type TriggerDeps } from './triggered-calls.js';
 import type { TriggerLink } from '../ports/trigger-link.js';
+import type { AttachmentChecker } from '../attachments/attachment-checker.js';
+import { heldOf, holdAttachments, isPublic, referenceFor } from './call-attachments.js';
 
 
 export interface ActInput {
@@ -28,6 +30,10 @@ export interface ActInput {
   readonly chainId?: string;
   readonly action?: LifecycleAction;
   readonly note?: NoteInput;
+  /** Attachments added with the note (internal with an internal note), checked before the change. */
+  readonly attachments?: readonly Attachment[] | undefined;
+  /** The partner gateway the attachments' references came from (its downloads are fetched with our read token). */
+  readonly attachmentsFrom?: string;
   readonly comment?: string;
   readonly resolution?: string;
   readonly message?: MessageContext<CallRecord>;
@@ -153,6 +159,10 @@ export interface CallServiceDeps {
   /** Who works a resolved call's closing steps: the gateway once the customer confirms (default), or the desk. */
   readonly closing?: 'auto' | 'desk';
   readonly hooks?: CallHooks;
+  /** Fetches and checks attachments where they arrive (none: they are taken by reference, unverified). */
+  readonly attachments?: AttachmentChecker;
+  /** This gateway's `publicUrl`: the next hop downloads the attachments it checked from there. */
+  readonly publicUrl?: string | undefined;
   /** Told after every commit, with the partners it queued messages for (to wake the workers). */
   readonly onCommit?: (partners: readonly string[]) => void;
   /** Told each service-level target a call missed, once it is recorded (for the metrics). */
@@ -204,6 +214,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
     const statusChanged = draft.history.some((h) => h.change.kind === 'status');
     // The customer's own notes are not echoed back to it.
     const publicNote = draft.notes.find((n) => n.visibility === 'public' && n.author.kind !== 'customer');
+    const noteAttachments = publicNote === undefined ? [] : draft.call.attachments.filter((a) => a.noteId === publicNote.id && isPublic(a)).map((a) => referenceFor(draft.call, a, deps.publicUrl));
     let sla = draft.call.sla;
     for (const { change } of draft.history) {
       if (sla !== undefined && change.kind === 'status' && change.from !== null) sla = onStatusChange(sla, change.from, change.to, draft.at);
@@ -230,7 +241,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
           externalRef: call.externalRef!,
           seq,
           status: call.lifecycle.status,
-          ...(publicNote !== undefined ? { note: { text: publicNote.text, kind: publicNote.kind } } : {}),
+          ...(publicNote !== undefined ? { note: { text: publicNote.text, kind: publicNote.kind, ...(noteAttachments.length > 0 ? { attachments: noteAttachments } : {}) } } : {}),
           ...(call.lifecycle.status === 'resolved' && call.resolution !== undefined ? { resolution: { summary: call.resolution.summary } } : {}),
           ...(call.sla !== undefined && call.sla.breaches.length > 0 ? { slaBreaches: [...call.sla.breaches] } : {}),
         }),
@@ -294,10 +305,16 @@ export function createCallService(deps: CallServiceDeps): CallService {
 
   /** Opens a new call: the agreement's rules, the service-level clock, the hooks (automatic routes), one commit. */
   async function open(opening: Opening): Promise<CallRecord> {
+    await checkAttachments(opening.submission.attachments, opening.actor.kind === 'customer' ? opening.customer : undefined);
     const draft = await prepare(opening, isoNow());
     const commitSet = await finish(draft, undefined);
     await commit(commitSet, opening.cause, commitSet.call);
     return commitSet.call;
+  }
+
+  /** Fetches and checks attachments before any change is decided: a refusal leaves nothing written. */
+  async function checkAttachments(attachments: readonly Attachment[] | undefined, from: string | undefined): Promise<void> {
+    if (attachments !== undefined && attachments.length > 0) await deps.attachments?.check(attachments, from);
   }
 
   /** A new call's first draft, under the agreement's rules, with the hooks run (automatic routes); refuses a call the rules do not take. */
@@ -338,7 +355,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
       urgency: submission.urgency,
       priority,
       requester: submission.requester,
-      attachments: submission.attachments ?? [],
+      attachments: [...new Map((submission.attachments ?? []).map((a) => [a.sha256, heldOf(a, at, { actor, verified: deps.attachments !== undefined })])).values()],
       ...(submission.externalRef !== undefined ? { externalRef: submission.externalRef } : {}),
       chainId,
       lifecycle: started.state,
@@ -445,6 +462,11 @@ export function createCallService(deps: CallServiceDeps): CallService {
 
     async act(input) {
       const { message, idempotency } = input;
+      if (input.attachments !== undefined && input.attachments.length > 0) {
+        // Nothing is fetched for a call the sender may not touch.
+        await load(input.callId, input.customer);
+        await checkAttachments(input.attachments, input.attachmentsFrom);
+      }
       const { result } = await change<ActResult>(
         input.callId,
         input.customer,
@@ -457,6 +479,9 @@ export function createCallService(deps: CallServiceDeps): CallService {
           if (input.action?.kind === 'confirm' && deps.closing !== 'desk') workClosingSteps(draft);
           if (input.action?.kind === 'resolve' && input.resolution !== undefined) draft.call = { ...draft.call, resolution: { summary: input.resolution, resolvedAt: draft.at } };
           const note = input.note === undefined ? undefined : addNote(draft, input.note, input.actor);
+          if (input.attachments !== undefined && input.attachments.length > 0) {
+            holdAttachments(draft, input.attachments, { actor: input.actor, verified: deps.attachments !== undefined, noteId: note?.id, internal: note?.visibility === 'internal' });
+          }
           return (committed) => ({ call: committed, note });
         },
         { message: message && { record: message.record, respond: (r) => message.respond(r.call) }, idempotency },

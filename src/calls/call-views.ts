@@ -1,6 +1,7 @@
 import type { components } from '../generated/api.js';
 import { allowedActions, currentPosition } from '../usm/call-lifecycle.js';
-import type { CallRecord, HistoryEntry, Note } from '../ports/call.js';
+import type { CallRecord, HeldAttachment, HistoryEntry, Note } from '../ports/call.js';
+import { isPublic } from './call-attachments.js';
 import { stepName, WORKFLOWS } from '../usm/usm-model.js';
 
 type Schemas = components['schemas'];
@@ -19,7 +20,7 @@ export function customerView(call: CallRecord): Schemas['Call'] {
     urgency: call.urgency,
     priority: call.priority,
     requester: call.requester,
-    attachments: [...call.attachments],
+    attachments: call.attachments.filter(isPublic).map((a) => attachmentView(a, 'customer')),
     status: call.lifecycle.status,
     chainId: call.chainId,
     reopened: call.lifecycle.reopened,
@@ -37,6 +38,7 @@ export function deskView(call: CallRecord): Schemas['DeskCall'] {
   const workflow = call.lifecycle.workflow;
   return {
     ...customerView(call),
+    attachments: call.attachments.map((a) => attachmentView(a, 'desk')),
     customer: call.customer,
     process: position.process,
     step: position.step,
@@ -72,4 +74,14 @@ export function historyView(entry: HistoryEntry): Schemas['HistoryEntry'] {
 
 export function noteView(note: Note): Schemas['Note'] {
   return { ...note };
+}
+
+/** An attachment as the customer (public ones: no visibility, no sub-calls) or the desk sees it. */
+export function attachmentView(attachment: HeldAttachment, viewer: 'customer' | 'desk'): Schemas['HeldAttachment'] {
+  const { verified, visibility, sentTo, ...rest } = attachment;
+  return {
+    ...rest,
+    verified: verified === true,
+    ...(viewer === 'desk' ? { visibility: visibility ?? 'public', sentTo: [...(sentTo ?? [])] } : {}),
+  };
 }

@@ -42,6 +42,7 @@ export interface GatewayConfig extends GatewayConfigFile {
     batchSize: number;
   };
   readonly postgres: { poolSize: number; timeoutMs: number };
+  readonly attachments: { allowedHosts: string[]; allowPrivateAddresses: boolean; maxBytes: number; fetchTimeoutMs: number; folder: string };
   readonly closing: { steps: 'auto' | 'desk' };
   readonly witness: { intervalSeconds: number };
   readonly admin: { tokens: TokenConfig[] };
@@ -100,7 +101,7 @@ export function buildConfig(raw: unknown, baseDir: string, overrides: ConfigOver
     throw new ConfigError('/', 'must be a mapping');
   }
   applyOverrides(input, overrides);
-  for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log', 'delivery', 'admin', 'postgres', 'closing', 'witness'] as const) input[key] ??= {};
+  for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log', 'delivery', 'admin', 'postgres', 'closing', 'witness', 'attachments'] as const) input[key] ??= {};
   for (const key of ['agreements', 'underpinning', 'routes', 'triggers', 'teams'] as const) input[key] ??= [];
   if (!validateFile(input)) {
     const [first] = validateFile.errors ?? [];
@@ -267,6 +268,7 @@ function resolvePaths(config: GatewayConfig, baseDir: string): GatewayConfig {
     ...(config.console === undefined
       ? {}
       : { console: { ...config.console, accounts: (config.console.accounts ?? []).map((a) => (a.token === undefined ? a : { ...a, token: { ...a.token, file: at(a.token.file) } })) } }),
+    attachments: { ...config.attachments, folder: at(config.attachments.folder)! },
     ...(config.network === undefined
       ? {}
       : {

@@ -1,4 +1,4 @@
-import type { CallRecord } from '../ports/call.js';
+import type { Attachment, CallRecord } from '../ports/call.js';
 import type { NewOutboxMessage } from '../ports/outbox-store.js';
 import type { Envelope, MessageType } from '../messages/envelope.js';
 import { uuidv7 } from '../kernel/uuid-v7.js';
@@ -7,7 +7,7 @@ import { childTraceparent } from '../kernel/traceparent.js';
 
 /** Builds the signed-message envelopes this gateway sends to partner gateways (signed at send time). */
 export interface OutboundMessages {
-  submitToSupplier(parent: CallRecord, link: SupplierLink, text: { summary: string; description?: string }): NewOutboxMessage;
+  submitToSupplier(parent: CallRecord, link: SupplierLink, text: { summary: string; description?: string; attachments?: readonly Attachment[] }): NewOutboxMessage;
   toSupplier(parent: CallRecord, link: SupplierLink, type: 'call.note' | 'call.cancel' | 'call.confirm', data: object): NewOutboxMessage;
   updateToCustomer(call: CallRecord, update: CallUpdate): NewOutboxMessage;
   /** An agreement negotiation message; `chainId` ties the versions of one negotiation together. */
@@ -61,6 +61,7 @@ export function createOutboundMessages(options: { readonly self: { id: string; n
           agreement: link.agreement,
           summary: text.summary,
           ...(text.description !== undefined ? { description: text.description } : {}),
+          ...(text.attachments !== undefined && text.attachments.length > 0 ? { attachments: [...text.attachments] } : {}),
           impact: parent.impact,
           urgency: parent.urgency,
           requester: { name: self.name, id: self.id },

@@ -337,6 +337,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/calls/{callId}/attachments/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+                sha256: components["parameters"]["Sha256"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The content of an attachment a call holds, for the parties entitled to it.
+         * @description The bytes this gateway fetched and checked (their SHA-256 is the one in the path), for the
+         *     call's customer (a public attachment of its own call) or for the supplier of a sub-call of
+         *     the call that carried the attachment (the URL a fork or a note to a supplier names). Anyone
+         *     else gets 404 `USM_ERR_ATTACHMENT_NOT_FOUND`, as for an attachment the call does not hold.
+         */
+        get: operations["getCallAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/calls/{callId}/notes": {
         parameters: {
             query?: never;
@@ -629,6 +655,26 @@ export interface paths {
         put?: never;
         /** Add a public note (the customer sees it) or an internal one. */
         post: operations["deskAddCallNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/desk/calls/{callId}/attachments/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+                sha256: components["parameters"]["Sha256"];
+            };
+            cookie?: never;
+        };
+        /** The content of an attachment a call holds (public or internal). */
+        get: operations["deskGetCallAttachment"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1512,6 +1558,29 @@ export interface components {
             mediaType: string;
             name?: string;
         };
+        AttachmentList: components["schemas"]["Attachment"][];
+        /**
+         * @description An attachment a call holds at this gateway: the reference it came with, whether this gateway
+         *     fetched it and found the declared size and SHA-256 (`verified`; false only for attachments
+         *     taken before gateways checked them), when and by whom it was added, and the note it came
+         *     with. The desk also sees `visibility` (an attachment of an internal note, or sent to a
+         *     supplier, is internal) and `sentTo`, the sub-calls it was sent to.
+         */
+        HeldAttachment: {
+            url: string;
+            sha256: string;
+            size: number;
+            mediaType: string;
+            name?: string;
+            verified: boolean;
+            /** Format: date-time */
+            addedAt?: string;
+            addedBy?: components["schemas"]["Actor"];
+            noteId?: components["schemas"]["Uuid"];
+            /** @enum {string} */
+            visibility?: "public" | "internal";
+            sentTo?: string[];
+        };
         CallSubmission: {
             type: components["schemas"]["CallType"];
             service: components["schemas"]["ResourceId"];
@@ -1521,7 +1590,7 @@ export interface components {
             impact: components["schemas"]["Level"];
             urgency: components["schemas"]["Level"];
             requester: components["schemas"]["Requester"];
-            attachments?: components["schemas"]["Attachment"][];
+            attachments?: components["schemas"]["AttachmentList"];
             /** @description The customer's own ticket id. */
             externalRef?: string;
         };
@@ -1533,6 +1602,8 @@ export interface components {
              * @enum {string}
              */
             kind: "comment" | "information";
+            /** @description Attachments added to the call with the note, checked as those of a submission. */
+            attachments?: components["schemas"]["AttachmentList"];
         };
         ConfirmSubmission: {
             feedback?: string;
@@ -1555,6 +1626,8 @@ export interface components {
                 text: string;
                 /** @enum {string} */
                 kind: "comment" | "information" | "request";
+                /** @description Attachments that came with the note, at the supplier's gateway (the customer's gateway fetches and checks them). */
+                attachments?: components["schemas"]["AttachmentList"];
             };
             resolution?: {
                 summary: string;
@@ -1886,6 +1959,14 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The attachments the call holds at this gateway (public ones for a customer), and whether this gateway checked each. */
+            attachments?: {
+                sha256: string;
+                size: number;
+                mediaType: string;
+                name?: string;
+                verified: boolean;
+            }[];
             forwarded: {
                 supplier: components["schemas"]["PartyId"];
                 linkId: string;
@@ -2102,7 +2183,7 @@ export interface components {
             urgency: components["schemas"]["Level"];
             priority: components["schemas"]["Priority"];
             requester: components["schemas"]["Requester"];
-            attachments: components["schemas"]["Attachment"][];
+            attachments: components["schemas"]["HeldAttachment"][];
             status: components["schemas"]["PublicStatus"];
             chainId: components["schemas"]["Uuid"];
             reopened: number;
@@ -2463,6 +2544,8 @@ export interface components {
              * @enum {string}
              */
             kind: "comment" | "request";
+            /** @description Attachments added to the call with the note (internal with an internal note), checked as those of a submission. */
+            attachments?: components["schemas"]["AttachmentList"];
         };
         /** @enum {string} */
         EventType: "call.created" | "call.step_changed" | "call.status_changed" | "call.workflow_decided" | "call.note_added" | "call.resolved" | "call.confirmed" | "call.forked" | "call.supplier_update" | "call.sla_breached";
@@ -2672,7 +2755,8 @@ export interface components {
         /**
          * @description No such resource, or not one of the caller's: `USM_ERR_CALL_NOT_FOUND`,
          *     `USM_ERR_AGREEMENT_NOT_FOUND`, `USM_ERR_LINK_NOT_FOUND`, `USM_ERR_WEBHOOK_NOT_FOUND`,
-         *     `USM_ERR_WEBHOOK_SECRET_NOT_FOUND`, `USM_ERR_DEAD_LETTER_NOT_FOUND`.
+         *     `USM_ERR_WEBHOOK_SECRET_NOT_FOUND`, `USM_ERR_DEAD_LETTER_NOT_FOUND`,
+         *     `USM_ERR_ATTACHMENT_NOT_FOUND` (not an attachment of the call, or not one the caller is entitled to).
          */
         NotFound: {
             headers: {
@@ -2726,7 +2810,10 @@ export interface components {
          *     `USM_ERR_REQUESTER_UNKNOWN` (the agreement refuses requesters it does not know, or a wish from
          *     one who is not a contract holder).
          *     `USM_ERR_IDEMPOTENCY_KEY_REUSED` (a desk write's `Idempotency-Key` was used before for
-         *     another request).
+         *     another request). An attachment, fetched where it arrives: `USM_ERR_ATTACHMENT_MISMATCH`
+         *     (not the declared size or SHA-256), `USM_ERR_ATTACHMENT_HOST_NOT_ALLOWED` (a host not in
+         *     `attachments.allowedHosts`, or an internal address), `USM_ERR_ATTACHMENT_UNREACHABLE`,
+         *     `USM_ERR_ATTACHMENT_TOO_LARGE` (over `attachments.maxBytes`).
          */
         Unprocessable: {
             headers: {
@@ -2782,6 +2869,7 @@ export interface components {
         /** @description Compact JWS (`typ` `usm-link-batch+jws`) over the batch manifest `{"iat", "digests"}`. */
         BatchSignature: string;
         CallId: components["schemas"]["Uuid"];
+        Sha256: string;
         LinkId: components["schemas"]["Uuid"];
         /** @description A calendar month in UTC, `YYYY-MM`. */
         Period: string;
@@ -3340,6 +3428,36 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    getCallAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+                sha256: components["parameters"]["Sha256"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The content, as `application/octet-stream` (its media type is the attachment's `mediaType`). */
+            200: {
+                headers: {
+                    /** @description The content's SHA-256 (hex). */
+                    "Digest-Sha256"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["StoreUnavailable"];
@@ -4008,6 +4126,35 @@ export interface operations {
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskGetCallAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+                sha256: components["parameters"]["Sha256"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The content, as `application/octet-stream`. */
+            200: {
+                headers: {
+                    /** @description The content's SHA-256 (hex). */
+                    "Digest-Sha256"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["StoreUnavailable"];
         };
     };

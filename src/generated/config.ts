@@ -119,6 +119,39 @@ export interface components {
                  */
                 intervalSeconds: number;
             };
+            /**
+             * @description Attachments: references a call, a note or a sub-call carries. The gateway fetches each
+             *     reference once, when it arrives, and refuses the message unless the content's size and
+             *     SHA-256 are the declared ones; what it fetched it keeps content-addressed in `folder`
+             *     and serves only to the parties entitled to it (docs/security.md).
+             */
+            attachments?: {
+                /**
+                 * @description Host names (or IP literals) a reference may name; `*.example.org` names every host under example.org. A partner gateway's own URL is always allowed (its downloads, with a read token).
+                 * @default []
+                 */
+                allowedHosts: string[];
+                /**
+                 * @description Let an allowed host resolve to a loopback, link-local, private or otherwise internal address. Off, such a reference is refused whatever its name.
+                 * @default false
+                 */
+                allowPrivateAddresses: boolean;
+                /**
+                 * @description The largest attachment the gateway fetches and keeps.
+                 * @default 10485760
+                 */
+                maxBytes: number;
+                /**
+                 * @description How long one fetch may take in all.
+                 * @default 10000
+                 */
+                fetchTimeoutMs: number;
+                /**
+                 * @description Where fetched content is kept, one file per SHA-256; relative to the config file. Gateways sharing PostgreSQL need it on a shared file system.
+                 * @default ./attachments
+                 */
+                folder: string;
+            };
             /** @description Delivery of signed messages to partner gateways. */
             delivery?: {
                 /** @default 12 */

@@ -6,6 +6,23 @@ import type { SlaClock } from '../usm/sla-clock.js';
 
 export type Requester = components['schemas']['Requester'];
 export type Attachment = components['schemas']['Attachment'];
+
+/**
+ * An attachment as a call holds it: the reference it came with and what this gateway knows of it.
+ * Records from before gateways checked attachments have none of the optional fields.
+ */
+export interface HeldAttachment extends Attachment {
+  /** This gateway fetched the content and found the declared size and SHA-256 (it keeps the content). */
+  readonly verified?: boolean;
+  readonly addedAt?: string;
+  readonly addedBy?: Actor;
+  /** The note it came with. */
+  readonly noteId?: string;
+  /** Internal: came with an internal note, or was sent to a supplier by the desk; the customer does not see it. */
+  readonly visibility?: 'internal';
+  /** The sub-calls (link ids) it was sent to: their suppliers may download it. */
+  readonly sentTo?: readonly string[];
+}
 export type CallSubmission = components['schemas']['CallSubmission'];
 export type EventType = components['schemas']['EventType'];
 
@@ -27,7 +44,7 @@ export interface CallRecord {
   readonly urgency: Level;
   readonly priority: Priority;
   readonly requester: Requester;
-  readonly attachments: readonly Attachment[];
+  readonly attachments: readonly HeldAttachment[];
   readonly externalRef?: string;
   readonly chainId: string;
   readonly lifecycle: LifecycleState;

@@ -13,6 +13,9 @@ import type { MessageType } from '../messages/envelope.js';
 import type { ChainTracer } from '../subcalls/chain-trace.js';
 import { customerView, historyView, noteView } from '../calls/call-views.js';
 import { parseTraceparent } from '../kernel/traceparent.js';
+import type { SubcallService } from '../subcalls/subcall-service.js';
+import type { AttachmentChecker } from '../attachments/attachment-checker.js';
+import { sendAttachment } from '../http/attachment-reply.js';
 
 type Schemas = components['schemas'];
 
@@ -22,9 +25,11 @@ export interface CustomerRouteDeps extends SignedMessageDeps {
   readonly agreements: AgreementRegistry;
   readonly availability: AvailabilityService;
   readonly readTokens: ReadTokenVerifier;
+  readonly subcalls: SubcallService;
+  readonly attachments: AttachmentChecker;
 }
 
-type CustomerRead = 'listServices' | 'listAgreements' | 'getAgreement' | 'getAvailabilityReport' | 'listCalls' | 'getCall' | 'getCallHistory' | 'getCallTrace' | 'listCallNotes';
+type CustomerRead = 'listServices' | 'listAgreements' | 'getAgreement' | 'getAvailabilityReport' | 'listCalls' | 'getCall' | 'getCallHistory' | 'getCallTrace' | 'listCallNotes' | 'getCallAttachment';
 type CustomerMessage = 'submitCall' | 'addCallNote' | 'confirmResolution' | 'rejectResolution' | 'cancelCall';
 
 /** The customer-facing API: reads with a partner's JWT, writes as signed messages. */
@@ -43,10 +48,10 @@ export function customerRoutes(deps: CustomerRouteDeps): TypedHandlers<CustomerR
   const customerOf = (request: { partner?: Partner | undefined }): Partner => asCustomer(request.partner);
   const callIdOf = (request: { params: { callId: string } }): string => request.params.callId;
   /** A customer's follow-up about one of its calls, in the call's chain, with what its data asks of the call. */
-  const followUp = <D>(type: MessageType, ask: (data: D) => Pick<ActInput, 'action' | 'note' | 'comment'>): SignedOperation =>
+  const followUp = <D>(type: MessageType, ask: (data: D) => Pick<ActInput, 'action' | 'note' | 'comment' | 'attachments'>): SignedOperation =>
     signedMessageOperation(deps, type, 200, async (envelope, message, origin) => {
       const customer = asCustomer(origin.sender).id;
-      const { call } = await calls.act({ callId: origin.params.callId!, customer, chainId: envelope.chainId, actor: { kind: 'customer', id: customer }, ...ask(envelope.data as D), message });
+      const { call } = await calls.act({ callId: origin.params.callId!, customer, chainId: envelope.chainId, actor: { kind: 'customer', id: customer }, attachmentsFrom: customer, ...ask(envelope.data as D), message });
       return call;
     });
   const read = <Op extends CustomerRead>(handler: OperationHandlerMethod<Op>) => ({ onRequest: authenticate, handler });
@@ -83,6 +88,11 @@ export function customerRoutes(deps: CustomerRouteDeps): TypedHandlers<CustomerR
       items: (await calls.history(callIdOf(request), customerOf(request).id)).map(historyView),
     })),
     getCallTrace: read(async (request) => deps.tracer.trace(callIdOf(request), customerOf(request).id)),
+    // The call's customer, or the supplier of a sub-call that carried the attachment (any partner with a read token).
+    getCallAttachment: read(async (request, reply) => {
+      const { callId, sha256 } = request.params;
+      return sendAttachment(reply, await deps.subcalls.attachmentFor({ callId, sha256, party: request.partner!.id }), deps.attachments);
+    }),
     listCallNotes: read(async (request) => ({
       items: (await calls.notes(callIdOf(request), customerOf(request).id)).map(noteView),
     })),
@@ -98,9 +108,10 @@ export function customerRoutes(deps: CustomerRouteDeps): TypedHandlers<CustomerR
         message,
       });
     }),
-    addCallNote: followUp<Schemas['NoteSubmission']>('call.note', ({ text, kind = 'comment' }) => ({
+    addCallNote: followUp<Schemas['NoteSubmission']>('call.note', ({ text, kind = 'comment', attachments }) => ({
       ...(kind === 'information' ? { action: { kind: 'provideInformation' } } : {}),
       note: { text, visibility: 'public', kind },
+      ...(attachments !== undefined ? { attachments } : {}),
     })),
     confirmResolution: followUp<Schemas['ConfirmSubmission']>('call.confirm', ({ feedback }) => ({
       action: { kind: 'confirm' },

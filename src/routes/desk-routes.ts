@@ -13,6 +13,8 @@ import { FORKS, PROCESS_NAMES, PROCESS_STEPS, WORKFLOWS, WORKFLOW_NUMBERS, type 
 import type { WebhookService } from '../desk/webhook-service.js';
 import { linkIdOf, linkView } from './link-routes.js';
 import type { ChainTracer } from '../subcalls/chain-trace.js';
+import type { AttachmentChecker } from '../attachments/attachment-checker.js';
+import { sendAttachment } from '../http/attachment-reply.js';
 
 export interface DeskRouteDeps {
   readonly calls: CallService;
@@ -24,6 +26,7 @@ export interface DeskRouteDeps {
   readonly webhooks: WebhookService;
   /** Desk writes sent with an Idempotency-Key. */
   readonly writes: IdempotentWrites;
+  readonly attachments: AttachmentChecker;
 }
 
 type DeskOperation =
@@ -38,6 +41,7 @@ type DeskOperation =
   | 'deskSetStatus'
   | 'deskResolveCall'
   | 'deskAddCallNote'
+  | 'deskGetCallAttachment'
   | 'deskGetCallTrace'
   | 'deskRaiseTriggeredCall'
   | 'deskAttachTriggeredCall'
@@ -150,10 +154,20 @@ export function deskRoutes(deps: DeskRouteDeps): TypedHandlers<DeskOperation> {
       );
     }),
     deskAddCallNote: desk(async (request, reply) => {
-      const { text, visibility, kind } = request.body;
+      const { text, visibility, kind, attachments } = request.body;
       return writes.run(request, reply, 201, (result: ActResult) => noteView(result.note!), (idempotency) =>
-        calls.act({ callId: callIdOf(request), actor: actorOf(request), note: { text, visibility, kind: kind ?? 'comment' }, ...(idempotency !== undefined ? { idempotency } : {}) }),
+        calls.act({
+          callId: callIdOf(request),
+          actor: actorOf(request),
+          note: { text, visibility, kind: kind ?? 'comment' },
+          ...(attachments !== undefined ? { attachments } : {}),
+          ...(idempotency !== undefined ? { idempotency } : {}),
+        }),
       );
+    }),
+    deskGetCallAttachment: desk(async (request, reply) => {
+      const { callId, sha256 } = request.params;
+      return sendAttachment(reply, await deps.subcalls.attachmentFor({ callId, sha256 }), deps.attachments);
     }),
     deskGetCallTrace: desk(async (request) => deps.tracer.trace(callIdOf(request))),
     deskRaiseTriggeredCall: desk(async (request, reply) =>
@@ -180,7 +194,7 @@ export function deskRoutes(deps: DeskRouteDeps): TypedHandlers<DeskOperation> {
       ),
     ),
     deskNoteToSupplier: desk(async (request, reply) => {
-      const { text, kind } = request.body;
+      const { text, kind, attachments } = request.body;
       return writes.run(request, reply, 202, linkView, (idempotency) =>
         deps.subcalls.tellSupplier({
           callId: callIdOf(request),
@@ -188,6 +202,7 @@ export function deskRoutes(deps: DeskRouteDeps): TypedHandlers<DeskOperation> {
           actor: actorOf(request),
           type: 'call.note',
           data: { text, kind: kind ?? 'comment' },
+          ...(attachments !== undefined ? { attachments } : {}),
           ...(idempotency !== undefined ? { idempotency } : {}),
         }),
       );

@@ -1,6 +1,7 @@
 import { Agent } from 'undici';
 import type { CallService } from '../calls/call-service.js';
 import type { SubcallService } from './subcall-service.js';
+import { isPublic } from '../calls/call-attachments.js';
 import { createPartnerClient } from '../client/partner-client.js';
 import type { OutboxStore } from '../ports/outbox-store.js';
 import type { components } from '../generated/api.js';
@@ -33,11 +34,12 @@ export interface ChainTracer {
 }
 
 /**
- * Builds a chain trace: this gateway's hop (when and from whom the call came, with our receipt)
- * and, for every sub-call, when it was sent and the supplier's receipt, followed by the supplier's
- * own trace, asked for with a read token as the supplier's customer. Each receipt is checked
- * against the keys of the gateway that signed it (ours, or the supplier's from the partner
- * directory) and the message it answers: `receiptCheck` says verified, or why not.
+ * Builds a chain trace: this gateway's hop (when and from whom the call came, with our receipt,
+ * and the attachments the call holds here, each checked here or not) and, for every sub-call, when
+ * it was sent and the supplier's receipt, followed by the supplier's own trace, asked for with a
+ * read token as the supplier's customer. Each receipt is checked against the keys of the gateway
+ * that signed it (ours, or the supplier's from the partner directory) and the message it answers:
+ * `receiptCheck` says verified, or why not.
  */
 export function createChainTracer(deps: {
   readonly self: string;
@@ -89,6 +91,9 @@ export function createChainTracer(deps: {
           : {}),
         createdAt: call.createdAt,
         updatedAt: call.updatedAt,
+        attachments: call.attachments
+          .filter((a) => customer === undefined || isPublic(a))
+          .map((a) => ({ sha256: a.sha256, size: a.size, mediaType: a.mediaType, ...(a.name !== undefined ? { name: a.name } : {}), verified: a.verified === true })),
         forwarded,
       };
     },

@@ -4,13 +4,15 @@ import type { CallHooks, CallService } from '../calls/call-service.js';
 import type { OutboundMessages } from '../delivery/outbound-messages.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import { uuidv7 } from '../kernel/uuid-v7.js';
-import type { Actor } from '../ports/call.js';
+import type { Actor, Attachment, HeldAttachment } from '../ports/call.js';
+import { holdAttachments, isPublic, markSent, referenceFor } from '../calls/call-attachments.js';
 import type { IdempotencyContext } from '../ports/idempotency.js';
 import type { MessageContext } from '../ports/inbound-message.js';
 import type { CallUpdate, LinkStore, SupplierLink } from '../ports/supplier-link.js';
 import { startClock } from '../usm/sla-clock.js';
 import type { ServiceLevels } from '../ports/agreement-store.js';
 import type { ForkPlan, ForkRequest, LinkPlanner } from './link-planner.js';
+import type { AttachmentChecker } from '../attachments/attachment-checker.js';
 import { isFulfilled, isOpen, receiveUpdate } from './link-updates.js';
 
 export interface UpdateResult {
@@ -33,8 +35,16 @@ export interface SubcallService {
     actor: Actor;
     type: 'call.note' | 'call.cancel';
     data: { text?: string; kind?: string; reason?: string };
+    /** With a note: attachments to send (new ones are checked and added to the call, internal). */
+    attachments?: readonly Attachment[];
     idempotency?: IdempotencyContext<SupplierLink>;
   }): Promise<SupplierLink>;
+  /**
+   * An attachment of the call for a party entitled to it: the desk (`party` undefined), the
+   * call's customer (a public attachment), or the supplier of a sub-call it was sent to; anyone
+   * else is told there is none.
+   */
+  attachmentFor(input: { callId: string; sha256: string; party?: string }): Promise<HeldAttachment>;
   /** Takes a supplier's report on a sub-call, in per-call order; `chainId` is the chain its message names. */
   receiveUpdate(input: { supplier: string; update: CallUpdate; chainId: string; message: MessageContext<UpdateResult> }): Promise<UpdateResult>;
   /** The call's sub-calls, oldest first. */
@@ -54,6 +64,8 @@ export interface SubcallDeps {
   readonly planner: LinkPlanner;
   readonly agreements: AgreementRegistry;
   readonly outbound: OutboundMessages;
+  /** This gateway's `publicUrl`: suppliers download the attachments of a sub-call from there. */
+  readonly publicUrl?: string | undefined;
 }
 
 /** What sub-calls add to every call's changes: the automatic route of a new call, and confirmations when a call closes. */
@@ -77,7 +89,7 @@ export function subcallHooks(deps: SubcallDeps): CallHooks {
   };
 }
 
-export function createSubcallService(deps: SubcallDeps & { readonly calls: CallService }): SubcallService {
+export function createSubcallService(deps: SubcallDeps & { readonly calls: CallService; readonly attachments?: AttachmentChecker }): SubcallService {
   const { calls, store, planner, agreements, outbound } = deps;
   return {
     async fork({ callId, actor, request, idempotency }) {
@@ -94,16 +106,24 @@ export function createSubcallService(deps: SubcallDeps & { readonly calls: CallS
       return result;
     },
 
-    async tellSupplier({ callId, linkId, actor, type, data, idempotency }) {
+    async tellSupplier({ callId, linkId, actor, type, data, attachments = [], idempotency }) {
+      if (attachments.length > 0) {
+        const held = (await calls.get(callId)).attachments;
+        const fresh = attachments.filter((a) => !held.some((h) => h.sha256 === a.sha256 && h.verified === true));
+        if (fresh.length > 0) await deps.attachments?.check(fresh);
+      }
       const { result } = await calls.change(callId, undefined, async (_current, draft) => {
         const link = await store.getLink(linkId);
         if (link === undefined || link.parentCallId !== callId) throw new GatewayError('USM_ERR_LINK_NOT_FOUND', `no sub-call ${linkId} on call ${callId}`);
         if (type === 'call.cancel' && !isOpen(link)) throw new GatewayError('USM_ERR_ILLEGAL_TRANSITION', `the sub-call at ${link.supplier} is ${link.status}`);
+        const sent = holdAttachments(draft, attachments, { actor, verified: deps.attachments !== undefined, internal: true });
+        markSent(draft, sent.map((a) => a.sha256), link.id);
         // An internal team has no gateway: its sub-call is worked here (workTeam), the note stays internal.
         if (link.team !== undefined && type === 'call.cancel') {
-          await applyUpdate(store, draft, link, teamUpdate(link, { status: 'cancelled' }), { kind: 'desk', id: actor.id });
+          await applyUpdate(store, draft, link, teamUpdate(link, { status: 'cancelled' }), { kind: 'desk', id: actor.id }, deps.attachments !== undefined);
         } else if (link.team === undefined) {
-          draft.outbox.push(outbound.toSupplier(draft.call, link, type, data));
+          const references = sent.map((a) => referenceFor(draft.call, a, deps.publicUrl));
+          draft.outbox.push(outbound.toSupplier(draft.call, link, type, references.length > 0 ? { ...data, attachments: references } : data));
         }
         addNote(draft, { text: `${type === 'call.note' ? 'To' : 'Cancelled at'} ${link.supplier}: ${data.text ?? data.reason ?? ''}`.trim(), visibility: 'internal', kind: 'comment' }, actor);
         return () => link;
@@ -114,6 +134,9 @@ export function createSubcallService(deps: SubcallDeps & { readonly calls: CallS
     async receiveUpdate({ supplier, update, chainId, message }) {
       const link = await store.getLink(update.externalRef);
       if (link === undefined || link.supplier !== supplier) throw new GatewayError('USM_ERR_LINK_NOT_FOUND', `${supplier} has no sub-call ${update.externalRef} here`);
+      // What the supplier's note brings is fetched from its gateway and checked before anything is taken.
+      const brought = update.note?.attachments ?? [];
+      if (brought.length > 0) await deps.attachments?.check(brought, supplier);
       const { result } = await calls.change(
         link.parentCallId,
         undefined,
@@ -123,12 +146,30 @@ export function createSubcallService(deps: SubcallDeps & { readonly calls: CallS
           if (current.remoteCallId !== null && current.remoteCallId !== update.callId) {
             throw new GatewayError('USM_ERR_CALL_ID_MISMATCH', `sub-call ${link.id} is call ${current.remoteCallId} at ${supplier}, the update names ${update.callId}`);
           }
-          const result = await applyUpdate(store, draft, current, update, { kind: 'supplier', id: supplier });
+          const result = await applyUpdate(store, draft, current, update, { kind: 'supplier', id: supplier }, deps.attachments !== undefined);
           return () => result;
         },
         { message },
       );
       return result;
+    },
+
+    async attachmentFor({ callId, sha256, party }) {
+      const notFound = () => new GatewayError('USM_ERR_ATTACHMENT_NOT_FOUND', `call ${callId} holds no attachment ${sha256} for you`);
+      let call;
+      try {
+        call = await calls.get(callId);
+      } catch (error) {
+        if ((error as { code?: string }).code === 'USM_ERR_CALL_NOT_FOUND') throw notFound();
+        throw error;
+      }
+      const held = call.attachments.find((a) => a.sha256 === sha256 && a.verified === true);
+      if (held === undefined) throw notFound();
+      if (party === undefined) return held;
+      if (party === call.customer && isPublic(held)) return held;
+      const sentTo = held.sentTo ?? [];
+      if (sentTo.length > 0 && (await store.linksOf(call.id)).some((l) => l.supplier === party && sentTo.includes(l.id))) return held;
+      throw notFound();
     },
 
     async links(callId) {
@@ -145,7 +186,7 @@ export function createSubcallService(deps: SubcallDeps & { readonly calls: CallS
         if (work.status === 'resolved' && work.resolution === undefined) {
           throw new GatewayError('USM_ERR_VALIDATION', 'a resolved sub-call needs its resolution', { errors: [{ path: 'body/resolution', message: 'must be given with status resolved' }] });
         }
-        const applied = await applyUpdate(store, draft, link, teamUpdate(link, work), { kind: 'desk', id: actor.id });
+        const applied = await applyUpdate(store, draft, link, teamUpdate(link, work), { kind: 'desk', id: actor.id }, deps.attachments !== undefined);
         return () => applied.link;
       }, { idempotency });
       return result;
@@ -166,7 +207,8 @@ function teamUpdate(link: SupplierLink, work: { status: CallUpdate['status']; no
 }
 
 /** Takes an update of a sub-call into the parent's draft: the link, events, notes, and the parent resumed when all are fulfilled. */
-async function applyUpdate(store: LinkStore, draft: Draft, current: SupplierLink, update: CallUpdate, actor: Actor): Promise<UpdateResult> {
+/** Takes a supplier's (or a team's) update into the draft; `verified`: attachments its notes carry were checked here. */
+async function applyUpdate(store: LinkStore, draft: Draft, current: SupplierLink, update: CallUpdate, actor: Actor, verified: boolean): Promise<UpdateResult> {
   const supplier = current.supplier;
   const taken = receiveUpdate(current, update, draft.at);
   draft.links.set(current.id, { link: { ...taken.link, version: current.version + 1 }, expectedVersion: current.version });
@@ -174,7 +216,9 @@ async function applyUpdate(store: LinkStore, draft: Draft, current: SupplierLink
     draft.events.push(event('call.supplier_update', draft.call.id, draft.at, { linkId: current.id, supplier, update: applied }));
     if (applied.note !== undefined) {
       const visibility = taken.link.relayNotes && applied.note.kind !== 'request' ? 'public' : 'internal';
-      addNote(draft, { text: `${supplier}: ${applied.note.text}`, visibility, kind: applied.note.kind === 'request' ? 'request' : 'comment' }, actor);
+      const note = addNote(draft, { text: `${supplier}: ${applied.note.text}`, visibility, kind: applied.note.kind === 'request' ? 'request' : 'comment' }, actor);
+      const carried = applied.note.attachments ?? [];
+      if (carried.length > 0) holdAttachments(draft, carried, { actor, verified, noteId: note.id, internal: visibility === 'internal' });
     }
   }
   if (taken.applied.length > 0 && isFulfilled(taken.link)) {
@@ -187,7 +231,7 @@ async function applyUpdate(store: LinkStore, draft: Draft, current: SupplierLink
 }
 
 /** Raises a sub-call at a supplier as part of the draft; holds the parent. */
-function forkInto(deps: Pick<SubcallDeps, 'outbound'>, draft: Draft, plan: ForkPlan, actor: Actor): SupplierLink {
+function forkInto(deps: Pick<SubcallDeps, 'outbound' | 'publicUrl'>, draft: Draft, plan: ForkPlan, actor: Actor): SupplierLink {
   hold(draft, actor.kind === 'desk' ? actor : SYSTEM, `waiting on ${plan.supplier}`);
   const link: SupplierLink = {
     id: uuidv7(Date.parse(draft.at)),
@@ -211,7 +255,13 @@ function forkInto(deps: Pick<SubcallDeps, 'outbound'>, draft: Draft, plan: ForkP
   draft.links.set(link.id, { link, expectedVersion: null });
   const description = plan.description ?? draft.call.description;
   // An internal team has no gateway: its sub-call waits for our desk, no message is sent.
-  if (plan.team === undefined) draft.outbox.push(deps.outbound.submitToSupplier(draft.call, link, { summary: plan.summary ?? draft.call.summary, ...(description !== undefined ? { description } : {}) }));
+  if (plan.team === undefined) {
+    // The call's public attachments travel with the sub-call; its supplier may download them from here.
+    const carried = draft.call.attachments.filter(isPublic);
+    markSent(draft, carried.map((a) => a.sha256), link.id);
+    const attachments = carried.map((a) => referenceFor(draft.call, a, deps.publicUrl));
+    draft.outbox.push(deps.outbound.submitToSupplier(draft.call, link, { summary: plan.summary ?? draft.call.summary, ...(description !== undefined ? { description } : {}), attachments }));
+  }
   draft.events.push(event('call.forked', draft.call.id, draft.at, { link }));
   return link;
 }

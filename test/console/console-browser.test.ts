@@ -26,7 +26,7 @@ describe('the console in a browser', () => {
         startHealthChain({
           exchangeRoute: { callTypes: ['incident'], mode: 'auto', onSupplierResolved: 'resolve', relayNotes: true },
           hospitalRoute: { callTypes: ['incident'] },
-          hospitalConfig: { console: { accounts: [{ name: 'dana', passwordHash, roles: ['desk'] }] } },
+          config: { hospital: { console: { accounts: [{ name: 'dana', passwordHash, roles: ['desk'] }] } } },
         }),
       ),
     ]);

@@ -13,8 +13,10 @@ export interface HealthChainOptions {
   readonly serviceLevels?: Partial<Record<AgreementId, Record<string, unknown>>>;
   /** More keys of the ward's partner entry at the hospital (its TMF621 callback hosts, say). */
   readonly ward?: Record<string, unknown>;
-  /** More config keys for the hospital's gateway (e.g. `console`). */
-  readonly hospitalConfig?: Record<string, unknown>;
+  /** Each gateway publishes its URL (`publicUrl`), as partners reach it. */
+  readonly publicUrls?: boolean;
+  /** Extra config keys, by gateway. */
+  readonly config?: Partial<Record<'hospital' | 'exchange' | 'hosting', Record<string, unknown>>>;
 }
 
 export interface HealthChain {
@@ -39,6 +41,10 @@ export async function startHealthChain(options: HealthChainOptions): Promise<Hea
   const clock = options.now !== undefined ? { now: options.now } : {};
   const ward = await makePartner('ward');
   const [hospital, exchange, hosting] = await Promise.all([gatewayNode('hospital'), gatewayNode('exchange'), gatewayNode('hosting')]);
+  const extra = (node: GatewayNode, name: 'hospital' | 'exchange' | 'hosting') => ({
+    ...(options.publicUrls === true ? { publicUrl: `http://127.0.0.1:${node.port}` } : {}),
+    ...options.config?.[name],
+  });
   const c = await startGateway({
     partyId: hosting.id,
     port: hosting.port,
@@ -49,6 +55,7 @@ export async function startHealthChain(options: HealthChainOptions): Promise<Hea
       services: [{ id: 'hosting', name: 'Hosting' }],
       partners: [gatewayPartner(exchange, ['customer'])],
       agreements: [{ id: 'exchange-hosting', customer: exchange.id, services: ['hosting'], serviceLevels: levels('exchange-hosting') }],
+      ...extra(hosting, 'hosting'),
     },
   });
   const b = await startGateway({
@@ -63,6 +70,7 @@ export async function startHealthChain(options: HealthChainOptions): Promise<Hea
       agreements: [{ id: 'hospital-exchange', customer: hospital.id, services: ['records'], serviceLevels: levels('hospital-exchange') }],
       underpinning: [{ id: 'exchange-hosting', supplier: hosting.id, services: ['hosting'], serviceLevels: levels('exchange-hosting') }],
       routes: [{ service: 'records', supplier: hosting.id, supplierService: 'hosting', agreement: 'exchange-hosting', ...options.exchangeRoute }],
+      ...extra(exchange, 'exchange'),
     },
   });
   const a = await startGateway({
@@ -80,7 +88,7 @@ export async function startHealthChain(options: HealthChainOptions): Promise<Hea
       agreements: [{ id: 'ward-agreement', customer: 'ward', services: ['workplace'], serviceLevels: levels('ward-agreement') }],
       underpinning: [{ id: 'hospital-exchange', supplier: exchange.id, services: ['records'], serviceLevels: levels('hospital-exchange') }],
       routes: [{ service: 'workplace', supplier: exchange.id, supplierService: 'records', agreement: 'hospital-exchange', ...options.hospitalRoute }],
-      ...options.hospitalConfig,
+      ...extra(hospital, 'hospital'),
     },
   });
   return {
