@@ -170,7 +170,7 @@ describe('gateways following the network directory', () => {
   it('a member joins: within a refresh the exchange forks a call to it, no gateway restarted', async () => {
     // Before it joins, the exchange's route to the archive leads nowhere.
     const before = await ask(clinicClient(clinicOld), 'Archive the 2019 letters', 'archiving');
-    expect(before.body).toMatchObject({ status: 422, code: 'USM_ERR_ROUTE_NOT_FOUND', detail: 'archive is not a supplier with a gateway' });
+    expect(before.body).toMatchObject({ status: 422, code: 'USM_ERR_ROUTE_NOT_FOUND', detail: 'archive is not a supplier with a gateway or a team' });
     withArchive = true;
     const joined = publish();
     // No refresh asked for: the gateways' own timer (refreshSeconds 1) takes it.

@@ -105,7 +105,8 @@ describe('an incident raising an RFC that is forked to a supplier while the inci
     expect(resumed).toMatchObject({ process: 'recover', step: 5, workflow: 3, triggered: [expect.objectContaining({ triggeredCallId: rfc.id, status: 'fulfilled' })] });
     const rfcDone = (await a.desk('GET', `/v1/desk/calls/${rfc.id}`)).body;
     expect(rfcDone).toMatchObject({ status: 'closed', resolution: { summary: 'Feed moved' }, triggeredBy: [expect.objectContaining({ waitingCallId: id, status: 'fulfilled' })] });
-    expect(rfcDone.links[0]).toMatchObject({ supplier: supplier.id, status: 'resolved' });
+    // The supplier's sub-call is fulfilled: resolved, or closed already if its confirmation came back first.
+    expect(rfcDone.links[0]).toMatchObject({ supplier: supplier.id, status: expect.stringMatching(/^(resolved|closed)$/) });
     // Closing the RFC confirms the supplier's resolution there.
     await eventually(async () => (await b.desk('GET', `/v1/desk/calls/${remote.id}`)).body.status === 'closed');
 
