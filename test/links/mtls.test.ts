@@ -115,15 +115,16 @@ describe('mutual TLS between gateways', () => {
       },
     });
     open.push(supplier);
-    // The provider requires a client certificate in the handshake; its key comes from the environment's file here.
+    // The provider requires a client certificate in the handshake; its server key comes from the environment.
     provider = await startGateway({
       partyId: p.id,
       port: p.port,
       signing: p.key,
       partners: [clinic],
       dispatcher: await agent(certs.clinic),
+      env: { PROVIDER_TLS_KEY: await readFile(certs.provider.key, 'utf8') },
       config: {
-        listen: { host: '127.0.0.1', port: p.port, tls: { cert: certs.provider.cert, key: certs.provider.key, ca: certs.network.cert, requireClientCert: true } },
+        listen: { host: '127.0.0.1', port: p.port, tls: { cert: certs.provider.cert, keyEnv: 'PROVIDER_TLS_KEY', ca: certs.network.cert, requireClientCert: true } },
         partners: [
           { id: clinic.id, name: clinic.id, roles: ['customer'], jwks: { keys: [clinic.key.jwk] }, tls: { clientCertSubject: 'clinic' } },
           {

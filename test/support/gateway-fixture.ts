@@ -56,6 +56,8 @@ export interface FixtureOptions {
   readonly config?: Record<string, unknown>;
   /** What the fixture's own clients (partners, desk, admin) connect with: for a gateway on TLS, an Agent with its CA (and a client certificate). */
   readonly dispatcher?: Dispatcher;
+  /** The environment the gateway reads its secrets from (default: none). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -126,7 +128,7 @@ export async function startGateway(options: FixtureOptions): Promise<GatewayFixt
     ...options.config,
   };
   const config = buildConfig(raw, dir);
-  const app = await buildApp({ config, env: {}, ...(options.now ? { now: options.now } : {}), logger: pino({ level: 'silent' }) });
+  const app = await buildApp({ config, env: options.env ?? {}, ...(options.now ? { now: options.now } : {}), logger: pino({ level: 'silent' }) });
   installResponseCheck(app);
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
