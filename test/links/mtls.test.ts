@@ -199,6 +199,14 @@ describe('mutual TLS between gateways', () => {
     expect((await own.sendRaw('/v1/calls', body, { 'content-type': 'application/json', 'usm-signature': own.sign(body) })).status).toBe(400);
   });
 
+  it('does not start on a TLS file that is not a certificate or a key, or a key variable that is not set', async () => {
+    const tls = async (extra: Record<string, unknown>) => startGateway({ dir: await mkdtemp(join(dir, 'boot-')), partners: [], config: { listen: { host: '127.0.0.1', port: 0, tls: { cert: certs.provider.cert, key: certs.provider.key, ...extra } } } });
+    await expect(tls({ cert: join(dir, 'provider.ext') })).rejects.toMatchObject({ code: 'USM_BOOT_KEY', message: expect.stringMatching(/provider\.ext is not PEM \(listen\.tls\.cert\)/) });
+    await expect(tls({ key: certs.provider.cert })).rejects.toMatchObject({ code: 'USM_BOOT_KEY', message: expect.stringMatching(/is not a private key in PEM \(listen\.tls\.key\)/) });
+    await expect(tls({ key: undefined, keyEnv: 'NO_SUCH_TLS_KEY' })).rejects.toMatchObject({ code: 'USM_BOOT_KEY', message: 'set NO_SUCH_TLS_KEY to listen.tls.key (PEM)' });
+    await expect(tls({ ca: join(dir, 'nowhere.pem') })).rejects.toMatchObject({ code: 'USM_BOOT_KEY', message: expect.stringMatching(/cannot read listen\.tls\.ca .*nowhere\.pem \(ENOENT\)/) });
+  });
+
   it('with requireClientCert, the handshake refuses a client without a certificate or with one of another CA', async () => {
     for (const presented of [undefined, certs.impostor]) {
       const dispatcher = await agent(presented);
