@@ -4,6 +4,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPartnerClient } from '../../src/client/partner-client.js';
@@ -219,7 +221,15 @@ describe('mutual TLS between gateways', () => {
 
   it('refuses a supplier whose server certificate does not match the pin: the message stays in the outbox and the reason says why', async () => {
     const p2 = await node('provider-two');
+    const logged: { msg: string; error?: string; partner?: string }[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logged.push(JSON.parse(chunk.toString('utf8')));
+        done();
+      },
+    });
     const pinned = await startGateway({
+      logger: pino({ level: 'warn' }, stream),
       partyId: p2.id,
       port: p2.port,
       signing: p2.key,
@@ -249,6 +259,7 @@ describe('mutual TLS between gateways', () => {
     expect(waiting.lastError).toMatch(/^ERR_TLS_CERT_PIN_MISMATCH: the server certificate of supplier at 127\.0\.0\.1 .*matches none of its tls\.pinSha256/);
     const dead = await eventually(async () => (await pinned.admin('GET', '/v1/admin/dead-letters')).body.items[0]);
     expect(dead.lastError).toMatch(/gave up after 3 attempts: ERR_TLS_CERT_PIN_MISMATCH/);
+    expect(logged.find((l) => l.partner === s.id && l.error?.startsWith('ERR_TLS_CERT_PIN_MISMATCH'))?.msg).toMatch(/^outbox: TLS with supplier's gateway failed \(ERR_TLS_CERT_PIN_MISMATCH: .*\); the message stays in the outbox and is retried$/);
     expect(await supplier.app.gateway.store.logSize()).toBe(before);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JWK } from 'jose';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { request, type Dispatcher } from 'undici';
 import { afterAll, afterEach } from 'vitest';
 import { freePorts } from '../../scripts/free-ports.js';
@@ -58,6 +58,8 @@ export interface FixtureOptions {
   readonly dispatcher?: Dispatcher;
   /** The environment the gateway reads its secrets from (default: none). */
   readonly env?: Readonly<Record<string, string>>;
+  /** The gateway's logger (default: silent). */
+  readonly logger?: Logger;
 }
 
 /**
@@ -128,7 +130,7 @@ export async function startGateway(options: FixtureOptions): Promise<GatewayFixt
     ...options.config,
   };
   const config = buildConfig(raw, dir);
-  const app = await buildApp({ config, env: options.env ?? {}, ...(options.now ? { now: options.now } : {}), logger: pino({ level: 'silent' }) });
+  const app = await buildApp({ config, env: options.env ?? {}, ...(options.now ? { now: options.now } : {}), logger: options.logger ?? pino({ level: 'silent' }) });
   installResponseCheck(app);
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
