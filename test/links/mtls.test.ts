@@ -219,6 +219,41 @@ describe('mutual TLS between gateways', () => {
     await ok.body.dump();
   });
 
+  it('keeps retrying a message the supplier refuses for our client certificate, and delivers none of it', async () => {
+    // The provider's party and key, but toward the supplier with the clinic's certificate (same CA: the handshake passes, the binding does not).
+    const again = await node('provider');
+    const wrong = await startGateway({
+      partyId: p.id,
+      port: again.port,
+      signing: p.key,
+      partners: [clinic],
+      config: {
+        partners: [
+          { id: clinic.id, name: clinic.id, roles: ['customer'], jwks: { keys: [clinic.key.jwk] } },
+          { ...gatewayPartner(s, ['supplier'], HOSTING), url: https(s), tls: { clientCert: certs.clinic.cert, clientKey: certs.clinic.key, ca: certs.network.cert, pinSha256: [certs.supplier.spki] } },
+        ],
+        underpinning: [{ id: `${p.id}-${s.id}`, supplier: s.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }],
+        routes: [{ service: 'workplace', supplier: s.id, supplierService: 'hosting', agreement: `${p.id}-${s.id}` }],
+        delivery: { backoffBaseMs: 20, backoffMaxMs: 50, circuitCooldownMs: 50, timeoutMs: 1000, maxAttempts: 50 },
+      },
+    });
+    open.push(wrong);
+    const before = await supplier.app.gateway.store.logSize();
+    const client = wrong.client(clinic);
+    const id = ((await client.send('/v1/calls', client.envelope('call.submit', incident({}, clinic.id)))).body as any).call.id;
+    await wrong.desk('POST', `/v1/desk/calls/${id}/advance`, {});
+    await wrong.desk('POST', `/v1/desk/calls/${id}/advance`, {});
+    expect((await wrong.desk('POST', `/v1/desk/calls/${id}/forks`, { supplier: s.id })).status).toBe(201);
+    const waiting = await eventually(async () => {
+      const items = (await wrong.admin('GET', '/v1/admin/outbox')).body.items;
+      return items.length === 1 && items[0].attempts > 1 ? items[0] : false;
+    });
+    expect(waiting.lastError).toBe('HTTP 403 USM_ERR_CLIENT_CERTIFICATE');
+    expect((await wrong.admin('GET', '/v1/admin/dead-letters')).body.items).toEqual([]);
+    expect(await supplier.app.gateway.store.logSize()).toBe(before);
+    await wrong.close();
+  });
+
   it('refuses a supplier whose server certificate does not match the pin: the message stays in the outbox and the reason says why', async () => {
     const p2 = await node('provider-two');
     const logged: { msg: string; error?: string; partner?: string }[] = [];
