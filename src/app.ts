@@ -33,6 +33,8 @@ import { neighbours } from './network/neighbours.js';
 import { createRateLimiter } from './partners/rate-limiter.js';
 import { PROTOCOL_VERSIONS } from './messages/envelope.js';
 import { createLogger } from './kernel/logger.js';
+import { installClientCertificateCheck } from './http/client-certificate.js';
+import { readCertificatesPem, readPrivateKeyPem } from './keys/tls-files.js';
 import './http/request-context.js';
 
 const HOUR = 3_600_000;
@@ -62,8 +64,11 @@ function discoveryOf(config: GatewayConfig) {
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.log.level, undefined, { pretty: config.log.pretty === true });
-  const gateway = await createGateway({ config, env: options.env ?? process.env, now: options.now ?? Date.now, logger });
-  const contract = { ...contractDocument, servers: [{ url: config.publicUrl ?? `http://${config.listen.host}:${config.listen.port}` }] };
+  const env = options.env ?? process.env;
+  // The TLS files are read before the gateway opens its store, so a bad file leaves nothing open.
+  const https = config.listen.tls === undefined ? undefined : await httpsOptionsOf(config.listen.tls, env);
+  const gateway = await createGateway({ config, env, now: options.now ?? Date.now, logger });
+  const contract = { ...contractDocument, servers: [{ url: apiBaseOf(config) }] };
 
   const app = fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -71,7 +76,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     requestTimeout: config.limits.requestTimeoutMs,
     connectionTimeout: config.limits.requestTimeoutMs,
     // Headers must arrive within the request timeout too, and slow requests are looked for often enough to be cut off on time.
-    http: { headersTimeout: config.limits.requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, config.limits.requestTimeoutMs) },
+    ...(https === undefined
+      ? { http: { headersTimeout: config.limits.requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, config.limits.requestTimeoutMs) } }
+      : { https: { ...https, headersTimeout: config.limits.requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, config.limits.requestTimeoutMs) } }),
     return503OnClosing: true,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -100,6 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     else pin.runInAsyncScope(done);
   });
   app.addHook('onClose', async () => gateway.close());
+  if (config.listen.tls?.ca !== undefined) installClientCertificateCheck(app, gateway.partners);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -167,7 +175,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       wake: (partners) => gateway.outboxWorker.wake(partners),
       isGateway: (partner) => gateway.partners.get(partner)?.url !== undefined,
       now: gateway.now,
-      neighbours: () => neighbours({ partners: gateway.partners, store: gateway.store, outbox: gateway.outboxWorker }),
+      neighbours: () => neighbours({ partners: gateway.partners, store: gateway.store, outbox: gateway.outboxWorker, agents: gateway.partnerAgents }),
       directory: gateway.directory,
       webhooks: gateway.webhooks,
     }),
@@ -186,6 +194,17 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(consolePages(consoleBundle));
   await app.register(tmfRoutes({ tickets: gateway.tickets, hubs: gateway.hubs, readTokens: gateway.readTokens, rateLimiter, baseUrl: tmfBase }), { prefix: TMF621_BASE_PATH });
   return app as unknown as App;
+}
+
+/**
+ * The HTTPS server's options from `listen.tls`: the certificate and key, and with `ca` a client
+ * certificate asked of every client (the handshake refuses one without when `requireClientCert`).
+ */
+async function httpsOptionsOf(tls: NonNullable<GatewayConfig['listen']['tls']>, env: Readonly<Record<string, string | undefined>>) {
+  const cert = await readCertificatesPem(tls.cert, 'listen.tls.cert');
+  const key = await readPrivateKeyPem({ keyFile: tls.key, keyEnv: tls.keyEnv }, env, 'listen.tls.key');
+  const ca = tls.ca === undefined ? undefined : await readCertificatesPem(tls.ca, 'listen.tls.ca');
+  return { cert, key, ...(ca !== undefined ? { ca, requestCert: true, rejectUnauthorized: tls.requireClientCert === true } : {}) };
 }
 
 /** The operations whose requests are signed messages (`security: messageSignature` in the contract). */

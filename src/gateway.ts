@@ -16,6 +16,7 @@ import { signCheckpoint } from './messages/checkpoint.js';
 import type { CheckpointSigner } from './messages/log-proofs.js';
 import type { SignedMessageDeps } from './http/signed-message.js';
 import { createSwitchablePartners, loadPartners, type SwitchablePartners } from './partners/partner-directory.js';
+import { createPartnerAgents, type PartnerAgents } from './partners/partner-tls.js';
 import { createDirectoryFollower, type DirectoryFollower } from './directory/directory-follower.js';
 import { readJsonFile } from './keys/key-files.js';
 import { KeyError, verificationKeyOf } from './keys/jwk.js';
@@ -45,7 +46,7 @@ import { TMF621_BASE_PATH } from './tmf/tmf621-contract.js';
 
 /** The base URL partners reach this gateway at: `publicUrl`, else where it listens. */
 export function apiBaseOf(config: GatewayConfig): string {
-  return config.publicUrl ?? `http://${config.listen.host}:${config.listen.port}`;
+  return config.publicUrl ?? `${config.listen.tls === undefined ? 'http' : 'https'}://${config.listen.host}:${config.listen.port}`;
 }
 
 /** Everything one gateway runs on, wired from its config; no HTTP here. */
@@ -92,6 +93,8 @@ export interface Gateway {
   readonly deskConnector: DeskConnector | undefined;
   readonly receipts: SignedMessageDeps['receipts'];
   readonly readinessChecks: Readonly<Record<string, () => Promise<void>>>;
+  /** Dispatchers toward partner gateways, each with the partner's TLS (the neighbours view's probes). */
+  readonly partnerAgents: PartnerAgents;
   /** This gateway's metrics (its own registry), fed by the services below through callbacks. */
   readonly metrics: GatewayMetrics;
   close(): Promise<void>;
@@ -106,7 +109,7 @@ export async function createGateway(options: {
   const { config, env, now, logger } = options;
   const signing = await loadSigningKey(config.signing, env);
   if (signing.created) logger.warn({ file: config.signing.keyFile }, 'created a development signing key: use a managed key in production');
-  const { directory: configuredPartners, partners: configured, createdDevKeys } = await loadPartners(config.partners);
+  const { directory: configuredPartners, partners: configured, createdDevKeys } = await loadPartners(config.partners, env);
   const partners = createSwitchablePartners(configuredPartners);
   for (const file of createdDevKeys) logger.warn({ file }, 'created a development partner key: never trust such keys in production');
   const deskTokens = await loadBearerTokens(config.desk.tokens ?? [], env);
@@ -245,6 +248,7 @@ export async function createGateway(options: {
     intervalMs: config.witness.intervalSeconds * 1000,
     timeoutMs: config.delivery.timeoutMs,
   });
+  const partnerAgents = createPartnerAgents({ timeoutMs: config.delivery.timeoutMs });
   const tracer = createChainTracer({ self: config.party.id, calls, subcalls, store, partners, signingKey, ownKeys, timeoutMs: config.delivery.timeoutMs });
   return {
     config,
@@ -293,6 +297,7 @@ export async function createGateway(options: {
     receipts: (fields, messages) => receiptsFor(fields, messages, signingKey),
     readinessChecks: { store: () => store.ping(), keys: async () => undefined, ...(directory === undefined ? {} : { directory: () => directory.readiness() }) },
     metrics,
+    partnerAgents,
     async close() {
       clearInterval(forgetting);
       await directory?.close();
@@ -300,6 +305,7 @@ export async function createGateway(options: {
       await slaWatcher.close();
       await closeWatcher.close();
       await tracer.close();
+      await partnerAgents.close();
       await witness.close();
       await attachments.close();
       await outboxWorker.close();

@@ -6,6 +6,7 @@ import { createPartnerClient } from '../client/partner-client.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { SigningKey } from '../keys/jwk.js';
 import type { PartnerDirectory } from '../partners/partner-directory.js';
+import { createPartnerAgents } from '../partners/partner-tls.js';
 import type { Attachment } from '../ports/call.js';
 import { isAllowedHost, isInternalAddress } from './address-guard.js';
 import type { ContentStore } from './content-store.js';
@@ -63,8 +64,8 @@ export function createAttachmentChecker(deps: {
       },
     } as object,
   });
-  // Partner gateways: the URL in our own partner directory, like the deliveries we send there.
-  const partnerAgent = new Agent({ ...timeouts, connections: 8, connect: { timeout: settings.fetchTimeoutMs } });
+  // Partner gateways: the URL in our own partner directory, with the partner's TLS, like the deliveries we send there.
+  const partnerAgents = createPartnerAgents({ timeoutMs: settings.fetchTimeoutMs });
 
   async function checkOne(attachment: Attachment, from: string | undefined): Promise<void> {
     const where = `attachment ${attachment.name ?? attachment.url}`;
@@ -75,7 +76,7 @@ export function createAttachmentChecker(deps: {
     let dispatcher: Dispatcher;
     const headers: Record<string, string> = { accept: '*/*' };
     if (partnerBase !== undefined && isUnder(url, partnerBase)) {
-      dispatcher = partnerAgent;
+      dispatcher = partnerAgents.of(partner!);
       const client = createPartnerClient({ baseUrl: partnerBase, from: deps.self, to: partner!.id, key: deps.signingKey });
       headers.authorization = `Bearer ${await client.readToken(60)}`;
     } else {
@@ -131,7 +132,7 @@ export function createAttachmentChecker(deps: {
     },
     content: (sha256) => deps.content.get(sha256),
     async close() {
-      await Promise.all([guarded.close(), partnerAgent.close()]);
+      await Promise.all([guarded.close(), partnerAgents.close()]);
     },
   };
 }

@@ -17,7 +17,7 @@ export function defaultConfigFile(): string {
 
 /** Where a gateway is reached: its publicUrl, else its listen address (0.0.0.0 as 127.0.0.1). */
 export function baseUrlOf(config: GatewayConfig): string {
-  return config.publicUrl ?? `http://${config.listen.host === '0.0.0.0' ? '127.0.0.1' : config.listen.host}:${config.listen.port}`;
+  return config.publicUrl ?? `${config.listen.tls === undefined ? 'http' : 'https'}://${config.listen.host === '0.0.0.0' ? '127.0.0.1' : config.listen.host}:${config.listen.port}`;
 }
 
 /** A token to call the gateway's own desk or admin API with: from `variable`, else the config's first token (env or file). */

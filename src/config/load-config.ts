@@ -18,10 +18,12 @@ export type RouteConfig = components['schemas']['RouteConfig'];
 export type TriggerRuleConfig = components['schemas']['TriggerRuleConfig'];
 export type TeamConfig = NonNullable<GatewayConfigFile['teams']>[number];
 export type TokenConfig = components['schemas']['TokenConfig'];
+export type ListenTlsConfig = components['schemas']['ListenTlsConfig'];
+export type PartnerTlsConfig = components['schemas']['PartnerTlsConfig'];
 
 /** A validated configuration with defaults applied and relative paths resolved. */
 export interface GatewayConfig extends GatewayConfigFile {
-  readonly listen: { host: string; port: number };
+  readonly listen: { host: string; port: number; tls?: ListenTlsConfig };
   readonly security: { algorithms: ('EdDSA' | 'ES256')[]; messageWindowSeconds: number; readTokenMaxLifetimeSeconds: number };
   readonly limits: { bodyBytes: number; requestTimeoutMs: number; partnerRequestsPerSecond: number; partnerBurst: number };
   readonly agreements: AgreementConfig[];
@@ -201,6 +203,7 @@ function checkReferences(config: GatewayConfig): void {
     checkValidity(contract, `/underpinning/${i}`);
     checkPerService(contract, `/underpinning/${i}`);
   });
+  checkTls(config);
   config.partners.forEach((partner, i) => {
     const keyless = partner.jwks === undefined && partner.jwksFile === undefined && partner.devKeyFile === undefined;
     if (partner.roles.includes('supplier') && partner.url === undefined && !keyless) throw new ConfigError(`/partners/${i}/url`, 'a supplier needs the url of its gateway');
@@ -255,6 +258,29 @@ function checkReferences(config: GatewayConfig): void {
   });
 }
 
+/** TLS: a key for each certificate (a file or a variable, not both), and a client certificate bound only where one is asked for. */
+function checkTls(config: GatewayConfig): void {
+  const tls = config.listen.tls;
+  if (tls !== undefined) {
+    if ((tls.key === undefined) === (tls.keyEnv === undefined)) throw new ConfigError('/listen/tls', 'needs key or keyEnv (one of them)');
+    if (tls.requireClientCert === true && tls.ca === undefined) throw new ConfigError('/listen/tls/requireClientCert', 'needs ca (the CAs client certificates are checked against)');
+  }
+  config.partners.forEach((partner, i) => {
+    const at = `/partners/${i}/tls`;
+    const p = partner.tls;
+    if (p === undefined) return;
+    if ((p.clientCertSha256 !== undefined || p.clientCertSubject !== undefined) && tls?.ca === undefined) {
+      throw new ConfigError(at, 'binds a client certificate, but listen.tls.ca is not set (no client certificate is asked for)');
+    }
+    const keys = [p.clientKey, p.clientKeyEnv].filter((k) => k !== undefined).length;
+    if (p.clientCert !== undefined && keys !== 1) throw new ConfigError(at, 'clientCert needs clientKey or clientKeyEnv (one of them)');
+    if (p.clientCert === undefined && keys > 0) throw new ConfigError(at, 'clientKey and clientKeyEnv need clientCert');
+    if ((p.ca !== undefined || p.pinSha256 !== undefined || p.clientCert !== undefined) && partner.url !== undefined && !partner.url.startsWith('https://')) {
+      throw new ConfigError(at, `sets outbound TLS, but the partner's url ${partner.url} is not https`);
+    }
+  });
+}
+
 function resolvePaths(config: GatewayConfig, baseDir: string): GatewayConfig {
   const at = (path: string | undefined): string | undefined => (path === undefined || isAbsolute(path) ? path : resolve(baseDir, path));
   const storage = config.storage.startsWith('sqlite:') ? `sqlite:${at(config.storage.slice('sqlite:'.length))}` : config.storage;
@@ -262,7 +288,13 @@ function resolvePaths(config: GatewayConfig, baseDir: string): GatewayConfig {
     ...config,
     storage,
     signing: { ...config.signing, keyFile: at(config.signing.keyFile), publishKeyFiles: (config.signing.publishKeyFiles ?? []).map((f) => at(f)!) },
-    partners: config.partners.map((p) => ({ ...p, jwksFile: at(p.jwksFile), devKeyFile: at(p.devKeyFile) })),
+    listen: config.listen.tls === undefined ? config.listen : { ...config.listen, tls: { ...config.listen.tls, cert: at(config.listen.tls.cert)!, key: at(config.listen.tls.key), ca: at(config.listen.tls.ca) } },
+    partners: config.partners.map((p) => ({
+      ...p,
+      jwksFile: at(p.jwksFile),
+      devKeyFile: at(p.devKeyFile),
+      ...(p.tls === undefined ? {} : { tls: { ...p.tls, clientCert: at(p.tls.clientCert), clientKey: at(p.tls.clientKey), ca: at(p.tls.ca) } }),
+    })),
     desk: { ...config.desk, tokens: (config.desk.tokens ?? []).map((t) => ({ ...t, file: at(t.file) })) },
     admin: { ...config.admin, tokens: (config.admin.tokens ?? []).map((t) => ({ ...t, file: at(t.file) })) },
     ...(config.console === undefined

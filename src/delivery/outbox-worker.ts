@@ -5,6 +5,7 @@ import type { Dispatcher } from 'undici';
 import type { SigningKey } from '../keys/jwk.js';
 import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
 import type { LinkStore } from '../ports/supplier-link.js';
+import { isTlsRefusal } from '../partners/partner-tls.js';
 import { backoffDelay } from './backoff.js';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import type { OutboxMessage, OutboxStore } from '../ports/outbox-store.js';
@@ -280,6 +281,7 @@ export function createOutboxWorker(options: {
       );
     }
     const attempts = message.attempts + 1;
+    if (isTlsRefusal(outcome.error)) logger.warn({ partner: partnerId, message: message.id, error: outcome.error }, `outbox: TLS with ${partnerId}'s gateway failed (${outcome.error}); the message stays in the outbox and is retried`);
     if (attempts >= delivery.maxAttempts) {
       await store.markDead(message.seq, `gave up after ${attempts} attempts: ${outcome.error}`);
       options.observe?.(partnerId, message, 'dead');

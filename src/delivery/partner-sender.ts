@@ -4,6 +4,7 @@ import { bodyDigest, receiptCovers, signBatch } from '../messages/batch.js';
 import { signDetachedAt, verifyCompact } from '../messages/jws.js';
 import { RECEIPT_TYPE, type Receipt } from '../messages/receipt.js';
 import type { Partner } from '../partners/partner-directory.js';
+import { describeConnectError, tlsConnectOf } from '../partners/partner-tls.js';
 import type { LinkStore, SubmitAnswer } from '../ports/supplier-link.js';
 import { PUBLIC_STATUSES, type PublicStatus } from '../usm/usm-model.js';
 import { retryAfterMs } from './backoff.js';
@@ -81,7 +82,8 @@ export function createPartnerSender(options: {
     if (pool === undefined) {
       pool = new Pool(origin, {
         connections: delivery.connections,
-        connect: { timeout: delivery.timeoutMs },
+        // The partner's TLS: our client certificate toward it, its CAs, and the pin its server certificate must match.
+        connect: { timeout: delivery.timeoutMs, ...tlsConnectOf(partner) },
         headersTimeout: delivery.timeoutMs,
         bodyTimeout: delivery.timeoutMs,
         keepAliveTimeout: 30_000,
@@ -157,7 +159,7 @@ export function createPartnerSender(options: {
         ...(typeof date === 'string' ? { date: { header: date, receivedAt: options.now() } } : {}),
       };
     } catch (error) {
-      return { error: (error as { code?: string }).code ?? (error as Error).message };
+      return { error: describeConnectError(error) };
     }
   }
 
@@ -190,6 +192,8 @@ export function createPartnerSender(options: {
     if (code === 'USM_ERR_LINK_NOT_FOUND' || code === 'USM_ERR_CALL_NOT_FOUND') return { kind: 'retry', error };
     // Our clock or theirs is off: the same message (signed afresh at each attempt) passes once they agree.
     if (code === 'USM_ERR_MESSAGE_TIME') return { kind: 'retry', error, clockSkew: clockSkewOf(answer) };
+    // The partner refused the TLS connection's client certificate, not the message: it passes once the certificates are right.
+    if (code === 'USM_ERR_CLIENT_CERTIFICATE') return { kind: 'retry', error };
     return { kind: 'dead', error };
   }
 

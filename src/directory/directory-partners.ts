@@ -60,6 +60,7 @@ export function partnersFromDirectory(directory: Directory, self: string, local:
       url: member.url,
       ...(roles.includes('supplier') ? { services } : {}),
       source: 'directory',
+      ...(mine?.tls !== undefined ? { tls: mine.tls } : {}),
       links: links.filter((l) => roles.includes(l.customer === member.id ? 'customer' : 'supplier')).map((l) => ({ ...l, services: [...l.services] })),
     });
   }

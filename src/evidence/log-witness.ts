@@ -7,6 +7,7 @@ import { readCheckpoint } from '../messages/checkpoint.js';
 import type { StoredCheckpoint } from '../messages/log-proofs.js';
 import { judgeCheckpoint } from '../messages/witness-check.js';
 import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
+import { createPartnerAgents } from '../partners/partner-tls.js';
 import type { WitnessStore } from '../ports/witness-store.js';
 
 /** What one look at a partner's log came to. */
@@ -45,10 +46,11 @@ export interface LogWitnessOptions {
  */
 export function createLogWitness(options: LogWitnessOptions): LogWitness {
   const clients = new Map<string, GatewayClient>();
+  const agents = createPartnerAgents({ timeoutMs: options.timeoutMs });
   const clientOf = (partner: Partner & { url: string }): GatewayClient => {
     let client = clients.get(partner.id);
     if (client === undefined) {
-      client = createGatewayClient({ baseUrl: partner.url, from: options.self, to: partner.id, key: options.key, retry: { attempts: 1 }, timeoutMs: options.timeoutMs });
+      client = createGatewayClient({ baseUrl: partner.url, from: options.self, to: partner.id, key: options.key, retry: { attempts: 1 }, timeoutMs: options.timeoutMs, dispatcher: agents.of(partner) });
       clients.set(partner.id, client);
     }
     return client;
@@ -120,6 +122,7 @@ export function createLogWitness(options: LogWitnessOptions): LogWitness {
       if (timer !== undefined) clearInterval(timer);
       await running;
       await Promise.all([...clients.values()].map((c) => c.close()));
+      await agents.close();
     },
   };
 }

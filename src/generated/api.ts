@@ -2729,7 +2729,10 @@ export interface components {
          * @description The partner may not do this: `USM_ERR_FORBIDDEN` (it lacks the role, or is not a party to the
          *     agreement), `USM_ERR_SERVICE_NOT_ALLOWED` (the agreement does not cover the service). In a
          *     console session: `USM_ERR_ROLE_REQUIRED` (the person lacks the desk or admin role),
-         *     `USM_ERR_CSRF_TOKEN_INVALID` (a write without the session's `Usm-Csrf-Token`).
+         *     `USM_ERR_CSRF_TOKEN_INVALID` (a write without the session's `Usm-Csrf-Token`). Over mutual TLS:
+         *     `USM_ERR_CLIENT_CERTIFICATE` (the partner's signed message or read token came over a connection
+         *     whose client certificate is not the one its `tls.clientCertSha256` or `tls.clientCertSubject`
+         *     names), answered from the headers before the body is read.
          */
         Forbidden: {
             headers: {
@@ -3156,6 +3159,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["SignatureRequired"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
@@ -3458,6 +3462,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["StoreUnavailable"];
@@ -4893,6 +4898,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["LogRange"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["StoreUnavailable"];
@@ -4950,6 +4956,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["LogRange"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["StoreUnavailable"];

@@ -15,6 +15,7 @@ export interface components {
                 host: string;
                 /** @default 8080 */
                 port: number;
+                tls?: components["schemas"]["ListenTlsConfig"];
             };
             /** @description The base URL partners reach this gateway at. */
             publicUrl?: string;
@@ -377,6 +378,54 @@ export interface components {
                  */
                 allowPrivateAddresses: boolean;
             };
+            tls?: components["schemas"]["PartnerTlsConfig"];
+        };
+        /**
+         * @description Serve HTTPS (docs/deploy.md, "TLS and mutual TLS"). With `ca`, partners are asked for a client
+         *     certificate checked against it, and a partner's `tls.clientCertSha256` or `tls.clientCertSubject`
+         *     binds its signed messages and read tokens to its own certificate. Files are read at start: a
+         *     new certificate takes a restart.
+         */
+        ListenTlsConfig: {
+            /** @description PEM file with the server certificate (and the intermediates after it). */
+            cert: string;
+            /** @description PEM file with its private key. */
+            key?: string;
+            /** @description Environment variable holding that private key as PEM (instead of `key`). */
+            keyEnv?: string;
+            /** @description PEM file with the CAs partners' client certificates must chain to; set */
+            ca?: string;
+            /**
+             * @description With `ca`, the TLS handshake itself refuses a client without a certificate that chains to it (the desk, the console and /healthz too then need one).
+             * @default false
+             */
+            requireClientCert: boolean;
+        };
+        /** @description TLS toward and from this partner's gateway (docs/deploy.md, "TLS and mutual TLS"). */
+        PartnerTlsConfig: {
+            /**
+             * @description Inbound, with `listen.tls.ca`: the client certificates the partner's signed messages and read
+             *     tokens must come over, each the SHA-256 fingerprint of the certificate (hex, colons allowed) or
+             *     the base64 SHA-256 of its SubjectPublicKeyInfo (an SPKI pin, which survives a renewal with the
+             *     same key). Another certificate, or none, is refused with USM_ERR_CLIENT_CERTIFICATE before the body is read.
+             */
+            clientCertSha256?: string[];
+            /** @description Inbound, with `listen.tls.ca`, instead of or besides `clientCertSha256`; the subject common name (CN) the partner's client certificate must have. */
+            clientCertSubject?: string;
+            /** @description Outbound: PEM file with our client certificate toward this partner's gateway (and its intermediates). */
+            clientCert?: string;
+            /** @description Outbound */
+            clientKey?: string;
+            /** @description Outbound */
+            clientKeyEnv?: string;
+            /** @description Outbound: PEM file with the CAs the partner's server certificate must chain to (instead of the system's). */
+            ca?: string;
+            /**
+             * @description Outbound: the base64 SHA-256 of the SubjectPublicKeyInfo of the partner gateway's server
+             *     certificate (one or more, for a rollover). A server whose certificate has none of them is
+             *     refused: messages to it stay in the outbox and are retried, with the reason in the log.
+             */
+            pinSha256?: string[];
         };
         UnderpinningConfig: {
             id: string;

@@ -119,3 +119,18 @@ function decodeHeader(protectedB64: string): { alg: string; kid: string; typ?: u
 function invalid(detail: string): GatewayError {
   return new GatewayError('USM_ERR_SIGNATURE_INVALID', detail);
 }
+
+/**
+ * The `kid` a compact or detached JWS (or a JWT) names in its protected header, read without any
+ * check (to tell whose it claims to be before the body is read), or undefined when it names none.
+ */
+export function claimedKid(jws: string): string | undefined {
+  const dot = jws.indexOf('.');
+  if (dot <= 0 || dot > 2800) return undefined;
+  try {
+    const { kid } = decodeHeader(jws.slice(0, dot));
+    return kid === '' ? undefined : kid;
+  } catch {
+    return undefined;
+  }
+}

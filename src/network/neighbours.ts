@@ -1,18 +1,19 @@
 import { request } from 'undici';
 import type { OutboxWorker } from '../delivery/outbox-worker.js';
 import type { components } from '../generated/api.js';
-import type { PartnerDirectory } from '../partners/partner-directory.js';
+import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
+import { describeConnectError, type PartnerAgents } from '../partners/partner-tls.js';
 import type { Store } from '../ports/store.js';
 
 type Neighbour = components['schemas']['Neighbour'];
 
 /** The live view of this gateway's links: every partner gateway, whether it answers, and how delivery to it stands (queue, oldest waiting, dead letters, circuit, pause). */
-export async function neighbours(deps: { partners: PartnerDirectory; store: Store; outbox: OutboxWorker; timeoutMs?: number }): Promise<Neighbour[]> {
+export async function neighbours(deps: { partners: PartnerDirectory; store: Store; outbox: OutboxWorker; agents: PartnerAgents; timeoutMs?: number }): Promise<Neighbour[]> {
   const [last, queues, summary, paused, evidence] = await Promise.all([deps.store.lastMessages(), deps.outbox.status(), deps.store.outboxSummary(), deps.store.pausedPartners(), deps.store.listWitnessEvidence()]);
   const withGateway = deps.partners.all().filter((p) => p.url !== undefined);
   return Promise.all(
     withGateway.map(async (partner) => {
-      const [probe, witnessed] = await Promise.all([reach(partner.url!, deps.timeoutMs ?? 2000), deps.store.lastPartnerCheckpoint(partner.id)]);
+      const [probe, witnessed] = await Promise.all([reach(partner, deps.agents, deps.timeoutMs ?? 2000), deps.store.lastPartnerCheckpoint(partner.id)]);
       const seen = last.find((l) => l.partner === partner.id);
       const queue = queues.find((q) => q.partner === partner.id);
       const counts = summary.find((q) => q.partner === partner.id);
@@ -42,13 +43,13 @@ export async function neighbours(deps: { partners: PartnerDirectory; store: Stor
   );
 }
 
-async function reach(url: string, timeoutMs: number): Promise<{ reachable: boolean; latencyMs: number | null; error?: string }> {
+async function reach(partner: Partner, agents: PartnerAgents, timeoutMs: number): Promise<{ reachable: boolean; latencyMs: number | null; error?: string }> {
   const started = performance.now();
   try {
-    const response = await request(`${url.replace(/\/$/, '')}/healthz`, { headersTimeout: timeoutMs, bodyTimeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await request(`${partner.url!.replace(/\/$/, '')}/healthz`, { dispatcher: agents.of(partner), headersTimeout: timeoutMs, bodyTimeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs) });
     await response.body.dump();
     return { reachable: response.statusCode === 200, latencyMs: Math.round(performance.now() - started), ...(response.statusCode === 200 ? {} : { error: `HTTP ${response.statusCode}` }) };
   } catch (error) {
-    return { reachable: false, latencyMs: null, error: (error as { code?: string }).code ?? (error as Error).message };
+    return { reachable: false, latencyMs: null, error: describeConnectError(error) };
   }
 }

@@ -3,6 +3,7 @@ import type { JWK } from 'jose';
 import type { PartnerConfig } from '../config/load-config.js';
 import { KeyError, publicJwkOf, verificationKeyOf, type VerificationKey } from '../keys/jwk.js';
 import { readJsonFile, readOrCreatePrivateJwk } from '../keys/key-files.js';
+import { loadPartnerTls, type PartnerTls } from './partner-tls.js';
 
 export type PartnerRole = 'customer' | 'supplier';
 
@@ -25,6 +26,8 @@ export interface Partner {
    * agreements alone say what it may do.
    */
   readonly links?: readonly { readonly customer: string; readonly supplier: string; readonly agreement: string; readonly services: readonly string[] }[];
+  /** TLS toward its gateway and the client certificate it must come over (`partners[].tls`, always from the config). */
+  readonly tls?: PartnerTls;
 }
 
 /** The hosts a partner's TMF621 listener callbacks may name, and whether they may reach non-public addresses. */
@@ -92,7 +95,7 @@ export interface LoadedPartners {
  * Reads every partner's public keys from config (inline, file, or a development key file). A partner
  * with none (allowed when the gateway follows a network directory) has its keys from the directory.
  */
-export async function loadPartners(configs: readonly PartnerConfig[]): Promise<LoadedPartners> {
+export async function loadPartners(configs: readonly PartnerConfig[], env: Readonly<Record<string, string | undefined>> = {}): Promise<LoadedPartners> {
   const createdDevKeys: string[] = [];
   const partners: Partner[] = [];
   for (const config of configs) {
@@ -118,6 +121,7 @@ export async function loadPartners(configs: readonly PartnerConfig[]): Promise<L
       }
     });
     if (keys.length === 0 && (config.jwks !== undefined || config.jwksFile !== undefined)) throw new KeyError(`partner ${config.id} has no keys`);
+    const tls = await loadPartnerTls(config.id, config.tls, env);
     partners.push({
       id: config.id,
       name: config.name,
@@ -126,6 +130,7 @@ export async function loadPartners(configs: readonly PartnerConfig[]): Promise<L
       ...(config.url !== undefined ? { url: config.url } : {}),
       ...(config.services !== undefined ? { services: config.services } : {}),
       source: 'local',
+      ...(tls !== undefined ? { tls } : {}),
       ...(config.tmf?.callbackHosts !== undefined ? { callbacks: { hosts: config.tmf.callbackHosts.map((h) => h.toLowerCase()), allowPrivateAddresses: config.tmf.allowPrivateAddresses ?? false } } : {}),
     });
   }

@@ -1,4 +1,3 @@
-import { Agent } from 'undici';
 import type { CallService } from '../calls/call-service.js';
 import type { SubcallService } from './subcall-service.js';
 import { isPublic } from '../calls/call-attachments.js';
@@ -8,6 +7,7 @@ import type { components } from '../generated/api.js';
 import type { SigningKey } from '../keys/jwk.js';
 import type { InboundMessageStore } from '../ports/inbound-message.js';
 import type { PartnerDirectory } from '../partners/partner-directory.js';
+import { createPartnerAgents } from '../partners/partner-tls.js';
 import { checkReceipt, type ExpectedReceipt } from '../client/receipt-check.js';
 import type { VerificationKey } from '../keys/jwk.js';
 import { bodyDigest } from '../messages/batch.js';
@@ -52,7 +52,7 @@ export function createChainTracer(deps: {
   readonly ownKeys: readonly VerificationKey[];
   readonly timeoutMs: number;
 }): ChainTracer {
-  const agent = new Agent({ connect: { timeout: deps.timeoutMs }, headersTimeout: deps.timeoutMs, bodyTimeout: deps.timeoutMs });
+  const agents = createPartnerAgents({ timeoutMs: deps.timeoutMs });
   return {
     async trace(callId, customer) {
       const call = await deps.calls.get(callId, customer);
@@ -97,14 +97,14 @@ export function createChainTracer(deps: {
         forwarded,
       };
     },
-    close: () => agent.close(),
+    close: () => agents.close(),
   };
 
   async function supplierTrace(supplierId: string, remoteCallId: string | null): Promise<TraceHop | { error: string }> {
     const supplier = deps.partners.get(supplierId);
     if (remoteCallId === null) return { error: 'the supplier has not answered yet' };
     if (supplier?.url === undefined) return { error: `${supplierId} has no gateway url` };
-    const client = createPartnerClient({ baseUrl: supplier.url, from: deps.self, to: supplierId, key: deps.signingKey, dispatcher: agent });
+    const client = createPartnerClient({ baseUrl: supplier.url, from: deps.self, to: supplierId, key: deps.signingKey, dispatcher: agents.of(supplier) });
     try {
       const answer = await client.get(`/v1/calls/${encodeURIComponent(remoteCallId)}/trace`);
       if (answer.status === 200) return answer.body as TraceHop;

@@ -21,6 +21,25 @@ function errorOf(raw: unknown): ConfigError {
 }
 
 describe('the config file', () => {
+  it('takes TLS only when it is whole: a key for each certificate, a client CA for requireClientCert and for a bound partner, https toward a TLS partner', () => {
+    expect(buildConfig(valid(), '/etc/usm-link').listen.tls).toBeUndefined();
+    const tls = { ...valid(), listen: { port: 8443, tls: { cert: 'tls/gw.crt', keyEnv: 'GW_TLS_KEY', ca: 'tls/partners-ca.pem', requireClientCert: true } } };
+    expect(buildConfig(tls, '/etc/usm-link').listen.tls).toEqual({ cert: '/etc/usm-link/tls/gw.crt', keyEnv: 'GW_TLS_KEY', ca: '/etc/usm-link/tls/partners-ca.pem', requireClientCert: true });
+    expect(errorOf({ ...valid(), listen: { tls: { cert: 'gw.crt' } } }).path).toBe('/listen/tls');
+    expect(errorOf({ ...valid(), listen: { tls: { cert: 'gw.crt', key: 'gw.key', keyEnv: 'K' } } }).path).toBe('/listen/tls');
+    expect(errorOf({ ...valid(), listen: { tls: { cert: 'gw.crt', key: 'gw.key', requireClientCert: true } } }).path).toBe('/listen/tls/requireClientCert');
+    const partner = (extra: Record<string, unknown>, listen: unknown = tls.listen) => ({ ...valid(), listen, partners: [{ ...valid().partners[0], url: 'https://hospital.example.org', tls: extra }] });
+    const pin = 'nEEY/KyJgNFHEudjrGN3rXI/509dylqpEkYpPU/lqPA=';
+    const bound = buildConfig(partner({ clientCertSha256: [pin, 'AB:'.repeat(31) + 'AB'], clientCert: 'out.crt', clientKey: 'out.key', ca: 'their-ca.pem', pinSha256: [pin] }), '/etc/usm-link');
+    expect(bound.partners[0]!.tls).toMatchObject({ clientCert: '/etc/usm-link/out.crt', clientKey: '/etc/usm-link/out.key', ca: '/etc/usm-link/their-ca.pem', pinSha256: [pin] });
+    expect(errorOf(partner({ clientCertSubject: 'hospital' }, { port: 8443 })).path).toBe('/partners/0/tls');
+    expect(errorOf(partner({ clientCert: 'out.crt' })).path).toBe('/partners/0/tls');
+    expect(errorOf(partner({ clientKey: 'out.key' })).path).toBe('/partners/0/tls');
+    expect(errorOf(partner({ pinSha256: ['not-a-pin'] })).path).toBe('/partners/0/tls/pinSha256/0');
+    expect(errorOf(partner({ clientCertSha256: ['abc'] })).path).toBe('/partners/0/tls/clientCertSha256/0');
+    expect(errorOf({ ...partner({ pinSha256: [pin] }), partners: [{ ...valid().partners[0], url: 'http://hospital.example.org', tls: { pinSha256: [pin] } }] }).message).toMatch(/is not https/);
+  });
+
   it('following a network directory, lets partners come from it: keyless entries, agreements and routes naming members', () => {
     const following = {
       ...valid(),

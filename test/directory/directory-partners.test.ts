@@ -29,12 +29,15 @@ describe('the partners a gateway takes from a directory', () => {
       revocations: { keys: [{ member: 'ward', kid: w2.kid! }], members: [{ id: 'gone' }] },
     });
     const local = (id: string, roles: Partner['roles'], keys: (typeof a1)[]): Partner => ({ id, name: `${id} (config)`, roles, keys: keys.map(verificationKeyOf), source: 'local' });
-    const taken = partnersFromDirectory(directory, 'self', [local('a', ['supplier'], []), local('c', ['customer'], [x1]), local('ward', ['customer'], [w1, w2]), local('gone', ['customer'], [x1]), local('loner', ['customer'], [])], now);
+    // The config's TLS toward a member goes with it: the directory says where, the config how to connect.
+    const tls = { outbound: { pinSha256: ['nEEY/KyJgNFHEudjrGN3rXI/509dylqpEkYpPU/lqPA='] }, clientCertSha256: ['nEEY/KyJgNFHEudjrGN3rXI/509dylqpEkYpPU/lqPA='] };
+    const taken = partnersFromDirectory(directory, 'self', [{ ...local('a', ['supplier'], []), tls }, local('c', ['customer'], [x1]), local('ward', ['customer'], [w1, w2]), local('gone', ['customer'], [x1]), local('loner', ['customer'], [])], now);
 
     const byId = new Map(taken.partners.map((p) => [p.id, p]));
     // a: both roles by the links, narrowed to supplier by the config; only its key valid now; the services of its links.
     expect(byId.get('a')).toMatchObject({ roles: ['supplier'], url: 'https://a.example.org', source: 'directory', name: 'a (config)', services: [{ id: 'hosting', name: 'hosting' }] });
     expect(byId.get('a')!.keys.map((k) => k.kid)).toEqual([a1.kid]);
+    expect(byId.get('a')!.tls).toBe(tls);
     // b: its only key is not valid yet; c: the config lists a key the directory does not: nothing in common.
     expect(byId.has('b')).toBe(false);
     expect(byId.has('c')).toBe(false);

@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JWK } from 'jose';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
+import { request, type Dispatcher } from 'undici';
 import { afterAll, afterEach } from 'vitest';
 import { freePorts } from '../../scripts/free-ports.js';
 import { buildApp, type App } from '../../src/app.js';
@@ -53,6 +54,12 @@ export interface FixtureOptions {
   readonly now?: () => number;
   /** Extra or replaced config keys. */
   readonly config?: Record<string, unknown>;
+  /** What the fixture's own clients (partners, desk, admin) connect with: for a gateway on TLS, an Agent with its CA (and a client certificate). */
+  readonly dispatcher?: Dispatcher;
+  /** The environment the gateway reads its secrets from (default: none). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** The gateway's logger (default: silent). */
+  readonly logger?: Logger;
 }
 
 /**
@@ -123,11 +130,11 @@ export async function startGateway(options: FixtureOptions): Promise<GatewayFixt
     ...options.config,
   };
   const config = buildConfig(raw, dir);
-  const app = await buildApp({ config, env: {}, ...(options.now ? { now: options.now } : {}), logger: pino({ level: 'silent' }) });
+  const app = await buildApp({ config, env: options.env ?? {}, ...(options.now ? { now: options.now } : {}), logger: options.logger ?? pino({ level: 'silent' }) });
   installResponseCheck(app);
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+  const url = `${config.listen.tls === undefined ? 'http' : 'https'}://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
   let closed = false;
   const fixture: GatewayFixture = {
     app,
@@ -136,9 +143,9 @@ export async function startGateway(options: FixtureOptions): Promise<GatewayFixt
     config,
     partyId,
     client: (partner) =>
-      createPartnerClient({ baseUrl: url, from: partner.id, to: partyId, key: partner.key, ...(options.now ? { now: options.now } : {}) }),
-    desk: (method, path, body) => bearer(url, DESK_TOKEN, method, path, body),
-    admin: (method, path) => bearer(url, ADMIN_TOKEN, method, path),
+      createPartnerClient({ baseUrl: url, from: partner.id, to: partyId, key: partner.key, ...(options.now ? { now: options.now } : {}), ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}) }),
+    desk: (method, path, body) => bearer(url, DESK_TOKEN, method, path, body, options.dispatcher),
+    admin: (method, path) => bearer(url, ADMIN_TOKEN, method, path, undefined, options.dispatcher),
     async restart() {
       await fixture.close();
       return startGateway({ ...options, dir });
@@ -152,7 +159,17 @@ export async function startGateway(options: FixtureOptions): Promise<GatewayFixt
   return fixture;
 }
 
-async function bearer(url: string, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+async function bearer(url: string, token: string, method: string, path: string, body?: unknown, dispatcher?: Dispatcher): Promise<{ status: number; body: any }> {
+  if (dispatcher !== undefined) {
+    const answer = await request(`${url}${path}`, {
+      method: method as Dispatcher.HttpMethod,
+      dispatcher,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await answer.body.text();
+    return { status: answer.statusCode, body: text === '' ? undefined : JSON.parse(text) };
+  }
   const response = await fetch(`${url}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
