@@ -33,7 +33,7 @@ import { createAttachmentChecker, type AttachmentChecker } from './attachments/a
 import { createContentStore } from './attachments/content-store.js';
 import { createAgreementService, type AgreementService } from './agreements/agreement-service.js';
 import { createAvailabilityService, type AvailabilityService } from './agreements/availability-service.js';
-import { createWishNegotiations, type WishNegotiations } from './subcalls/wish-negotiation.js';
+import { createWishNegotiations, settleWishNegotiation, type WishNegotiations } from './subcalls/wish-negotiation.js';
 import { createOutboundMessages } from './delivery/outbound-messages.js';
 import type { Store } from './ports/store.js';
 import { contractDocument } from './http/contract.js';
@@ -214,6 +214,7 @@ export async function createGateway(options: {
     outbound,
     now,
     onCommit: (queuedFor) => outboxWorker.wake(queuedFor),
+    settleForCall: settleWishNegotiation({ calls, store }),
   });
   const directory =
     config.network?.url === undefined

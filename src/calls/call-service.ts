@@ -262,6 +262,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
       links: [...draft.links.values()],
       outbox: draft.outbox,
       triggers: [...draft.triggers.values()],
+      agreements: draft.agreements,
       also,
     };
   }

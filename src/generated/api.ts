@@ -821,7 +821,9 @@ export interface paths {
          *     negotiation names the wish (`forCall`). A call that is not a wish at Agree 4 or 5 (in
          *     progress or held) is refused with 409 `USM_ERR_FORK_NOT_ALLOWED`. Once the supplier
          *     accepts, the contract is an underpinning agreement like any other: the wish's sub-calls
-         *     may fall under it.
+         *     may fall under it. The wish is `held` while the negotiation is open (in the same commit as
+         *     the proposal, a history entry naming it) and goes back `inProgress` at its step when the
+         *     contract is accepted or rejected, in the same commit as that answer.
          */
         post: operations["deskOpenWishNegotiation"];
         delete?: never;
