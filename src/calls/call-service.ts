@@ -9,7 +9,7 @@ import { isVersionConflict, type CallCommit, type CallFilter, type CallStore } f
 import type { IdempotencyContext } from '../ports/idempotency.js';
 import type { InboundMessageStore, MessageContext } from '../ports/inbound-message.js';
 import type { components } from '../generated/api.js';
-import { allowedActions, currentPosition, pathOf, startCall, type LifecycleAction } from '../usm/call-lifecycle.js';
+import { allowedActions, currentPosition, fulfilmentIndex, pathOf, startCall, type LifecycleAction } from '../usm/call-lifecycle.js';
 import type { CallType } from '../usm/usm-model.js';
 import { priorityOf } from '../usm/priority.js';
 import { newBreaches, nextDue, onStatusChange, startClock } from '../usm/sla-clock.js';
@@ -187,6 +187,17 @@ interface Opening {
   readonly actor: Actor;
   readonly extra?: Pick<CallRecord, 'channel' | 'raisedFrom'>;
   readonly cause: ChangeCause<CallRecord>;
+}
+
+/**
+ * A rejected resolution (the customer's reopen, or the desk's back in progress) goes back to the
+ * step the request names, else to the agreement's `onRejection` when that is a fulfilment step of
+ * the call's path, else to the last fulfilment step.
+ */
+function returnTo(call: CallRecord, action: LifecycleAction): LifecycleAction {
+  const reopening = action.kind === 'reopen' || (action.kind === 'setStatus' && action.status === 'inProgress' && call.lifecycle.status === 'resolved');
+  if (!reopening || action.to !== undefined || call.onRejection === undefined) return action;
+  return fulfilmentIndex(call.lifecycle, call.onRejection) === undefined ? action : { ...action, to: call.onRejection };
 }
 
 const MAX_ATTEMPTS = 5;
@@ -367,6 +378,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
       ...(trace !== undefined ? { trace } : {}),
       ...(target !== undefined ? { sla: startClock(at, target, levels.supportHours) } : {}),
       ...(levels.confirmationHours !== undefined ? { confirmationHours: levels.confirmationHours } : {}),
+      ...(levels.onRejection !== undefined ? { onRejection: { process: levels.onRejection.process, step: levels.onRejection.step } } : {}),
       ...extra,
       ...(unknown !== undefined ? { requesterUnknown: true } : {}),
     };
@@ -475,7 +487,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
           if (input.chainId !== undefined && input.chainId !== current.chainId) {
             throw new GatewayError('USM_ERR_CHAIN_MISMATCH', `call ${current.id} is in chain ${current.chainId}, the message names ${input.chainId}`);
           }
-          if (input.action !== undefined) step(draft, input.action, input.actor, input.comment);
+          if (input.action !== undefined) step(draft, returnTo(current, input.action), input.actor, input.comment);
           if (input.action?.kind === 'advance') await triggerByRule(draft);
           if (input.action?.kind === 'confirm' && deps.closing !== 'desk') workClosingSteps(draft);
           if (input.action?.kind === 'resolve' && input.resolution !== undefined) draft.call = { ...draft.call, resolution: { summary: input.resolution, resolvedAt: draft.at } };

@@ -1680,6 +1680,7 @@ export interface components {
             availability?: number;
             /** @description How long (hours on the clock, not support hours) a resolved call waits for the customer to confirm or reject it; then the provider closes it. Never, when absent. */
             confirmationHours?: number;
+            onRejection?: components["schemas"]["RejectionReturn"];
             targets: components["schemas"]["ServiceLevelTarget"][];
         };
         AgreementTerms: {
@@ -2144,6 +2145,17 @@ export interface components {
                 }[];
             }[];
         };
+        /**
+         * @description The step a rejected resolution goes back to (in progress), for the calls whose workflow has
+         *     it among its fulfilment steps (before the resolution), e.g. `{process: recover, step: 3}`
+         *     to analyse an incident again. Other calls, and all when absent, go back to their last
+         *     fulfilment step (the trigger step when a triggered call did the work). The desk may name
+         *     another when it reopens (`StatusRequest.returnTo`).
+         */
+        RejectionReturn: {
+            process: components["schemas"]["ProcessName"];
+            step: number;
+        };
         Position: {
             process: components["schemas"]["ProcessName"];
             step: number;
@@ -2459,6 +2471,7 @@ export interface components {
                 supportHours?: string;
                 availability?: number;
                 confirmationHours?: number;
+                onRejection?: components["schemas"]["RejectionReturn"];
                 targets?: components["schemas"]["ServiceLevelTarget"][];
             };
         };
@@ -2506,6 +2519,13 @@ export interface components {
             /** @enum {string} */
             status: "rejected" | "inProgress" | "pending" | "held" | "cancelled" | "closed";
             reason?: string;
+            /**
+             * @description With `inProgress` on a resolved call (the desk reopens it): the fulfilment step of the
+             *     call's workflow it goes back to, over the agreement's `serviceLevels.onRejection`. A step
+             *     that is not one of them, or `returnTo` with another change, is refused with 409
+             *     `USM_ERR_ILLEGAL_TRANSITION`.
+             */
+            returnTo?: components["schemas"]["Position"];
         };
         ResolveRequest: {
             summary: string;

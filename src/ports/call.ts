@@ -65,6 +65,8 @@ export interface CallRecord {
   readonly slaNextDue?: string | null;
   /** The agreement's confirmation window (hours) when the call was submitted; none: a resolution waits for the customer. */
   readonly confirmationHours?: number;
+  /** The agreement's `serviceLevels.onRejection` when the call was submitted: the step a rejected resolution goes back to. */
+  readonly onRejection?: components['schemas']['Position'];
   /** While resolved under a confirmation window: when the gateway closes the call unless the customer answers first. */
   readonly closeDueAt?: string;
   /** How a call raised at the desk came in (absent: a customer's signed call.submit). */
