@@ -318,10 +318,28 @@ export function createCallService(deps: CallServiceDeps): CallService {
   /** Opens a new call: the agreement's rules, the service-level clock, the hooks (automatic routes), one commit. */
   async function open(opening: Opening): Promise<CallRecord> {
     await checkAttachments(opening.submission.attachments, opening.actor.kind === 'customer' ? opening.customer : undefined);
-    const draft = await prepare(opening, isoNow());
-    const commitSet = await finish(draft, undefined);
-    await commit(commitSet, opening.cause, commitSet.call);
-    return commitSet.call;
+    for (let attempt = 1; ; attempt++) {
+      const draft = await prepare(opening, isoNow());
+      await linkToSource(draft);
+      const commitSet = await finish(draft, undefined);
+      try {
+        await commit(commitSet, opening.cause, commitSet.call);
+        return commitSet.call;
+      } catch (error) {
+        // Only the call a risk is raised from can be stale: it changed in between; link again.
+        if (!isVersionConflict(error)) throw error;
+        if (attempt >= MAX_ATTEMPTS) throw new GatewayError('USM_ERR_CONFLICT', 'the call the risk is raised from kept changing; retry', { cause: error });
+      }
+    }
+  }
+
+  /** A risk raised from another call's evaluate and close: that call lists it (`raised`), in the same commit. */
+  async function linkToSource(draft: Draft): Promise<void> {
+    const from = draft.call.raisedFrom;
+    if (from === undefined) return;
+    const source = await load(from, undefined);
+    const linked = draftOf({ ...source, raised: [...(source.raised ?? []), draft.call.id] }, draft.at);
+    draft.also.set(source.id, { draft: linked, previous: source });
   }
 
   /** Fetches and checks attachments before any change is decided: a refusal leaves nothing written. */

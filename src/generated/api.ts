@@ -537,7 +537,8 @@ export interface paths {
          *     (`updatedSince`). `externalRef` is kept as a label, e.g. the ticket id the caller gave.
          *     `raisedFrom` names the call whose
          *     evaluate and close step raised this risk (it must be a `risk`; the other call must be at
-         *     evaluate and close or closed, else 409 `USM_ERR_ILLEGAL_TRANSITION`).
+         *     evaluate and close or closed, else 409 `USM_ERR_ILLEGAL_TRANSITION`), which lists it in
+         *     `raised` from the same commit on.
          */
         post: operations["deskRaiseCall"];
         delete?: never;
@@ -2246,6 +2247,8 @@ export interface components {
             channel?: "link" | "phone" | "email" | "desk" | "internal";
             /** @description The call whose evaluate and close step raised this risk. */
             raisedFrom?: components["schemas"]["Uuid"];
+            /** @description The risks raised from this call's evaluate and close (`raisedFrom` on each), oldest first; absent when none. */
+            raised?: components["schemas"]["Uuid"][];
             /** @description True when the requester is not a user the agreement knows (or a wish came from one who is not a contract holder) and the agreement flags such calls (`onUnknownRequester: flag`). */
             requesterUnknown?: boolean;
         };

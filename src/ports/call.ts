@@ -73,6 +73,8 @@ export interface CallRecord {
   readonly channel?: components['schemas']['DeskChannel'];
   /** The call whose evaluate and close step raised this risk. */
   readonly raisedFrom?: string;
+  /** The risks raised from this call's evaluate and close, oldest first (each names it in `raisedFrom`). */
+  readonly raised?: readonly string[];
   /** The requester is not a user the agreement knows, and the agreement flags such calls. */
   readonly requesterUnknown?: true;
 }
