@@ -197,7 +197,14 @@ export async function createGateway(options: {
     config.deskConnector === undefined || deskToolKey === undefined
       ? undefined
       : createDeskConnector({ config: config.deskConnector, key: deskToolKey, store, calls, self: config.party.id, now, logger });
-  const slaWatcher = createSlaWatcher({ store, calls, now, logger, intervalMs: 5000 });
+  const slaWatcher = createSlaWatcher({
+    store,
+    calls,
+    now,
+    logger,
+    intervalMs: 5000,
+    sources: [{ name: 'team sub-calls', due: (at, limit) => store.linksDueForSla(at, limit), look: (id) => subcalls.checkTeamSla(id) }],
+  });
   // Desk writes remembered by their Idempotency-Key are forgotten after desk.idempotencyHours.
   const forgetting = setInterval(() => {
     store.forgetIdempotent(new Date(now() - config.desk.idempotencyHours * 3_600_000).toISOString()).catch((error: unknown) => logger.warn({ err: error }, 'idempotency: cannot forget old keys'));

@@ -1916,6 +1916,10 @@ export interface components {
              * @description Present on an internal team's sub-call (a team of `teams[]`, a supplier without a
              *     gateway): it is worked at this desk (`POST .../forks/{linkId}/work`), no message is sent,
              *     and `sla` gives its due times by the operational agreement's levels for the parent's priority.
+             *     The SLA watcher watches them as it watches calls: the response is due until the desk first
+             *     works the sub-call, the resolution until it is resolved; each target missed is recorded
+             *     once in `breaches`, with an event `call.sla_breached` (`linkId`, `supplier`) and an
+             *     internal note on the parent.
              */
             team?: {
                 sla?: {
@@ -1923,6 +1927,8 @@ export interface components {
                     responseDueAt: string;
                     /** Format: date-time */
                     resolutionDueAt: string;
+                    /** @description The targets missed, in the order they were; absent when none. */
+                    breaches?: ("response" | "resolution")[];
                 };
             };
             resolution?: components["schemas"]["Resolution"];

@@ -8,7 +8,7 @@ import type { Actor, Attachment, HeldAttachment } from '../ports/call.js';
 import { holdAttachments, isPublic, markSent, referenceFor } from '../calls/call-attachments.js';
 import type { IdempotencyContext } from '../ports/idempotency.js';
 import type { MessageContext } from '../ports/inbound-message.js';
-import type { CallUpdate, LinkStore, SupplierLink } from '../ports/supplier-link.js';
+import { teamSlaMissed, type CallUpdate, type LinkStore, type SupplierLink } from '../ports/supplier-link.js';
 import { startClock } from '../usm/sla-clock.js';
 import type { ServiceLevels } from '../ports/agreement-store.js';
 import type { ForkPlan, ForkRequest, LinkPlanner } from './link-planner.js';
@@ -57,6 +57,12 @@ export interface SubcallService {
     work: { status: 'inProgress' | 'pending' | 'held' | 'resolved' | 'cancelled'; note?: string; resolution?: string };
     idempotency?: IdempotencyContext<SupplierLink>;
   }): Promise<SupplierLink>;
+  /**
+   * Records the targets an internal team's sub-call has missed by now, as the SLA watcher does for
+   * calls: on the sub-call (`team.sla.breaches`), an event `call.sla_breached` naming it and an
+   * internal note on the parent, in one commit; true when it recorded one.
+   */
+  checkTeamSla(linkId: string): Promise<boolean>;
 }
 
 export interface SubcallDeps {
@@ -189,6 +195,26 @@ export function createSubcallService(deps: SubcallDeps & { readonly calls: CallS
         const applied = await applyUpdate(store, draft, link, teamUpdate(link, work), { kind: 'desk', id: actor.id }, deps.attachments !== undefined);
         return () => applied.link;
       }, { idempotency });
+      return result;
+    },
+
+    async checkTeamSla(linkId) {
+      const found = await store.getLink(linkId);
+      if (found === undefined) return false;
+      const { result } = await calls.change(found.parentCallId, undefined, async (_current, draft) => {
+        const link = (await store.getLink(linkId))!;
+        const missed = teamSlaMissed(link, Date.parse(draft.at));
+        const sla = link.team?.sla;
+        if (missed.length === 0 || sla === undefined) return () => false;
+        const checked: SupplierLink = { ...link, team: { ...link.team, sla: { ...sla, breaches: [...(sla.breaches ?? []), ...missed] } }, updatedAt: draft.at, version: link.version + 1 };
+        draft.links.set(link.id, { link: checked, expectedVersion: link.version });
+        for (const target of missed) {
+          const due = target === 'response' ? sla.responseDueAt : sla.resolutionDueAt;
+          draft.events.push(event('call.sla_breached', draft.call.id, draft.at, { target, due, linkId: link.id, supplier: link.supplier }));
+          addNote(draft, { text: `${link.supplier} missed the ${target} target of its operational agreement ${link.agreement} (due ${due}).`, visibility: 'internal', kind: 'comment' }, SYSTEM);
+        }
+        return () => true;
+      });
       return result;
     },
   };
