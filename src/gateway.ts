@@ -33,7 +33,7 @@ import { createAttachmentChecker, type AttachmentChecker } from './attachments/a
 import { createContentStore } from './attachments/content-store.js';
 import { createAgreementService, type AgreementService } from './agreements/agreement-service.js';
 import { createAvailabilityService, type AvailabilityService } from './agreements/availability-service.js';
-import { createWishNegotiations, settleWishNegotiation, type WishNegotiations } from './subcalls/wish-negotiation.js';
+import { createWishNegotiations, negotiatingFor, settleWishNegotiation, type WishNegotiations } from './subcalls/wish-negotiation.js';
 import { createOutboundMessages } from './delivery/outbound-messages.js';
 import type { Store } from './ports/store.js';
 import { contractDocument } from './http/contract.js';
@@ -170,7 +170,14 @@ export async function createGateway(options: {
   metrics.readQueuesFrom({ outbox: () => store.outboxSummary(), circuits: () => outboxWorker.circuits() });
   const outbound = createOutboundMessages({ self: config.party, now });
   const attachments = createAttachmentChecker({ self: config.party.id, settings: config.attachments, content: createContentStore(config.attachments.folder), partners, signingKey });
-  const subcallDeps = { store, planner: createLinkPlanner({ routes: config.routes, partners, teams: config.teams, now }), agreements, outbound, publicUrl: config.publicUrl };
+  const subcallDeps = {
+    store,
+    planner: createLinkPlanner({ routes: config.routes, partners, teams: config.teams, now }),
+    agreements,
+    outbound,
+    publicUrl: config.publicUrl,
+    negotiating: (callId: string) => negotiatingFor(store)(callId),
+  };
   const calls = createCallService({
     self: config.party.id,
     store,

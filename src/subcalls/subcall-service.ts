@@ -72,6 +72,8 @@ export interface SubcallDeps {
   readonly outbound: OutboundMessages;
   /** This gateway's `publicUrl`: suppliers download the attachments of a sub-call from there. */
   readonly publicUrl?: string | undefined;
+  /** Whether the call also waits on an open negotiation of its own (a wish's Agree 4-5): its sub-calls' end does not resume it then. */
+  readonly negotiating?: (callId: string) => Promise<boolean>;
 }
 
 /** What sub-calls add to every call's changes: the automatic route of a new call, and confirmations when a call closes. */
@@ -126,7 +128,7 @@ export function createSubcallService(deps: SubcallDeps & { readonly calls: CallS
         markSent(draft, sent.map((a) => a.sha256), link.id);
         // An internal team has no gateway: its sub-call is worked here (workTeam), the note stays internal.
         if (link.team !== undefined && type === 'call.cancel') {
-          await applyUpdate(store, draft, link, teamUpdate(link, { status: 'cancelled' }), { kind: 'desk', id: actor.id }, deps.attachments !== undefined);
+          await applyUpdate(store, draft, link, teamUpdate(link, { status: 'cancelled' }), { kind: 'desk', id: actor.id }, deps.attachments !== undefined, deps.negotiating);
         } else if (link.team === undefined) {
           const references = sent.map((a) => referenceFor(draft.call, a, deps.publicUrl));
           draft.outbox.push(outbound.toSupplier(draft.call, link, type, references.length > 0 ? { ...data, attachments: references } : data));
@@ -152,7 +154,7 @@ export function createSubcallService(deps: SubcallDeps & { readonly calls: CallS
           if (current.remoteCallId !== null && current.remoteCallId !== update.callId) {
             throw new GatewayError('USM_ERR_CALL_ID_MISMATCH', `sub-call ${link.id} is call ${current.remoteCallId} at ${supplier}, the update names ${update.callId}`);
           }
-          const result = await applyUpdate(store, draft, current, update, { kind: 'supplier', id: supplier }, deps.attachments !== undefined);
+          const result = await applyUpdate(store, draft, current, update, { kind: 'supplier', id: supplier }, deps.attachments !== undefined, deps.negotiating);
           return () => result;
         },
         { message },
@@ -192,7 +194,7 @@ export function createSubcallService(deps: SubcallDeps & { readonly calls: CallS
         if (work.status === 'resolved' && work.resolution === undefined) {
           throw new GatewayError('USM_ERR_VALIDATION', 'a resolved sub-call needs its resolution', { errors: [{ path: 'body/resolution', message: 'must be given with status resolved' }] });
         }
-        const applied = await applyUpdate(store, draft, link, teamUpdate(link, work), { kind: 'desk', id: actor.id }, deps.attachments !== undefined);
+        const applied = await applyUpdate(store, draft, link, teamUpdate(link, work), { kind: 'desk', id: actor.id }, deps.attachments !== undefined, deps.negotiating);
         return () => applied.link;
       }, { idempotency });
       return result;
@@ -234,7 +236,15 @@ function teamUpdate(link: SupplierLink, work: { status: CallUpdate['status']; no
 
 /** Takes an update of a sub-call into the parent's draft: the link, events, notes, and the parent resumed when all are fulfilled. */
 /** Takes a supplier's (or a team's) update into the draft; `verified`: attachments its notes carry were checked here. */
-async function applyUpdate(store: LinkStore, draft: Draft, current: SupplierLink, update: CallUpdate, actor: Actor, verified: boolean): Promise<UpdateResult> {
+async function applyUpdate(
+  store: LinkStore,
+  draft: Draft,
+  current: SupplierLink,
+  update: CallUpdate,
+  actor: Actor,
+  verified: boolean,
+  negotiating?: (callId: string) => Promise<boolean>,
+): Promise<UpdateResult> {
   const supplier = current.supplier;
   const taken = receiveUpdate(current, update, draft.at);
   draft.links.set(current.id, { link: { ...taken.link, version: current.version + 1 }, expectedVersion: current.version });
@@ -249,7 +259,8 @@ async function applyUpdate(store: LinkStore, draft: Draft, current: SupplierLink
   }
   if (taken.applied.length > 0 && isFulfilled(taken.link)) {
     const siblings = (await store.linksOf(draft.call.id)).map((l) => (l.id === current.id ? taken.link : l));
-    if (!siblings.some(isOpen) && resume(draft, `${supplier} resolved its sub-call`) && taken.link.onSupplierResolved === 'resolve') {
+    const waits = siblings.some(isOpen) || (await negotiating?.(draft.call.id)) === true;
+    if (!waits && resume(draft, `${supplier} resolved its sub-call`) && taken.link.onSupplierResolved === 'resolve') {
       resolveWithSupplier(draft, taken.link);
     }
   }

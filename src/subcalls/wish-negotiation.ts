@@ -46,6 +46,15 @@ export function createWishNegotiations(deps: { readonly calls: CallService; read
   };
 }
 
+/** Whether a wish has a negotiation open (its newest version an offer not yet answered), other than `except`. */
+export function negotiatingFor(store: AgreementStore): (callId: string, except?: string) => Promise<boolean> {
+  return async (callId, except) => {
+    const latest = new Map<string, AgreementVersion>();
+    for (const v of await store.listAgreementVersions()) if (v.forCall === callId && v.id !== except) latest.set(v.id, v);
+    return [...latest.values()].some((v) => v.status === 'proposed' || v.status === 'countered');
+  };
+}
+
 /** Where a wish opens a negotiation: at Agree 4 or 5, in progress or held (by its forks). */
 function checkNegotiating(call: CallRecord): Position {
   const position = currentPosition(call.lifecycle);
@@ -64,9 +73,7 @@ function checkNegotiating(call: CallRecord): Position {
 export function settleWishNegotiation(deps: { readonly calls: CallService; readonly store: AgreementStore & LinkStore }): SettleForCall {
   return async (settled, change, message) => {
     const wishId = settled.forCall!;
-    const others = (await deps.store.listAgreementVersions()).filter((v) => v.forCall === wishId && v.id !== settled.id);
-    const latest = new Map(others.map((v) => [v.id, v]));
-    const otherOpen = [...latest.values()].some((v) => v.status === 'proposed' || v.status === 'countered');
+    const otherOpen = await negotiatingFor(deps.store)(wishId, settled.id);
     const openForks = (await deps.store.linksOf(wishId)).some(isOpen);
     await deps.calls.change<AgreementVersion>(
       wishId,

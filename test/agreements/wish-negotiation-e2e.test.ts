@@ -100,6 +100,31 @@ describe('a wish that needs an underpinning contract', () => {
     expect((await a.desk('GET', `/v1/desk/calls/${rejected}/negotiations`)).body.items[0]).toMatchObject({ id: 'exchange-dc2', status: 'rejected' });
   });
 
+  it('stays held while its negotiation is open, though its sub-call at the supplier is resolved', async () => {
+    const client = a.client(hospital);
+    const submitted = await client.send('/v1/calls', client.envelope('call.submit', incident({ type: 'wish', summary: 'More racks' })));
+    const wish = (submitted.body as any).call.id;
+    for (let i = 0; i < 3; i++) expect((await a.desk('POST', `/v1/desk/calls/${wish}/advance`, {})).status).toBe(200);
+    const fork = await a.desk('POST', `/v1/desk/calls/${wish}/forks`, { supplier: hoster.id, service: 'racks', agreement: 'exchange-racks' });
+    expect(fork.status, JSON.stringify(fork.body)).toBe(201);
+    expect((await a.desk('POST', `/v1/desk/calls/${wish}/negotiations`, { id: 'exchange-more', provider: hoster.id, services: ['racks'], serviceLevels: SERVICE_LEVELS })).status).toBe(201);
+    // The supplier delivers the sub-call: the wish still waits on its negotiation.
+    const remote = await eventually(async () => (await a.desk('GET', `/v1/desk/calls/${wish}/forks`)).body.items[0]?.remoteCallId ?? false);
+    let there = (await b.desk('GET', `/v1/desk/calls/${remote}`)).body;
+    for (let guard = 0; !there.allowedActions.some((x: any) => x.kind === 'resolve'); guard++) {
+      expect(guard).toBeLessThan(40);
+      there = (await b.desk('POST', `/v1/desk/calls/${remote}/advance`, {})).body;
+    }
+    expect((await b.desk('POST', `/v1/desk/calls/${remote}/resolve`, { summary: 'racks reserved' })).status).toBe(200);
+    await eventually(async () => (await a.desk('GET', `/v1/desk/calls/${wish}/forks`)).body.items[0]?.status === 'resolved');
+    expect((await a.desk('GET', `/v1/desk/calls/${wish}`)).body.status).toBe('held');
+    // The contract accepted, nothing is open any more: the wish goes on.
+    await eventually(async () => (await b.desk('GET', '/v1/desk/agreements/exchange-more')).status === 200);
+    expect((await b.desk('POST', '/v1/desk/agreements/exchange-more/accept')).status).toBe(200);
+    await eventually(async () => (await a.desk('GET', `/v1/desk/calls/${wish}`)).body.status === 'inProgress');
+    expect((await a.desk('GET', `/v1/desk/calls/${wish}`)).body).toMatchObject({ process: 'agree', step: 4 });
+  });
+
   it('is opened by wishes only', async () => {
     const client = a.client(hospital);
     const submitted = await client.send('/v1/calls', client.envelope('call.submit', incident()));
