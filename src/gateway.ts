@@ -34,7 +34,7 @@ import { createAttachmentChecker, type AttachmentChecker } from './attachments/a
 import { createContentStore } from './attachments/content-store.js';
 import { createAgreementService, type AgreementService } from './agreements/agreement-service.js';
 import { createAvailabilityService, type AvailabilityService } from './agreements/availability-service.js';
-import { createWishNegotiations, type WishNegotiations } from './subcalls/wish-negotiation.js';
+import { createWishNegotiations, negotiatingFor, settleWishNegotiation, type WishNegotiations } from './subcalls/wish-negotiation.js';
 import { createOutboundMessages } from './delivery/outbound-messages.js';
 import type { Store } from './ports/store.js';
 import { contractDocument } from './http/contract.js';
@@ -173,7 +173,14 @@ export async function createGateway(options: {
   metrics.readQueuesFrom({ outbox: () => store.outboxSummary(), circuits: () => outboxWorker.circuits() });
   const outbound = createOutboundMessages({ self: config.party, now });
   const attachments = createAttachmentChecker({ self: config.party.id, settings: config.attachments, content: createContentStore(config.attachments.folder), partners, signingKey });
-  const subcallDeps = { store, planner: createLinkPlanner({ routes: config.routes, partners, teams: config.teams, now }), agreements, outbound, publicUrl: config.publicUrl };
+  const subcallDeps = {
+    store,
+    planner: createLinkPlanner({ routes: config.routes, partners, teams: config.teams, now }),
+    agreements,
+    outbound,
+    publicUrl: config.publicUrl,
+    negotiating: (callId: string) => negotiatingFor(store)(callId),
+  };
   const calls = createCallService({
     self: config.party.id,
     store,
@@ -200,7 +207,14 @@ export async function createGateway(options: {
     config.deskConnector === undefined || deskToolKey === undefined
       ? undefined
       : createDeskConnector({ config: config.deskConnector, key: deskToolKey, store, calls, self: config.party.id, now, logger });
-  const slaWatcher = createSlaWatcher({ store, calls, now, logger, intervalMs: 5000 });
+  const slaWatcher = createSlaWatcher({
+    store,
+    calls,
+    now,
+    logger,
+    intervalMs: 5000,
+    sources: [{ name: 'team sub-calls', due: (at, limit) => store.linksDueForSla(at, limit), look: (id) => subcalls.checkTeamSla(id) }],
+  });
   // Desk writes remembered by their Idempotency-Key are forgotten after desk.idempotencyHours.
   const forgetting = setInterval(() => {
     store.forgetIdempotent(new Date(now() - config.desk.idempotencyHours * 3_600_000).toISOString()).catch((error: unknown) => logger.warn({ err: error }, 'idempotency: cannot forget old keys'));
@@ -217,6 +231,7 @@ export async function createGateway(options: {
     outbound,
     now,
     onCommit: (queuedFor) => outboxWorker.wake(queuedFor),
+    settleForCall: settleWishNegotiation({ calls, store }),
   });
   const directory =
     config.network?.url === undefined

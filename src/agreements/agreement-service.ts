@@ -23,12 +23,32 @@ export interface Terms extends Validity {
   readonly serviceLevelsByService?: ServiceLevelsByService | undefined;
 }
 
+/** What one change to agreements writes: the versions and the messages to the other party. */
+export interface AgreementChange {
+  readonly versions: readonly AgreementVersion[];
+  readonly outbox: readonly NewOutboxMessage[];
+}
+
+/** A first offer prepared but not written: what `propose` would commit, for a caller that commits it with more (a wish held). */
+export interface PreparedOffer extends AgreementChange {
+  readonly offered: AgreementVersion;
+}
+
+/**
+ * Commits a change that settles (accepts or rejects) a negotiation opened for a call (`forCall`),
+ * together with what that call does about it, in one transaction; `message` is the partner's
+ * message behind it, recorded with the commit.
+ */
+export type SettleForCall = (settled: AgreementVersion, change: AgreementChange, message?: MessageContext<AgreementVersion>) => Promise<void>;
+
 export interface AgreementService {
   /** The newest version of every negotiated agreement. */
   list(): Promise<AgreementVersion[]>;
   versions(id: string): Promise<AgreementVersion[]>;
   /** A first offer (or a new version): to a supplier (`provider`), or as provider to a customer (`customer`). */
   propose(request: { id?: string; provider?: string; customer?: string; forCall?: string } & Terms): Promise<AgreementVersion>;
+  /** `propose` without the commit: the caller writes the change (and tells `committed` once it did). */
+  prepareProposal(request: { id?: string; provider: string; forCall: string } & Terms): Promise<PreparedOffer>;
   counter(id: string, terms: Terms): Promise<AgreementVersion>;
   accept(id: string): Promise<AgreementVersion>;
   reject(id: string, reason: string | undefined): Promise<AgreementVersion>;
@@ -54,6 +74,8 @@ export function createAgreementService(deps: {
   readonly outbound: OutboundMessages;
   readonly now: () => number;
   readonly onCommit?: (partners: readonly string[]) => void;
+  /** Commits the settling of a negotiation opened for a call with that call's change (a wish resumed). */
+  readonly settleForCall?: SettleForCall;
 }): AgreementService {
   const { self, store } = deps;
   const at = (): string => new Date(deps.now()).toISOString();
@@ -66,9 +88,37 @@ export function createAgreementService(deps: {
     return versions;
   }
 
-  async function save(changed: AgreementVersion[], outbox: NewOutboxMessage[]): Promise<void> {
+  async function save(changed: readonly AgreementVersion[], outbox: readonly NewOutboxMessage[]): Promise<void> {
     await store.commitAgreement({ versions: changed, outbox });
     deps.onCommit?.(outbox.map((m) => m.partner));
+  }
+
+  /** Accepting or rejecting: a negotiation opened for a call settles with that call's change, the rest is saved as is. */
+  async function settle(changed: AgreementVersion[], outbox: NewOutboxMessage[], message?: MessageContext<AgreementVersion>): Promise<boolean> {
+    const settled = changed.at(-1)!;
+    if (settled.forCall === undefined || deps.settleForCall === undefined) return false;
+    await deps.settleForCall(settled, { versions: changed, outbox }, message);
+    if (outbox.length > 0) deps.onCommit?.(outbox.map((m) => m.partner));
+    return true;
+  }
+
+  async function prepare(request: { id?: string; provider?: string; customer?: string; forCall?: string } & Terms): Promise<PreparedOffer> {
+    const { provider, customer } = partiesOf(request);
+    const other = provider === self ? customer : provider;
+    const partner = deps.partners.get(other);
+    const role = provider === self ? 'customer' : 'supplier';
+    if (partner === undefined || !partner.roles.includes(role) || partner.url === undefined) {
+      throw new GatewayError('USM_ERR_ROUTE_NOT_FOUND', `${other} is not a ${role} with a gateway`);
+    }
+    if (provider === self) {
+      const unknown = request.services.filter((s) => !deps.registry.provides(s));
+      if (unknown.length > 0) throw new GatewayError('USM_ERR_VALIDATION', `this provider has no service ${unknown.join(', ')}`, { errors: [{ path: 'body/services', message: `unknown services: ${unknown.join(', ')}` }] });
+    }
+    const id = request.id ?? `${customer}-${provider}-${randomUUID().slice(0, 8)}`;
+    if (deps.registry.configured(id)) throw new GatewayError('USM_ERR_CONFLICT', `agreement ${id} is set in the configuration file`);
+    const { versions, offered } = offer(await store.agreementVersions(id), { id, provider, customer, ...termsOf(request) }, self, sign, at(), request.forCall);
+    const side = provider === self ? 'provider' : 'customer';
+    return { versions, offered, outbox: [send(other, 'agreement.propose', { document: offered.document, signature: offered.signatures[side] })] };
   }
 
   const send = (to: string, type: NegotiationMessageType, data: object): NewOutboxMessage => deps.outbound.agreementMessage(to, type, randomUUID(), data);
@@ -82,24 +132,11 @@ export function createAgreementService(deps: {
     versions: versionsOf,
 
     async propose(request) {
-      const { provider, customer } = partiesOf(request);
-      const other = provider === self ? customer : provider;
-      const partner = deps.partners.get(other);
-      const role = provider === self ? 'customer' : 'supplier';
-      if (partner === undefined || !partner.roles.includes(role) || partner.url === undefined) {
-        throw new GatewayError('USM_ERR_ROUTE_NOT_FOUND', `${other} is not a ${role} with a gateway`);
-      }
-      if (provider === self) {
-        const unknown = request.services.filter((s) => !deps.registry.provides(s));
-        if (unknown.length > 0) throw new GatewayError('USM_ERR_VALIDATION', `this provider has no service ${unknown.join(', ')}`, { errors: [{ path: 'body/services', message: `unknown services: ${unknown.join(', ')}` }] });
-      }
-      const id = request.id ?? `${customer}-${provider}-${randomUUID().slice(0, 8)}`;
-      if (deps.registry.configured(id)) throw new GatewayError('USM_ERR_CONFLICT', `agreement ${id} is set in the configuration file`);
-      const { versions, offered } = offer(await store.agreementVersions(id), { id, provider, customer, ...termsOf(request) }, self, sign, at(), request.forCall);
-      const side = provider === self ? 'provider' : 'customer';
-      await save(versions, [send(other, 'agreement.propose', { document: offered.document, signature: offered.signatures[side] })]);
-      return offered;
+      const prepared = await prepare(request);
+      await save(prepared.versions, prepared.outbox);
+      return prepared.offered;
     },
+    prepareProposal: prepare,
 
     async counter(id, terms) {
       const existing = await versionsOf(id);
@@ -115,7 +152,8 @@ export function createAgreementService(deps: {
       const latest = existing.at(-1)!;
       const signature = sign(latest.document);
       const changed = accept(existing, latest.version, self, signature, at());
-      await save(changed, [send(otherParty(latest), 'agreement.accept', { id, version: latest.version, signature })]);
+      const outbox = [send(otherParty(latest), 'agreement.accept', { id, version: latest.version, signature })];
+      if (!(await settle(changed, outbox))) await save(changed, outbox);
       return changed.at(-1)!;
     },
 
@@ -123,7 +161,8 @@ export function createAgreementService(deps: {
       const existing = await versionsOf(id);
       const latest = existing.at(-1)!;
       const changed = reject(existing, latest.version, self, reason, at());
-      await save(changed, [send(otherParty(latest), 'agreement.reject', { id, version: latest.version, ...(reason !== undefined ? { reason } : {}) })]);
+      const outbox = [send(otherParty(latest), 'agreement.reject', { id, version: latest.version, ...(reason !== undefined ? { reason } : {}) })];
+      if (!(await settle(changed, outbox))) await save(changed, outbox);
       return changed.at(-1)!;
     },
 
@@ -146,6 +185,7 @@ export function createAgreementService(deps: {
       const now = at();
       let changed: AgreementVersion[];
       const outbox: NewOutboxMessage[] = [];
+      let settles = false;
       if (type === 'agreement.terminate') {
         const { notice: text, signature } = data as Schemas['AgreementTermination'];
         const notice = parseNotice(text);
@@ -181,13 +221,16 @@ export function createAgreementService(deps: {
         checkParties(parseDocument(latest), sender);
         verifySignature(sender, latest.document, signature);
         changed = accept(existing, version, sender.id, signature, now);
+        settles = true;
       } else {
         const { id, version, reason } = data as Schemas['AgreementRejection'];
         const existing = await versionsOf(id);
         checkParties(parseDocument(existing.at(-1)!), sender);
         changed = reject(existing, version, sender.id, reason, now);
+        settles = true;
       }
       const result = changed.at(-1)!;
+      if (settles && (await settle(changed, outbox, message))) return result;
       await store.commitAgreement({ versions: changed, inbound: { ...message.record, callId: null, response: await message.respond(result) }, outbox });
       if (outbox.length > 0) deps.onCommit?.(outbox.map((m) => m.partner));
       return result;

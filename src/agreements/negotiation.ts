@@ -4,6 +4,7 @@ import type { FieldError } from '../kernel/gateway-error.js';
 import { MAX_TARGET_MINUTES } from '../usm/sla-clock.js';
 import { supportHoursProblem } from '../usm/support-hours.js';
 import { validityProblem, type Validity } from '../usm/validity.js';
+import { PROCESS_NAMES } from '../usm/usm-model.js';
 
 export function parseDocument(version: Pick<AgreementVersion, 'document'>): AgreementDocument {
   return JSON.parse(version.document) as AgreementDocument;
@@ -30,7 +31,7 @@ const TARGET_KEYS = ['priority', 'responseMinutes', 'resolutionMinutes'] as cons
 export function serviceLevelsProblem(levels: unknown): FieldError | undefined {
   const at = (path: string, message: string): FieldError => ({ path: `serviceLevels${path}`, message });
   if (typeof levels !== 'object' || levels === null || Array.isArray(levels)) return at('', 'must be an object');
-  const { supportHours, availability, confirmationHours, targets, ...rest } = levels as Record<string, unknown>;
+  const { supportHours, availability, confirmationHours, onRejection, targets, ...rest } = levels as Record<string, unknown>;
   const extra = Object.keys(rest);
   if (extra.length > 0) return at('', `must NOT have additional properties: ${extra.join(', ')}`);
   if (typeof supportHours !== 'string') return at('/supportHours', 'must be a string');
@@ -39,6 +40,12 @@ export function serviceLevelsProblem(levels: unknown): FieldError | undefined {
   if (availability !== undefined && (typeof availability !== 'number' || !(availability >= 0 && availability <= 100))) return at('/availability', 'must be a number from 0 to 100');
   if (confirmationHours !== undefined && (!Number.isInteger(confirmationHours) || (confirmationHours as number) < 1 || (confirmationHours as number) > 8760)) {
     return at('/confirmationHours', 'must be a whole number of hours from 1 to 8760');
+  }
+  if (onRejection !== undefined) {
+    const { process, step, ...other } = (typeof onRejection === 'object' && onRejection !== null ? onRejection : { process: null }) as Record<string, unknown>;
+    if (!PROCESS_NAMES.includes(process as never) || !Number.isInteger(step) || (step as number) < 1 || (step as number) > 9 || Object.keys(other).length > 0) {
+      return at('/onRejection', 'must be {process, step}: a USM process and a step from 1 to 9');
+    }
   }
   if (!Array.isArray(targets) || targets.length > 5) return at('/targets', 'must be a list of at most 5 targets');
   for (const [i, target] of targets.entries()) {

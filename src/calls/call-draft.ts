@@ -3,6 +3,7 @@ import type { Actor, CallEvent, CallRecord, HistoryEntry, Note, NoteKind, NoteVi
 import type { CallCommit } from '../ports/call-store.js';
 import type { SupplierLink } from '../ports/supplier-link.js';
 import type { TriggerLink } from '../ports/trigger-link.js';
+import type { AgreementVersion } from '../ports/agreement-store.js';
 import { apply, currentPosition, isAtFork, pathOf, waitsOnTriggered, type LifecycleAction, type LifecycleChange } from '../usm/call-lifecycle.js';
 import { WORKFLOWS, type Position } from '../usm/usm-model.js';
 
@@ -30,12 +31,14 @@ export interface Draft {
   readonly outbox: NonNullable<CallCommit['outbox']>[number][];
   /** Waits on triggered calls created or changed, by waiting and triggered call id. */
   readonly triggers: Map<string, TriggerLink>;
+  /** Negotiated agreement versions written with the call (a wish's negotiation with a supplier). */
+  readonly agreements: AgreementVersion[];
   /** Other calls changed in the same commit, by id, with the record each was read as (undefined: a new call). */
   readonly also: Map<string, { readonly draft: Draft; readonly previous: CallRecord | undefined }>;
 }
 
 export function draftOf(call: CallRecord, at: string): Draft {
-  return { call, at, history: [], notes: [], events: [], links: new Map(), outbox: [], triggers: new Map(), also: new Map() };
+  return { call, at, history: [], notes: [], events: [], links: new Map(), outbox: [], triggers: new Map(), agreements: [], also: new Map() };
 }
 
 /** Whether the draft leaves the call as it was read. */
@@ -48,6 +51,7 @@ export function isUntouched(draft: Draft, read: CallRecord): boolean {
     draft.links.size === 0 &&
     draft.outbox.length === 0 &&
     draft.triggers.size === 0 &&
+    draft.agreements.length === 0 &&
     draft.also.size === 0
   );
 }

@@ -9,7 +9,7 @@ import { isVersionConflict, type CallCommit, type CallFilter, type CallStore } f
 import type { IdempotencyContext } from '../ports/idempotency.js';
 import type { InboundMessageStore, MessageContext } from '../ports/inbound-message.js';
 import type { components } from '../generated/api.js';
-import { allowedActions, currentPosition, pathOf, startCall, type LifecycleAction } from '../usm/call-lifecycle.js';
+import { allowedActions, currentPosition, fulfilmentIndex, pathOf, startCall, type LifecycleAction } from '../usm/call-lifecycle.js';
 import type { CallType } from '../usm/usm-model.js';
 import { priorityOf } from '../usm/priority.js';
 import { newBreaches, nextDue, onStatusChange, startClock } from '../usm/sla-clock.js';
@@ -189,6 +189,17 @@ interface Opening {
   readonly cause: ChangeCause<CallRecord>;
 }
 
+/**
+ * A rejected resolution (the customer's reopen, or the desk's back in progress) goes back to the
+ * step the request names, else to the agreement's `onRejection` when that is a fulfilment step of
+ * the call's path, else to the last fulfilment step.
+ */
+function returnTo(call: CallRecord, action: LifecycleAction): LifecycleAction {
+  const reopening = action.kind === 'reopen' || (action.kind === 'setStatus' && action.status === 'inProgress' && call.lifecycle.status === 'resolved');
+  if (!reopening || action.to !== undefined || call.onRejection === undefined) return action;
+  return fulfilmentIndex(call.lifecycle, call.onRejection) === undefined ? action : { ...action, to: call.onRejection };
+}
+
 const MAX_ATTEMPTS = 5;
 const HOUR = 3_600_000;
 
@@ -262,6 +273,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
       links: [...draft.links.values()],
       outbox: draft.outbox,
       triggers: [...draft.triggers.values()],
+      agreements: draft.agreements,
       also,
     };
   }
@@ -306,10 +318,28 @@ export function createCallService(deps: CallServiceDeps): CallService {
   /** Opens a new call: the agreement's rules, the service-level clock, the hooks (automatic routes), one commit. */
   async function open(opening: Opening): Promise<CallRecord> {
     await checkAttachments(opening.submission.attachments, opening.actor.kind === 'customer' ? opening.customer : undefined);
-    const draft = await prepare(opening, isoNow());
-    const commitSet = await finish(draft, undefined);
-    await commit(commitSet, opening.cause, commitSet.call);
-    return commitSet.call;
+    for (let attempt = 1; ; attempt++) {
+      const draft = await prepare(opening, isoNow());
+      await linkToSource(draft);
+      const commitSet = await finish(draft, undefined);
+      try {
+        await commit(commitSet, opening.cause, commitSet.call);
+        return commitSet.call;
+      } catch (error) {
+        // Only the call a risk is raised from can be stale: it changed in between; link again.
+        if (!isVersionConflict(error)) throw error;
+        if (attempt >= MAX_ATTEMPTS) throw new GatewayError('USM_ERR_CONFLICT', 'the call the risk is raised from kept changing; retry', { cause: error });
+      }
+    }
+  }
+
+  /** A risk raised from another call's evaluate and close: that call lists it (`raised`), in the same commit. */
+  async function linkToSource(draft: Draft): Promise<void> {
+    const from = draft.call.raisedFrom;
+    if (from === undefined) return;
+    const source = await load(from, undefined);
+    const linked = draftOf({ ...source, raised: [...(source.raised ?? []), draft.call.id] }, draft.at);
+    draft.also.set(source.id, { draft: linked, previous: source });
   }
 
   /** Fetches and checks attachments before any change is decided: a refusal leaves nothing written. */
@@ -366,6 +396,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
       ...(trace !== undefined ? { trace } : {}),
       ...(target !== undefined ? { sla: startClock(at, target, levels.supportHours) } : {}),
       ...(levels.confirmationHours !== undefined ? { confirmationHours: levels.confirmationHours } : {}),
+      ...(levels.onRejection !== undefined ? { onRejection: { process: levels.onRejection.process, step: levels.onRejection.step } } : {}),
       ...extra,
       ...(unknown !== undefined ? { requesterUnknown: true } : {}),
     };
@@ -474,7 +505,7 @@ export function createCallService(deps: CallServiceDeps): CallService {
           if (input.chainId !== undefined && input.chainId !== current.chainId) {
             throw new GatewayError('USM_ERR_CHAIN_MISMATCH', `call ${current.id} is in chain ${current.chainId}, the message names ${input.chainId}`);
           }
-          if (input.action !== undefined) step(draft, input.action, input.actor, input.comment);
+          if (input.action !== undefined) step(draft, returnTo(current, input.action), input.actor, input.comment);
           if (input.action?.kind === 'advance') await triggerByRule(draft);
           if (input.action?.kind === 'confirm' && deps.closing !== 'desk') workClosingSteps(draft);
           if (input.action?.kind === 'resolve' && input.resolution !== undefined) draft.call = { ...draft.call, resolution: { summary: input.resolution, resolvedAt: draft.at } };

@@ -56,6 +56,7 @@ export function deskView(call: CallRecord): Schemas['DeskCall'] {
     })),
     channel: call.channel ?? 'link',
     ...(call.raisedFrom !== undefined ? { raisedFrom: call.raisedFrom } : {}),
+    ...(call.raised !== undefined && call.raised.length > 0 ? { raised: [...call.raised] } : {}),
     ...(call.requesterUnknown === true ? { requesterUnknown: true } : {}),
   };
 }

@@ -537,7 +537,8 @@ export interface paths {
          *     (`updatedSince`). `externalRef` is kept as a label, e.g. the ticket id the caller gave.
          *     `raisedFrom` names the call whose
          *     evaluate and close step raised this risk (it must be a `risk`; the other call must be at
-         *     evaluate and close or closed, else 409 `USM_ERR_ILLEGAL_TRANSITION`).
+         *     evaluate and close or closed, else 409 `USM_ERR_ILLEGAL_TRANSITION`), which lists it in
+         *     `raised` from the same commit on.
          */
         post: operations["deskRaiseCall"];
         delete?: never;
@@ -821,7 +822,9 @@ export interface paths {
          *     negotiation names the wish (`forCall`). A call that is not a wish at Agree 4 or 5 (in
          *     progress or held) is refused with 409 `USM_ERR_FORK_NOT_ALLOWED`. Once the supplier
          *     accepts, the contract is an underpinning agreement like any other: the wish's sub-calls
-         *     may fall under it.
+         *     may fall under it. The wish is `held` while the negotiation is open (in the same commit as
+         *     the proposal, a history entry naming it) and goes back `inProgress` at its step when the
+         *     contract is accepted or rejected, in the same commit as that answer.
          */
         post: operations["deskOpenWishNegotiation"];
         delete?: never;
@@ -1678,6 +1681,7 @@ export interface components {
             availability?: number;
             /** @description How long (hours on the clock, not support hours) a resolved call waits for the customer to confirm or reject it; then the provider closes it. Never, when absent. */
             confirmationHours?: number;
+            onRejection?: components["schemas"]["RejectionReturn"];
             targets: components["schemas"]["ServiceLevelTarget"][];
         };
         AgreementTerms: {
@@ -1912,6 +1916,10 @@ export interface components {
              * @description Present on an internal team's sub-call (a team of `teams[]`, a supplier without a
              *     gateway): it is worked at this desk (`POST .../forks/{linkId}/work`), no message is sent,
              *     and `sla` gives its due times by the operational agreement's levels for the parent's priority.
+             *     The SLA watcher watches them as it watches calls: the response is due until the desk first
+             *     works the sub-call, the resolution until it is resolved; each target missed is recorded
+             *     once in `breaches`, with an event `call.sla_breached` (`linkId`, `supplier`) and an
+             *     internal note on the parent.
              */
             team?: {
                 sla?: {
@@ -1919,6 +1927,8 @@ export interface components {
                     responseDueAt: string;
                     /** Format: date-time */
                     resolutionDueAt: string;
+                    /** @description The targets missed, in the order they were; absent when none. */
+                    breaches?: ("response" | "resolution")[];
                 };
             };
             resolution?: components["schemas"]["Resolution"];
@@ -2142,6 +2152,17 @@ export interface components {
                 }[];
             }[];
         };
+        /**
+         * @description The step a rejected resolution goes back to (in progress), for the calls whose workflow has
+         *     it among its fulfilment steps (before the resolution), e.g. `{process: recover, step: 3}`
+         *     to analyse an incident again. Other calls, and all when absent, go back to their last
+         *     fulfilment step (the trigger step when a triggered call did the work). The desk may name
+         *     another when it reopens (`StatusRequest.returnTo`).
+         */
+        RejectionReturn: {
+            process: components["schemas"]["ProcessName"];
+            step: number;
+        };
         Position: {
             process: components["schemas"]["ProcessName"];
             step: number;
@@ -2232,6 +2253,8 @@ export interface components {
             channel?: "link" | "phone" | "email" | "desk" | "internal";
             /** @description The call whose evaluate and close step raised this risk. */
             raisedFrom?: components["schemas"]["Uuid"];
+            /** @description The risks raised from this call's evaluate and close (`raisedFrom` on each), oldest first; absent when none. */
+            raised?: components["schemas"]["Uuid"][];
             /** @description True when the requester is not a user the agreement knows (or a wish came from one who is not a contract holder) and the agreement flags such calls (`onUnknownRequester: flag`). */
             requesterUnknown?: boolean;
         };
@@ -2457,6 +2480,7 @@ export interface components {
                 supportHours?: string;
                 availability?: number;
                 confirmationHours?: number;
+                onRejection?: components["schemas"]["RejectionReturn"];
                 targets?: components["schemas"]["ServiceLevelTarget"][];
             };
         };
@@ -2504,6 +2528,13 @@ export interface components {
             /** @enum {string} */
             status: "rejected" | "inProgress" | "pending" | "held" | "cancelled" | "closed";
             reason?: string;
+            /**
+             * @description With `inProgress` on a resolved call (the desk reopens it): the fulfilment step of the
+             *     call's workflow it goes back to, over the agreement's `serviceLevels.onRejection`. A step
+             *     that is not one of them, or `returnTo` with another change, is refused with 409
+             *     `USM_ERR_ILLEGAL_TRANSITION`.
+             */
+            returnTo?: components["schemas"]["Position"];
         };
         ResolveRequest: {
             summary: string;

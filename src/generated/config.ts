@@ -447,6 +447,7 @@ export interface components {
                     supportHours?: string;
                     availability?: number;
                     confirmationHours?: number;
+                    onRejection?: components["schemas"]["RejectionReturn"];
                     targets?: components["schemas"]["ServiceLevelTarget"][];
                 };
             };
@@ -511,7 +512,17 @@ export interface components {
             availability?: number;
             /** @description How long a resolved call waits for the customer's answer; then the provider closes it. Never, when absent. */
             confirmationHours?: number;
+            onRejection?: components["schemas"]["RejectionReturn"];
             targets: components["schemas"]["ServiceLevelTarget"][];
+        };
+        /**
+         * @description The step a rejected resolution goes back to, for the calls whose workflow has it among its
+         *     fulfilment steps (e.g. `{process: recover, step: 3}`); the last fulfilment step otherwise.
+         */
+        RejectionReturn: {
+            /** @enum {string} */
+            process: "agree" | "change" | "recover" | "operate" | "improve";
+            step: number;
         };
         /** @description The targets for calls of one priority, in minutes of support time, from 1 to 525600 (one year). */
         ServiceLevelTarget: {
@@ -540,6 +551,7 @@ export interface components {
                     supportHours?: string;
                     availability?: number;
                     confirmationHours?: number;
+                    onRejection?: components["schemas"]["RejectionReturn"];
                     targets?: components["schemas"]["ServiceLevelTarget"][];
                 };
             };

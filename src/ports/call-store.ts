@@ -7,6 +7,7 @@ import type { InboundMessage } from './inbound-message.js';
 import type { NewOutboxMessage } from './outbox-store.js';
 import type { SupplierLink } from './supplier-link.js';
 import type { TriggerLink } from './trigger-link.js';
+import type { AgreementVersion } from './agreement-store.js';
 
 export interface CallFilter {
   readonly customer?: string;
@@ -46,6 +47,11 @@ export interface CallCommit {
   readonly outbox?: readonly NewOutboxMessage[];
   /** Waits on triggered calls created or changed (a link is written whole, by its two calls). */
   readonly triggers?: readonly TriggerLink[];
+  /**
+   * Versions of negotiated agreements written with the call: a wish's negotiation with a supplier
+   * opened (the wish held) or settled (the wish resumed) in the same transaction.
+   */
+  readonly agreements?: readonly AgreementVersion[];
   /**
    * Other calls changed with this one, in the same transaction, each at its own version: a
    * triggered call raised with the call that waits on it, the calls that wait on one that ends.

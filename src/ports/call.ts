@@ -65,12 +65,16 @@ export interface CallRecord {
   readonly slaNextDue?: string | null;
   /** The agreement's confirmation window (hours) when the call was submitted; none: a resolution waits for the customer. */
   readonly confirmationHours?: number;
+  /** The agreement's `serviceLevels.onRejection` when the call was submitted: the step a rejected resolution goes back to. */
+  readonly onRejection?: components['schemas']['Position'];
   /** While resolved under a confirmation window: when the gateway closes the call unless the customer answers first. */
   readonly closeDueAt?: string;
   /** How a call raised at the desk came in (absent: a customer's signed call.submit). */
   readonly channel?: components['schemas']['DeskChannel'];
   /** The call whose evaluate and close step raised this risk. */
   readonly raisedFrom?: string;
+  /** The risks raised from this call's evaluate and close, oldest first (each names it in `raisedFrom`). */
+  readonly raised?: readonly string[];
   /** The requester is not a user the agreement knows, and the agreement flags such calls. */
   readonly requesterUnknown?: true;
 }

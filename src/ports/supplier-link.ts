@@ -23,7 +23,7 @@ export interface SupplierLink {
   readonly onSupplierResolved: 'resume' | 'resolve';
   readonly relayNotes: boolean;
   /** Set on an internal team's sub-call: worked at our desk (no messages), due by its operational agreement's levels. */
-  readonly team?: { readonly sla?: { readonly responseDueAt: string; readonly resolutionDueAt: string } };
+  readonly team?: { readonly sla?: TeamSla };
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;
@@ -32,7 +32,42 @@ export interface SupplierLink {
 export interface LinkStore {
   getLink(id: string): Promise<SupplierLink | undefined>;
   linksOf(parentCallId: string): Promise<SupplierLink[]>;
+  /** Ids of internal teams' sub-calls whose next due time (`teamSlaNextDue`) is at or before `now`, the most overdue first. */
+  linksDueForSla(now: string, limit: number): Promise<string[]>;
 }
+
+/** A team's sub-call's due times by its operational agreement, and the targets it missed (each once). */
+export interface TeamSla {
+  readonly responseDueAt: string;
+  readonly resolutionDueAt: string;
+  readonly breaches?: ('response' | 'resolution')[];
+}
+
+/**
+ * When a team's sub-call next needs a look by the SLA watcher (stored with it, indexed): while it
+ * is open, its response due time until the desk first works it (any status after `acknowledged`),
+ * then its resolution due time; a target missed once is not looked at again. Null when nothing is due.
+ */
+export function teamSlaNextDue(link: Pick<SupplierLink, 'status' | 'team'>): string | null {
+  const sla = link.team?.sla;
+  if (sla === undefined || !OPEN_LINK.has(link.status)) return null;
+  const missed = new Set(sla.breaches ?? []);
+  if (link.status === 'acknowledged' && !missed.has('response')) return sla.responseDueAt;
+  return link.status === 'resolved' || missed.has('resolution') ? null : sla.resolutionDueAt;
+}
+
+/** The targets of a team's sub-call missed by `now` (milliseconds) and not yet recorded. */
+export function teamSlaMissed(link: Pick<SupplierLink, 'status' | 'team'>, now: number): ('response' | 'resolution')[] {
+  const sla = link.team?.sla;
+  if (sla === undefined || !OPEN_LINK.has(link.status)) return [];
+  const missed = new Set(sla.breaches ?? []);
+  const due: ('response' | 'resolution')[] = [];
+  if (link.status === 'acknowledged' && !missed.has('response') && Date.parse(sla.responseDueAt) <= now) due.push('response');
+  if (link.status !== 'resolved' && !missed.has('resolution') && Date.parse(sla.resolutionDueAt) <= now) due.push('resolution');
+  return due;
+}
+
+const OPEN_LINK: ReadonlySet<LinkStatus> = new Set(['requested', 'acknowledged', 'inProgress', 'pending', 'held']);
 
 /** What the supplier's gateway answered to the sub-call's submission: its call id and the status it started in. */
 export interface SubmitAnswer {

@@ -58,7 +58,7 @@ export function agreementRoutes(deps: {
     deskListWishNegotiations: { onRequest, handler: async (request) => ({ items: (await deps.wishes.of(request.params.callId)).map(view) }) },
     deskOpenWishNegotiation: {
       onRequest,
-      handler: async (request, reply) => reply.code(201).send(view(await deps.wishes.open(request.params.callId, request.body))),
+      handler: async (request, reply) => reply.code(201).send(view(await deps.wishes.open(request.params.callId, request.body, { kind: 'desk', id: request.deskToken! }))),
     },
     deskAvailabilityReport: { onRequest, handler: async (request) => deps.availability.report(idOf(request), request.query.period) },
   };

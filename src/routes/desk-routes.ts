@@ -129,12 +129,12 @@ export function deskRoutes(deps: DeskRouteDeps): TypedHandlers<DeskOperation> {
       );
     }),
     deskSetStatus: desk(async (request, reply) => {
-      const { status, reason } = request.body;
+      const { status, reason, returnTo } = request.body;
       return writes.run(request, reply, 200, callView, (idempotency) =>
         calls.act({
           callId: callIdOf(request),
           actor: actorOf(request),
-          action: { kind: 'setStatus', status },
+          action: { kind: 'setStatus', status, ...(returnTo !== undefined ? { to: { process: returnTo.process, step: returnTo.step } } : {}) },
           ...(reason !== undefined ? { comment: reason } : {}),
           ...(idempotency !== undefined ? { idempotency } : {}),
         }),

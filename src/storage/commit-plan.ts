@@ -59,7 +59,7 @@ export function read<R>(statement: Sql, params: object, then: (rows: readonly R[
 /**
  * What a change to a call writes, in order: the message that caused it, the call (and the other
  * calls changed with it), their history, notes, sub-calls and messages to partners, the waits on
- * triggered calls; then, under the append lock, the message's log record and the events. Appending
+ * triggered calls, the agreement versions written with them; then, under the append lock, the message's log record and the events. Appending
  * last lets replicas' commits overlap up to that point.
  */
 export function callCommitSteps(change: CallCommit): Step[] {
@@ -69,6 +69,7 @@ export function callCommitSteps(change: CallCommit): Step[] {
   if (change.idempotent !== undefined) steps.push(insert(S.insertIdempotent, [idempotentColumns(change.idempotent)]));
   for (const each of changes) steps.push(...callWrites(each));
   steps.push(...changes.flatMap((each) => each.triggers ?? []).map((t) => run(S.upsertTrigger, triggerColumns(t))));
+  steps.push(...changes.flatMap((each) => each.agreements ?? []).map((v) => run(S.upsertAgreement, agreementColumns(v))));
   if (change.inbound === undefined && changes.every((each) => each.events.length === 0)) return steps;
   steps.push(run(S.appendLock));
   if (change.inbound !== undefined) steps.push(appendToLog(inboundLogEntry(change.inbound)));

@@ -400,4 +400,12 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 19,
+    name: "internal teams' sub-calls watched by the SLA watcher: each one's next due time, indexed",
+    sql: sql`
+      ALTER TABLE supplier_links ADD COLUMN sla_next_due TEXT;
+      CREATE INDEX supplier_links_sla_next_due ON supplier_links (sla_next_due);
+    `,
+  },
 ];

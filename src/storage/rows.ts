@@ -5,7 +5,7 @@ import type { NewOutboxMessage, OutboxMessage } from '../ports/outbox-store.js';
 import type { WebhookDeadLetter, WebhookSecret, WebhookSubscription } from '../ports/webhook-store.js';
 import type { IdempotentRequest } from '../ports/idempotency.js';
 import type { InboundMessage } from '../ports/inbound-message.js';
-import type { SupplierLink } from '../ports/supplier-link.js';
+import { teamSlaNextDue, type SupplierLink } from '../ports/supplier-link.js';
 import type { TriggerLink } from '../ports/trigger-link.js';
 import type { AgreementVersion } from '../ports/agreement-store.js';
 import type { LogRecord } from '../messages/message-log.js';
@@ -437,10 +437,11 @@ export interface LinkRow {
   supplier: string;
   remote_call_id: string | null;
   version: number;
+  sla_next_due: string | null;
   doc: string;
 }
 export function linkColumns(link: SupplierLink): LinkRow {
-  return { id: link.id, parent_call_id: link.parentCallId, supplier: link.supplier, remote_call_id: link.remoteCallId, version: link.version, doc: JSON.stringify(link) };
+  return { id: link.id, parent_call_id: link.parentCallId, supplier: link.supplier, remote_call_id: link.remoteCallId, version: link.version, sla_next_due: teamSlaNextDue(link), doc: JSON.stringify(link) };
 }
 
 export interface TriggerRow {

@@ -147,6 +147,7 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
 
     getLink: (id) => first(read<{ doc: string }>(S.getLink, { id }), (row) => docOf<SupplierLink>(row)!),
     linksOf: (parentCallId) => docs<SupplierLink>(read(S.linksOf, { parent_call_id: parentCallId })),
+    linksDueForSla: async (now, limit) => (await read<{ id: string }>(S.linksDueForSla, { now, limit })).map((r) => r.id),
     triggersOf: (callId) => docs<TriggerLink>(read(S.triggersOf, { call_id: callId })),
 
     async claimHeads(partner, owner, limit, leaseMs) {

@@ -116,8 +116,9 @@ export const STATEMENTS = {
     VALUES (@waiting_call_id, @triggered_call_id, @status, @created_at, @updated_at, @doc)
     ON CONFLICT (waiting_call_id, triggered_call_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at, doc = excluded.doc`,
   triggersOf: sql`SELECT doc FROM call_triggers WHERE waiting_call_id = @call_id OR triggered_call_id = @call_id ORDER BY created_at, waiting_call_id, triggered_call_id`,
-  insertLinks: insertRows<LinkRow>('supplier_links', ['id', 'parent_call_id', 'supplier', 'remote_call_id', 'version', 'doc']),
-  updateLink: sql`UPDATE supplier_links SET remote_call_id = @remote_call_id, version = @version, doc = @doc WHERE id = @id AND version = @expected_version`,
+  insertLinks: insertRows<LinkRow>('supplier_links', ['id', 'parent_call_id', 'supplier', 'remote_call_id', 'version', 'sla_next_due', 'doc']),
+  updateLink: sql`UPDATE supplier_links SET remote_call_id = @remote_call_id, version = @version, sla_next_due = @sla_next_due, doc = @doc WHERE id = @id AND version = @expected_version`,
+  linksDueForSla: sql`SELECT id FROM supplier_links WHERE sla_next_due IS NOT NULL AND sla_next_due <= @now ORDER BY sla_next_due LIMIT @limit`,
 
   /** Pending and dead messages per partner: counted on the `(partner, status, seq)` index, no message read. */
   outboxCounts: sql`SELECT partner, status, COUNT(*) AS count FROM outbox WHERE status IN ('pending', 'dead') GROUP BY partner, status`,

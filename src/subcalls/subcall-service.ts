@@ -8,7 +8,7 @@ import type { Actor, Attachment, HeldAttachment } from '../ports/call.js';
 import { holdAttachments, isPublic, markSent, referenceFor } from '../calls/call-attachments.js';
 import type { IdempotencyContext } from '../ports/idempotency.js';
 import type { MessageContext } from '../ports/inbound-message.js';
-import type { CallUpdate, LinkStore, SupplierLink } from '../ports/supplier-link.js';
+import { teamSlaMissed, type CallUpdate, type LinkStore, type SupplierLink } from '../ports/supplier-link.js';
 import { startClock } from '../usm/sla-clock.js';
 import type { ServiceLevels } from '../ports/agreement-store.js';
 import type { ForkPlan, ForkRequest, LinkPlanner } from './link-planner.js';
@@ -57,6 +57,12 @@ export interface SubcallService {
     work: { status: 'inProgress' | 'pending' | 'held' | 'resolved' | 'cancelled'; note?: string; resolution?: string };
     idempotency?: IdempotencyContext<SupplierLink>;
   }): Promise<SupplierLink>;
+  /**
+   * Records the targets an internal team's sub-call has missed by now, as the SLA watcher does for
+   * calls: on the sub-call (`team.sla.breaches`), an event `call.sla_breached` naming it and an
+   * internal note on the parent, in one commit; true when it recorded one.
+   */
+  checkTeamSla(linkId: string): Promise<boolean>;
 }
 
 export interface SubcallDeps {
@@ -66,6 +72,8 @@ export interface SubcallDeps {
   readonly outbound: OutboundMessages;
   /** This gateway's `publicUrl`: suppliers download the attachments of a sub-call from there. */
   readonly publicUrl?: string | undefined;
+  /** Whether the call also waits on an open negotiation of its own (a wish's Agree 4-5): its sub-calls' end does not resume it then. */
+  readonly negotiating?: (callId: string) => Promise<boolean>;
 }
 
 /** What sub-calls add to every call's changes: the automatic route of a new call, and confirmations when a call closes. */
@@ -120,7 +128,7 @@ export function createSubcallService(deps: SubcallDeps & { readonly calls: CallS
         markSent(draft, sent.map((a) => a.sha256), link.id);
         // An internal team has no gateway: its sub-call is worked here (workTeam), the note stays internal.
         if (link.team !== undefined && type === 'call.cancel') {
-          await applyUpdate(store, draft, link, teamUpdate(link, { status: 'cancelled' }), { kind: 'desk', id: actor.id }, deps.attachments !== undefined);
+          await applyUpdate(store, draft, link, teamUpdate(link, { status: 'cancelled' }), { kind: 'desk', id: actor.id }, deps.attachments !== undefined, deps.negotiating);
         } else if (link.team === undefined) {
           const references = sent.map((a) => referenceFor(draft.call, a, deps.publicUrl));
           draft.outbox.push(outbound.toSupplier(draft.call, link, type, references.length > 0 ? { ...data, attachments: references } : data));
@@ -146,7 +154,7 @@ export function createSubcallService(deps: SubcallDeps & { readonly calls: CallS
           if (current.remoteCallId !== null && current.remoteCallId !== update.callId) {
             throw new GatewayError('USM_ERR_CALL_ID_MISMATCH', `sub-call ${link.id} is call ${current.remoteCallId} at ${supplier}, the update names ${update.callId}`);
           }
-          const result = await applyUpdate(store, draft, current, update, { kind: 'supplier', id: supplier }, deps.attachments !== undefined);
+          const result = await applyUpdate(store, draft, current, update, { kind: 'supplier', id: supplier }, deps.attachments !== undefined, deps.negotiating);
           return () => result;
         },
         { message },
@@ -186,9 +194,29 @@ export function createSubcallService(deps: SubcallDeps & { readonly calls: CallS
         if (work.status === 'resolved' && work.resolution === undefined) {
           throw new GatewayError('USM_ERR_VALIDATION', 'a resolved sub-call needs its resolution', { errors: [{ path: 'body/resolution', message: 'must be given with status resolved' }] });
         }
-        const applied = await applyUpdate(store, draft, link, teamUpdate(link, work), { kind: 'desk', id: actor.id }, deps.attachments !== undefined);
+        const applied = await applyUpdate(store, draft, link, teamUpdate(link, work), { kind: 'desk', id: actor.id }, deps.attachments !== undefined, deps.negotiating);
         return () => applied.link;
       }, { idempotency });
+      return result;
+    },
+
+    async checkTeamSla(linkId) {
+      const found = await store.getLink(linkId);
+      if (found === undefined) return false;
+      const { result } = await calls.change(found.parentCallId, undefined, async (_current, draft) => {
+        const link = (await store.getLink(linkId))!;
+        const missed = teamSlaMissed(link, Date.parse(draft.at));
+        const sla = link.team?.sla;
+        if (missed.length === 0 || sla === undefined) return () => false;
+        const checked: SupplierLink = { ...link, team: { ...link.team, sla: { ...sla, breaches: [...(sla.breaches ?? []), ...missed] } }, updatedAt: draft.at, version: link.version + 1 };
+        draft.links.set(link.id, { link: checked, expectedVersion: link.version });
+        for (const target of missed) {
+          const due = target === 'response' ? sla.responseDueAt : sla.resolutionDueAt;
+          draft.events.push(event('call.sla_breached', draft.call.id, draft.at, { target, due, linkId: link.id, supplier: link.supplier }));
+          addNote(draft, { text: `${link.supplier} missed the ${target} target of its operational agreement ${link.agreement} (due ${due}).`, visibility: 'internal', kind: 'comment' }, SYSTEM);
+        }
+        return () => true;
+      });
       return result;
     },
   };
@@ -208,7 +236,15 @@ function teamUpdate(link: SupplierLink, work: { status: CallUpdate['status']; no
 
 /** Takes an update of a sub-call into the parent's draft: the link, events, notes, and the parent resumed when all are fulfilled. */
 /** Takes a supplier's (or a team's) update into the draft; `verified`: attachments its notes carry were checked here. */
-async function applyUpdate(store: LinkStore, draft: Draft, current: SupplierLink, update: CallUpdate, actor: Actor, verified: boolean): Promise<UpdateResult> {
+async function applyUpdate(
+  store: LinkStore,
+  draft: Draft,
+  current: SupplierLink,
+  update: CallUpdate,
+  actor: Actor,
+  verified: boolean,
+  negotiating?: (callId: string) => Promise<boolean>,
+): Promise<UpdateResult> {
   const supplier = current.supplier;
   const taken = receiveUpdate(current, update, draft.at);
   draft.links.set(current.id, { link: { ...taken.link, version: current.version + 1 }, expectedVersion: current.version });
@@ -223,7 +259,8 @@ async function applyUpdate(store: LinkStore, draft: Draft, current: SupplierLink
   }
   if (taken.applied.length > 0 && isFulfilled(taken.link)) {
     const siblings = (await store.linksOf(draft.call.id)).map((l) => (l.id === current.id ? taken.link : l));
-    if (!siblings.some(isOpen) && resume(draft, `${supplier} resolved its sub-call`) && taken.link.onSupplierResolved === 'resolve') {
+    const waits = siblings.some(isOpen) || (await negotiating?.(draft.call.id)) === true;
+    if (!waits && resume(draft, `${supplier} resolved its sub-call`) && taken.link.onSupplierResolved === 'resolve') {
       resolveWithSupplier(draft, taken.link);
     }
   }

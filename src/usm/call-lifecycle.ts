@@ -19,8 +19,9 @@
  *   step at a time, the call staying `resolved`. The customer's answer is one input to them:
  *   `confirm` (customer, or system for the customer: the confirmation window passed) records it and
  *   moves nothing; completing the last step (evaluate and close) closes the call, once the
- *   resolution is confirmed. `reopen` (customer) rejects an unconfirmed resolution: back to the last
- *   fulfilment step, `inProgress`.
+ *   resolution is confirmed. `reopen` (customer) rejects an unconfirmed resolution: back to the
+ *   fulfilment step `to` names (the agreement's or the desk's choice), else the last fulfilment
+ *   step, `inProgress`.
  * - `cancel` (customer): before the call is resolved.
  * - `provideInformation` (customer): a `pending` call goes back `inProgress`; elsewhere before
  *   resolution it changes nothing.
@@ -90,10 +91,12 @@ export interface LifecycleResult {
 
 export type LifecycleAction =
   | { readonly kind: 'advance'; readonly branch?: Branch }
-  | { readonly kind: 'setStatus'; readonly status: PublicStatus }
+  /** `to`: where a reopened resolution goes back to (resolved -> inProgress), a fulfilment step of the call's path. */
+  | { readonly kind: 'setStatus'; readonly status: PublicStatus; readonly to?: Position }
   | { readonly kind: 'resolve' }
   | { readonly kind: 'confirm' }
-  | { readonly kind: 'reopen' }
+  /** `to`: the fulfilment step the rejected resolution goes back to; the last fulfilment step when absent. */
+  | { readonly kind: 'reopen'; readonly to?: Position }
   | { readonly kind: 'cancel' }
   | { readonly kind: 'provideInformation' }
   | { readonly kind: 'raiseTriggered'; readonly type: CallType }
@@ -220,7 +223,8 @@ function decide(state: LifecycleState, action: LifecycleAction, actor: ActorKind
       if (!STATUS_TARGETS[state.status].includes(action.status)) refuse(`it cannot become ${action.status}`);
       if (waitsOnTriggered(state) && action.status !== 'cancelled') refuse(`it waits on its triggered ${state.triggered!.type}`);
       if (state.status === 'resolved' && action.status === 'closed') return moveTo(state, lastIndex(state), 'closed');
-      if (state.status === 'resolved') return reopen(state);
+      if (state.status === 'resolved') return reopen(state, action.to, refuse);
+      if (action.to !== undefined) refuse('only a reopened resolution goes back to a step');
       return withStatus(state, action.status, []);
     }
     case 'resolve': {
@@ -237,7 +241,7 @@ function decide(state: LifecycleState, action: LifecycleAction, actor: ActorKind
     case 'reopen':
       if (state.status !== 'resolved') refuse('only a resolution can be rejected');
       if (state.confirmed === true) refuse('the resolution is confirmed');
-      return reopen(state);
+      return reopen(state, action.to, refuse);
     case 'cancel':
       if (!CANCELLABLE.has(state.status)) refuse('a resolved call is confirmed or reopened, not cancelled');
       return withStatus(state, 'cancelled', []);
@@ -327,11 +331,26 @@ function advance(state: LifecycleState, branch: Branch | undefined, refuse: (rea
   return moveTo(state, state.position + 1, status);
 }
 
-function reopen(state: LifecycleState): LifecycleResult {
+/**
+ * A rejected resolution: back in progress at `to` (a fulfilment step of the call's path), or by
+ * default at the last fulfilment step (the trigger step when a triggered call did the work). Going
+ * back to another step than the trigger step forgets the triggered call: the call walks on from there.
+ */
+function reopen(state: LifecycleState, to: Position | undefined, refuse: (reason: string) => never): LifecycleResult {
   const { confirmed: _answer, ...unanswered } = state;
-  const back = state.triggered?.fulfilled === true ? state.triggered.at : WORKFLOWS[state.workflow!].resolveAt - 1;
-  const result = moveTo(unanswered, back, 'inProgress');
+  const fallback = state.triggered?.fulfilled === true ? state.triggered.at : WORKFLOWS[state.workflow!].resolveAt - 1;
+  const back = to === undefined ? fallback : fulfilmentIndex(state, to);
+  if (back === undefined) refuse(`${to!.process} ${to!.step} is not a fulfilment step of workflow ${state.workflow}`);
+  const { triggered: _forgotten, ...walking } = unanswered;
+  const result = moveTo(back === state.triggered?.at ? unanswered : walking, back!, 'inProgress');
   return { state: { ...result.state, reopened: state.reopened + 1 }, changes: result.changes };
+}
+
+/** Where `to` stands on the call's path among its fulfilment steps (before its resolution); undefined when it does not. */
+export function fulfilmentIndex(state: LifecycleState, to: Position): number | undefined {
+  if (state.workflow === null) return undefined;
+  const index = WORKFLOWS[state.workflow].path.findIndex((p) => p.process === to.process && p.step === to.step);
+  return index >= 0 && index < WORKFLOWS[state.workflow].resolveAt ? index : undefined;
 }
 
 function lastIndex(state: LifecycleState): number {

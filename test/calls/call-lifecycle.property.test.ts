@@ -121,6 +121,49 @@ describe('the call state machine under random use', () => {
     expect(reached.length).toBeGreaterThan(50);
   });
 
+  it('takes a rejected resolution back to the fulfilment step named, and refuses any other step', () => {
+    const anyStep = fc.record({ process: fc.constantFrom('agree', 'change', 'recover', 'operate', 'improve' as const), step: fc.integer({ min: 1, max: 9 }) });
+    const backTo = fc.tuple(fc.constantFrom<'reopen' | 'setStatus'>('reopen', 'setStatus'), fc.option(anyStep, { nil: undefined }));
+    let reopenedAtNamed = 0;
+    fc.assert(
+      fc.property(walks, fc.array(backTo, { minLength: 1, maxLength: 20 }), ([type, steps], reopens) => {
+        let state = startCall(type).state;
+        let next = 0;
+        for (const [act, actor] of steps) {
+          if (state.status === 'resolved' && state.confirmed !== true && next < reopens.length) {
+            const [kind, to] = reopens[next++]!;
+            const action: LifecycleAction = kind === 'reopen' ? { kind, ...(to !== undefined ? { to } : {}) } : { kind, status: 'inProgress', ...(to !== undefined ? { to } : {}) };
+            const path = WORKFLOWS[state.workflow!].path;
+            const index = to === undefined ? -1 : path.findIndex((p) => p.process === to.process && p.step === to.step);
+            const legal = to === undefined || (index >= 0 && index < WORKFLOWS[state.workflow!].resolveAt);
+            if (!legal) {
+              expect(() => apply(state, action, kind === 'reopen' ? 'customer' : 'desk')).toThrow(IllegalTransitionError);
+            } else {
+              const reopened = apply(state, action, kind === 'reopen' ? 'customer' : 'desk').state;
+              expect([reopened.status, reopened.reopened, reopened.confirmed]).toEqual(['inProgress', state.reopened + 1, undefined]);
+              if (to !== undefined) {
+                expect(currentPosition(reopened)).toEqual(to);
+                reopenedAtNamed++;
+              }
+              state = reopened;
+              invariants(state);
+              continue;
+            }
+          }
+          try {
+            state = apply(state, act, actor).state;
+          } catch (error) {
+            if (!(error instanceof IllegalTransitionError)) throw error;
+            continue;
+          }
+          invariants(state);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(reopenedAtNamed).toBeGreaterThan(0);
+  });
+
   it('never decides a workflow twice, and a decided workflow only changes by a branch at a fork', () => {
     fc.assert(
       fc.property(fc.constantFrom('incident', 'risk' as const), fc.array(fc.tuple(action, fc.constantFrom<ActorKind>('desk', 'customer')), { maxLength: 60 }), (type, steps) => {

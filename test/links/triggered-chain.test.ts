@@ -19,7 +19,7 @@ import {
  * waits. The supplier resolves, the route resolves the RFC with it, which fulfils it; the incident
  * goes on at Recover 5 and is resolved.
  */
-describe('an incident raising an RFC that is forked to a supplier while the incident waits', () => {
+describe('an incident raising an RFC that is forked to a supplier while the incident waits (and one RFC serving two incidents)', () => {
   let ward: TestPartner;
   let provider: Node;
   let supplier: Node;
@@ -86,6 +86,13 @@ describe('an incident raising an RFC that is forked to a supplier while the inci
     expect(forked.body).toMatchObject({ type: 'rfc', at: { process: 'change', step: 4 } });
     expect((await a.desk('GET', `/v1/desk/calls/${rfc.id}`)).body).toMatchObject({ status: 'held', process: 'change', step: 4 });
     expect((await a.desk('GET', `/v1/desk/calls/${id}`)).body).toMatchObject({ status: 'held', process: 'recover', step: 5 });
+    // A second incident with the same cause waits on the same RFC while it is at the supplier.
+    const second = (await client.send('/v1/calls', client.envelope('call.submit', incident({ agreement: 'ward-agreement', summary: 'The monitors of bed 4 lose their feed' }, 'ward')))).body as any;
+    const secondId = second.call.id;
+    for (let i = 0; i < 4; i++) expect((await a.desk('POST', `/v1/desk/calls/${secondId}/advance`, {})).status).toBe(200);
+    const attached = await a.desk('POST', `/v1/desk/calls/${secondId}/triggered/${rfc.id}`, { comment: 'the same feed' });
+    expect(attached.status, JSON.stringify(attached.body)).toBe(200);
+    expect(attached.body).toMatchObject({ status: 'held', process: 'recover', step: 5 });
 
     // The supplier works the change and resolves it.
     const remote = await eventually(async () => (await b.desk('GET', '/v1/desk/calls')).body.items[0]);
@@ -103,10 +110,13 @@ describe('an incident raising an RFC that is forked to a supplier while the inci
       return view.status === 'inProgress' ? view : false;
     });
     expect(resumed).toMatchObject({ process: 'recover', step: 5, workflow: 3, triggered: [expect.objectContaining({ triggeredCallId: rfc.id, status: 'fulfilled' })] });
+    // The one RFC served both incidents: the second goes on too, in the same commit.
+    expect((await a.desk('GET', `/v1/desk/calls/${secondId}`)).body).toMatchObject({ status: 'inProgress', process: 'recover', step: 5, workflow: 3 });
     const rfcDone = (await a.desk('GET', `/v1/desk/calls/${rfc.id}`)).body;
-    expect(rfcDone).toMatchObject({ status: 'closed', resolution: { summary: 'Feed moved' }, triggeredBy: [expect.objectContaining({ waitingCallId: id, status: 'fulfilled' })] });
-    // The supplier's sub-call is fulfilled: resolved, or closed already if its confirmation came back first.
-    expect(rfcDone.links[0]).toMatchObject({ supplier: supplier.id, status: expect.stringMatching(/^(resolved|closed)$/) });
+    expect(rfcDone).toMatchObject({ status: 'closed', resolution: { summary: 'Feed moved' }, triggeredBy: [expect.objectContaining({ waitingCallId: id, status: 'fulfilled' }), expect.objectContaining({ waitingCallId: secondId, status: 'fulfilled' })] });
+    // Resolved there, or already closed there by the confirmation that closing the RFC sends.
+    expect(rfcDone.links[0].supplier).toBe(supplier.id);
+    expect(['resolved', 'closed']).toContain(rfcDone.links[0].status);
     // Closing the RFC confirms the supplier's resolution there.
     await eventually(async () => (await b.desk('GET', `/v1/desk/calls/${remote.id}`)).body.status === 'closed');
 

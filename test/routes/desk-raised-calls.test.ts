@@ -138,6 +138,18 @@ describe('calls the provider raises at the desk', () => {
     expect(raised.status, JSON.stringify(raised.body)).toBe(201);
     expect(raised.body).toMatchObject({ type: 'risk', raisedFrom: id, customer: 'provider', process: 'improve', step: 1 });
     expect(raised.body.chainId).not.toBe(chainId);
+    // Linked both ways, in both desk views: the source lists the risk it raised.
+    const riskId = raised.body.id;
+    expect((await gateway.desk('GET', `/v1/desk/calls/${id}`)).body).toMatchObject({ raised: [riskId] });
+    const listed = (await gateway.desk('GET', '/v1/desk/calls?customer=hospital&limit=100')).body.items.find((c: any) => c.id === id);
+    expect(listed).toMatchObject({ raised: [riskId] });
+    // The risk is walked through workflow 8 (risk via operations) and closed.
+    expect(await workToResolved(gateway, riskId, 'operate')).toMatchObject({ workflow: 8, status: 'resolved', raisedFrom: id });
+    expect((await gateway.desk('POST', `/v1/desk/calls/${riskId}/status`, { status: 'closed', reason: 'measure deployed' })).body.status).toBe('closed');
+    // The source closed on the confirmation; a closed call still raises risks, each listed, oldest first.
+    const second = await gateway.desk('POST', '/v1/desk/calls', risk(id, { summary: 'And an opportunity' }));
+    expect(second.status).toBe(201);
+    expect((await gateway.desk('GET', `/v1/desk/calls/${id}`)).body).toMatchObject({ status: 'closed', raised: [riskId, second.body.id] });
 
     const notRisk = await gateway.desk('POST', '/v1/desk/calls', risk(id, { type: 'incident' }));
     expect(notRisk.status).toBe(400);

@@ -431,5 +431,17 @@ for (const engine of ENGINES) {
       expect(await store.callsDueForSla('2025-12-31T00:00:00.000Z', 10)).toEqual([]);
       expect(await store.callsDueForSla('2026-01-02T00:00:00.000Z', 10)).toEqual([call.id]);
     });
+
+    it('commits agreement versions with a call, or neither when the call is stale', async () => {
+      const call = newCall();
+      const version = { id: 'wish-ag', version: 1, provider: 'p', customer: 'c', status: 'proposed' as const, document: '{}', offeredBy: 'c', signatures: { customer: 's', provider: null }, forCall: call.id, createdAt: 'x', updatedAt: 'x' };
+      await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [], agreements: [version] });
+      expect(await store.agreementVersions('wish-ag')).toEqual([version]);
+      const active = { ...version, status: 'active' as const, signatures: { customer: 's', provider: 'p' } };
+      await expect(store.commitCall({ call: { ...call, version: 2 }, expectedVersion: 7, history: [], notes: [], events: [], agreements: [active] })).rejects.toBeInstanceOf(VersionConflictError);
+      expect((await store.agreementVersions('wish-ag')).map((v) => v.status)).toEqual(['proposed']);
+      await store.commitCall({ call: { ...call, version: 2 }, expectedVersion: 1, history: [], notes: [], events: [], agreements: [active] });
+      expect(await store.agreementVersions('wish-ag')).toEqual([active]);
+    });
   });
 }
