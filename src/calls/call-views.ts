@@ -57,6 +57,7 @@ export function deskView(call: CallRecord): Schemas['DeskCall'] {
     channel: call.channel ?? 'link',
     ...(call.raisedFrom !== undefined ? { raisedFrom: call.raisedFrom } : {}),
     ...(call.requesterUnknown === true ? { requesterUnknown: true } : {}),
+    ...(call.retention !== undefined ? { retention: call.retention } : {}),
   };
 }
 
