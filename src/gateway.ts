@@ -209,6 +209,7 @@ export async function createGateway(options: {
   const closeWatcher = createCloseWatcher({ store, calls, now, logger, intervalMs: 60_000 });
   const retention = createRetention({
     store,
+    attachments,
     agreements: config.agreements ?? [],
     default: config.retention?.default,
     now,

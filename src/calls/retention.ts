@@ -3,7 +3,8 @@ import type { AgreementConfig } from '../config/load-config.js';
 import type { components } from '../generated/config.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import { uuidv7 } from '../kernel/uuid-v7.js';
-import { isVersionConflict } from '../ports/call-store.js';
+import { isVersionConflict, type CallStore } from '../ports/call-store.js';
+import type { AttachmentChecker } from '../attachments/attachment-checker.js';
 import { RETENTION_CATEGORIES, type ErasureRecord, type ErasureSubject, type PurgeCutoffs, type RetentionCategory, type RetentionStore } from '../ports/retention.js';
 import { createDueWatcher, type DueWatcher } from './due-watcher.js';
 
@@ -37,7 +38,9 @@ export interface Retention {
  * calls, whatever their state, and records who asked, when and what it reached.
  */
 export function createRetention(options: {
-  readonly store: RetentionStore;
+  readonly store: RetentionStore & Pick<CallStore, 'getCall'>;
+  /** Where attachments' content is kept. */
+  readonly attachments: Pick<AttachmentChecker, 'forget'>;
   readonly agreements: readonly AgreementConfig[];
   readonly default?: RetentionPolicy | undefined;
   readonly now: () => number;
@@ -55,8 +58,20 @@ export function createRetention(options: {
     }
     return { byAgreement, otherwise: cutoff(options.default?.[member]) };
   };
+  /**
+   * Every purge removes the bodies, and with them the attachments' content no other call still
+   * serves; the content goes first, so a purge cut short leaves the call due, not content unmarked.
+   */
+  const forgetAttachments = async (callId: string): Promise<void> => {
+    const call = await store.getCall(callId);
+    if (call === undefined || call.retention?.bodiesPurgedAt !== undefined) return;
+    for (const sha256 of new Set(call.attachments.map((a) => a.sha256))) {
+      if (!(await store.attachmentHeldElsewhere(sha256, callId))) await options.attachments.forget(sha256);
+    }
+  };
   const purgeOne = async (category: RetentionCategory, callId: string) => {
     try {
+      await forgetAttachments(callId);
       return await store.purgeCall(callId, { categories: new Set([category]), at: new Date(options.now()).toISOString() });
     } catch (error) {
       if (isVersionConflict(error)) return undefined; // changed meanwhile: looked at again next round
@@ -121,6 +136,7 @@ export function createRetention(options: {
           let outcome;
           for (let attempt = 0; attempt < 3 && outcome === undefined; attempt++) {
             try {
+              await forgetAttachments(callId);
               outcome = await store.purgeCall(callId, { categories: new Set(['requester']), at, erasureId: id });
               if (outcome === undefined) break;
             } catch (error) {

@@ -536,7 +536,8 @@ export interface components {
         /**
          * @description Days after a call ends that its data is kept; a member left out keeps that data for good.
          *     `bodiesDays`: the signed message bytes and stored answers of the call's inbound messages
-         *     and its delivered outbox messages. `notesDays`: the notes' text and history comments.
+         *     and its delivered outbox messages, and its attachments' content (unless another call whose
+         *     bodies are kept holds the same bytes). `notesDays`: the notes' text and history comments.
          *     `requesterDays`: the requester's name, e-mail address, phone and id, wherever the call's
          *     records hold them. Message bodies hold notes and requester details too: they go at the
          *     earliest of the three. The log's leaves (digests, signatures, receipts) always stay.

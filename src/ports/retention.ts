@@ -66,6 +66,8 @@ export interface RetentionStore {
   /** Ids of the calls whose requester has this id or e-mail address (any case), at most `limit`, after `after`. */
   callsOfRequester(subject: ErasureSubject, limit: number): Promise<string[]>;
   recordErasure(record: ErasureRecord): Promise<void>;
+  /** Whether a call other than this one, its bodies not purged, holds an attachment with this SHA-256 (content is kept once for all). */
+  attachmentHeldElsewhere(sha256: string, callId: string): Promise<boolean>;
   /** Makes what was removed unrecoverable from the store's files where the engine keeps old pages (SQLite: its WAL). */
   scrub(): Promise<void>;
 }

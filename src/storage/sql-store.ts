@@ -240,6 +240,7 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
       (await read<{ id: string }>(S.callsOfRequester, { email: subject.email?.toLowerCase() ?? null, rid: subject.id ?? null, limit })).map((r) => r.id),
     recordErasure: (record) => engine.transact([insert(S.insertErasure, [erasureColumns(record)])]),
     scrub: async () => engine.scrub?.(),
+    attachmentHeldElsewhere: async (sha256, callId) => (await read(S.attachmentHeldElsewhere, { id: callId, pattern: `%"sha256":"${sha256.replace(/[^0-9a-f]/g, '')}"%` })).length > 0,
     heldDirectory: () =>
       first(read<{ jws: string; sequence: number | string; accepted_at: string }>(S.heldDirectory), (row) => ({ jws: row.jws, sequence: Number(row.sequence), acceptedAt: row.accepted_at })),
     keepDirectory: async (held) => (await write(S.keepDirectory, { jws: held.jws, sequence: held.sequence, accepted_at: held.acceptedAt })).changes === 1,

@@ -200,6 +200,8 @@ export const STATEMENTS = {
   callsOfRequester: sql`SELECT id FROM calls
        WHERE (CAST(@email AS TEXT) IS NOT NULL AND LOWER(${docMember('requester.email')}) = @email) OR (CAST(@rid AS TEXT) IS NOT NULL AND ${docMember('requester.id')} = @rid)
        ORDER BY created_at, id LIMIT @limit`,
+  /** A scan of the call documents: run once per attachment of a call being purged. */
+  attachmentHeldElsewhere: sql`SELECT 1 AS held FROM calls WHERE id <> @id AND doc LIKE @pattern AND ${docMember('retention.bodiesPurgedAt')} IS NULL LIMIT 1`,
   insertErasure: insertRows<ErasureRow>('erasures', ['id', 'at', 'requested_by', 'matched_by', 'calls', 'messages', 'notes']),
 
   agreementVersions: sql`SELECT doc FROM agreement_versions WHERE id = @id ORDER BY version`,

@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +40,21 @@ async function post(gateway: GatewayFixture, path: string, body?: unknown, token
   return { status: response.status, type: response.headers.get('content-type'), body: text === '' ? undefined : JSON.parse(text) };
 }
 
+const sha = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+const SCAN = Buffer.from('%PDF-1.7 a scan of the printer error page\n'.repeat(40));
+const SHARED = Buffer.from('%PDF-1.7 the ward printer manual\n'.repeat(40));
+
+/** A file host on 127.0.0.1 the gateway may fetch attachments from. */
+async function startFileHost(content: Record<string, Buffer>): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const body = content[req.url ?? ''];
+    if (body === undefined) res.writeHead(404).end();
+    else res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
 const ERIKA = { name: 'Erika Mustermann', email: 'erika.mustermann@example.org', phone: '+49 30 5550199' };
 
 describe.each(['SQLite', 'PostgreSQL'] as const)('retention on %s', (engine) => {
@@ -48,11 +66,13 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('retention on %s', (engine) => 
 
   beforeAll(async () => {
     hospital = await makePartner('hospital');
+    files = await startFileHost({ '/scan.pdf': SCAN, '/shared.pdf': SHARED });
     gateway = await startGateway({
       partners: [hospital],
       now,
       config: {
         ...(database !== undefined ? { storage: database.url } : {}),
+        attachments: { allowedHosts: ['127.0.0.1'], allowPrivateAddresses: true },
         retention: { default: { bodiesDays: 30, notesDays: 30, requesterDays: 30 }, intervalSeconds: 86_400 },
         agreements: [
           {
@@ -70,12 +90,20 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('retention on %s', (engine) => 
   afterAll(async () => {
     await gateway?.close();
     await database?.drop();
+    await new Promise((resolve) => files?.server.close(resolve));
     if (gateway !== undefined) await removeDir(gateway.dir);
   });
 
   let ended: any;
   let open: any;
-  let submitted: { envelope: Record<string, unknown> };
+  let submitted: { envelope: any };
+  let files: { url: string; server: Server };
+  const reference = (path: string, bytes: Buffer) => ({ url: `${files.url}${path}`, sha256: sha(bytes), size: bytes.length, mediaType: 'application/pdf', name: path.slice(1) });
+  const attachment = async (call: any, bytes: Buffer) => {
+    const response = await fetch(`${gateway.url}/v1/desk/calls/${call.id}/attachments/${sha(bytes)}`, { headers: { authorization: `Bearer ${DESK_TOKEN}` } });
+    const body = Buffer.from(await response.arrayBuffer());
+    return { status: response.status, body: response.headers.get('content-type')?.includes('json') ? JSON.parse(body.toString()) : body };
+  };
 
   async function logRecords(): Promise<LogRecord[]> {
     const records: LogRecord[] = [];
@@ -85,12 +113,12 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('retention on %s', (engine) => 
 
   it('purges an ended call’s bodies after its agreement’s days and its notes and requester after the default’s, leaving open calls alone', async () => {
     const client = gateway.client(hospital);
-    const envelope = client.envelope('call.submit', incident({ summary: 'Printer on ward 3 is down', requester: ERIKA }));
+    const envelope = client.envelope('call.submit', incident({ summary: 'Printer on ward 3 is down', requester: ERIKA, attachments: [reference('/scan.pdf', SCAN), reference('/shared.pdf', SHARED)] }));
     submitted = { envelope };
     const first = await client.send('/v1/calls', envelope);
-    expect(first.status).toBe(201);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
     ended = (first.body as any).call;
-    const second = await client.send('/v1/calls', client.envelope('call.submit', incident({ summary: 'Still open' })));
+    const second = await client.send('/v1/calls', client.envelope('call.submit', incident({ summary: 'Still open', attachments: [reference('/shared.pdf', SHARED)] })));
     open = (second.body as any).call;
     expect((await gateway.desk('POST', `/v1/desk/calls/${ended.id}/notes`, { text: 'Spoke to Erika on the phone, printer unplugged', visibility: 'internal' })).status).toBe(201);
     expect((await gateway.desk('POST', `/v1/desk/calls/${ended.id}/status`, { status: 'cancelled', reason: 'fixed by the ward itself' })).status).toBe(200);
@@ -107,6 +135,10 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('retention on %s', (engine) => 
     expect(inbound).toMatchObject({ body: '', purgedAt: new Date(clock).toISOString() });
     expect((inbound!.response.body as any).receipt.jws).toEqual(expect.any(String));
     expect((await gateway.app.gateway.store.inboundForCall(open.id))[0]!.body).not.toBe('');
+    // Its attachment's content is gone; the one the open call holds too stays, for both.
+    expect(await attachment(ended, SCAN)).toMatchObject({ status: 404, body: { code: 'USM_ERR_ATTACHMENT_NOT_FOUND' } });
+    expect((await attachment(ended, SHARED)).body).toEqual(SHARED);
+    expect((await attachment(open, SHARED)).body).toEqual(SHARED);
     let notes = (await gateway.desk('GET', `/v1/desk/calls/${ended.id}/notes`)).body.items;
     expect(notes.find((n: any) => n.text.startsWith('Spoke to Erika'))).toBeDefined();
 
