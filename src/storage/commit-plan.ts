@@ -292,6 +292,7 @@ export function purgeCallSteps(callId: string, plan: PurgePlan, counted: (outcom
             return doc === ticket.doc ? [] : [run(S.setDeskTicketDoc, { call_id: callId, doc })];
           }),
         ),
+        // Runs after the reads above have counted what they removed: the count, told before the call is written.
         read<never>(S.ping, {}, () => {
           counted({ callId, messages, notes: noteCount });
           return [];
