@@ -240,6 +240,37 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('retention on %s', (engine) => 
   }
 });
 
+describe('usm-link retention', () => {
+  let gateway: GatewayFixture;
+  beforeAll(async () => {
+    gateway = await startGateway({ partners: [await makePartner('hospital')], config: { retention: { default: { bodiesDays: 1 } } } });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await removeDir(gateway.dir);
+  });
+
+  async function cli(...args: string[]): Promise<{ code: number; stdout: string }> {
+    try {
+      const { stdout } = await run(process.execPath, [CLI, 'retention', ...args, '--url', gateway.url], { timeout: 30_000, env: { ...process.env, USM_ADMIN_TOKEN: ADMIN_TOKEN } });
+      return { code: 0, stdout };
+    } catch (error) {
+      const e = error as { code: number; stdout: string };
+      return { code: e.code, stdout: e.stdout };
+    }
+  }
+
+  it('purges and erases through the admin API, exit 1 on a refusal', async () => {
+    expect(await cli('purge')).toEqual({ code: 0, stdout: expect.stringContaining('"calls": 0') });
+    const erased = await cli('erase', '--id', 'employee-4711');
+    expect(erased.code).toBe(0);
+    expect(JSON.parse(erased.stdout)).toMatchObject({ matchedBy: 'id', calls: [], requestedBy: 'admin' });
+    const refused = await cli('erase');
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ code: 'USM_ERR_ERASURE_SUBJECT' });
+  });
+});
+
 describe('usm-link verify-log on a purged store', () => {
   let gateway: GatewayFixture;
   let keysFile: string;
