@@ -534,7 +534,8 @@ export interface components {
             onUnknownRequester: "accept" | "refuse" | "flag";
         };
         /**
-         * @description Days after a call ends that its data is kept; a member left out keeps that data for good.
+         * @description Days after a call ends that its data is kept. In an agreement, a member left out takes
+         *     `retention.default`'s; left out there too, that data is kept for good.
          *     `bodiesDays`: the signed message bytes and stored answers of the call's inbound messages
          *     and its delivered outbox messages, and its attachments' content (unless another call whose
          *     bodies are kept holds the same bytes). `notesDays`: the notes' text and history comments.
