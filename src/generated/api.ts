@@ -1206,7 +1206,8 @@ export interface paths {
          *     requester that is, open or ended: the requester becomes `[removed]`, their name, e-mail
          *     address, phone and id are replaced by `[removed]` wherever the call's notes, history,
          *     events, sub-calls and desk ticket quote them, and the call's message bodies and answers
-         *     are purged (they hold the requester too). The message log is untouched and stays
+         *     are purged (they hold the requester too), with its attachments' content unless another
+         *     call still holds the same bytes. The message log is untouched and stays
          *     verifiable: its records hold digests and signatures, no body. The erasure is recorded
          *     (who asked, when, which calls, how many messages and notes) without the data it removed.
          *     Erasing a requester with no calls records an erasure that reached none.
