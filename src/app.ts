@@ -178,6 +178,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       neighbours: () => neighbours({ partners: gateway.partners, store: gateway.store, outbox: gateway.outboxWorker, agents: gateway.partnerAgents }),
       directory: gateway.directory,
       webhooks: gateway.webhooks,
+      retention: gateway.retention,
     }),
     getMetrics: {
       onRequest: async (request) => {

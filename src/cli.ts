@@ -50,6 +50,11 @@ usage:
                                               .jsonl export): its Merkle tree, against its own and the
                                               given checkpoints (cut back, rewritten), and with --keys
                                               every signature; exit 1 naming the first thing that fails
+  usm-link retention purge [--config FILE] [--url URL]
+                                              purge now what ended calls hold past their agreement's
+                                              retention (the message log stays verifiable; admin token)
+  usm-link retention erase --email ADDRESS | --id ID [--config FILE] [--url URL]
+                                              erase one requester's details from every call of theirs
   usm-link conformance --target URL --as PARTY --key FILE [--json] [--only ID,...] [--listen [HOST:]PORT]
                                               run the numbered conformance suite (docs/conformance.md)
                                               against a gateway as its partner; exit 1 on any failure
@@ -78,6 +83,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./cli/verify-log-command.js')).verifyLogCommand(rest);
     case 'trace':
       return (await import('./cli/trace-command.js')).traceCommand(rest);
+    case 'retention':
+      return (await import('./cli/retention-command.js')).retentionCommand(rest);
     case 'conformance':
       return (await import('./cli/conformance-command.js')).conformanceCommand(rest);
     case 'network':

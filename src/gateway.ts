@@ -29,6 +29,7 @@ import { createLinkPlanner } from './subcalls/link-planner.js';
 import { createSubcallService, subcallHooks, type SubcallService } from './subcalls/subcall-service.js';
 import { createSlaWatcher, type SlaWatcher } from './calls/sla-watcher.js';
 import { createCloseWatcher, type CloseWatcher } from './calls/close-watcher.js';
+import { createRetention, type Retention } from './calls/retention.js';
 import { createChainTracer, type ChainTracer } from './subcalls/chain-trace.js';
 import { createAttachmentChecker, type AttachmentChecker } from './attachments/attachment-checker.js';
 import { createContentStore } from './attachments/content-store.js';
@@ -78,6 +79,8 @@ export interface Gateway {
   readonly outboxWorker: OutboxWorker;
   readonly slaWatcher: SlaWatcher;
   readonly closeWatcher: CloseWatcher;
+  /** The purge of closed calls past their retention time (periodic) and erasure requests. */
+  readonly retention: Retention;
   readonly tracer: ChainTracer;
   /** Fetches and checks attachments where they arrive, and keeps their content (`attachments.folder`). */
   readonly attachments: AttachmentChecker;
@@ -221,6 +224,15 @@ export async function createGateway(options: {
   }, 3_600_000);
   forgetting.unref();
   const closeWatcher = createCloseWatcher({ store, calls, now, logger, intervalMs: 60_000 });
+  const retention = createRetention({
+    store,
+    attachments,
+    agreements: config.agreements ?? [],
+    default: config.retention?.default,
+    now,
+    logger,
+    intervalMs: (config.retention?.intervalSeconds ?? 3600) * 1000,
+  });
   const negotiation = createAgreementService({
     self: config.party.id,
     store,
@@ -298,6 +310,7 @@ export async function createGateway(options: {
     outboxWorker,
     slaWatcher,
     closeWatcher,
+    retention,
     tracer,
     witness,
     attachments,
@@ -319,6 +332,7 @@ export async function createGateway(options: {
       await deskConnector?.close();
       await slaWatcher.close();
       await closeWatcher.close();
+      await retention.watcher.close();
       await tracer.close();
       await partnerAgents.close();
       await witness.close();

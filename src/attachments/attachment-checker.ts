@@ -32,6 +32,8 @@ export interface AttachmentChecker {
   check(attachments: readonly Attachment[], from?: string): Promise<void>;
   /** Content this gateway checked and keeps, by SHA-256. */
   content(sha256: string): Promise<Buffer | undefined>;
+  /** Removes kept content (retention: no call that may still serve it holds it). */
+  forget(sha256: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -131,6 +133,7 @@ export function createAttachmentChecker(deps: {
       if (refused !== undefined) throw refused.reason;
     },
     content: (sha256) => deps.content.get(sha256),
+    forget: (sha256) => deps.content.remove(sha256),
     async close() {
       await Promise.all([guarded.close(), partnerAgents.close()]);
     },

@@ -14,6 +14,8 @@ export interface ContentStore {
   /** The bytes kept under this SHA-256, or undefined. */
   get(sha256: string): Promise<Buffer | undefined>;
   has(sha256: string): Promise<boolean>;
+  /** Removes the bytes kept under this SHA-256 (retention); nothing when none are kept. */
+  remove(sha256: string): Promise<void>;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -57,6 +59,9 @@ export function createContentStore(folder: string): ContentStore {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
         throw error;
       }
+    },
+    async remove(sha256) {
+      await rm(pathOf(sha256).file, { force: true });
     },
     async has(sha256) {
       try {

@@ -58,6 +58,7 @@ export function deskView(call: CallRecord): Schemas['DeskCall'] {
     ...(call.raisedFrom !== undefined ? { raisedFrom: call.raisedFrom } : {}),
     ...(call.raised !== undefined && call.raised.length > 0 ? { raised: [...call.raised] } : {}),
     ...(call.requesterUnknown === true ? { requesterUnknown: true } : {}),
+    ...(call.retention !== undefined ? { retention: call.retention } : {}),
   };
 }
 

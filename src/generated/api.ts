@@ -1169,6 +1169,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/retention/purge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Purge now what closed calls hold past their agreement's retention time.
+         * @description What the periodic purge does (every `retention.intervalSeconds`), run at once: every call
+         *     ended (closed, cancelled, rejected) longer ago than its agreement's `retention` (or
+         *     `retention.default`) loses its message bodies, its notes' text and its requester's details,
+         *     each when its time is up, one call per transaction. The message log keeps every record's
+         *     digest, signature and receipt, so `verify-log` and inclusion proofs still hold. Nothing is
+         *     purged when no retention is configured.
+         */
+        post: operations["adminPurgeRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/retention/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase one requester's details from every call of theirs (GDPR article 17).
+         * @description Names the requester by `id` or by `email` (any case), exactly one. From every call whose
+         *     requester that is, open or ended: the requester becomes `[removed]`, their name, e-mail
+         *     address, phone and id are replaced by `[removed]` wherever the call's notes, history,
+         *     events, sub-calls and desk ticket quote them, and the call's message bodies and answers
+         *     are purged (they hold the requester too), with its attachments' content unless another
+         *     call still holds the same bytes. The message log is untouched and stays
+         *     verifiable: its records hold digests and signatures, no body. The erasure is recorded
+         *     (who asked, when, which calls, how many messages and notes) without the data it removed.
+         *     Erasing a requester with no calls records an erasure that reached none.
+         */
+        post: operations["adminEraseRequester"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/partners/{partnerId}/pause": {
         parameters: {
             query?: never;
@@ -2257,6 +2310,7 @@ export interface components {
             raised?: components["schemas"]["Uuid"][];
             /** @description True when the requester is not a user the agreement knows (or a wish came from one who is not a contract holder) and the agreement flags such calls (`onUnknownRequester: flag`). */
             requesterUnknown?: boolean;
+            retention?: components["schemas"]["CallRetention"];
         };
         /**
          * @description A call waiting on a triggered call: the process its own process triggers (Agree 6, Change 6,
@@ -2392,6 +2446,47 @@ export interface components {
             branch?: string | null;
             comment?: string;
         };
+        RetentionPurge: {
+            /** @description Calls purged (a call due for two categories counts twice). */
+            calls: number;
+            /** @description Message bodies removed. */
+            messages: number;
+            /** @description Notes whose text was removed or cleared of the requester. */
+            notes: number;
+        };
+        /** @description Exactly one of `id` and `email` (neither or both is 422 `USM_ERR_ERASURE_SUBJECT`). */
+        ErasureRequest: {
+            id?: string;
+            /** Format: email */
+            email?: string;
+        };
+        /** @description An erasure as the gateway records it; the requester's id or e-mail address is not kept. */
+        Erasure: {
+            id: components["schemas"]["Uuid"];
+            /** Format: date-time */
+            at: string;
+            /** @description The admin token's or console account's name. */
+            requestedBy: string;
+            /** @enum {string} */
+            matchedBy: "id" | "email";
+            calls: components["schemas"]["Uuid"][];
+            messages: number;
+            notes: number;
+        };
+        /**
+         * @description What retention or an erasure removed from the call: its message bodies and answers
+         *     (`bodiesPurgedAt`), its notes' text (`notesPurgedAt`), its requester's details
+         *     (`requesterPurgedAt`; the requester reads `[removed]`), and the erasure that did it.
+         */
+        CallRetention: {
+            /** Format: date-time */
+            bodiesPurgedAt?: string;
+            /** Format: date-time */
+            notesPurgedAt?: string;
+            /** Format: date-time */
+            requesterPurgedAt?: string;
+            erasureId?: components["schemas"]["Uuid"];
+        };
         Note: {
             id: components["schemas"]["Uuid"];
             callId: components["schemas"]["Uuid"];
@@ -2403,6 +2498,10 @@ export interface components {
             author: components["schemas"]["Actor"];
             /** Format: date-time */
             createdAt: string;
+            /** @description Retention removed the note's text after the call ended (`text` is empty). */
+            purged?: boolean;
+            /** Format: date-time */
+            purgedAt?: string;
         };
         NoteList: {
             items: components["schemas"]["Note"][];
@@ -5079,6 +5178,63 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    adminPurgeRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What this purge removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPurge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    adminEraseRequester: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ErasureRequest"];
+            };
+        };
+        responses: {
+            /** @description The erasure, as recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Erasure"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["StoreUnavailable"];
         };
     };

@@ -212,6 +212,21 @@ export interface components {
                 /** @description Readable log lines (pino-pretty) instead of JSON lines. When absent, lines are readable when standard output is a terminal and JSON otherwise. */
                 pretty?: boolean;
             };
+            /**
+             * @description How long what a closed call holds is kept after it ends (closed, cancelled or rejected):
+             *     `default` for every agreement without a `retention` of its own. The purge job runs every
+             *     `intervalSeconds` and removes message bodies, notes' text and requester details whose
+             *     time is up; the message log's records, digests, signatures, receipts and proofs stay
+             *     (docs/security.md, Retention). Nothing is purged when neither is set.
+             */
+            retention?: {
+                default?: components["schemas"]["RetentionPolicy"];
+                /**
+                 * @description How often the purge job looks for calls whose time is up.
+                 * @default 3600
+                 */
+                intervalSeconds: number;
+            };
             /** @description `GET /metrics` is always served to admin tokens on the main listener; `listen` serves it without a token on an address of its own. */
             metrics?: {
                 listen?: {
@@ -568,6 +583,7 @@ export interface components {
                 /** @description Requester ids or e-mail addresses (any case) of those who may submit a wish. */
                 contractHolders?: string[];
             };
+            retention?: components["schemas"]["RetentionPolicy"];
             /**
              * @description A call from a requester `requesters` does not know (or a wish from one who is not a contract
              *     holder): `accept` it as any other (the default), `refuse` it (422
@@ -577,6 +593,21 @@ export interface components {
              * @enum {string}
              */
             onUnknownRequester: "accept" | "refuse" | "flag";
+        };
+        /**
+         * @description Days after a call ends that its data is kept. In an agreement, a member left out takes
+         *     `retention.default`'s; left out there too, that data is kept for good.
+         *     `bodiesDays`: the signed message bytes and stored answers of the call's inbound messages
+         *     and its delivered outbox messages, and its attachments' content (unless another call whose
+         *     bodies are kept holds the same bytes). `notesDays`: the notes' text and history comments.
+         *     `requesterDays`: the requester's name, e-mail address, phone and id, wherever the call's
+         *     records hold them. Message bodies hold notes and requester details too: they go at the
+         *     earliest of the three. The log's leaves (digests, signatures, receipts) always stay.
+         */
+        RetentionPolicy: {
+            bodiesDays?: number;
+            notesDays?: number;
+            requesterDays?: number;
         };
     };
     responses: never;

@@ -143,5 +143,8 @@ function replayed(previous: InboundMessage, digest: string): MessageAnswer {
   if (previous.digest !== digest) {
     throw new GatewayError('USM_ERR_MESSAGE_ID_REUSED', `message ${previous.id} was accepted before with another body`);
   }
+  if (previous.purgedAt !== undefined) {
+    throw new GatewayError('USM_ERR_MESSAGE_PURGED', `message ${previous.id} was accepted at ${previous.receivedAt}; its answer was purged under retention at ${previous.purgedAt} (its receipt is in the message log)`);
+  }
   return { status: previous.response.status, body: previous.response.body, replay: true };
 }

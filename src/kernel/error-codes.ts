@@ -68,6 +68,8 @@ export const ERROR_CODES = {
   USM_ERR_ATTACHMENT_TOO_LARGE: { status: 422, title: 'The attachment is larger than this gateway keeps' },
   USM_ERR_ATTACHMENT_NOT_FOUND: { status: 404, title: 'No such attachment, or not one of yours' },
   USM_ERR_CLIENT_CERTIFICATE: { status: 403, title: "The TLS client certificate is not the partner's own" },
+  USM_ERR_MESSAGE_PURGED: { status: 409, title: 'The message was accepted before; its stored answer was purged under retention' },
+  USM_ERR_ERASURE_SUBJECT: { status: 422, title: 'An erasure names the requester by exactly one of id and email' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -3,6 +3,7 @@ import type { ActorKind, LifecycleChange, LifecycleState } from '../usm/call-lif
 import type { CallType } from '../usm/usm-model.js';
 import type { Level, Priority } from '../usm/priority.js';
 import type { SlaClock } from '../usm/sla-clock.js';
+import type { CallRetention } from './retention.js';
 
 export type Requester = components['schemas']['Requester'];
 export type Attachment = components['schemas']['Attachment'];
@@ -77,6 +78,8 @@ export interface CallRecord {
   readonly raised?: readonly string[];
   /** The requester is not a user the agreement knows, and the agreement flags such calls. */
   readonly requesterUnknown?: true;
+  /** What retention or an erasure removed from the call, and when. */
+  readonly retention?: CallRetention;
 }
 
 export interface HistoryEntry {
@@ -99,6 +102,9 @@ export interface Note {
   readonly text: string;
   readonly author: Actor;
   readonly createdAt: string;
+  /** Retention removed its text (`text` is empty). */
+  readonly purged?: true;
+  readonly purgedAt?: string;
 }
 
 export interface CallEvent {

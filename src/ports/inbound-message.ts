@@ -12,6 +12,8 @@ export interface InboundMessage {
   readonly callId: string | null;
   /** The answer given, so an identical resend gets it again. */
   readonly response: { readonly status: number; readonly body: unknown };
+  /** Retention removed its body (empty) and its answer (only the receipt is left). */
+  readonly purgedAt?: string;
 }
 
 export interface InboundMessageStore {

@@ -29,6 +29,8 @@ export interface OutboxMessage extends NewOutboxMessage {
   readonly lastError: string | null;
   readonly deliveredAt: string | null;
   readonly receipt: Receipt | null;
+  /** Retention removed its body (empty); the message log keeps its digest. */
+  readonly purgedAt?: string;
 }
 
 export interface DeliveryRecord {

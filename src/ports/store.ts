@@ -11,9 +11,10 @@ import type { AgreementStore } from './agreement-store.js';
 import type { DirectoryStore } from './directory-store.js';
 import type { OutageStore } from './outage-store.js';
 import type { DeskTicketStore } from './desk-ticket-store.js';
+import type { RetentionStore } from './retention.js';
 
 /** The gateway's durable state: one store, every domain's interface. */
-export interface Store extends CallStore, InboundMessageStore, IdempotencyStore, WebhookStore, LinkStore, OutboxStore, AgreementStore, DirectoryStore, OutageStore, DeskTicketStore, LogReader, WitnessStore {
+export interface Store extends CallStore, InboundMessageStore, IdempotencyStore, WebhookStore, LinkStore, OutboxStore, AgreementStore, DirectoryStore, OutageStore, DeskTicketStore, LogReader, WitnessStore, RetentionStore {
   /** The message log, oldest first. */
   readLog(): AsyncIterable<LogRecord>;
   /** The newest message logged from and to each partner. */

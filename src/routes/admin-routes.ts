@@ -6,6 +6,7 @@ import type { TypedHandlers } from '../http/register-operations.js';
 import type { OutboxMessage, OutboxStore } from '../ports/outbox-store.js';
 import type { WebhookService } from '../desk/webhook-service.js';
 import type { DirectoryFollower } from '../directory/directory-follower.js';
+import type { Retention } from '../calls/retention.js';
 
 export interface AdminRouteDeps {
   /** An admin token, or a console session with the admin role. */
@@ -19,6 +20,7 @@ export interface AdminRouteDeps {
   readonly webhooks: Pick<WebhookService, 'listDeadLetters' | 'replayDeadLetter'>;
   /** The network directory followed, if any. */
   readonly directory?: DirectoryFollower | undefined;
+  readonly retention: Pick<Retention, 'purge' | 'erase'>;
 }
 
 /** Operators' view of delivery to partner gateways (the queue and the dead letters) and of webhook dead letters. */
@@ -36,6 +38,8 @@ export function adminRoutes(
   | 'adminResumePartner'
   | 'adminListWebhookDeadLetters'
   | 'adminReplayWebhookDeadLetter'
+  | 'adminPurgeRetention'
+  | 'adminEraseRequester'
 > {
   const onRequest: onRequestHookHandler = async (request) => {
     deps.admin.verify(request);
@@ -110,6 +114,15 @@ export function adminRoutes(
       handler: async (request) => {
         const { webhook, limit } = request.query as { webhook?: string; limit: number };
         return { items: await deps.webhooks.listDeadLetters({ ...(webhook ? { webhookId: webhook } : {}), limit }) };
+      },
+    },
+    adminPurgeRetention: { onRequest, handler: () => deps.retention.purge() },
+    adminEraseRequester: {
+      onRequest,
+      handler: async (request) => {
+        const { id, email } = request.body;
+        const erasure = await deps.retention.erase({ ...(id !== undefined ? { id } : {}), ...(email !== undefined ? { email } : {}) }, deps.admin.verify(request));
+        return { ...erasure, calls: [...erasure.calls] };
       },
     },
     adminReplayWebhookDeadLetter: {

@@ -26,10 +26,15 @@ import {
   newOutboxColumns,
   noteColumns,
   triggerColumns,
+  type HistoryRow,
+  type InboundRow,
   type LogHeadRow,
   type LogRow,
+  type NoteRow,
   type OutboxRow,
 } from './rows.js';
+import type { CallRecord } from '../ports/call.js';
+import { purgedCall, redactStrings, requesterNeedles, type PurgeOutcome, type PurgePlan } from '../ports/retention.js';
 import type { Params, RowInsert, Sql } from './sql.js';
 import { STATEMENTS as S } from './statements.js';
 
@@ -197,4 +202,105 @@ export function backfillLogSteps(after = 0, range: CompactRange = EMPTY_RANGE): 
 function inboundLogEntry(m: InboundMessage): LogEntry {
   const receipt = (m.response.body as { receipt?: { jws?: string } } | null)?.receipt?.jws ?? null;
   return { direction: 'in', messageId: m.id, partner: m.from, type: m.type, digest: m.digest, signature: m.signature, receipt, at: m.receivedAt };
+}
+
+/**
+ * One call's purge (retention or an erasure), in one transaction: the call marked and its requester
+ * removed, its message bodies and answers (the receipt kept), its notes' text and history comments,
+ * and what names the requester or quotes a note in its events, snapshots, sub-calls and desk ticket.
+ * The message log is not touched: its leaves hold digests, not bodies. `counted` is told what went.
+ */
+export function purgeCallSteps(callId: string, plan: PurgePlan, counted: (outcome: PurgeOutcome) => void): Step[] {
+  return [
+    read<{ doc: string }>(S.callForPurge, { id: callId }, ([row]) => {
+      const call = docOf<CallRecord>(row);
+      if (call === undefined) return [];
+      const at = plan.at;
+      const notes = plan.categories.has('notes');
+      const requester = plan.categories.has('requester');
+      const purged = purgedCall(call, plan);
+      let messages = 0;
+      let noteCount = 0;
+      const needles = requester ? requesterNeedles(call.requester) : [];
+      const quoted: string[] = [];
+      const steps: Step[] = [
+        read<InboundRow>(S.inboundForCall, { call_id: callId }, (rows) =>
+          rows
+            .filter((m) => m.purged_at === null || m.purged_at === undefined)
+            .map((m) => {
+              messages++;
+              const receipt = (JSON.parse(m.response_body) as { receipt?: unknown } | null)?.receipt;
+              return run(S.purgeInbound, { sender: m.sender, id: m.id, at, response_body: JSON.stringify(receipt === undefined ? {} : { receipt }) });
+            }),
+        ),
+        read<OutboxRow>(S.outboxForCall, { call_id: callId }, (rows) =>
+          rows
+            .filter((m) => m.status === 'delivered' && (m.purged_at === null || m.purged_at === undefined))
+            .map((m) => {
+              messages++;
+              return run(S.purgeOutbox, { seq: m.seq, at });
+            }),
+        ),
+        read<NoteRow>(S.listNotes, { call_id: callId, visibility: 'all' }, (rows) => {
+          const live = rows.filter((n) => n.purged_at === null || n.purged_at === undefined);
+          if (notes) {
+            quoted.push(...live.map((n) => n.text));
+            noteCount += live.length;
+            return live.length === 0 ? [] : [run(S.purgeNotes, { call_id: callId, at })];
+          }
+          return live.flatMap((n) => {
+            const text = redactStrings(n.text, needles);
+            if (text === n.text) return [];
+            noteCount++;
+            return [run(S.setNoteText, { id: n.id, text })];
+          });
+        }),
+        read<HistoryRow>(S.listHistory, { call_id: callId }, (rows) => {
+          if (notes) {
+            quoted.push(...rows.flatMap((h) => (h.comment === null ? [] : [h.comment])));
+            return [run(S.dropHistoryComments, { call_id: callId })];
+          }
+          return rows.flatMap((h) => {
+            const comment = h.comment === null ? null : redactStrings(h.comment, needles);
+            return comment === h.comment ? [] : [run(S.setHistoryComment, { seq: h.seq, comment })];
+          });
+        }),
+      ];
+      // What names the requester or quotes a removed note elsewhere: read once the notes are known.
+      const redact = (text: string): string => JSON.stringify(redactStrings(JSON.parse(text) as unknown, [...needles, ...quoted.filter((q) => q.trim().length >= 3)]));
+      steps.push(
+        read<{ seq: number | string; payload: string }>(S.eventsOfCall, { call_id: callId }, (rows) =>
+          rows.flatMap((e) => {
+            const payload = redact(e.payload);
+            return payload === e.payload ? [] : [run(S.setEventPayload, { seq: e.seq, payload })];
+          }),
+        ),
+        read<{ id: string; doc: string }>(S.snapshotsOfCall, { call_id: callId }, (rows) =>
+          rows.flatMap((snapshot) => {
+            const doc = redact(snapshot.doc);
+            return doc === snapshot.doc ? [] : [run(S.setSnapshot, { id: snapshot.id, doc })];
+          }),
+        ),
+        read<{ doc: string }>(S.linksOf, { parent_call_id: callId }, (rows) =>
+          rows.flatMap((link) => {
+            const doc = redact(link.doc);
+            return doc === link.doc ? [] : [run(S.setLinkDoc, { id: (JSON.parse(link.doc) as SupplierLink).id, doc })];
+          }),
+        ),
+        read<{ doc: string }>(S.getDeskTicket, { call_id: callId }, (rows) =>
+          rows.flatMap((ticket) => {
+            const doc = redact(ticket.doc);
+            return doc === ticket.doc ? [] : [run(S.setDeskTicketDoc, { call_id: callId, doc })];
+          }),
+        ),
+        // Runs after the reads above have counted what they removed: the count, told before the call is written.
+        read<never>(S.ping, {}, () => {
+          counted({ callId, messages, notes: noteCount });
+          return [];
+        }),
+        run(S.updateCall, { ...callColumns(purged), expected_version: call.version }, `call ${callId} is no longer at version ${call.version}`),
+      );
+      return steps;
+    }),
+  ];
 }

@@ -12,7 +12,7 @@ export interface LogFile {
   readonly checkpoints: StoredCheckpoint[];
   /** The stored subtree hashes (level 1 and up), when the file has them. */
   readonly node?: (node: NodeId) => string | undefined;
-  /** The exact signed body of a record's message, when the file still has it. */
+  /** The exact signed body of a record's message, when the file still has it (not purged under retention). */
   readonly bodyOf?: (record: LogRecord) => Buffer | undefined;
 }
 
@@ -42,7 +42,8 @@ export async function readLogFile(file: string): Promise<LogFile> {
       node: (node) => nodes.get(`${node.level}/${node.index}`),
       bodyOf: (record) => {
         const body = record.direction === 'in' ? inbound.get(`${record.partner}/${record.messageId}`) : outbound.get(record.messageId);
-        return body === undefined ? undefined : Buffer.from(body);
+        // A body purged under retention is empty: its signatures cannot be checked, its leaf still is.
+        return body === undefined || body === '' ? undefined : Buffer.from(body);
       },
     };
   } finally {

@@ -408,4 +408,24 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX supplier_links_sla_next_due ON supplier_links (sla_next_due);
     `,
   },
+  {
+    version: 20,
+    name: 'retention: message bodies and notes marked purged, erasure requests recorded (without the data they removed)',
+    sql: sql`
+      ALTER TABLE inbound_messages ADD COLUMN purged_at TEXT;
+      ALTER TABLE outbox ADD COLUMN purged_at TEXT;
+      ALTER TABLE call_notes ADD COLUMN purged_at TEXT;
+      CREATE INDEX inbound_messages_by_call ON inbound_messages (call_id) WHERE call_id IS NOT NULL;
+      CREATE INDEX events_by_call ON events (call_id, seq);
+      CREATE TABLE erasures (
+        id TEXT PRIMARY KEY,
+        at TEXT NOT NULL,
+        requested_by TEXT NOT NULL,
+        matched_by TEXT NOT NULL,
+        calls TEXT NOT NULL,
+        messages INTEGER NOT NULL,
+        notes INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -11,6 +11,7 @@ import type { AgreementVersion } from '../ports/agreement-store.js';
 import type { LogRecord } from '../messages/message-log.js';
 import type { StoredCheckpoint } from '../messages/log-proofs.js';
 import type { WitnessEvidence } from '../ports/witness-store.js';
+import type { ErasureRecord } from '../ports/retention.js';
 import { EMPTY_RANGE, type CompactRange, type NodeId } from '../messages/merkle-tree.js';
 
 /**
@@ -68,6 +69,8 @@ export interface OutboxRow {
   created_at: string;
   delivered_at: string | null;
   receipt: string | null;
+  /** When retention removed its body (migration 20). */
+  purged_at?: string | null;
 }
 export function outboxOf(row: OutboxRow): OutboxMessage {
   return {
@@ -87,6 +90,7 @@ export function outboxOf(row: OutboxRow): OutboxMessage {
     createdAt: row.created_at,
     deliveredAt: row.delivered_at,
     receipt: row.receipt === null ? null : (JSON.parse(row.receipt) as OutboxMessage['receipt']),
+    ...(row.purged_at ? { purgedAt: row.purged_at } : {}),
   };
 }
 
@@ -221,6 +225,8 @@ export interface NoteRow {
   author_kind: string;
   author_id: string;
   created_at: string;
+  /** When retention removed its text (migration 20). */
+  purged_at?: string | null;
 }
 export function noteOf(row: NoteRow): Note {
   return {
@@ -231,6 +237,7 @@ export function noteOf(row: NoteRow): Note {
     text: row.text,
     author: { kind: row.author_kind as Note['author']['kind'], id: row.author_id },
     createdAt: row.created_at,
+    ...(row.purged_at ? { purged: true as const, purgedAt: row.purged_at } : {}),
   };
 }
 
@@ -249,6 +256,8 @@ export interface InboundRow {
   call_id: string | null;
   response_status: number;
   response_body: string;
+  /** When retention removed its body and answer (migration 20); its receipt stays in the answer. */
+  purged_at?: string | null;
 }
 export function inboundOf(row: InboundRow): InboundMessage {
   return {
@@ -261,6 +270,7 @@ export function inboundOf(row: InboundRow): InboundMessage {
     receivedAt: row.received_at,
     callId: row.call_id,
     response: { status: row.response_status, body: JSON.parse(row.response_body) as unknown },
+    ...(row.purged_at ? { purgedAt: row.purged_at } : {}),
   };
 }
 
@@ -471,4 +481,17 @@ export function agreementColumns(v: AgreementVersion): AgreementRow {
 /** A row that holds its record as a JSON document. */
 export function docOf<T>(row: { doc: string } | undefined): T | undefined {
   return row === undefined ? undefined : (JSON.parse(row.doc) as T);
+}
+
+export interface ErasureRow {
+  id: string;
+  at: string;
+  requested_by: string;
+  matched_by: string;
+  calls: string;
+  messages: number;
+  notes: number;
+}
+export function erasureColumns(e: ErasureRecord): ErasureRow {
+  return { id: e.id, at: e.at, requested_by: e.requestedBy, matched_by: e.matchedBy, calls: JSON.stringify(e.calls), messages: e.messages, notes: e.notes };
 }

@@ -6,11 +6,13 @@ import type { SupplierLink } from '../ports/supplier-link.js';
 import type { TriggerLink } from '../ports/trigger-link.js';
 import type { Store } from '../ports/store.js';
 import type { WebhookDeliveryState, WebhookSubscription } from '../ports/webhook-store.js';
-import { agreementCommitSteps, callCommitSteps, deliverySteps, insert, read as readStep, run, type Step } from './commit-plan.js';
+import { agreementCommitSteps, callCommitSteps, deliverySteps, insert, purgeCallSteps, read as readStep, run, type Step } from './commit-plan.js';
+import type { PurgeOutcome } from '../ports/retention.js';
 import {
   checkpointOf,
   compactRangeOf,
   docOf,
+  erasureColumns,
   eventOf,
   historyOf,
   idempotentOf,
@@ -41,7 +43,7 @@ import {
 } from './rows.js';
 import type { Dialect, Params, Sql } from './sql.js';
 import { outboxSummaryOf, type OutboxCountRow, type OutboxOldestRow } from './outbox-summary.js';
-import { listCallsQuery, logNodesQuery, STATEMENTS as S } from './statements.js';
+import { listCallsQuery, logNodesQuery, purgeDueQuery, STATEMENTS as S } from './statements.js';
 import { nodeKey } from '../messages/log-proofs.js';
 
 function deskTicketColumns(t: DeskTicket): Params {
@@ -57,6 +59,8 @@ export interface SqlEngine {
   write<R>(statement: Sql, params: Params): Promise<{ rows: R[]; changes: number }>;
   /** Steps in one transaction, in order; all or nothing. */
   transact(steps: readonly Step[]): Promise<void>;
+  /** Makes removed data unrecoverable from the engine's files, where it keeps old pages around (SQLite's WAL). */
+  scrub?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -224,6 +228,20 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
         after = Number(rows.at(-1)!.seq);
       }
     },
+    async callsDueForPurge(category, cutoffs, limit) {
+      const query = purgeDueQuery(category, cutoffs, limit);
+      return query === undefined ? [] : (await read<{ id: string }>(query.statement, query.params)).map((r) => r.id);
+    },
+    async purgeCall(callId, plan) {
+      let outcome: PurgeOutcome | undefined;
+      await engine.transact(purgeCallSteps(callId, plan, (counted) => (outcome = counted)));
+      return outcome;
+    },
+    callsOfRequester: async (subject, limit) =>
+      (await read<{ id: string }>(S.callsOfRequester, { email: subject.email?.toLowerCase() ?? null, rid: subject.id ?? null, limit })).map((r) => r.id),
+    recordErasure: (record) => engine.transact([insert(S.insertErasure, [erasureColumns(record)])]),
+    scrub: async () => engine.scrub?.(),
+    attachmentHeldElsewhere: async (sha256, callId) => (await read(S.attachmentHeldElsewhere, { id: callId, pattern: `%"sha256":"${sha256.replace(/[^0-9a-f]/g, '')}"%` })).length > 0,
     heldDirectory: () =>
       first(read<{ jws: string; sequence: number | string; accepted_at: string }>(S.heldDirectory), (row) => ({ jws: row.jws, sequence: Number(row.sequence), acceptedAt: row.accepted_at })),
     keepDirectory: async (held) => (await write(S.keepDirectory, { jws: held.jws, sequence: held.sequence, accepted_at: held.acceptedAt })).changes === 1,

@@ -38,6 +38,8 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Removed rows and old versions of changed ones are overwritten with zeros, not left in free pages (retention, erasure).
+  db.pragma('secure_delete = ON');
 
   /** Prepared once: the catalog's statements by object, the list query's few forms by text. */
   const byText = new Map<string, Database.Statement<[Params]>>();
@@ -103,6 +105,11 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
       read: <R>(statement: Sql, params: Params = {}) => guard(() => execute(statement, params).rows as R[]),
       write: <R>(statement: Sql, params: Params) => writer.write(() => execute(statement, params) as { rows: R[]; changes: number }),
       transact: (steps) => writer.write(() => runSteps(steps)),
+      // Old page versions still in the WAL go: everything committed so far is copied into the file and the WAL emptied.
+      scrub: async () => {
+        await writer.durable(undefined);
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      },
       close: async () => {
         await writer.close();
         if (db.open) db.close();

@@ -1,7 +1,8 @@
 import type { CallFilter } from '../ports/call-store.js';
 import { insertRows, onlyIn, sql, sqlText, type DialectText, type Params, type Sql } from './sql.js';
 import type { NodeId } from '../messages/merkle-tree.js';
-import type { CallRow, CheckpointRow, EventRow, IdempotentRow, HistoryRow, InboundRow, LinkRow, LogNodeRow, LogRow, NoteRow, OutboxRow, WebhookRow } from './rows.js';
+import type { PurgeCutoffs, RetentionCategory } from '../ports/retention.js';
+import type { CallRow, CheckpointRow, ErasureRow, EventRow, IdempotentRow, HistoryRow, InboundRow, LinkRow, LogNodeRow, LogRow, NoteRow, OutboxRow, WebhookRow } from './rows.js';
 
 /**
  * Every SQL statement the stores run, each written once with named parameters (`@name`). Where the
@@ -182,6 +183,28 @@ export const STATEMENTS = {
   lastMessages: sql`SELECT partner, MAX(CASE WHEN direction = 'in' THEN at END) AS last_in, MAX(CASE WHEN direction = 'out' THEN at END) AS last_out
        FROM message_log GROUP BY partner`,
 
+  /** Retention (migration 20): one call's rows, read and rewritten in the purge's transaction. */
+  callForPurge: sql`SELECT doc FROM calls WHERE id = @id${FOR_UPDATE}`,
+  purgeInbound: sql`UPDATE inbound_messages SET body = '', response_body = @response_body, purged_at = @at WHERE sender = @sender AND id = @id`,
+  purgeOutbox: sql`UPDATE outbox SET body = '', purged_at = @at WHERE seq = @seq`,
+  purgeNotes: sql`UPDATE call_notes SET text = '', purged_at = @at WHERE call_id = @call_id AND purged_at IS NULL`,
+  setNoteText: sql`UPDATE call_notes SET text = @text WHERE id = @id`,
+  dropHistoryComments: sql`UPDATE call_history SET comment = NULL WHERE call_id = @call_id AND comment IS NOT NULL`,
+  setHistoryComment: sql`UPDATE call_history SET comment = @comment WHERE seq = @seq`,
+  eventsOfCall: sql`SELECT seq, payload FROM events WHERE call_id = @call_id ORDER BY seq`,
+  setEventPayload: sql`UPDATE events SET payload = @payload WHERE seq = @seq`,
+  snapshotsOfCall: sql`SELECT id, doc FROM event_snapshots WHERE id IN (SELECT snapshot_id FROM events WHERE call_id = @call_id)`,
+  setSnapshot: sql`UPDATE event_snapshots SET doc = @doc WHERE id = @id`,
+  setLinkDoc: sql`UPDATE supplier_links SET doc = @doc WHERE id = @id`,
+  setDeskTicketDoc: sql`UPDATE desk_tickets SET doc = @doc WHERE call_id = @call_id`,
+  /** The calls of one requester, by e-mail address (lower case) or id; erased calls no longer match. */
+  callsOfRequester: sql`SELECT id FROM calls
+       WHERE (CAST(@email AS TEXT) IS NOT NULL AND LOWER(${docMember('requester.email')}) = @email) OR (CAST(@rid AS TEXT) IS NOT NULL AND ${docMember('requester.id')} = @rid)
+       ORDER BY created_at, id LIMIT @limit`,
+  /** A scan of the call documents: run once per attachment of a call being purged. */
+  attachmentHeldElsewhere: sql`SELECT 1 AS held FROM calls WHERE id <> @id AND doc LIKE @pattern AND ${docMember('retention.bodiesPurgedAt')} IS NULL LIMIT 1`,
+  insertErasure: insertRows<ErasureRow>('erasures', ['id', 'at', 'requested_by', 'matched_by', 'calls', 'messages', 'notes']),
+
   agreementVersions: sql`SELECT doc FROM agreement_versions WHERE id = @id ORDER BY version`,
   allAgreementVersions: sql`SELECT doc FROM agreement_versions ORDER BY id, version`,
   upsertAgreement: sql`INSERT INTO agreement_versions (id, version, provider, customer, status, doc) VALUES (@id, @version, @provider, @customer, @status, @doc)
@@ -245,3 +268,38 @@ export function logNodesQuery(nodes: readonly NodeId[]): { statement: Sql; param
   });
   return { statement: sqlText(parts.length === 0 ? 'SELECT 0 AS level, 0 AS idx, NULL AS hash WHERE 1 = 0' : parts.join(' UNION ALL ')), params };
 }
+
+const PURGED_AT: Record<RetentionCategory, DialectText> = {
+  bodies: docMember('retention.bodiesPurgedAt'),
+  notes: docMember('retention.notesPurgedAt'),
+  requester: docMember('retention.requesterPurgedAt'),
+};
+const AGREEMENT = docMember('agreement');
+
+/**
+ * The ended calls whose time is up for one category: per agreement named, those that ended (last
+ * changed) before its cutoff; under any other agreement, before `otherwise`. Undefined when no
+ * agreement has a cutoff (nothing is due).
+ */
+export function purgeDueQuery(category: RetentionCategory, cutoffs: PurgeCutoffs, limit: number): { statement: Sql; params: Params } | undefined {
+  const params: Record<string, string | number> = { limit };
+  const pieces: (string | DialectText)[] = [];
+  const named = [...cutoffs.byAgreement.keys()];
+  [...cutoffs.byAgreement].forEach(([agreement, cutoff], i) => {
+    params[`a${i}`] = agreement;
+    if (cutoff === null) return;
+    params[`c${i}`] = cutoff;
+    pieces.push(pieces.length === 0 ? '(' : ' OR (', AGREEMENT, ` = @a${i} AND updated_at < @c${i})`);
+  });
+  if (cutoffs.otherwise !== null) {
+    params.otherwise = cutoffs.otherwise;
+    const notNamed = named.length === 0 ? [] : [' AND ', AGREEMENT, ` NOT IN (${named.map((_, i) => `@a${i}`).join(', ')})`];
+    pieces.push(pieces.length === 0 ? '(' : ' OR (', 'updated_at < @otherwise', ...notNamed, ')');
+  }
+  if (pieces.length === 0) return undefined;
+  return {
+    statement: { pieces: ["SELECT id FROM calls WHERE status IN ('closed', 'cancelled', 'rejected') AND ", PURGED_AT[category], ' IS NULL AND (', ...pieces, ') ORDER BY updated_at, id LIMIT @limit'] },
+    params,
+  };
+}
+

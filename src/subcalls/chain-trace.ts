@@ -2,7 +2,8 @@ import type { CallService } from '../calls/call-service.js';
 import type { SubcallService } from './subcall-service.js';
 import { isPublic } from '../calls/call-attachments.js';
 import { createPartnerClient } from '../client/partner-client.js';
-import type { OutboxStore } from '../ports/outbox-store.js';
+import type { OutboxMessage, OutboxStore } from '../ports/outbox-store.js';
+import type { LogReader } from '../messages/log-proofs.js';
 import type { components } from '../generated/api.js';
 import type { SigningKey } from '../keys/jwk.js';
 import type { InboundMessageStore } from '../ports/inbound-message.js';
@@ -45,13 +46,19 @@ export function createChainTracer(deps: {
   readonly self: string;
   readonly calls: CallService;
   readonly subcalls: SubcallService;
-  readonly store: OutboxStore & InboundMessageStore;
+  readonly store: OutboxStore & InboundMessageStore & Pick<LogReader, 'logIndexOf' | 'logRecordAt'>;
   readonly partners: PartnerDirectory;
   readonly signingKey: SigningKey;
   /** This gateway's published keys, that its own receipts are checked against. */
   readonly ownKeys: readonly VerificationKey[];
   readonly timeoutMs: number;
 }): ChainTracer {
+  /** A sent message's digest: of its body, or once retention purged the body, as the message log keeps it. */
+  const sentDigest = async (sent: OutboxMessage): Promise<string> => {
+    if (sent.purgedAt === undefined) return bodyDigest(Buffer.from(sent.body));
+    const index = await deps.store.logIndexOf('out', sent.partner, sent.id);
+    return (index === undefined ? undefined : (await deps.store.logRecordAt(index))?.digest) ?? 'purged';
+  };
   const agents = createPartnerAgents({ timeoutMs: deps.timeoutMs });
   return {
     async trace(callId, customer) {
@@ -65,7 +72,7 @@ export function createChainTracer(deps: {
           const receiptCheck =
             sent === undefined
               ? { verified: false, reason: 'not sent' }
-              : await receiptCheckOf(sent.receipt, { messageId: sent.id, digest: bodyDigest(Buffer.from(sent.body)), from: deps.self, gateway: link.supplier }, deps.partners.get(link.supplier)?.keys ?? []);
+              : await receiptCheckOf(sent.receipt, { messageId: sent.id, digest: await sentDigest(sent), from: deps.self, gateway: link.supplier }, deps.partners.get(link.supplier)?.keys ?? []);
           return {
             supplier: link.supplier,
             linkId: link.id,

@@ -443,5 +443,55 @@ for (const engine of ENGINES) {
       await store.commitCall({ call: { ...call, version: 2 }, expectedVersion: 1, history: [], notes: [], events: [], agreements: [active] });
       expect(await store.agreementVersions('wish-ag')).toEqual([active]);
     });
+
+    it('finds ended calls due for purge per agreement and purges one in a transaction, the log untouched', async () => {
+      const base = newCall('hospital', '2026-01-01T00:00:00.000Z');
+      const requester = { name: 'Erika Mustermann', email: 'Erika@Example.org' };
+      const ended = { ...base, requester, lifecycle: { ...base.lifecycle, status: 'cancelled' as const } };
+      const at = ended.createdAt;
+      await store.commitCall({
+        call: ended,
+        expectedVersion: null,
+        history: [{ callId: ended.id, at, actor: { kind: 'desk', id: 'd' }, change: { kind: 'status', from: null, to: 'cancelled' }, comment: 'asked Erika Mustermann' }],
+        notes: [{ id: uuidv7(), callId: ended.id, visibility: 'internal', kind: 'comment', text: 'mailed erika@example.org', author: { kind: 'desk', id: 'd' }, createdAt: at }],
+        events: [{ id: uuidv7(), type: 'call.created', callId: ended.id, at, payload: { requester } }],
+        eventCall: { id: ended.id, requester },
+        inbound: inbound(ended.id),
+      });
+      const open = newCall('hospital', '2026-01-01T00:00:00.000Z');
+      await store.commitCall({ call: open, expectedVersion: null, history: [], notes: [], events: [] });
+      const before = '2026-02-01T00:00:00.000Z';
+      expect(await store.callsDueForPurge('bodies', { byAgreement: new Map(), otherwise: before }, 10)).toEqual([ended.id]);
+      expect(await store.callsDueForPurge('bodies', { byAgreement: new Map([['a1', '2025-12-01T00:00:00.000Z']]), otherwise: before }, 10)).toEqual([]);
+      expect(await store.callsDueForPurge('bodies', { byAgreement: new Map([['a1', null]]), otherwise: before }, 10)).toEqual([]);
+      expect(await store.callsDueForPurge('notes', { byAgreement: new Map([['a1', before]]), otherwise: null }, 10)).toEqual([ended.id]);
+      expect(await store.callsDueForPurge('notes', { byAgreement: new Map(), otherwise: null }, 10)).toEqual([]);
+      expect(await store.callsOfRequester({ email: 'erika@example.ORG'.toLowerCase() }, 10)).toEqual([ended.id]);
+
+      const purgedAt = '2026-02-02T00:00:00.000Z';
+      expect(await store.purgeCall(ended.id, { categories: new Set(['requester']), at: purgedAt, erasureId: 'e-1' })).toEqual({ callId: ended.id, messages: 1, notes: 1 });
+      const call = await store.getCall(ended.id);
+      expect(call).toMatchObject({ requester: { name: '[removed]' }, version: 2, updatedAt: at, retention: { bodiesPurgedAt: purgedAt, requesterPurgedAt: purgedAt, erasureId: 'e-1' } });
+      expect((await store.listNotes(ended.id, 'all')).map((n) => n.text)).toEqual(['mailed [removed]']);
+      expect((await store.listHistory(ended.id)).map((h) => h.comment)).toEqual(['asked [removed]']);
+      const [message] = await store.inboundForCall(ended.id);
+      expect(message).toMatchObject({ body: '', purgedAt, response: { status: 201, body: { receipt: { jws: 'receipt-jws' } } } });
+      const event = (await store.eventsAfter(0, 10)).find((e) => e.callId === ended.id)!;
+      expect(JSON.stringify(event.payload)).not.toMatch(/erika/i);
+      expect(await store.callsOfRequester({ email: 'erika@example.org' }, 10)).toEqual([]);
+      expect(await store.callsDueForPurge('requester', { byAgreement: new Map(), otherwise: before }, 10)).toEqual([]);
+
+      // Notes purged next: their text goes, marked; nothing else is counted twice.
+      expect(await store.purgeCall(ended.id, { categories: new Set(['notes']), at: purgedAt })).toEqual({ callId: ended.id, messages: 0, notes: 1 });
+      expect(await store.listNotes(ended.id, 'all')).toEqual([expect.objectContaining({ text: '', purged: true, purgedAt })]);
+      expect((await store.listHistory(ended.id)).map((h) => h.comment)).toEqual([undefined]);
+      expect(await store.purgeCall(uuidv7(), { categories: new Set(['bodies']), at: purgedAt })).toBeUndefined();
+
+      const log: LogRecord[] = [];
+      for await (const record of store.readLog()) log.push(record);
+      expect(log).toHaveLength(1);
+      expect(verifyLog(log)).toMatchObject({ ok: true, records: 1 });
+      expect(await store.getCall(open.id)).toMatchObject({ version: 1 });
+    });
   });
 }
