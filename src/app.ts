@@ -21,6 +21,7 @@ import { batchOperation } from './http/batch-operation.js';
 import { opsRoutes } from './routes/ops-routes.js';
 import { linkRoutes } from './routes/link-routes.js';
 import { logRoutes } from './routes/log-routes.js';
+import { adminLogRoutes } from './routes/admin-log-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { agreementRoutes } from './routes/agreement-routes.js';
 import { tmfRoutes } from './routes/tmf-routes.js';
@@ -171,6 +172,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       directory: gateway.directory,
       webhooks: gateway.webhooks,
     }),
+    ...adminLogRoutes({ admin: adminAuth, log: gateway.store }),
     getMetrics: {
       onRequest: async (request) => {
         gateway.admin.verify(request.headers.authorization);

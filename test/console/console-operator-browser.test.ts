@@ -96,4 +96,35 @@ describe('the console\'s agreement, network and evidence screens in a browser', 
     expect(errors).toEqual([]);
     await close();
   });
+  it('finds a log record by its message id and shows it verified in the browser, and verifies the whole log against the newest checkpoint', async () => {
+    // An offer the hospital sends the exchange: a record of the hospital's log, under a checkpoint once delivered.
+    expect((await a.desk('POST', '/v1/desk/agreements', { id: 'records-evidence', provider: chain.exchange.id, services: ['records'], serviceLevels: SERVICE_LEVELS })).status).toBe(201);
+    const store = a.app.gateway.store;
+    const record = await eventually(async () => {
+      const checkpoint = await store.logCheckpoint();
+      for await (const r of store.readLog()) if (r.direction === 'out' && r.partner === chain.exchange.id && checkpoint !== undefined && r.index < checkpoint.treeSize) return r;
+      return undefined;
+    });
+
+    const { page, errors, close } = await openPage(browser);
+    await signIn(page, `${a.url}/console#/evidence`, ADMIN_TOKEN);
+    await page.getByRole('heading', { name: 'Evidence', exact: true }).waitFor();
+    await page.getByLabel('Id', { exact: true }).fill(record.messageId);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(`**/console#/evidence?messageId=${record.messageId}`);
+    const row = page.getByRole('row', { name: new RegExp(record.messageId) });
+    await row.waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await row.getByRole('button', { name: `Verify record ${record.index}` }).click();
+    await row.getByText(/✔ verified: in the log of \d+ records/).waitFor();
+    expect(await row.textContent()).toContain('checked in this browser');
+
+    await page.getByRole('button', { name: 'Verify the whole log' }).click();
+    await page.getByText(/✔ the whole log verified: \d+ records/).waitFor();
+    expect(await page.getByRole('status').textContent()).toContain('agrees with the checkpoint of');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'evidence');
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
