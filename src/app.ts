@@ -155,7 +155,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
         ]),
       }),
     ),
-    ...agreementRoutes({ desk: deskAuth, agreements: gateway.negotiation, availability: gateway.availability, wishes: gateway.wishNegotiations, now: gateway.now }),
+    ...agreementRoutes({ desk: deskAuth, agreements: gateway.negotiation, configured: () => gateway.agreements.fromConfig(), availability: gateway.availability, wishes: gateway.wishNegotiations, now: gateway.now }),
     ...consoleRoutes({
       accounts: gateway.consoleAccounts,
       sessions: gateway.consoleSessions,

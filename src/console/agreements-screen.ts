@@ -52,6 +52,7 @@ function termsOf(draft: TermsDraft, targets: Levels['targets']): Schemas['Agreem
 /** Every agreement negotiated across the link (the newest version of each), and a form to propose one. */
 export function AgreementsScreen() {
   const list = useLoad(() => must(api.GET('/v1/desk/agreements')), [], 5000);
+  const configured = useLoad(() => must(api.GET('/v1/desk/configured-agreements')), []);
   const [to, setTo] = useState({ role: 'provider' as 'provider' | 'customer', party: '', id: '' });
   const [terms, setTerms] = useState<TermsDraft>({ services: '', supportHours: '24x7', availability: '' });
   const [response, setResponse] = useState({ minutes: '30', resolution: '480' });
@@ -70,6 +71,7 @@ export function AgreementsScreen() {
   return html`
     <h1>Agreements</h1>
     <${Alert} message=${list.error} />
+    <${Section} title="Negotiated across the link" id="negotiated-title">
     <table>
       <caption>${list.loading && list.data === undefined ? 'Loading…' : `${count(items.length, 'agreement')} negotiated across the link (newest version of each)`}</caption>
       <thead><tr><th scope="col">Agreement</th><th scope="col">Version</th><th scope="col">Status</th><th scope="col">Customer</th><th scope="col">Provider</th><th scope="col">Services</th><th scope="col">Offered by</th><th scope="col">Signed</th><th scope="col">Updated</th></tr></thead>
@@ -81,6 +83,20 @@ export function AgreementsScreen() {
         </tr>`,
       )}</tbody>
     </table>
+    </${Section}>
+    <${Section} title="In the config" id="configured-title">
+      <${Alert} message=${configured.error} />
+      <table>
+        <caption>${count(configured.data?.items.length ?? 0, 'agreement')} written in this gateway's config (not negotiated: no versions or signatures)</caption>
+        <thead><tr><th scope="col">Agreement</th><th scope="col">Status</th><th scope="col">Customer</th><th scope="col">Provider</th><th scope="col">Services</th><th scope="col">Service levels</th><th scope="col">Valid</th></tr></thead>
+        <tbody>${(configured.data?.items ?? []).map(
+          (a) => html`<tr>
+            <th scope="row">${a.id}</th><td>${a.status}${a.terminatesAt ? ` from ${time(a.terminatesAt)}` : ''}</td><td>${a.customer}</td><td>${a.provider}</td><td>${a.services.join(', ')}</td>
+            <td>${levelsText(a.serviceLevels)}</td><td>${a.validFrom || a.validUntil ? `${time(a.validFrom)} to ${time(a.validUntil)}` : 'open'}</td>
+          </tr>`,
+        )}</tbody>
+      </table>
+    </${Section}>
     <${Section} title="Propose an agreement" id="propose-title">
       <${Alert} message=${action.error} />
       <form onSubmit=${propose} class="terms">

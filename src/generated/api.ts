@@ -899,6 +899,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/desk/configured-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agreements written in this gateway's config: as provider (`agreements`) and as customer of a supplier (`underpinning`). Not negotiated: no versions or signatures. */
+        get: operations["deskListConfiguredAgreements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/desk/agreements/{agreementId}": {
         parameters: {
             query?: never;
@@ -4689,6 +4706,30 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    deskListConfiguredAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Agreements. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Agreement"][];
+                    };
+                };
+            };
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
         };
     };
     deskGetAgreement: {

@@ -45,6 +45,9 @@ describe('the console\'s agreement, network and evidence screens in a browser', 
     const row = page.getByRole('row', { name: /records-2027/ });
     await expect.poll(async () => row.textContent()).toContain('proposed (awaiting an answer)');
     expect(await row.textContent()).toContain(`${chain.hospital.id} (customer) signed`);
+    // The agreements of the exchange's config: with the hospital as provider, with hosting as customer.
+    expect(await page.getByRole('row', { name: /^hospital-exchange active/ }).textContent()).toContain(`${chain.hospital.id}${chain.exchange.id}records`);
+    expect(await page.getByRole('row', { name: /^exchange-hosting active/ }).textContent()).toContain(`${chain.exchange.id}${chain.hosting.id}hosting`);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'agreements');
 
