@@ -21,6 +21,7 @@ import { batchOperation } from './http/batch-operation.js';
 import { opsRoutes } from './routes/ops-routes.js';
 import { linkRoutes } from './routes/link-routes.js';
 import { logRoutes } from './routes/log-routes.js';
+import { adminLogRoutes } from './routes/admin-log-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { agreementRoutes } from './routes/agreement-routes.js';
 import { tmfRoutes } from './routes/tmf-routes.js';
@@ -162,7 +163,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
         ]),
       }),
     ),
-    ...agreementRoutes({ desk: deskAuth, agreements: gateway.negotiation, availability: gateway.availability, wishes: gateway.wishNegotiations, now: gateway.now }),
+    ...agreementRoutes({ desk: deskAuth, agreements: gateway.negotiation, configured: () => gateway.agreements.fromConfig(), availability: gateway.availability, wishes: gateway.wishNegotiations, now: gateway.now }),
     ...consoleRoutes({
       accounts: gateway.consoleAccounts,
       sessions: gateway.consoleSessions,
@@ -180,6 +181,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       webhooks: gateway.webhooks,
       retention: gateway.retention,
     }),
+    ...adminLogRoutes({ admin: adminAuth, log: gateway.store }),
     getMetrics: {
       onRequest: async (request) => {
         gateway.admin.verify(request.headers.authorization);

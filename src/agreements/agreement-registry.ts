@@ -45,6 +45,8 @@ export interface AgreementRegistry {
   provides(service: string): boolean;
   /** Whether an agreement id is taken by the config file. */
   configured(id: string): boolean;
+  /** The agreements written in the config file: as provider (`agreements`) and as customer of a supplier (`underpinning`). */
+  fromConfig(): Agreement[];
 }
 
 export function createAgreementRegistry(options: {
@@ -146,6 +148,10 @@ export function createAgreementRegistry(options: {
     },
     requesterPolicy: (id) => policies.get(id),
     provides: (service) => services.has(service),
+    fromConfig: () => [
+      ...fromConfig,
+      ...underpinningFromConfig.map(({ supplier, ...u }) => ({ ...u, services: [...u.services], customer: provider, provider: supplier })),
+    ],
     configured: (id) => fromConfig.some((a) => a.id === id) || underpinningFromConfig.some((u) => u.id === id),
   };
 }

@@ -7,6 +7,9 @@ import { SignIn } from './sign-in.js';
 import { CallsScreen } from './calls-screen.js';
 import { CallScreen } from './call-screen.js';
 import { LinksScreen } from './links-screen.js';
+import { AgreementScreen, AgreementsScreen } from './agreements-screen.js';
+import { NetworkScreen } from './network-screen.js';
+import { EvidenceScreen } from './evidence-screen.js';
 import './console.css';
 
 function App() {
@@ -37,7 +40,10 @@ function App() {
   const current = screen ?? (isDesk ? 'calls' : 'links');
   let page;
   if (current === 'calls' && isDesk) page = id === undefined ? html`<${CallsScreen} query=${route.query} />` : html`<${CallScreen} id=${id} />`;
+  else if (current === 'agreements' && isDesk) page = id === undefined ? html`<${AgreementsScreen} />` : html`<${AgreementScreen} id=${id} />`;
   else if (current === 'links' && isAdmin) page = html`<${LinksScreen} />`;
+  else if (current === 'network' && isAdmin) page = html`<${NetworkScreen} />`;
+  else if (current === 'evidence' && isAdmin) page = html`<${EvidenceScreen} query=${route.query} />`;
   else page = html`<h1>Not here</h1><p>There is no such page for ${session.person}.</p>`;
 
   const link = (name: string, label: string) =>
@@ -49,7 +55,10 @@ function App() {
       <nav aria-label="Screens">
         <ul>
           ${isDesk ? link('calls', 'Calls') : null}
+          ${isDesk ? link('agreements', 'Agreements') : null}
           ${isAdmin ? link('links', 'Links') : null}
+          ${isAdmin ? link('network', 'Network') : null}
+          ${isAdmin ? link('evidence', 'Evidence') : null}
         </ul>
       </nav>
       <p class="who">Signed in as <strong>${session.person}</strong> (${session.roles.join(', ')})

@@ -902,6 +902,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/desk/configured-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agreements written in this gateway's config: as provider (`agreements`) and as customer of a supplier (`underpinning`). Not negotiated: no versions or signatures. */
+        get: operations["deskListConfiguredAgreements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/desk/agreements/{agreementId}": {
         parameters: {
             query?: never;
@@ -1108,6 +1125,72 @@ export interface paths {
          *     check each new checkpoint against the last one it kept (a log cut back or rewritten fails).
          */
         get: operations["getLogConsistencyProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The message log, newest record first: every record, or those of one message id or one call.
+         * @description `messageId` finds the records of a message (sent or received; one id may be logged once each
+         *     way); `callId` those of the messages received for one of this gateway's calls or sent about
+         *     it. Paged by `before`: the records with a smaller index (the answer's `next`, absent on the
+         *     last page). With the size of the log and its newest checkpoint.
+         */
+        get: operations["adminListLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/log/proofs/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The proof that record `index` is in the log of the newest checkpoint (RFC 9162 section 2.1.3), for any record.
+         * @description As `GET /v1/log/proofs/inclusion`, for an operator: any record, against the newest
+         *     checkpoint (404 `USM_ERR_CHECKPOINT_NOT_FOUND` before the first, `USM_ERR_LOG_RANGE` for a
+         *     record not under it yet).
+         */
+        get: operations["adminGetLogInclusionProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/log/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Checks the whole log as `usm-link verify-log` does: every record's leaf hash, the stored subtrees, and the root against the newest checkpoint.
+         * @description Reads every record, oldest first, into memory (for a very large log, check a copy offline
+         *     with `usm-link verify-log`). `ok: false` names the first record that fails and why; the answer is 200 either way.
+         */
+        get: operations["adminVerifyLog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2411,6 +2494,16 @@ export interface components {
             receipt: string | null;
             at: string;
             leafHash: components["schemas"]["TreeHash"];
+        };
+        LogVerdict: {
+            ok: boolean;
+            /** @description The records checked (up to the first that fails). */
+            records: number;
+            rootHash?: components["schemas"]["TreeHash"];
+            /** @description The first record that fails. */
+            brokenAt?: number;
+            reason?: string;
+            checkpoint?: components["schemas"]["LogCheckpoint"];
         };
         InclusionProof: {
             index: number;
@@ -4750,6 +4843,30 @@ export interface operations {
             503: components["responses"]["StoreUnavailable"];
         };
     };
+    deskListConfiguredAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Agreements. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Agreement"][];
+                    };
+                };
+            };
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     deskGetAgreement: {
         parameters: {
             query?: never;
@@ -5089,6 +5206,93 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["LogRange"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    adminListLog: {
+        parameters: {
+            query?: {
+                messageId?: string;
+                callId?: string;
+                /** @description Only records with an index below this one. */
+                before?: number;
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Records, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LogRecord"][];
+                        /** @description The number of records in the log. */
+                        size: number;
+                        /** @description The `before` of the next page. */
+                        next?: number;
+                        checkpoint?: components["schemas"]["LogCheckpoint"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    adminGetLogInclusionProof: {
+        parameters: {
+            query: {
+                index: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record, its audit path and the checkpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InclusionProof"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["LogRange"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    adminVerifyLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verdict. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogVerdict"];
+                };
+            };
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["StoreUnavailable"];
         };
     };

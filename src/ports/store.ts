@@ -13,10 +13,19 @@ import type { OutageStore } from './outage-store.js';
 import type { DeskTicketStore } from './desk-ticket-store.js';
 import type { RetentionStore } from './retention.js';
 
+export interface LogSearch {
+  readonly messageId?: string;
+  readonly callId?: string;
+  readonly before?: number;
+  readonly limit: number;
+}
+
 /** The gateway's durable state: one store, every domain's interface. */
 export interface Store extends CallStore, InboundMessageStore, IdempotencyStore, WebhookStore, LinkStore, OutboxStore, AgreementStore, DirectoryStore, OutageStore, DeskTicketStore, LogReader, WitnessStore, RetentionStore {
   /** The message log, oldest first. */
   readLog(): AsyncIterable<LogRecord>;
+  /** Records of the log with an index below `before` (all when absent), newest first: all, or those of one message id or one call. */
+  searchLog(query: LogSearch): Promise<LogRecord[]>;
   /** The newest message logged from and to each partner. */
   lastMessages(): Promise<LastMessages[]>;
   readonly engine: 'sqlite' | 'postgres';

@@ -2,6 +2,7 @@ import type { onRequestHookHandler } from 'fastify';
 import type { RequestAuthenticator } from '../http/console-session.js';
 import type { TypedHandlers } from '../http/register-operations.js';
 import { agreementView, type AgreementService } from '../agreements/agreement-service.js';
+import type { Agreement } from '../agreements/agreement-registry.js';
 import type { AgreementVersion } from '../ports/agreement-store.js';
 import type { AvailabilityService } from '../agreements/availability-service.js';
 import type { WishNegotiations } from '../subcalls/wish-negotiation.js';
@@ -10,11 +11,14 @@ import type { WishNegotiations } from '../subcalls/wish-negotiation.js';
 export function agreementRoutes(deps: {
   readonly desk: RequestAuthenticator;
   readonly agreements: AgreementService;
+  /** The agreements in the config file. */
+  readonly configured: () => Agreement[];
   readonly availability: AvailabilityService;
   readonly wishes: WishNegotiations;
   readonly now: () => number;
 }): TypedHandlers<
   | 'deskListAgreements'
+  | 'deskListConfiguredAgreements'
   | 'deskGetAgreement'
   | 'deskProposeAgreement'
   | 'deskCounterAgreement'
@@ -35,6 +39,7 @@ export function agreementRoutes(deps: {
   const view = (version: AgreementVersion) => agreementView(version, deps.now());
   return {
     deskListAgreements: { onRequest, handler: async () => ({ items: (await agreements.list()).map(view) }) },
+    deskListConfiguredAgreements: { onRequest, handler: async () => ({ items: deps.configured() }) },
     deskGetAgreement: { onRequest, handler: async (request) => ({ items: (await agreements.versions(idOf(request))).map(view) }) },
     deskProposeAgreement: {
       onRequest,

@@ -219,6 +219,17 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     },
     recordWitnessEvidence: async (evidence) => (await write(S.recordWitnessEvidence, { ...witnessEvidenceColumns(evidence) })).changes === 1,
     listWitnessEvidence: async () => (await read<WitnessEvidenceRow>(S.listWitnessEvidence)).map(witnessEvidenceOf),
+    async searchLog({ messageId, callId, before, limit }) {
+      // seq is the index + 1: the records below index `before` are those with seq < before + 1.
+      const params = { before: before === undefined ? Number.MAX_SAFE_INTEGER : before + 1, limit };
+      const rows =
+        messageId !== undefined
+          ? await read<LogRow>(S.logByMessage, { ...params, message_id: messageId })
+          : callId !== undefined
+            ? await read<LogRow>(S.logByCall, { ...params, call_id: callId })
+            : await read<LogRow>(S.logPage, params);
+      return rows.map(logOf);
+    },
     async *readLog() {
       let after = 0;
       for (;;) {

@@ -165,6 +165,12 @@ export const STATEMENTS = {
   insertLogNodes: insertRows<LogNodeRow>('log_nodes', ['level', 'idx', 'hash']),
   readLog: sql`SELECT * FROM message_log WHERE seq > @after ORDER BY seq LIMIT @limit`,
   logRecordAt: sql`SELECT * FROM message_log WHERE seq = @seq`,
+  logPage: sql`SELECT * FROM message_log WHERE seq < @before ORDER BY seq DESC LIMIT @limit`,
+  logByMessage: sql`SELECT * FROM message_log WHERE message_id = @message_id AND seq < @before ORDER BY seq DESC LIMIT @limit`,
+  logByCall: sql`SELECT l.* FROM message_log l WHERE l.seq < @before AND (
+       (l.direction = 'in' AND EXISTS (SELECT 1 FROM inbound_messages i WHERE i.sender = l.partner AND i.id = l.message_id AND i.call_id = @call_id))
+    OR (l.direction = 'out' AND EXISTS (SELECT 1 FROM outbox o WHERE o.id = l.message_id AND o.call_id = @call_id)))
+    ORDER BY l.seq DESC LIMIT @limit`,
   logIndexOf: sql`SELECT seq FROM message_log WHERE message_id = @message_id AND partner = @partner AND direction = @direction ORDER BY seq LIMIT 1`,
   /** A migrated record's leaf hash (migration 17). */
   setLeafHash: sql`UPDATE message_log SET leaf_hash = @leaf_hash WHERE seq = @seq`,

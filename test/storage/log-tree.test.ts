@@ -19,6 +19,7 @@ import { openStore } from '../../src/storage/open-store.js';
 import { removeDir } from '../support/gateway-fixture.js';
 import { POSTGRES_URL, postgresSchema } from '../support/postgres.js';
 import { newCall } from '../support/records.js';
+import { verifyInclusionProof } from '../../src/console/log-verify.js';
 
 const key = signingKeyOf(await generatePrivateJwk());
 const keys = { algorithms: new Set(['EdDSA']), keyFor: (kid: string) => (kid === key.kid ? key : undefined) };
@@ -93,6 +94,31 @@ for (const engine of ENGINES) {
       expect(index).toBeGreaterThanOrEqual(0);
       expect((await store.logRecordAt(index!))?.messageId).toBe(first[4]!.id);
       expect(await store.logIndexOf('out', 'hospital', first[4]!.id)).toBeUndefined();
+    });
+
+    it('searches the log by message id and by call, newest first and paged; the console verifies each proof with WebCrypto and refuses a tampered one', async () => {
+      opened = await engine.open();
+      const { store } = opened;
+      const messages = await commitMany(store, 9);
+      const all = await store.searchLog({ limit: 50 });
+      expect(all.map((r) => r.index)).toEqual([8, 7, 6, 5, 4, 3, 2, 1, 0]);
+      expect((await store.searchLog({ before: 5, limit: 3 })).map((r) => r.index)).toEqual([4, 3, 2]);
+      const byMessage = await store.searchLog({ messageId: messages[3]!.id, limit: 50 });
+      expect(byMessage.map((r) => r.messageId)).toEqual([messages[3]!.id]);
+      const byCall = await store.searchLog({ callId: messages[6]!.callId!, limit: 50 });
+      expect(byCall.map((r) => r.messageId)).toEqual([messages[6]!.id]);
+      expect(await store.searchLog({ callId: 'no-such-call', limit: 50 })).toEqual([]);
+
+      const latest = (await store.logCheckpoint())!;
+      const checkpoint = { checkpoint: latest.jws, origin: latest.origin, treeSize: latest.treeSize, rootHash: latest.rootHash, at: latest.at };
+      const record = byMessage[0]!;
+      const proof = { index: record.index, treeSize: latest.treeSize, record, proof: await inclusionProof(store, record.index, latest.treeSize), checkpoint };
+      expect(await verifyInclusionProof(proof)).toEqual({ verified: true, treeSize: 9, rootHash: latest.rootHash });
+      const other = (await store.logRecordAt((record.index + 1) % 9))!;
+      expect(await verifyInclusionProof({ ...proof, record: { ...record, type: 'call.update' } })).toMatchObject({ verified: false, reason: 'the leaf hash does not follow from the record' });
+      expect(await verifyInclusionProof({ ...proof, record: { ...other, index: record.index } })).toMatchObject({ verified: false, reason: "the audit path does not lead to the checkpoint's root" });
+      expect(await verifyInclusionProof({ ...proof, proof: proof.proof.slice(1) })).toMatchObject({ verified: false });
+      expect(await verifyInclusionProof({ ...proof, checkpoint: { ...checkpoint, rootHash: other.leafHash } })).toMatchObject({ verified: false });
     });
 
     it('migrates a hash-chained log: every record becomes a leaf, in its order', async () => {
