@@ -131,7 +131,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const signInsPerMinute = config.console?.signInAttemptsPerMinute ?? 10;
   const link = linkRoutes({ ...signedDeps, subcalls: gateway.subcalls, agreements: gateway.negotiation, discovery: discoveryOf(config) });
   registerOperations(app, operations, {
-    ...opsRoutes({ contract, keys: gateway.publishedKeys, checks: gateway.readinessChecks, directoryFile: config.network?.serveFile }),
+    ...opsRoutes({ contract, keys: () => gateway.publishedKeys(), checks: gateway.readinessChecks, directoryFile: config.network?.serveFile }),
     ...customer,
     ...deskRoutes({
       calls: gateway.calls,

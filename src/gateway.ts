@@ -8,7 +8,8 @@ import { createConsoleSessions, type ConsoleSessions } from './keys/console-sess
 import { cloudEventSource } from './desk/cloud-event.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from './desk/webhook-dispatcher.js';
 import { createWebhookService, type WebhookService } from './desk/webhook-service.js';
-import { loadPublishedKeys, loadSigningKey } from './keys/signing-key.js';
+import { createKeyRing, loadKeyRingKeys, loadSigningKey, type KeyRing } from './keys/signing-key.js';
+import { createPartnerJwks, type PartnerJwks } from './partners/partner-jwks.js';
 import type { SigningKey, VerificationKey } from './keys/jwk.js';
 import { createMessageIntake, type MessageIntake } from './messages/message-intake.js';
 import { receiptsFor } from './messages/receipt.js';
@@ -56,8 +57,12 @@ export interface Gateway {
   readonly signingKey: SigningKey;
   /** The witness of the partners' message logs. */
   readonly witness: LogWitness;
-  /** The keys in /.well-known/jwks.json: the signing key and any others live during a rotation. */
-  readonly publishedKeys: readonly VerificationKey[];
+  /** The keys in /.well-known/jwks.json now: the signing key, the next one before its switch, the previous one until retired. */
+  publishedKeys(): readonly VerificationKey[];
+  /** Our keys over time (`signing`, `signing.next`). */
+  readonly keyRing: KeyRing;
+  /** The keys of partners fetched from their JWKS (`partners[].jwksUrl`). */
+  readonly partnerKeys: PartnerJwks;
   /** The partners of now: from the config, or from the network directory followed (swapped as a whole when it changes). */
   readonly partners: SwitchablePartners;
   /** The network directory followed (config `network.url`), if any. */
@@ -104,7 +109,7 @@ export async function createGateway(options: {
   logger: Logger;
 }): Promise<Gateway> {
   const { config, env, now, logger } = options;
-  const signing = await loadSigningKey(config.signing, env);
+  const signing = await loadKeyRingKeys(config.signing, env);
   if (signing.created) logger.warn({ file: config.signing.keyFile }, 'created a development signing key: use a managed key in production');
   const { directory: configuredPartners, partners: configured, createdDevKeys } = await loadPartners(config.partners);
   const partners = createSwitchablePartners(configuredPartners);
@@ -116,7 +121,6 @@ export async function createGateway(options: {
   const consoleAccounts = await loadConsoleAccounts(config.console?.accounts ?? [], { desk: deskTokens.authenticator, admin: adminTokens.authenticator }, env);
 
   // Everything that reads files comes before the store opens, so a failure leaves nothing open.
-  const publishedKeys = await loadPublishedKeys(config.signing.publishKeyFiles ?? []);
   const operatorKeys = config.network?.url === undefined ? [] : await loadOperatorKeys(config.network.operatorKeys!);
   const deskToolKey = config.deskConnector === undefined ? undefined : (await loadSigningKey({ keyFile: config.deskConnector.keyFile, keyEnv: config.deskConnector.keyEnv, createIfMissing: false }, env)).key;
   const metrics = createGatewayMetrics({
@@ -125,9 +129,14 @@ export async function createGateway(options: {
     messageTypes: (contractDocument.components.schemas!.MessageType as { enum: string[] }).enum,
     now,
   });
+  const keyRing = createKeyRing(signing.keys, {
+    now,
+    onSwitch: (from, to) => logger.info({ from, to }, `signing with key ${to} from now on (key ${from} stays published for signing.retireAfterSeconds)`),
+  });
+  const signingKey = keyRing.signingKey;
   const checkpoint: CheckpointSigner = (head) => {
     const signed = { origin: config.party.id, ...head, at: new Date(now()).toISOString() };
-    return { ...signed, jws: signCheckpoint(signed, signing.key) };
+    return { ...signed, jws: signCheckpoint(signed, signingKey) };
   };
   const store = await openStore(config.storage, { ...config.postgres, now, observe: metrics.store, checkpoint });
   const agreements = createAgreementRegistry({
@@ -138,7 +147,6 @@ export async function createGateway(options: {
     store,
     now,
   });
-  const signingKey = signing.key;
   // TMF621 `/hub` events are rendered from the tickets, which need the call service made below.
   let tickets: TicketService | undefined;
   const hubEvents = hubRenderer({
@@ -233,7 +241,8 @@ export async function createGateway(options: {
           onPartners: (ids) => metrics.directoryPartners(ids),
         });
   await directory?.start();
-  const ownKeys = [signingKey, ...publishedKeys.filter((k) => k.kid !== signingKey.kid)];
+  const partnerKeys = createPartnerJwks({ partners: configured, configs: config.partners, target: partners, timeoutMs: config.delivery.timeoutMs, now, logger });
+  await partnerKeys.start();
   const witness = createLogWitness({
     self: config.party.id,
     partners,
@@ -245,13 +254,15 @@ export async function createGateway(options: {
     intervalMs: config.witness.intervalSeconds * 1000,
     timeoutMs: config.delivery.timeoutMs,
   });
-  const tracer = createChainTracer({ self: config.party.id, calls, subcalls, store, partners, signingKey, ownKeys, timeoutMs: config.delivery.timeoutMs });
+  const tracer = createChainTracer({ self: config.party.id, calls, subcalls, store, partners, signingKey, ownKeys: () => keyRing.published(), timeoutMs: config.delivery.timeoutMs });
   return {
     config,
     now,
     store,
     signingKey,
-    publishedKeys: ownKeys,
+    publishedKeys: () => keyRing.published(),
+    keyRing,
+    partnerKeys,
     partners,
     directory,
     agreements,
@@ -295,6 +306,8 @@ export async function createGateway(options: {
     metrics,
     async close() {
       clearInterval(forgetting);
+      partnerKeys.close();
+      keyRing.close();
       await directory?.close();
       await deskConnector?.close();
       await slaWatcher.close();

@@ -89,7 +89,8 @@ export interface LoadedPartners {
 }
 
 /**
- * Reads every partner's public keys from config (inline, file, or a development key file). A partner
+ * Reads every partner's public keys from config (inline, file, or a development key file); for a
+ * partner with `jwksUrl` they are the pins its fetched keys must be among (see partner-jwks.ts). A partner
  * with none (allowed when the gateway follows a network directory) has its keys from the directory.
  */
 export async function loadPartners(configs: readonly PartnerConfig[]): Promise<LoadedPartners> {
@@ -129,5 +130,6 @@ export async function loadPartners(configs: readonly PartnerConfig[]): Promise<L
       ...(config.tmf?.callbackHosts !== undefined ? { callbacks: { hosts: config.tmf.callbackHosts.map((h) => h.toLowerCase()), allowPrivateAddresses: config.tmf.allowPrivateAddresses ?? false } } : {}),
     });
   }
-  return { directory: createPartnerDirectory(partners.filter((p) => p.keys.length > 0)), partners, createdDevKeys };
+  // A partner whose keys are fetched (`jwksUrl`) has none until the first fetch: its configured keys only pin.
+  return { directory: createPartnerDirectory(partners.filter((p, i) => p.keys.length > 0 && configs[i]!.jwksUrl === undefined)), partners, createdDevKeys };
 }

@@ -49,7 +49,7 @@ export function createChainTracer(deps: {
   readonly partners: PartnerDirectory;
   readonly signingKey: SigningKey;
   /** This gateway's published keys, that its own receipts are checked against. */
-  readonly ownKeys: readonly VerificationKey[];
+  readonly ownKeys: () => readonly VerificationKey[];
   readonly timeoutMs: number;
 }): ChainTracer {
   const agent = new Agent({ connect: { timeout: deps.timeoutMs }, headersTimeout: deps.timeoutMs, bodyTimeout: deps.timeoutMs });
@@ -86,7 +86,7 @@ export function createChainTracer(deps: {
               messageId: arrival.id,
               receivedAt: arrival.receivedAt,
               receipt: arrivalReceipt?.jws ?? null,
-              receiptCheck: await receiptCheckOf(arrivalReceipt, { messageId: arrival.id, digest: arrival.digest, from: arrival.from, gateway: deps.self }, deps.ownKeys),
+              receiptCheck: await receiptCheckOf(arrivalReceipt, { messageId: arrival.id, digest: arrival.digest, from: arrival.from, gateway: deps.self }, deps.ownKeys()),
             }
           : {}),
         createdAt: call.createdAt,
