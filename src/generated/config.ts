@@ -340,10 +340,7 @@ export interface components {
             next?: {
                 /** @description File holding the next private JWK. */
                 keyFile: string;
-                /**
-                 * Format: date-time
-                 * @description When the gateway starts signing with the next key (RFC 3339).
-                 */
+                /** @description When the gateway starts signing with the next key (RFC 3339). */
                 activateAt: string;
             };
             /**
