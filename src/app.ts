@@ -3,7 +3,7 @@ import fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Logger } from 'pino';
-import type { GatewayConfig } from './config/load-config.js';
+import type { ConfigOverrides, GatewayConfig } from './config/load-config.js';
 import { customerRoutes } from './routes/customer-routes.js';
 import { deskRoutes } from './routes/desk-routes.js';
 import { apiBaseOf, createGateway, type Gateway } from './gateway.js';
@@ -43,6 +43,9 @@ export interface BuildAppOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly now?: () => number;
   readonly logger?: Logger;
+  /** The file the config was read from and its environment overrides, read again on a reload. */
+  readonly configFile?: string;
+  readonly overrides?: ConfigOverrides;
 }
 
 export interface App extends FastifyInstance {
@@ -62,7 +65,7 @@ function discoveryOf(config: GatewayConfig) {
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.log.level, undefined, { pretty: config.log.pretty === true });
-  const gateway = await createGateway({ config, env: options.env ?? process.env, now: options.now ?? Date.now, logger });
+  const gateway = await createGateway({ config, env: options.env ?? process.env, now: options.now ?? Date.now, logger, configFile: options.configFile, overrides: options.overrides });
   const contract = { ...contractDocument, servers: [{ url: config.publicUrl ?? `http://${config.listen.host}:${config.listen.port}` }] };
 
   const app = fastify({
@@ -89,7 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   // The body is read on the socket's events, outside that scope: from preValidation on, the request runs in it again.
   const pins = new WeakMap<FastifyRequest, AsyncResource>();
   app.addHook('onRequest', (request, _reply, done) =>
-    gateway.partners.pinned(() => {
+    gateway.pinned(() => {
       pins.set(request, new AsyncResource('usm-link-request'));
       done();
     }),
@@ -170,6 +173,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       neighbours: () => neighbours({ partners: gateway.partners, store: gateway.store, outbox: gateway.outboxWorker }),
       directory: gateway.directory,
       webhooks: gateway.webhooks,
+      reload: () => gateway.reload(),
     }),
     getMetrics: {
       onRequest: async (request) => {

@@ -1,7 +1,12 @@
 import type { Logger } from 'pino';
+import type { components } from './generated/api.js';
 import { createAgreementRegistry, type AgreementRegistry } from './agreements/agreement-registry.js';
 import { createCallService, type CallService } from './calls/call-service.js';
-import type { GatewayConfig } from './config/load-config.js';
+import { ConfigError, loadConfigFile, type ConfigOverrides, type GatewayConfig } from './config/load-config.js';
+import { createSwitch, switchView, type Switch } from './kernel/switch.js';
+import { GatewayError } from './kernel/gateway-error.js';
+import type { LinkPlanner } from './subcalls/link-planner.js';
+import { BootError } from './kernel/boot-error.js';
 import { loadBearerTokens, type BearerAuthenticator, type LoadedBearerTokens } from './keys/bearer-tokens.js';
 import { loadConsoleAccounts, type ConsoleAccounts } from './keys/console-accounts.js';
 import { createConsoleSessions, type ConsoleSessions } from './keys/console-sessions.js';
@@ -16,7 +21,7 @@ import { receiptsFor } from './messages/receipt.js';
 import { signCheckpoint } from './messages/checkpoint.js';
 import type { CheckpointSigner } from './messages/log-proofs.js';
 import type { SignedMessageDeps } from './http/signed-message.js';
-import { createSwitchablePartners, loadPartners, type SwitchablePartners } from './partners/partner-directory.js';
+import { createSwitchablePartners, loadPartners, type PartnerDirectory, type SwitchablePartners } from './partners/partner-directory.js';
 import { createDirectoryFollower, type DirectoryFollower } from './directory/directory-follower.js';
 import { readJsonFile } from './keys/key-files.js';
 import { KeyError, verificationKeyOf } from './keys/jwk.js';
@@ -99,19 +104,39 @@ export interface Gateway {
   readonly readinessChecks: Readonly<Record<string, () => Promise<void>>>;
   /** This gateway's metrics (its own registry), fed by the services below through callbacks. */
   readonly metrics: GatewayMetrics;
+  /**
+   * Runs `run` (a request) on the partners, routes and agreements of now, to its end, though a reload
+   * or a followed network directory swaps them meanwhile.
+   */
+  pinned<T>(run: () => T): T;
+  /**
+   * Reads the config file again and swaps in its partners, keys, routes, services and agreements at
+   * once; refuses a file that fails (USM_ERR_RELOAD_REFUSED, naming the key), keeping the config of now.
+   */
+  reload(): Promise<ReloadResult>;
   close(): Promise<void>;
 }
+
+/** What a reload took, and the changed keys it did not (they need a restart). */
+export type ReloadResult = components['schemas']['ReloadResult'];
+
+/** The config keys a reload takes; a change to any other needs a restart. */
+export const RELOADED_KEYS = ['partners', 'signing', 'services', 'agreements', 'underpinning', 'routes', 'teams'] as const;
 
 export async function createGateway(options: {
   config: GatewayConfig;
   env: Readonly<Record<string, string | undefined>>;
   now: () => number;
   logger: Logger;
+  /** The file the config was read from, and its environment overrides: what a reload reads again. */
+  configFile?: string | undefined;
+  overrides?: ConfigOverrides | undefined;
 }): Promise<Gateway> {
   const { config, env, now, logger } = options;
   const signing = await loadKeyRingKeys(config.signing, env);
   if (signing.created) logger.warn({ file: config.signing.keyFile }, 'created a development signing key: use a managed key in production');
   const { directory: configuredPartners, partners: configured, createdDevKeys } = await loadPartners(config.partners);
+  let local = configured;
   const partners = createSwitchablePartners(configuredPartners);
   for (const file of createdDevKeys) logger.warn({ file }, 'created a development partner key: never trust such keys in production');
   const deskTokens = await loadBearerTokens(config.desk.tokens ?? [], env);
@@ -139,14 +164,10 @@ export async function createGateway(options: {
     return { ...signed, jws: signCheckpoint(signed, signingKey) };
   };
   const store = await openStore(config.storage, { ...config.postgres, now, observe: metrics.store, checkpoint });
-  const agreements = createAgreementRegistry({
-    provider: config.party.id,
-    services: config.services,
-    agreements: config.agreements,
-    underpinning: config.underpinning,
-    store,
-    now,
-  });
+  const registryOf = (c: GatewayConfig): AgreementRegistry =>
+    createAgreementRegistry({ provider: c.party.id, services: c.services, agreements: c.agreements, underpinning: c.underpinning, store, now });
+  const registry = createSwitch(registryOf(config));
+  const agreements = switchView(() => registry.now());
   // TMF621 `/hub` events are rendered from the tickets, which need the call service made below.
   let tickets: TicketService | undefined;
   const hubEvents = hubRenderer({
@@ -178,7 +199,9 @@ export async function createGateway(options: {
   metrics.readQueuesFrom({ outbox: () => store.outboxSummary(), circuits: () => outboxWorker.circuits() });
   const outbound = createOutboundMessages({ self: config.party, now });
   const attachments = createAttachmentChecker({ self: config.party.id, settings: config.attachments, content: createContentStore(config.attachments.folder), partners, signingKey });
-  const subcallDeps = { store, planner: createLinkPlanner({ routes: config.routes, partners, teams: config.teams, now }), agreements, outbound, publicUrl: config.publicUrl };
+  const plannerOf = (c: GatewayConfig): LinkPlanner => createLinkPlanner({ routes: c.routes, partners, teams: c.teams, now });
+  const routes: Switch<LinkPlanner> = createSwitch(plannerOf(config));
+  const subcallDeps = { store, planner: switchView(() => routes.now()), agreements, outbound, publicUrl: config.publicUrl };
   const calls = createCallService({
     self: config.party.id,
     store,
@@ -233,7 +256,7 @@ export async function createGateway(options: {
           refreshSeconds: config.network.refreshSeconds ?? 300,
           timeoutMs: config.delivery.timeoutMs,
           store,
-          local: configured,
+          local: () => local,
           partners,
           now,
           logger,
@@ -241,8 +264,68 @@ export async function createGateway(options: {
           onPartners: (ids) => metrics.directoryPartners(ids),
         });
   await directory?.start();
-  const partnerKeys = createPartnerJwks({ partners: configured, configs: config.partners, target: partners, timeoutMs: config.delivery.timeoutMs, now, logger });
-  await partnerKeys.start();
+  // Following a network directory, the partners' keys come from it (the config refuses jwksUrl then).
+  const jwksOf = (c: GatewayConfig, list: typeof configured, carry?: PartnerJwks): PartnerJwks =>
+    createPartnerJwks({ partners: list, configs: c.partners, target: partners, timeoutMs: c.delivery.timeoutMs, now, logger, ...(carry === undefined ? {} : { carry }) });
+  let partnerKeys = jwksOf(config, configured);
+  if (directory === undefined) await partnerKeys.start();
+  let running = config;
+  let reloading: Promise<ReloadResult> | undefined;
+
+  /** Everything of the new file is built before anything is swapped: a failure leaves the config of now in place. */
+  async function reloadOnce(): Promise<ReloadResult> {
+    if (options.configFile === undefined) throw new GatewayError('USM_ERR_RELOAD_REFUSED', 'this gateway was not started from a config file', { errors: [{ path: '/', message: 'no config file' }] });
+    const refused = (path: string, error: unknown): GatewayError => {
+      const message = error instanceof BootError ? error.message : `cannot be taken (${(error as Error).message})`;
+      logger.error({ path, code: 'USM_ERR_RELOAD_REFUSED' }, `config reload refused, keeping the config of now: ${message}`);
+      return new GatewayError('USM_ERR_RELOAD_REFUSED', `the config file ${options.configFile} is refused and the config of now kept: ${message}`, { errors: [{ path, message }] });
+    };
+    let next: GatewayConfig;
+    try {
+      next = await loadConfigFile(options.configFile, options.overrides);
+    } catch (error) {
+      throw refused(error instanceof ConfigError ? error.path : '/', error);
+    }
+    if ((next.network?.url === undefined) !== (directory === undefined)) throw refused('/network/url', new BootError('USM_BOOT_CONFIG', 'following a network directory or not needs a restart'));
+    let built: { partners: typeof configured; keys: Awaited<ReturnType<typeof loadKeyRingKeys>>['keys']; registry: AgreementRegistry; planner: LinkPlanner; fetcher: PartnerJwks; directory: PartnerDirectory | undefined };
+    try {
+      const loaded = await loadPartners(next.partners).catch((error: unknown) => {
+        throw Object.assign(error as Error, { at: '/partners' });
+      });
+      const keys = (
+        await loadKeyRingKeys({ ...next.signing, createIfMissing: false }, env).catch((error: unknown) => {
+          throw Object.assign(error as Error, { at: '/signing' });
+        })
+      ).keys;
+      const fetcher = jwksOf(next, loaded.partners, partnerKeys);
+      const built_ = directory === undefined ? await fetcher.prepare().catch((error: unknown) => { throw Object.assign(error as Error, { at: '/partners' }); }) : undefined;
+      built = { partners: loaded.partners, keys, registry: registryOf(next), planner: plannerOf(next), fetcher, directory: built_ };
+    } catch (error) {
+      throw refused((error as { at?: string }).at ?? '/', error);
+    }
+    // The swap, in one synchronous step: a request pinned before goes on with the old, every later one sees the new.
+    partnerKeys.close();
+    partnerKeys = built.fetcher;
+    if (built.directory !== undefined) partnerKeys.activate(built.directory);
+    local = built.partners;
+    registry.swap(built.registry);
+    routes.swap(built.planner);
+    keyRing.replace(built.keys);
+    const restartNeeded = Object.keys({ ...running, ...next }).filter(
+      (key) => key !== 'baseDir' && !(RELOADED_KEYS as readonly string[]).includes(key) && JSON.stringify((running as unknown as Record<string, unknown>)[key]) !== JSON.stringify((next as unknown as Record<string, unknown>)[key]),
+    );
+    running = next;
+    if (directory !== undefined) await directory.refresh();
+    const result: ReloadResult = {
+      reloadedAt: new Date(now()).toISOString(),
+      partners: partners.all().map((p) => p.id),
+      signingKid: signingKey.kid,
+      publishedKids: keyRing.published().map((k) => k.kid),
+      restartNeeded,
+    };
+    logger.info({ reload: result }, `config reloaded from ${options.configFile}: ${result.partners.length} partner(s), signing with ${result.signingKid}${restartNeeded.length === 0 ? '' : `; changed but taken only on a restart: ${restartNeeded.join(', ')}`}`);
+    return result;
+  }
   const witness = createLogWitness({
     self: config.party.id,
     partners,
@@ -262,7 +345,7 @@ export async function createGateway(options: {
     signingKey,
     publishedKeys: () => keyRing.published(),
     keyRing,
-    partnerKeys,
+    partnerKeys: switchView(() => partnerKeys),
     partners,
     directory,
     agreements,
@@ -304,6 +387,16 @@ export async function createGateway(options: {
     receipts: (fields, messages) => receiptsFor(fields, messages, signingKey),
     readinessChecks: { store: () => store.ping(), keys: async () => undefined, ...(directory === undefined ? {} : { directory: () => directory.readiness() }) },
     metrics,
+    pinned: (run) => partners.pinned(() => routes.pinned(() => registry.pinned(run))),
+    reload() {
+      // One reload at a time: a second one asked meanwhile reads the file after the first is done.
+      const after = reloading ?? Promise.resolve();
+      const mine: Promise<ReloadResult> = after.catch(() => undefined).then(reloadOnce);
+      reloading = mine;
+      return mine.finally(() => {
+        if (reloading === mine) reloading = undefined;
+      });
+    },
     async close() {
       clearInterval(forgetting);
       partnerKeys.close();

@@ -67,6 +67,7 @@ export const ERROR_CODES = {
   USM_ERR_ATTACHMENT_UNREACHABLE: { status: 422, title: 'The attachment could not be fetched' },
   USM_ERR_ATTACHMENT_TOO_LARGE: { status: 422, title: 'The attachment is larger than this gateway keeps' },
   USM_ERR_ATTACHMENT_NOT_FOUND: { status: 404, title: 'No such attachment, or not one of yours' },
+  USM_ERR_RELOAD_REFUSED: { status: 422, title: 'The config file is refused; the config of now is kept' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

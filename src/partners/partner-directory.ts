@@ -1,6 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { JWK } from 'jose';
 import type { PartnerConfig } from '../config/load-config.js';
+import { createSwitch } from '../kernel/switch.js';
 import { KeyError, publicJwkOf, verificationKeyOf, type VerificationKey } from '../keys/jwk.js';
 import { readJsonFile, readOrCreatePrivateJwk } from '../keys/key-files.js';
 
@@ -66,17 +66,13 @@ export interface SwitchablePartners extends PartnerDirectory {
 }
 
 export function createSwitchablePartners(initial: PartnerDirectory): SwitchablePartners {
-  let current = initial;
-  const pins = new AsyncLocalStorage<PartnerDirectory>();
-  const now = (): PartnerDirectory => pins.getStore() ?? current;
+  const directory = createSwitch(initial);
   return {
-    get: (id) => now().get(id),
-    all: () => now().all(),
-    keyOwner: (kid) => now().keyOwner(kid),
-    swap(next) {
-      current = next;
-    },
-    pinned: (run) => pins.run(current, run),
+    get: (id) => directory.now().get(id),
+    all: () => directory.now().all(),
+    keyOwner: (kid) => directory.now().keyOwner(kid),
+    swap: (next) => directory.swap(next),
+    pinned: (run) => directory.pinned(run),
   };
 }
 

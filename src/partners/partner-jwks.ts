@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { request } from 'undici';
 import type { PartnerConfig } from '../config/load-config.js';
 import { sameKey, verificationKeyOf, type VerificationKey } from '../keys/jwk.js';
-import { createPartnerDirectory, type Partner, type SwitchablePartners } from './partner-directory.js';
+import { createPartnerDirectory, type Partner, type PartnerDirectory, type SwitchablePartners } from './partner-directory.js';
 
 /** The most a partner's JWKS may weigh. */
 const MAX_BYTES = 256 * 1024;
@@ -23,6 +23,12 @@ export interface PartnerJwks {
   /** Fetches every partner's JWKS now; resolves when the partners are swapped. */
   refresh(): Promise<void>;
   status(): readonly PartnerKeysStatus[];
+  /** A config reload: fetches every partner's JWKS (without swapping) and builds the partners; throws when they cannot be built. */
+  prepare(): Promise<PartnerDirectory>;
+  /** Swaps in what `prepare` built and refreshes from then on. */
+  activate(directory: PartnerDirectory): void;
+  /** The keys held for a partner fetched from `url` (a reload keeps them when the URL stays). */
+  held(partner: string, url: string): { keys: VerificationKey[]; fetchedAt: string | null } | undefined;
   close(): void;
 }
 
@@ -35,6 +41,8 @@ export interface PartnerJwksOptions {
   readonly timeoutMs: number;
   readonly now: () => number;
   readonly logger: Logger;
+  /** The fetcher this one replaces (a reload): the last good keys of partners whose URL stays are kept. */
+  readonly carry?: PartnerJwks;
 }
 
 /**
@@ -46,17 +54,18 @@ export interface PartnerJwksOptions {
 export function createPartnerJwks(options: PartnerJwksOptions): PartnerJwks {
   const log = options.logger.child({ component: 'partner-jwks' });
   const fetched = options.configs.filter((c) => c.jwksUrl !== undefined);
-  const state = new Map<string, { keys: VerificationKey[]; fetchedAt: string | null; lastError: string | null }>(fetched.map((c) => [c.id, { keys: [], fetchedAt: null, lastError: null }]));
+  const state = new Map<string, { keys: VerificationKey[]; fetchedAt: string | null; lastError: string | null }>(fetched.map((c) => [c.id, { keys: [], fetchedAt: null, lastError: null, ...options.carry?.held(c.id, c.jwksUrl!) }]));
   const timers = new Map<string, NodeJS.Timeout>();
   let closed = false;
 
   /** The partners with the keys held now, swapped in at once; throws (nothing swapped) when two partners would share a kid. */
-  function swap(): void {
+  function build(): PartnerDirectory {
     const list = options.partners
       .map((p) => (state.has(p.id) ? { ...p, keys: state.get(p.id)!.keys } : p))
       .filter((p) => p.keys.length > 0);
-    options.target.swap(createPartnerDirectory(list));
+    return createPartnerDirectory(list);
   }
+  const swap = (): void => options.target.swap(build());
 
   async function fetchKeys(config: PartnerConfig): Promise<VerificationKey[]> {
     const response = await request(config.jwksUrl!, {
@@ -92,7 +101,7 @@ export function createPartnerJwks(options: PartnerJwksOptions): PartnerJwks {
     return keys;
   }
 
-  async function refreshOne(config: PartnerConfig): Promise<void> {
+  async function refreshOne(config: PartnerConfig, swapping = true): Promise<void> {
     const held = state.get(config.id)!;
     let keys: VerificationKey[];
     try {
@@ -107,7 +116,7 @@ export function createPartnerJwks(options: PartnerJwksOptions): PartnerJwks {
     const fetchedAt = new Date(options.now()).toISOString();
     state.set(config.id, { keys, fetchedAt, lastError: null });
     try {
-      swap();
+      if (swapping) swap();
     } catch (error) {
       state.set(config.id, { ...held, lastError: (error as Error).message });
       swap();
@@ -133,6 +142,19 @@ export function createPartnerJwks(options: PartnerJwksOptions): PartnerJwks {
     },
     async refresh() {
       await Promise.all(fetched.map((c) => refreshOne(c)));
+    },
+    async prepare() {
+      await Promise.all(fetched.map((c) => refreshOne(c, false)));
+      return build();
+    },
+    activate(directory) {
+      options.target.swap(directory);
+      for (const config of fetched) schedule(config);
+    },
+    held(partner, url) {
+      const config = fetched.find((c) => c.id === partner);
+      const held = state.get(partner);
+      return config?.jwksUrl === url && held !== undefined ? { keys: held.keys, fetchedAt: held.fetchedAt } : undefined;
     },
     status: () => fetched.map((c) => ({ partner: c.id, url: c.jwksUrl!, kids: state.get(c.id)!.keys.map((k) => k.kid), fetchedAt: state.get(c.id)!.fetchedAt, lastError: state.get(c.id)!.lastError })),
     close() {

@@ -19,6 +19,8 @@ export interface AdminRouteDeps {
   readonly webhooks: Pick<WebhookService, 'listDeadLetters' | 'replayDeadLetter'>;
   /** The network directory followed, if any. */
   readonly directory?: DirectoryFollower | undefined;
+  /** Reads the config file again (as SIGHUP does). */
+  readonly reload: () => Promise<components['schemas']['ReloadResult']>;
 }
 
 /** Operators' view of delivery to partner gateways (the queue and the dead letters) and of webhook dead letters. */
@@ -28,6 +30,7 @@ export function adminRoutes(
   | 'adminListNeighbours'
   | 'adminGetDirectory'
   | 'adminRefreshDirectory'
+  | 'adminReload'
   | 'adminListOutbox'
   | 'adminListDeadLetters'
   | 'adminReplayDeadLetter'
@@ -55,6 +58,7 @@ export function adminRoutes(
     },
     adminGetDirectory: { onRequest, handler: async () => followed(deps.directory).status() },
     adminRefreshDirectory: { onRequest, handler: async () => followed(deps.directory).refresh() },
+    adminReload: { onRequest, handler: async () => ({ ...(await deps.reload()) }) },
     adminListOutbox: {
       onRequest,
       handler: async (request) => {
