@@ -318,7 +318,8 @@ export async function createGateway(options: {
     if (directory !== undefined) await directory.refresh();
     const result: ReloadResult = {
       reloadedAt: new Date(now()).toISOString(),
-      partners: partners.all().map((p) => p.id),
+      // This request runs pinned to the partners it started with: the answer names the new ones.
+      partners: built.directory !== undefined ? built.directory.all().map((p) => p.id) : (directory?.status().partners ?? []).map((p) => p.id),
       signingKid: signingKey.kid,
       publishedKids: keyRing.published().map((k) => k.kid),
       restartNeeded,
