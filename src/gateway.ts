@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { Logger } from 'pino';
 import type { components } from './generated/api.js';
 import { createAgreementRegistry, type AgreementRegistry } from './agreements/agreement-registry.js';
@@ -177,7 +178,7 @@ export async function createGateway(options: {
     self: config.party.id,
     timeoutMs: config.webhooks.timeoutMs,
   });
-  const webhookDispatcher = createWebhookDispatcher({
+  const webhookDispatcher = outsideRequests(createWebhookDispatcher({
     store,
     logger,
     now,
@@ -185,8 +186,8 @@ export async function createGateway(options: {
     ...config.webhooks,
     observe: (outcome) => metrics.webhook(outcome),
     formats: { tmf621: hubEvents.render },
-  });
-  const outboxWorker = createOutboxWorker({
+  }));
+  const outboxWorker = outsideRequests(createOutboxWorker({
     store,
     partners,
     signingKey,
@@ -195,7 +196,7 @@ export async function createGateway(options: {
     logger,
     delivery: config.delivery,
     observe: (partner, message, outcome) => metrics.sent(partner, message.type, outcome),
-  });
+  }));
   metrics.readQueuesFrom({ outbox: () => store.outboxSummary(), circuits: () => outboxWorker.circuits() });
   const outbound = createOutboundMessages({ self: config.party, now });
   const attachments = createAttachmentChecker({ self: config.party.id, settings: config.attachments, content: createContentStore(config.attachments.folder), partners, signingKey });
@@ -288,18 +289,17 @@ export async function createGateway(options: {
     }
     if ((next.network?.url === undefined) !== (directory === undefined)) throw refused('/network/url', new BootError('USM_BOOT_CONFIG', 'following a network directory or not needs a restart'));
     let built: { partners: typeof configured; keys: Awaited<ReturnType<typeof loadKeyRingKeys>>['keys']; registry: AgreementRegistry; planner: LinkPlanner; fetcher: PartnerJwks; directory: PartnerDirectory | undefined };
-    try {
-      const loaded = await loadPartners(next.partners).catch((error: unknown) => {
-        throw Object.assign(error as Error, { at: '/partners' });
+    // A failure names the config key it comes from.
+    const from = <T>(at: string, step: Promise<T>): Promise<T> =>
+      step.catch((error: unknown) => {
+        throw Object.assign(error as Error, { at });
       });
-      const keys = (
-        await loadKeyRingKeys({ ...next.signing, createIfMissing: false }, env).catch((error: unknown) => {
-          throw Object.assign(error as Error, { at: '/signing' });
-        })
-      ).keys;
+    try {
+      const loaded = await from('/partners', loadPartners(next.partners));
+      const { keys } = await from('/signing', loadKeyRingKeys({ ...next.signing, createIfMissing: false }, env));
       const fetcher = jwksOf(next, loaded.partners, partnerKeys);
-      const built_ = directory === undefined ? await fetcher.prepare().catch((error: unknown) => { throw Object.assign(error as Error, { at: '/partners' }); }) : undefined;
-      built = { partners: loaded.partners, keys, registry: registryOf(next), planner: plannerOf(next), fetcher, directory: built_ };
+      const prepared = directory === undefined ? await from('/partners', fetcher.prepare()) : undefined;
+      built = { partners: loaded.partners, keys, registry: registryOf(next), planner: plannerOf(next), fetcher, directory: prepared };
     } catch (error) {
       throw refused((error as { at?: string }).at ?? '/', error);
     }
@@ -415,6 +415,16 @@ export async function createGateway(options: {
       await store.close();
     },
   };
+}
+
+/**
+ * A background worker whose `wake` a request may call: the work it starts runs outside the request's
+ * pins (bound to the context the gateway was made in), so that it always sees the partners, routes and
+ * agreements of now, not those of the request that happened to wake it.
+ */
+function outsideRequests<T extends { wake(...args: never[]): void }>(worker: T): T {
+  const wake = AsyncResource.bind((...args: Parameters<T['wake']>) => worker.wake(...args));
+  return Object.assign(Object.create(worker) as T, { wake });
 }
 
 /** The operator's public keys a followed directory must be signed with: a JWKS file or inline. */

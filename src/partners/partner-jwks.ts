@@ -112,7 +112,7 @@ export function createPartnerJwks(options: PartnerJwksOptions): PartnerJwks {
       log.error({ partner: config.id, keeping: held.keys.map((k) => k.kid) }, `partner ${config.id}: JWKS not fetched (${message}); keeping ${held.keys.length} key(s) of the last good fetch`);
       return;
     }
-    const before = held.keys.map((k) => k.kid).join(' ');
+    const before = held.keys.map((k) => k.kid).sort().join(' ');
     const fetchedAt = new Date(options.now()).toISOString();
     state.set(config.id, { keys, fetchedAt, lastError: null });
     try {
@@ -123,7 +123,7 @@ export function createPartnerJwks(options: PartnerJwksOptions): PartnerJwks {
       log.error({ partner: config.id }, `partner ${config.id}: JWKS refused (${(error as Error).message}); keeping the last good keys`);
       return;
     }
-    const after = keys.map((k) => k.kid).join(' ');
+    const after = keys.map((k) => k.kid).sort().join(' ');
     if (before !== after) log.info({ partner: config.id, kids: keys.map((k) => k.kid), previous: held.keys.map((k) => k.kid) }, `partner ${config.id}: keys from its JWKS now ${after === '' ? '(none accepted)' : after}`);
   }
 

@@ -1,8 +1,12 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPartnerClient } from '../../src/client/partner-client.js';
+import { spawnGateway } from '../support/gateway-process.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicJwkOf } from '../../src/keys/jwk.js';
 import { createSwitch } from '../../src/kernel/switch.js';
-import { eventually, gatewayNode, incident, makePartner, removeDir, SERVICE_LEVELS, startGateway, type GatewayFixture, type GatewayNode, type TestPartner } from '../support/gateway-fixture.js';
+import { eventually, freePort, gatewayNode, incident, makePartner, removeDir, SERVICE_LEVELS, startGateway, type GatewayFixture, type GatewayNode, type TestPartner } from '../support/gateway-fixture.js';
 
 /**
  * A gateway started from a config file takes a changed file on POST /v1/admin/reload (SIGHUP does the
@@ -128,5 +132,36 @@ describe('a switch', () => {
     expect(routes.now()).toBe('new');
     release();
     expect(await running).toBe('old');
+  });
+});
+
+describe('SIGHUP to a running usm-link start', () => {
+  it('reloads the config file: a partner added is taken without a restart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'usm-link-test-'));
+    const clinic = await makePartner('clinic');
+    const config = {
+      party: { id: 'provider', name: 'Provider' },
+      listen: { host: '127.0.0.1', port: await freePort() },
+      storage: 'sqlite:./gateway.db',
+      signing: { keyFile: './gateway.private.jwk', createIfMissing: true },
+      services: [{ id: 'workplace', name: 'Digital workplace' }],
+      partners: [] as unknown[],
+      agreements: [] as unknown[],
+      log: { level: 'warn' },
+    };
+    const gateway = await spawnGateway(dir, config);
+    try {
+      const client = createPartnerClient({ baseUrl: gateway.url, from: 'clinic', to: 'provider', key: clinic.key });
+      const submit = () => client.send('/v1/calls', client.envelope('call.submit', incident({ agreement: 'clinic-agreement' }, 'clinic')));
+      expect((await submit()).status).toBe(401);
+      config.partners.push({ id: 'clinic', name: 'Clinic', roles: ['customer'], jwks: { keys: [publicJwkOf(clinic.jwk)] } });
+      config.agreements.push({ id: 'clinic-agreement', customer: 'clinic', services: ['workplace'], serviceLevels: SERVICE_LEVELS });
+      await writeFile(join(dir, 'config.yaml'), JSON.stringify(config));
+      gateway.child.kill('SIGHUP');
+      await eventually(async () => (await submit()).status === 201);
+    } finally {
+      await gateway.kill();
+      await removeDir(dir);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,10 +9,14 @@ function nonZero(exposition: string, pattern: RegExp): string[] {
   return exposition.split('\n').filter((line) => pattern.test(line) && Number(line.split(' ').at(-1)) > 0);
 }
 
+function sumOf(exposition: string, pattern: RegExp): number {
+  return exposition.split('\n').filter((line) => pattern.test(line)).reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+}
+
 const jwksOf = (node: GatewayNode): string => `http://127.0.0.1:${node.port}/.well-known/jwks.json`;
 
 /**
- * Both sides of a live link roll their signing keys over (`signing.next`) while calls flow on several
+ * Both sides of a live link roll their signing keys over (`signing.next`, taken by a reload) while calls flow on several
  * lanes; each side knows the other's keys only from its JWKS, fetched every second. No message is
  * refused, no delivery is retried.
  */
@@ -30,12 +34,6 @@ describe('keys rotated on both sides of a live link under load', () => {
     ward = await makePartner('ward');
     [hospital, exchange] = await Promise.all([gatewayNode('hospital'), gatewayNode('exchange')]);
     [nextHospital, nextExchange] = await Promise.all([makePartner('hospital'), makePartner('exchange')]);
-    // Far enough ahead for each side to have fetched the other's next key (refreshed every second) before it signs with it.
-    activateAt = Date.now() + 4000;
-    const signingNext = async (fixtureDir: string, key: TestPartner) => {
-      await writeFile(join(fixtureDir, 'next.private.jwk'), JSON.stringify(key.jwk), { mode: 0o600 });
-      return { keyFile: './gateway.private.jwk', next: { keyFile: './next.private.jwk', activateAt: new Date(activateAt).toISOString() } };
-    };
     const [dirA, dirB] = await Promise.all([mkdtemp(join(tmpdir(), 'usm-link-test-')), mkdtemp(join(tmpdir(), 'usm-link-test-'))]);
     b = await startGateway({
       partyId: exchange.id,
@@ -43,8 +41,8 @@ describe('keys rotated on both sides of a live link under load', () => {
       signing: exchange.key,
       dir: dirB,
       partners: [],
+      fromFile: true,
       config: {
-        signing: await signingNext(dirB, nextExchange),
         services: [{ id: 'records', name: 'Patient record exchange' }],
         partners: [{ id: hospital.id, name: hospital.id, roles: ['customer'], url: `http://127.0.0.1:${hospital.port}`, jwksUrl: jwksOf(hospital), jwksRefreshSeconds: 1 }],
         agreements: [{ id: 'hospital-exchange', customer: hospital.id, services: ['records'], serviceLevels: SERVICE_LEVELS }],
@@ -56,8 +54,8 @@ describe('keys rotated on both sides of a live link under load', () => {
       signing: hospital.key,
       dir: dirA,
       partners: [],
+      fromFile: true,
       config: {
-        signing: await signingNext(dirA, nextHospital),
         services: [{ id: 'workplace', name: 'Clinical workplace' }],
         partners: [
           { id: 'ward', name: 'Ward 7', roles: ['customer'], jwks: { keys: [ward.key.jwk] } },
@@ -78,6 +76,16 @@ describe('keys rotated on both sides of a live link under load', () => {
     });
     // The exchange started first: it has the hospital's keys from its next fetch.
     await eventually(async () => b.app.gateway.partners.get(hospital.id) !== undefined);
+    // Both roll over to a next key (taken by a reload) a few refreshes ahead: each side fetches the other's JWKS every second.
+    activateAt = Date.now() + 3000;
+    for (const [g, key] of [[a, nextHospital], [b, nextExchange]] as const) {
+      await writeFile(join(g.dir, 'next.private.jwk'), JSON.stringify(key.jwk), { mode: 0o600 });
+      const file = JSON.parse(await readFile(g.configFile!, 'utf8'));
+      file.signing = { keyFile: './gateway.private.jwk', next: { keyFile: './next.private.jwk', activateAt: new Date(activateAt).toISOString() } };
+      await writeFile(g.configFile!, JSON.stringify(file));
+      const reloaded = await g.admin('POST', '/v1/admin/reload');
+      expect(reloaded.status, JSON.stringify(reloaded.body)).toBe(200);
+    }
   });
   afterAll(async () => {
     for (const g of [a, b]) {
@@ -110,12 +118,13 @@ describe('keys rotated on both sides of a live link under load', () => {
     expect(sent.some((t) => t > activateAt + 500)).toBe(true);
 
     // Every call reached the exchange, and every status the exchange sent back reached the hospital.
-    await eventually(async () => (await b.app.gateway.store.outboxSummary()).every((s) => s.pending === 0) && (await a.app.gateway.store.outboxSummary()).every((s) => s.pending === 0) || undefined);
-    const atExchange = await eventually(async () => {
-      const page = await b.desk('GET', '/v1/desk/calls?limit=200');
-      return page.body.items.length === sent.length ? page.body.items : false;
+    const drained = async () => [...(await a.app.gateway.store.outboxSummary()), ...(await b.app.gateway.store.outboxSummary())].every((s) => s.pending === 0);
+    const forked = async () => sumOf(await b.app.gateway.metrics.exposition(), /^usm_link_messages_received_total\{.*partner="hospital".*type="call.submit".*outcome="accepted"/);
+    await eventually(async () => (await forked()) === sent.length && (await drained())).catch(async (error: Error) => {
+      const figures = await Promise.all([a, b].map(async (g) => nonZero(await g.app.gateway.metrics.exposition(), /^usm_link_(messages_sent_total|message_refusals_total|messages_received_total)/)));
+      throw new Error(`${error.message}: sent ${sent.length}; outboxes ${JSON.stringify([await a.app.gateway.store.outboxSummary(), await b.app.gateway.store.outboxSummary()])}; ${JSON.stringify(figures)}`);
     });
-    expect(atExchange).toHaveLength(sent.length);
+    expect(await forked()).toBe(sent.length);
     for (const g of [a, b]) {
       const exposition = await g.app.gateway.metrics.exposition();
       expect(nonZero(exposition, /^usm_link_message_refusals_total/)).toEqual([]);
