@@ -107,11 +107,14 @@ export function createPartnerJwks(options: PartnerJwksOptions): PartnerJwks {
     try {
       keys = await fetchKeys(config);
     } catch (error) {
+      if (closed) return;
       const message = `${config.jwksUrl}: ${(error as { code?: string }).code ?? ''} ${(error as Error).message}`.replace(/: +/, ': ');
       state.set(config.id, { ...held, lastError: message });
       log.error({ partner: config.id, keeping: held.keys.map((k) => k.kid) }, `partner ${config.id}: JWKS not fetched (${message}); keeping ${held.keys.length} key(s) of the last good fetch`);
       return;
     }
+    // Closed meanwhile (replaced by a reload): what it fetched is not swapped in over its successor's.
+    if (closed) return;
     const before = held.keys.map((k) => k.kid).sort().join(' ');
     const fetchedAt = new Date(options.now()).toISOString();
     state.set(config.id, { keys, fetchedAt, lastError: null });
