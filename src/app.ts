@@ -3,7 +3,7 @@ import fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Logger } from 'pino';
-import type { GatewayConfig } from './config/load-config.js';
+import type { ConfigOverrides, GatewayConfig } from './config/load-config.js';
 import { customerRoutes } from './routes/customer-routes.js';
 import { deskRoutes } from './routes/desk-routes.js';
 import { apiBaseOf, createGateway, type Gateway } from './gateway.js';
@@ -46,6 +46,9 @@ export interface BuildAppOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly now?: () => number;
   readonly logger?: Logger;
+  /** The file the config was read from and its environment overrides, read again on a reload. */
+  readonly configFile?: string;
+  readonly overrides?: ConfigOverrides;
 }
 
 export interface App extends FastifyInstance {
@@ -68,7 +71,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const env = options.env ?? process.env;
   // The TLS files are read before the gateway opens its store, so a bad file leaves nothing open.
   const https = config.listen.tls === undefined ? undefined : await httpsOptionsOf(config.listen.tls, env);
-  const gateway = await createGateway({ config, env, now: options.now ?? Date.now, logger });
+  const gateway = await createGateway({ config, env, now: options.now ?? Date.now, logger, configFile: options.configFile, overrides: options.overrides });
   const contract = { ...contractDocument, servers: [{ url: apiBaseOf(config) }] };
 
   const app = fastify({
@@ -97,7 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   // The body is read on the socket's events, outside that scope: from preValidation on, the request runs in it again.
   const pins = new WeakMap<FastifyRequest, AsyncResource>();
   app.addHook('onRequest', (request, _reply, done) =>
-    gateway.partners.pinned(() => {
+    gateway.pinned(() => {
       pins.set(request, new AsyncResource('usm-link-request'));
       done();
     }),
@@ -140,7 +143,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const signInsPerMinute = config.console?.signInAttemptsPerMinute ?? 10;
   const link = linkRoutes({ ...signedDeps, subcalls: gateway.subcalls, agreements: gateway.negotiation, discovery: discoveryOf(config) });
   registerOperations(app, operations, {
-    ...opsRoutes({ contract, keys: gateway.publishedKeys, checks: gateway.readinessChecks, directoryFile: config.network?.serveFile }),
+    ...opsRoutes({ contract, keys: () => gateway.publishedKeys(), checks: gateway.readinessChecks, directoryFile: config.network?.serveFile }),
     ...customer,
     ...deskRoutes({
       calls: gateway.calls,
@@ -180,6 +183,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       directory: gateway.directory,
       webhooks: gateway.webhooks,
       retention: gateway.retention,
+      reload: () => gateway.reload(),
     }),
     ...adminLogRoutes({ admin: adminAuth, log: gateway.store }),
     getMetrics: {

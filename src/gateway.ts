@@ -1,21 +1,28 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { Logger } from 'pino';
+import type { components } from './generated/api.js';
 import { createAgreementRegistry, type AgreementRegistry } from './agreements/agreement-registry.js';
 import { createCallService, type CallService } from './calls/call-service.js';
-import type { GatewayConfig } from './config/load-config.js';
+import { ConfigError, loadConfigFile, type ConfigOverrides, type GatewayConfig } from './config/load-config.js';
+import { createSwitch, switchView, type Switch } from './kernel/switch.js';
+import { GatewayError } from './kernel/gateway-error.js';
+import type { LinkPlanner } from './subcalls/link-planner.js';
+import { BootError } from './kernel/boot-error.js';
 import { loadBearerTokens, type BearerAuthenticator, type LoadedBearerTokens } from './keys/bearer-tokens.js';
 import { loadConsoleAccounts, type ConsoleAccounts } from './keys/console-accounts.js';
 import { createConsoleSessions, type ConsoleSessions } from './keys/console-sessions.js';
 import { cloudEventSource } from './desk/cloud-event.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from './desk/webhook-dispatcher.js';
 import { createWebhookService, type WebhookService } from './desk/webhook-service.js';
-import { loadPublishedKeys, loadSigningKey } from './keys/signing-key.js';
+import { createKeyRing, loadKeyRingKeys, loadSigningKey, type KeyRing } from './keys/signing-key.js';
+import { createPartnerJwks, type PartnerJwks } from './partners/partner-jwks.js';
 import type { SigningKey, VerificationKey } from './keys/jwk.js';
 import { createMessageIntake, type MessageIntake } from './messages/message-intake.js';
 import { receiptsFor } from './messages/receipt.js';
 import { signCheckpoint } from './messages/checkpoint.js';
 import type { CheckpointSigner } from './messages/log-proofs.js';
 import type { SignedMessageDeps } from './http/signed-message.js';
-import { createSwitchablePartners, loadPartners, type SwitchablePartners } from './partners/partner-directory.js';
+import { createSwitchablePartners, loadPartners, type PartnerDirectory, type SwitchablePartners } from './partners/partner-directory.js';
 import { createPartnerAgents, type PartnerAgents } from './partners/partner-tls.js';
 import { createDirectoryFollower, type DirectoryFollower } from './directory/directory-follower.js';
 import { readJsonFile } from './keys/key-files.js';
@@ -58,8 +65,12 @@ export interface Gateway {
   readonly signingKey: SigningKey;
   /** The witness of the partners' message logs. */
   readonly witness: LogWitness;
-  /** The keys in /.well-known/jwks.json: the signing key and any others live during a rotation. */
-  readonly publishedKeys: readonly VerificationKey[];
+  /** The keys in /.well-known/jwks.json now: the signing key, the next one before its switch, the previous one until retired. */
+  publishedKeys(): readonly VerificationKey[];
+  /** Our keys over time (`signing`, `signing.next`). */
+  readonly keyRing: KeyRing;
+  /** The keys of partners fetched from their JWKS (`partners[].jwksUrl`). */
+  readonly partnerKeys: PartnerJwks;
   /** The partners of now: from the config, or from the network directory followed (swapped as a whole when it changes). */
   readonly partners: SwitchablePartners;
   /** The network directory followed (config `network.url`), if any. */
@@ -100,19 +111,39 @@ export interface Gateway {
   readonly partnerAgents: PartnerAgents;
   /** This gateway's metrics (its own registry), fed by the services below through callbacks. */
   readonly metrics: GatewayMetrics;
+  /**
+   * Runs `run` (a request) on the partners, routes and agreements of now, to its end, though a reload
+   * or a followed network directory swaps them meanwhile.
+   */
+  pinned<T>(run: () => T): T;
+  /**
+   * Reads the config file again and swaps in its partners, keys, routes, services and agreements at
+   * once; refuses a file that fails (USM_ERR_RELOAD_REFUSED, naming the key), keeping the config of now.
+   */
+  reload(): Promise<ReloadResult>;
   close(): Promise<void>;
 }
+
+/** What a reload took, and the changed keys it did not (they need a restart). */
+export type ReloadResult = components['schemas']['ReloadResult'];
+
+/** The config keys a reload takes; a change to any other needs a restart. */
+export const RELOADED_KEYS = ['partners', 'signing', 'services', 'agreements', 'underpinning', 'routes', 'teams'] as const;
 
 export async function createGateway(options: {
   config: GatewayConfig;
   env: Readonly<Record<string, string | undefined>>;
   now: () => number;
   logger: Logger;
+  /** The file the config was read from, and its environment overrides: what a reload reads again. */
+  configFile?: string | undefined;
+  overrides?: ConfigOverrides | undefined;
 }): Promise<Gateway> {
   const { config, env, now, logger } = options;
-  const signing = await loadSigningKey(config.signing, env);
+  const signing = await loadKeyRingKeys(config.signing, env);
   if (signing.created) logger.warn({ file: config.signing.keyFile }, 'created a development signing key: use a managed key in production');
   const { directory: configuredPartners, partners: configured, createdDevKeys } = await loadPartners(config.partners, env);
+  let local = configured;
   const partners = createSwitchablePartners(configuredPartners);
   for (const file of createdDevKeys) logger.warn({ file }, 'created a development partner key: never trust such keys in production');
   const deskTokens = await loadBearerTokens(config.desk.tokens ?? [], env);
@@ -122,7 +153,6 @@ export async function createGateway(options: {
   const consoleAccounts = await loadConsoleAccounts(config.console?.accounts ?? [], { desk: deskTokens.authenticator, admin: adminTokens.authenticator }, env);
 
   // Everything that reads files comes before the store opens, so a failure leaves nothing open.
-  const publishedKeys = await loadPublishedKeys(config.signing.publishKeyFiles ?? []);
   const operatorKeys = config.network?.url === undefined ? [] : await loadOperatorKeys(config.network.operatorKeys!);
   const deskToolKey = config.deskConnector === undefined ? undefined : (await loadSigningKey({ keyFile: config.deskConnector.keyFile, keyEnv: config.deskConnector.keyEnv, createIfMissing: false }, env)).key;
   const metrics = createGatewayMetrics({
@@ -131,20 +161,20 @@ export async function createGateway(options: {
     messageTypes: (contractDocument.components.schemas!.MessageType as { enum: string[] }).enum,
     now,
   });
+  const keyRing = createKeyRing(signing.keys, {
+    now,
+    onSwitch: (from, to) => logger.info({ from, to }, `signing with key ${to} from now on (key ${from} stays published for signing.retireAfterSeconds)`),
+  });
+  const signingKey = keyRing.signingKey;
   const checkpoint: CheckpointSigner = (head) => {
     const signed = { origin: config.party.id, ...head, at: new Date(now()).toISOString() };
-    return { ...signed, jws: signCheckpoint(signed, signing.key) };
+    return { ...signed, jws: signCheckpoint(signed, signingKey) };
   };
   const store = await openStore(config.storage, { ...config.postgres, now, observe: metrics.store, checkpoint });
-  const agreements = createAgreementRegistry({
-    provider: config.party.id,
-    services: config.services,
-    agreements: config.agreements,
-    underpinning: config.underpinning,
-    store,
-    now,
-  });
-  const signingKey = signing.key;
+  const registryOf = (c: GatewayConfig): AgreementRegistry =>
+    createAgreementRegistry({ provider: c.party.id, services: c.services, agreements: c.agreements, underpinning: c.underpinning, store, now });
+  const registry = createSwitch(registryOf(config));
+  const agreements = switchView(() => registry.now());
   // TMF621 `/hub` events are rendered from the tickets, which need the call service made below.
   let tickets: TicketService | undefined;
   const hubEvents = hubRenderer({
@@ -154,7 +184,7 @@ export async function createGateway(options: {
     self: config.party.id,
     timeoutMs: config.webhooks.timeoutMs,
   });
-  const webhookDispatcher = createWebhookDispatcher({
+  const webhookDispatcher = outsideRequests(createWebhookDispatcher({
     store,
     logger,
     now,
@@ -162,8 +192,8 @@ export async function createGateway(options: {
     ...config.webhooks,
     observe: (outcome) => metrics.webhook(outcome),
     formats: { tmf621: hubEvents.render },
-  });
-  const outboxWorker = createOutboxWorker({
+  }));
+  const outboxWorker = outsideRequests(createOutboxWorker({
     store,
     partners,
     signingKey,
@@ -172,13 +202,15 @@ export async function createGateway(options: {
     logger,
     delivery: config.delivery,
     observe: (partner, message, outcome) => metrics.sent(partner, message.type, outcome),
-  });
+  }));
   metrics.readQueuesFrom({ outbox: () => store.outboxSummary(), circuits: () => outboxWorker.circuits() });
   const outbound = createOutboundMessages({ self: config.party, now });
   const attachments = createAttachmentChecker({ self: config.party.id, settings: config.attachments, content: createContentStore(config.attachments.folder), partners, signingKey });
+  const plannerOf = (c: GatewayConfig): LinkPlanner => createLinkPlanner({ routes: c.routes, partners, teams: c.teams, now });
+  const routes: Switch<LinkPlanner> = createSwitch(plannerOf(config));
   const subcallDeps = {
     store,
-    planner: createLinkPlanner({ routes: config.routes, partners, teams: config.teams, now }),
+    planner: switchView(() => routes.now()),
     agreements,
     outbound,
     publicUrl: config.publicUrl,
@@ -255,7 +287,7 @@ export async function createGateway(options: {
           refreshSeconds: config.network.refreshSeconds ?? 300,
           timeoutMs: config.delivery.timeoutMs,
           store,
-          local: configured,
+          local: () => local,
           partners,
           now,
           logger,
@@ -263,7 +295,68 @@ export async function createGateway(options: {
           onPartners: (ids) => metrics.directoryPartners(ids),
         });
   await directory?.start();
-  const ownKeys = [signingKey, ...publishedKeys.filter((k) => k.kid !== signingKey.kid)];
+  // Following a network directory, the partners' keys come from it (the config refuses jwksUrl then).
+  const jwksOf = (c: GatewayConfig, list: typeof configured, carry?: PartnerJwks): PartnerJwks =>
+    createPartnerJwks({ partners: list, configs: c.partners, target: partners, timeoutMs: c.delivery.timeoutMs, now, logger, ...(carry === undefined ? {} : { carry }) });
+  let partnerKeys = jwksOf(config, configured);
+  if (directory === undefined) await partnerKeys.start();
+  let running = config;
+  let reloading: Promise<ReloadResult> | undefined;
+
+  /** Everything of the new file is built before anything is swapped: a failure leaves the config of now in place. */
+  async function reloadOnce(): Promise<ReloadResult> {
+    if (options.configFile === undefined) throw new GatewayError('USM_ERR_RELOAD_REFUSED', 'this gateway was not started from a config file', { errors: [{ path: '/', message: 'no config file' }] });
+    const refused = (path: string, error: unknown): GatewayError => {
+      const message = error instanceof BootError ? error.message : `cannot be taken (${(error as Error).message})`;
+      logger.error({ path, code: 'USM_ERR_RELOAD_REFUSED' }, `config reload refused, keeping the config of now: ${message}`);
+      return new GatewayError('USM_ERR_RELOAD_REFUSED', `the config file ${options.configFile} is refused and the config of now kept: ${message}`, { errors: [{ path, message }] });
+    };
+    let next: GatewayConfig;
+    try {
+      next = await loadConfigFile(options.configFile, options.overrides);
+    } catch (error) {
+      throw refused(error instanceof ConfigError ? error.path : '/', error);
+    }
+    if ((next.network?.url === undefined) !== (directory === undefined)) throw refused('/network/url', new BootError('USM_BOOT_CONFIG', 'following a network directory or not needs a restart'));
+    let built: { partners: typeof configured; keys: Awaited<ReturnType<typeof loadKeyRingKeys>>['keys']; registry: AgreementRegistry; planner: LinkPlanner; fetcher: PartnerJwks; directory: PartnerDirectory | undefined };
+    // A failure names the config key it comes from.
+    const from = <T>(at: string, step: Promise<T>): Promise<T> =>
+      step.catch((error: unknown) => {
+        throw Object.assign(error as Error, { at });
+      });
+    try {
+      const loaded = await from('/partners', loadPartners(next.partners));
+      const { keys } = await from('/signing', loadKeyRingKeys({ ...next.signing, createIfMissing: false }, env));
+      const fetcher = jwksOf(next, loaded.partners, partnerKeys);
+      const prepared = directory === undefined ? await from('/partners', fetcher.prepare()) : undefined;
+      built = { partners: loaded.partners, keys, registry: registryOf(next), planner: plannerOf(next), fetcher, directory: prepared };
+    } catch (error) {
+      throw refused((error as { at?: string }).at ?? '/', error);
+    }
+    // The swap, in one synchronous step: a request pinned before goes on with the old, every later one sees the new.
+    partnerKeys.close();
+    partnerKeys = built.fetcher;
+    if (built.directory !== undefined) partnerKeys.activate(built.directory);
+    local = built.partners;
+    registry.swap(built.registry);
+    routes.swap(built.planner);
+    keyRing.replace(built.keys);
+    const restartNeeded = Object.keys({ ...running, ...next }).filter(
+      (key) => key !== 'baseDir' && !(RELOADED_KEYS as readonly string[]).includes(key) && JSON.stringify((running as unknown as Record<string, unknown>)[key]) !== JSON.stringify((next as unknown as Record<string, unknown>)[key]),
+    );
+    running = next;
+    if (directory !== undefined) await directory.refresh();
+    const result: ReloadResult = {
+      reloadedAt: new Date(now()).toISOString(),
+      // This request runs pinned to the partners it started with: the answer names the new ones.
+      partners: built.directory !== undefined ? built.directory.all().map((p) => p.id) : (directory?.status().partners ?? []).map((p) => p.id),
+      signingKid: signingKey.kid,
+      publishedKids: keyRing.published().map((k) => k.kid),
+      restartNeeded,
+    };
+    logger.info({ reload: result }, `config reloaded from ${options.configFile}: ${result.partners.length} partner(s), signing with ${result.signingKid}${restartNeeded.length === 0 ? '' : `; changed but taken only on a restart: ${restartNeeded.join(', ')}`}`);
+    return result;
+  }
   const witness = createLogWitness({
     self: config.party.id,
     partners,
@@ -276,13 +369,15 @@ export async function createGateway(options: {
     timeoutMs: config.delivery.timeoutMs,
   });
   const partnerAgents = createPartnerAgents({ timeoutMs: config.delivery.timeoutMs });
-  const tracer = createChainTracer({ self: config.party.id, calls, subcalls, store, partners, signingKey, ownKeys, timeoutMs: config.delivery.timeoutMs });
+  const tracer = createChainTracer({ self: config.party.id, calls, subcalls, store, partners, signingKey, ownKeys: () => keyRing.published(), timeoutMs: config.delivery.timeoutMs });
   return {
     config,
     now,
     store,
     signingKey,
-    publishedKeys: ownKeys,
+    publishedKeys: () => keyRing.published(),
+    keyRing,
+    partnerKeys: switchView(() => partnerKeys),
     partners,
     directory,
     agreements,
@@ -326,8 +421,20 @@ export async function createGateway(options: {
     readinessChecks: { store: () => store.ping(), keys: async () => undefined, ...(directory === undefined ? {} : { directory: () => directory.readiness() }) },
     metrics,
     partnerAgents,
+    pinned: (run) => partners.pinned(() => routes.pinned(() => registry.pinned(run))),
+    reload() {
+      // One reload at a time: a second one asked meanwhile reads the file after the first is done.
+      const after = reloading ?? Promise.resolve();
+      const mine: Promise<ReloadResult> = after.catch(() => undefined).then(reloadOnce);
+      reloading = mine;
+      return mine.finally(() => {
+        if (reloading === mine) reloading = undefined;
+      });
+    },
     async close() {
       clearInterval(forgetting);
+      partnerKeys.close();
+      keyRing.close();
       await directory?.close();
       await deskConnector?.close();
       await slaWatcher.close();
@@ -343,6 +450,16 @@ export async function createGateway(options: {
       await store.close();
     },
   };
+}
+
+/**
+ * A background worker whose `wake` a request may call: the work it starts runs outside the request's
+ * pins (bound to the context the gateway was made in), so that it always sees the partners, routes and
+ * agreements of now, not those of the request that happened to wake it.
+ */
+function outsideRequests<T extends { wake(...args: never[]): void }>(worker: T): T {
+  const wake = AsyncResource.bind((...args: Parameters<T['wake']>) => worker.wake(...args));
+  return Object.assign(Object.create(worker) as T, { wake });
 }
 
 /** The operator's public keys a followed directory must be signed with: a JWKS file or inline. */

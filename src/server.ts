@@ -7,14 +7,14 @@ import { createLogger, prettyWanted, withoutPassword } from './kernel/logger.js'
 
 /**
  * Starts a gateway from a config file, listens (and on `metrics.listen`, when set), says where its
- * API, docs, data and tokens are, and closes gracefully on SIGTERM or SIGINT. Logs are readable lines
+ * API, docs, data and tokens are, reloads its config on SIGHUP and closes gracefully on SIGTERM or SIGINT. Logs are readable lines
  * on a terminal (or with `log.pretty: true`), JSON lines otherwise. A gateway that cannot listen is
  * closed again and refused as a BootError USM_BOOT_LISTEN.
  */
 export async function startServer(configFile: string, environment: Environment): Promise<App> {
   const config = await loadConfigFile(configFile, environment.overrides);
   const logger = createLogger(config.log.level, undefined, { pretty: prettyWanted(config.log.pretty, process.stdout.isTTY) });
-  const app = await buildApp({ config, env: environment.values, logger });
+  const app = await buildApp({ config, env: environment.values, logger, configFile, overrides: environment.overrides });
   try {
     await app.listen({ host: config.listen.host, port: config.listen.port, listenTextResolver: (address) => `API at ${address}, console at ${address}/console, docs at ${address}/docs` });
   } catch (error) {
@@ -35,10 +35,17 @@ export async function startServer(configFile: string, environment: Environment):
     }
     app.log.info({ start: { metrics: metrics.url } }, `metrics at ${metrics.url} (no token)`);
   }
+  // SIGHUP reads the config file again (as POST /v1/admin/reload does); a refused file is logged and the config of now kept.
+  const reload = (): void => {
+    app.log.info({ signal: 'SIGHUP' }, `reloading the config from ${configFile}`);
+    app.gateway.reload().catch(() => undefined);
+  };
+  process.on('SIGHUP', reload);
   let closing = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (closing) return;
     closing = true;
+    process.off('SIGHUP', reload);
     app.log.info({ signal }, 'closing: finishing in-flight requests');
     Promise.all([metrics?.close(), app.close()]).then(
       () => process.exit(0),

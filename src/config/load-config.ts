@@ -153,6 +153,7 @@ function checkReferences(config: GatewayConfig): void {
     if (services.has(service.id)) throw new ConfigError(`/services/${i}/id`, `duplicate service id ${service.id}`);
     services.add(service.id);
   });
+  if (config.signing.next !== undefined && Number.isNaN(Date.parse(config.signing.next.activateAt))) throw new ConfigError('/signing/next/activateAt', 'is not an RFC 3339 date-time');
   // Following a network directory, partners may come from it: a name the config does not list may be a member's.
   const follows = config.network?.url !== undefined;
   if (follows && config.network?.operatorKeys === undefined) throw new ConfigError('/network/operatorKeys', 'is required with network.url (the keys the operator signs the directory with)');
@@ -161,7 +162,9 @@ function checkReferences(config: GatewayConfig): void {
     if (partners.has(partner.id)) throw new ConfigError(`/partners/${i}/id`, `duplicate partner id ${partner.id}`);
     if (partner.id === config.party.id) throw new ConfigError(`/partners/${i}/id`, 'a partner cannot have this gateway\'s own party id');
     const sources = [partner.jwks, partner.jwksFile, partner.devKeyFile].filter((s) => s !== undefined).length;
-    if (sources > 1 || (sources === 0 && !follows)) throw new ConfigError(`/partners/${i}`, `needs ${follows ? 'at most' : 'exactly'} one of jwks, jwksFile, devKeyFile`);
+    if (partner.jwksUrl !== undefined) checkJwksUrl(partner, `/partners/${i}`, follows);
+    else if (partner.kids !== undefined) throw new ConfigError(`/partners/${i}/kids`, 'pins the keys fetched from jwksUrl: set jwksUrl too');
+    if (sources > 1 || (sources === 0 && !follows && partner.jwksUrl === undefined)) throw new ConfigError(`/partners/${i}`, `needs ${follows ? 'at most' : 'exactly'} one of jwks, jwksFile, devKeyFile`);
     partners.set(partner.id, partner);
   });
   // A team is a supplier without a gateway: it takes the supplier's place in underpinning agreements and routes.
@@ -205,7 +208,7 @@ function checkReferences(config: GatewayConfig): void {
   });
   checkTls(config);
   config.partners.forEach((partner, i) => {
-    const keyless = partner.jwks === undefined && partner.jwksFile === undefined && partner.devKeyFile === undefined;
+    const keyless = partner.jwks === undefined && partner.jwksFile === undefined && partner.devKeyFile === undefined && partner.jwksUrl === undefined;
     if (partner.roles.includes('supplier') && partner.url === undefined && !keyless) throw new ConfigError(`/partners/${i}/url`, 'a supplier needs the url of its gateway');
   });
   config.routes.forEach((route, i) => {
@@ -281,13 +284,35 @@ function checkTls(config: GatewayConfig): void {
   });
 }
 
+/** A partner's JWKS URL: https (or http on a loopback address), and only for a partner whose keys the config gives. */
+function checkJwksUrl(partner: PartnerConfig, at: string, follows: boolean): void {
+  if (follows) throw new ConfigError(`${at}/jwksUrl`, 'following a network directory, the partners\' keys come from it (leave jwksUrl out)');
+  if (partner.devKeyFile !== undefined) throw new ConfigError(`${at}/jwksUrl`, 'a development key file and a fetched JWKS exclude each other');
+  let url: URL;
+  try {
+    url = new URL(partner.jwksUrl!);
+  } catch {
+    throw new ConfigError(`${at}/jwksUrl`, 'is not a URL');
+  }
+  if (url.protocol !== 'https:' && !isLoopback(url.hostname)) throw new ConfigError(`${at}/jwksUrl`, 'must be https (http only on a loopback address)');
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 function resolvePaths(config: GatewayConfig, baseDir: string): GatewayConfig {
   const at = (path: string | undefined): string | undefined => (path === undefined || isAbsolute(path) ? path : resolve(baseDir, path));
   const storage = config.storage.startsWith('sqlite:') ? `sqlite:${at(config.storage.slice('sqlite:'.length))}` : config.storage;
   return {
     ...config,
     storage,
-    signing: { ...config.signing, keyFile: at(config.signing.keyFile), publishKeyFiles: (config.signing.publishKeyFiles ?? []).map((f) => at(f)!) },
+    signing: {
+      ...config.signing,
+      keyFile: at(config.signing.keyFile),
+      publishKeyFiles: (config.signing.publishKeyFiles ?? []).map((f) => at(f)!),
+      ...(config.signing.next === undefined ? {} : { next: { ...config.signing.next, keyFile: at(config.signing.next.keyFile)! } }),
+    },
     listen: config.listen.tls === undefined ? config.listen : { ...config.listen, tls: { ...config.listen.tls, cert: at(config.listen.tls.cert)!, key: at(config.listen.tls.key), ca: at(config.listen.tls.ca) } },
     partners: config.partners.map((p) => ({
       ...p,

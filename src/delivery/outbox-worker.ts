@@ -165,7 +165,6 @@ export function createOutboxWorker(options: {
    * a slow or failing call holds up only itself.
    */
   async function drainPartner(partnerId: string): Promise<void> {
-    const partner = partners.get(partnerId);
     const window = delivery.connections * 2;
     const inFlight = new Set<Promise<void>>();
     let sendingCount = 0;
@@ -176,6 +175,8 @@ export function createOutboxWorker(options: {
         const open = closed || circuit > options.now();
         const heads = open || sendingCount >= window ? [] : await store.claimHeads(partnerId, owner, window - sendingCount, delivery.leaseMs);
         for (const group of groupsOf(partnerId, heads)) {
+          // Looked up for each request: a drain under load runs on, while the partner's keys and URL may be swapped meanwhile.
+          const partner = partners.get(partnerId);
           const sending: Promise<void> = (group.length === 1 ? deliverOne(partnerId, partner, group[0]!).then((r) => [r]) : deliverBatch(partnerId, partner, group))
             .then(
               (results) => {

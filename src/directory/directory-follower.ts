@@ -34,8 +34,8 @@ export interface DirectoryFollowerOptions {
   readonly refreshSeconds: number;
   readonly timeoutMs: number;
   readonly store: DirectoryStore;
-  /** The partners of the config; the directory's partners replace them in `partners`. */
-  readonly local: readonly Partner[];
+  /** The partners of the config (of now: a config reload changes them); the directory's partners replace them in `partners`. */
+  readonly local: () => readonly Partner[];
   readonly partners: SwitchablePartners;
   readonly now: () => number;
   readonly logger: Logger;
@@ -61,7 +61,7 @@ export function createDirectoryFollower(options: DirectoryFollowerOptions): Dire
   const log = logger.child({ component: 'network-directory', url: options.url });
   let held: { jws: string; directory: Directory; acceptedAt: string } | undefined;
   let lastRefresh: DirectoryStatus['lastRefresh'] = null;
-  let partnerSources: DirectoryStatus['partners'] = options.local.filter((p) => p.keys.length > 0).map((p) => ({ id: p.id, source: 'local' as const }));
+  let partnerSources: DirectoryStatus['partners'] = options.local().filter((p) => p.keys.length > 0).map((p) => ({ id: p.id, source: 'local' as const }));
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
@@ -70,7 +70,7 @@ export function createDirectoryFollower(options: DirectoryFollowerOptions): Dire
 
   /** Builds the partners of `directory` (before anything is kept, so one that cannot be built is refused) and swaps them in. */
   function adopt(jws: string, directory: Directory, acceptedAt: string, why: 'accepted' | 'read' | 'restart'): void {
-    const built = partnersFromDirectory(directory, options.self, options.local, seconds());
+    const built = partnersFromDirectory(directory, options.self, options.local(), seconds());
     options.partners.swap(built.directory);
     const before = held?.directory.sequence;
     held = { jws, directory, acceptedAt };
@@ -127,7 +127,7 @@ export function createDirectoryFollower(options: DirectoryFollowerOptions): Dire
     try {
       directory = verifyDirectory(jws, { operatorKeys: options.operatorKeys, now: seconds(), after: held?.directory });
       // Built before it is kept: a document whose partners cannot be built (a kid twice) is refused too.
-      partnersFromDirectory(directory, options.self, options.local, seconds());
+      partnersFromDirectory(directory, options.self, options.local(), seconds());
     } catch (error) {
       const code = error instanceof DirectoryError ? error.code : 'DIR_SCHEMA';
       return refused('refused', code, (error as Error).message);

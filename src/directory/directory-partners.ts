@@ -1,5 +1,5 @@
 import type { JWK } from 'jose';
-import { KeyError, verificationKeyOf, type VerificationKey } from '../keys/jwk.js';
+import { KeyError, sameKey, verificationKeyOf, type VerificationKey } from '../keys/jwk.js';
 import { createPartnerDirectory, type Partner, type PartnerDirectory, type PartnerRole } from '../partners/partner-directory.js';
 import type { Directory, DirectoryKey, DirectoryMember } from './directory-document.js';
 
@@ -94,6 +94,3 @@ function keyOf(member: DirectoryMember, jwk: JWK): VerificationKey {
   }
 }
 
-function sameKey(a: JWK, b: JWK): boolean {
-  return a.kid === b.kid && a.kty === b.kty && a.crv === b.crv && a.x === b.x && a.y === b.y;
-}

@@ -1442,6 +1442,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/reload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the config file again and take its partners, keys, routes, services and agreements, without a restart.
+         * @description The same as sending the process `SIGHUP`. Everything of the new file is read and checked first
+         *     (partners' keys, fetched JWKS, the signing key and `signing.next`); then partners, keys, routes,
+         *     services and agreements are swapped at once. A request already running finishes on the config it
+         *     started with. A file that fails is refused (422 `USM_ERR_RELOAD_REFUSED`, `errors[0].path` naming
+         *     the key) and the config of now kept. Changed keys a reload does not take (listen address, storage,
+         *     limits, ...) are listed in `restartNeeded`.
+         */
+        post: operations["adminReload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/outbox": {
         parameters: {
             query?: never;
@@ -2200,6 +2225,18 @@ export interface components {
                 offered: string;
                 proof: string[] | null;
             }[];
+        };
+        ReloadResult: {
+            /** Format: date-time */
+            reloadedAt: string;
+            /** @description The partners of now (with keys), after the reload. */
+            partners: string[];
+            /** @description The key signing now. */
+            signingKid: string;
+            /** @description The keys of /.well-known/jwks.json now. */
+            publishedKids: string[];
+            /** @description Top-level config keys that changed but are taken only on a restart. */
+            restartNeeded: string[];
         };
         DirectoryStatus: {
             /** @description Where the directory is fetched from (config `network.url`). */
@@ -5633,6 +5670,32 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    adminReload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The config taken. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReloadResult"];
+                };
+            };
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["StoreUnavailable"];
         };
     };

@@ -349,6 +349,22 @@ export interface components {
              *     key before switching to it, or the previous one until every partner has the new one.
              */
             publishKeyFiles?: string[];
+            /**
+             * @description Key rollover: the key to sign with from `activateAt` on. Its public half is published in
+             *     /.well-known/jwks.json from the start, so partners fetching the JWKS know it before the switch.
+             */
+            next?: {
+                /** @description File holding the next private JWK. */
+                keyFile: string;
+                /** @description When the gateway starts signing with the next key (RFC 3339). */
+                activateAt: string;
+            };
+            /**
+             * @description After the switch to `next`, how long the previous key stays published (so receipts and
+             *     messages signed with it still verify); a week by default.
+             * @default 604800
+             */
+            retireAfterSeconds: number;
         };
         PartnerConfig: {
             id: string;
@@ -362,6 +378,21 @@ export interface components {
             };
             /** @description A file with the partner's public JWKS. */
             jwksFile?: string;
+            /**
+             * @description Where the partner publishes its keys (its gateway's /.well-known/jwks.json), fetched at start
+             *     and every `jwksRefreshSeconds`; only this URL is fetched. Must be https, except on a loopback
+             *     address. A fetch that fails keeps the last good keys; a key gone from the JWKS is refused from
+             *     the next refresh on. With `jwks`/`jwksFile` or `kids` beside it, those pin: only fetched keys
+             *     among them are accepted.
+             */
+            jwksUrl?: string;
+            /**
+             * @description How often `jwksUrl` is fetched again.
+             * @default 300
+             */
+            jwksRefreshSeconds: number;
+            /** @description A pin: the key ids accepted from `jwksUrl` (a fetched key with another kid is refused). */
+            kids?: string[];
             /**
              * @description Development only. A private JWK file for this partner; generated when missing and its
              *     public half trusted. Lets the CLI act as this partner on a test gateway.

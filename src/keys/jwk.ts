@@ -75,3 +75,8 @@ export async function generatePrivateJwk(alg: SigningAlgorithm = 'EdDSA'): Promi
   const kid = await calculateJwkThumbprint(publicJwkOf(jwk));
   return { ...jwk, kid, alg, use: 'sig' };
 }
+
+/** The same public key: kid, type, curve and coordinates. */
+export function sameKey(a: JWK, b: JWK): boolean {
+  return a.kid === b.kid && a.kty === b.kty && a.crv === b.crv && a.x === b.x && a.y === b.y;
+}

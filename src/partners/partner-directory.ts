@@ -1,6 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { JWK } from 'jose';
 import type { PartnerConfig } from '../config/load-config.js';
+import { createSwitch } from '../kernel/switch.js';
 import { KeyError, publicJwkOf, verificationKeyOf, type VerificationKey } from '../keys/jwk.js';
 import { readJsonFile, readOrCreatePrivateJwk } from '../keys/key-files.js';
 import { loadPartnerTls, type PartnerTls } from './partner-tls.js';
@@ -69,17 +69,13 @@ export interface SwitchablePartners extends PartnerDirectory {
 }
 
 export function createSwitchablePartners(initial: PartnerDirectory): SwitchablePartners {
-  let current = initial;
-  const pins = new AsyncLocalStorage<PartnerDirectory>();
-  const now = (): PartnerDirectory => pins.getStore() ?? current;
+  const directory = createSwitch(initial);
   return {
-    get: (id) => now().get(id),
-    all: () => now().all(),
-    keyOwner: (kid) => now().keyOwner(kid),
-    swap(next) {
-      current = next;
-    },
-    pinned: (run) => pins.run(current, run),
+    get: (id) => directory.now().get(id),
+    all: () => directory.now().all(),
+    keyOwner: (kid) => directory.now().keyOwner(kid),
+    swap: (next) => directory.swap(next),
+    pinned: (run) => directory.pinned(run),
   };
 }
 
@@ -92,7 +88,8 @@ export interface LoadedPartners {
 }
 
 /**
- * Reads every partner's public keys from config (inline, file, or a development key file). A partner
+ * Reads every partner's public keys from config (inline, file, or a development key file); for a
+ * partner with `jwksUrl` they are the pins its fetched keys must be among (see partner-jwks.ts). A partner
  * with none (allowed when the gateway follows a network directory) has its keys from the directory.
  */
 export async function loadPartners(configs: readonly PartnerConfig[], env: Readonly<Record<string, string | undefined>> = {}): Promise<LoadedPartners> {
@@ -134,5 +131,6 @@ export async function loadPartners(configs: readonly PartnerConfig[], env: Reado
       ...(config.tmf?.callbackHosts !== undefined ? { callbacks: { hosts: config.tmf.callbackHosts.map((h) => h.toLowerCase()), allowPrivateAddresses: config.tmf.allowPrivateAddresses ?? false } } : {}),
     });
   }
-  return { directory: createPartnerDirectory(partners.filter((p) => p.keys.length > 0)), partners, createdDevKeys };
+  // A partner whose keys are fetched (`jwksUrl`) has none until the first fetch: its configured keys only pin.
+  return { directory: createPartnerDirectory(partners.filter((p, i) => p.keys.length > 0 && configs[i]!.jwksUrl === undefined)), partners, createdDevKeys };
 }

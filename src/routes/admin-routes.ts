@@ -21,6 +21,8 @@ export interface AdminRouteDeps {
   /** The network directory followed, if any. */
   readonly directory?: DirectoryFollower | undefined;
   readonly retention: Pick<Retention, 'purge' | 'erase'>;
+  /** Reads the config file again (as SIGHUP does). */
+  readonly reload: () => Promise<components['schemas']['ReloadResult']>;
 }
 
 /** Operators' view of delivery to partner gateways (the queue and the dead letters) and of webhook dead letters. */
@@ -30,6 +32,7 @@ export function adminRoutes(
   | 'adminListNeighbours'
   | 'adminGetDirectory'
   | 'adminRefreshDirectory'
+  | 'adminReload'
   | 'adminListOutbox'
   | 'adminListDeadLetters'
   | 'adminReplayDeadLetter'
@@ -59,6 +62,7 @@ export function adminRoutes(
     },
     adminGetDirectory: { onRequest, handler: async () => followed(deps.directory).status() },
     adminRefreshDirectory: { onRequest, handler: async () => followed(deps.directory).refresh() },
+    adminReload: { onRequest, handler: async () => ({ ...(await deps.reload()) }) },
     adminListOutbox: {
       onRequest,
       handler: async (request) => {

@@ -6,7 +6,8 @@ import type { VerificationKey } from '../keys/jwk.js';
 
 export interface OpsRouteDeps {
   readonly contract: Readonly<Record<string, unknown>>;
-  readonly keys: readonly VerificationKey[];
+  /** The keys published now (they change during a rollover). */
+  readonly keys: () => readonly VerificationKey[];
   readonly checks: Readonly<Record<string, () => Promise<void>>>;
   /** The signed network directory to serve (config `network.serveFile`), if any. */
   readonly directoryFile?: string | undefined;
@@ -43,7 +44,7 @@ export function opsRoutes(deps: OpsRouteDeps): TypedHandlers<'getHealth' | 'getR
     },
     getContract: { handler: async () => deps.contract },
     getGatewayKeys: {
-      handler: async (_request, reply) => reply.header('cache-control', 'public, max-age=300').code(200).send({ keys: deps.keys.map((k) => k.jwk) }),
+      handler: async (_request, reply) => reply.header('cache-control', 'public, max-age=300').code(200).send({ keys: deps.keys().map((k) => k.jwk) }),
     },
     getNetworkDirectory: {
       // Read on every request: the operator replaces the file and the next request serves the new one.

@@ -50,7 +50,7 @@ export function createChainTracer(deps: {
   readonly partners: PartnerDirectory;
   readonly signingKey: SigningKey;
   /** This gateway's published keys, that its own receipts are checked against. */
-  readonly ownKeys: readonly VerificationKey[];
+  readonly ownKeys: () => readonly VerificationKey[];
   readonly timeoutMs: number;
 }): ChainTracer {
   /** A sent message's digest: of its body, or once retention purged the body, as the message log keeps it. */
@@ -93,7 +93,7 @@ export function createChainTracer(deps: {
               messageId: arrival.id,
               receivedAt: arrival.receivedAt,
               receipt: arrivalReceipt?.jws ?? null,
-              receiptCheck: await receiptCheckOf(arrivalReceipt, { messageId: arrival.id, digest: arrival.digest, from: arrival.from, gateway: deps.self }, deps.ownKeys),
+              receiptCheck: await receiptCheckOf(arrivalReceipt, { messageId: arrival.id, digest: arrival.digest, from: arrival.from, gateway: deps.self }, deps.ownKeys()),
             }
           : {}),
         createdAt: call.createdAt,

@@ -8,7 +8,7 @@ import { afterAll, afterEach } from 'vitest';
 import { freePorts } from '../../scripts/free-ports.js';
 import { buildApp, type App } from '../../src/app.js';
 import { createPartnerClient, type PartnerClient } from '../../src/client/partner-client.js';
-import { buildConfig, type GatewayConfig } from '../../src/config/load-config.js';
+import { buildConfig, loadConfigFile, type GatewayConfig } from '../../src/config/load-config.js';
 import { contractDocument, operationsOf } from '../../src/http/contract.js';
 import { createResponseCheck } from '../../src/http/validation.js';
 import { generatePrivateJwk, publicJwkOf, signingKeyOf, type SigningAlgorithm, type SigningKey } from '../../src/keys/jwk.js';
@@ -34,6 +34,8 @@ export interface GatewayFixture {
   readonly dir: string;
   readonly config: GatewayConfig;
   readonly partyId: string;
+  /** With `fromFile`: the config file the gateway was started from (and reloads). */
+  readonly configFile: string | undefined;
   client(partner: TestPartner): PartnerClient;
   desk(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: any }>;
   admin(method: 'GET' | 'POST', path: string): Promise<{ status: number; body: any }>;
@@ -60,6 +62,8 @@ export interface FixtureOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** The gateway's logger (default: silent). */
   readonly logger?: Logger;
+  /** Start from a config file (`usm-link.yaml` in the directory, JSON being YAML), as `usm-link start` does, so that a reload reads it. */
+  readonly fromFile?: boolean;
 }
 
 /**
@@ -129,8 +133,10 @@ export async function startGateway(options: FixtureOptions): Promise<GatewayFixt
     log: { level: 'silent' },
     ...options.config,
   };
-  const config = buildConfig(raw, dir);
-  const app = await buildApp({ config, env: options.env ?? {}, ...(options.now ? { now: options.now } : {}), logger: options.logger ?? pino({ level: 'silent' }) });
+  const configFile = options.fromFile === true ? join(dir, 'usm-link.yaml') : undefined;
+  if (configFile !== undefined) await writeFile(configFile, JSON.stringify(raw, null, 2));
+  const config = configFile === undefined ? buildConfig(raw, dir) : await loadConfigFile(configFile);
+  const app = await buildApp({ config, env: options.env ?? {}, ...(options.now ? { now: options.now } : {}), logger: options.logger ?? pino({ level: 'silent' }), ...(configFile === undefined ? {} : { configFile }) });
   installResponseCheck(app);
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
@@ -142,6 +148,7 @@ export async function startGateway(options: FixtureOptions): Promise<GatewayFixt
     dir,
     config,
     partyId,
+    configFile,
     client: (partner) =>
       createPartnerClient({ baseUrl: url, from: partner.id, to: partyId, key: partner.key, ...(options.now ? { now: options.now } : {}), ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}) }),
     desk: (method, path, body) => bearer(url, DESK_TOKEN, method, path, body, options.dispatcher),
