@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { readFile } from 'node:fs/promises';
 import { createAgreementRegistry, type AgreementRegistry } from './agreements/agreement-registry.js';
 import { createCallService, type CallService } from './calls/call-service.js';
 import type { GatewayConfig } from './config/load-config.js';
@@ -23,6 +24,8 @@ import type { JWK } from 'jose';
 import { createReadTokenVerifier, type ReadTokenVerifier } from './partners/read-token.js';
 import { openStore } from './storage/open-store.js';
 import { createLogWitness, type LogWitness } from './evidence/log-witness.js';
+import { createCheckpointStamper, httpTsaTransport, type CheckpointStamper } from './evidence/checkpoint-stamper.js';
+import { readCertificates } from './evidence/timestamp-token.js';
 import { createOutboxWorker, type OutboxWorker } from './delivery/outbox-worker.js';
 import { createLinkPlanner } from './subcalls/link-planner.js';
 import { createSubcallService, subcallHooks, type SubcallService } from './subcalls/subcall-service.js';
@@ -56,6 +59,8 @@ export interface Gateway {
   readonly signingKey: SigningKey;
   /** The witness of the partners' message logs. */
   readonly witness: LogWitness;
+  /** The RFC 3161 stamper of the log's checkpoints (config `evidence.tsa`), if any: its `refusal()` stops writes. */
+  readonly stamper: CheckpointStamper | undefined;
   /** The keys in /.well-known/jwks.json: the signing key and any others live during a rotation. */
   readonly publishedKeys: readonly VerificationKey[];
   /** The partners of now: from the config, or from the network directory followed (swapped as a whole when it changes). */
@@ -125,8 +130,12 @@ export async function createGateway(options: {
     messageTypes: (contractDocument.components.schemas!.MessageType as { enum: string[] }).enum,
     now,
   });
+  const tsa = config.evidence?.tsa;
+  const tsaAnchors = tsa === undefined ? undefined : await loadTsaCertificates(tsa.certificates);
+  let stamper: CheckpointStamper | undefined;
   const checkpoint: CheckpointSigner = (head) => {
     const signed = { origin: config.party.id, ...head, at: new Date(now()).toISOString() };
+    stamper?.nudge();
     return { ...signed, jws: signCheckpoint(signed, signing.key) };
   };
   const store = await openStore(config.storage, { ...config.postgres, now, observe: metrics.store, checkpoint });
@@ -245,6 +254,17 @@ export async function createGateway(options: {
     intervalMs: config.witness.intervalSeconds * 1000,
     timeoutMs: config.delivery.timeoutMs,
   });
+  if (tsa !== undefined) {
+    stamper = createCheckpointStamper({
+      store,
+      transport: httpTsaTransport(tsa.url, tsa.timeoutMs ?? 10_000),
+      anchors: tsaAnchors!,
+      maxFailureMs: (tsa.maxFailureMinutes ?? 10) * 60_000,
+      intervalMs: (tsa.intervalSeconds ?? 30) * 1000,
+      now,
+      logger,
+    });
+  }
   const tracer = createChainTracer({ self: config.party.id, calls, subcalls, store, partners, signingKey, ownKeys, timeoutMs: config.delivery.timeoutMs });
   return {
     config,
@@ -281,6 +301,7 @@ export async function createGateway(options: {
     closeWatcher,
     tracer,
     witness,
+    stamper,
     attachments,
     negotiation,
     availability: createAvailabilityService({ store, registry: agreements, now }),
@@ -291,7 +312,9 @@ export async function createGateway(options: {
     hubs,
     deskConnector,
     receipts: (fields, messages) => receiptsFor(fields, messages, signingKey),
-    readinessChecks: { store: () => store.ping(), keys: async () => undefined, ...(directory === undefined ? {} : { directory: () => directory.readiness() }) },
+    readinessChecks: { store: () => store.ping(), keys: async () => undefined, ...(directory === undefined ? {} : { directory: () => directory.readiness() }),
+      ...(stamper === undefined ? {} : { timestamping: () => stamper!.readiness() }),
+    },
     metrics,
     async close() {
       clearInterval(forgetting);
@@ -301,6 +324,7 @@ export async function createGateway(options: {
       await closeWatcher.close();
       await tracer.close();
       await witness.close();
+      await stamper?.close();
       await attachments.close();
       await outboxWorker.close();
       await webhookDispatcher.close();
@@ -308,6 +332,21 @@ export async function createGateway(options: {
       await store.close();
     },
   };
+}
+
+/** The certificates trusted for the TSA (config `evidence.tsa.certificates`), a PEM file. */
+async function loadTsaCertificates(file: string) {
+  let pem: string;
+  try {
+    pem = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new KeyError(`evidence.tsa.certificates (${file}) cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    return readCertificates(pem);
+  } catch (error) {
+    throw new KeyError(`evidence.tsa.certificates (${file}): ${(error as Error).message}`);
+  }
 }
 
 /** The operator's public keys a followed directory must be signed with: a JWKS file or inline. */

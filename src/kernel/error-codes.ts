@@ -67,6 +67,7 @@ export const ERROR_CODES = {
   USM_ERR_ATTACHMENT_UNREACHABLE: { status: 422, title: 'The attachment could not be fetched' },
   USM_ERR_ATTACHMENT_TOO_LARGE: { status: 422, title: 'The attachment is larger than this gateway keeps' },
   USM_ERR_ATTACHMENT_NOT_FOUND: { status: 404, title: 'No such attachment, or not one of yours' },
+  USM_ERR_TIMESTAMPING_UNAVAILABLE: { status: 503, title: "The message log's checkpoints could not be timestamped for too long; writes wait until they can" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -6,14 +6,14 @@ import type { OutboxStore } from './outbox-store.js';
 import type { LinkStore } from './supplier-link.js';
 import type { LastMessages, LogRecord } from '../messages/message-log.js';
 import type { LogReader } from '../messages/log-proofs.js';
-import type { WitnessStore } from './witness-store.js';
+import type { CheckpointTimestampStore, WitnessStore } from './witness-store.js';
 import type { AgreementStore } from './agreement-store.js';
 import type { DirectoryStore } from './directory-store.js';
 import type { OutageStore } from './outage-store.js';
 import type { DeskTicketStore } from './desk-ticket-store.js';
 
 /** The gateway's durable state: one store, every domain's interface. */
-export interface Store extends CallStore, InboundMessageStore, IdempotencyStore, WebhookStore, LinkStore, OutboxStore, AgreementStore, DirectoryStore, OutageStore, DeskTicketStore, LogReader, WitnessStore {
+export interface Store extends CallStore, InboundMessageStore, IdempotencyStore, WebhookStore, LinkStore, OutboxStore, AgreementStore, DirectoryStore, OutageStore, DeskTicketStore, LogReader, WitnessStore, CheckpointTimestampStore {
   /** The message log, oldest first. */
   readLog(): AsyncIterable<LogRecord>;
   /** The newest message logged from and to each partner. */
