@@ -1,13 +1,25 @@
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCertificates, verifyTimestampToken } from '../../src/evidence/timestamp-token.js';
 import { eventually, incident, makePartner, removeDir, startGateway, type GatewayFixture, type TestPartner } from '../support/gateway-fixture.js';
 import { startLocalTsa, type LocalTsa } from '../support/local-tsa.js';
 
 const run = promisify(execFile);
+const CLI = new URL('../../bin/usm-link.js', import.meta.url).pathname;
+
+async function verifyLog(...args: string[]): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await run(process.execPath, [CLI, 'verify-log', ...args], { timeout: 30_000 });
+    return { code: 0, stdout };
+  } catch (error) {
+    const e = error as { code: number; stdout: string };
+    return { code: e.code, stdout: e.stdout };
+  }
+}
 
 /** A clock the test moves forward: the gateway's and the partner's both. */
 function movableClock() {
@@ -127,5 +139,35 @@ describe('RFC 3161 timestamps of the log checkpoints', () => {
     expect(await stamper.stampOnce()).toMatchObject({ outcome: 'stamped', treeSize: 3 });
     expect((await submit(gateway, 'after recovery')).status).toBe(201);
     expect((await fetch(`${gateway.url}/readyz`)).status).toBe(200);
+  });
+
+  it('verify-log --tsa-cert checks the stored tokens and names a missing or invalid one', async () => {
+    const gateway = await start({ intervalSeconds: 3600 });
+    expect((await submit(gateway, 'to verify')).status).toBe(201);
+    await eventually(async () => (await gateway.app.gateway.store.logCheckpoint())?.timestampToken !== undefined || (await gateway.app.gateway.stamper!.stampOnce(), false), 10_000);
+    await gateway.close();
+    const db = join(gateway.dir, 'gateway.db');
+    const good = await verifyLog(db, '--tsa-cert', tsa.caFile);
+    expect(good).toMatchObject({ code: 0, stdout: expect.stringMatching(/1 timestamp tokens checked/) });
+    expect(await verifyLog(db, '--tsa-cert', tsa.otherCaFile)).toMatchObject({ code: 1, stdout: expect.stringMatching(/timestamp token of the checkpoint kept for 1 records is invalid/) });
+
+    const flipped = join(gateway.dir, 'flipped.db');
+    await copyFile(db, flipped);
+    const edit = new Database(flipped);
+    const { timestamp_token } = edit.prepare<[], { timestamp_token: string }>('SELECT timestamp_token FROM log_checkpoints').get()!;
+    const bytes = Buffer.from(timestamp_token, 'base64');
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0x01;
+    edit.prepare('UPDATE log_checkpoints SET timestamp_token = ?').run(bytes.toString('base64'));
+    edit.close();
+    expect(await verifyLog(flipped, '--tsa-cert', tsa.caFile)).toMatchObject({ code: 1, stdout: expect.stringMatching(/kept for 1 records is invalid/) });
+
+    const missing = join(gateway.dir, 'missing.db');
+    await copyFile(db, missing);
+    const drop = new Database(missing);
+    drop.exec('UPDATE log_checkpoints SET timestamp_token = NULL');
+    drop.close();
+    expect(await verifyLog(missing, '--tsa-cert', tsa.caFile)).toMatchObject({ code: 1, stdout: expect.stringMatching(/newest checkpoint \(1 records\) has no timestamp token/) });
+    // Without --tsa-cert the tokens are not asked for.
+    expect((await verifyLog(missing)).code).toBe(0);
   });
 });
