@@ -15,7 +15,7 @@ export interface WitnessEvidence {
 
 /** The RFC 3161 tokens of this gateway's own checkpoints. */
 export interface CheckpointTimestampStore {
-  /** Keeps the token (DER, base64) of the checkpoint of `treeSize` records. */
+  /** Keeps the token (DER, base64) of the checkpoint of `treeSize` records, unless it has one already (another replica stamped it). */
   keepCheckpointTimestamp(treeSize: number, token: string): Promise<void>;
 }
 

@@ -163,6 +163,9 @@ for (const engine of ENGINES) {
       expect(stamped.timestampToken).toBeUndefined();
       await store.keepCheckpointTimestamp(stamped.treeSize, 'MIIB+token/base64==');
       expect(await store.logCheckpoint()).toEqual({ ...stamped, timestampToken: 'MIIB+token/base64==' });
+      // Another replica's later token does not replace the one kept.
+      await store.keepCheckpointTimestamp(stamped.treeSize, 'b3RoZXI=');
+      expect((await store.logCheckpoint())!.timestampToken).toBe('MIIB+token/base64==');
       await commitMany(store, 1);
       expect((await store.logCheckpoint())!.timestampToken).toBeUndefined();
       expect((await store.logCheckpoint(stamped.treeSize))!.timestampToken).toBe('MIIB+token/base64==');
