@@ -25,7 +25,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the store answers, the signing key is loaded and, for a gateway following a network directory, one is held and not expired. */
+        /** Readiness: the store answers, the signing key is loaded, for a gateway following a network directory one is held and not expired, and for a gateway with `evidence.tsa` its checkpoints have not gone unstamped for longer than `maxFailureMinutes`. */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
