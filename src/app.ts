@@ -39,6 +39,8 @@ import { readCertificatesPem, readPrivateKeyPem } from './keys/tls-files.js';
 import './http/request-context.js';
 
 const HOUR = 3_600_000;
+/** The methods that write nothing (fail-closed timestamping lets them through). */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface BuildAppOptions {
   readonly config: GatewayConfig;
@@ -105,6 +107,13 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       done();
     }),
   );
+  // Fail-closed timestamping (config evidence.tsa): while checkpoints cannot be stamped for too long, nothing new is written; reads go on.
+  // Signing in or out of the console changes no store, so it stays possible.
+  app.addHook('onRequest', async (request) => {
+    if (gateway.stamper === undefined || SAFE_METHODS.has(request.method) || request.url.split('?')[0] === '/v1/console/session') return;
+    const refusal = gateway.stamper.refusal();
+    if (refusal !== undefined) throw refusal;
+  });
   app.addHook('preValidation', (request, _reply, done) => {
     const pin = pins.get(request);
     if (pin === undefined) done();

@@ -45,7 +45,7 @@ usage:
                                               scaffold a new provider: config, key pair, public JWKS
   usm-link console hash-password              read a password on standard input, print its scrypt hash
                                               for console.accounts[].passwordHash
-  usm-link verify-log FILE [--checkpoint FILE]... [--keys JWKS]... [--json]
+  usm-link verify-log FILE [--checkpoint FILE]... [--keys JWKS]... [--tsa-cert PEM] [--json]
                                               check a message log offline (a gateway's SQLite file or a
                                               .jsonl export): its Merkle tree, against its own and the
                                               given checkpoints (cut back, rewritten), and with --keys

@@ -1,6 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
 import type { Logger } from 'pino';
 import type { components } from './generated/api.js';
+import { readFile } from 'node:fs/promises';
 import { createAgreementRegistry, type AgreementRegistry } from './agreements/agreement-registry.js';
 import { createCallService, type CallService } from './calls/call-service.js';
 import { ConfigError, loadConfigFile, type ConfigOverrides, type GatewayConfig } from './config/load-config.js';
@@ -31,6 +32,8 @@ import type { JWK } from 'jose';
 import { createReadTokenVerifier, type ReadTokenVerifier } from './partners/read-token.js';
 import { openStore } from './storage/open-store.js';
 import { createLogWitness, type LogWitness } from './evidence/log-witness.js';
+import { createCheckpointStamper, httpTsaTransport, type CheckpointStamper } from './evidence/checkpoint-stamper.js';
+import { readCertificates } from './evidence/timestamp-token.js';
 import { createOutboxWorker, type OutboxWorker } from './delivery/outbox-worker.js';
 import { createLinkPlanner } from './subcalls/link-planner.js';
 import { createSubcallService, subcallHooks, type SubcallService } from './subcalls/subcall-service.js';
@@ -71,6 +74,8 @@ export interface Gateway {
   readonly keyRing: KeyRing;
   /** The keys of partners fetched from their JWKS (`partners[].jwksUrl`). */
   readonly partnerKeys: PartnerJwks;
+  /** The RFC 3161 stamper of the log's checkpoints (config `evidence.tsa`), if any: its `refusal()` stops writes. */
+  readonly stamper: CheckpointStamper | undefined;
   /** The partners of now: from the config, or from the network directory followed (swapped as a whole when it changes). */
   readonly partners: SwitchablePartners;
   /** The network directory followed (config `network.url`), if any. */
@@ -166,8 +171,12 @@ export async function createGateway(options: {
     onSwitch: (from, to) => logger.info({ from, to }, `signing with key ${to} from now on (key ${from} stays published for signing.retireAfterSeconds)`),
   });
   const signingKey = keyRing.signingKey;
+  const tsa = config.evidence?.tsa;
+  const tsaAnchors = tsa === undefined ? undefined : await loadTsaCertificates(tsa.certificates);
+  let stamper: CheckpointStamper | undefined;
   const checkpoint: CheckpointSigner = (head) => {
     const signed = { origin: config.party.id, ...head, at: new Date(now()).toISOString() };
+    stamper?.nudge();
     return { ...signed, jws: signCheckpoint(signed, signingKey) };
   };
   const store = await openStore(config.storage, { ...config.postgres, now, observe: metrics.store, checkpoint });
@@ -369,6 +378,17 @@ export async function createGateway(options: {
     timeoutMs: config.delivery.timeoutMs,
   });
   const partnerAgents = createPartnerAgents({ timeoutMs: config.delivery.timeoutMs });
+  if (tsa !== undefined) {
+    stamper = createCheckpointStamper({
+      store,
+      transport: httpTsaTransport(tsa.url, tsa.timeoutMs ?? 10_000),
+      anchors: tsaAnchors!,
+      maxFailureMs: (tsa.maxFailureMinutes ?? 10) * 60_000,
+      intervalMs: (tsa.intervalSeconds ?? 30) * 1000,
+      now,
+      logger,
+    });
+  }
   const tracer = createChainTracer({ self: config.party.id, calls, subcalls, store, partners, signingKey, ownKeys: () => keyRing.published(), timeoutMs: config.delivery.timeoutMs });
   return {
     config,
@@ -408,6 +428,7 @@ export async function createGateway(options: {
     retention,
     tracer,
     witness,
+    stamper,
     attachments,
     negotiation,
     availability: createAvailabilityService({ store, registry: agreements, now }),
@@ -418,7 +439,9 @@ export async function createGateway(options: {
     hubs,
     deskConnector,
     receipts: (fields, messages) => receiptsFor(fields, messages, signingKey),
-    readinessChecks: { store: () => store.ping(), keys: async () => undefined, ...(directory === undefined ? {} : { directory: () => directory.readiness() }) },
+    readinessChecks: { store: () => store.ping(), keys: async () => undefined, ...(directory === undefined ? {} : { directory: () => directory.readiness() }),
+      ...(stamper === undefined ? {} : { timestamping: () => stamper!.readiness() }),
+    },
     metrics,
     partnerAgents,
     pinned: (run) => partners.pinned(() => routes.pinned(() => registry.pinned(run))),
@@ -443,6 +466,7 @@ export async function createGateway(options: {
       await tracer.close();
       await partnerAgents.close();
       await witness.close();
+      await stamper?.close();
       await attachments.close();
       await outboxWorker.close();
       await webhookDispatcher.close();
@@ -460,6 +484,21 @@ export async function createGateway(options: {
 function outsideRequests<T extends { wake(...args: never[]): void }>(worker: T): T {
   const wake = AsyncResource.bind((...args: Parameters<T['wake']>) => worker.wake(...args));
   return Object.assign(Object.create(worker) as T, { wake });
+}
+
+/** The certificates trusted for the TSA (config `evidence.tsa.certificates`), a PEM file. */
+async function loadTsaCertificates(file: string) {
+  let pem: string;
+  try {
+    pem = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new KeyError(`evidence.tsa.certificates (${file}) cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    return readCertificates(pem);
+  } catch (error) {
+    throw new KeyError(`evidence.tsa.certificates (${file}): ${(error as Error).message}`);
+  }
 }
 
 /** The operator's public keys a followed directory must be signed with: a JWKS file or inline. */

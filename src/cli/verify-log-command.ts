@@ -5,13 +5,14 @@ import { SIGNING_ALGORITHMS, verificationKeyOf, type VerificationKey } from '../
 import { checkpointStatement, readCheckpoint, type Checkpoint } from '../messages/checkpoint.js';
 import { checkRecordSignatures, verifyLog } from '../messages/message-log.js';
 import type { VerifyOptions } from '../messages/jws.js';
+import { readCertificates, verifyTimestampToken } from '../evidence/timestamp-token.js';
 import { readLogFile } from '../storage/log-file.js';
 import { UsageError } from './usage-error.js';
 
-const USAGE = 'usage: usm-link verify-log FILE [--checkpoint FILE]... [--keys JWKS_FILE]... [--json]';
+const USAGE = 'usage: usm-link verify-log FILE [--checkpoint FILE]... [--keys JWKS_FILE]... [--tsa-cert PEM_FILE] [--json]';
 
 type Verdict =
-  | { ok: true; records: number; rootHash: string; checkpoints: number; signatures: { checked: number; unchecked: number } }
+  | { ok: true; records: number; rootHash: string; checkpoints: number; signatures: { checked: number; unchecked: number }; timestamps?: number }
   | { ok: false; records: number; brokenAt?: number; reason: string };
 
 /**
@@ -19,18 +20,20 @@ type Verdict =
  * contents, the stored subtrees, the tree against every checkpoint the file keeps and every one
  * given with `--checkpoint` (a log cut back below one, or rewritten under one, fails), the
  * checkpoints' signatures and every record's signatures where `--keys` (JWKS files: the gateway's
- * and its partners') has the key. Exit 1 at the first thing that fails, named.
+ * and its partners') has the key; with `--tsa-cert` (the TSA's CA, PEM) every checkpoint's RFC 3161
+ * token against its checkpoint, and the newest checkpoint must have one. Exit 1 at the first thing
+ * that fails, named.
  */
 export async function verifyLogCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, checkpoint: { type: 'string', multiple: true, default: [] }, keys: { type: 'string', multiple: true, default: [] } },
+    options: { json: { type: 'boolean', default: false }, checkpoint: { type: 'string', multiple: true, default: [] }, keys: { type: 'string', multiple: true, default: [] }, 'tsa-cert': { type: 'string' } },
   });
   const file = positionals[0];
   if (file === undefined) throw new UsageError(USAGE);
   const keyFiles = values.keys;
-  const verdict = await verify(file, values.checkpoint, keyFiles);
+  const verdict = await verify(file, values.checkpoint, keyFiles, values['tsa-cert']);
   if (values.json) process.stdout.write(`${JSON.stringify(verdict)}\n`);
   else if (verdict.ok) {
     const { checked, unchecked } = verdict.signatures;
@@ -38,13 +41,22 @@ export async function verifyLogCommand(args: string[]): Promise<number> {
       `ok: ${verdict.records} records, root ${verdict.rootHash}, agrees with ${verdict.checkpoints} checkpoints; ${checked} records' signatures checked` +
         (unchecked > 0 ? `, ${unchecked} not (no body or no key)` : '') +
         (keyFiles.length === 0 ? ' (no --keys: checkpoint signatures not checked)' : '') +
+        (verdict.timestamps === undefined ? '' : `; ${verdict.timestamps} timestamp tokens checked`) +
         '\n',
     );
   } else process.stdout.write(`${verdict.brokenAt === undefined ? 'refused' : `broken at record ${verdict.brokenAt}`}: ${verdict.reason}\n`);
   return verdict.ok ? 0 : 1;
 }
 
-async function verify(file: string, checkpointFiles: readonly string[], keyFiles: readonly string[]): Promise<Verdict> {
+async function verify(file: string, checkpointFiles: readonly string[], keyFiles: readonly string[], tsaCert: string | undefined): Promise<Verdict> {
+  let anchors: ReturnType<typeof readCertificates> | undefined;
+  if (tsaCert !== undefined) {
+    try {
+      anchors = readCertificates(await readFile(tsaCert, 'utf8'));
+    } catch (error) {
+      throw new UsageError(`--tsa-cert ${tsaCert}: ${(error as Error).message}`);
+    }
+  }
   const keys = await readKeys(keyFiles);
   const options: VerifyOptions = { algorithms: new Set(SIGNING_ALGORITHMS), keyFor: (kid) => keys.get(kid) };
   const log = await readLogFile(file);
@@ -74,7 +86,23 @@ async function verify(file: string, checkpointFiles: readonly string[], keyFiles
     if (result.unchecked > 0) unchecked++;
     else checked++;
   }
-  return { ...tree, signatures: { checked, unchecked } };
+  if (anchors === undefined) return { ...tree, signatures: { checked, unchecked } };
+  // The timestamps: each token against its checkpoint's JWS; a stamped newest checkpoint vouches for the earlier ones.
+  const newest = log.checkpoints.at(-1);
+  if (newest !== undefined && newest.timestampToken === undefined) {
+    return { ok: false, records: tree.records, reason: `the newest checkpoint (${newest.treeSize} records) has no timestamp token` };
+  }
+  let timestamps = 0;
+  for (const checkpoint of log.checkpoints) {
+    if (checkpoint.timestampToken === undefined) continue;
+    try {
+      await verifyTimestampToken(Buffer.from(checkpoint.timestampToken, 'base64'), checkpoint.jws, anchors);
+    } catch (error) {
+      return { ok: false, records: tree.records, reason: `the timestamp token of the checkpoint kept for ${checkpoint.treeSize} records is invalid: ${(error as Error).message}` };
+    }
+    timestamps++;
+  }
+  return { ...tree, signatures: { checked, unchecked }, timestamps };
 }
 
 /** A checkpoint file: the JWS itself, or the JSON of `GET /v1/log/checkpoint` (`{ "checkpoint": JWS, ... }`). */

@@ -25,7 +25,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the store answers, the signing key is loaded and, for a gateway following a network directory, one is held and not expired. */
+        /** Readiness: the store answers, the signing key is loaded, for a gateway following a network directory one is held and not expired, and for a gateway with `evidence.tsa` its checkpoints have not gone unstamped for longer than `maxFailureMinutes`. */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -1663,7 +1663,7 @@ export interface components {
             checks: {
                 [key: string]: "ok" | "failing";
             };
-            /** @description Why a check fails, for the checks that may say so in public: `directory` (a gateway that follows a network directory) when none was accepted yet or the last good one has expired. */
+            /** @description Why a check fails, for the checks that may say so in public: `directory` (a gateway that follows a network directory) when none was accepted yet or the last good one has expired; `timestamping` (a gateway with `evidence.tsa`) when no checkpoint could be timestamped for longer than `maxFailureMinutes` and writes are refused. */
             details?: {
                 [key: string]: string;
             };
@@ -2511,6 +2511,13 @@ export interface components {
             rootHash: components["schemas"]["TreeHash"];
             /** Format: date-time */
             at: string;
+            /**
+             * @description The checkpoint's RFC 3161 TimeStampToken (a CMS SignedData of a TSTInfo, DER, standard
+             *     base64) by the gateway's TSA (config `evidence.tsa`), over SHA-256 of the `checkpoint`
+             *     JWS's ASCII bytes; absent until the checkpoint was stamped (only the newest checkpoint
+             *     of each look is, a later one vouching for the earlier by consistency).
+             */
+            timestampToken?: string;
         };
         /** @description base64url (no padding) of a SHA-256 hash of the log's Merkle tree (RFC 9162). */
         TreeHash: string;
@@ -3096,7 +3103,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The store cannot be reached now; nothing was changed: `USM_ERR_STORE_UNAVAILABLE`. Send the same request again. */
+        /** @description The store cannot be reached now (`USM_ERR_STORE_UNAVAILABLE`), or, with `evidence.tsa`, the log's checkpoints could not be timestamped for longer than allowed and writes are refused (`USM_ERR_TIMESTAMPING_UNAVAILABLE`); nothing was changed. Send the same request again after Retry-After. */
         StoreUnavailable: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];

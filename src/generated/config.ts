@@ -120,6 +120,37 @@ export interface components {
                  */
                 intervalSeconds: number;
             };
+            /** @description Evidence of the gateway's own message log beyond its signed checkpoints. */
+            evidence?: {
+                /**
+                 * @description RFC 3161 timestamps of the log's checkpoints by a Time Stamping Authority
+                 *     (docs/protocol.md, "Timestamps"). Without it nothing is stamped and writes never
+                 *     wait on a TSA. With it the gateway refuses every write with 503
+                 *     `USM_ERR_TIMESTAMPING_UNAVAILABLE` once `maxFailureMinutes` have passed without a
+                 *     good token, and `/readyz` says so, until stamping works again.
+                 */
+                tsa?: {
+                    /** @description The TSA's URL; requests are POSTed as `application/timestamp-query`. */
+                    url: string;
+                    /** @description A PEM file of the certificates trusted for the TSA (its CA, or its chain up to one); a token's signer must chain to one of them and carry the timeStamping extended key usage. */
+                    certificates: string;
+                    /**
+                     * @description How long stamping may fail (since the first failed attempt after the last good token) before writes are refused; fractions allowed (0.05 is 3 seconds).
+                     * @default 10
+                     */
+                    maxFailureMinutes: number;
+                    /**
+                     * @description Seconds between looks at the newest checkpoint (also looked at shortly after each commit); a checkpoint without a token is sent to the TSA.
+                     * @default 30
+                     */
+                    intervalSeconds: number;
+                    /**
+                     * @description How long one TSA request may take.
+                     * @default 10000
+                     */
+                    timeoutMs: number;
+                };
+            };
             /**
              * @description Attachments: references a call, a note or a sub-call carries. The gateway fetches each
              *     reference once, when it arrives, and refuses the message unless the content's size and

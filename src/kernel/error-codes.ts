@@ -71,6 +71,7 @@ export const ERROR_CODES = {
   USM_ERR_MESSAGE_PURGED: { status: 409, title: 'The message was accepted before; its stored answer was purged under retention' },
   USM_ERR_ERASURE_SUBJECT: { status: 422, title: 'An erasure names the requester by exactly one of id and email' },
   USM_ERR_RELOAD_REFUSED: { status: 422, title: 'The config file is refused; the config of now is kept' },
+  USM_ERR_TIMESTAMPING_UNAVAILABLE: { status: 503, title: "The message log's checkpoints could not be timestamped for too long; writes wait until they can" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

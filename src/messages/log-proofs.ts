@@ -6,6 +6,8 @@ import type { LogRecord } from './message-log.js';
 /** A checkpoint as the gateway keeps it: what it states and its JWS. */
 export interface StoredCheckpoint extends Checkpoint {
   readonly jws: string;
+  /** The RFC 3161 TimeStampToken of the JWS (DER, base64), once a TSA stamped it (config `evidence.tsa`). */
+  readonly timestampToken?: string;
 }
 
 /** Signs the tree head a commit batch leaves (`treeSize` records, `rootHash`): the checkpoint kept with the batch. */

@@ -6,7 +6,7 @@ import type { OutboxStore } from './outbox-store.js';
 import type { LinkStore } from './supplier-link.js';
 import type { LastMessages, LogRecord } from '../messages/message-log.js';
 import type { LogReader } from '../messages/log-proofs.js';
-import type { WitnessStore } from './witness-store.js';
+import type { CheckpointTimestampStore, WitnessStore } from './witness-store.js';
 import type { AgreementStore } from './agreement-store.js';
 import type { DirectoryStore } from './directory-store.js';
 import type { OutageStore } from './outage-store.js';
@@ -21,7 +21,7 @@ export interface LogSearch {
 }
 
 /** The gateway's durable state: one store, every domain's interface. */
-export interface Store extends CallStore, InboundMessageStore, IdempotencyStore, WebhookStore, LinkStore, OutboxStore, AgreementStore, DirectoryStore, OutageStore, DeskTicketStore, LogReader, WitnessStore, RetentionStore {
+export interface Store extends CallStore, InboundMessageStore, IdempotencyStore, WebhookStore, LinkStore, OutboxStore, AgreementStore, DirectoryStore, OutageStore, DeskTicketStore, LogReader, WitnessStore, RetentionStore, CheckpointTimestampStore {
   /** The message log, oldest first. */
   readLog(): AsyncIterable<LogRecord>;
   /** Records of the log with an index below `before` (all when absent), newest first: all, or those of one message id or one call. */

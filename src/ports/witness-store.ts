@@ -13,6 +13,12 @@ export interface WitnessEvidence {
   readonly proof: readonly string[] | null;
 }
 
+/** The RFC 3161 tokens of this gateway's own checkpoints. */
+export interface CheckpointTimestampStore {
+  /** Keeps the token (DER, base64) of the checkpoint of `treeSize` records, unless it has one already (another replica stamped it). */
+  keepCheckpointTimestamp(treeSize: number, token: string): Promise<void>;
+}
+
 /** What a gateway keeps of its partners' logs as their witness. */
 export interface WitnessStore {
   /** The newest checkpoint of a partner's log this gateway checked and kept. */

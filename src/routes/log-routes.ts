@@ -68,5 +68,6 @@ export function logRoutes(deps: LogRouteDeps): TypedHandlers<'getLogCheckpoint' 
 }
 
 export function checkpointView(checkpoint: StoredCheckpoint): Schemas['LogCheckpoint'] {
-  return { checkpoint: checkpoint.jws, origin: checkpoint.origin, treeSize: checkpoint.treeSize, rootHash: checkpoint.rootHash, at: checkpoint.at };
+  const { jws, origin, treeSize, rootHash, at, timestampToken } = checkpoint;
+  return { checkpoint: jws, origin, treeSize, rootHash, at, ...(timestampToken !== undefined ? { timestampToken } : {}) };
 }

@@ -428,4 +428,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 21,
+    name: "RFC 3161 timestamp tokens of the gateway's own checkpoints",
+    sql: sql`
+      ALTER TABLE log_checkpoints ADD COLUMN timestamp_token TEXT;
+    `,
+  },
 ];

@@ -158,9 +158,12 @@ export interface CheckpointRow {
   at: string;
   jws: string;
   origin: string;
+  /** Only on the gateway's own checkpoints (migration 21). */
+  timestamp_token?: string | null;
 }
 export function checkpointOf(row: CheckpointRow): StoredCheckpoint {
-  return { origin: row.origin, treeSize: Number(row.tree_size), rootHash: row.root_hash, at: row.at, jws: row.jws };
+  const checkpoint = { origin: row.origin, treeSize: Number(row.tree_size), rootHash: row.root_hash, at: row.at, jws: row.jws };
+  return typeof row.timestamp_token === 'string' ? { ...checkpoint, timestampToken: row.timestamp_token } : checkpoint;
 }
 export function checkpointColumns(c: StoredCheckpoint): CheckpointRow {
   return { tree_size: c.treeSize, root_hash: c.rootHash, at: c.at, jws: c.jws, origin: c.origin };

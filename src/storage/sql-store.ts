@@ -217,6 +217,9 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     async keepPartnerCheckpoint(partner, checkpoint, keptAt) {
       await write(S.keepPartnerCheckpoint, { partner, tree_size: checkpoint.treeSize, root_hash: checkpoint.rootHash, at: checkpoint.at, jws: checkpoint.jws, kept_at: keptAt });
     },
+    async keepCheckpointTimestamp(treeSize, token) {
+      await write(S.keepCheckpointTimestamp, { tree_size: treeSize, timestamp_token: token });
+    },
     recordWitnessEvidence: async (evidence) => (await write(S.recordWitnessEvidence, { ...witnessEvidenceColumns(evidence) })).changes === 1,
     listWitnessEvidence: async () => (await read<WitnessEvidenceRow>(S.listWitnessEvidence)).map(witnessEvidenceOf),
     async searchLog({ messageId, callId, before, limit }) {

@@ -186,6 +186,8 @@ export const STATEMENTS = {
   listWitnessEvidence: sql`SELECT * FROM witness_evidence ORDER BY at, id`,
   latestCheckpoint: sql`SELECT * FROM log_checkpoints ORDER BY tree_size DESC LIMIT 1`,
   checkpointOfSize: sql`SELECT * FROM log_checkpoints WHERE tree_size = @tree_size`,
+  /** A token another replica kept first stays. */
+  keepCheckpointTimestamp: sql`UPDATE log_checkpoints SET timestamp_token = @timestamp_token WHERE tree_size = @tree_size AND timestamp_token IS NULL`,
   lastMessages: sql`SELECT partner, MAX(CASE WHEN direction = 'in' THEN at END) AS last_in, MAX(CASE WHEN direction = 'out' THEN at END) AS last_out
        FROM message_log GROUP BY partner`,
 

@@ -181,6 +181,21 @@ for (const engine of ENGINES) {
       const proof = (await inclusionProof(store, 3, 12)).map((h) => fromBase64url(h)!);
       expect(verifyInclusion(3, 12, fromBase64url(all[3]!.leafHash)!, proof, fromBase64url(checkpoint.rootHash)!)).toBe(true);
     });
+    it("keeps an RFC 3161 token with the checkpoint it stamps, and only with that one", async () => {
+      opened = await engine.open();
+      const { store } = opened;
+      await commitMany(store, 2);
+      const stamped = (await store.logCheckpoint())!;
+      expect(stamped.timestampToken).toBeUndefined();
+      await store.keepCheckpointTimestamp(stamped.treeSize, 'MIIB+token/base64==');
+      expect(await store.logCheckpoint()).toEqual({ ...stamped, timestampToken: 'MIIB+token/base64==' });
+      // Another replica's later token does not replace the one kept.
+      await store.keepCheckpointTimestamp(stamped.treeSize, 'b3RoZXI=');
+      expect((await store.logCheckpoint())!.timestampToken).toBe('MIIB+token/base64==');
+      await commitMany(store, 1);
+      expect((await store.logCheckpoint())!.timestampToken).toBeUndefined();
+      expect((await store.logCheckpoint(stamped.treeSize))!.timestampToken).toBe('MIIB+token/base64==');
+    });
   });
 }
 
