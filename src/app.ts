@@ -114,7 +114,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { url: '/openapi.json' } as never });
 
   const rateLimiter = createRateLimiter({ perSecond: config.limits.partnerRequestsPerSecond, burst: config.limits.partnerBurst, now: gateway.now });
-  const signedDeps = { self: config.party.id, intake: gateway.intake, inbound: gateway.store, log: gateway.store, receipts: gateway.receipts, now: gateway.now, rateLimiter };
+  const signedDeps = { self: config.party.id, intake: gateway.intake, inbound: gateway.store, log: gateway.store, receipts: gateway.receipts, now: gateway.now, rateLimiter, tracing: gateway.tracing };
   const bodyOf = (operationId: string): unknown => operations.find((op) => op.operationId === operationId)?.schema.body;
   const customer = customerRoutes({
     ...signedDeps,
@@ -240,10 +240,10 @@ function observeRequests(app: FastifyInstance, metrics: GatewayMetrics, operatio
   return {
     /** Counts each batch message that reaches its operation's `accept`. */
     accept(accept: AcceptMessage): AcceptMessage {
-      return async (message, envelope, origin, receipt) => {
+      return async (message, envelope, origin, receipt, span) => {
         counted.add(message);
         try {
-          const answer = await accept(message, envelope, origin, receipt);
+          const answer = await accept(message, envelope, origin, receipt, span);
           metrics.received({ partner: message.sender.id, type: envelope.type, outcome: answer.replay ? 'replayed' : 'accepted', skewSeconds: skewOf(message) });
           return answer;
         } catch (error) {

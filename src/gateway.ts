@@ -38,6 +38,8 @@ import { createOutboundMessages } from './delivery/outbound-messages.js';
 import type { Store } from './ports/store.js';
 import { contractDocument } from './http/contract.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics.js';
+import { startTracing } from './tracing/tracing.js';
+import type { Tracing } from './kernel/tracing.js';
 import { createHubService, hubRenderer, type HubService } from './tmf/hub-service.js';
 import { createTicketService, type TicketService } from './tmf/ticket-service.js';
 import { createDeskConnector, type DeskConnector } from './tmf/desk-connector.js';
@@ -94,6 +96,8 @@ export interface Gateway {
   readonly readinessChecks: Readonly<Record<string, () => Promise<void>>>;
   /** This gateway's metrics (its own registry), fed by the services below through callbacks. */
   readonly metrics: GatewayMetrics;
+  /** This gateway's OpenTelemetry spans when the `OTEL_*` environment switches them on; the inert `noTracing` otherwise. */
+  readonly tracing: Tracing;
   close(): Promise<void>;
 }
 
@@ -125,11 +129,12 @@ export async function createGateway(options: {
     messageTypes: (contractDocument.components.schemas!.MessageType as { enum: string[] }).enum,
     now,
   });
+  const tracing = await startTracing(env, { serviceName: 'usm-link', party: config.party.id });
   const checkpoint: CheckpointSigner = (head) => {
     const signed = { origin: config.party.id, ...head, at: new Date(now()).toISOString() };
     return { ...signed, jws: signCheckpoint(signed, signing.key) };
   };
-  const store = await openStore(config.storage, { ...config.postgres, now, observe: metrics.store, checkpoint });
+  const store = await openStore(config.storage, { ...config.postgres, now, observe: metrics.store, checkpoint, tracing });
   const agreements = createAgreementRegistry({
     provider: config.party.id,
     services: config.services,
@@ -155,6 +160,7 @@ export async function createGateway(options: {
     source: cloudEventSource({ publicUrl: config.publicUrl, partyId: config.party.id }),
     ...config.webhooks,
     observe: (outcome) => metrics.webhook(outcome),
+    tracing,
     formats: { tmf621: hubEvents.render },
   });
   const outboxWorker = createOutboxWorker({
@@ -166,6 +172,7 @@ export async function createGateway(options: {
     logger,
     delivery: config.delivery,
     observe: (partner, message, outcome) => metrics.sent(partner, message.type, outcome),
+    tracing,
   });
   metrics.readQueuesFrom({ outbox: () => store.outboxSummary(), circuits: () => outboxWorker.circuits() });
   const outbound = createOutboundMessages({ self: config.party, now });
@@ -293,6 +300,7 @@ export async function createGateway(options: {
     receipts: (fields, messages) => receiptsFor(fields, messages, signingKey),
     readinessChecks: { store: () => store.ping(), keys: async () => undefined, ...(directory === undefined ? {} : { directory: () => directory.readiness() }) },
     metrics,
+    tracing,
     async close() {
       clearInterval(forgetting);
       await directory?.close();
@@ -306,6 +314,7 @@ export async function createGateway(options: {
       await webhookDispatcher.close();
       await hubEvents.close();
       await store.close();
+      await tracing.close();
     },
   };
 }

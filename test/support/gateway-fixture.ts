@@ -53,6 +53,8 @@ export interface FixtureOptions {
   readonly now?: () => number;
   /** Extra or replaced config keys. */
   readonly config?: Record<string, unknown>;
+  /** The environment the gateway reads (default: none). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -123,7 +125,7 @@ export async function startGateway(options: FixtureOptions): Promise<GatewayFixt
     ...options.config,
   };
   const config = buildConfig(raw, dir);
-  const app = await buildApp({ config, env: {}, ...(options.now ? { now: options.now } : {}), logger: pino({ level: 'silent' }) });
+  const app = await buildApp({ config, env: options.env ?? {}, ...(options.now ? { now: options.now } : {}), logger: pino({ level: 'silent' }) });
   installResponseCheck(app);
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
