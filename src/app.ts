@@ -100,6 +100,16 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     else pin.runInAsyncScope(done);
   });
   app.addHook('onClose', async () => gateway.close());
+  if (gateway.tracing.on) {
+    // A signed message refused after its signature check but before its handler (the contract's body check): its intake span ends here.
+    app.addHook('onResponse', async (request, reply) => {
+      const span = request.intakeSpan;
+      if (span === undefined) return;
+      request.intakeSpan = undefined;
+      span.set({ 'usm.outcome': 'refused', 'http.response.status_code': reply.statusCode });
+      span.end(new Error(`refused with ${reply.statusCode} before it was taken`));
+    });
+  }
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

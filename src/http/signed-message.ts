@@ -30,7 +30,7 @@ export interface SignedMessageDeps {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The intake span of a signed message, started before its signature is checked. */
+    /** The intake span of a signed message, started before its signature is checked; still here when refused before its handler ran (ended by app.ts's onResponse then). */
     intakeSpan?: TraceSpan;
   }
 }
@@ -143,13 +143,16 @@ export function signedMessageOperation<T = CallRecord>(
         request.signedMessage = verified(tracing, span, () => deps.intake.authenticate(request.rawBody ?? Buffer.alloc(0), Array.isArray(signature) ? signature[0] : signature));
         deps.rateLimiter.take(request.signedMessage.sender.id);
       } catch (error) {
+        span?.set({ [ATTR.outcome]: 'refused' });
         span?.end(error);
         throw error;
       }
       request.intakeSpan = span;
     },
     handler: async (request, reply) => {
-      const answer = await accept(request.signedMessage!, request.body as Envelope, originOf(request), undefined, request.intakeSpan);
+      const span = request.intakeSpan;
+      request.intakeSpan = undefined; // ended by accept from here on
+      const answer = await accept(request.signedMessage!, request.body as Envelope, originOf(request), undefined, span);
       if (answer.replay) reply.header('usm-replay', 'true');
       return reply.code(answer.status).send(answer.body);
     },

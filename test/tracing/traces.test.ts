@@ -163,6 +163,22 @@ describe('traces', () => {
     expect(there[0]!.attributes).toMatchObject({ 'usm.partner': 'provider', 'usm.message.type': 'call.submit', 'usm.outcome': 'accepted' });
     expect(at('supplier', 'usm.verify').map((s) => s.parentSpanId)).toEqual([there[0]!.spanId]);
     expect(at('supplier', 'usm.commit').some((s) => s.parentSpanId === there[0]!.spanId)).toBe(true);
+
+    // Refused messages end their intake spans too: a body that is not what was signed, and one the contract refuses.
+    const client = provider.client(clinic);
+    const refusedTrace = (n: number) => `${'ab'.repeat(15)}0${n}`;
+    const body = JSON.stringify(client.envelope('call.submit', incident({ externalRef: 'tampered' }, clinic.id)));
+    const tampered = await client.sendRaw('/v1/calls', body.replace('tampered', 'changed!'), { 'content-type': 'application/json', 'usm-signature': client.sign(body), traceparent: `00-${refusedTrace(1)}-${CLIENT_SPAN}-01` });
+    expect(tampered.status).toBe(401);
+    const invalid = JSON.stringify({ ...client.envelope('call.submit', incident({ externalRef: 'invalid' }, clinic.id)), data: 'not an object' });
+    expect((await client.sendRaw('/v1/calls', invalid, { 'content-type': 'application/json', 'usm-signature': client.sign(invalid), traceparent: `00-${refusedTrace(2)}-${CLIENT_SPAN}-01` })).status).toBe(400);
+    const refused = await eventually(async () => {
+      const found = [1, 2].map((n) => otlp.spans.find((s) => s.traceId === refusedTrace(n) && s.name === 'usm.intake'));
+      return found.every((s) => s !== undefined) ? (found as CollectedSpan[]) : false;
+    });
+    expect(refused.map((s) => s.attributes['usm.outcome'])).toEqual(['refused', 'refused']);
+    expect(otlp.spans.find((s) => s.traceId === refusedTrace(1) && s.name === 'usm.verify')?.attributes).toMatchObject({ 'usm.outcome': 'refused', 'usm.error.code': 'USM_ERR_SIGNATURE_INVALID' });
+    expect(refused[1]!.attributes['http.response.status_code']).toBe(400);
   });
 
   it('exports nothing and loads no SDK when the environment leaves tracing off', async () => {
