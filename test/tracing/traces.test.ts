@@ -1,7 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually, gatewayNode, gatewayPartner, incident, makePartner, removeDir, SERVICE_LEVELS, startGateway, type GatewayFixture, type GatewayNode, type TestPartner } from '../support/gateway-fixture.js';
-import { tracingSettings } from '../../src/tracing/tracing.js';
+import { startTracing, tracingSettings } from '../../src/tracing/tracing.js';
+import { openStore } from '../../src/storage/open-store.js';
+import { postgresSchema } from '../support/postgres.js';
+import { newCall } from '../support/records.js';
 import { noTracing } from '../../src/kernel/tracing.js';
 
 const HOSTING = [{ id: 'hosting', name: 'Hosting' }];
@@ -195,6 +198,26 @@ describe('traces', () => {
     await provider.close();
     await supplier.close();
     expect(otlp.requests()).toBe(0);
+  });
+
+  it('records a commit span on PostgreSQL inside a trace, and none for a write outside any', async () => {
+    const otlp = await collector();
+    cleanups.push(otlp.close);
+    const schema = postgresSchema();
+    cleanups.push(schema.drop);
+    const tracing = await startTracing({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${otlp.url}/v1/traces`, OTEL_BSP_SCHEDULE_DELAY: '20' }, { serviceName: 'usm-link', party: 'pg' });
+    const store = await openStore(schema.url, { tracing });
+    try {
+      await tracing.span('outer', { parent: `00-${TRACE}-${CLIENT_SPAN}-01` }, () => store.commitCall({ call: newCall(), expectedVersion: null, history: [], notes: [], events: [] }));
+      await store.commitCall({ call: newCall(), expectedVersion: null, history: [], notes: [], events: [] });
+    } finally {
+      await store.close();
+      await tracing.close();
+    }
+    const outer = otlp.spans.find((s) => s.name === 'outer')!;
+    expect(outer.traceId).toBe(TRACE);
+    const commits = otlp.spans.filter((s) => s.name === 'usm.commit');
+    expect(commits.map((s) => [s.parentSpanId, s.attributes['db.system.name']])).toEqual([[outer.spanId, 'postgresql']]);
   });
 
   it('reads the standard OTEL_* variables', () => {
