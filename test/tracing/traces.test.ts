@@ -111,13 +111,18 @@ describe('traces', () => {
     for (const cleanup of cleanups.splice(0)) await cleanup();
   });
 
-  it('joins intake, verify, commit and delivery at one gateway to the intake at the next in one trace, exported by OTLP/HTTP', async () => {
+  it('joins intake, verify, commit and delivery at one gateway to the intake at the next in one trace, and traces webhook deliveries, exported by OTLP/HTTP', async () => {
     const otlp = await collector();
     cleanups.push(otlp.close);
     const clinic = await makePartner('clinic');
     const env = { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url, OTEL_BSP_SCHEDULE_DELAY: '20', OTEL_SERVICE_NAME: 'usm-link-test' };
     const { provider, supplier } = await chain(clinic, env);
     open.push(provider, supplier);
+    const hook = createServer((req, res) => req.resume().on('end', () => res.writeHead(204).end()));
+    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => hook.close(() => resolve())));
+    const hookUrl = `http://127.0.0.1:${(hook.address() as { port: number }).port}/hook`;
+    expect((await provider.desk('POST', '/v1/desk/webhooks', { url: hookUrl, secret: 'webhook-secret-0123456789', events: ['call.created'] })).status).toBe(201);
     const callId = await callThrough(provider, supplier, clinic);
 
     const spans = await eventually(async () => {
@@ -166,6 +171,11 @@ describe('traces', () => {
     expect(there[0]!.attributes).toMatchObject({ 'usm.partner': 'provider', 'usm.message.type': 'call.submit', 'usm.outcome': 'accepted' });
     expect(at('supplier', 'usm.verify').map((s) => s.parentSpanId)).toEqual([there[0]!.spanId]);
     expect(at('supplier', 'usm.commit').some((s) => s.parentSpanId === there[0]!.spanId)).toBe(true);
+
+    // The desk tool's webhook delivery: a span of its own.
+    const webhook = await eventually(async () => otlp.spans.find((s) => s.party === 'provider' && s.name === 'usm.webhook' && s.attributes['usm.call.id'] === callId) ?? false);
+    expect(webhook.kind).toBe(4);
+    expect(webhook.attributes).toMatchObject({ 'messaging.system': 'usm-link', 'messaging.operation.type': 'send', 'usm.event.type': 'call.created', 'usm.outcome': 'delivered', 'usm.webhook.format': 'usm-link' });
 
     // Refused messages end their intake spans too: a body that is not what was signed, and one the contract refuses.
     const client = provider.client(clinic);
