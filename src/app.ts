@@ -121,6 +121,16 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
   app.addHook('onClose', async () => gateway.close());
   if (config.listen.tls?.ca !== undefined) installClientCertificateCheck(app, gateway.partners);
+  if (gateway.tracing.on) {
+    // A signed message refused after its signature check but before its handler (the contract's body check): its intake span ends here.
+    app.addHook('onResponse', async (request, reply) => {
+      const span = request.intakeSpan;
+      if (span === undefined) return;
+      request.intakeSpan = undefined;
+      span.set({ 'usm.outcome': 'refused', 'http.response.status_code': reply.statusCode });
+      span.end(new Error(`refused with ${reply.statusCode} before it was taken`));
+    });
+  }
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -135,7 +145,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { url: '/openapi.json' } as never });
 
   const rateLimiter = createRateLimiter({ perSecond: config.limits.partnerRequestsPerSecond, burst: config.limits.partnerBurst, now: gateway.now });
-  const signedDeps = { self: config.party.id, intake: gateway.intake, inbound: gateway.store, log: gateway.store, receipts: gateway.receipts, now: gateway.now, rateLimiter };
+  const signedDeps = { self: config.party.id, intake: gateway.intake, inbound: gateway.store, log: gateway.store, receipts: gateway.receipts, now: gateway.now, rateLimiter, tracing: gateway.tracing };
   const bodyOf = (operationId: string): unknown => operations.find((op) => op.operationId === operationId)?.schema.body;
   const customer = customerRoutes({
     ...signedDeps,
@@ -275,10 +285,10 @@ function observeRequests(app: FastifyInstance, metrics: GatewayMetrics, operatio
   return {
     /** Counts each batch message that reaches its operation's `accept`. */
     accept(accept: AcceptMessage): AcceptMessage {
-      return async (message, envelope, origin, receipt) => {
+      return async (message, envelope, origin, receipt, span) => {
         counted.add(message);
         try {
-          const answer = await accept(message, envelope, origin, receipt);
+          const answer = await accept(message, envelope, origin, receipt, span);
           metrics.received({ partner: message.sender.id, type: envelope.type, outcome: answer.replay ? 'replayed' : 'accepted', skewSeconds: skewOf(message) });
           return answer;
         } catch (error) {

@@ -50,6 +50,8 @@ import { createOutboundMessages } from './delivery/outbound-messages.js';
 import type { Store } from './ports/store.js';
 import { contractDocument } from './http/contract.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics.js';
+import { startTracing } from './tracing/tracing.js';
+import type { Tracing } from './kernel/tracing.js';
 import { createHubService, hubRenderer, type HubService } from './tmf/hub-service.js';
 import { createTicketService, type TicketService } from './tmf/ticket-service.js';
 import { createDeskConnector, type DeskConnector } from './tmf/desk-connector.js';
@@ -126,6 +128,8 @@ export interface Gateway {
    * once; refuses a file that fails (USM_ERR_RELOAD_REFUSED, naming the key), keeping the config of now.
    */
   reload(): Promise<ReloadResult>;
+  /** This gateway's OpenTelemetry spans when the `OTEL_*` environment switches them on; the inert `noTracing` otherwise. */
+  readonly tracing: Tracing;
   close(): Promise<void>;
 }
 
@@ -174,12 +178,13 @@ export async function createGateway(options: {
   const tsa = config.evidence?.tsa;
   const tsaAnchors = tsa === undefined ? undefined : await loadTsaCertificates(tsa.certificates);
   let stamper: CheckpointStamper | undefined;
+  const tracing = await startTracing(env, { serviceName: 'usm-link', party: config.party.id });
   const checkpoint: CheckpointSigner = (head) => {
     const signed = { origin: config.party.id, ...head, at: new Date(now()).toISOString() };
     stamper?.nudge();
     return { ...signed, jws: signCheckpoint(signed, signingKey) };
   };
-  const store = await openStore(config.storage, { ...config.postgres, now, observe: metrics.store, checkpoint });
+  const store = await openStore(config.storage, { ...config.postgres, now, observe: metrics.store, checkpoint, tracing });
   const registryOf = (c: GatewayConfig): AgreementRegistry =>
     createAgreementRegistry({ provider: c.party.id, services: c.services, agreements: c.agreements, underpinning: c.underpinning, store, now });
   const registry = createSwitch(registryOf(config));
@@ -200,6 +205,7 @@ export async function createGateway(options: {
     source: cloudEventSource({ publicUrl: config.publicUrl, partyId: config.party.id }),
     ...config.webhooks,
     observe: (outcome) => metrics.webhook(outcome),
+    tracing,
     formats: { tmf621: hubEvents.render },
   }));
   const outboxWorker = outsideRequests(createOutboxWorker({
@@ -211,6 +217,7 @@ export async function createGateway(options: {
     logger,
     delivery: config.delivery,
     observe: (partner, message, outcome) => metrics.sent(partner, message.type, outcome),
+    tracing,
   }));
   metrics.readQueuesFrom({ outbox: () => store.outboxSummary(), circuits: () => outboxWorker.circuits() });
   const outbound = createOutboundMessages({ self: config.party, now });
@@ -454,6 +461,7 @@ export async function createGateway(options: {
         if (reloading === mine) reloading = undefined;
       });
     },
+    tracing,
     async close() {
       clearInterval(forgetting);
       partnerKeys.close();
@@ -472,6 +480,7 @@ export async function createGateway(options: {
       await webhookDispatcher.close();
       await hubEvents.close();
       await store.close();
+      await tracing.close();
     },
   };
 }

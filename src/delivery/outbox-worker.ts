@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Tracing } from '../kernel/tracing.js';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
@@ -71,6 +72,8 @@ export function createOutboxWorker(options: {
   readonly random?: () => number;
   /** Told the end of every attempt (for the metrics): delivered, retried later, or kept as a dead letter. */
   readonly observe?: (partner: string, message: OutboxMessage, outcome: 'delivered' | 'retried' | 'dead') => void;
+  /** A `usm.deliver` span per message sent (see the partner sender). */
+  readonly tracing?: Tracing;
 }): OutboxWorker {
   const { store, partners, delivery, logger } = options;
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;

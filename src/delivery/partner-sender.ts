@@ -9,6 +9,7 @@ import type { LinkStore, SubmitAnswer } from '../ports/supplier-link.js';
 import { PUBLIC_STATUSES, type PublicStatus } from '../usm/usm-model.js';
 import { retryAfterMs } from './backoff.js';
 import type { OutboxMessage, OutboxStore } from '../ports/outbox-store.js';
+import { ATTR, MESSAGING_SYSTEM, noTracing, type TraceSpan, type Tracing } from '../kernel/tracing.js';
 
 /** The partner refused a message's time: its clock and ours differ by more than its window. */
 export interface ClockSkew {
@@ -69,8 +70,11 @@ export function createPartnerSender(options: {
   readonly delivery: { readonly connections: number; readonly timeoutMs: number };
   /** For tests: a dispatcher to use instead of a pool per partner. */
   readonly dispatcher?: Dispatcher;
+  /** A `usm.deliver` span per message sent; the traceparent sent names it. */
+  readonly tracing?: Tracing;
 }): PartnerSender {
   const { store, delivery } = options;
+  const tracing = options.tracing ?? noTracing;
   const receiptAlgorithms = new Set(options.algorithms);
   const pools = new Map<string, Dispatcher>();
 
@@ -93,7 +97,50 @@ export function createPartnerSender(options: {
     return pool;
   };
 
+  /** The span of one message's delivery attempt: a child of the traceparent queued with it. */
+  function deliverySpan(partner: Partner, message: OutboxMessage, batch?: number): TraceSpan {
+    return tracing.start('usm.deliver', {
+      kind: 'producer',
+      parent: message.trace,
+      attributes: {
+        [ATTR.messagingSystem]: MESSAGING_SYSTEM,
+        [ATTR.operationType]: 'send',
+        [ATTR.operationName]: message.type,
+        [ATTR.messageId]: message.id,
+        [ATTR.destination]: message.path,
+        [ATTR.partner]: partner.id,
+        [ATTR.messageType]: message.type,
+        [ATTR.callId]: message.callId ?? undefined,
+        [ATTR.batchCount]: batch,
+        [ATTR.serverAddress]: partner.url === undefined ? undefined : new URL(partner.url).host,
+        'usm.delivery.attempt': message.attempts + 1,
+      },
+    });
+  }
+
+  function ended(span: TraceSpan, outcome: Outcome | 'unsupported' | 'singly'): void {
+    if (typeof outcome === 'string') {
+      span.set({ [ATTR.outcome]: outcome });
+      return span.end();
+    }
+    span.set({ [ATTR.outcome]: outcome.kind });
+    span.end(outcome.kind === 'delivered' ? undefined : new Error(outcome.error));
+  }
+
   async function send(partner: Partner, message: OutboxMessage): Promise<Outcome> {
+    if (!tracing.on) return sendOne(partner, message, message.trace);
+    const span = deliverySpan(partner, message);
+    try {
+      const outcome = await span.within(() => sendOne(partner, message, span.traceparent() ?? message.trace));
+      ended(span, outcome);
+      return outcome;
+    } catch (error) {
+      span.end(error);
+      throw error;
+    }
+  }
+
+  async function sendOne(partner: Partner, message: OutboxMessage, trace: string | null): Promise<Outcome> {
     let path = message.path;
     if (path.includes('{remoteCallId}')) {
       const link = message.linkId === null ? undefined : await store.getLink(message.linkId);
@@ -102,7 +149,7 @@ export function createPartnerSender(options: {
     }
     const body = Buffer.from(message.body);
     const signature = signDetachedAt(body, options.signingKey, Math.floor(options.now() / 1000));
-    const answer = await post(partner, path, body, signature, message.trace);
+    const answer = await post(partner, path, body, signature, trace);
     if ('error' in answer) return { kind: 'retry', error: answer.error };
     return settle(partner, message, answer, signature, bodyDigest(body), new Map());
   }
@@ -112,7 +159,20 @@ export function createPartnerSender(options: {
    * 'singly' when it refused this batch as a whole for its form or size (each message may still pass alone).
    */
   async function sendBatch(partner: Partner, messages: readonly OutboxMessage[]): Promise<Outcome[] | 'unsupported' | 'singly'> {
-    const items = messages.map((m) => ({ message: m.body, ...(m.trace !== null ? { traceparent: m.trace } : {}) }));
+    if (!tracing.on) return sendBatchOf(partner, messages, messages.map((m) => m.trace));
+    const spans = messages.map((m) => deliverySpan(partner, m, messages.length));
+    try {
+      const outcomes = await sendBatchOf(partner, messages, spans.map((span, i) => span.traceparent() ?? messages[i]!.trace));
+      spans.forEach((span, i) => ended(span, typeof outcomes === 'string' ? outcomes : outcomes[i]!));
+      return outcomes;
+    } catch (error) {
+      spans.forEach((span) => span.end(error));
+      throw error;
+    }
+  }
+
+  async function sendBatchOf(partner: Partner, messages: readonly OutboxMessage[], traces: readonly (string | null)[]): Promise<Outcome[] | 'unsupported' | 'singly'> {
+    const items = messages.map((m, i) => ({ message: m.body, ...(traces[i] !== null ? { traceparent: traces[i]! } : {}) }));
     const { body, signature, digests } = signBatch(items, options.signingKey, Math.floor(options.now() / 1000));
     const answer = await post(partner, BATCH_PATH, body, signature, null);
     if ('error' in answer) return messages.map(() => ({ kind: 'retry', error: answer.error }));

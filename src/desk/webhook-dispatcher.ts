@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ATTR, MESSAGING_SYSTEM, type Tracing } from '../kernel/tracing.js';
 import { hostname } from 'node:os';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
@@ -35,6 +36,8 @@ export interface WebhookDispatcherOptions {
   readonly random?: () => number;
   /** Told the end of every attempt (for the metrics): delivered, failed (retried later), or given up. */
   readonly observe?: (outcome: 'delivered' | 'failed' | 'given_up') => void;
+  /** A `usm.webhook` span per delivery attempt. */
+  readonly tracing?: Tracing;
   /** Renderers of the formats not written here, by format. */
   readonly formats?: Partial<Record<WebhookFormat, WebhookRenderer>>;
 }
@@ -75,6 +78,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       keepAliveTimeout: 10_000,
     });
   const random = options.random ?? Math.random;
+  const tracing = options.tracing?.on === true ? options.tracing : undefined;
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   let round: Promise<void> | undefined;
   let again = false;
@@ -126,7 +130,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
           deliveredThrough = event.seq;
           continue;
         }
-        const error = await post(subscription, event);
+        const error = tracing === undefined ? await post(subscription, event) : await tracedPost(subscription, event);
         if (error === PASSED_OVER) {
           deliveredThrough = event.seq;
           continue;
@@ -170,6 +174,29 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       }
       await options.store.updateWebhookDelivery(subscription.id, { deliveredThrough, failures, lastError: null, nextAttemptAt: null });
     }
+  }
+
+  /** One attempt in a `usm.webhook` span of its own (an event is delivered long after the request that made it). */
+  async function tracedPost(subscription: WebhookSubscription, event: StoredEvent): Promise<string | undefined | typeof PASSED_OVER> {
+    const span = tracing!.start('usm.webhook', {
+      kind: 'producer',
+      parent: null,
+      attributes: {
+        [ATTR.messagingSystem]: MESSAGING_SYSTEM,
+        [ATTR.operationType]: 'send',
+        [ATTR.operationName]: event.type,
+        [ATTR.messageId]: event.id,
+        [ATTR.destination]: subscription.id,
+        [ATTR.webhookId]: subscription.id,
+        [ATTR.eventType]: event.type,
+        [ATTR.callId]: event.callId ?? undefined,
+        'usm.webhook.format': subscription.format,
+      },
+    });
+    const error = await span.within(() => post(subscription, event));
+    span.set({ [ATTR.outcome]: error === undefined ? 'delivered' : error === PASSED_OVER ? 'passed_over' : 'failed' });
+    span.end(typeof error === 'string' ? new Error(error) : undefined);
+    return error;
   }
 
   async function post(subscription: WebhookSubscription, event: StoredEvent): Promise<string | undefined | typeof PASSED_OVER> {

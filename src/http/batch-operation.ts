@@ -8,7 +8,8 @@ import { duplicateMember } from '../messages/duplicate-members.js';
 import { duplicateMemberError } from './json-body.js';
 import { classify } from './problem-handler.js';
 import type { OperationHandler } from './register-operations.js';
-import type { AcceptMessage, SignedMessageDeps } from './signed-message.js';
+import { verified, type AcceptMessage, type SignedMessageDeps } from './signed-message.js';
+import { ATTR, MESSAGING_SYSTEM, noTracing } from '../kernel/tracing.js';
 
 export interface BatchDeps extends Omit<SignedMessageDeps, 'inbound'> {
   /** The message types a batch may carry: the operation that takes each alone, and the contract's check of its body. */
@@ -33,14 +34,31 @@ type Checked = { readonly envelope: Envelope } | { readonly error: unknown };
  * `receiptBarrier`). Each message gets its own answer, success or problem.
  */
 export function batchOperation(deps: BatchDeps): OperationHandler {
+  const tracing = deps.tracing ?? noTracing;
   return {
     preValidation: async (request) => {
       const items = itemsOf(request.body);
       const signature = request.headers['usm-signature'];
-      request.batchMessages = deps.intake.authenticateBatch(
-        items.map((item) => Buffer.from(item.message)),
-        Array.isArray(signature) ? signature[0] : signature,
-      );
+      // The manifest's check, in a span of its own under the first message's trace; each message then gets its intake span.
+      const span = tracing.on
+        ? tracing.start('usm.intake.batch', {
+            kind: 'server',
+            parent: items[0]?.traceparent ?? null,
+            attributes: { [ATTR.messagingSystem]: MESSAGING_SYSTEM, [ATTR.operationType]: 'receive', [ATTR.destination]: request.url, [ATTR.batchCount]: items.length },
+          })
+        : undefined;
+      try {
+        request.batchMessages = verified(tracing, span, () =>
+          deps.intake.authenticateBatch(
+            items.map((item) => Buffer.from(item.message)),
+            Array.isArray(signature) ? signature[0] : signature,
+          ),
+        );
+        span?.end();
+      } catch (error) {
+        span?.end(error);
+        throw error;
+      }
       deps.rateLimiter.take(request.batchMessages[0]!.sender.id, items.length);
     },
     handler: async (request) => {

@@ -12,6 +12,7 @@ import { receiptBarrier, type ReceiptSlot } from '../messages/receipt-barrier.js
 import type { Partner } from '../partners/partner-directory.js';
 import type { OperationHandler } from './register-operations.js';
 import type { RateLimiter } from '../partners/rate-limiter.js';
+import { ATTR, MESSAGING_SYSTEM, noTracing, type TraceSpan, type Tracing } from '../kernel/tracing.js';
 
 export interface SignedMessageDeps {
   readonly self: string;
@@ -23,6 +24,15 @@ export interface SignedMessageDeps {
   readonly receipts: (fields: { receivedAt: string; gateway: string; from: string }, messages: readonly { messageId: string; digest: string }[]) => Receipt[];
   readonly now: () => number;
   readonly rateLimiter: RateLimiter;
+  /** The spans of intake and verify (none when tracing is off). */
+  readonly tracing?: Tracing;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The intake span of a signed message, started before its signature is checked; still here when refused before its handler ran (ended by app.ts's onResponse then). */
+    intakeSpan?: TraceSpan;
+  }
 }
 
 /** Who sent a message, and what came with it besides the envelope. */
@@ -49,7 +59,7 @@ export interface MessageAnswer {
  * when the message came in a batch: its receipt is then signed with those of the batch's other
  * messages that reach their commit point, once all of them have reached it or been refused.
  */
-export type AcceptMessage = (message: AuthenticatedMessage, envelope: Envelope, origin: MessageOrigin, slot?: ReceiptSlot) => Promise<MessageAnswer>;
+export type AcceptMessage = (message: AuthenticatedMessage, envelope: Envelope, origin: MessageOrigin, slot?: ReceiptSlot, span?: TraceSpan) => Promise<MessageAnswer>;
 
 export interface SignedOperation extends OperationHandler {
   readonly accept: AcceptMessage;
@@ -67,7 +77,30 @@ export function signedMessageOperation<T = CallRecord>(
   present: (result: T) => Record<string, unknown> = (call) => ({ call: customerView(call as CallRecord) }),
 ): SignedOperation {
   const types = typeof expectedType === 'string' ? [expectedType] : expectedType;
-  const accept: AcceptMessage = async (message, envelope, origin, slot) => {
+  const tracing = deps.tracing ?? noTracing;
+  const accept: AcceptMessage = async (message, envelope, origin, slot, given) => {
+    if (!tracing.on) return take(message, envelope, origin, slot);
+    const span = given ?? startIntake(tracing, origin.traceparent);
+    span.set({
+      [ATTR.messageId]: envelope.id,
+      [ATTR.messageType]: envelope.type,
+      [ATTR.partner]: message.sender.id,
+      [ATTR.operationName]: envelope.type,
+      'usm.chain.id': envelope.chainId,
+    });
+    try {
+      const answer = await span.within(() => take(message, envelope, origin, slot));
+      const call = (answer.body as { call?: { id?: unknown } } | null)?.call;
+      span.set({ [ATTR.outcome]: answer.replay ? 'replayed' : 'accepted', 'http.response.status_code': answer.status, [ATTR.callId]: typeof call?.id === 'string' ? call.id : undefined });
+      span.end();
+      return answer;
+    } catch (error) {
+      span.set({ [ATTR.outcome]: 'refused' });
+      span.end(error);
+      throw error;
+    }
+  };
+  const take: AcceptMessage = async (message, envelope, origin, slot) => {
     try {
       deps.intake.checkEnvelope(envelope, message, types);
       const previous = await deps.inbound.findInbound(envelope.from, envelope.id);
@@ -105,11 +138,21 @@ export function signedMessageOperation<T = CallRecord>(
     accept,
     preValidation: async (request) => {
       const signature = request.headers['usm-signature'];
-      request.signedMessage = deps.intake.authenticate(request.rawBody ?? Buffer.alloc(0), Array.isArray(signature) ? signature[0] : signature);
-      deps.rateLimiter.take(request.signedMessage.sender.id);
+      const span = tracing.on ? startIntake(tracing, headerOf(request, 'traceparent'), request.url) : undefined;
+      try {
+        request.signedMessage = verified(tracing, span, () => deps.intake.authenticate(request.rawBody ?? Buffer.alloc(0), Array.isArray(signature) ? signature[0] : signature));
+        deps.rateLimiter.take(request.signedMessage.sender.id);
+      } catch (error) {
+        span?.set({ [ATTR.outcome]: 'refused' });
+        span?.end(error);
+        throw error;
+      }
+      request.intakeSpan = span;
     },
     handler: async (request, reply) => {
-      const answer = await accept(request.signedMessage!, request.body as Envelope, originOf(request));
+      const span = request.intakeSpan;
+      request.intakeSpan = undefined; // ended by accept from here on
+      const answer = await accept(request.signedMessage!, request.body as Envelope, originOf(request), undefined, span);
       if (answer.replay) reply.header('usm-replay', 'true');
       return reply.code(answer.status).send(answer.body);
     },
@@ -122,9 +165,40 @@ function alone(deps: SignedMessageDeps, envelope: Envelope, message: Authenticat
   return receiptBarrier([{ messageId: envelope.id, digest: message.digest }], receivedAt, (messages) => deps.receipts({ receivedAt, gateway: deps.self, from: envelope.from }, messages))[0]!;
 }
 
+/** The span of one message taken in: a child of the traceparent it came with. */
+export function startIntake(tracing: Tracing, traceparent: string | undefined, destination?: string): TraceSpan {
+  if (!tracing.on) return tracing.start('usm.intake');
+  return tracing.start('usm.intake', {
+    kind: 'server',
+    parent: traceparent ?? null,
+    attributes: { [ATTR.messagingSystem]: MESSAGING_SYSTEM, [ATTR.operationType]: 'receive', [ATTR.destination]: destination },
+  });
+}
+
+/** Runs a signature check in a `usm.verify` span under `parent` (directly when tracing is off). */
+export function verified<T>(tracing: Tracing, parent: TraceSpan | undefined, check: () => T): T {
+  if (parent === undefined) return check();
+  const span = tracing.start('usm.verify', { parent, attributes: { [ATTR.messagingSystem]: MESSAGING_SYSTEM } });
+  try {
+    const result = check();
+    const sender = (result as { sender?: { id?: string } } | { sender?: { id?: string } }[]);
+    span.set({ [ATTR.partner]: Array.isArray(sender) ? sender[0]?.sender?.id : sender.sender?.id, [ATTR.outcome]: 'verified' });
+    span.end();
+    return result;
+  } catch (error) {
+    span.set({ [ATTR.outcome]: 'refused' });
+    span.end(error);
+    throw error;
+  }
+}
+
+function headerOf(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
 function originOf(request: FastifyRequest): MessageOrigin {
-  const traceparent = request.headers.traceparent;
-  const value = Array.isArray(traceparent) ? traceparent[0] : traceparent;
+  const value = headerOf(request, 'traceparent');
   return { sender: request.signedMessage!.sender, params: request.params as Record<string, string>, ...(value !== undefined ? { traceparent: value } : {}) };
 }
 

@@ -1,6 +1,7 @@
 import { BootError } from '../kernel/boot-error.js';
 import type { CheckpointSigner } from '../messages/log-proofs.js';
 import type { Store, StoreObserver } from '../ports/store.js';
+import type { Tracing } from '../kernel/tracing.js';
 
 export interface StoreOptions {
   /** PostgreSQL: connections per replica. */
@@ -9,8 +10,10 @@ export interface StoreOptions {
   readonly timeoutMs?: number;
   /** The clock for leases, requeue times and migration records; the system clock when not given. */
   readonly now?: () => number;
-  /** SQLite: told how each group commit and each fsync went (for the metrics). */
+  /** Told how each commit (SQLite: each group commit) and each fsync (PostgreSQL: each COMMIT round trip) went, for the metrics. */
   readonly observe?: StoreObserver;
+  /** Each write inside a trace gets a `usm.commit` span. */
+  readonly tracing?: Tracing;
   /** Signs the checkpoint of each commit batch that appended to the message log. */
   readonly checkpoint?: CheckpointSigner;
 }

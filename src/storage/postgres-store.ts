@@ -3,7 +3,9 @@ import { codeOf } from '../kernel/gateway-error.js';
 import { isVersionConflict, VersionConflictError } from '../ports/call-store.js';
 import { DuplicateRequestError } from '../ports/idempotency.js';
 import { DuplicateMessageError } from '../ports/inbound-message.js';
-import { StoreUnavailableError, type Store } from '../ports/store.js';
+import { StoreUnavailableError, type Store, type StoreObserver } from '../ports/store.js';
+import type { Tracing } from '../kernel/tracing.js';
+import { commitSpans } from './commit-span.js';
 import type { CheckpointSigner } from '../messages/log-proofs.js';
 import { checkpointSteps, type Step } from './commit-plan.js';
 import { MIGRATIONS, migrationSql } from './migrations.js';
@@ -20,6 +22,10 @@ export interface PostgresOptions {
   readonly now?: () => number;
   /** Signs the checkpoint of each transaction that appended to the message log (none kept without it). */
   readonly checkpoint?: CheckpointSigner;
+  /** Told how each commit went (one transaction: the time from BEGIN to COMMIT done; writes 1) and each COMMIT round trip, which holds the server's WAL flush (as `fsync`), for the metrics. */
+  readonly observe?: StoreObserver;
+  /** Each write inside a trace gets a `usm.commit` span. */
+  readonly tracing?: Tracing;
 }
 
 /**
@@ -47,6 +53,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   });
   pool.on('error', () => undefined); // an idle client lost its server: the next query reports it
 
+  const observe = options.observe;
+  const traced = commitSpans(options.tracing, 'postgresql');
   const run = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
@@ -58,9 +66,14 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     run(async () => {
       const client = await pool.connect();
       try {
+        const began = performance.now();
         await client.query('BEGIN');
         const result = await work(client);
+        const committing = performance.now();
         await client.query('COMMIT');
+        const done = performance.now();
+        observe?.fsync?.((done - committing) / 1000);
+        observe?.commit?.((done - began) / 1000, 1);
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -68,6 +81,21 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       } finally {
         client.release();
       }
+    });
+
+  /** One statement on its own, committed by the server as it runs. */
+  const write = <R>(statement: Sql, params: Params): Promise<{ rows: R[]; changes: number }> =>
+    run(async () => {
+      const began = performance.now();
+      const result = (await execute(pool, statement, params)) as { rows: R[]; changes: number };
+      observe?.commit?.((performance.now() - began) / 1000, 1);
+      return result;
+    });
+  const transact = (steps: readonly Step[]): Promise<void> =>
+    transaction(async (client) => {
+      const appended = await runSteps(client, steps);
+      // Each transaction is its own commit batch here: its checkpoint, still under the append lock.
+      if (appended && options.checkpoint !== undefined) await runSteps(client, checkpointSteps(options.checkpoint));
     });
 
   await run(async () => {
@@ -79,13 +107,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     {
       dialect: 'postgres',
       read: <R>(statement: Sql, params: Params = {}) => run(async () => (await execute(pool, statement, params)).rows as R[]),
-      write: <R>(statement: Sql, params: Params) => run(async () => execute(pool, statement, params) as Promise<{ rows: R[]; changes: number }>),
-      transact: (steps) =>
-        transaction(async (client) => {
-          const appended = await runSteps(client, steps);
-          // Each transaction is its own commit batch here: its checkpoint, still under the append lock.
-          if (appended && options.checkpoint !== undefined) await runSteps(client, checkpointSteps(options.checkpoint));
-        }),
+      write: <R>(statement: Sql, params: Params) => (traced === undefined ? write<R>(statement, params) : traced(() => write<R>(statement, params))),
+      transact: (steps) => (traced === undefined ? transact(steps) : traced(() => transact(steps))),
       close: () => pool.end(),
     },
     { now },

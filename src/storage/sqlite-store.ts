@@ -1,4 +1,6 @@
 import { closeSync, fsync, mkdirSync, openSync } from 'node:fs';
+import type { Tracing } from '../kernel/tracing.js';
+import { commitSpans } from './commit-span.js';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { isVersionConflict, VersionConflictError } from '../ports/call-store.js';
@@ -20,6 +22,8 @@ export interface SqliteOptions {
   readonly now?: () => number;
   /** Told how each group commit and each fsync went (for the metrics). */
   readonly observe?: StoreObserver;
+  /** Each write inside a trace gets a `usm.commit` span. */
+  readonly tracing?: Tracing;
   /** Signs the checkpoint of each group commit that appended to the message log (none kept without it). */
   readonly checkpoint?: CheckpointSigner;
 }
@@ -90,6 +94,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   // One checkpoint per group commit, the last thing in its transaction: the tree head the batch leaves.
   const finishBatch = sign === undefined ? undefined : () => runSteps(checkpointSteps(sign));
   const writer = createDurableWriter(db, file === ':memory:' ? undefined : `${file}-wal`, translate, options.observe, finishBatch);
+  const traced = commitSpans(options.tracing, 'sqlite');
   /** A read answers only with what is durable: if writes it may have seen are still being fsynced, it waits for them. */
   const guard = <T>(work: () => T): Promise<T> => {
     try {
@@ -103,8 +108,11 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     {
       dialect: 'sqlite',
       read: <R>(statement: Sql, params: Params = {}) => guard(() => execute(statement, params).rows as R[]),
-      write: <R>(statement: Sql, params: Params) => writer.write(() => execute(statement, params) as { rows: R[]; changes: number }),
-      transact: (steps) => writer.write(() => runSteps(steps)),
+      write: <R>(statement: Sql, params: Params) =>
+        traced === undefined
+          ? writer.write(() => execute(statement, params) as { rows: R[]; changes: number })
+          : traced(() => writer.write(() => execute(statement, params) as { rows: R[]; changes: number })),
+      transact: (steps) => (traced === undefined ? writer.write(() => runSteps(steps)) : traced(() => writer.write(() => runSteps(steps)))),
       // Old page versions still in the WAL go: everything committed so far is copied into the file and the WAL emptied.
       scrub: async () => {
         await writer.durable(undefined);

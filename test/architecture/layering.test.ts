@@ -81,6 +81,7 @@ const CONFINED: readonly { readonly pattern: RegExp; readonly allowed: readonly 
   { pattern: /^(fastify|@fastify\/)/, allowed: ['http', 'routes', 'app.ts', 'server.ts'] },
   { pattern: /^(pg|better-sqlite3)$/, allowed: ['storage'] },
   { pattern: /^prom-client$/, allowed: ['metrics'] },
+  { pattern: /^@opentelemetry\//, allowed: ['tracing'] },
 ];
 
 describe('layering (docs/architecture.md)', () => {
@@ -107,10 +108,20 @@ describe('layering (docs/architecture.md)', () => {
     expect(cyclesOf(made)).toEqual(['usm -> calls -> usm']);
   });
 
-  it('keeps fastify in the HTTP edge, the database drivers in storage/ and prom-client in metrics/', () => {
+  it('keeps fastify in the HTTP edge, the database drivers in storage/, prom-client in metrics/ and OpenTelemetry in tracing/', () => {
     const misplaced = edges
       .filter((e) => e.to === undefined)
       .flatMap((e) => CONFINED.filter((c) => c.pattern.test(e.specifier) && !c.allowed.includes(e.from)).map(() => `${e.file} imports ${e.specifier}`));
     expect(misplaced).toEqual([]);
+  });
+
+  it('loads the OpenTelemetry SDK only when tracing is on: one module imports it, and only by a dynamic import', () => {
+    const sdk = edges.filter((e) => e.to === undefined && e.specifier.startsWith('@opentelemetry/')).map((e) => e.file);
+    expect([...new Set(sdk)]).toEqual(['src/tracing/otel-sdk.ts']);
+    const importers = files.filter((file) => !file.endsWith('otel-sdk.ts') && /otel-sdk\.js/.test(readFileSync(file, 'utf8'))).map((file) => relative(root, file));
+    expect(importers).toEqual(['src/tracing/tracing.ts']);
+    const loader = readFileSync(join(src, 'tracing/tracing.ts'), 'utf8');
+    expect(loader).toMatch(/await import\('\.\/otel-sdk\.js'\)/);
+    expect(loader).not.toMatch(/^import .*otel-sdk/m);
   });
 });
