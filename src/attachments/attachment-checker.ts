@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
 import { createPartnerClient } from '../client/partner-client.js';
@@ -8,7 +7,7 @@ import type { SigningKey } from '../keys/jwk.js';
 import type { PartnerDirectory } from '../partners/partner-directory.js';
 import { createPartnerAgents } from '../partners/partner-tls.js';
 import type { Attachment } from '../ports/call.js';
-import { isAllowedHost, isInternalAddress } from './address-guard.js';
+import { hostMatches, isPublicAddress, publicOnlyLookup } from '../kernel/public-address.js';
 import type { ContentStore } from './content-store.js';
 
 export interface AttachmentSettings {
@@ -50,21 +49,11 @@ export function createAttachmentChecker(deps: {
   const timeouts = { headersTimeout: settings.fetchTimeoutMs, bodyTimeout: settings.fetchTimeoutMs };
   // References: every name is resolved here and each address judged before a socket opens, so the
   // address connected to is the address checked (no second lookup an attacker's DNS could answer).
+  const refusal = (host: string, address: string | undefined) => Object.assign(new Error(`${host} resolves to ${address ?? 'nothing'}, an internal address`), { code: INTERNAL_REFUSED });
   const guarded = new Agent({
     ...timeouts,
     connections: 8,
-    connect: {
-      timeout: settings.fetchTimeoutMs,
-      lookup: (hostname: string, options: object, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void) => {
-        dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
-          if (error !== null) return callback(error, []);
-          const refused = settings.allowPrivateAddresses ? undefined : addresses.find((a) => isInternalAddress(a.address));
-          if (refused !== undefined) return callback(Object.assign(new Error(`${hostname} resolves to ${refused.address}, an internal address`), { code: INTERNAL_REFUSED }), []);
-          if ((options as { all?: boolean }).all === true) return callback(null, addresses);
-          callback(null, addresses[0]!.address, addresses[0]!.family);
-        });
-      },
-    } as object,
+    connect: settings.allowPrivateAddresses ? { timeout: settings.fetchTimeoutMs } : { timeout: settings.fetchTimeoutMs, lookup: publicOnlyLookup(refusal) },
   });
   // Partner gateways: the URL in our own partner directory, with the partner's TLS, like the deliveries we send there.
   const partnerAgents = createPartnerAgents({ timeoutMs: settings.fetchTimeoutMs });
@@ -83,8 +72,8 @@ export function createAttachmentChecker(deps: {
       headers.authorization = `Bearer ${await client.readToken(60)}`;
     } else {
       const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-      if (!isAllowedHost(host, settings.allowedHosts)) throw new GatewayError('USM_ERR_ATTACHMENT_HOST_NOT_ALLOWED', `${where}: ${host} is not among attachments.allowedHosts`);
-      if (isIP(host) !== 0 && !settings.allowPrivateAddresses && isInternalAddress(host)) {
+      if (!hostMatches(host, settings.allowedHosts)) throw new GatewayError('USM_ERR_ATTACHMENT_HOST_NOT_ALLOWED', `${where}: ${host} is not among attachments.allowedHosts`);
+      if (isIP(host) !== 0 && !settings.allowPrivateAddresses && !isPublicAddress(host)) {
         throw new GatewayError('USM_ERR_ATTACHMENT_HOST_NOT_ALLOWED', `${where}: ${host} is an internal address (attachments.allowPrivateAddresses is off)`);
       }
       dispatcher = guarded;

@@ -3,30 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isAllowedHost, isInternalAddress } from '../../src/attachments/address-guard.js';
 import { createContentStore } from '../../src/attachments/content-store.js';
-
-describe('the address guard', () => {
-  it('judges loopback, link-local, private, shared and reserved addresses internal, in IPv4 and IPv6', () => {
-    for (const address of ['127.0.0.1', '127.255.0.9', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '255.255.255.255', '::1', '::', 'fe80::1', 'fd00::1', 'fc00::5', '::ffff:127.0.0.1', '::ffff:10.0.0.1', 'not an address']) {
-      expect(isInternalAddress(address), address).toBe(true);
-    }
-    for (const address of ['93.184.216.34', '172.32.0.1', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8']) {
-      expect(isInternalAddress(address), address).toBe(false);
-    }
-  });
-
-  it('allows exact host names and subdomains of a wildcard, nothing else', () => {
-    const allowed = ['files.example.org', '*.cdn.example.net'];
-    expect(isAllowedHost('files.example.org', allowed)).toBe(true);
-    expect(isAllowedHost('FILES.example.org.', allowed)).toBe(true);
-    expect(isAllowedHost('a.cdn.example.net', allowed)).toBe(true);
-    expect(isAllowedHost('cdn.example.net', allowed)).toBe(false);
-    expect(isAllowedHost('evilcdn.example.net', allowed)).toBe(false);
-    expect(isAllowedHost('files.example.org.evil.com', allowed)).toBe(false);
-    expect(isAllowedHost('127.0.0.1', allowed)).toBe(false);
-  });
-});
 
 describe('the content store', () => {
   const dirs: string[] = [];

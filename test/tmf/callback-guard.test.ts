@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCallback, guardedDispatcher, hostAllowed, isPublicAddress } from '../../src/tmf/callback-guard.js';
+import { checkCallback, guardedDispatcher, hostAllowed } from '../../src/tmf/callback-guard.js';
+import { isPublicAddress } from '../../src/kernel/public-address.js';
 
 describe('where a partner\'s TMF621 callbacks may go', () => {
   let port: number;
