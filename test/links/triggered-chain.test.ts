@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   eventually,
-  gatewayNode as node,
   type GatewayNode as Node,
-  gatewayPartner,
   incident,
-  makePartner,
-  removeDir,
-  SERVICE_LEVELS,
-  startGateway,
   type GatewayFixture,
   type TestPartner,
 } from '../support/gateway-fixture.js';
+import { startProviderSupplier, type ProviderSupplier } from '../support/provider-supplier.js';
 
 /**
  * An incident whose recovery needs a change: Recover 5 raises the RFC as a call of its own, the
@@ -26,45 +21,13 @@ describe('an incident raising an RFC that is forked to a supplier while the inci
   let a: GatewayFixture;
   let b: GatewayFixture;
 
+  let link: ProviderSupplier;
+
   beforeAll(async () => {
-    ward = await makePartner('ward');
-    [provider, supplier] = await Promise.all([node('provider'), node('supplier')]);
-    b = await startGateway({
-      partyId: supplier.id,
-      port: supplier.port,
-      signing: supplier.key,
-      partners: [],
-      config: {
-        services: [{ id: 'hosting', name: 'Hosting' }],
-        partners: [gatewayPartner(provider, ['customer'])],
-        agreements: [{ id: 'provider-supplier', customer: provider.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }],
-      },
-    });
-    a = await startGateway({
-      partyId: provider.id,
-      port: provider.port,
-      signing: provider.key,
-      partners: [],
-      config: {
-        partners: [
-          { id: 'ward', name: 'Ward 7', roles: ['customer'], jwks: { keys: [ward.key.jwk] } },
-          gatewayPartner(supplier, ['supplier'], [{ id: 'hosting', name: 'Hosting' }]),
-        ],
-        agreements: [
-          { id: 'ward-agreement', customer: 'ward', services: ['workplace'], serviceLevels: SERVICE_LEVELS },
-          { id: 'operations', customer: provider.id, services: ['workplace'], serviceLevels: SERVICE_LEVELS },
-        ],
-        underpinning: [{ id: 'provider-supplier', supplier: supplier.id, services: ['hosting'], serviceLevels: SERVICE_LEVELS }],
-        routes: [{ service: 'workplace', supplier: supplier.id, supplierService: 'hosting', agreement: 'provider-supplier', callTypes: ['rfc'], onSupplierResolved: 'resolve' }],
-      },
-    });
+    link = await startProviderSupplier({ route: { callTypes: ['rfc'], onSupplierResolved: 'resolve' }, ownAgreement: true });
+    ({ ward, provider, supplier, a, b } = link);
   });
-  afterAll(async () => {
-    for (const g of [a, b]) {
-      await g?.close();
-      if (g) await removeDir(g.dir);
-    }
-  });
+  afterAll(async () => link?.close());
 
   it('holds the incident on its RFC, the RFC on the supplier, and resumes both in turn', async () => {
     const client = a.client(ward);
