@@ -4909,6 +4909,7 @@ export interface operations {
             };
             401: components["responses"]["TokenRequired"];
             403: components["responses"]["Forbidden"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     deskGetAgreement: {
