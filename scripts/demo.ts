@@ -30,6 +30,7 @@ interface Party {
   dir: string;
   app?: App;
   desk?: string;
+  admin?: string;
 }
 
 async function main(): Promise<void> {
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
     say('chain trace from the hospital (usm-link trace):');
     process.stdout.write(renderTrace(await desk(hospital, 'GET', `/v1/desk/calls/${origin.id}/trace`), '  '));
     await checkEvidence([hospital, exchange, hosting], ward);
+    await printMetrics([hospital, exchange, hosting]);
     say(`done in ${Date.now() - started} ms`);
   } finally {
     for (const p of [hospital, exchange, hosting]) await p.app?.close();
@@ -130,6 +132,7 @@ async function start(p: Party, network: Record<string, unknown>): Promise<void> 
       storage: 'sqlite:./gateway.db',
       signing: { keyFile: './gateway.private.jwk' },
       desk: { tokens: [{ name: 'desk', file: './desk-token', createIfMissing: true }] },
+      admin: { tokens: [{ name: 'admin', file: './admin-token', createIfMissing: true }] },
       delivery: { backoffBaseMs: 50, backoffMaxMs: 500 },
       log: { level: 'silent' },
       ...network,
@@ -139,6 +142,7 @@ async function start(p: Party, network: Record<string, unknown>): Promise<void> 
   p.app = await buildApp({ config, env: {}, logger: pino({ level: 'silent' }) });
   await p.app.listen({ host: '127.0.0.1', port: p.port });
   p.desk = (await readFile(join(p.dir, 'desk-token'), 'utf8')).trim();
+  p.admin = (await readFile(join(p.dir, 'admin-token'), 'utf8')).trim();
 }
 
 async function desk(p: Party, method: string, path: string, body?: unknown): Promise<any> {
@@ -192,6 +196,26 @@ async function checkEvidence(parties: Party[], ward: { id: string; jwk: Paramete
     }
     sqlite.close();
     say(`${p.id}: ${verdict.records} log records, Merkle tree intact against its checkpoints; ${checked} signatures and receipts verified (usm-link verify-log ${join(p.dir, 'gateway.db')})`);
+  }
+}
+
+/** A few of each gateway's figures from its `/metrics` (Prometheus text, admin token), as a monitoring system would scrape them. */
+async function printMetrics(parties: Party[]): Promise<void> {
+  say('figures from each gateway\'s /metrics:');
+  for (const p of parties) {
+    const response = await fetch(`http://127.0.0.1:${p.port}/metrics`, { headers: { authorization: `Bearer ${p.admin}` } });
+    if (response.status !== 200) throw new Error(`${p.id} /metrics: ${response.status}`);
+    const text = await response.text();
+    const sum = (name: string): number =>
+      text
+        .split('\n')
+        .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+        .reduce((total, line) => total + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+    say(
+      `  ${p.id.padEnd(18)} ${sum('usm_link_messages_received_total')} messages received, ${sum('usm_link_messages_sent_total')} sent, ` +
+        `${sum('usm_link_store_commit_duration_seconds_count')} store commits, ${sum('usm_link_outbox_pending_messages')} waiting in the outbox, ` +
+        `${sum('usm_link_http_requests_total')} requests answered`,
+    );
   }
 }
 
