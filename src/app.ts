@@ -175,7 +175,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       writes: createIdempotentWrites({ store: gateway.store, now: gateway.now, owner: (request) => `desk:${request.deskToken}`, retentionMs: config.desk.idempotencyHours * HOUR }),
     }),
     ...link,
-    ...logRoutes({ log: gateway.store, readTokens: gateway.readTokens, rateLimiter }),
+    ...logRoutes({ log: gateway.store, cosignatures: gateway.store, readTokens: gateway.readTokens, rateLimiter }),
     receiveBatch: observed.batch(
       batchOperation({
         ...signedDeps,

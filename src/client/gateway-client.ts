@@ -108,6 +108,8 @@ export interface GatewayClient {
   gatewayKeys(): Promise<Schemas['Jwks']>;
   /** The gateway's newest signed checkpoint of its message log, or the one of `treeSize` records. */
   getLogCheckpoint(treeSize?: number): Promise<Schemas['LogCheckpoint']>;
+  /** The gateway's newest cosignature of our log's checkpoints, as our witness (404 `USM_ERR_COSIGNATURE_NOT_FOUND` before the first). */
+  getLogCosignature(): Promise<Schemas['LogCosignature']>;
   getInclusionProof(index: number, treeSize?: number): Promise<Schemas['InclusionProof']>;
   getConsistencyProof(from: number, to: number): Promise<Schemas['ConsistencyProof']>;
   /**
@@ -256,6 +258,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     getCallTrace: (callId) => read(callPath(callId, '/trace')),
     gatewayKeys: () => read('/.well-known/jwks.json', false),
     getLogCheckpoint: (treeSize) => read(`/v1/log/checkpoint${treeSize === undefined ? '' : `?treeSize=${treeSize}`}`),
+    getLogCosignature: () => read('/v1/log/cosignature'),
     getInclusionProof: (index, treeSize) => read(`/v1/log/proofs/inclusion?index=${index}${treeSize === undefined ? '' : `&treeSize=${treeSize}`}`),
     getConsistencyProof: (from, to) => read(`/v1/log/proofs/consistency?from=${from}&to=${to}`),
     async verifyInclusion(receipt, treeSize) {

@@ -39,12 +39,13 @@ export function NetworkGraph({ neighbours }: { neighbours: readonly Neighbour[] 
     </svg>`;
 }
 
-/** The neighbours view, live: partners, the directory and each partner's source, witnessed checkpoints and log evidence, and the network graph. */
+/** The neighbours view, live: partners, the directory and each partner's source, witnessed checkpoints, the partners' cosignatures of our log, log evidence, and the network graph. */
 export function NetworkScreen() {
   const view = useLoad(() => must(api.GET('/v1/admin/neighbours')), [], 3000);
   const items = view.data?.items ?? [];
   const directory = view.data?.directory;
   const evidence = items.flatMap((n) => n.logEvidence.map((e) => ({ partner: n.partner, ...e })));
+  const refusedCosignatures = items.flatMap((n) => n.refusedCosignatures.map((r) => ({ partner: n.partner, ...r })));
   return html`
     <h1>Network</h1>
     <${Alert} message=${view.error} />
@@ -54,14 +55,17 @@ export function NetworkScreen() {
     </${Section}>
     <${Section} title="Partners" id="neighbours-title">
       <table>
-        <thead><tr><th scope="col">Partner</th><th scope="col">Roles</th><th scope="col">Source</th><th scope="col">Reachable</th><th scope="col">Circuit</th><th scope="col">Queued</th><th scope="col">Witnessed checkpoint of its log</th><th scope="col">Log evidence</th></tr></thead>
+        <thead><tr><th scope="col">Partner</th><th scope="col">Roles</th><th scope="col">Source</th><th scope="col">Reachable</th><th scope="col">Circuit</th><th scope="col">Queued</th><th scope="col">Witnessed checkpoint of its log</th><th scope="col">Our log cosigned by it</th><th scope="col">Log evidence</th></tr></thead>
         <tbody>${items.map(
           (n) => html`<tr>
             <th scope="row">${n.partner}<br /><small>${n.url}</small></th><td>${n.roles.join(', ')}</td><td>${n.source ?? 'local'}</td>
             <td class=${n.reachable ? 'ok' : 'bad'}>${n.reachable ? `yes, ${n.latencyMs} ms` : `no${n.error ? ` (${n.error})` : ''}`}</td>
             <td class=${n.circuit === 'closed' ? '' : 'bad'}>${n.circuit}</td><td>${n.pending}</td>
             <td>${n.witnessed === null ? html`<span class="muted">none yet</span>` : html`${n.witnessed.treeSize} records, root <code>${n.witnessed.rootHash.slice(0, 12)}…</code>, ${time(n.witnessed.at)}`}</td>
-            <td class=${n.logEvidence.length > 0 ? 'bad' : ''}>${n.logEvidence.length === 0 ? 'none' : count(n.logEvidence.length, 'refused checkpoint')}</td>
+            <td>${n.cosigned === null ? html`<span class="muted">not yet</span>` : html`at ${n.cosigned.treeSize} records, ${time(n.cosigned.at)}`}</td>
+            <td class=${n.logEvidence.length + n.refusedCosignatures.length > 0 ? 'bad' : ''}>${n.logEvidence.length + n.refusedCosignatures.length === 0
+              ? 'none'
+              : [n.logEvidence.length > 0 ? count(n.logEvidence.length, 'refused checkpoint') : '', n.refusedCosignatures.length > 0 ? count(n.refusedCosignatures.length, 'refused cosignature') : ''].filter((t) => t !== '').join(', ')}</td>
           </tr>`,
         )}</tbody>
       </table>
@@ -79,10 +83,12 @@ export function NetworkScreen() {
           </dl>`}
     </${Section}>
     <${Section} title="Log evidence" id="evidence-title">
-      ${evidence.length === 0
-        ? html`<p>No partner's log was found forked or cut back.</p>`
+      ${evidence.length === 0 && refusedCosignatures.length === 0
+        ? html`<p>No partner's log was found forked or cut back, and no partner cosigned a tree of our log it never had.</p>`
         : html`<ul class="notes">${evidence.map(
             (e) => html`<li><p><strong>${e.partner}</strong>: ${e.kind} at ${time(e.at)}: ${e.detail}</p><p><small>kept <code>${e.kept.slice(0, 40)}…</code>, offered <code>${e.offered.slice(0, 40)}…</code></small></p></li>`,
+          )}${refusedCosignatures.map(
+            (r) => html`<li><p><strong>${r.partner}</strong>: cosignature of our log refused at ${time(r.at)}: ${r.detail}</p><p><small>offered <code>${r.cosignature.slice(0, 40)}…</code></small></p></li>`,
           )}</ul>`}
     </${Section}>
   `;

@@ -1089,6 +1089,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/log/cosignature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This gateway's newest cosignature of a checkpoint of the caller's own message log.
+         * @description As the witness of its partners' logs (docs/protocol.md, "Witnessing"), the gateway
+         *     cosigns each checkpoint of a partner's log it checked and kept. The caller fetches the
+         *     newest cosignature of its own log, checks it with this gateway's keys and keeps it
+         *     (404 `USM_ERR_COSIGNATURE_NOT_FOUND` before the first).
+         */
+        get: operations["getLogCosignature"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/log/proofs/inclusion": {
         parameters: {
             query?: never;
@@ -2225,6 +2248,29 @@ export interface components {
                 offered: string;
                 proof: string[] | null;
             }[];
+            /** @description The partner's newest cosignature of this gateway's own log (of its largest tree), checked and kept; null before the first. */
+            cosigned: null | {
+                treeSize: number;
+                rootHash: components["schemas"]["TreeHash"];
+                /**
+                 * Format: date-time
+                 * @description When the partner cosigned
+                 */
+                at: string;
+                /** @description The cosignature JWS (`usm-link-cosignature+jws`, by the partner's key). */
+                cosignature: string;
+            };
+            /** @description Cosignatures of this gateway's log the partner offered and this gateway refused (not the partner's signature, of another log, or of a tree this log never had), kept as evidence. */
+            refusedCosignatures: {
+                detail: string;
+                /**
+                 * Format: date-time
+                 * @description When it was refused.
+                 */
+                at: string;
+                /** @description The JWS refused. */
+                cosignature: string;
+            }[];
         };
         ReloadResult: {
             /** Format: date-time */
@@ -2518,6 +2564,21 @@ export interface components {
              *     of each look is, a later one vouching for the earlier by consistency).
              */
             timestampToken?: string;
+        };
+        /**
+         * @description A witness's cosignature of a checkpoint of another gateway's message log. `cosignature` is
+         *     a compact JWS (`typ` `usm-link-cosignature+jws`) by the witness's key over exactly
+         *     `{"origin","treeSize","rootHash","witness","at"}`: `origin` the log's gateway, `witness`
+         *     the cosigning party; the other members repeat what it states.
+         */
+        LogCosignature: {
+            cosignature: string;
+            origin: components["schemas"]["PartyId"];
+            treeSize: number;
+            rootHash: components["schemas"]["TreeHash"];
+            witness: components["schemas"]["PartyId"];
+            /** Format: date-time */
+            at: string;
         };
         /** @description base64url (no padding) of a SHA-256 hash of the log's Merkle tree (RFC 9162). */
         TreeHash: string;
@@ -5192,6 +5253,39 @@ export interface operations {
             401: components["responses"]["TokenRequired"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["LogRange"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    getLogCosignature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cosignature. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogCosignature"];
+                };
+            };
+            401: components["responses"]["TokenRequired"];
+            403: components["responses"]["Forbidden"];
+            /** @description No checkpoint of the caller's log was cosigned yet (`USM_ERR_COSIGNATURE_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             503: components["responses"]["StoreUnavailable"];
         };

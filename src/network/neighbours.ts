@@ -4,12 +4,21 @@ import type { components } from '../generated/api.js';
 import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
 import { describeConnectError, type PartnerAgents } from '../partners/partner-tls.js';
 import type { Store } from '../ports/store.js';
+import type { StoredCosignature } from '../ports/witness-store.js';
 
 type Neighbour = components['schemas']['Neighbour'];
 
 /** The live view of this gateway's links: every partner gateway, whether it answers, and how delivery to it stands (queue, oldest waiting, dead letters, circuit, pause). */
 export async function neighbours(deps: { partners: PartnerDirectory; store: Store; outbox: OutboxWorker; agents: PartnerAgents; timeoutMs?: number }): Promise<Neighbour[]> {
-  const [last, queues, summary, paused, evidence] = await Promise.all([deps.store.lastMessages(), deps.outbox.status(), deps.store.outboxSummary(), deps.store.pausedPartners(), deps.store.listWitnessEvidence()]);
+  const [last, queues, summary, paused, evidence, cosignatures, refused] = await Promise.all([
+    deps.store.lastMessages(),
+    deps.outbox.status(),
+    deps.store.outboxSummary(),
+    deps.store.pausedPartners(),
+    deps.store.listWitnessEvidence(),
+    deps.store.listCosignatures(),
+    deps.store.listRefusedCosignatures(),
+  ]);
   const withGateway = deps.partners.all().filter((p) => p.url !== undefined);
   return Promise.all(
     withGateway.map(async (partner) => {
@@ -18,6 +27,7 @@ export async function neighbours(deps: { partners: PartnerDirectory; store: Stor
       const queue = queues.find((q) => q.partner === partner.id);
       const counts = summary.find((q) => q.partner === partner.id);
       const pause = paused.find((p) => p.partner === partner.id);
+      const cosigned = cosignatures.filter((c) => c.witness === partner.id).reduce<StoredCosignature | undefined>((newest, c) => (newest === undefined || c.treeSize > newest.treeSize ? c : newest), undefined);
       return {
         partner: partner.id,
         roles: [...partner.roles],
@@ -38,6 +48,8 @@ export async function neighbours(deps: { partners: PartnerDirectory; store: Stor
         logEvidence: evidence
           .filter((e) => e.partner === partner.id)
           .map((e) => ({ kind: e.kind, detail: e.detail, at: e.at, kept: e.kept.jws, offered: e.offered.jws, proof: e.proof === null ? null : [...e.proof] })),
+        cosigned: cosigned === undefined ? null : { treeSize: cosigned.treeSize, rootHash: cosigned.rootHash, at: cosigned.at, cosignature: cosigned.jws },
+        refusedCosignatures: refused.filter((r) => r.witness === partner.id).map((r) => ({ detail: r.detail, at: r.at, cosignature: r.jws })),
       };
     }),
   );

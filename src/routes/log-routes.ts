@@ -3,13 +3,16 @@ import type { components } from '../generated/api.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { TypedHandlers } from '../http/register-operations.js';
 import { consistencyProof, inclusionProof, type LogReader, type StoredCheckpoint } from '../messages/log-proofs.js';
+import { cosignatureStatement } from '../messages/cosignature.js';
 import type { RateLimiter } from '../partners/rate-limiter.js';
+import type { WitnessStore } from '../ports/witness-store.js';
 import type { ReadTokenVerifier } from '../partners/read-token.js';
 
 type Schemas = components['schemas'];
 
 export interface LogRouteDeps {
   readonly log: LogReader;
+  readonly cosignatures: Pick<WitnessStore, 'lastCosignatureMade'>;
   readonly readTokens: ReadTokenVerifier;
   readonly rateLimiter: RateLimiter;
 }
@@ -17,9 +20,10 @@ export interface LogRouteDeps {
 /**
  * The message log's evidence for partners, with a read token: checkpoints and consistency proofs
  * (sizes and hashes, nothing of any message) for every partner; an inclusion proof only for a
- * record of a message the caller sent or was sent.
+ * record of a message the caller sent or was sent; and, as the caller's witness, this gateway's
+ * newest cosignature of the caller's own log.
  */
-export function logRoutes(deps: LogRouteDeps): TypedHandlers<'getLogCheckpoint' | 'getLogInclusionProof' | 'getLogConsistencyProof'> {
+export function logRoutes(deps: LogRouteDeps): TypedHandlers<'getLogCheckpoint' | 'getLogCosignature' | 'getLogInclusionProof' | 'getLogConsistencyProof'> {
   const authenticate: onRequestHookHandler = async (request) => {
     request.partner = await deps.readTokens.verify(request.headers.authorization);
     deps.rateLimiter.take(request.partner.id);
@@ -39,6 +43,14 @@ export function logRoutes(deps: LogRouteDeps): TypedHandlers<'getLogCheckpoint' 
     getLogCheckpoint: {
       onRequest: authenticate,
       handler: async (request) => checkpointView(await checkpointOf(request.query.treeSize)),
+    },
+    getLogCosignature: {
+      onRequest: authenticate,
+      handler: async (request) => {
+        const jws = await deps.cosignatures.lastCosignatureMade(request.partner!.id);
+        if (jws === undefined) throw new GatewayError('USM_ERR_COSIGNATURE_NOT_FOUND', `no checkpoint of ${request.partner!.id}'s log was cosigned yet`);
+        return { cosignature: jws, ...cosignatureStatement(jws) };
+      },
     },
     getLogInclusionProof: {
       onRequest: authenticate,

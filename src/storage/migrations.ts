@@ -435,4 +435,27 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE log_checkpoints ADD COLUMN timestamp_token TEXT;
     `,
   },
+  {
+    version: 22,
+    name: "cosignatures: those this gateway made of its partners' checkpoints, its partners' of its own log, and those it refused",
+    sql: sql`
+      ALTER TABLE partner_checkpoints ADD COLUMN cosignature TEXT;
+      CREATE TABLE log_cosignatures (
+        witness TEXT NOT NULL,
+        tree_size ${BIGINT} NOT NULL,
+        root_hash TEXT NOT NULL,
+        at TEXT NOT NULL,
+        jws TEXT NOT NULL,
+        kept_at TEXT NOT NULL,
+        PRIMARY KEY (witness, tree_size)
+      );
+      CREATE TABLE refused_cosignatures (
+        id TEXT PRIMARY KEY,
+        witness TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        at TEXT NOT NULL,
+        jws TEXT NOT NULL
+      );
+    `,
+  },
 ];

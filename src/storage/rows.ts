@@ -10,7 +10,7 @@ import type { TriggerLink } from '../ports/trigger-link.js';
 import type { AgreementVersion } from '../ports/agreement-store.js';
 import type { LogRecord } from '../messages/message-log.js';
 import type { StoredCheckpoint } from '../messages/log-proofs.js';
-import type { WitnessEvidence } from '../ports/witness-store.js';
+import type { StoredCosignature, WitnessEvidence } from '../ports/witness-store.js';
 import type { ErasureRecord } from '../ports/retention.js';
 import { EMPTY_RANGE, type CompactRange, type NodeId } from '../messages/merkle-tree.js';
 
@@ -193,6 +193,18 @@ export function witnessEvidenceOf(row: WitnessEvidenceRow): WitnessEvidence {
     offered: JSON.parse(row.offered) as StoredCheckpoint,
     proof: row.proof === null ? null : (JSON.parse(row.proof) as string[]),
   };
+}
+
+export interface CosignatureRow {
+  witness: string;
+  tree_size: number | string;
+  root_hash: string;
+  at: string;
+  jws: string;
+  kept_at: string;
+}
+export function cosignatureOf(row: CosignatureRow): StoredCosignature {
+  return { witness: row.witness, treeSize: Number(row.tree_size), rootHash: row.root_hash, at: row.at, jws: row.jws };
 }
 
 export interface HistoryRow {

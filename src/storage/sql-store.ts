@@ -38,6 +38,8 @@ import {
   type WebhookDeadLetterRow,
   type WebhookRow,
   type WitnessEvidenceRow,
+  type CosignatureRow,
+  cosignatureOf,
   witnessEvidenceColumns,
   witnessEvidenceOf,
 } from './rows.js';
@@ -222,6 +224,16 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     },
     recordWitnessEvidence: async (evidence) => (await write(S.recordWitnessEvidence, { ...witnessEvidenceColumns(evidence) })).changes === 1,
     listWitnessEvidence: async () => (await read<WitnessEvidenceRow>(S.listWitnessEvidence)).map(witnessEvidenceOf),
+    async keepCosignatureMade(partner, treeSize, jws) {
+      await write(S.keepCosignatureMade, { partner, tree_size: treeSize, cosignature: jws });
+    },
+    lastCosignatureMade: (partner) => first(read<{ cosignature: string }>(S.lastCosignatureMade, { partner }), (row) => row.cosignature),
+    async keepCosignature(c) {
+      await write(S.keepCosignature, { witness: c.witness, tree_size: c.treeSize, root_hash: c.rootHash, at: c.at, jws: c.jws, kept_at: iso(options.now()) });
+    },
+    listCosignatures: async () => (await read<CosignatureRow>(S.listCosignatures)).map(cosignatureOf),
+    recordRefusedCosignature: async (refused) => (await write(S.recordRefusedCosignature, { id: refused.id, witness: refused.witness, detail: refused.detail, at: refused.at, jws: refused.jws })).changes === 1,
+    listRefusedCosignatures: async () => read<{ id: string; witness: string; detail: string; at: string; jws: string }>(S.listRefusedCosignatures),
     async searchLog({ messageId, callId, before, limit }) {
       // seq is the index + 1: the records below index `before` are those with seq < before + 1.
       const params = { before: before === undefined ? Number.MAX_SAFE_INTEGER : before + 1, limit };

@@ -184,6 +184,15 @@ export const STATEMENTS = {
   recordWitnessEvidence: sql`INSERT INTO witness_evidence (id, partner, kind, detail, at, kept, offered, proof) VALUES (@id, @partner, @kind, @detail, @at, @kept, @offered, @proof)
        ON CONFLICT (id) DO NOTHING`,
   listWitnessEvidence: sql`SELECT * FROM witness_evidence ORDER BY at, id`,
+  /** A checkpoint cosigned once: its first cosignature stays. */
+  keepCosignatureMade: sql`UPDATE partner_checkpoints SET cosignature = @cosignature WHERE partner = @partner AND tree_size = @tree_size AND cosignature IS NULL`,
+  lastCosignatureMade: sql`SELECT cosignature FROM partner_checkpoints WHERE partner = @partner AND cosignature IS NOT NULL ORDER BY tree_size DESC LIMIT 1`,
+  keepCosignature: sql`INSERT INTO log_cosignatures (witness, tree_size, root_hash, at, jws, kept_at) VALUES (@witness, @tree_size, @root_hash, @at, @jws, @kept_at)
+       ON CONFLICT (witness, tree_size) DO NOTHING`,
+  listCosignatures: sql`SELECT * FROM log_cosignatures ORDER BY kept_at, witness, tree_size`,
+  recordRefusedCosignature: sql`INSERT INTO refused_cosignatures (id, witness, detail, at, jws) VALUES (@id, @witness, @detail, @at, @jws)
+       ON CONFLICT (id) DO NOTHING`,
+  listRefusedCosignatures: sql`SELECT * FROM refused_cosignatures ORDER BY at, id`,
   latestCheckpoint: sql`SELECT * FROM log_checkpoints ORDER BY tree_size DESC LIMIT 1`,
   checkpointOfSize: sql`SELECT * FROM log_checkpoints WHERE tree_size = @tree_size`,
   /** A token another replica kept first stays. */

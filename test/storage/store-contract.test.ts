@@ -311,6 +311,39 @@ for (const engine of ENGINES) {
       expect(await store.logSize()).toBe(20);
     });
 
+    it("keeps the cosignatures it made of a partner's checkpoints, its partners' of its own log, and those it refused, each once", async () => {
+      const root = (n: number) => Buffer.alloc(32, n).toString('base64url');
+      const checkpoint = (treeSize: number) => ({ origin: 'supplier', treeSize, rootHash: root(treeSize), at: new Date(Date.UTC(2026, 11, 2, 1, treeSize)).toISOString(), jws: `checkpoint-${treeSize}` });
+      expect(await store.lastCosignatureMade('supplier')).toBeUndefined();
+      await store.keepPartnerCheckpoint('supplier', checkpoint(3), '2026-12-02T01:03:00.000Z');
+      await store.keepPartnerCheckpoint('supplier', checkpoint(5), '2026-12-02T01:05:00.000Z');
+      // Of a checkpoint it did not keep: nothing to cosign.
+      await store.keepCosignatureMade('supplier', 4, 'cosigned-4');
+      expect(await store.lastCosignatureMade('supplier')).toBeUndefined();
+      await store.keepCosignatureMade('supplier', 3, 'cosigned-3');
+      expect(await store.lastCosignatureMade('supplier')).toBe('cosigned-3');
+      await store.keepCosignatureMade('supplier', 5, 'cosigned-5');
+      await store.keepCosignatureMade('supplier', 5, 'cosigned-5-again');
+      expect(await store.lastCosignatureMade('supplier')).toBe('cosigned-5');
+      expect(await store.lastCosignatureMade('provider')).toBeUndefined();
+      // The checkpoint itself reads as before.
+      expect(await store.lastPartnerCheckpoint('supplier')).toEqual(checkpoint(5));
+
+      clock = () => Date.parse('2026-12-02T02:00:00.000Z');
+      const cosignature = (witness: string, treeSize: number) => ({ witness, treeSize, rootHash: root(treeSize), at: `2026-12-02T01:0${treeSize}:30.000Z`, jws: `${witness}-cosigned-${treeSize}` });
+      await store.keepCosignature(cosignature('supplier', 7));
+      clock = () => Date.parse('2026-12-02T02:01:00.000Z');
+      await store.keepCosignature(cosignature('exchange', 2 ** 40));
+      await store.keepCosignature({ ...cosignature('supplier', 7), jws: 'another-of-the-same-size' });
+      await store.keepCosignature(cosignature('supplier', 9));
+      expect(await store.listCosignatures()).toEqual([cosignature('supplier', 7), cosignature('exchange', 2 ** 40), cosignature('supplier', 9)]);
+
+      const refused = { id: 'r1', witness: 'supplier', detail: 'our log has no checkpoint of 9 records', at: '2026-12-02T02:02:00.000Z', jws: 'forged' };
+      expect(await store.recordRefusedCosignature(refused)).toBe(true);
+      expect(await store.recordRefusedCosignature({ ...refused, at: '2026-12-02T02:03:00.000Z' })).toBe(false);
+      expect(await store.listRefusedCosignatures()).toEqual([refused]);
+    });
+
     it('takes the time of leases and requeues from the clock it is given', async () => {
       // Long past: by the system clock, every lease taken here would have run out already.
       let t = Date.parse('2020-06-01T00:00:00.000Z');
