@@ -72,12 +72,23 @@ describe('the console\'s agreement, network and evidence screens in a browser', 
   });
 
   it('shows an admin the exchange\'s partners live and the network graph: customers on the left, suppliers on the right', async () => {
+    // An offer from the hospital goes into the exchange's log; the hospital and hosting cosign that log in their witness rounds, and the exchange's round fetches and keeps both cosignatures.
+    expect((await a.desk('POST', '/v1/desk/agreements', { id: 'records-network', provider: chain.exchange.id, services: ['records'], serviceLevels: SERVICE_LEVELS })).status).toBe(201);
+    await eventually(async () => (await b.app.gateway.store.logCheckpoint()) !== undefined);
+    for (const gateway of [a, chain.c]) expect((await gateway.app.gateway.witness.runOnce()).find((o) => o.partner === chain.exchange.id)).toMatchObject({ outcome: 'kept' });
+    const rounds = await b.app.gateway.witness.runOnce();
+    for (const partner of [chain.hospital.id, chain.hosting.id]) expect(rounds.find((o) => o.partner === partner)?.cosignature).toMatchObject({ outcome: 'kept' });
+    const cosigned = await b.app.gateway.store.listCosignatures();
+    expect(cosigned.map((c) => c.witness).sort()).toEqual([chain.hospital.id, chain.hosting.id].sort());
     const { page, errors, close } = await openPage(browser);
     await signIn(page, `${b.url}/console#/network`, ADMIN_TOKEN);
     await page.getByRole('heading', { name: 'Network', exact: true }).waitFor();
     await page.getByText('2 partner gateways, refreshed every 3 s').waitFor();
     for (const partner of [chain.hospital.id, chain.hosting.id]) {
       await page.getByRole('rowheader', { name: new RegExp(partner) }).waitFor();
+      // Our log cosigned by it, at the size it cosigned.
+      const { treeSize } = cosigned.find((c) => c.witness === partner)!;
+      expect(await page.getByRole('row', { name: new RegExp(`^${partner}`) }).textContent()).toContain(`at ${treeSize} records`);
     }
     const graph = page.getByRole('img', { name: 'Network graph' });
     const customer = graph.locator(`g.node[data-partner="${chain.hospital.id}"]`);
