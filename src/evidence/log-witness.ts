@@ -4,7 +4,7 @@ import { codeOf } from '../kernel/gateway-error.js';
 import type { Logger } from 'pino';
 import type { SigningKey } from '../keys/jwk.js';
 import { readCheckpoint } from '../messages/checkpoint.js';
-import { readCosignature, signCosignature } from '../messages/cosignature.js';
+import { cosignatureStatement, readCosignature, signCosignature } from '../messages/cosignature.js';
 import type { LogReader, StoredCheckpoint } from '../messages/log-proofs.js';
 import { judgeCheckpoint } from '../messages/witness-check.js';
 import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
@@ -147,7 +147,9 @@ export function createLogWitness(options: LogWitnessOptions): LogWitness {
     }
     const judgement = judgeCheckpoint(kept, offered, proof);
     if (judgement.verdict === 'same') {
-      await cosign(partner, kept!);
+      // Kept before it was cosigned (a store of before migration 22): cosigned now; else once is enough.
+      const made = await options.store.lastCosignatureMade(partner.id);
+      if (made === undefined || cosignatureStatement(made).treeSize !== kept!.treeSize) await cosign(partner, kept!);
       return { partner: partner.id, outcome: 'same', treeSize: offered.treeSize };
     }
     if (judgement.verdict === 'keep') {

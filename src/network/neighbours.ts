@@ -4,30 +4,27 @@ import type { components } from '../generated/api.js';
 import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
 import { describeConnectError, type PartnerAgents } from '../partners/partner-tls.js';
 import type { Store } from '../ports/store.js';
-import type { StoredCosignature } from '../ports/witness-store.js';
 
 type Neighbour = components['schemas']['Neighbour'];
 
 /** The live view of this gateway's links: every partner gateway, whether it answers, and how delivery to it stands (queue, oldest waiting, dead letters, circuit, pause). */
 export async function neighbours(deps: { partners: PartnerDirectory; store: Store; outbox: OutboxWorker; agents: PartnerAgents; timeoutMs?: number }): Promise<Neighbour[]> {
-  const [last, queues, summary, paused, evidence, cosignatures, refused] = await Promise.all([
+  const [last, queues, summary, paused, evidence, refused] = await Promise.all([
     deps.store.lastMessages(),
     deps.outbox.status(),
     deps.store.outboxSummary(),
     deps.store.pausedPartners(),
     deps.store.listWitnessEvidence(),
-    deps.store.listCosignatures(),
     deps.store.listRefusedCosignatures(),
   ]);
   const withGateway = deps.partners.all().filter((p) => p.url !== undefined);
   return Promise.all(
     withGateway.map(async (partner) => {
-      const [probe, witnessed] = await Promise.all([reach(partner, deps.agents, deps.timeoutMs ?? 2000), deps.store.lastPartnerCheckpoint(partner.id)]);
+      const [probe, witnessed, cosigned] = await Promise.all([reach(partner, deps.agents, deps.timeoutMs ?? 2000), deps.store.lastPartnerCheckpoint(partner.id), deps.store.lastCosignature(partner.id)]);
       const seen = last.find((l) => l.partner === partner.id);
       const queue = queues.find((q) => q.partner === partner.id);
       const counts = summary.find((q) => q.partner === partner.id);
       const pause = paused.find((p) => p.partner === partner.id);
-      const cosigned = cosignatures.filter((c) => c.witness === partner.id).reduce<StoredCosignature | undefined>((newest, c) => (newest === undefined || c.treeSize > newest.treeSize ? c : newest), undefined);
       return {
         partner: partner.id,
         roles: [...partner.roles],

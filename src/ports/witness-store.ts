@@ -56,6 +56,8 @@ export interface WitnessStore {
   lastCosignatureMade(partner: string): Promise<string | undefined>;
   /** Keeps a partner's checked cosignature of this gateway's log; the same witness and tree size are kept once (the first). */
   keepCosignature(cosignature: StoredCosignature): Promise<void>;
+  /** A partner's newest cosignature of this gateway's log kept (of the largest tree). */
+  lastCosignature(witness: string): Promise<StoredCosignature | undefined>;
   /** The cosignatures of this gateway's log its partners made, oldest first. */
   listCosignatures(): Promise<StoredCosignature[]>;
   /** Kept once per id; true when it was new. */

@@ -231,6 +231,7 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     async keepCosignature(c) {
       await write(S.keepCosignature, { witness: c.witness, tree_size: c.treeSize, root_hash: c.rootHash, at: c.at, jws: c.jws, kept_at: iso(options.now()) });
     },
+    lastCosignature: (witness) => first(read<CosignatureRow>(S.lastCosignature, { witness }), cosignatureOf),
     listCosignatures: async () => (await read<CosignatureRow>(S.listCosignatures)).map(cosignatureOf),
     recordRefusedCosignature: async (refused) => (await write(S.recordRefusedCosignature, { id: refused.id, witness: refused.witness, detail: refused.detail, at: refused.at, jws: refused.jws })).changes === 1,
     listRefusedCosignatures: async () => read<{ id: string; witness: string; detail: string; at: string; jws: string }>(S.listRefusedCosignatures),

@@ -189,6 +189,7 @@ export const STATEMENTS = {
   lastCosignatureMade: sql`SELECT cosignature FROM partner_checkpoints WHERE partner = @partner AND cosignature IS NOT NULL ORDER BY tree_size DESC LIMIT 1`,
   keepCosignature: sql`INSERT INTO log_cosignatures (witness, tree_size, root_hash, at, jws, kept_at) VALUES (@witness, @tree_size, @root_hash, @at, @jws, @kept_at)
        ON CONFLICT (witness, tree_size) DO NOTHING`,
+  lastCosignature: sql`SELECT * FROM log_cosignatures WHERE witness = @witness ORDER BY tree_size DESC LIMIT 1`,
   listCosignatures: sql`SELECT * FROM log_cosignatures ORDER BY kept_at, witness, tree_size`,
   recordRefusedCosignature: sql`INSERT INTO refused_cosignatures (id, witness, detail, at, jws) VALUES (@id, @witness, @detail, @at, @jws)
        ON CONFLICT (id) DO NOTHING`,

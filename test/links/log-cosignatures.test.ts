@@ -124,4 +124,21 @@ describe("partners' cosignatures of a gateway's log checkpoints", () => {
     expect(neighbour.refusedCosignatures.map((r: any) => r.cosignature)).toEqual(offers.map((o) => o.jws));
     expect(neighbour.cosigned.cosignature).toBe(good.jws);
   });
+
+  it('cosigns a checkpoint kept before it was cosigned when it finds it the same again, and only once', async () => {
+    const { b, provider } = link;
+    const kept = (await b.app.gateway.store.lastPartnerCheckpoint(provider.id))!;
+    const bDb = new Database(join(b.dir, 'gateway.db'));
+    try {
+      bDb.prepare('UPDATE partner_checkpoints SET cosignature = NULL WHERE partner = ?').run(provider.id);
+    } finally {
+      bDb.close();
+    }
+    await expect(aAtB.getLogCosignature()).rejects.toMatchObject({ status: 404, code: 'USM_ERR_COSIGNATURE_NOT_FOUND' });
+    expect(await roundAt('b')).toMatchObject({ outcome: 'same', treeSize: kept.treeSize });
+    const first = await aAtB.getLogCosignature();
+    expect(first).toMatchObject({ origin: provider.id, witness: link.supplier.id, treeSize: kept.treeSize, rootHash: kept.rootHash });
+    expect(await roundAt('b')).toMatchObject({ outcome: 'same' });
+    expect(await aAtB.getLogCosignature()).toEqual(first);
+  });
 });

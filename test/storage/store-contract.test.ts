@@ -337,6 +337,9 @@ for (const engine of ENGINES) {
       await store.keepCosignature({ ...cosignature('supplier', 7), jws: 'another-of-the-same-size' });
       await store.keepCosignature(cosignature('supplier', 9));
       expect(await store.listCosignatures()).toEqual([cosignature('supplier', 7), cosignature('exchange', 2 ** 40), cosignature('supplier', 9)]);
+      expect(await store.lastCosignature('supplier')).toEqual(cosignature('supplier', 9));
+      expect(await store.lastCosignature('exchange')).toEqual(cosignature('exchange', 2 ** 40));
+      expect(await store.lastCosignature('provider')).toBeUndefined();
 
       const refused = { id: 'r1', witness: 'supplier', detail: 'our log has no checkpoint of 9 records', at: '2026-12-02T02:02:00.000Z', jws: 'forged' };
       expect(await store.recordRefusedCosignature(refused)).toBe(true);
