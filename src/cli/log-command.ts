@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { JWK } from 'jose';
 import { readEnvironment } from '../config/environment.js';
@@ -52,13 +52,27 @@ async function exportCommand(args: string[]): Promise<number> {
   try {
     const origin = config?.party.id ?? (await reader.logCheckpoint())?.origin;
     if (origin === undefined) throw new UsageError('the store has no checkpoint to name the log\'s origin: give --config');
+    // A new file only: a bundle never overwrites another.
     const out = createWriteStream(values.out, { flags: 'wx' });
+    try {
+      await once(out, 'open');
+    } catch (error) {
+      throw new UsageError(`--out ${values.out}: ${(error as NodeJS.ErrnoException).code === 'EEXIST' ? 'the file exists' : (error as Error).message}`);
+    }
     const write = async (line: string): Promise<void> => {
       if (!out.write(line)) await once(out, 'drain');
     };
-    const counts = await writeBundle(reader, { origin, createdAt: new Date().toISOString(), keys, tsaCertificates, cosignatures }, write);
-    out.end();
-    await once(out, 'finish');
+    let counts: Awaited<ReturnType<typeof writeBundle>>;
+    try {
+      counts = await writeBundle(reader, { origin, createdAt: new Date().toISOString(), keys, tsaCertificates, cosignatures }, write);
+      out.end();
+      await once(out, 'finish');
+    } catch (error) {
+      // No half bundle left behind.
+      out.destroy();
+      await rm(values.out, { force: true });
+      throw error;
+    }
     if (values.json) process.stdout.write(`${JSON.stringify({ ok: true, out: values.out, origin, counts })}\n`);
     else {
       process.stdout.write(

@@ -1,5 +1,6 @@
 import type { StoredCheckpoint, LogReader } from '../messages/log-proofs.js';
 import type { LogRecord } from '../messages/message-log.js';
+import { cannotOpen } from './open-store.js';
 import { checkpointOf, logOf, type CheckpointRow, type LogNodeRow, type LogRow } from './rows.js';
 import { positional, sql, textIn, valuesOf, type Params, type Sql } from './sql.js';
 import { logNodesQuery, STATEMENTS as S } from './statements.js';
@@ -38,8 +39,12 @@ type Read = <T>(statement: Sql, params?: Params) => Promise<T[]>;
 
 /** Opens the store a `--store` names: a SQLite file (`sqlite:<file>` or a path) or a `postgres://` URL (`?schema=` as the gateway takes it). */
 export async function openLogStoreReader(store: string): Promise<LogStoreReader> {
-  if (store.startsWith('postgres://') || store.startsWith('postgresql://')) return postgresReader(store);
-  return sqliteReader(store.startsWith('sqlite:') ? store.slice('sqlite:'.length) : store);
+  const postgres = store.startsWith('postgres://') || store.startsWith('postgresql://');
+  try {
+    return postgres ? await postgresReader(store) : await sqliteReader(store.startsWith('sqlite:') ? store.slice('sqlite:'.length) : store);
+  } catch (error) {
+    throw cannotOpen(postgres ? store : `sqlite:${store}`, error);
+  }
 }
 
 async function sqliteReader(file: string): Promise<LogStoreReader> {

@@ -149,6 +149,11 @@ describe('usm-link log export and verify-log on a bundle', () => {
     expect(lines.filter((l) => l.type === 'checkpoint').at(-1)).toMatchObject({ treeSize: 5, timestampToken: expect.any(String) });
   });
 
+  it('never overwrites a file, and names a store it cannot open', async () => {
+    expect(await cli('log', 'export', '--store', db, '--out', bundle)).toMatchObject({ code: 2, stderr: expect.stringContaining('the file exists') });
+    expect(await cli('log', 'export', '--store', join(gateway.dir, 'none.db'), '--out', join(gateway.dir, 'none.jsonl'))).toMatchObject({ code: 1, stderr: expect.stringContaining('USM_BOOT_STORE') });
+  });
+
   it('passes an intact bundle: tree, checkpoints, a partner\'s kept checkpoint, every signature, the timestamps', async () => {
     const { code, result } = await verdict(bundle, '--keys', keysFile, '--tsa-cert', tsa.caFile, '--checkpoint', kept);
     expect(result).toMatchObject({ ok: true, origin: 'provider', records: 5, signatures: { checked: 5, unchecked: 0 }, trust: { keys: 'pinned', tsa: 'pinned' } });
