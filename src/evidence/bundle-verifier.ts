@@ -104,6 +104,7 @@ export function createBundleVerifier(options: BundleVerifyOptions = {}) {
   let pending: { record: LogRecord; body?: Buffer } | undefined;
   let checked = 0;
   let unchecked = 0;
+  let bodies = 0;
   let failure: BundleFailure | undefined;
 
   const fail = (code: BundleFailureCode, reason: string, brokenAt?: number): never => {
@@ -258,6 +259,7 @@ export function createBundleVerifier(options: BundleVerifyOptions = {}) {
         fail('bundle_malformed', `line ${lineNumber}: a body line must follow its record, once`);
       }
       pending!.body = Buffer.from(value.body as string, 'utf8');
+      bodies++;
       return;
     }
     const at = SECTION_ORDER.indexOf(type as (typeof SECTION_ORDER)[number]);
@@ -294,6 +296,15 @@ export function createBundleVerifier(options: BundleVerifyOptions = {}) {
         settle();
         const counts: BundleCounts = header!.counts;
         if (range.size < counts.records) fail('record_missing', `the header counts ${counts.records} records, the bundle holds ${range.size}`, range.size);
+        const held: [keyof BundleCounts, number][] = [
+          ['records', range.size],
+          ['bodies', bodies],
+          ['checkpoints', checkpoints.length],
+          ['keys', bundleKeys.length],
+          ['tsaCertificates', tsaPems.length],
+          ['cosignatures', cosignatureJws.length],
+        ];
+        for (const [what, count] of held) if (counts[what] !== count) fail('bundle_malformed', `the header counts ${counts[what]} ${what}, the bundle holds ${count}`);
         const beyond = expected.at(-1);
         if (beyond !== undefined) fail('cut_back', `${beyond.what} has ${beyond.treeSize} records, the log only ${range.size}`, range.size);
       } catch (error) {

@@ -134,7 +134,8 @@ describe('usm-link log export and verify-log on a bundle', () => {
   const checkpointOf = (size: number): Line => lines.find((l) => l.type === 'checkpoint' && l.treeSize === size)!;
   const withCosignatures = (ls: Line[], ...cosignatures: Line[]): Line[] => {
     const at = ls.findIndex((l) => l.type === 'record');
-    return [...ls.slice(0, at), ...cosignatures, ...ls.slice(at)];
+    const header = { ...ls[0]!, counts: { ...ls[0]!.counts, cosignatures: ls[0]!.counts.cosignatures + cosignatures.length } };
+    return [header, ...ls.slice(1, at), ...cosignatures, ...ls.slice(at)];
   };
 
   it('writes the header, then keys, the TSA certificate, checkpoints with tokens, and each record with its body', () => {
@@ -184,6 +185,7 @@ describe('usm-link log export and verify-log on a bundle', () => {
       undefined,
     ],
     ['a key retired before the records', (ls: Line[]) => ls.map((l) => (l.type === 'key' && l.owner === 'provider' ? { ...l, notAfter: '2020-01-01T00:00:00.000Z' } : l)), 'key_retired', 0],
+    ['a checkpoint line removed', (ls: Line[]) => ls.filter((l) => !(l.type === 'checkpoint' && l.treeSize === 2)), 'bundle_malformed', undefined],
     ['a checkpoint signed by the partner', (ls: Line[]) => ls.map((l) => (l.type === 'checkpoint' && l.treeSize === 2 ? { ...l, jws: signCheckpoint({ origin: 'provider', treeSize: 2, rootHash: l.rootHash, at: l.at }, hospital.key) } : l)), 'signature_invalid', undefined],
   ])('fails on %s, naming it', async (name, edit, code, brokenAt) => {
     const file = await variant(name.replaceAll(' ', '-'), edit as (ls: Line[]) => Line[]);
