@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
@@ -301,6 +302,36 @@ describe('usm-link log export from PostgreSQL', () => {
     } finally {
       await pg.drop();
       await removeDir(gateway.dir);
+    }
+  }, 60_000);
+});
+
+describe('verify-log on a bundle, at a terminal', () => {
+  it('shows the records done of the total on stderr, and nothing but the verdict with --json', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'usm-bundle-'));
+    try {
+      const n = 2500;
+      let range = EMPTY_RANGE;
+      const records: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const appended = appendRecord(range, { direction: 'in', messageId: `m${i}`, partner: 'hospital', type: 'call.submit', digest: 'sha-256=:x:', signature: 'e30..AAAA', receipt: null, at: new Date(1_700_000_000_000 + i).toISOString() });
+        range = appended.range;
+        records.push(JSON.stringify({ type: 'record', record: appended.record }));
+      }
+      const header = { type: 'header', format: 'usm-link-log-bundle', version: 1, origin: 'provider', createdAt: new Date().toISOString(), counts: { records: n, bodies: 0, checkpoints: 0, keys: 0, tsaCertificates: 0, cosignatures: 0 } };
+      const file = join(dir, 'big.jsonl');
+      await writeFile(file, `${[JSON.stringify(header), ...records].join('\n')}\n`);
+      // `script` runs the command on a pseudo-terminal: stdout and stderr both land in its output.
+      const atTerminal = (...args: string[]) => exec('script', ['-qec', [process.execPath, CLI, 'verify-log', file, ...args].join(' '), '/dev/null']);
+      const shown = await atTerminal();
+      expect(shown.code).toBe(0);
+      expect(shown.stdout).toContain(`${n} / ${n} records`);
+      expect(shown.stdout).toContain(`ok: bundle of provider, ${n} records, root ${rootOf(range).toString('base64url')}`);
+      const json = await atTerminal('--json');
+      expect(json.stdout.trim().split('\n')).toHaveLength(1);
+      expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, records: n, signatures: { checked: 0, unchecked: n }, trust: { keys: 'none', tsa: 'none' } });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });
