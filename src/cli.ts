@@ -46,10 +46,19 @@ usage:
   usm-link console hash-password              read a password on standard input, print its scrypt hash
                                               for console.accounts[].passwordHash
   usm-link verify-log FILE [--checkpoint FILE]... [--keys JWKS]... [--tsa-cert PEM] [--json]
-                                              check a message log offline (a gateway's SQLite file or a
-                                              .jsonl export): its Merkle tree, against its own and the
-                                              given checkpoints (cut back, rewritten), and with --keys
-                                              every signature; exit 1 naming the first thing that fails
+                                              check a message log offline (a gateway's SQLite file, a
+                                              .jsonl export or a log bundle): its Merkle tree, against its
+                                              own and the given checkpoints (cut back, rewritten), and with
+                                              --keys every signature; a bundle also its timestamps and
+                                              cosignatures [--require-cosignatures N]; exit 1 naming the
+                                              first thing that fails
+  usm-link log export --store FILE|URL --out BUNDLE [--config FILE] [--tsa-cert PEM] [--cosignatures FILE] [--json]
+                                              write a self-contained log bundle (records, bodies still held,
+                                              checkpoints, timestamp tokens, keys, TSA certificates) from a
+                                              SQLite file or a postgres:// store, read-only
+  usm-link log prove --store FILE|URL --message ID [--checkpoint-size N]
+                                              print a message's record, leaf hash, inclusion proof and the
+                                              signed checkpoint it proves against, as JSON
   usm-link retention purge [--config FILE] [--url URL]
                                               purge now what ended calls hold past their agreement's
                                               retention (the message log stays verifiable; admin token)
@@ -81,6 +90,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./cli/partner-command.js')).partnerCommand(command, rest);
     case 'verify-log':
       return (await import('./cli/verify-log-command.js')).verifyLogCommand(rest);
+    case 'log':
+      return (await import('./cli/log-command.js')).logCommand(rest);
     case 'trace':
       return (await import('./cli/trace-command.js')).traceCommand(rest);
     case 'retention':

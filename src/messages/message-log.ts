@@ -111,14 +111,15 @@ export interface LastMessages {
  * Checks the signatures inside one record: the message's detached JWS over its body, the body's
  * digest, and the receipt's compact JWS naming the message and digest. `keyFor` knows the keys
  * of both ends (the gateway's and its partners'); a signature whose key it does not know is
- * `unchecked`, not failed. The reason when one does not hold.
+ * `unchecked`, not failed, and so is the message's signature without its body (purged under
+ * retention: the receipt is still checked). The reason when one does not hold.
  */
 export function checkRecordSignatures(
   record: LogEntry,
-  body: Uint8Array,
+  body: Uint8Array | undefined,
   options: VerifyOptions,
 ): { readonly ok: true; readonly unchecked: number } | { readonly ok: false; readonly reason: string } {
-  if (bodyDigest(body) !== record.digest) return { ok: false, reason: 'its body does not match its digest' };
+  if (body !== undefined && bodyDigest(body) !== record.digest) return { ok: false, reason: 'its body does not match its digest' };
   let unchecked = 0;
   const attempt = (what: string, check: () => void): string | undefined => {
     try {
@@ -132,8 +133,11 @@ export function checkRecordSignatures(
       return `${what}: ${(error as Error).message}`;
     }
   };
-  const signature = attempt('its signature', () => verifyDetached(body, record.signature, options));
-  if (signature !== undefined) return { ok: false, reason: signature };
+  if (body === undefined) unchecked++;
+  else {
+    const signature = attempt('its signature', () => verifyDetached(body, record.signature, options));
+    if (signature !== undefined) return { ok: false, reason: signature };
+  }
   if (record.receipt !== null) {
     const receipt = attempt('its receipt', () => {
       const { payload } = verifyCompact(record.receipt!, options, RECEIPT_TYPE);

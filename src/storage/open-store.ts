@@ -33,7 +33,8 @@ export async function openStore(storage: string, options: StoreOptions = {}): Pr
   throw new BootError('USM_BOOT_STORE', `storage ${storage.split(':')[0]}: use sqlite:<file> or postgres://...`);
 }
 
-function cannotOpen(storage: string, error: unknown): BootError {
+/** A store that cannot be opened, as USM_BOOT_STORE without the URL's password. */
+export function cannotOpen(storage: string, error: unknown): BootError {
   const engine = storage.startsWith('sqlite:') ? 'sqlite' : 'postgres';
   const { message = String(error), code } = error as { message?: string; code?: unknown };
   let reason = message.split('\n')[0]!;

@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayClient, type GatewayClient } from '../../src/client/index.js';
@@ -140,5 +143,24 @@ describe("partners' cosignatures of a gateway's log checkpoints", () => {
     expect(first).toMatchObject({ origin: provider.id, witness: link.supplier.id, treeSize: kept.treeSize, rootHash: kept.rootHash });
     expect(await roundAt('b')).toMatchObject({ outcome: 'same' });
     expect(await aAtB.getLogCosignature()).toEqual(first);
+  });
+
+  it("exports A's log with B's cosignatures, and verify-log counts B as a witness of it", async () => {
+    const { a, provider, supplier } = link;
+    const kept = await a.app.gateway.store.listCosignatures();
+    expect(kept.length).toBeGreaterThan(0);
+    const bundle = join(a.dir, `bundle-${randomBytes(4).toString('hex')}.jsonl`);
+    const keys = join(a.dir, 'both-keys.json');
+    await writeFile(keys, JSON.stringify({ keys: [publicJwkOf(provider.key.jwk), publicJwkOf(supplier.key.jwk)] }));
+    const cli = promisify(execFile);
+    const bin = new URL('../../bin/usm-link.js', import.meta.url).pathname;
+    await cli(process.execPath, [bin, 'log', 'export', '--store', join(a.dir, 'gateway.db'), '--out', bundle, '--json']);
+    const lines = (await readFile(bundle, 'utf8')).split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { type: string; jws?: string });
+    expect(lines.filter((l) => l.type === 'cosignature').map((l) => l.jws)).toEqual(kept.map((c) => c.jws));
+    const verified = JSON.parse((await cli(process.execPath, [bin, 'verify-log', bundle, '--keys', keys, '--require-cosignatures', '1', '--json'])).stdout);
+    expect(verified).toMatchObject({ ok: true, cosignatures: { count: kept.length, witnesses: [supplier.id] } });
+    // Two witnesses asked for, one there: refused, named.
+    const refused = await cli(process.execPath, [bin, 'verify-log', bundle, '--keys', keys, '--require-cosignatures', '2', '--json']).catch((e: { stdout: string }) => e);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, code: 'cosignatures_missing' });
   });
 });
