@@ -52,7 +52,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     query_timeout: timeoutMs * 2,
     // A transaction's statements go out without waiting for each other's answers (see Pipeline).
     pipeline: true,
-    ...(schema !== null ? { options: `-c search_path=${schema}` } : {}),
+    // The gateway's statements are short: compiling one (JIT, for a plan costed high on a big table) takes longer than running it.
+    options: ['-c jit=off', ...(schema !== null ? [`-c search_path=${schema}`] : [])].join(' '),
   });
   pool.on('error', () => undefined); // an idle client lost its server: the next query reports it
 
