@@ -23,7 +23,7 @@ export interface PostgresOptions {
   readonly now?: () => number;
   /** Signs the checkpoint of each transaction that appended to the message log (none kept without it). */
   readonly checkpoint?: CheckpointSigner;
-  /** Told how each commit went (one transaction: the time from BEGIN to COMMIT done; writes 1) and each COMMIT round trip, which holds the server's WAL flush (as `fsync`), for the metrics. */
+  /** Told how each commit went (one transaction: the time from BEGIN to COMMIT done; writes 1) and each round trip that ends with COMMIT, which holds the server's WAL flush (as `fsync`), for the metrics. */
   readonly observe?: StoreObserver;
   /** Each write inside a trace gets a `usm.commit` span. */
   readonly tracing?: Tracing;
@@ -31,9 +31,10 @@ export interface PostgresOptions {
 
 /**
  * The store for several replicas sharing one PostgreSQL database. Every change commits in one
- * transaction; replay protection and idempotency live in unique constraints; appends to the message
- * log and the event sequence take a transaction-scoped advisory lock so that their order is the
- * commit order; outbox and webhook deliveries are claimed with leases (`FOR UPDATE SKIP LOCKED`).
+ * transaction, its statements pipelined; replay protection and idempotency live in unique
+ * constraints; appends to the message log and the event sequence take a transaction-scoped advisory
+ * lock, last, so that their order is the commit order; outbox and webhook deliveries are claimed
+ * with leases (`FOR UPDATE SKIP LOCKED`).
  * `?schema=name` in the URL keeps the tables in a schema of their own (created when missing).
  */
 export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<Store> {
