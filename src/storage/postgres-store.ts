@@ -42,6 +42,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema');
   parsed.searchParams.delete('schema');
+  const urlOptions = parsed.searchParams.get('options'); // the URL's own server settings, kept with ours
+  parsed.searchParams.delete('options');
   if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new TypeError(`schema ${schema}: use lower-case letters, digits and _`);
   const timeoutMs = options.timeoutMs ?? 5000;
   const pool = new pg.Pool({
@@ -54,7 +56,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     // A transaction's statements go out without waiting for each other's answers (see Pipeline).
     pipeline: true,
     // The gateway's statements are short: compiling one (JIT, for a plan costed high on a big table) takes longer than running it.
-    options: ['-c jit=off', ...(schema !== null ? [`-c search_path=${schema}`] : [])].join(' '),
+    options: [...(urlOptions !== null ? [urlOptions] : []), '-c jit=off', ...(schema !== null ? [`-c search_path=${schema}`] : [])].join(' '),
   });
   pool.on('error', () => undefined); // an idle client lost its server: the next query reports it
 
