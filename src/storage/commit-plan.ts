@@ -173,9 +173,14 @@ export function checkpointSteps(sign: CheckpointSigner): Step[] {
     read<LogHeadRow & { checkpointed: number | string | null }>(S.checkpointDue, {}, ([row]) => {
       const range = compactRangeOf(row);
       if (range.size === 0 || (row!.checkpointed !== null && Number(row!.checkpointed) >= range.size)) return [];
-      return [insert(S.insertCheckpoint, [checkpointColumns(sign({ treeSize: range.size, rootHash: toBase64url(rootOf(range)) }))])];
+      return [checkpointStep(sign, range)];
     }),
   ];
+}
+
+/** The signed checkpoint of a tree, written. */
+export function checkpointStep(sign: CheckpointSigner, range: CompactRange): Step {
+  return insert(S.insertCheckpoint, [checkpointColumns(sign({ treeSize: range.size, rootHash: toBase64url(rootOf(range)) }))]);
 }
 
 /**

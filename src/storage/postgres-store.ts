@@ -7,7 +7,8 @@ import { StoreUnavailableError, type Store, type StoreObserver } from '../ports/
 import type { Tracing } from '../kernel/tracing.js';
 import { commitSpans } from './commit-span.js';
 import type { CheckpointSigner } from '../messages/log-proofs.js';
-import { checkpointSteps, type Step } from './commit-plan.js';
+import { checkpointStep, type Step } from './commit-plan.js';
+import { compactRangeOf, type LogHeadRow } from './rows.js';
 import { MIGRATIONS, migrationSql } from './migrations.js';
 import { multiRowQuery, positional, textIn, valuesOf, type Params, type PositionalQuery, type Sql } from './sql.js';
 import { createSqlStore } from './sql-store.js';
@@ -22,7 +23,7 @@ export interface PostgresOptions {
   readonly now?: () => number;
   /** Signs the checkpoint of each transaction that appended to the message log (none kept without it). */
   readonly checkpoint?: CheckpointSigner;
-  /** Told how each commit went (one transaction: the time from BEGIN to COMMIT done; writes 1) and each COMMIT round trip, which holds the server's WAL flush (as `fsync`), for the metrics. */
+  /** Told how each commit went (one transaction: the time from BEGIN to COMMIT done; writes 1) and each round trip that ends with COMMIT, which holds the server's WAL flush (as `fsync`), for the metrics. */
   readonly observe?: StoreObserver;
   /** Each write inside a trace gets a `usm.commit` span. */
   readonly tracing?: Tracing;
@@ -30,9 +31,10 @@ export interface PostgresOptions {
 
 /**
  * The store for several replicas sharing one PostgreSQL database. Every change commits in one
- * transaction; replay protection and idempotency live in unique constraints; appends to the message
- * log and the event sequence take a transaction-scoped advisory lock so that their order is the
- * commit order; outbox and webhook deliveries are claimed with leases (`FOR UPDATE SKIP LOCKED`).
+ * transaction, its statements pipelined; replay protection and idempotency live in unique
+ * constraints; appends to the message log and the event sequence take a transaction-scoped advisory
+ * lock, last, so that their order is the commit order; outbox and webhook deliveries are claimed
+ * with leases (`FOR UPDATE SKIP LOCKED`).
  * `?schema=name` in the URL keeps the tables in a schema of their own (created when missing).
  */
 export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<Store> {
@@ -40,6 +42,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema');
   parsed.searchParams.delete('schema');
+  const urlOptions = parsed.searchParams.get('options'); // the URL's own server settings, kept with ours
+  parsed.searchParams.delete('options');
   if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new TypeError(`schema ${schema}: use lower-case letters, digits and _`);
   const timeoutMs = options.timeoutMs ?? 5000;
   const pool = new pg.Pool({
@@ -49,7 +53,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     idleTimeoutMillis: 30_000,
     statement_timeout: timeoutMs * 2,
     query_timeout: timeoutMs * 2,
-    ...(schema !== null ? { options: `-c search_path=${schema}` } : {}),
+    // A transaction's statements go out without waiting for each other's answers (see Pipeline).
+    pipeline: true,
+    // The gateway's statements are short: compiling one (JIT, for a plan costed high on a big table) takes longer than running it.
+    options: [...(urlOptions !== null ? [urlOptions] : []), '-c jit=off', ...(schema !== null ? [`-c search_path=${schema}`] : [])].join(' '),
   });
   pool.on('error', () => undefined); // an idle client lost its server: the next query reports it
 
@@ -62,15 +69,23 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       throw translate(error);
     }
   };
-  const transaction = <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> =>
+  /**
+   * A transaction on one connection, its statements pipelined: `BEGIN` goes out with the first
+   * statements, `COMMIT` with the last (after the answers of any statement that must change exactly
+   * one row, so that a stale change is never committed).
+   */
+  const transaction = <T>(work: (pipe: Pipeline) => Promise<T>): Promise<T> =>
     run(async () => {
       const client = await pool.connect();
       try {
         const began = performance.now();
-        await client.query('BEGIN');
-        const result = await work(client);
+        const pipe = new Pipeline(client);
+        pipe.send('BEGIN');
+        const result = await work(pipe);
+        if (pipe.checking) await pipe.settle();
         const committing = performance.now();
-        await client.query('COMMIT');
+        pipe.send('COMMIT');
+        await pipe.settle();
         const done = performance.now();
         observe?.fsync?.((done - committing) / 1000);
         observe?.commit?.((done - began) / 1000, 1);
@@ -92,10 +107,12 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       return result;
     });
   const transact = (steps: readonly Step[]): Promise<void> =>
-    transaction(async (client) => {
-      const appended = await runSteps(client, steps);
-      // Each transaction is its own commit batch here: its checkpoint, still under the append lock.
-      if (appended && options.checkpoint !== undefined) await runSteps(client, checkpointSteps(options.checkpoint));
+    transaction(async (pipe) => {
+      const head = await runSteps(pipe, steps);
+      // Each transaction is its own commit batch here: the checkpoint of the tree it leaves, sent
+      // with its COMMIT, still under the append lock (the tree grew by this transaction's records, so
+      // no checkpoint is of its size yet).
+      if (head !== undefined && options.checkpoint !== undefined) await runSteps(pipe, [checkpointStep(options.checkpoint, compactRangeOf(head))]);
     });
 
   await run(async () => {
@@ -137,25 +154,65 @@ async function execute(client: pg.Pool | pg.ClientBase, statement: Sql, params: 
 }
 
 /**
- * A transaction's steps, each awaited in turn; a multi-row insert is one statement, whatever the
- * number of rows. True when one of them took the append lock (the transaction appends to the log).
+ * Statements sent on one connection without waiting for each other's answers (pg's pipeline mode):
+ * they share one round trip. The server runs them in order; once one fails, the transaction is
+ * aborted and the rest fail with it (a `COMMIT` behind them rolls back).
  */
-async function runSteps(client: pg.ClientBase, steps: readonly Step[]): Promise<boolean> {
-  let appended = false;
+class Pipeline {
+  private sent: { readonly answer: Promise<pg.QueryResult>; readonly conflict?: string }[] = [];
+
+  constructor(private readonly client: pg.ClientBase) {}
+
+  /** Whether a statement sent and not yet answered must change exactly one row. */
+  get checking(): boolean {
+    return this.sent.some((s) => s.conflict !== undefined);
+  }
+
+  send(text: string, values?: unknown[], conflict?: string): void {
+    const answer = this.client.query(text, values);
+    answer.catch(() => undefined); // reported by settle, in the order sent
+    this.sent.push({ answer, ...(conflict !== undefined ? { conflict } : {}) });
+  }
+
+  /** Waits for every answer; the first failure in the order sent (a stale change included) is thrown. */
+  async settle(): Promise<pg.QueryResult[]> {
+    const sent = this.sent;
+    this.sent = [];
+    const settled = await Promise.allSettled(sent.map((s) => s.answer));
+    return settled.map((answer, i) => {
+      if (answer.status === 'rejected') throw answer.reason;
+      const conflict = sent[i]!.conflict;
+      if (conflict !== undefined && answer.value.rowCount !== 1) throw new VersionConflictError(conflict);
+      return answer.value;
+    });
+  }
+}
+
+/**
+ * A transaction's steps, in order, pipelined: a read waits for the answers of everything sent before
+ * it and itself (its rows decide what follows); a multi-row insert is one statement, whatever the
+ * number of rows. The statements after the last read are left in the pipe for the caller to settle
+ * (with its `COMMIT`). Answers the log head the steps wrote last (the tree they leave), if any.
+ */
+async function runSteps(pipe: Pipeline, steps: readonly Step[]): Promise<LogHeadRow | undefined> {
+  let head: LogHeadRow | undefined;
   for (const step of steps) {
     if (step.kind === 'rows') {
       if (step.rows.length > 0) {
         const { text, values } = multiRowQuery(step.insert, step.rows);
-        await client.query(text, values);
+        pipe.send(text, values);
       }
       continue;
     }
-    if (step.statement === S.appendLock) appended = true;
-    const { rows, changes } = await execute(client, step.statement, step.params);
-    if (step.kind === 'read') appended = (await runSteps(client, step.then(rows))) || appended;
-    else if (step.conflict !== undefined && changes !== 1) throw new VersionConflictError(step.conflict);
+    if (step.statement === S.saveLogHead) head = step.params as unknown as LogHeadRow; // logHeadColumns of the range
+    const query = queryOf(step.statement);
+    if (query !== undefined) pipe.send(query.text, valuesOf(query, step.params), step.kind === 'run' ? step.conflict : undefined);
+    if (step.kind === 'read') {
+      const rows = query === undefined ? [] : (await pipe.settle()).at(-1)!.rows;
+      head = (await runSteps(pipe, step.then(rows))) ?? head;
+    }
   }
-  return appended;
+  return head;
 }
 
 async function migrate(pool: pg.Pool, now: () => number): Promise<void> {
@@ -170,7 +227,11 @@ async function migrate(pool: pg.Pool, now: () => number): Promise<void> {
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.version)) continue;
       await client.query(migrationSql(migration, 'postgres'));
-      if (migration.steps !== undefined) await runSteps(client, migration.steps());
+      if (migration.steps !== undefined) {
+        const pipe = new Pipeline(client);
+        await runSteps(pipe, migration.steps());
+        await pipe.settle();
+      }
       await execute(client, S.recordMigration, { version: migration.version, name: migration.name, applied_at: new Date(now()).toISOString() });
     }
     await client.query('COMMIT');

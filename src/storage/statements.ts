@@ -9,8 +9,6 @@ import type { CallRow, CheckpointRow, ErasureRow, EventRow, IdempotentRow, Histo
  * dialects differ, the difference is one of the pieces below, said once and put where it is needed.
  */
 
-/** Null-safe equality. */
-const SAME_AS: DialectText = { sqlite: 'IS', postgres: 'IS NOT DISTINCT FROM' };
 /** Replicas claim rows without waiting for each other; SQLite has one writer, which needs no row lock. */
 const SKIP_LOCKED: DialectText = { sqlite: '', postgres: ' FOR UPDATE SKIP LOCKED' };
 const FOR_UPDATE: DialectText = { sqlite: '', postgres: ' FOR UPDATE' };
@@ -19,6 +17,20 @@ const FOR_UPDATE: DialectText = { sqlite: '', postgres: ' FOR UPDATE' };
  * UUIDv7, whose bits after the millisecond are random: rows of one commit cannot be ordered by them.
  */
 const WRITE_ORDER: DialectText = { sqlite: 'rowid', postgres: 'seq' };
+
+/**
+ * The outbox row `o` is the oldest pending message of its call to its partner (the call-less
+ * messages of a partner are one queue). SQLite's `IS` is an indexed equality; PostgreSQL's
+ * `IS NOT DISTINCT FROM` is not, which made the planner cost the claim as a scan per pending
+ * message (and JIT-compile it, a second a claim with a backlog): there, one indexed probe of
+ * `outbox_by_call` for an earlier pending message of the same call, another for call-less ones.
+ */
+const CALL_QUEUE_HEAD: DialectText = {
+  sqlite: "o.seq = (SELECT MIN(p.seq) FROM outbox p WHERE p.partner = o.partner AND p.status = 'pending' AND p.call_id IS o.call_id)",
+  postgres:
+    "NOT EXISTS (SELECT 1 FROM outbox p WHERE p.partner = o.partner AND p.status = 'pending' AND p.call_id = o.call_id AND p.seq < o.seq)" +
+    " AND (o.call_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM outbox p WHERE p.partner = o.partner AND p.status = 'pending' AND p.call_id IS NULL AND p.seq < o.seq))",
+};
 
 /** A member of a call's JSON document, by path (a literal of this module, never a parameter). */
 const docMember = (path: string): DialectText => ({ sqlite: `json_extract(doc, '$.${path}')`, postgres: `(doc::jsonb #>> '{${path.replaceAll('.', ',')}}')` });
@@ -135,7 +147,7 @@ export const STATEMENTS = {
          WHERE o.partner = @partner AND o.status = 'pending' AND (o.lease_until IS NULL OR o.lease_until < @now)
            AND NOT EXISTS (SELECT 1 FROM delivery_pauses d WHERE d.partner = @partner)
            AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
-           AND o.seq = (SELECT MIN(p.seq) FROM outbox p WHERE p.partner = o.partner AND p.status = 'pending' AND p.call_id ${SAME_AS} o.call_id)
+           AND ${CALL_QUEUE_HEAD}
          ORDER BY o.seq LIMIT @limit${SKIP_LOCKED})
        RETURNING *`,
   partnersWithPending: sql`SELECT DISTINCT partner FROM outbox WHERE status = 'pending'`,
