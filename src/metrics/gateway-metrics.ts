@@ -56,7 +56,7 @@ export interface GatewayMetrics {
   directoryPartners(ids: readonly string[]): void;
   /** One refresh of the followed network directory, and the directory held after it. */
   directory(outcome: DirectoryRefreshOutcome, code: string | undefined, held: { sequence: number; exp: number } | undefined): void;
-  /** The store's commits and fsyncs (SQLite: group commits and WAL fsyncs; PostgreSQL: transactions and COMMIT round trips). */
+  /** The store's commits and fsyncs (SQLite: group commits and WAL fsyncs; PostgreSQL: transactions and the round trips that carry their COMMIT). */
   readonly store: StoreObserver;
 }
 
@@ -154,7 +154,7 @@ export function createGatewayMetrics(options: GatewayMetricsOptions): GatewayMet
   });
   const breaches = new Counter({ name: 'usm_link_sla_breaches_total', help: 'Service-level targets missed, by customer and target (response, resolution).', labelNames: ['customer', 'target'], registers });
   const commit = new Histogram({ name: 'usm_link_store_commit_duration_seconds', help: 'Time one commit of the store took: a SQLite group commit (the transaction, before its fsync), or a PostgreSQL write from BEGIN to its COMMIT answered.', buckets: STORE_BUCKETS, registers });
-  const fsync = new Histogram({ name: 'usm_link_store_fsync_duration_seconds', help: "Time one fsync of the SQLite store's WAL took, or one PostgreSQL COMMIT round trip (which holds the server's WAL flush).", buckets: STORE_BUCKETS, registers });
+  const fsync = new Histogram({ name: 'usm_link_store_fsync_duration_seconds', help: "Time one fsync of the SQLite store's WAL took, or the PostgreSQL round trip that carries a COMMIT (which holds the server's WAL flush).", buckets: STORE_BUCKETS, registers });
   const group = new Histogram({ name: 'usm_link_store_group_commit_writes', help: 'Writes committed together in one transaction (a SQLite group commit; 1 on PostgreSQL).', buckets: GROUP_BUCKETS, registers });
 
   const directoryRefreshes = new Counter({

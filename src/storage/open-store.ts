@@ -10,7 +10,7 @@ export interface StoreOptions {
   readonly timeoutMs?: number;
   /** The clock for leases, requeue times and migration records; the system clock when not given. */
   readonly now?: () => number;
-  /** Told how each commit (SQLite: each group commit) and each fsync (PostgreSQL: each COMMIT round trip) went, for the metrics. */
+  /** Told how each commit (SQLite: each group commit) and each fsync (PostgreSQL: each round trip that carries a COMMIT) went, for the metrics. */
   readonly observe?: StoreObserver;
   /** Each write inside a trace gets a `usm.commit` span. */
   readonly tracing?: Tracing;
