@@ -787,12 +787,15 @@ function compiledCli(): string {
 async function start(args: string[]): Promise<Proc> {
   const began = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'processes.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const starting = { child, pid: child.pid!, startupMs: 0 };
+  running.add(starting);
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) resolve();
     });
     child.on('exit', (code) => reject(new Error(`${args[0]} exited ${code}`)));
   });
+  running.delete(starting);
   const proc = { child, pid: child.pid!, startupMs: round(performance.now() - began) };
   running.add(proc);
   return proc;

@@ -9,7 +9,7 @@ const run = promisify(execFile);
 describe('npm run bench (quick version)', () => {
   it('measures the proxy and the link in one run and writes every figure', async () => {
     const script = new URL('../../bench/run.ts', import.meta.url).pathname;
-    await run(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, BENCH_QUICK: '1' }, timeout: 240_000 });
+    await run(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, BENCH_QUICK: '1' }, timeout: 420_000 });
     const results = JSON.parse(await readFile(new URL('../../bench/results/quick.json', import.meta.url), 'utf8'));
     expect(results.hop.rps).toBeGreaterThan(0);
     expect(results.proxy.rps).toBeGreaterThan(0);
@@ -70,5 +70,5 @@ describe('npm run bench (quick version)', () => {
     const readme = withTable('before\n<!-- bench-table:start (written by bench/readme-table.ts from bench/results/latest.json) -->\nold\n<!-- bench-table:end -->\nafter\n', results);
     expect(readme).toContain(table);
     expect(readme).not.toContain('old');
-  }, 240_000);
+  }, 420_000);
 });
