@@ -15,7 +15,7 @@ import { freePorts } from '../scripts/free-ports.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -23,14 +23,21 @@ import pg from 'pg';
 import { createPartnerClient } from '../src/client/partner-client.js';
 import { generatePrivateJwk, publicJwkOf, signingKeyOf, type SigningKey } from '../src/keys/jwk.js';
 import { openSqliteStore } from '../src/storage/sqlite-store.js';
+import { logScaleRun } from './log-scale.js';
+import { machineLine, markdownTable } from './readme-table.js';
+import { cpuMicros, rssMb, rssPeakMb } from './proc.js';
+import { sampleServer, startCountingProxy, type CountingProxy } from './pg-counter.js';
 import { startCall } from '../src/usm/call-lifecycle.js';
 import { uuidv7 } from '../src/kernel/uuid-v7.js';
 import type { CallRecord } from '../src/ports/call.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const SETTINGS = QUICK
-  ? { calls: 200, runs: 1, concurrency: 16, drain: 200, listRows: 20_000, inserts: 200, latencyCalls: 100, warmupCalls: 50 }
-  : { calls: 3000, runs: 5, concurrency: 32, drain: 10_000, listRows: 1_000_000, inserts: 2000, latencyCalls: 1500, warmupCalls: 1000 };
+  ? { calls: 200, runs: 1, concurrency: 16, drain: 200, listRows: 20_000, inserts: 200, latencyCalls: 100, warmupCalls: 50, fixedSeconds: 2, partners: 20, activePartners: 5, partnerCalls: 50, startups: 1 }
+  : { calls: 3000, runs: 5, concurrency: 32, drain: 100_000, listRows: 1_000_000, inserts: 2000, latencyCalls: 1500, warmupCalls: 1000, fixedSeconds: 20, partners: 1000, activePartners: 100, partnerCalls: 5000, startups: 5 };
+/** The long modes, outside the full run (BENCH_ONLY=log, BENCH_ONLY=soak); the quick run has small versions. */
+const LOG_SETTINGS = QUICK ? { records: 20_000, appends: 300, concurrency: 32, rounds: 1, proofs: 20 } : { records: 10_000_000, appends: 5000, concurrency: 32, rounds: 3, proofs: 500 };
+const SOAK_SETTINGS = QUICK ? { windows: 2, windowSeconds: 2 } : { windows: Number(process.env.BENCH_SOAK_MINUTES ?? 10), windowSeconds: 60 };
 const TOKEN = 'bench-admin-and-desk-token-0123456789';
 const LEVELS = { supportHours: '24x7', targets: [{ priority: 3, responseMinutes: 60, resolutionMinutes: 480 }] };
 const here = new URL('.', import.meta.url).pathname;
@@ -45,26 +52,33 @@ async function main(): Promise<void> {
   const root = await mkdtemp(join(tmpdir(), 'usm-link-bench-'));
   const results: Record<string, unknown> = {};
   const started = Date.now();
+  // Other work on the machine shows in the figures: the load average says how much there was.
+  const loadAtStart = round(loadavg()[0]!, 2);
   try {
     if (process.env.BENCH_ONLY === 'store') {
       // Re-measure only the store figures, into the last full results.
-      const file = join(here, 'results', 'latest.json');
-      const last = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      last.store = await storeRun(root);
-      await writeFile(file, `${JSON.stringify(last, null, 2)}\n`);
-      log(`updated the store figures in ${file}`);
-      process.stdout.write(`${JSON.stringify(last.store)}\n`);
+      await intoLatest('store', await storeRun(root));
+      return;
+    }
+    if (process.env.BENCH_ONLY === 'log') {
+      // The message log at 10 million records (BENCH_LOG_RECORDS), into the last full results.
+      await intoLatest('log', await logScaleRun(root, { ...LOG_SETTINGS, records: Number(process.env.BENCH_LOG_RECORDS ?? LOG_SETTINGS.records), log }));
       return;
     }
     const clientKey = signingKeyOf(await generatePrivateJwk());
     await buildGateway();
+    if (process.env.BENCH_ONLY === 'soak') {
+      // At least 10 minutes (BENCH_SOAK_MINUTES) at half the link's peak, into the last full results.
+      await intoLatest('soak', await soakRun(root, clientKey));
+      return;
+    }
     if (process.env.BENCH_ONLY === 'replicas') {
       process.stdout.write(`${JSON.stringify(await replicaRun(root, clientKey))}\n`);
       return;
     }
     if (process.env.BENCH_ONLY === 'latency') {
       // Added latency at one rate (BENCH_RATE calls a second), printed.
-      process.stdout.write(`${JSON.stringify(await latencyRun(root, clientKey, Number(process.env.BENCH_RATE ?? 300)))}\n`);
+      process.stdout.write(`${JSON.stringify((await latencyRun(root, clientKey, [Number(process.env.BENCH_RATE ?? 300)]))[0])}\n`);
       return;
     }
     if (process.env.BENCH_ONLY === 'hop') {
@@ -92,27 +106,47 @@ async function main(): Promise<void> {
       cpu_us_per_call_supplier: round(median(linkRuns.map((r) => r.cpuUsPerCall.supplier ?? 0))),
       cpu_us_per_call_client: round(median(linkRuns.map((r) => r.cpuUsPerCall.client))),
     };
-    const latency = await latencyRun(root, clientKey, proxyRps / 2);
-    Object.assign(results.hop as object, latency);
-    // The same at half the link's own peak: what a call waits when the link is not over its capacity.
-    (results.hop as Record<string, unknown>).at_half_link_peak = await latencyRun(root, clientKey, linkRps / 2);
+    // At half the proxy's peak, and at half the link's own peak (what a call waits when the link is not over its capacity), on the same processes.
+    const [atHalfProxyPeak, atHalfLinkPeak] = await latencyRun(root, clientKey, [proxyRps / 2, linkRps / 2]);
+    Object.assign(results.hop as object, atHalfProxyPeak, { at_half_link_peak: atHalfLinkPeak });
     results.rss_peak_mb = round(Math.max(...linkRuns.map((r) => r.rssPeakMb)), 1);
     results.rss_peak_mb_median = round(median(linkRuns.map((r) => r.rssPeakMb)), 1);
     results.startup_ms = round(median(linkRuns.map((r) => r.startupMs)));
+    const bare = await bareStartupRun();
+    results.startup = { gateway_ms: results.startup_ms, bare_fastify_ms: bare, ratio_vs_bare_fastify: round((results.startup_ms as number) / bare, 2) };
     results.chain = await chainRun(root, clientKey);
-    results.replicas = await replicaRun(root, clientKey);
+    const replicas = await replicaRun(root, clientKey);
+    results.replicas = replicas.peaks;
+    results.replicas_fixed_load = replicas.fixed;
+    results.partners = await partnersRun(root);
     results.outbox = await drainRun(root, clientKey);
     results.store = await storeRun(root);
+    if (QUICK) {
+      // The long modes' code paths, small: the full run keeps the figures of their last own runs.
+      results.log = await logScaleRun(root, { ...LOG_SETTINGS, log });
+      results.soak = await soakRun(root, clientKey, linkRps);
+    } else {
+      const last = lastResults();
+      for (const key of ['log', 'soak'] as const) if (last?.[key] !== undefined) results[key] = last[key];
+    }
     results.durability = 'every 2xx is committed to SQLite in WAL mode and its WAL fsynced before the answer (group commit; the fsync runs off the event loop)';
-    results.machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: round(totalmem() / 2 ** 30, 1), node: process.version, quick: QUICK };
+    results.machine = {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      memory_gb: round(totalmem() / 2 ** 30, 1),
+      node: process.version,
+      quick: QUICK,
+      load_average: { start: loadAtStart, end: round(loadavg()[0]!, 2) },
+    };
     results.settings = SETTINGS;
     results.took_s = round((Date.now() - started) / 1000, 1);
     await mkdir(join(here, 'results'), { recursive: true });
     const file = join(here, 'results', QUICK ? 'quick.json' : 'latest.json');
     await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
     log(`wrote ${file}`);
-    process.stdout.write(`${table(results)}\n`);
+    process.stdout.write(`${machineLine(results)}\n\n${markdownTable(results)}\n`);
   } finally {
+    stopAll();
     if (buildDir !== undefined) await rm(buildDir, { recursive: true, force: true });
     if (process.env.BENCH_KEEP === undefined) await rm(root, { recursive: true, force: true });
     else log(`kept ${root}`);
@@ -149,7 +183,13 @@ async function proxyRun(clientKey: SigningKey): Promise<Run> {
 }
 
 /** Gateway A (with an automatic route) and its supplier gateway B, each in its own directory and process. */
-async function link(root: string, name: string, clientKey: SigningKey, options: { supplierDown?: boolean; storage?: string; replicas?: number } = {}) {
+async function link(
+  root: string,
+  name: string,
+  clientKey: SigningKey,
+  options: { supplierDown?: boolean; storage?: string; replicas?: number; customers?: readonly { id: string; jwk: unknown }[] } = {},
+) {
+  const customers = options.customers ?? [];
   const dir = join(root, name);
   const [portA, portB, ...more] = await freePorts(1 + (options.replicas ?? 1));
   const keyA = await generatePrivateJwk();
@@ -170,9 +210,13 @@ async function link(root: string, name: string, clientKey: SigningKey, options: 
     services: [{ id: 'workplace', name: 'Workplace' }],
     partners: [
       { id: 'bench-client', name: 'Client', roles: ['customer'], jwks: { keys: [clientKey.jwk] } },
+      ...customers.map((c) => ({ id: c.id, name: `Customer ${c.id}`, roles: ['customer'], jwks: { keys: [c.jwk] } })),
       { id: 'supplier', name: 'Supplier', roles: ['supplier'], url: `http://127.0.0.1:${portB}`, jwks: { keys: [publicJwkOf(keyB)] }, services: [{ id: 'hosting', name: 'Hosting' }] },
     ],
-    agreements: [{ id: 'client-agreement', customer: 'bench-client', services: ['workplace'], serviceLevels: LEVELS }],
+    agreements: [
+      { id: 'client-agreement', customer: 'bench-client', services: ['workplace'], serviceLevels: LEVELS },
+      ...customers.map((c) => ({ id: `${c.id}-agreement`, customer: c.id, services: ['workplace'], serviceLevels: LEVELS })),
+    ],
     underpinning: [{ id: 'provider-supplier', supplier: 'supplier', services: ['hosting'], serviceLevels: LEVELS }],
     routes: [{ service: 'workplace', supplier: 'supplier', supplierService: 'hosting', agreement: 'provider-supplier', callTypes: ['incident'], mode: 'auto' }],
   });
@@ -207,64 +251,297 @@ async function linkRun(root: string, name: string, clientKey: SigningKey): Promi
   }
 }
 
-/** The same link with gateway A on SQLite, on PostgreSQL, and as two replicas on one PostgreSQL database (load split between them). */
+/**
+ * The link with gateway A on SQLite, on PostgreSQL and as two replicas on one PostgreSQL database
+ * (load split between them): first each one's peak (closed loop), then, on the same gateways, one
+ * offered rate all three sustain (half the lower PostgreSQL peak): what it achieved, CPU per call in
+ * each replica, in gateway B and in PostgreSQL (the backends serving the replicas), lock waits per
+ * commit and round trips per call, counted on the wire by a proxy in front of PostgreSQL
+ * (pg-counter.ts; it stays in front for the peaks too).
+ */
 async function replicaRun(root: string, clientKey: SigningKey) {
   const postgres = process.env.USM_LINK_BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const result: Record<string, number> = {};
-  for (const [name, engine, replicas] of [['sqlite_1_rps', 'sqlite', 1], ['postgres_1_rps', 'postgres', 1], ['postgres_2_rps', 'postgres', 2]] as const) {
-    const schema = `bench_${randomBytes(5).toString('hex')}`;
-    const net = await link(root, name, clientKey, { replicas, ...(engine === 'postgres' ? { storage: `${postgres}?schema=${schema}` } : {}) });
-    try {
+  const server = new URL(postgres);
+  const peaks: Record<string, number> = {};
+  const setups: { name: string; schema?: string; proxy?: CountingProxy; net?: Awaited<ReturnType<typeof link>> }[] = [];
+  const fixed: Record<string, unknown> = {};
+  try {
+    for (const [name, engine, replicas] of [['sqlite_1', 'sqlite', 1], ['postgres_1', 'postgres', 1], ['postgres_2', 'postgres', 2]] as const) {
+      const setup: (typeof setups)[number] = { name };
+      setups.push(setup);
+      let storage: string | undefined;
+      if (engine === 'postgres') {
+        setup.schema = `bench_${randomBytes(5).toString('hex')}`;
+        setup.proxy = await startCountingProxy({ host: server.hostname, port: Number(server.port || 5432) });
+        storage = `postgres://${server.username}@127.0.0.1:${setup.proxy.port}${server.pathname}?schema=${setup.schema}`;
+      }
+      const net = await link(root, name, clientKey, { replicas, ...(storage !== undefined ? { storage } : {}) });
+      setup.net = net;
       const started = performance.now();
       const load = await runLoad(net.urls, prepare(clientKey, 'provider', SETTINGS.calls), { concurrency: SETTINGS.concurrency });
       if (load.failed > 0) throw new Error(`${name}: ${load.failed} failed`);
       await drained(net.url);
-      result[name] = round(load.ok / ((performance.now() - started) / 1000));
-    } finally {
-      stop(net.a, net.b, ...net.others);
-      if (engine === 'postgres') {
-        const client = new pg.Client({ connectionString: postgres });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await client.end();
-      }
+      peaks[`${name}_rps`] = round(load.ok / ((performance.now() - started) / 1000));
+      log(`replicas: ${name} ${peaks[`${name}_rps`]}/s`);
     }
-    log(`replicas: ${name} ${result[name]}/s`);
+    peaks.postgres_vs_sqlite = round(peaks.postgres_1_rps! / peaks.sqlite_1_rps!, 3);
+    peaks.postgres_2_vs_sqlite = round(peaks.postgres_2_rps! / peaks.sqlite_1_rps!, 3);
+    const rate = Math.max(10, Math.round(Math.min(peaks.postgres_1_rps!, peaks.postgres_2_rps!) / 2));
+    const calls = Math.max(20, Math.round(rate * SETTINGS.fixedSeconds));
+    Object.assign(fixed, { at_rps: rate, calls });
+    // The quick run leaves out SQLite here: its path is PostgreSQL's without the wire counter.
+    for (const setup of QUICK ? setups.slice(1) : setups) {
+      fixed[setup.name] = await fixedLoad(setup.net!, setup.proxy, postgres, clientKey, rate, calls);
+      log(`fixed load ${rate}/s: ${setup.name} ${JSON.stringify(fixed[setup.name])}`);
+    }
+  } finally {
+    for (const setup of setups) {
+      stop(setup.net?.a, setup.net?.b, ...(setup.net?.others ?? []));
+      await setup.proxy?.close();
+      if (setup.schema !== undefined) await dropSchema(postgres, setup.schema);
+    }
   }
-  return result;
+  const cpuOf = (name: string) => (fixed[name] as { cpu_us_per_call_per_replica: number[] }).cpu_us_per_call_per_replica;
+  if (!QUICK) fixed.postgres_vs_sqlite_cpu_per_call = round(cpuOf('postgres_1')[0]! / cpuOf('sqlite_1')[0]!, 2);
+  fixed.two_replicas_cpu_per_call_vs_one = round(Math.max(...cpuOf('postgres_2')) / cpuOf('postgres_1')[0]!, 2);
+  fixed.lock_wait_method =
+    "pg_stat_activity of the replicas' backends (their client ports are the counting proxy's) sampled every 10 ms; a transaction seen with wait_event_type = 'Lock' counts once";
+  fixed.round_trip_method = 'frontend messages counted on the wire by a proxy in front of PostgreSQL: each Sync and each simple Query is one round trip';
+  return { peaks, fixed };
+}
+
+/** One run at a fixed offered rate on a running link (its replicas, B and, on PostgreSQL, the server). */
+async function fixedLoad(net: Awaited<ReturnType<typeof link>>, proxy: CountingProxy | undefined, postgres: string, clientKey: SigningKey, rate: number, calls: number) {
+  const gateways = [net.a, ...net.others];
+  const requests = prepare(clientKey, 'provider', calls);
+  const wireBefore = proxy === undefined ? undefined : { ...proxy.counts };
+  const sampler = proxy === undefined ? undefined : await sampleServer(postgres, proxy);
+  const before = gateways.map((g) => cpuMicros(g.pid));
+  const supplierBefore = cpuMicros(net.b!.pid);
+  const started = performance.now();
+  const load = await runLoad(net.urls, requests, { ratePerSecond: rate });
+  if (load.failed > 0) throw new Error(`at ${rate}/s: ${load.failed} failed`);
+  await drained(net.url);
+  const seconds = (performance.now() - started) / 1000;
+  const pgSample = await sampler?.stop();
+  // load.ts sends request i to replica i % replicas.
+  const handled = gateways.map((_, r) => Math.ceil((load.ok - r) / gateways.length));
+  const figures: Record<string, unknown> = {
+    achieved_rps: round(load.ok / seconds),
+    offered_rps: rate,
+    p50_ms: round(percentile(load.latencies, 50), 2),
+    p99_ms: round(percentile(load.latencies, 99), 2),
+    cpu_us_per_call_per_replica: gateways.map((g, r) => round((cpuMicros(g.pid) - before[r]!) / handled[r]!)),
+    cpu_us_per_call_supplier: round((cpuMicros(net.b!.pid) - supplierBefore) / load.ok),
+  };
+  if (proxy !== undefined && wireBefore !== undefined && pgSample !== undefined) {
+    const commits = proxy.counts.commits - wireBefore.commits;
+    const roundTrips = proxy.counts.roundTrips - wireBefore.roundTrips;
+    Object.assign(figures, {
+      postgres_cpu_us_per_call: round(pgSample.backendCpuUs / load.ok),
+      postgres_backends: pgSample.backends,
+      postgres_background_cpu_us_per_call: round(pgSample.auxiliaryCpuUs / load.ok),
+      commits,
+      commits_per_call: round(commits / load.ok, 2),
+      round_trips_per_call: round(roundTrips / load.ok, 1),
+      round_trips_per_commit: round(roundTrips / Math.max(1, commits), 1),
+      lock_waits: pgSample.lockWaits,
+      lock_waits_per_commit: round(pgSample.lockWaits / Math.max(1, commits), 4),
+      lock_waits_by_event: pgSample.lockWaitsByEvent,
+      lock_wait_samples: `${pgSample.samplesWithLockWait} of ${pgSample.samples}`,
+    });
+  }
+  return figures;
+}
+
+async function dropSchema(postgres: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgres });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
+}
+
+/**
+ * Gateway A with 1,000 configured customers (a key and an agreement each), 100 of them calling
+ * (each signing its own calls): A's resident memory and throughput, and its start-up.
+ */
+async function partnersRun(root: string) {
+  const keys = await Promise.all(Array.from({ length: SETTINGS.partners }, async (_, i) => ({ id: `customer-${i}`, key: signingKeyOf(await generatePrivateJwk()) })));
+  const net = await link(root, 'partners', signingKeyOf(await generatePrivateJwk()), { customers: keys.map((k) => ({ id: k.id, jwk: k.key.jwk })) });
+  try {
+    const active = keys.slice(0, SETTINGS.activePartners);
+    const per = Math.ceil(SETTINGS.partnerCalls / active.length);
+    const byPartner = active.map((k) => prepare(k.key, 'provider', per, k.id, `${k.id}-agreement`));
+    // Interleaved, so every active partner calls all along.
+    const requests = Array.from({ length: per }, (_, i) => byPartner.map((list) => list[i]!)).flat();
+    const rssIdle = rssMb(net.a.pid);
+    const started = performance.now();
+    const load = await runLoad(net.url, requests, { concurrency: SETTINGS.concurrency });
+    if (load.failed > 0) throw new Error(`partners: ${load.failed} failed`);
+    await drained(net.url);
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      configured: keys.length,
+      active: active.length,
+      calls: load.ok,
+      rps: round(load.ok / seconds),
+      accepted_rps: round(load.ok / (load.elapsedMs / 1000)),
+      rss_idle_mb: round(rssIdle, 1),
+      rss_peak_mb: round(rssPeakMb(net.a.pid), 1),
+      startup_ms: net.a.startupMs,
+    };
+  } finally {
+    stop(net.a, net.b);
+  }
+}
+
+/** Spawn to first answer of a bare fastify server, with the gateway's Node options, timed as the gateway's start-up is. */
+async function bareStartupRun(): Promise<number> {
+  if (buildDir === undefined) throw new Error('the gateway is not built');
+  const script = join(buildDir, 'bare-fastify.mjs');
+  await writeFile(
+    script,
+    [
+      "import fastify from 'fastify';",
+      'const app = fastify({ logger: false });',
+      "app.get('/readyz', async () => ({ ok: true }));",
+      "await app.listen({ host: '127.0.0.1', port: Number(process.argv[2]) });",
+    ].join('\n'),
+  );
+  const times: number[] = [];
+  for (let i = 0; i < SETTINGS.startups; i++) {
+    const [port] = await freePorts(1);
+    const began = performance.now();
+    const child = spawn(process.execPath, [...DEPLOYED_NODE_OPTIONS, script, String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
+    try {
+      await poll(async () => ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok ? true : undefined), 30_000, 2);
+      times.push(performance.now() - began);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }
+  return round(median(times));
+}
+
+/**
+ * BENCH_ONLY=soak: the link at half its peak for BENCH_SOAK_MINUTES (10), one load window a minute;
+ * gateway A's resident memory and the window's p99, first against last minute, and their slopes.
+ */
+async function soakRun(root: string, clientKey: SigningKey, knownPeak?: number) {
+  const net = await link(root, 'soak', clientKey);
+  try {
+    let peak = knownPeak ?? 0;
+    if (knownPeak === undefined) {
+      // The link's own peak, measured on these gateways after a warm-up.
+      await runLoad(net.url, prepare(clientKey, 'provider', SETTINGS.warmupCalls), { concurrency: SETTINGS.concurrency });
+      await drained(net.url);
+      const peakStarted = performance.now();
+      const peakLoad = await runLoad(net.url, prepare(clientKey, 'provider', SETTINGS.calls), { concurrency: SETTINGS.concurrency });
+      await drained(net.url);
+      peak = peakLoad.ok / ((performance.now() - peakStarted) / 1000);
+    }
+    const rate = Math.max(5, Math.round(peak / 2));
+    log(`soak: link peak ${peak.toFixed(0)}/s, soaking at ${rate}/s for ${SOAK_SETTINGS.windows} windows of ${SOAK_SETTINGS.windowSeconds} s`);
+    const windows: { minute: number; rss_mb: number; rss_max_mb: number; p50_ms: number; p99_ms: number; cpu_us_per_call: number; calls: number }[] = [];
+    for (let w = 0; w < SOAK_SETTINGS.windows; w++) {
+      const requests = prepare(clientKey, 'provider', rate * SOAK_SETTINGS.windowSeconds);
+      let rssMax = 0;
+      const sampler = setInterval(() => (rssMax = Math.max(rssMax, rssMb(net.a.pid))), 1000);
+      const cpuBefore = cpuMicros(net.a.pid);
+      const load = await runLoad(net.url, requests, { ratePerSecond: rate }).finally(() => clearInterval(sampler));
+      if (load.failed > 0) throw new Error(`soak: ${load.failed} failed`);
+      const rss = rssMb(net.a.pid);
+      windows.push({
+        minute: w + 1,
+        rss_mb: round(rss, 1),
+        rss_max_mb: round(Math.max(rssMax, rss), 1),
+        p50_ms: round(percentile(load.latencies, 50), 2),
+        p99_ms: round(percentile(load.latencies, 99), 2),
+        cpu_us_per_call: round((cpuMicros(net.a.pid) - cpuBefore) / load.ok),
+        calls: load.ok,
+      });
+      log(`soak: window ${w + 1}/${SOAK_SETTINGS.windows}: ${JSON.stringify(windows.at(-1))}`);
+    }
+    await drained(net.url);
+    const first = windows[0]!;
+    const last = windows.at(-1)!;
+    return {
+      link_peak_rps: round(peak),
+      at_rps: rate,
+      minutes: round((SOAK_SETTINGS.windows * SOAK_SETTINGS.windowSeconds) / 60, 2),
+      window_s: SOAK_SETTINGS.windowSeconds,
+      calls: windows.reduce((sum, w) => sum + w.calls, 0),
+      rss_first_mb: first.rss_mb,
+      rss_last_mb: last.rss_mb,
+      rss_slope_mb_per_window: round(slope(windows.map((w) => w.rss_mb)), 2),
+      p99_first_ms: first.p99_ms,
+      p99_last_ms: last.p99_ms,
+      p99_slope_ms_per_window: round(slope(windows.map((w) => w.p99_ms)), 3),
+      rss_peak_mb: round(rssPeakMb(net.a.pid), 1),
+      windows,
+    };
+  } finally {
+    stop(net.a, net.b);
+  }
+}
+
+/** The least-squares slope of values taken at 1, 2, 3, ... */
+function slope(values: readonly number[]): number {
+  const n = values.length;
+  if (n < 2) return 0;
+  const meanX = (n + 1) / 2;
+  const meanY = values.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  values.forEach((y, i) => {
+    num += (i + 1 - meanX) * (y - meanY);
+    den += (i + 1 - meanX) ** 2;
+  });
+  return num / den;
 }
 
 /**
  * Added latency of a hop at a rate (half the proxy's peak): link p50/p99 minus proxy p50/p99 under the
  * same open-loop load, each measured after a warm-up at that rate (code compiled, pools open).
  */
-async function latencyRun(root: string, clientKey: SigningKey, rate: number) {
+async function latencyRun(root: string, clientKey: SigningKey, rates: readonly number[]) {
   const [echoPort, proxyPort] = await freePorts(2);
   const echo = await start(['echo', String(echoPort)]);
   const proxy = await start(['proxy', String(proxyPort), `http://127.0.0.1:${echoPort}`]);
-  let viaProxy: Load;
+  const viaProxy: Load[] = [];
   try {
-    await runLoad(`http://127.0.0.1:${proxyPort}`, prepare(clientKey, 'provider', SETTINGS.warmupCalls), { ratePerSecond: rate });
-    viaProxy = await runLoad(`http://127.0.0.1:${proxyPort}`, prepare(clientKey, 'provider', SETTINGS.latencyCalls), { ratePerSecond: rate });
+    for (const rate of rates) {
+      await runLoad(`http://127.0.0.1:${proxyPort}`, prepare(clientKey, 'provider', SETTINGS.warmupCalls), { ratePerSecond: rate });
+      viaProxy.push(await runLoad(`http://127.0.0.1:${proxyPort}`, prepare(clientKey, 'provider', SETTINGS.latencyCalls), { ratePerSecond: rate }));
+    }
   } finally {
     stop(proxy, echo);
   }
   const net = await link(root, 'latency', clientKey);
   try {
-    await runLoad(net.url, prepare(clientKey, 'provider', SETTINGS.warmupCalls), { ratePerSecond: rate });
-    await drained(net.url);
-    const viaLink = await runLoad(net.url, prepare(clientKey, 'provider', SETTINGS.latencyCalls), { ratePerSecond: rate });
-    await drained(net.url);
-    return {
-      at_rps: round(rate),
-      added_p50_ms: round(percentile(viaLink.latencies, 50) - percentile(viaProxy.latencies, 50), 2),
-      added_p99_ms: round(percentile(viaLink.latencies, 99) - percentile(viaProxy.latencies, 99), 2),
-      link_p50_ms: round(percentile(viaLink.latencies, 50), 2),
-      link_p99_ms: round(percentile(viaLink.latencies, 99), 2),
-      ...(process.env.BENCH_ONLY === 'latency'
-        ? { spread: [90, 95, 98, 99, 99.5, 100].map((p) => [p, round(percentile(viaProxy.latencies, p), 1), round(percentile(viaLink.latencies, p), 1)]) }
-        : {}),
-    };
+    const results = [];
+    for (const [r, rate] of rates.entries()) {
+      await runLoad(net.url, prepare(clientKey, 'provider', SETTINGS.warmupCalls), { ratePerSecond: rate });
+      await drained(net.url);
+      const viaLink = await runLoad(net.url, prepare(clientKey, 'provider', SETTINGS.latencyCalls), { ratePerSecond: rate });
+      await drained(net.url);
+      const base = viaProxy[r]!.latencies;
+      results.push({
+        at_rps: round(rate),
+        added_p50_ms: round(percentile(viaLink.latencies, 50) - percentile(base, 50), 2),
+        added_p99_ms: round(percentile(viaLink.latencies, 99) - percentile(base, 99), 2),
+        link_p50_ms: round(percentile(viaLink.latencies, 50), 2),
+        link_p99_ms: round(percentile(viaLink.latencies, 99), 2),
+        proxy_p50_ms: round(percentile(base, 50), 2),
+        proxy_p99_ms: round(percentile(base, 99), 2),
+        p50_ratio_vs_proxy: round(percentile(viaLink.latencies, 50) / percentile(base, 50), 2),
+        p99_ratio_vs_proxy: round(percentile(viaLink.latencies, 99) / percentile(base, 99), 2),
+        ...(process.env.BENCH_ONLY === 'latency'
+          ? { spread: [90, 95, 98, 99, 99.5, 100].map((p) => [p, round(percentile(base, p), 1), round(percentile(viaLink.latencies, p), 1)]) }
+          : {}),
+      });
+    }
+    return results;
   } finally {
     stop(net.a, net.b);
   }
@@ -325,18 +602,35 @@ async function chainRun(root: string, clientKey: SigningKey) {
   }
 }
 
-/** Queue messages while the supplier is down, then start it and time the drain. */
+/** Queue messages while the supplier is down (loaded in batches), then start it and time the drain; A's memory through both. */
 async function drainRun(root: string, clientKey: SigningKey) {
   const net = await link(root, 'drain', clientKey, { supplierDown: true });
   try {
-    const load = await runLoad(net.url, prepare(clientKey, 'provider', SETTINGS.drain), { concurrency: SETTINGS.concurrency });
-    if (load.failed > 0) throw new Error(`drain: ${load.failed} failed`);
+    let queued = 0;
+    const queueStarted = performance.now();
+    for (let left = SETTINGS.drain; left > 0; left -= 10_000) {
+      const load = await runLoad(net.url, prepare(clientKey, 'provider', Math.min(10_000, left)), { concurrency: SETTINGS.concurrency });
+      if (load.failed > 0) throw new Error(`drain: ${load.failed} failed`);
+      queued += load.ok;
+    }
+    const queueSeconds = (performance.now() - queueStarted) / 1000;
+    const rssQueued = rssMb(net.a.pid);
     const b = await startGateway(net.supplierConfig);
     const started = performance.now();
-    await drained(net.url, 600_000);
+    let rssDraining = 0;
+    const sampler = setInterval(() => (rssDraining = Math.max(rssDraining, rssMb(net.a.pid))), 500);
+    await drained(net.url, 1_800_000).finally(() => clearInterval(sampler));
     const seconds = (performance.now() - started) / 1000;
     stop(b);
-    return { queued: load.ok, drain_per_s: round(load.ok / seconds) };
+    return {
+      queued,
+      queue_per_s: round(queued / queueSeconds),
+      drain_per_s: round(queued / seconds),
+      drain_s: round(seconds, 1),
+      rss_queued_mb: round(rssQueued, 1),
+      rss_draining_max_mb: round(rssDraining, 1),
+      rss_peak_mb: round(rssPeakMb(net.a.pid), 1),
+    };
   } finally {
     stop(net.a);
   }
@@ -402,14 +696,14 @@ function call(summary: string, agreement: string) {
 }
 
 /** Signed ~1.5 KB call submissions, made before the clock starts. */
-function prepare(key: SigningKey, to: string, n: number) {
-  const client = createPartnerClient({ baseUrl: 'http://unused', from: 'bench-client', to, key });
+function prepare(key: SigningKey, to: string, n: number, from = 'bench-client', agreement = 'client-agreement') {
+  const client = createPartnerClient({ baseUrl: 'http://unused', from, to, key });
   return Array.from({ length: n }, (_, i) => {
     const body = JSON.stringify(
       client.envelope('call.submit', {
         type: 'incident',
         service: 'workplace',
-        agreement: 'client-agreement',
+        agreement,
         summary: `Benchmark call ${i}`,
         description: 'The clinical workplace cannot open patient records; users see a timeout after 30 seconds. '.repeat(12),
         impact: 'medium',
@@ -454,10 +748,15 @@ async function startGateway(configFile: string): Promise<Proc> {
   const { listen } = JSON.parse(readFileSync(configFile, 'utf8')) as { listen: { port: number } };
   const nodeOptions = [...DEPLOYED_NODE_OPTIONS, ...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [])];
   const child = spawn(process.execPath, [...nodeOptions, compiledCli(), 'start', '--config', configFile], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const proc = { child, pid: child.pid!, startupMs: 0 };
+  running.add(proc);
   const exited = new Promise<never>((_, reject) => child.on('exit', (code) => reject(new Error(`gateway ${configFile} exited ${code}`))));
   exited.catch(() => undefined);
-  await Promise.race([exited, poll(async () => ((await fetch(`http://127.0.0.1:${listen.port}/readyz`)).ok ? true : undefined), 30_000, 2)]);
-  return { child, pid: child.pid!, startupMs: round(performance.now() - began) };
+  await Promise.race([exited, poll(async () => ((await fetch(`http://127.0.0.1:${listen.port}/readyz`)).ok ? true : undefined), 120_000, 2)]);
+  running.delete(proc);
+  const ready = { ...proc, startupMs: round(performance.now() - began) };
+  running.add(ready);
+  return ready;
 }
 
 /** The Node options the production image runs the gateway with (its Dockerfile's NODE_OPTIONS). */
@@ -488,18 +787,40 @@ function compiledCli(): string {
 async function start(args: string[]): Promise<Proc> {
   const began = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'processes.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const starting = { child, pid: child.pid!, startupMs: 0 };
+  running.add(starting);
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) resolve();
     });
     child.on('exit', (code) => reject(new Error(`${args[0]} exited ${code}`)));
   });
-  return { child, pid: child.pid!, startupMs: round(performance.now() - began) };
+  running.delete(starting);
+  const proc = { child, pid: child.pid!, startupMs: round(performance.now() - began) };
+  running.add(proc);
+  return proc;
 }
+
+/** Every process the bench started and has not stopped: stopped when it ends, however it ends. */
+const running = new Set<Proc>();
 
 function stop(...procs: (Proc | undefined)[]): void {
   // A profiled gateway needs a clean exit to write its profile.
-  for (const p of procs) p?.child.kill(process.env.BENCH_NODE_OPTIONS ? 'SIGTERM' : 'SIGKILL');
+  for (const p of procs) {
+    if (p === undefined) continue;
+    p.child.kill(process.env.BENCH_NODE_OPTIONS ? 'SIGTERM' : 'SIGKILL');
+    running.delete(p);
+  }
+}
+
+function stopAll(): void {
+  stop(...running);
+}
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    stopAll();
+    process.exit(1);
+  });
 }
 
 async function writeGatewayConfig(dir: string, spec: Record<string, unknown>): Promise<string> {
@@ -549,26 +870,23 @@ async function poll<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000, 
   }
 }
 
-/** User + system CPU time of a process so far, in microseconds (Linux /proc, 100 ticks a second). */
-function cpuMicros(pid: number): number {
+function lastResults(): Record<string, unknown> | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(stat[11]) + Number(stat[12])) * 10_000;
+    return JSON.parse(readFileSync(join(here, 'results', 'latest.json'), 'utf8')) as Record<string, unknown>;
   } catch {
-    return 0;
+    return undefined;
   }
 }
 
-function rssPeakMb(pid: number): number {
-  try {
-    const kb = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb === undefined ? 0 : Number(kb) / 1024;
-  } catch {
-    return 0;
-  }
+/** Writes one part's figures into the last full results (bench/results/latest.json), the rest kept. */
+async function intoLatest(key: string, figures: unknown): Promise<void> {
+  const file = join(here, 'results', 'latest.json');
+  const last = lastResults() ?? {};
+  last[key] = figures;
+  await writeFile(file, `${JSON.stringify(last, null, 2)}\n`);
+  log(`updated the ${key} figures in ${file}`);
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
-
-
 
 function median(values: number[]): number {
   return percentile(values, 50);
@@ -589,27 +907,10 @@ function round(value: number, digits = 0): number {
   return Math.round(value * f) / f;
 }
 
-function log(text: string): void {
-  process.stderr.write(`bench: ${text}\n`);
-}
+const began = Date.now();
 
-function table(r: any): string {
-  const rows: [string, string, string][] = [
-    ['hop.ratio_vs_plain_proxy', String(r.hop.ratio_vs_plain_proxy), '>= 0.5'],
-    ['hop.rps / proxy.rps', `${r.hop.rps} / ${r.proxy.rps}`, ''],
-    ['hop.cpu_us_per_call (A / B / client)', `${r.hop.cpu_us_per_call} / ${r.hop.cpu_us_per_call_supplier} / ${r.hop.cpu_us_per_call_client}`, ''],
-    ['hop.added_p50_ms / p99 at half proxy peak', `${r.hop.added_p50_ms} / ${r.hop.added_p99_ms}`, 'p99 <= 5'],
-    [`hop.at_half_link_peak.added_p50_ms / p99 (at ${r.hop.at_half_link_peak.at_rps}/s)`, `${r.hop.at_half_link_peak.added_p50_ms} / ${r.hop.at_half_link_peak.added_p99_ms}`, ''],
-    ['chain.submit_to_supplier_p50_ms', String(r.chain.submit_to_supplier_p50_ms), '<= 15'],
-    ['chain.resolve_to_origin_p50_ms', String(r.chain.resolve_to_origin_p50_ms), '<= 15'],
-    ['rss_peak_mb (highest of the runs / median)', `${r.rss_peak_mb} / ${r.rss_peak_mb_median}`, '<= 150'],
-    ['outbox.drain_per_s', `${r.outbox.drain_per_s} (${r.outbox.queued} queued)`, ''],
-    ['link rps: A on SQLite / on PostgreSQL / 2 replicas on PostgreSQL', `${r.replicas.sqlite_1_rps} / ${r.replicas.postgres_1_rps} / ${r.replicas.postgres_2_rps}`, ''],
-    [`store.list_p99_ms (${r.store.rows} calls)`, String(r.store.list_p99_ms), '<= 20 at 1M'],
-    ['store.insert_per_s (fsync each)', String(r.store.insert_per_s), ''],
-    ['startup_ms', String(r.startup_ms), '<= 1000'],
-  ];
-  return ['| figure | value | target |', '|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+function log(text: string): void {
+  process.stderr.write(`bench [${((Date.now() - began) / 1000).toFixed(0)} s]: ${text}\n`);
 }
 
 main().catch((error: unknown) => {
