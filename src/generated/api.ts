@@ -2254,7 +2254,7 @@ export interface components {
                 rootHash: components["schemas"]["TreeHash"];
                 /**
                  * Format: date-time
-                 * @description When the partner cosigned
+                 * @description When the partner cosigned, as it states.
                  */
                 at: string;
                 /** @description The cosignature JWS (`usm-link-cosignature+jws`, by the partner's key). */
