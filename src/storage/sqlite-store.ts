@@ -10,9 +10,12 @@ import { StoreUnavailableError, type Store, type StoreObserver } from '../ports/
 import type { CheckpointSigner } from '../messages/log-proofs.js';
 import { checkpointSteps, type Step } from './commit-plan.js';
 import { MIGRATIONS, migrationSql } from './migrations.js';
-import { oneRowText, textIn, type Params, type RowInsert, type Sql } from './sql.js';
+import { multiRowText, multiRowValues, oneRowText, textIn, type Params, type RowInsert, type Sql } from './sql.js';
 import { createSqlStore } from './sql-store.js';
 import { STATEMENTS as S } from './statements.js';
+
+/** Rows of one multi-row INSERT statement (a commit's events or history fit in one; more go in several). */
+const MAX_ROWS_PER_INSERT = 64;
 
 /** SQLite error codes that mean the store cannot take writes now (disk full, read-only, I/O, locked). */
 const UNAVAILABLE = /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB|PROTOCOL|NOMEM)/;
@@ -75,12 +78,26 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     }
     return { rows: [], changes: prepared.run(params).changes };
   };
+  /** Multi-row inserts by table and row count (one statement per commit's events, history, ...), prepared once. */
+  const byRows = new WeakMap<RowInsert, Database.Statement<unknown[]>[]>();
+  const insertAll = (insert: RowInsert, rows: readonly Params[]): void => {
+    if (rows.length === 1) {
+      compiled(insert)!.run(rows[0]!);
+      return;
+    }
+    let prepared = byRows.get(insert);
+    if (prepared === undefined) byRows.set(insert, (prepared = []));
+    for (let at = 0; at < rows.length; at += MAX_ROWS_PER_INSERT) {
+      const chunk = rows.slice(at, at + MAX_ROWS_PER_INSERT);
+      const statement = (prepared[chunk.length] ??= db.prepare<unknown[]>(multiRowText(insert, chunk.length)));
+      statement.run(multiRowValues(insert, chunk));
+    }
+  };
   /** A transaction's steps, synchronously, inside the writer's transaction. */
   const runSteps = (steps: readonly Step[]): void => {
     for (const step of steps) {
       if (step.kind === 'rows') {
-        const one = compiled(step.insert)!;
-        for (const row of step.rows) one.run(row);
+        if (step.rows.length > 0) insertAll(step.insert, step.rows);
         continue;
       }
       const { rows, changes } = execute(step.statement, step.params);
@@ -143,6 +160,15 @@ function createDurableWriter(
   finishBatch?: () => void,
 ) {
   type Waiter = { resolve: () => void; reject: (error: unknown) => void };
+  // The batch's transaction and each write's savepoint, prepared once (not a transaction function made per write).
+  const tx = {
+    begin: db.prepare('BEGIN'),
+    commit: db.prepare('COMMIT'),
+    rollback: db.prepare('ROLLBACK'),
+    savepoint: db.prepare('SAVEPOINT write'),
+    release: db.prepare('RELEASE write'),
+    rollbackTo: db.prepare('ROLLBACK TO write'),
+  };
   let queue: { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
   let unsynced: Waiter[] = [];
   let syncing: Promise<void> | undefined;
@@ -187,16 +213,27 @@ function createDurableWriter(
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     const began = performance.now();
     try {
-      db.transaction(() => {
+      tx.begin.run();
+      try {
         for (const item of batch) {
+          tx.savepoint.run();
           try {
-            outcomes.push({ ok: true, value: db.transaction(item.work)() });
+            outcomes.push({ ok: true, value: item.work() });
+            tx.release.run();
           } catch (error) {
+            // SQLite ends the whole transaction on some errors (a full disk): the batch is then refused as a whole.
+            if (!db.inTransaction) throw error;
+            tx.rollbackTo.run();
+            tx.release.run();
             outcomes.push({ ok: false, error });
           }
         }
         finishBatch?.();
-      })();
+        tx.commit.run();
+      } catch (error) {
+        if (db.inTransaction) tx.rollback.run();
+        throw error;
+      }
     } catch (error) {
       for (const item of batch) item.reject(translateError(error));
       return;
