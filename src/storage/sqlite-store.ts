@@ -218,8 +218,9 @@ function createDurableWriter(
         for (const item of batch) {
           tx.savepoint.run();
           try {
-            outcomes.push({ ok: true, value: item.work() });
+            const value = item.work();
             tx.release.run();
+            outcomes.push({ ok: true, value });
           } catch (error) {
             // SQLite ends the whole transaction on some errors (a full disk): the batch is then refused as a whole.
             if (!db.inTransaction) throw error;
