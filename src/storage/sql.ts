@@ -94,20 +94,8 @@ export function valuesOf(query: PositionalQuery, params: Params): unknown[] {
 export function multiRowQuery(insert: RowInsert, rows: readonly Params[]): { text: string; values: unknown[] } {
   const width = insert.columns.length;
   const tuples = rows.map((_, r) => `(${insert.columns.map((_c, c) => `$${r * width + c + 1}`).join(', ')})`);
-  return { text: `INSERT INTO ${insert.table} (${insert.columns.join(', ')}) VALUES ${tuples.join(', ')}`, values: multiRowValues(insert, rows) };
-}
-
-/** SQLite's multi-row INSERT of `count` rows: `?` placeholders, bound with `multiRowValues`. */
-export function multiRowText(insert: RowInsert, count: number): string {
-  const tuple = `(${insert.columns.map(() => '?').join(', ')})`;
-  return `INSERT INTO ${insert.table} (${insert.columns.join(', ')}) VALUES ${Array.from({ length: count }, () => tuple).join(', ')}`;
-}
-
-/** The values of a multi-row INSERT, row by row in the order of its columns. */
-export function multiRowValues(insert: RowInsert, rows: readonly Params[]): unknown[] {
-  const values: unknown[] = [];
-  for (const row of rows) for (const column of insert.columns) values.push(row[column] === undefined ? missing(column) : row[column]);
-  return values;
+  const values = rows.flatMap((row) => insert.columns.map((column) => (row[column] === undefined ? missing(column) : row[column])));
+  return { text: `INSERT INTO ${insert.table} (${insert.columns.join(', ')}) VALUES ${tuples.join(', ')}`, values };
 }
 
 function missing(column: string): never {

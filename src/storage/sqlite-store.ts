@@ -10,12 +10,9 @@ import { StoreUnavailableError, type Store, type StoreObserver } from '../ports/
 import type { CheckpointSigner } from '../messages/log-proofs.js';
 import { checkpointSteps, type Step } from './commit-plan.js';
 import { MIGRATIONS, migrationSql } from './migrations.js';
-import { multiRowText, multiRowValues, oneRowText, textIn, type Params, type RowInsert, type Sql } from './sql.js';
+import { oneRowText, textIn, type Params, type RowInsert, type Sql } from './sql.js';
 import { createSqlStore } from './sql-store.js';
 import { STATEMENTS as S } from './statements.js';
-
-/** Rows of one multi-row INSERT statement (a commit's events or history fit in one; more go in several). */
-const MAX_ROWS_PER_INSERT = 64;
 
 /** SQLite error codes that mean the store cannot take writes now (disk full, read-only, I/O, locked). */
 const UNAVAILABLE = /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB|PROTOCOL|NOMEM)/;
@@ -78,26 +75,12 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     }
     return { rows: [], changes: prepared.run(params).changes };
   };
-  /** Multi-row inserts by table and row count (one statement per commit's events, history, ...), prepared once. */
-  const byRows = new WeakMap<RowInsert, Database.Statement<unknown[]>[]>();
-  const insertAll = (insert: RowInsert, rows: readonly Params[]): void => {
-    if (rows.length === 1) {
-      compiled(insert)!.run(rows[0]!);
-      return;
-    }
-    let prepared = byRows.get(insert);
-    if (prepared === undefined) byRows.set(insert, (prepared = []));
-    for (let at = 0; at < rows.length; at += MAX_ROWS_PER_INSERT) {
-      const chunk = rows.slice(at, at + MAX_ROWS_PER_INSERT);
-      const statement = (prepared[chunk.length] ??= db.prepare<unknown[]>(multiRowText(insert, chunk.length)));
-      statement.run(multiRowValues(insert, chunk));
-    }
-  };
   /** A transaction's steps, synchronously, inside the writer's transaction. */
   const runSteps = (steps: readonly Step[]): void => {
     for (const step of steps) {
       if (step.kind === 'rows') {
-        if (step.rows.length > 0) insertAll(step.insert, step.rows);
+        const one = compiled(step.insert)!;
+        for (const row of step.rows) one.run(row);
         continue;
       }
       const { rows, changes } = execute(step.statement, step.params);

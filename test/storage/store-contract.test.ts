@@ -120,7 +120,7 @@ for (const engine of ENGINES) {
     it('keeps the history and events of one commit in the order they were written, however many', async () => {
       const call = newCall();
       const at = call.createdAt;
-      // More rows than one multi-row insert takes, and a count that leaves a short last one.
+      // Many rows of one commit (one multi-row statement on PostgreSQL): their order is the order given.
       const history = Array.from({ length: 150 }, (_, i) => ({ callId: call.id, at, actor: { kind: 'desk' as const, id: `d${i}` }, change: { kind: 'status' as const, from: null, to: 'acknowledged' as const }, ...(i % 2 === 0 ? { comment: `step ${i}` } : {}) }));
       const events = Array.from({ length: 131 }, (_, i) => ({ id: uuidv7(Date.parse(at)), type: 'call.note_added' as const, callId: call.id, at, payload: { i } }));
       await store.commitCall({ call, expectedVersion: null, history, notes: [], events });
