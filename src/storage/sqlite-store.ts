@@ -143,6 +143,15 @@ function createDurableWriter(
   finishBatch?: () => void,
 ) {
   type Waiter = { resolve: () => void; reject: (error: unknown) => void };
+  // The batch's transaction and each write's savepoint, prepared once (not a transaction function made per write).
+  const tx = {
+    begin: db.prepare('BEGIN'),
+    commit: db.prepare('COMMIT'),
+    rollback: db.prepare('ROLLBACK'),
+    savepoint: db.prepare('SAVEPOINT write'),
+    release: db.prepare('RELEASE write'),
+    rollbackTo: db.prepare('ROLLBACK TO write'),
+  };
   let queue: { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
   let unsynced: Waiter[] = [];
   let syncing: Promise<void> | undefined;
@@ -187,16 +196,28 @@ function createDurableWriter(
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     const began = performance.now();
     try {
-      db.transaction(() => {
+      tx.begin.run();
+      try {
         for (const item of batch) {
+          tx.savepoint.run();
           try {
-            outcomes.push({ ok: true, value: db.transaction(item.work)() });
+            const value = item.work();
+            tx.release.run();
+            outcomes.push({ ok: true, value });
           } catch (error) {
+            // SQLite ends the whole transaction on some errors (a full disk): the batch is then refused as a whole.
+            if (!db.inTransaction) throw error;
+            tx.rollbackTo.run();
+            tx.release.run();
             outcomes.push({ ok: false, error });
           }
         }
         finishBatch?.();
-      })();
+        tx.commit.run();
+      } catch (error) {
+        if (db.inTransaction) tx.rollback.run();
+        throw error;
+      }
     } catch (error) {
       for (const item of batch) item.reject(translateError(error));
       return;

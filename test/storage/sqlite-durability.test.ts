@@ -6,6 +6,7 @@ import { openSqliteStore } from '../../src/storage/sqlite-store.js';
 import { StoreUnavailableError, type Store } from '../../src/ports/store.js';
 import { removeDir } from '../support/gateway-fixture.js';
 import { newCall } from '../support/records.js';
+import { uuidv7 } from '../../src/kernel/uuid-v7.js';
 
 describe('the embedded store answers a write only once its log is fsynced', () => {
   let dir: string;
@@ -24,6 +25,27 @@ describe('the embedded store answers a write only once its log is fsynced', () =
     await store.close();
     store = openSqliteStore(file);
     expect((await store.listCalls({ limit: 100 })).map((c) => c.id).sort()).toEqual(calls.map((c) => c.id).sort());
+  });
+
+  it('refuses one write of a turn alone: the others commit, none of its rows stay', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'usm-link-durable-'));
+    store = openSqliteStore(join(dir, 'store.db'));
+    const [before, failing, after] = [newCall(), newCall(), newCall()];
+    const taken = uuidv7();
+    const history = (id: string) => [{ callId: id, at: new Date().toISOString(), actor: { kind: 'desk' as const, id: 'd' }, change: { kind: 'status' as const, from: null, to: 'acknowledged' as const } }];
+    const events = (id: string, eventId = uuidv7()) => [{ id: eventId, type: 'call.note_added' as const, callId: id, at: new Date().toISOString(), payload: {} }];
+    // One turn, one transaction: the middle write fails at its events (an event id taken), after its call and history went in.
+    const outcomes = await Promise.allSettled([
+      store.commitCall({ call: before, expectedVersion: null, history: history(before.id), notes: [], events: events(before.id, taken) }),
+      store.commitCall({ call: failing, expectedVersion: null, history: history(failing.id), notes: [], events: [...events(failing.id), ...events(failing.id, taken)] }),
+      store.commitCall({ call: after, expectedVersion: null, history: history(after.id), notes: [], events: events(after.id) }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await store.listHistory(before.id)).length).toBe(1);
+    expect((await store.listHistory(after.id)).length).toBe(1);
+    expect(await store.getCall(failing.id)).toBeUndefined();
+    expect(await store.listHistory(failing.id)).toEqual([]);
+    expect((await store.eventsAfter(0, 10)).map((e) => e.callId)).toEqual([before.id, after.id]);
   });
 
   it('refuses the write as unavailable when the log cannot be fsynced', async () => {

@@ -117,6 +117,19 @@ for (const engine of ENGINES) {
       expect((await store.listNotes(call.id, 'public')).map((n) => n.text)).toEqual(notes.filter((n) => n.visibility === 'public').map((n) => n.text));
     });
 
+    it('keeps the history and events of one commit in the order they were written, however many', async () => {
+      const call = newCall();
+      const at = call.createdAt;
+      // Many rows of one commit (one multi-row statement on PostgreSQL): their order is the order given.
+      const history = Array.from({ length: 150 }, (_, i) => ({ callId: call.id, at, actor: { kind: 'desk' as const, id: `d${i}` }, change: { kind: 'status' as const, from: null, to: 'acknowledged' as const }, ...(i % 2 === 0 ? { comment: `step ${i}` } : {}) }));
+      const events = Array.from({ length: 131 }, (_, i) => ({ id: uuidv7(Date.parse(at)), type: 'call.note_added' as const, callId: call.id, at, payload: { i } }));
+      await store.commitCall({ call, expectedVersion: null, history, notes: [], events });
+      expect((await store.listHistory(call.id)).map((h) => [h.actor.id, h.comment])).toEqual(history.map((h) => [h.actor.id, h.comment]));
+      const stored = await store.eventsAfter(0, 200);
+      expect(stored.map((e) => e.id)).toEqual(events.map((e) => e.id));
+      expect(stored.map((e) => (e.payload as { i: number }).i)).toEqual(events.map((_, i) => i));
+    });
+
     it('gives back the sub-calls of one commit in the order they were written', async () => {
       const call = newCall();
       const at = call.createdAt;
