@@ -27,6 +27,7 @@ import { perfectPieces, rangeHash, verifyInclusion, type CompactRange } from '..
 import { compactRangeOf, logColumns, logHeadColumns, logNodeColumns, logOf, type LogHeadRow, type LogNodeRow, type LogRow } from '../src/storage/rows.js';
 import { fromBase64url } from '../src/kernel/base64url.js';
 import { uuidv7 } from '../src/kernel/uuid-v7.js';
+import { median, percentile, round } from './stats.js';
 import type { Store } from '../src/ports/store.js';
 
 export interface LogScaleOptions {
@@ -233,17 +234,5 @@ function verifyWholeLog(file: string) {
   }
 }
 
-function median(values: number[]): number {
-  return percentile(values, 50);
-}
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
-function round(value: number, digits = 0): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-}

@@ -29,6 +29,7 @@ import { cpuMicros, rssMb, rssPeakMb } from './proc.js';
 import { sampleServer, startCountingProxy, type CountingProxy } from './pg-counter.js';
 import { startCall } from '../src/usm/call-lifecycle.js';
 import { uuidv7 } from '../src/kernel/uuid-v7.js';
+import { median, percentile, spread, round } from './stats.js';
 import type { CallRecord } from '../src/ports/call.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -888,24 +889,9 @@ async function intoLatest(key: string, figures: unknown): Promise<void> {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
-function median(values: number[]): number {
-  return percentile(values, 50);
-}
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
-function spread(values: number[]): { min: number; max: number } {
-  return { min: round(Math.min(...values)), max: round(Math.max(...values)) };
-}
 
-function round(value: number, digits = 0): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-}
 
 const began = Date.now();
 
