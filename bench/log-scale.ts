@@ -233,6 +233,3 @@ function verifyWholeLog(file: string) {
     db.close();
   }
 }
-
-
-
