@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { readPackageYaml } from '../kernel/yaml-document.js';
 
 /** The configuration schema document (config/schema.yaml), read once. */
-export const schemaDocument = parseYaml(readFileSync(new URL('../../config/schema.yaml', import.meta.url), 'utf8')) as Record<string, unknown>;
+export const schemaDocument = readPackageYaml('config/schema.yaml', new URL('../../', import.meta.url)) as Record<string, unknown>;
