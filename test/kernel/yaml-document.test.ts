@@ -14,7 +14,7 @@ describe('package YAML documents', () => {
     for (const path of ['openapi/usm-link.yaml', 'openapi/tmf621.yaml', 'config/schema.yaml']) {
       const text = await readFile(new URL(path, root), 'utf8');
       expect(PARSED_DOCUMENTS[path]?.sha256, path).toBe(sha256Of(text));
-      expect(readPackageYaml(path, root)).toEqual(parseYaml(text));
+      expect(readPackageYaml(path, root, PARSED_DOCUMENTS)).toEqual(parseYaml(text));
     }
   });
 
@@ -23,7 +23,7 @@ describe('package YAML documents', () => {
     await mkdir(join(dir, 'openapi'));
     const changed = `${await readFile(new URL('openapi/tmf621.yaml', root), 'utf8')}\nx-changed: after generation\n`;
     await writeFile(join(dir, 'openapi', 'tmf621.yaml'), changed);
-    const value = readPackageYaml('openapi/tmf621.yaml', pathToFileURL(`${dir}/`)) as Record<string, unknown>;
+    const value = readPackageYaml('openapi/tmf621.yaml', pathToFileURL(`${dir}/`), PARSED_DOCUMENTS) as Record<string, unknown>;
     expect(value['x-changed']).toBe('after generation');
     expect(value).toEqual(parseYaml(changed));
   });
