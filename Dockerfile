@@ -22,7 +22,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# The console's browser code: the gateway bundles it at start (docs/console.md).
+# The console's browser code: the gateway bundles it on the console's first page view (docs/console.md).
 COPY src/console ./src/console
 COPY package.json ./
 COPY bin ./bin

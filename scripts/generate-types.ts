@@ -1,9 +1,14 @@
 /**
  * Generates TypeScript types from the contract (openapi/usm-link.yaml) and the config schema
- * (config/schema.yaml) into src/generated/. With --check, fails when the committed files are stale.
+ * (config/schema.yaml) into src/generated/, and those documents and the TMF621 contract parsed
+ * (parsed-documents.ts, read by src/kernel/yaml-document.ts). With --check, fails when the committed
+ * files are stale.
  */
+import { deepStrictEqual } from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { parse as parseYaml } from 'yaml';
+import { sha256Of } from '../src/kernel/yaml-document.js';
 
 const root = new URL('../', import.meta.url);
 const targets = [
@@ -11,11 +16,40 @@ const targets = [
   { source: 'config/schema.yaml', output: 'src/generated/config.ts' },
 ] as const;
 
+/** The YAML documents the gateway reads at start, kept parsed (src/kernel/yaml-document.ts). */
+const parsedSources = ['openapi/usm-link.yaml', 'openapi/tmf621.yaml', 'config/schema.yaml'] as const;
+
+async function parsedDocuments(): Promise<string> {
+  const entries: string[] = [];
+  for (const source of parsedSources) {
+    const text = await readFile(new URL(source, root), 'utf8');
+    const value = parseYaml(text) as unknown;
+    // JSON must hold the document as YAML gave it (no dates, no undefined).
+    deepStrictEqual(JSON.parse(JSON.stringify(value)), value, `${source} does not survive JSON`);
+    entries.push(`  ${JSON.stringify(source)}: {\n    sha256: ${JSON.stringify(sha256Of(text))},\n    json: ${JSON.stringify(JSON.stringify(value))},\n  },`);
+  }
+  return [
+    `// Generated from ${parsedSources.join(', ')} by scripts/generate-types.ts. Do not edit; run \`npm run generate\`.`,
+    '',
+    '/** Each document parsed, as JSON text, with the SHA-256 of the YAML it was parsed from. */',
+    'export const PARSED_DOCUMENTS: Readonly<Record<string, { readonly sha256: string; readonly json: string }>> = {',
+    ...entries,
+    '};',
+    '',
+  ].join('\n');
+}
+
 const check = process.argv.includes('--check');
 let stale = 0;
-for (const { source, output } of targets) {
-  const ast = await openapiTS(new URL(source, root), { alphabetize: false });
-  const text = `// Generated from ${source} by scripts/generate-types.ts. Do not edit; run \`npm run generate\`.\n\n${astToString(ast)}`;
+const outputs: { output: string; text: () => Promise<string> }[] = [
+  ...targets.map(({ source, output }) => ({
+    output,
+    text: async () => `// Generated from ${source} by scripts/generate-types.ts. Do not edit; run \`npm run generate\`.\n\n${astToString(await openapiTS(new URL(source, root), { alphabetize: false }))}`,
+  })),
+  { output: 'src/generated/parsed-documents.ts', text: parsedDocuments },
+];
+for (const { output, text: generate } of outputs) {
+  const text = await generate();
   const outputUrl = new URL(output, root);
   if (check) {
     const current = await readFile(outputUrl, 'utf8').catch(() => '');

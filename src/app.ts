@@ -57,7 +57,7 @@ export interface App extends FastifyInstance {
   readonly gateway: Gateway;
   /** Every route served, as `METHOD /path` (HEAD routes fastify adds for GET are left out). */
   readonly routeTable: readonly string[];
-  /** The console's bundle, built on first use and kept (server.ts builds it right after listening). */
+  /** The console's bundle, built on its first page view and kept (not at start: most starts never open the console). */
   readonly consoleBundle: () => Promise<ConsoleBundle>;
 }
 

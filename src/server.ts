@@ -22,8 +22,6 @@ export async function startServer(configFile: string, environment: Environment):
     throw cannotListen(`${config.listen.host}:${config.listen.port}`, error);
   }
   logWhereThingsAre(app, config);
-  // The console is bundled now rather than on its first page view; a failure is logged and tried again then.
-  app.consoleBundle().catch((error: unknown) => app.log.error({ err: error }, 'console: cannot bundle src/console'));
   let metrics: MetricsListener | undefined;
   const metricsAt = config.metrics?.listen;
   if (metricsAt !== undefined) {

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { PARSED_DOCUMENTS } from '../generated/parsed-documents.js';
+import { readPackageYaml } from '../kernel/yaml-document.js';
 
 /** The configuration schema document (config/schema.yaml), read once. */
-export const schemaDocument = parseYaml(readFileSync(new URL('../../config/schema.yaml', import.meta.url), 'utf8')) as Record<string, unknown>;
+export const schemaDocument = readPackageYaml('config/schema.yaml', new URL('../../', import.meta.url), PARSED_DOCUMENTS) as Record<string, unknown>;

@@ -88,12 +88,28 @@ export async function loadConfigFile(file: string, overrides: ConfigOverrides = 
   }
   let raw: unknown;
   try {
-    raw = parseYaml(text);
+    raw = parseConfigText(text);
   } catch (error) {
     // The parser's first line says what and where; the rest quotes the file, which may hold a password (storage).
     throw new ConfigError(file, `not valid YAML: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}`);
   }
   return buildConfig(raw, dirname(resolve(file)), overrides);
+}
+
+/**
+ * A config file's value. JSON is YAML too, and a file that is JSON (as generated configs often are) is
+ * read as JSON: the YAML parser took seconds and some 90 MB for a file with a thousand partners, which
+ * the process kept. Anything else, and JSON that does not parse, is read as YAML (with its messages).
+ */
+function parseConfigText(text: string): unknown {
+  if (/^\s*[[{]/.test(text)) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      // YAML's flow style, or a mistake: the YAML parser reads it or says where it is wrong.
+    }
+  }
+  return parseYaml(text);
 }
 
 /** Validates a parsed configuration object; the error names the offending key. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { JWK } from 'jose';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 
 /** The protected header's `typ` of a signed directory: no other signed statement passes for one. */
 export const DIRECTORY_TYP = 'usm-link-directory+jws';
@@ -64,10 +64,12 @@ export type DirectoryErrorCode = 'DIR_SOURCE' | 'DIR_SIGNATURE' | 'DIR_SCHEMA' |
 /** The JSON Schema of the document (config/directory.schema.json), read once. */
 export const directorySchema = JSON.parse(readFileSync(new URL('../../config/directory.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
-const validate = new Ajv2020({ allErrors: false, strict: false }).compile(directorySchema);
+/** The schema's check, compiled on the first directory checked (a gateway that follows none never needs it). */
+let compiled: ValidateFunction | undefined;
 
 /** Checks a parsed payload against the schema and the rules a schema cannot say; returns it typed. */
 export function parseDirectory(value: unknown): Directory {
+  const validate = (compiled ??= new Ajv2020({ allErrors: false, strict: false }).compile(directorySchema));
   if (!validate(value)) {
     const [first] = validate.errors ?? [];
     throw new DirectoryError('DIR_SCHEMA', `the directory ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}`);

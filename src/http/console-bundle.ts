@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 /** One file of the console, as served: its bytes, and gzipped once for clients that take it. */
 export interface ConsoleAsset {
@@ -31,6 +30,8 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8',
  * them (no inline script or style, so the Content-Security-Policy can forbid both).
  */
 export async function bundleConsole(): Promise<ConsoleBundle> {
+  // esbuild is loaded with the first bundle: a gateway whose console is never opened never loads it.
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [ENTRY],
     bundle: true,

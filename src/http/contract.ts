@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { PARSED_DOCUMENTS } from '../generated/parsed-documents.js';
+import { readPackageYaml } from '../kernel/yaml-document.js';
 
 /** The OpenAPI document (openapi/usm-link.yaml), the single source of routes and request schemas. */
 export interface ContractDocument {
@@ -12,9 +12,7 @@ export interface ContractDocument {
 export const CONTRACT_SCHEMA_ID = 'usm-link';
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
-export const contractDocument = parseYaml(
-  readFileSync(new URL('../../openapi/usm-link.yaml', import.meta.url), 'utf8'),
-) as ContractDocument;
+export const contractDocument = readPackageYaml('openapi/usm-link.yaml', new URL('../../', import.meta.url), PARSED_DOCUMENTS) as ContractDocument;
 
 export interface Operation {
   readonly operationId: string;

@@ -11,6 +11,8 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 /**
  * Request validation with the contract's own schemas. Bodies are checked as sent (no coercion,
  * nothing removed); query and path parameters are strings on the wire and coerced to their types.
+ * Each schema is compiled on its route's first request, not at start: compiling all of them made up
+ * most of a gateway's start-up (test/http/responses.test.ts compiles every one of them).
  */
 export function createContractValidation(document: ContractDocument): {
   readonly compiler: FastifySchemaCompiler<unknown>;
@@ -18,17 +20,43 @@ export function createContractValidation(document: ContractDocument): {
   bodyValidator(schema: unknown): (value: unknown) => FieldError[] | undefined;
 } {
   const shared = { $id: CONTRACT_SCHEMA_ID, components: document.components };
-  const strict = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: false, useDefaults: true }));
-  const coercing = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: true, useDefaults: true }));
+  // The contract's schemas are not checked against the JSON Schema meta-schema here, at every start (compiling
+  // it took a good share of start-up): the contract is linted as OpenAPI 3.1 in test/http/contract.test.ts.
+  const strict = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: false, useDefaults: true, validateSchema: false }));
+  const coercing = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: true, useDefaults: true, validateSchema: false }));
   strict.addSchema(shared);
   coercing.addSchema(shared);
   return {
-    compiler: ({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema as object),
+    compiler: ({ schema, httpPart }) => compiledOnFirstUse(httpPart === 'body' ? strict : coercing, schema as object),
     bodyValidator(schema) {
-      const validate = strict.compile(schema as object);
+      const validate = compiledOnFirstUse(strict, schema as object);
       return (value) => (validate(value) ? undefined : fieldErrorsOf(validate.errors ?? [], 'body'));
     },
   };
+}
+
+/** Ajv's parent-data argument, by which it replaces a coerced root value (a query string, a path parameter). */
+type DataContext = Parameters<ValidateFunction>[1];
+
+/** A lazily compiled validator: fastify reads `errors` after a failed check. */
+interface LazyValidator {
+  (data: unknown, context?: DataContext): boolean;
+  errors?: ValidateFunction['errors'];
+  /** Set as on Ajv's own functions, so that fastify passes the parent data (see DataContext). */
+  readonly schemaEnv: unknown;
+}
+
+/** A validator that compiles its schema on its first call and keeps the compiled function. */
+function compiledOnFirstUse(ajv: Ajv, schema: object): LazyValidator {
+  let compiled: ValidateFunction | undefined;
+  const validate = ((data: unknown, context?: DataContext) => {
+    compiled ??= ajv.compile(schema);
+    const valid = compiled(data, context);
+    validate.errors = compiled.errors;
+    return valid;
+  }) as LazyValidator;
+  Object.defineProperty(validate, 'schemaEnv', { value: true });
+  return validate;
 }
 
 /** Validation errors as a problem document's field errors, each path prefixed with the part of the request. */

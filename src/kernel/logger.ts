@@ -1,5 +1,9 @@
+import { createRequire } from 'node:module';
 import { pino, type Logger } from 'pino';
-import PinoPretty from 'pino-pretty';
+import type PinoPrettyModule from 'pino-pretty';
+
+/** pino-pretty, loaded only for readable lines (JSON lines, a deployed gateway's, never need it). */
+const loadPinoPretty = (): typeof PinoPrettyModule => createRequire(import.meta.url)('pino-pretty') as typeof PinoPrettyModule;
 
 /** Paths pino blanks out of every log line: tokens, signatures and secrets never reach the logs. */
 export const REDACTED_PATHS = [
@@ -25,7 +29,7 @@ export interface LoggerOptions {
 export function createLogger(level: string, destination?: pino.DestinationStream, options: LoggerOptions = {}): Logger {
   const redact = { paths: REDACTED_PATHS, censor: '[redacted]' };
   if (options.pretty !== true) return pino({ level, redact }, destination);
-  const pretty = PinoPretty({
+  const pretty = loadPinoPretty()({
     // Colours only on a terminal: a captured stream gets plain text.
     ...(destination === undefined ? { destination: 1 } : { destination, colorize: false }),
     sync: true,

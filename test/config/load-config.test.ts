@@ -1,4 +1,8 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stringify as yamlOf } from 'yaml';
 import { buildConfig, ConfigError, loadConfigFile } from '../../src/config/load-config.js';
 
 const valid = () => ({
@@ -181,5 +185,20 @@ describe('the config file', () => {
 
   it('names the file when it cannot be read or parsed', async () => {
     await expect(loadConfigFile('/nonexistent/usm-link.yaml')).rejects.toThrow(/cannot read the file \(ENOENT\)/);
+    const dir = await mkdtemp(join(tmpdir(), 'usm-config-'));
+    await writeFile(join(dir, 'broken.yaml'), '{ "party": { "id": "provider", ');
+    await expect(loadConfigFile(join(dir, 'broken.yaml'))).rejects.toThrow(/broken\.yaml: not valid YAML/);
+  });
+
+  it('reads a file that is JSON as JSON, and YAML flow style as YAML, to the same config', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'usm-config-'));
+    const many = { ...valid(), partners: [...valid().partners, ...Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, name: `P ${i}`, roles: ['customer'], jwksFile: `./p${i}.jwks` }))] };
+    await writeFile(join(dir, 'config.json'), JSON.stringify(many, null, 2));
+    await writeFile(join(dir, 'config.yaml'), yamlOf(many));
+    await writeFile(join(dir, 'flow.yaml'), yamlOf(many, { collectionStyle: 'flow' }).replaceAll('"', ''));
+    const fromYaml = await loadConfigFile(join(dir, 'config.yaml'));
+    expect(fromYaml.partners).toHaveLength(51);
+    expect(await loadConfigFile(join(dir, 'config.json'))).toEqual(fromYaml);
+    expect(await loadConfigFile(join(dir, 'flow.yaml'))).toEqual(fromYaml);
   });
 });

@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type GatewayFixture } from '../support/gateway-fixture.js';
+import { freePort, removeDir, startGateway, type GatewayFixture } from '../support/gateway-fixture.js';
+import { processConfig, startProcess } from '../ops/started-process.js';
 
 describe('the console pages', () => {
   let gateway: GatewayFixture;
@@ -50,6 +53,28 @@ describe('the console pages', () => {
     const missing = await fetch(`${gateway.url}/console/assets/console-NOPE.js`);
     expect(missing.status).toBe(404);
     expect(mediaType(missing)).toBe('application/problem+json');
+  });
+});
+
+describe('the console of a started gateway', () => {
+  it('is bundled by its first page view, not at start: that view serves the shell and every asset', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'usm-link-console-start-'));
+    const gateway = await startProcess(dir, await processConfig(dir, await freePort(), { desk: 'desk-token-console-0123456789', admin: 'admin-token-console-0123456789' }));
+    try {
+      const shell = await fetch(`${gateway.url}/console`);
+      expect(shell.status).toBe(200);
+      const assets = [...(await shell.text()).matchAll(/(?:src|href)="(\/console\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+      expect(assets.filter((a) => /\.(js|css)$/.test(a))).toHaveLength(2);
+      for (const asset of assets) {
+        const answer = await fetch(`${gateway.url}${asset}`);
+        expect(answer.status).toBe(200);
+        expect((await answer.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+      }
+      expect(gateway.output()).not.toMatch(/cannot bundle/);
+    } finally {
+      await gateway.stop();
+      await removeDir(dir);
+    }
   });
 });
 
