@@ -1,10 +1,11 @@
 /**
  * What the gateways ask of PostgreSQL, seen from outside them:
  *
- * - a counting TCP proxy between the gateways and the server: it reads the frontend side of the
- *   wire protocol (v3) and counts round trips (each Sync of the extended protocol and each simple
- *   Query: the points where a client waits for the server) and commits (simple `COMMIT` queries,
- *   which is how the store ends its transactions); the gateways' store URL points at it;
+ * - a counting TCP proxy between the gateways and the server: it counts round trips (each time a
+ *   connection's client writes again after the server answered since its last write: pipelined
+ *   statements sent together are one), and reads the frontend side of the wire protocol (v3) for
+ *   Syncs, simple Queries and commits (`COMMIT` queries, which is how the store ends its
+ *   transactions); the gateways' store URL points at it;
  * - the server processes serving those connections (pg_stat_activity rows whose client port is one
  *   of the proxy's upstream ports), their CPU time from /proc/<pid>/stat, and lock waits: the
  *   activity sampled every few milliseconds for `wait_event_type = 'Lock'` (advisory locks included),
@@ -41,10 +42,20 @@ export async function startCountingProxy(upstream: { host: string; port: number 
     const server = connect(upstream.port, upstream.host);
     sockets.add(client).add(server);
     server.on('connect', () => upstreamPorts.add(server.localPort!));
+    // As the gateway's own connection does: no Nagle delay on small pipelined writes.
+    client.setNoDelay(true);
+    server.setNoDelay(true);
     const parse = frontendParser(counts);
+    // A round trip: the client speaks again after the server has answered something since it last spoke.
+    let answered = true;
     client.on('data', (chunk: Buffer) => {
+      if (answered) counts.roundTrips++;
+      answered = false;
       parse(chunk);
       server.write(chunk);
+    });
+    server.on('data', () => {
+      answered = true;
     });
     server.pipe(client);
     const end = (): void => {
@@ -93,10 +104,8 @@ function frontendParser(counts: WireCounts): (chunk: Buffer) => void {
       if (buffered.length < 1 + length) return;
       if (type === 'S') {
         counts.syncs++;
-        counts.roundTrips++;
       } else if (type === 'Q') {
         counts.queries++;
-        counts.roundTrips++;
         if (/^\s*COMMIT\b/i.test(buffered.subarray(5, 1 + length - 1).toString('utf8'))) counts.commits++;
       }
       buffered = buffered.subarray(1 + length);

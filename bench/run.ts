@@ -8,7 +8,7 @@
  *
  * BENCH_QUICK=1 runs a small version (seconds) that the test suite uses so the benchmark never rots;
  * BENCH_ONLY=store re-measures only the store figures into the last full results; BENCH_ONLY=hop prints
- * one baseline and one link run, BENCH_ONLY=latency the added latency at BENCH_RATE calls a second, BENCH_ONLY=replicas the
+ * one baseline and one link run, BENCH_ONLY=latency the added latency at BENCH_RATE calls a second, BENCH_ONLY=replicas re-measures the
  * link on SQLite and PostgreSQL. BENCH_NODE_OPTIONS is passed to the gateway processes (say, --cpu-prof).
  */
 import { freePorts } from '../scripts/free-ports.js';
@@ -74,7 +74,10 @@ async function main(): Promise<void> {
       return;
     }
     if (process.env.BENCH_ONLY === 'replicas') {
-      process.stdout.write(`${JSON.stringify(await replicaRun(root, clientKey))}\n`);
+      // Re-measure the replica figures (peaks and the fixed load), into the last full results.
+      const replicas = await replicaRun(root, clientKey);
+      await intoLatest('replicas', replicas.peaks);
+      await intoLatest('replicas_fixed_load', replicas.fixed);
       return;
     }
     if (process.env.BENCH_ONLY === 'latency') {

@@ -41,9 +41,9 @@ describe('npm run bench (quick version)', () => {
       expect(f.cpu_us_per_call_per_replica).toHaveLength(replicas);
       for (const cpu of f.cpu_us_per_call_per_replica) expect(cpu).toBeGreaterThan(0);
       expect(f.postgres_cpu_us_per_call).toBeGreaterThan(0);
-      // Each call commits at least once, and each commit is a BEGIN, its statements and a COMMIT.
+      // Each call commits at least once, and each commit waits for the server at least once (its statements are pipelined).
       expect(f.commits).toBeGreaterThanOrEqual(fixed.calls);
-      expect(f.round_trips_per_commit).toBeGreaterThan(2);
+      expect(f.round_trips_per_commit).toBeGreaterThanOrEqual(1);
       expect(f.lock_waits).toBeGreaterThanOrEqual(0);
       expect(f.lock_waits_per_commit).toBeCloseTo(f.lock_waits / f.commits, 3);
     }
