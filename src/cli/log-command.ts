@@ -6,7 +6,7 @@ import type { JWK } from 'jose';
 import { readEnvironment } from '../config/environment.js';
 import { loadConfigFile, type GatewayConfig } from '../config/load-config.js';
 import { writeBundle, type BundleKey } from '../evidence/log-bundle.js';
-import { readCertificates } from '../evidence/timestamp-token.js';
+import { pemCertificateBlocks, readCertificates } from '../evidence/timestamp-token.js';
 import { publicJwkOf } from '../keys/jwk.js';
 import { parseJwkJson, readJsonFile } from '../keys/key-files.js';
 import { inclusionProof } from '../messages/log-proofs.js';
@@ -188,5 +188,5 @@ async function pemsOf(file: string): Promise<string[]> {
   } catch (error) {
     throw new UsageError(`${file}: ${(error as Error).message}`);
   }
-  return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  return pemCertificateBlocks(text);
 }

@@ -25,8 +25,13 @@ export function checkpointImprint(jws: string): Buffer {
 export const stampedBytes = (jws: string): Buffer => Buffer.from(jws, 'ascii');
 
 /** The certificates of a PEM file (the TSA's chain, or its trust anchor); at least one. */
+/** The PEM blocks of the certificates in a text, each whole. */
+export function pemCertificateBlocks(pem: string): string[] {
+  return pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+}
+
 export function readCertificates(pem: string): pkijs.Certificate[] {
-  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  const blocks = pemCertificateBlocks(pem);
   if (blocks.length === 0) throw new TimestampError('the file holds no PEM certificate');
   return blocks.map((block) => {
     const der = new X509Certificate(block).raw;
