@@ -4,7 +4,7 @@ import type { CallRecord } from '../ports/call.js';
 import type { DeskTicket } from '../ports/desk-ticket-store.js';
 import type { SupplierLink } from '../ports/supplier-link.js';
 import type { TriggerLink } from '../ports/trigger-link.js';
-import type { Store } from '../ports/store.js';
+import { StoreUnavailableError, type Store } from '../ports/store.js';
 import type { WebhookDeliveryState, WebhookSubscription } from '../ports/webhook-store.js';
 import { agreementCommitSteps, callCommitSteps, deliverySteps, insert, purgeCallSteps, read as readStep, run, type Step } from './commit-plan.js';
 import type { PurgeOutcome } from '../ports/retention.js';
@@ -61,6 +61,12 @@ export interface SqlEngine {
   write<R>(statement: Sql, params: Params): Promise<{ rows: R[]; changes: number }>;
   /** Steps in one transaction, in order; all or nothing. */
   transact(steps: readonly Step[]): Promise<void>;
+  /**
+   * Where the log is integrated after the commit (PostgreSQL's sequencer): the batches this replica
+   * knows of, and a wait for the next one (resolves after `ms` at the latest). Absent where a
+   * commit's entries are integrated in the commit itself (SQLite).
+   */
+  readonly integration?: { count(): number; after(count: number, ms: number): Promise<void> };
   /** Makes removed data unrecoverable from the engine's files, where it keeps old pages around (SQLite's WAL). */
   scrub?(): Promise<void>;
   close(): Promise<void>;
@@ -81,6 +87,8 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     return row === undefined ? undefined : map(row);
   };
   const docs = async <T>(rows: Promise<{ doc: string }[]>): Promise<T[]> => (await rows).map((row) => JSON.parse(row.doc) as T);
+  const logIndexOf = (direction: 'in' | 'out', partner: string, messageId: string): Promise<number | undefined> =>
+    first(read<{ seq: number | string }>(S.logIndexOf, { direction, partner, message_id: messageId }), (row) => Number(row.seq) - 1);
 
   return {
     engine: engine.dialect,
@@ -204,8 +212,34 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
       })),
     logSize: async () => compactRangeOf((await read<LogHeadRow>(S.logHead))[0]).size,
     logRecordAt: (index) => first(read<LogRow>(S.logRecordAt, { seq: index + 1 }), logOf),
-    logIndexOf: async (direction, partner, messageId) =>
-      first(read<{ seq: number | string }>(S.logIndexOf, { direction, partner, message_id: messageId }), (row) => Number(row.seq) - 1),
+    logIndexOf,
+    async sequenced(timeoutMs = 10_000) {
+      const integration = engine.integration;
+      if (integration === undefined) return;
+      const [marks] = await read<{ log: number | string; event: number | string }>(S.unsequencedMarks);
+      const through = { log: Number(marks?.log ?? 0), event: Number(marks?.event ?? 0) };
+      const until = performance.now() + timeoutMs;
+      for (;;) {
+        const seen = integration.count();
+        const [row] = await read<{ due: unknown }>(S.unsequencedThrough, through);
+        if (!row?.due) return;
+        const left = until - performance.now();
+        if (left <= 0) throw new StoreUnavailableError(`the message log was not sequenced within ${timeoutMs} ms (is a sequencer running?)`);
+        await integration.after(seen, Math.min(left, 50));
+      }
+    },
+    async settledLogIndexOf(direction, partner, messageId, waitMs) {
+      const integration = engine.integration;
+      const until = performance.now() + waitMs;
+      for (;;) {
+        // Counted before the lookup: a batch that commits between the two is not waited for again.
+        const seen = integration?.count() ?? 0;
+        const index = await logIndexOf(direction, partner, messageId);
+        const left = until - performance.now();
+        if (index !== undefined || integration === undefined || left <= 0) return index;
+        await integration.after(seen, left);
+      }
+    },
     async logNodes(nodes) {
       if (nodes.length === 0) return new Map();
       const { statement, params } = logNodesQuery(nodes);
