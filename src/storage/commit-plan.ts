@@ -47,7 +47,8 @@ import { STATEMENTS as S } from './statements.js';
 export type Step =
   | { readonly kind: 'run'; readonly statement: Sql; readonly params: Params; readonly conflict?: string }
   | { readonly kind: 'rows'; readonly insert: RowInsert; readonly rows: readonly Params[] }
-  | { readonly kind: 'read'; readonly statement: Sql; readonly params: Params; readonly then: (rows: readonly unknown[]) => readonly Step[] };
+  | { readonly kind: 'read'; readonly statement: Sql; readonly params: Params; readonly then: (rows: readonly unknown[]) => readonly Step[] }
+  | { readonly kind: 'reads'; readonly reads: readonly { readonly statement: Sql; readonly params: Params }[]; readonly then: (rows: readonly (readonly unknown[])[]) => readonly Step[] };
 
 export function run(statement: Sql, params: object = {}, conflict?: string): Step {
   return { kind: 'run', statement, params: params as Params, ...(conflict !== undefined ? { conflict } : {}) };
@@ -59,6 +60,15 @@ export function insert<R extends object>(statement: RowInsert<R>, rows: readonly
 
 export function read<R>(statement: Sql, params: object, then: (rows: readonly R[]) => readonly Step[]): Step {
   return { kind: 'read', statement, params: params as Params, then: then as (rows: readonly unknown[]) => readonly Step[] };
+}
+
+/** Two reads run in order whose rows decide what follows together (on PostgreSQL sent together: one round trip). */
+export function readTwo<A, B>(first: [Sql, object], second: [Sql, object], then: (a: readonly A[], b: readonly B[]) => readonly Step[]): Step {
+  return {
+    kind: 'reads',
+    reads: [first, second].map(([statement, params]) => ({ statement, params: params as Params })),
+    then: ([a, b]) => then(a as readonly A[], b as readonly B[]),
+  };
 }
 
 /**
@@ -155,10 +165,9 @@ function logEntry(entry: LogEntry): Step {
   return insert(S.insertLogPending, [row]);
 }
 
-/** What one integration did: the entries given leaf indexes, the events given positions, the tree it left. */
+/** What one integration did: the entries given leaf indexes and the tree it left. */
 export interface Integrated {
   readonly entries: number;
-  readonly events: number;
   readonly range?: CompactRange;
 }
 
@@ -172,37 +181,31 @@ export interface Integrated {
  * of each group commit, PostgreSQL's sequencer once a batch. `done` is told what it did.
  */
 export function integrateLogSteps(limit: number, sign: CheckpointSigner | undefined, done: (integrated: Integrated) => void): Step[] {
-  let events = 0;
-  let entries = 0;
-  let range: CompactRange | undefined;
   return [
-    read<LogHeadRow>(S.lockLogHead, {}, ([head]) => [
-      read<Omit<LogRow, 'seq'> & { seq: number | string }>(S.takeLogPending, { limit }, (taken) => {
-        if (taken.length === 0) return [];
-        const rows = [...taken].sort((a, b) => Number(a.seq) - Number(b.seq));
-        let tree = compactRangeOf(head);
-        const records: LogRow[] = [];
-        const nodes: ReturnType<typeof logNodeColumns>[] = [];
-        for (const row of rows) {
-          const appended = appendLeaf(tree, Buffer.from(row.leaf_hash, 'base64url'));
-          records.push({ ...row, seq: tree.size + 1 });
-          nodes.push(...appended.completed.map(logNodeColumns));
-          tree = appended.range;
-        }
-        entries = rows.length;
-        range = tree;
-        return [
-          insert(S.insertLog, records),
-          insert(S.insertLogNodes, nodes),
-          run(S.saveLogHead, logHeadColumns(tree)),
-          ...(sign !== undefined ? [checkpointStep(sign, tree)] : []),
-        ];
-      }),
-    ]),
-    read<{ position: number | string }>(S.positionEvents, { limit }, (positioned) => {
-      events = positioned.length;
-      done({ entries, events, ...(range !== undefined ? { range } : {}) });
-      return [];
+    readTwo<LogHeadRow, Omit<LogRow, 'seq'> & { seq: number | string }>([S.lockLogHead, {}], [S.takeLogPending, { limit }], ([head], taken) => {
+      const positions = run(S.positionEvents, { limit });
+      if (taken.length === 0) {
+        done({ entries: 0 });
+        return [positions];
+      }
+      const rows = [...taken].sort((a, b) => Number(a.seq) - Number(b.seq));
+      let tree = compactRangeOf(head);
+      const records: LogRow[] = [];
+      const nodes: ReturnType<typeof logNodeColumns>[] = [];
+      for (const row of rows) {
+        const appended = appendLeaf(tree, Buffer.from(row.leaf_hash, 'base64url'));
+        records.push({ ...row, seq: tree.size + 1 });
+        nodes.push(...appended.completed.map(logNodeColumns));
+        tree = appended.range;
+      }
+      done({ entries: rows.length, range: tree });
+      return [
+        insert(S.insertLog, records),
+        insert(S.insertLogNodes, nodes),
+        run(S.saveLogHead, logHeadColumns(tree)),
+        positions,
+        ...(sign !== undefined ? [checkpointStep(sign, tree)] : []),
+      ];
     }),
   ];
 }

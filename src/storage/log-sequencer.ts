@@ -26,6 +26,12 @@ export interface SequencerDeps {
 export interface Sequencer {
   /** A local commit wrote entries or events to be integrated: the holder runs a batch now (one after the running one). */
   wake(): void;
+  /**
+   * Resolves once a batch that began after the call has committed (what this replica committed
+   * before the call is then integrated), or at once when this replica does not hold the lease or
+   * has asked for no batch since the last one; after `ms` at the latest.
+   */
+  ownBatch(ms: number): Promise<void>;
   /** Another replica gave the lease up: this one tries to take it now rather than at its next look. */
   vacant(): void;
   /** Whether this replica holds the lease. */
@@ -53,6 +59,16 @@ export function startSequencer(deps: SequencerDeps, options: SequencerOptions = 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let woken = false;
+  // Batches asked for by local commits, and the last of them a finished batch covered.
+  let asked = 0;
+  let served = 0;
+  let servedWaiters: { readonly want: number; readonly done: () => void }[] = [];
+  const serve = (upTo: number): void => {
+    served = Math.max(served, upTo);
+    const waiting = servedWaiters;
+    servedWaiters = waiting.filter((w) => w.want > served);
+    for (const w of waiting) if (w.want <= served) w.done();
+  };
 
   const claim = async (): Promise<void> => {
     const at = deps.now();
@@ -61,13 +77,15 @@ export function startSequencer(deps: SequencerDeps, options: SequencerOptions = 
   };
   const cycle = async (wake: boolean): Promise<void> => {
     if (!holding || deps.now() >= renewAt) await claim();
-    if (!holding) return;
+    const covering = asked;
+    if (!holding) return serve(Number.MAX_SAFE_INTEGER);
     // Polled: a batch is begun only when something waits (an empty batch still locks the head, a write).
     if (!wake && !(await deps.read<{ due: boolean }>(S.sequencingDue))[0]?.due) return;
     for (;;) {
       const done = await deps.integrate(batch);
-      if (done.entries > 0 || done.events > 0) deps.integrated();
-      if (stopped || (done.entries < batch && done.events < batch)) return;
+      deps.integrated();
+      // A full batch leaves more behind; events beyond a batch's limit wait for the next one.
+      if (stopped || done.entries < batch) return serve(covering);
     }
   };
   const run = (wake: boolean): void => {
@@ -96,7 +114,24 @@ export function startSequencer(deps: SequencerDeps, options: SequencerOptions = 
 
   return {
     wake() {
-      if (holding) run(true);
+      if (!holding) return;
+      asked++;
+      run(true);
+    },
+    ownBatch(ms) {
+      if (!holding || served >= asked) return Promise.resolve();
+      const want = asked;
+      return new Promise((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          servedWaiters = servedWaiters.filter((w) => w.done !== done);
+          resolve();
+        }, ms);
+        servedWaiters.push({ want, done });
+      });
     },
     vacant() {
       if (!holding) run(false);
@@ -108,6 +143,7 @@ export function startSequencer(deps: SequencerDeps, options: SequencerOptions = 
       stopped = true;
       clearTimeout(timer);
       await running;
+      serve(Number.MAX_SAFE_INTEGER);
       const held = holding;
       if (held) await deps.write(S.releaseSequencer, { owner }).catch(() => undefined);
       holding = false;

@@ -142,9 +142,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         write: (statement, params) => write(statement, params),
         integrate: (limit) =>
           transaction(async (pipe) => {
-            let integrated: Integrated = { entries: 0, events: 0 };
+            let integrated: Integrated = { entries: 0 };
             await runSteps(pipe, integrateLogSteps(limit, options.checkpoint, (done) => (integrated = done)));
-            if (integrated.entries > 0 || integrated.events > 0) pipe.send('SELECT pg_notify($1, $2)', [channel, String(integrated.range?.size ?? '')]);
+            // Sent with the COMMIT; delivered to the listeners once the batch has committed.
+            pipe.send('SELECT pg_notify($1, $2)', [channel, String(integrated.range?.size ?? '')]);
             return integrated;
           }),
         integrated: integration.told,
@@ -159,7 +160,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       read: <R>(statement: Sql, params: Params = {}) => run(async () => (await execute(pool, statement, params)).rows as R[]),
       write: <R>(statement: Sql, params: Params) => (traced === undefined ? write<R>(statement, params) : traced(() => write<R>(statement, params))),
       transact: (steps) => (traced === undefined ? transact(steps) : traced(() => transact(steps))),
-      integration,
+      integration: { ...integration, ownBatch: (ms) => sequencer?.ownBatch(ms) ?? Promise.resolve() },
       close: async () => {
         // The lease given up is told, so that another replica takes over now, not when it would have lapsed.
         if (await sequencer?.stop()) await pool.query('SELECT pg_notify($1, $2)', [channel, RELEASED]).catch(() => undefined);
@@ -330,6 +331,16 @@ async function runSteps(pipe: Pipeline, steps: readonly Step[]): Promise<boolean
         pipe.send(text, values);
         unsequenced ||= step.insert === S.insertLogPending || step.insert === S.insertEvents;
       }
+      continue;
+    }
+    if (step.kind === 'reads') {
+      // Sent together, answered together: one round trip for all of them.
+      const queries = step.reads.map((each) => ({ query: queryOf(each.statement), params: each.params }));
+      for (const { query, params } of queries) if (query !== undefined) pipe.send(query.text, valuesOf(query, params));
+      const answers = await pipe.settle();
+      let next = answers.length - queries.filter((q) => q.query !== undefined).length;
+      const rows = queries.map(({ query }) => (query === undefined ? [] : answers[next++]!.rows));
+      if (await runSteps(pipe, step.then(rows))) unsequenced = true;
       continue;
     }
     const query = queryOf(step.statement);

@@ -66,7 +66,12 @@ export interface SqlEngine {
    * knows of, and a wait for the next one (resolves after `ms` at the latest). Absent where a
    * commit's entries are integrated in the commit itself (SQLite).
    */
-  readonly integration?: { count(): number; after(count: number, ms: number): Promise<void> };
+  readonly integration?: {
+    count(): number;
+    after(count: number, ms: number): Promise<void>;
+    /** Resolves once this replica's own sequencer ran a batch after its latest commits (at once when it holds no lease); after `ms` at the latest. */
+    ownBatch(ms: number): Promise<void>;
+  };
   /** Makes removed data unrecoverable from the engine's files, where it keeps old pages around (SQLite's WAL). */
   scrub?(): Promise<void>;
   close(): Promise<void>;
@@ -231,6 +236,8 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     async settledLogIndexOf(direction, partner, messageId, waitMs) {
       const integration = engine.integration;
       const until = performance.now() + waitMs;
+      // On the replica that sequences, the batch its commit woke: then one lookup finds the index.
+      await integration?.ownBatch(waitMs);
       for (;;) {
         // Counted before the lookup: a batch that commits between the two is not waited for again.
         const seen = integration?.count() ?? 0;

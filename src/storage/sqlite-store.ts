@@ -83,6 +83,10 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
         for (const row of step.rows) one.run(row);
         continue;
       }
+      if (step.kind === 'reads') {
+        runSteps(step.then(step.reads.map((each) => execute(each.statement, each.params).rows)));
+        continue;
+      }
       const { rows, changes } = execute(step.statement, step.params);
       if (step.kind === 'read') runSteps(step.then(rows));
       else if (step.conflict !== undefined && changes !== 1) throw new VersionConflictError(step.conflict);

@@ -97,7 +97,7 @@ export const STATEMENTS = {
   positionEvents: sql`UPDATE events SET position = n.position
        FROM (SELECT seq, (SELECT COALESCE(MAX(position), 0) FROM events) + ROW_NUMBER() OVER (ORDER BY seq) AS position
              FROM events WHERE position IS NULL ORDER BY seq LIMIT @limit) n
-       WHERE events.seq = n.seq RETURNING events.position`,
+       WHERE events.seq = n.seq`,
 
   insertWebhook: insertRows<WebhookRow>('webhooks', ['id', 'url', 'secret', 'events', 'created_at', 'delivered_through', 'failures', 'last_error', 'next_attempt_at', 'format', 'secrets', 'partner', 'query']),
   listWebhooks: sql`SELECT * FROM webhooks ORDER BY created_at, id`,
