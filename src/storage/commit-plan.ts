@@ -165,9 +165,10 @@ function logEntry(entry: LogEntry): Step {
   return insert(S.insertLogPending, [row]);
 }
 
-/** What one integration did: the entries given leaf indexes and the tree it left. */
+/** What one integration did: the entries given leaf indexes (each message's), and the tree it left. */
 export interface Integrated {
   readonly entries: number;
+  readonly logged: readonly { readonly direction: string; readonly partner: string; readonly messageId: string; readonly index: number }[];
   readonly range?: CompactRange;
 }
 
@@ -185,7 +186,7 @@ export function integrateLogSteps(limit: number, sign: CheckpointSigner | undefi
     readTwo<LogHeadRow, Omit<LogRow, 'seq'> & { seq: number | string }>([S.lockLogHead, {}], [S.takeLogPending, { limit }], ([head], taken) => {
       const positions = run(S.positionEvents, { limit });
       if (taken.length === 0) {
-        done({ entries: 0 });
+        done({ entries: 0, logged: [] });
         return [positions];
       }
       const rows = [...taken].sort((a, b) => Number(a.seq) - Number(b.seq));
@@ -198,7 +199,7 @@ export function integrateLogSteps(limit: number, sign: CheckpointSigner | undefi
         nodes.push(...appended.completed.map(logNodeColumns));
         tree = appended.range;
       }
-      done({ entries: rows.length, range: tree });
+      done({ entries: rows.length, logged: records.map((r) => ({ direction: r.direction, partner: r.partner, messageId: r.message_id, index: Number(r.seq) - 1 })), range: tree });
       return [
         insert(S.insertLog, records),
         insert(S.insertLogNodes, nodes),

@@ -19,8 +19,8 @@ export interface SequencerDeps {
   readonly write: (statement: Sql, params: Params) => Promise<{ changes: number }>;
   /** One batch, in one transaction: what it integrated. */
   readonly integrate: (limit: number) => Promise<Integrated>;
-  /** Told after each batch that integrated something has committed. */
-  readonly integrated: () => void;
+  /** Told after each batch has committed, what it integrated. */
+  readonly integrated: (integrated: Integrated) => void;
 }
 
 export interface Sequencer {
@@ -83,7 +83,7 @@ export function startSequencer(deps: SequencerDeps, options: SequencerOptions = 
     if (!wake && !(await deps.read<{ due: boolean }>(S.sequencingDue))[0]?.due) return;
     for (;;) {
       const done = await deps.integrate(batch);
-      deps.integrated();
+      deps.integrated(done);
       // A full batch leaves more behind; events beyond a batch's limit wait for the next one.
       if (stopped || done.entries < batch) return serve(covering);
     }

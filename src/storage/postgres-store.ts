@@ -129,9 +129,9 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   // Every batch's commit is told to every replica on this channel (one per schema), so that an
   // answer waiting for its message's leaf index learns of it at once; a poll covers a lost listener.
   const channel = `usm_log_${schema ?? 'public'}`;
-  const integration = integrationSignal(options.sequencer === false ? 20 : (options.sequencer?.periodMs ?? 20));
+  const integration = integrationNews(options.sequencer === false ? 20 : (options.sequencer?.periodMs ?? 20));
   const listener = await keepListening(parsed.toString(), channel, {
-    told: (payload) => (payload === RELEASED ? sequencer?.vacant() : integration.told()),
+    told: (payload) => (payload === RELEASED ? sequencer?.vacant() : integration.told(payload ?? '')),
     listening: integration.listening,
   });
   if (options.sequencer !== false) {
@@ -142,13 +142,13 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         write: (statement, params) => write(statement, params),
         integrate: (limit) =>
           transaction(async (pipe) => {
-            let integrated: Integrated = { entries: 0 };
+            let integrated: Integrated = { entries: 0, logged: [] };
             await runSteps(pipe, integrateLogSteps(limit, options.checkpoint, (done) => (integrated = done)));
             // Sent with the COMMIT; delivered to the listeners once the batch has committed.
-            pipe.send('SELECT pg_notify($1, $2)', [channel, String(integrated.range?.size ?? '')]);
+            pipe.send('SELECT pg_notify($1, $2)', [channel, batchNews(integrated)]);
             return integrated;
           }),
-        integrated: integration.told,
+        integrated: integration.learned,
       },
       options.sequencer,
     );
@@ -172,24 +172,66 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   );
 }
 
+/** How a message is named in a batch's notification: the end of its id (UUIDv7's random bits), a hint only. */
+const tailOf = (messageId: string): string => messageId.slice(-10);
+
 /**
- * The batches integrated so far, as this replica learns of them (its own, and other replicas' by
- * `NOTIFY`): `after(n, ms)` resolves once a batch after the n-th is known, or after `ms`, or after
- * `pollMs` when the listener is gone (the caller looks again either way).
+ * A batch's notification: the tree size, then the messages it logged (their ids' ends), or `*` when
+ * they would not fit in a notification (8000 bytes): then every waiting answer looks again.
  */
-function integrationSignal(pollMs: number): { told: () => void; count: () => number; after: (count: number, ms: number) => Promise<void>; listening: (up: boolean) => void } {
+function batchNews(integrated: Integrated): string {
+  const tails = integrated.logged.map((l) => tailOf(l.messageId)).join(',');
+  return `${integrated.range?.size ?? ''} ${tails.length > 7000 ? '*' : tails}`;
+}
+
+/**
+ * What this replica knows of the batches integrated so far: its own (each message's index) and other
+ * replicas' (by `NOTIFY`, the messages named by the ends of their ids). `after(n, ms)` resolves once
+ * a batch after the n-th is known, or after `ms`, or after `pollMs` while the listener is down.
+ * `worthLooking` says whether a lookup of a message's index may find it now (a notification named it,
+ * one since `since` named none, or notifications are not heard), so that a waiting answer looks
+ * its index up once rather than at every batch.
+ */
+function integrationNews(pollMs: number) {
+  const KEEP = 8192;
   let count = 0;
   let listening = true;
+  let overflowAt = 0;
   let waiters = new Set<() => void>();
+  const known = new Map<string, number>();
+  const mentioned = new Set<string>();
+  const keyOf = (direction: string, partner: string, messageId: string): string => `${direction}\n${partner}\n${messageId}`;
+  const mention = (tail: string): void => {
+    if (mentioned.size >= KEEP) mentioned.delete(mentioned.values().next().value!);
+    mentioned.add(tail);
+  };
+  const bump = (): void => {
+    count++;
+    const woken = waiters;
+    waiters = new Set();
+    woken.forEach((wake) => wake());
+  };
   return {
-    told() {
-      count++;
-      const woken = waiters;
-      waiters = new Set();
-      woken.forEach((wake) => wake());
+    /** Another replica's batch (or this one's, heard back). */
+    told(payload: string): void {
+      const tails = payload.split(' ')[1] ?? '*';
+      if (tails === '*') overflowAt = count + 1;
+      else for (const tail of tails.split(',')) if (tail !== '') mention(tail);
+      bump();
     },
-    count: () => count,
-    after(seen, ms) {
+    /** This replica's own batch, committed. */
+    learned(integrated: Integrated): void {
+      for (const l of integrated.logged) {
+        if (known.size >= KEEP) known.delete(known.keys().next().value!);
+        known.set(keyOf(l.direction, l.partner, l.messageId), l.index);
+        mention(tailOf(l.messageId));
+      }
+      bump();
+    },
+    count: (): number => count,
+    indexKnown: (direction: string, partner: string, messageId: string): number | undefined => known.get(keyOf(direction, partner, messageId)),
+    worthLooking: (messageId: string, since: number): boolean => !listening || overflowAt > since || mentioned.has(tailOf(messageId)),
+    after(seen: number, ms: number): Promise<void> {
       if (count > seen || ms <= 0) return Promise.resolve();
       return new Promise((resolve) => {
         const done = (): void => {
@@ -201,7 +243,7 @@ function integrationSignal(pollMs: number): { told: () => void; count: () => num
         waiters.add(done);
       });
     },
-    listening(up) {
+    listening(up: boolean): void {
       listening = up;
     },
   };

@@ -69,6 +69,10 @@ export interface SqlEngine {
   readonly integration?: {
     count(): number;
     after(count: number, ms: number): Promise<void>;
+    /** A message's index as this replica's own sequencer gave it, if it did lately. */
+    indexKnown(direction: string, partner: string, messageId: string): number | undefined;
+    /** Whether looking the message's index up may find it now (the batches known since the `since`-th could hold it). */
+    worthLooking(messageId: string, since: number): boolean;
     /** Resolves once this replica's own sequencer ran a batch after its latest commits (at once when it holds no lease); after `ms` at the latest. */
     ownBatch(ms: number): Promise<void>;
   };
@@ -236,15 +240,25 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     async settledLogIndexOf(direction, partner, messageId, waitMs) {
       const integration = engine.integration;
       const until = performance.now() + waitMs;
-      // On the replica that sequences, the batch its commit woke: then one lookup finds the index.
-      await integration?.ownBatch(waitMs);
+      if (integration === undefined) return logIndexOf(direction, partner, messageId);
+      // On the replica that sequences, the batch its commit woke, which knows the index.
+      await integration.ownBatch(waitMs);
+      // The batch told last may have come between the commit and this call.
+      let since = integration.count() - 1;
       for (;;) {
-        // Counted before the lookup: a batch that commits between the two is not waited for again.
-        const seen = integration?.count() ?? 0;
-        const index = await logIndexOf(direction, partner, messageId);
+        // Counted before looking: a batch told between the two is not waited for again.
+        const seen = integration.count();
+        const known = integration.indexKnown(direction, partner, messageId);
+        if (known !== undefined) return known;
+        if (integration.worthLooking(messageId, since)) {
+          const index = await logIndexOf(direction, partner, messageId);
+          if (index !== undefined) return index;
+        }
         const left = until - performance.now();
-        if (index !== undefined || integration === undefined || left <= 0) return index;
+        // A last look at the end, whatever the notifications said.
+        if (left <= 0) return logIndexOf(direction, partner, messageId);
         await integration.after(seen, left);
+        since = seen;
       }
     },
     async logNodes(nodes) {

@@ -182,6 +182,25 @@ describe('the log sequencer of PostgreSQL replicas', () => {
     expect((await second.eventsAfter(0, 10_000)).map((e) => e.seq)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
   });
 
+  it("tells a replica that does not sequence when its message is in the log: its answer waits for the other replica's batch, not for its bound", async () => {
+    const schema = schemaForTest();
+    const sequencing = await open(schema.url);
+    const other = await open(schema.url, { sequencer: false });
+    for (const store of [sequencing, other]) {
+      const call = newCall();
+      const message = inbound(call.id);
+      await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [], inbound: message });
+      const began = performance.now();
+      const index = await store.settledLogIndexOf('in', 'hospital', message.id, 10_000);
+      // Without the batch's notification (or its own batch) it would be found only by the last look, after the 10 s.
+      expect(performance.now() - began).toBeLessThan(3000);
+      expect(index).toBe(await sequencing.logIndexOf('in', 'hospital', message.id));
+      expect(index).toEqual(expect.any(Number));
+    }
+    // A message never logged: undefined once the bound has passed.
+    expect(await other.settledLogIndexOf('in', 'hospital', uuidv7(), 100)).toBeUndefined();
+  });
+
   it('shows an event committed after a later-written one behind a cursor that had passed the later one: positions are given at integration', async () => {
     const schema = schemaForTest();
     const store = await open(schema.url);
