@@ -59,6 +59,7 @@ export function startSequencer(deps: SequencerDeps, options: SequencerOptions = 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let woken = false;
+  let soon: NodeJS.Immediate | undefined;
   // Batches asked for by local commits, and the last of them a finished batch covered.
   let asked = 0;
   let served = 0;
@@ -116,7 +117,11 @@ export function startSequencer(deps: SequencerDeps, options: SequencerOptions = 
     wake() {
       if (!holding) return;
       asked++;
-      run(true);
+      // The commits that finish in the same turn of the event loop go in one batch.
+      soon ??= setImmediate(() => {
+        soon = undefined;
+        run(true);
+      });
     },
     ownBatch(ms) {
       if (!holding || served >= asked) return Promise.resolve();
@@ -142,6 +147,7 @@ export function startSequencer(deps: SequencerDeps, options: SequencerOptions = 
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      if (soon !== undefined) clearImmediate(soon);
       await running;
       serve(Number.MAX_SAFE_INTEGER);
       const held = holding;
