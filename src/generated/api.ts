@@ -2542,6 +2542,8 @@ export interface components {
             /**
              * @description The message's record in the receiving gateway's message log (not signed: the inclusion
              *     proof, `GET /v1/log/proofs/inclusion?index=`, shows it against a signed checkpoint).
+             *     Absent when the log had not integrated the message within half a second of its commit
+             *     (a gateway on PostgreSQL integrates it in its log sequencer's next batch).
              */
             logIndex?: number;
         };

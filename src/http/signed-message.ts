@@ -7,7 +7,7 @@ import type { Envelope, MessageType } from '../messages/envelope.js';
 import { isDuplicateMessage, type InboundMessage, type InboundMessageStore } from '../ports/inbound-message.js';
 import type { AuthenticatedMessage, MessageIntake } from '../messages/message-intake.js';
 import type { Receipt } from '../messages/receipt.js';
-import type { LogReader } from '../messages/log-proofs.js';
+import type { Store } from '../ports/store.js';
 import { receiptBarrier, type ReceiptSlot } from '../messages/receipt-barrier.js';
 import type { Partner } from '../partners/partner-directory.js';
 import type { OperationHandler } from './register-operations.js';
@@ -18,8 +18,8 @@ export interface SignedMessageDeps {
   readonly self: string;
   readonly intake: MessageIntake;
   readonly inbound: InboundMessageStore;
-  /** Where the receipt finds the message's record in the log (`logIndex`). */
-  readonly log: Pick<LogReader, 'logIndexOf'>;
+  /** Where the receipt finds the message's record in the log (`logIndex`), waiting a bounded time for it to be integrated. */
+  readonly log: Pick<Store, 'settledLogIndexOf'>;
   /** Signs one receipt statement for these messages and gives each its receipt. */
   readonly receipts: (fields: { receivedAt: string; gateway: string; from: string }, messages: readonly { messageId: string; digest: string }[]) => Receipt[];
   readonly now: () => number;
@@ -203,13 +203,20 @@ function originOf(request: FastifyRequest): MessageOrigin {
 }
 
 /**
- * The answer with the message's log index in its receipt, once the message is committed (the index
- * is given at the commit, after the receipt was signed; the inclusion proof is what binds it).
+ * How long an answer waits for its message's leaf index: a few of the sequencer's batches. Past it
+ * the receipt goes without `logIndex` (optional, outside the JWS); the record is in the log a batch later.
+ */
+const LOG_INDEX_WAIT_MS = 500;
+
+/**
+ * The answer with the message's log index in its receipt, once the message is committed and its
+ * entry integrated (the index is given after the receipt was signed; the inclusion proof is what
+ * binds it). A replay gets the stored answer with the same index.
  */
 async function withLogIndex(deps: SignedMessageDeps, envelope: Envelope, answer: MessageAnswer): Promise<MessageAnswer> {
   const body = answer.body as { receipt?: Receipt } | null;
   if (body?.receipt === undefined) return answer;
-  const logIndex = await deps.log.logIndexOf('in', envelope.from, envelope.id);
+  const logIndex = await deps.log.settledLogIndexOf('in', envelope.from, envelope.id, LOG_INDEX_WAIT_MS);
   return logIndex === undefined ? answer : { ...answer, body: { ...body, receipt: { ...body.receipt, logIndex } } };
 }
 

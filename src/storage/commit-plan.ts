@@ -1,7 +1,7 @@
 import { toBase64url } from '../kernel/base64url.js';
 import type { CheckpointSigner } from '../messages/log-proofs.js';
-import { EMPTY_RANGE, rootOf, type CompactRange } from '../messages/merkle-tree.js';
-import { appendRecord, type LogEntry } from '../messages/message-log.js';
+import { appendLeaf, EMPTY_RANGE, rootOf, type CompactRange } from '../messages/merkle-tree.js';
+import { appendRecord, recordLeafHash, type LogEntry } from '../messages/message-log.js';
 import type { AgreementStore } from '../ports/agreement-store.js';
 import type { CallCommit } from '../ports/call-store.js';
 import type { InboundMessage } from '../ports/inbound-message.js';
@@ -47,7 +47,8 @@ import { STATEMENTS as S } from './statements.js';
 export type Step =
   | { readonly kind: 'run'; readonly statement: Sql; readonly params: Params; readonly conflict?: string }
   | { readonly kind: 'rows'; readonly insert: RowInsert; readonly rows: readonly Params[] }
-  | { readonly kind: 'read'; readonly statement: Sql; readonly params: Params; readonly then: (rows: readonly unknown[]) => readonly Step[] };
+  | { readonly kind: 'read'; readonly statement: Sql; readonly params: Params; readonly then: (rows: readonly unknown[]) => readonly Step[] }
+  | { readonly kind: 'reads'; readonly reads: readonly { readonly statement: Sql; readonly params: Params }[]; readonly then: (rows: readonly (readonly unknown[])[]) => readonly Step[] };
 
 export function run(statement: Sql, params: object = {}, conflict?: string): Step {
   return { kind: 'run', statement, params: params as Params, ...(conflict !== undefined ? { conflict } : {}) };
@@ -61,11 +62,22 @@ export function read<R>(statement: Sql, params: object, then: (rows: readonly R[
   return { kind: 'read', statement, params: params as Params, then: then as (rows: readonly unknown[]) => readonly Step[] };
 }
 
+/** Two reads run in order whose rows decide what follows together (on PostgreSQL sent together: one round trip). */
+export function readTwo<A, B>(first: [Sql, object], second: [Sql, object], then: (a: readonly A[], b: readonly B[]) => readonly Step[]): Step {
+  return {
+    kind: 'reads',
+    reads: [first, second].map(([statement, params]) => ({ statement, params: params as Params })),
+    then: ([a, b]) => then(a as readonly A[], b as readonly B[]),
+  };
+}
+
 /**
  * What a change to a call writes, in order: the message that caused it, the call (and the other
  * calls changed with it), their history, notes, sub-calls and messages to partners, the waits on
- * triggered calls, the agreement versions written with them; then, under the append lock, the message's log record and the events. Appending
- * last lets replicas' commits overlap up to that point.
+ * triggered calls, the agreement versions written with them, the message's log entry and the
+ * events. The entry and the events are written unsequenced: `integrateLogSteps` gives them their
+ * leaf index and position later (SQLite in the same group commit, PostgreSQL in the sequencer's
+ * next batch), so no commit waits on another's lock.
  */
 export function callCommitSteps(change: CallCommit): Step[] {
   const changes = [change, ...(change.also ?? [])];
@@ -75,9 +87,7 @@ export function callCommitSteps(change: CallCommit): Step[] {
   for (const each of changes) steps.push(...callWrites(each));
   steps.push(...changes.flatMap((each) => each.triggers ?? []).map((t) => run(S.upsertTrigger, triggerColumns(t))));
   steps.push(...changes.flatMap((each) => each.agreements ?? []).map((v) => run(S.upsertAgreement, agreementColumns(v))));
-  if (change.inbound === undefined && changes.every((each) => each.events.length === 0)) return steps;
-  steps.push(run(S.appendLock));
-  if (change.inbound !== undefined) steps.push(appendToLog(inboundLogEntry(change.inbound)));
+  if (change.inbound !== undefined) steps.push(logEntry(inboundLogEntry(change.inbound)));
   for (const each of changes) {
     const snapshot = eventSnapshotOf(each);
     if (snapshot !== undefined) steps.push(run(S.insertEventSnapshot, snapshot));
@@ -104,12 +114,12 @@ function callWrites(change: CallCommit): Step[] {
   ];
 }
 
-/** What a change to agreements writes: the message that caused it, the versions, the messages they cause; then the log record. */
+/** What a change to agreements writes: the message that caused it, the versions, the messages they cause, its log entry. */
 export function agreementCommitSteps(change: Parameters<AgreementStore['commitAgreement']>[0]): Step[] {
   const steps: Step[] = [];
   if (change.inbound !== undefined) steps.push(insert(S.insertInbound, [inboundColumns(change.inbound)]));
   steps.push(...change.versions.map((v) => run(S.upsertAgreement, agreementColumns(v))), insert(S.insertOutbox, change.outbox.map(newOutboxColumns)));
-  if (change.inbound !== undefined) steps.push(run(S.appendLock), appendToLog(inboundLogEntry(change.inbound)));
+  if (change.inbound !== undefined) steps.push(logEntry(inboundLogEntry(change.inbound)));
   return steps;
 }
 
@@ -124,8 +134,7 @@ export function deliverySteps(seq: number, delivery: DeliveryRecord): Step[] {
       if (row === undefined) return [];
       const answer = delivery.answer;
       const logged = [
-        run(S.appendLock),
-        appendToLog({
+        logEntry({
           direction: 'out',
           messageId: row.id,
           partner: row.partner,
@@ -148,19 +157,58 @@ export function deliverySteps(seq: number, delivery: DeliveryRecord): Step[] {
 }
 
 /**
- * Appends one record to the message log's Merkle tree: it reads the tree's compact range, writes the
- * record (its leaf hash), the subtrees it completes and the new range. Under the append lock on
- * PostgreSQL, so the leaf index is the commit order across replicas.
+ * An entry for the message log, to be integrated: its leaf hash (which does not depend on where it
+ * goes in the tree) and its fields, without an index. No read and no lock in the commit.
  */
-function appendToLog(entry: LogEntry): Step {
-  return read<LogHeadRow>(S.logHead, {}, ([head]) => {
-    const appended = appendRecord(compactRangeOf(head), entry);
-    return [
-      insert(S.insertLog, [logColumns(appended.record)]),
-      insert(S.insertLogNodes, appended.completed.map(logNodeColumns)),
-      run(S.saveLogHead, logHeadColumns(appended.range)),
-    ];
-  });
+function logEntry(entry: LogEntry): Step {
+  const { seq: _seq, ...row } = logColumns({ ...entry, index: 0, leafHash: recordLeafHash(entry) });
+  return insert(S.insertLogPending, [row]);
+}
+
+/** What one integration did: the entries given leaf indexes (each message's), and the tree it left. */
+export interface Integrated {
+  readonly entries: number;
+  readonly logged: readonly { readonly direction: string; readonly partner: string; readonly messageId: string; readonly index: number }[];
+  readonly range?: CompactRange;
+}
+
+/**
+ * One batch of integration, the one place the log's Merkle tree grows: with the head locked (on
+ * PostgreSQL until the batch commits, so two sequencers' batches run one after the other), the
+ * oldest committed pending entries (up to `limit`) are taken and given the next leaf indexes, in
+ * the order they were written; their records, the subtrees they complete and the new range are
+ * written; the committed events without a position are numbered after the last one (up to
+ * `limit`); and, with a signer, the tree the batch leaves is signed once. SQLite runs it at the end
+ * of each group commit, PostgreSQL's sequencer once a batch. `done` is told what it did.
+ */
+export function integrateLogSteps(limit: number, sign: CheckpointSigner | undefined, done: (integrated: Integrated) => void): Step[] {
+  return [
+    readTwo<LogHeadRow, Omit<LogRow, 'seq'> & { seq: number | string }>([S.lockLogHead, {}], [S.takeLogPending, { limit }], ([head], taken) => {
+      const positions = run(S.positionEvents, { limit });
+      if (taken.length === 0) {
+        done({ entries: 0, logged: [] });
+        return [positions];
+      }
+      const rows = [...taken].sort((a, b) => Number(a.seq) - Number(b.seq));
+      let tree = compactRangeOf(head);
+      const records: LogRow[] = [];
+      const nodes: ReturnType<typeof logNodeColumns>[] = [];
+      for (const row of rows) {
+        const appended = appendLeaf(tree, Buffer.from(row.leaf_hash, 'base64url'));
+        records.push({ ...row, seq: tree.size + 1 });
+        nodes.push(...appended.completed.map(logNodeColumns));
+        tree = appended.range;
+      }
+      done({ entries: rows.length, logged: records.map((r) => ({ direction: r.direction, partner: r.partner, messageId: r.message_id, index: Number(r.seq) - 1 })), range: tree });
+      return [
+        insert(S.insertLog, records),
+        insert(S.insertLogNodes, nodes),
+        run(S.saveLogHead, logHeadColumns(tree)),
+        positions,
+        ...(sign !== undefined ? [checkpointStep(sign, tree)] : []),
+      ];
+    }),
+  ];
 }
 
 /**

@@ -458,4 +458,33 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 23,
+    name: 'the message log sequenced off the commit path: entries to be integrated, the sequencer lease, events numbered by position',
+    // Existing events keep their numbers (position = seq): webhook cursors and dead letters stay valid.
+    sql: sql`
+      CREATE TABLE log_pending (
+        seq ${SERIAL_KEY},
+        direction TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        partner TEXT NOT NULL,
+        type TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        receipt TEXT,
+        at TEXT NOT NULL,
+        leaf_hash TEXT NOT NULL
+      );
+      CREATE TABLE log_sequencer (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        lease_owner TEXT,
+        lease_until TEXT
+      );
+      INSERT INTO log_sequencer (id) VALUES (1);
+      ALTER TABLE events ADD COLUMN position ${BIGINT};
+      UPDATE events SET position = seq;
+      CREATE UNIQUE INDEX events_by_position ON events (position);
+      CREATE INDEX events_unpositioned ON events (seq) WHERE position IS NULL;
+    `,
+  },
 ];

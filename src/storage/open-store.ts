@@ -2,6 +2,7 @@ import { BootError } from '../kernel/boot-error.js';
 import type { CheckpointSigner } from '../messages/log-proofs.js';
 import type { Store, StoreObserver } from '../ports/store.js';
 import type { Tracing } from '../kernel/tracing.js';
+import type { SequencerOptions } from './log-sequencer.js';
 
 export interface StoreOptions {
   /** PostgreSQL: connections per replica. */
@@ -14,8 +15,10 @@ export interface StoreOptions {
   readonly observe?: StoreObserver;
   /** Each write inside a trace gets a `usm.commit` span. */
   readonly tracing?: Tracing;
-  /** Signs the checkpoint of each commit batch that appended to the message log. */
+  /** Signs the checkpoint of each commit batch (PostgreSQL: each sequencer batch) that appended to the message log. */
   readonly checkpoint?: CheckpointSigner;
+  /** PostgreSQL: how this replica's log sequencer runs; false: it never integrates the log (another replica must). */
+  readonly sequencer?: SequencerOptions | false;
 }
 
 /**

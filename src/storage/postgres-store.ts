@@ -7,8 +7,8 @@ import { StoreUnavailableError, type Store, type StoreObserver } from '../ports/
 import type { Tracing } from '../kernel/tracing.js';
 import { commitSpans } from './commit-span.js';
 import type { CheckpointSigner } from '../messages/log-proofs.js';
-import { checkpointStep, type Step } from './commit-plan.js';
-import { compactRangeOf, type LogHeadRow } from './rows.js';
+import { integrateLogSteps, type Integrated, type Step } from './commit-plan.js';
+import { startSequencer, type Sequencer, type SequencerOptions } from './log-sequencer.js';
 import { MIGRATIONS, migrationSql } from './migrations.js';
 import { multiRowQuery, positional, textIn, valuesOf, type Params, type PositionalQuery, type Sql } from './sql.js';
 import { createSqlStore } from './sql-store.js';
@@ -21,8 +21,10 @@ export interface PostgresOptions {
   readonly timeoutMs?: number;
   /** The clock for leases, requeue and migration times. */
   readonly now?: () => number;
-  /** Signs the checkpoint of each transaction that appended to the message log (none kept without it). */
+  /** Signs the checkpoint of each sequencer batch that grew the message log (none kept without it). */
   readonly checkpoint?: CheckpointSigner;
+  /** How this replica's log sequencer runs; false: this replica never integrates (another one must). */
+  readonly sequencer?: SequencerOptions | false;
   /** Told how each commit went (one transaction: the time from BEGIN to COMMIT done; writes 1) and each round trip that ends with COMMIT, which holds the server's WAL flush (as `fsync`), for the metrics. */
   readonly observe?: StoreObserver;
   /** Each write inside a trace gets a `usm.commit` span. */
@@ -32,9 +34,10 @@ export interface PostgresOptions {
 /**
  * The store for several replicas sharing one PostgreSQL database. Every change commits in one
  * transaction, its statements pipelined; replay protection and idempotency live in unique
- * constraints; appends to the message log and the event sequence take a transaction-scoped advisory
- * lock, last, so that their order is the commit order; outbox and webhook deliveries are claimed
- * with leases (`FOR UPDATE SKIP LOCKED`).
+ * constraints; a commit writes its log entry and events unsequenced and takes no lock for them: the
+ * replica holding the sequencer lease integrates them in batches (`log-sequencer.ts`), each batch
+ * told to every replica by `NOTIFY`; outbox and webhook deliveries are claimed with leases
+ * (`FOR UPDATE SKIP LOCKED`).
  * `?schema=name` in the URL keeps the tables in a schema of their own (created when missing).
  */
 export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<Store> {
@@ -77,6 +80,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   const transaction = <T>(work: (pipe: Pipeline) => Promise<T>): Promise<T> =>
     run(async () => {
       const client = await pool.connect();
+      // A connection lost mid-transaction reports on the client too: heard here, and the client dropped, not pooled again.
+      let lost: unknown;
+      const onError = (error: unknown): void => void (lost = error);
+      client.on('error', onError);
       try {
         const began = performance.now();
         const pipe = new Pipeline(client);
@@ -91,10 +98,11 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         observe?.commit?.((done - began) / 1000, 1);
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((failed: unknown) => void (lost ??= failed));
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(lost === undefined ? undefined : (lost as Error));
       }
     });
 
@@ -106,19 +114,45 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       observe?.commit?.((performance.now() - began) / 1000, 1);
       return result;
     });
-  const transact = (steps: readonly Step[]): Promise<void> =>
-    transaction(async (pipe) => {
-      const head = await runSteps(pipe, steps);
-      // Each transaction is its own commit batch here: the checkpoint of the tree it leaves, sent
-      // with its COMMIT, still under the append lock (the tree grew by this transaction's records, so
-      // no checkpoint is of its size yet).
-      if (head !== undefined && options.checkpoint !== undefined) await runSteps(pipe, [checkpointStep(options.checkpoint, compactRangeOf(head))]);
-    });
+  let sequencer: Sequencer | undefined;
+  const transact = async (steps: readonly Step[]): Promise<void> => {
+    const unsequenced = await transaction((pipe) => runSteps(pipe, steps));
+    // This replica's own commits wake its sequencer at once; other replicas' are found by its poll.
+    if (unsequenced) sequencer?.wake();
+  };
 
   await run(async () => {
     if (schema !== null) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await migrate(pool, now);
   });
+
+  // Every batch's commit is told to every replica on this channel (one per schema), so that an
+  // answer waiting for its message's leaf index learns of it at once; a poll covers a lost listener.
+  const channel = `usm_log_${schema ?? 'public'}`;
+  const integration = integrationNews(options.sequencer === false ? 20 : (options.sequencer?.periodMs ?? 20));
+  const listener = await keepListening(parsed.toString(), channel, {
+    told: (payload) => (payload === RELEASED ? sequencer?.vacant() : integration.told(payload ?? '')),
+    listening: integration.listening,
+  });
+  if (options.sequencer !== false) {
+    sequencer = startSequencer(
+      {
+        now,
+        read: <R>(statement: Sql, params: Params = {}) => run(async () => (await execute(pool, statement, params)).rows as R[]),
+        write: (statement, params) => write(statement, params),
+        integrate: (limit) =>
+          transaction(async (pipe) => {
+            let integrated: Integrated = { entries: 0, logged: [] };
+            await runSteps(pipe, integrateLogSteps(limit, options.checkpoint, (done) => (integrated = done)));
+            // Sent with the COMMIT; delivered to the listeners once the batch has committed.
+            pipe.send('SELECT pg_notify($1, $2)', [channel, batchNews(integrated)]);
+            return integrated;
+          }),
+        integrated: integration.learned,
+      },
+      options.sequencer,
+    );
+  }
 
   return createSqlStore(
     {
@@ -126,10 +160,146 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       read: <R>(statement: Sql, params: Params = {}) => run(async () => (await execute(pool, statement, params)).rows as R[]),
       write: <R>(statement: Sql, params: Params) => (traced === undefined ? write<R>(statement, params) : traced(() => write<R>(statement, params))),
       transact: (steps) => (traced === undefined ? transact(steps) : traced(() => transact(steps))),
-      close: () => pool.end(),
+      integration: { ...integration, ownBatch: (ms) => sequencer?.ownBatch(ms) ?? Promise.resolve() },
+      close: async () => {
+        // The lease given up is told, so that another replica takes over now, not when it would have lapsed.
+        if (await sequencer?.stop()) await pool.query('SELECT pg_notify($1, $2)', [channel, RELEASED]).catch(() => undefined);
+        await listener.close();
+        await pool.end();
+      },
     },
     { now },
   );
+}
+
+/** How a message is named in a batch's notification: the end of its id (UUIDv7's random bits), a hint only. */
+const tailOf = (messageId: string): string => messageId.slice(-10);
+
+/**
+ * A batch's notification: the tree size, then the messages it logged (their ids' ends), or `*` when
+ * they would not fit in a notification (8000 bytes): then every waiting answer looks again.
+ */
+function batchNews(integrated: Integrated): string {
+  const tails = integrated.logged.map((l) => tailOf(l.messageId)).join(',');
+  return `${integrated.range?.size ?? ''} ${tails.length > 7000 ? '*' : tails}`;
+}
+
+/**
+ * What this replica knows of the batches integrated so far: its own (each message's index) and other
+ * replicas' (by `NOTIFY`, the messages named by the ends of their ids). `after(n, ms)` resolves once
+ * a batch after the n-th is known, or after `ms`, or after `pollMs` while the listener is down.
+ * `worthLooking` says whether a lookup of a message's index may find it now (a notification named it,
+ * one since `since` named none, or notifications are not heard), so that a waiting answer looks
+ * its index up once rather than at every batch.
+ */
+function integrationNews(pollMs: number) {
+  const KEEP = 8192;
+  let count = 0;
+  let listening = true;
+  let overflowAt = 0;
+  let waiters = new Set<() => void>();
+  const known = new Map<string, number>();
+  const mentioned = new Set<string>();
+  const keyOf = (direction: string, partner: string, messageId: string): string => `${direction}\n${partner}\n${messageId}`;
+  const mention = (tail: string): void => {
+    if (mentioned.size >= KEEP) mentioned.delete(mentioned.values().next().value!);
+    mentioned.add(tail);
+  };
+  const bump = (): void => {
+    count++;
+    const woken = waiters;
+    waiters = new Set();
+    woken.forEach((wake) => wake());
+  };
+  return {
+    /** Another replica's batch (or this one's, heard back). */
+    told(payload: string): void {
+      const tails = payload.split(' ')[1] ?? '*';
+      if (tails === '*') overflowAt = count + 1;
+      else for (const tail of tails.split(',')) if (tail !== '') mention(tail);
+      bump();
+    },
+    /** This replica's own batch, committed. */
+    learned(integrated: Integrated): void {
+      for (const l of integrated.logged) {
+        if (known.size >= KEEP) known.delete(known.keys().next().value!);
+        known.set(keyOf(l.direction, l.partner, l.messageId), l.index);
+        mention(tailOf(l.messageId));
+      }
+      bump();
+    },
+    count: (): number => count,
+    indexKnown: (direction: string, partner: string, messageId: string): number | undefined => known.get(keyOf(direction, partner, messageId)),
+    worthLooking: (messageId: string, since: number): boolean => !listening || overflowAt > since || mentioned.has(tailOf(messageId)),
+    after(seen: number, ms: number): Promise<void> {
+      if (count > seen || ms <= 0) return Promise.resolve();
+      return new Promise((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          waiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, listening ? ms : Math.min(ms, pollMs));
+        waiters.add(done);
+      });
+    },
+    listening(up: boolean): void {
+      listening = up;
+    },
+  };
+}
+
+/** The notification of a sequencer that gave its lease up (a batch's notification carries the tree size). */
+const RELEASED = 'released';
+
+/**
+ * A connection of its own that `LISTEN`s on the channel (pg needs a dedicated client for
+ * notifications), connected again a second after it is lost; `listening` says whether it is up.
+ */
+async function keepListening(
+  url: string,
+  channel: string,
+  signal: { told: (payload: string | undefined) => void; listening: (up: boolean) => void },
+): Promise<{ close(): Promise<void> }> {
+  let current: pg.Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: url });
+    let gone = false;
+    const lost = (): void => {
+      if (gone) return;
+      gone = true;
+      signal.listening(false);
+      if (current === client) current = undefined;
+      if (closed) return;
+      retry = setTimeout(() => void connect(), 1000);
+      retry.unref();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', (message) => signal.told(message.payload));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch {
+      lost();
+      return;
+    }
+    if (closed) return void (await client.end().catch(() => undefined));
+    current = client;
+    signal.listening(true);
+  };
+  await connect();
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      const client = current;
+      current = undefined;
+      await client?.end().catch(() => undefined);
+    },
+  };
 }
 
 /** The catalog's statements numbered for pg once; the list query's forms are numbered as they come. */
@@ -192,27 +362,37 @@ class Pipeline {
  * A transaction's steps, in order, pipelined: a read waits for the answers of everything sent before
  * it and itself (its rows decide what follows); a multi-row insert is one statement, whatever the
  * number of rows. The statements after the last read are left in the pipe for the caller to settle
- * (with its `COMMIT`). Answers the log head the steps wrote last (the tree they leave), if any.
+ * (with its `COMMIT`). Answers whether the steps wrote log entries or events for the sequencer.
  */
-async function runSteps(pipe: Pipeline, steps: readonly Step[]): Promise<LogHeadRow | undefined> {
-  let head: LogHeadRow | undefined;
+async function runSteps(pipe: Pipeline, steps: readonly Step[]): Promise<boolean> {
+  let unsequenced = false;
   for (const step of steps) {
     if (step.kind === 'rows') {
       if (step.rows.length > 0) {
         const { text, values } = multiRowQuery(step.insert, step.rows);
         pipe.send(text, values);
+        unsequenced ||= step.insert === S.insertLogPending || step.insert === S.insertEvents;
       }
       continue;
     }
-    if (step.statement === S.saveLogHead) head = step.params as unknown as LogHeadRow; // logHeadColumns of the range
+    if (step.kind === 'reads') {
+      // Sent together, answered together: one round trip for all of them.
+      const queries = step.reads.map((each) => ({ query: queryOf(each.statement), params: each.params }));
+      for (const { query, params } of queries) if (query !== undefined) pipe.send(query.text, valuesOf(query, params));
+      const answers = await pipe.settle();
+      let next = answers.length - queries.filter((q) => q.query !== undefined).length;
+      const rows = queries.map(({ query }) => (query === undefined ? [] : answers[next++]!.rows));
+      if (await runSteps(pipe, step.then(rows))) unsequenced = true;
+      continue;
+    }
     const query = queryOf(step.statement);
     if (query !== undefined) pipe.send(query.text, valuesOf(query, step.params), step.kind === 'run' ? step.conflict : undefined);
     if (step.kind === 'read') {
       const rows = query === undefined ? [] : (await pipe.settle()).at(-1)!.rows;
-      head = (await runSteps(pipe, step.then(rows))) ?? head;
+      if (await runSteps(pipe, step.then(rows))) unsequenced = true;
     }
   }
-  return head;
+  return unsequenced;
 }
 
 async function migrate(pool: pg.Pool, now: () => number): Promise<void> {

@@ -4,7 +4,7 @@ import type { CallRecord } from '../ports/call.js';
 import type { DeskTicket } from '../ports/desk-ticket-store.js';
 import type { SupplierLink } from '../ports/supplier-link.js';
 import type { TriggerLink } from '../ports/trigger-link.js';
-import type { Store } from '../ports/store.js';
+import { StoreUnavailableError, type Store } from '../ports/store.js';
 import type { WebhookDeliveryState, WebhookSubscription } from '../ports/webhook-store.js';
 import { agreementCommitSteps, callCommitSteps, deliverySteps, insert, purgeCallSteps, read as readStep, run, type Step } from './commit-plan.js';
 import type { PurgeOutcome } from '../ports/retention.js';
@@ -61,6 +61,21 @@ export interface SqlEngine {
   write<R>(statement: Sql, params: Params): Promise<{ rows: R[]; changes: number }>;
   /** Steps in one transaction, in order; all or nothing. */
   transact(steps: readonly Step[]): Promise<void>;
+  /**
+   * Where the log is integrated after the commit (PostgreSQL's sequencer): the batches this replica
+   * knows of, and a wait for the next one (resolves after `ms` at the latest). Absent where a
+   * commit's entries are integrated in the commit itself (SQLite).
+   */
+  readonly integration?: {
+    count(): number;
+    after(count: number, ms: number): Promise<void>;
+    /** A message's index as this replica's own sequencer gave it, if it did lately. */
+    indexKnown(direction: string, partner: string, messageId: string): number | undefined;
+    /** Whether looking the message's index up may find it now (the batches known since the `since`-th could hold it). */
+    worthLooking(messageId: string, since: number): boolean;
+    /** Resolves once this replica's own sequencer ran a batch after its latest commits (at once when it holds no lease); after `ms` at the latest. */
+    ownBatch(ms: number): Promise<void>;
+  };
   /** Makes removed data unrecoverable from the engine's files, where it keeps old pages around (SQLite's WAL). */
   scrub?(): Promise<void>;
   close(): Promise<void>;
@@ -81,6 +96,8 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     return row === undefined ? undefined : map(row);
   };
   const docs = async <T>(rows: Promise<{ doc: string }[]>): Promise<T[]> => (await rows).map((row) => JSON.parse(row.doc) as T);
+  const logIndexOf = (direction: 'in' | 'out', partner: string, messageId: string): Promise<number | undefined> =>
+    first(read<{ seq: number | string }>(S.logIndexOf, { direction, partner, message_id: messageId }), (row) => Number(row.seq) - 1);
 
   return {
     engine: engine.dialect,
@@ -204,8 +221,46 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
       })),
     logSize: async () => compactRangeOf((await read<LogHeadRow>(S.logHead))[0]).size,
     logRecordAt: (index) => first(read<LogRow>(S.logRecordAt, { seq: index + 1 }), logOf),
-    logIndexOf: async (direction, partner, messageId) =>
-      first(read<{ seq: number | string }>(S.logIndexOf, { direction, partner, message_id: messageId }), (row) => Number(row.seq) - 1),
+    logIndexOf,
+    async sequenced(timeoutMs = 10_000) {
+      const integration = engine.integration;
+      if (integration === undefined) return;
+      const [marks] = await read<{ log: number | string; event: number | string }>(S.unsequencedMarks);
+      const through = { log: Number(marks?.log ?? 0), event: Number(marks?.event ?? 0) };
+      const until = performance.now() + timeoutMs;
+      for (;;) {
+        const seen = integration.count();
+        const [row] = await read<{ due: unknown }>(S.unsequencedThrough, through);
+        if (!row?.due) return;
+        const left = until - performance.now();
+        if (left <= 0) throw new StoreUnavailableError(`the message log was not sequenced within ${timeoutMs} ms (is a sequencer running?)`);
+        await integration.after(seen, Math.min(left, 50));
+      }
+    },
+    async settledLogIndexOf(direction, partner, messageId, waitMs) {
+      const integration = engine.integration;
+      const until = performance.now() + waitMs;
+      if (integration === undefined) return logIndexOf(direction, partner, messageId);
+      // On the replica that sequences, the batch its commit woke, which knows the index.
+      await integration.ownBatch(waitMs);
+      // The batch told last may have come between the commit and this call.
+      let since = integration.count() - 1;
+      for (;;) {
+        // Counted before looking: a batch told between the two is not waited for again.
+        const seen = integration.count();
+        const known = integration.indexKnown(direction, partner, messageId);
+        if (known !== undefined) return known;
+        if (integration.worthLooking(messageId, since)) {
+          const index = await logIndexOf(direction, partner, messageId);
+          if (index !== undefined) return index;
+        }
+        const left = until - performance.now();
+        // A last look at the end, whatever the notifications said.
+        if (left <= 0) return logIndexOf(direction, partner, messageId);
+        await integration.after(seen, left);
+        since = seen;
+      }
+    },
     async logNodes(nodes) {
       if (nodes.length === 0) return new Map();
       const { statement, params } = logNodesQuery(nodes);

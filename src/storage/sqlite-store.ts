@@ -8,7 +8,7 @@ import { DuplicateRequestError } from '../ports/idempotency.js';
 import { DuplicateMessageError } from '../ports/inbound-message.js';
 import { StoreUnavailableError, type Store, type StoreObserver } from '../ports/store.js';
 import type { CheckpointSigner } from '../messages/log-proofs.js';
-import { checkpointSteps, type Step } from './commit-plan.js';
+import { checkpointSteps, integrateLogSteps, type Step } from './commit-plan.js';
 import { MIGRATIONS, migrationSql } from './migrations.js';
 import { oneRowText, textIn, type Params, type RowInsert, type Sql } from './sql.js';
 import { createSqlStore } from './sql-store.js';
@@ -83,6 +83,10 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
         for (const row of step.rows) one.run(row);
         continue;
       }
+      if (step.kind === 'reads') {
+        runSteps(step.then(step.reads.map((each) => execute(each.statement, each.params).rows)));
+        continue;
+      }
       const { rows, changes } = execute(step.statement, step.params);
       if (step.kind === 'read') runSteps(step.then(rows));
       else if (step.conflict !== undefined && changes !== 1) throw new VersionConflictError(step.conflict);
@@ -91,8 +95,13 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
 
   migrate(db, now, runSteps);
   const sign = options.checkpoint;
-  // One checkpoint per group commit, the last thing in its transaction: the tree head the batch leaves.
-  const finishBatch = sign === undefined ? undefined : () => runSteps(checkpointSteps(sign));
+  // The one writer is its own sequencer: each group commit integrates the log entries and events its
+  // writes left unsequenced, in their order, so every answer already has its leaf index; then one
+  // checkpoint of the tree head the batch leaves, the last thing in its transaction.
+  const finishBatch = (): void => {
+    const integrate = integrateLogSteps(Number.MAX_SAFE_INTEGER, undefined, () => undefined);
+    runSteps(sign === undefined ? integrate : [...integrate, ...checkpointSteps(sign)]);
+  };
   const writer = createDurableWriter(db, file === ':memory:' ? undefined : `${file}-wal`, translate, options.observe, finishBatch);
   const traced = commitSpans(options.tracing, 'sqlite');
   /** A read answers only with what is durable: if writes it may have seen are still being fsynced, it waits for them. */

@@ -37,12 +37,14 @@ const docMember = (path: string): DialectText => ({ sqlite: `json_extract(doc, '
 /** How many targets a call's service-level clock missed. */
 const SLA_BREACHES: DialectText = { sqlite: "json_array_length(json_extract(doc, '$.sla.breaches'))", postgres: "jsonb_array_length(COALESCE(doc::jsonb #> '{sla,breaches}', '[]'::jsonb))" };
 
-/** Serialises the appends to the message log and to the event sequence, across replicas (PostgreSQL). */
-const APPEND_LOCK = 7_314_159;
 /** One replica migrates at a time (PostgreSQL). */
-const MIGRATION_LOCK = APPEND_LOCK + 1;
+const MIGRATION_LOCK = 7_314_160;
 
-const EVENTS_WITH_CALL = 'SELECT e.seq, e.id, e.type, e.call_id, e.at, e.payload, s.doc AS call FROM events e LEFT JOIN event_snapshots s ON s.id = e.snapshot_id';
+/**
+ * An event's public number is its position (migration 23), given when the log is integrated: readers
+ * see an event only once it has one, in that order, so a cursor never passes an event that appears later.
+ */
+const EVENTS_WITH_CALL = 'SELECT e.position AS seq, e.id, e.type, e.call_id, e.at, e.payload, s.doc AS call FROM events e LEFT JOIN event_snapshots s ON s.id = e.snapshot_id';
 
 export const STATEMENTS = {
   ping: sql`SELECT 1`,
@@ -53,12 +55,10 @@ export const STATEMENTS = {
   claimDirectoryFetch: sql`UPDATE network_directory SET lease_owner = @owner, lease_until = @until
        WHERE id = 1 AND (lease_until IS NULL OR lease_until < @now OR lease_owner = @owner)`,
   releaseDirectoryFetch: sql`UPDATE network_directory SET lease_owner = NULL, lease_until = NULL WHERE id = 1 AND lease_owner = @owner`,
-  /**
-   * Taken by a transaction that appends to the message log or the events, after everything else it
-   * writes and held until it commits, so that the appends' order is the commit order and a holder
-   * waits for no row lock. SQLite's writer runs one transaction at a time already.
-   */
-  appendLock: onlyIn('postgres', sql`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`),
+  /** The log sequencer's lease (migration 23): one replica integrates the log at a time, the others take over when it lapses. */
+  claimSequencer: sql`UPDATE log_sequencer SET lease_owner = @owner, lease_until = @until
+       WHERE id = 1 AND (lease_until IS NULL OR lease_until < @now OR lease_owner = @owner)`,
+  releaseSequencer: sql`UPDATE log_sequencer SET lease_owner = NULL, lease_until = NULL WHERE id = 1 AND lease_owner = @owner`,
 
   getCall: sql`SELECT doc FROM calls WHERE id = @id`,
   insertCall: insertRows<CallRow>('calls', ['id', 'customer', 'type', 'service', 'status', 'process', 'priority', 'external_ref', 'created_at', 'updated_at', 'version', 'sla_next_due', 'doc']),
@@ -86,9 +86,18 @@ export const STATEMENTS = {
 
   insertEventSnapshot: sql`INSERT INTO event_snapshots (id, doc) VALUES (@id, @doc)`,
   insertEvents: insertRows<Omit<EventRow, 'seq' | 'call'> & { snapshot_id: string | null }>('events', ['id', 'type', 'call_id', 'at', 'payload', 'snapshot_id']),
-  eventAt: sql`${EVENTS_WITH_CALL} WHERE e.seq = @seq`,
-  eventsAfter: sql`${EVENTS_WITH_CALL} WHERE e.seq > @after ORDER BY e.seq LIMIT @limit`,
-  lastEventSeq: sql`SELECT MAX(seq) AS seq FROM events`,
+  eventAt: sql`${EVENTS_WITH_CALL} WHERE e.position = @seq`,
+  eventsAfter: sql`${EVENTS_WITH_CALL} WHERE e.position > @after ORDER BY e.position LIMIT @limit`,
+  lastEventSeq: sql`SELECT MAX(position) AS seq FROM events`,
+  /**
+   * Numbers the committed events without a position after the last position, in the order they were
+   * written (per call, the order of its changes: a call's later change writes only after its earlier one
+   * committed). Run by the sequencer under the log head's row lock, so positions are given once each.
+   */
+  positionEvents: sql`UPDATE events SET position = n.position
+       FROM (SELECT seq, (SELECT COALESCE(MAX(position), 0) FROM events) + ROW_NUMBER() OVER (ORDER BY seq) AS position
+             FROM events WHERE position IS NULL ORDER BY seq LIMIT @limit) n
+       WHERE events.seq = n.seq`,
 
   insertWebhook: insertRows<WebhookRow>('webhooks', ['id', 'url', 'secret', 'events', 'created_at', 'delivered_through', 'failures', 'last_error', 'next_attempt_at', 'format', 'secrets', 'partner', 'query']),
   listWebhooks: sql`SELECT * FROM webhooks ORDER BY created_at, id`,
@@ -172,6 +181,17 @@ export const STATEMENTS = {
   requeue: sql`UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL, created_at = @now WHERE id = @id AND status = 'dead' RETURNING *`,
 
   logHead: sql`SELECT size, hashes FROM log_head WHERE id = 1`,
+  /** The head, locked until the batch that integrates entries commits: batches of two sequencers run one after the other. */
+  lockLogHead: sql`SELECT size, hashes FROM log_head WHERE id = 1${FOR_UPDATE}`,
+  /** An entry a commit logged, to be given its leaf index by the sequencer (migration 23). */
+  insertLogPending: insertRows<Omit<LogRow, 'seq'>>('log_pending', ['direction', 'message_id', 'partner', 'type', 'digest', 'signature', 'receipt', 'at', 'leaf_hash']),
+  /** Whether log entries or events wait for the sequencer: two probes of small indexes, before a batch is begun. */
+  sequencingDue: sql`SELECT EXISTS (SELECT 1 FROM log_pending) OR EXISTS (SELECT 1 FROM events WHERE position IS NULL) AS due`,
+  /** The newest entry and event still without their index and position, to wait for (`sequenced`). */
+  unsequencedMarks: sql`SELECT (SELECT COALESCE(MAX(seq), 0) FROM log_pending) AS log, (SELECT COALESCE(MAX(seq), 0) FROM events WHERE position IS NULL) AS event`,
+  unsequencedThrough: sql`SELECT EXISTS (SELECT 1 FROM log_pending WHERE seq <= @log) OR EXISTS (SELECT 1 FROM events WHERE position IS NULL AND seq <= @event) AS due`,
+  /** The oldest committed pending entries, taken: exactly the rows returned are removed (their order is sorted by the caller). */
+  takeLogPending: sql`DELETE FROM log_pending WHERE seq IN (SELECT seq FROM log_pending ORDER BY seq LIMIT @limit) RETURNING *`,
   saveLogHead: sql`UPDATE log_head SET size = @size, hashes = @hashes WHERE id = 1`,
   insertLog: insertRows<LogRow>('message_log', ['seq', 'direction', 'message_id', 'partner', 'type', 'digest', 'signature', 'receipt', 'at', 'leaf_hash']),
   insertLogNodes: insertRows<LogNodeRow>('log_nodes', ['level', 'idx', 'hash']),

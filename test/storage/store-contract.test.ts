@@ -124,6 +124,8 @@ for (const engine of ENGINES) {
       const history = Array.from({ length: 150 }, (_, i) => ({ callId: call.id, at, actor: { kind: 'desk' as const, id: `d${i}` }, change: { kind: 'status' as const, from: null, to: 'acknowledged' as const }, ...(i % 2 === 0 ? { comment: `step ${i}` } : {}) }));
       const events = Array.from({ length: 131 }, (_, i) => ({ id: uuidv7(Date.parse(at)), type: 'call.note_added' as const, callId: call.id, at, payload: { i } }));
       await store.commitCall({ call, expectedVersion: null, history, notes: [], events });
+      // Events are read once positioned (PostgreSQL: by the sequencer, a batch after the commit).
+      await store.sequenced();
       expect((await store.listHistory(call.id)).map((h) => [h.actor.id, h.comment])).toEqual(history.map((h) => [h.actor.id, h.comment]));
       const stored = await store.eventsAfter(0, 200);
       expect(stored.map((e) => e.id)).toEqual(events.map((e) => e.id));
@@ -163,6 +165,7 @@ for (const engine of ENGINES) {
         also: [{ call: triggered, expectedVersion: null, history: [], notes: [], events: [event(triggered.id)], eventCall: { id: triggered.id } }],
       });
       expect(await store.getCall(triggered.id)).toEqual(triggered);
+      await store.sequenced();
       expect((await store.eventsAfter(0, 10)).map((e) => e.callId)).toEqual([waiting.id, triggered.id]);
       expect(await store.triggersOf(waiting.id)).toEqual([link(waiting.id, 'waiting')]);
       expect(await store.triggersOf(triggered.id)).toEqual([link(waiting.id, 'waiting')]);
@@ -317,6 +320,7 @@ for (const engine of ENGINES) {
 
     it('keeps the message log in one tree under concurrent commits', async () => {
       await Promise.all(Array.from({ length: 20 }, () => newCall()).map((call) => store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [], inbound: inbound(call.id) })));
+      await store.sequenced();
       const log: LogRecord[] = [];
       for await (const record of store.readLog()) log.push(record);
       expect(log).toHaveLength(20);
@@ -428,6 +432,7 @@ for (const engine of ENGINES) {
       const at = call.createdAt;
       const events = [0, 1].map(() => ({ id: uuidv7(), type: 'call.created' as const, callId: call.id, at, payload: { n: 1 } }));
       await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events, eventCall: { id: call.id } });
+      await store.sequenced();
       const stored = await store.eventsAfter(0, 10);
       expect(await store.eventAt(stored[1]!.seq)).toEqual(stored[1]);
       expect(await store.eventAt(stored[1]!.seq + 100)).toBeUndefined();
