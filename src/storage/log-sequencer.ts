@@ -7,8 +7,13 @@ import { STATEMENTS as S } from './statements.js';
 export interface SequencerOptions {
   /** How long a holder's lease lasts unrenewed: another replica takes over that long after the holder stopped. */
   readonly leaseMs?: number;
-  /** How often the holder looks for entries and events other replicas committed (its own commits wake it at once). */
+  /**
+   * How often the holder looks for entries and events other replicas committed while their commits'
+   * notifications are not heard (its own commits wake it at once, and so do others' notifications).
+   */
   readonly periodMs?: number;
+  /** How often it looks while notifications are heard: for a commit whose notification was missed (one made as its replica lost the lease). */
+  readonly fallbackMs?: number;
   /** The most entries, and the most events, one batch integrates. */
   readonly batch?: number;
 }
@@ -21,11 +26,15 @@ export interface SequencerDeps {
   readonly integrate: (limit: number) => Promise<Integrated>;
   /** Told after each batch has committed, what it integrated. */
   readonly integrated: (integrated: Integrated) => void;
+  /** Whether other replicas' notifications are heard now. */
+  readonly hearing: () => boolean;
 }
 
 export interface Sequencer {
   /** A local commit wrote entries or events to be integrated: the holder runs a batch now (one after the running one). */
   wake(): void;
+  /** Another replica committed entries or events to be integrated: the holder runs a batch now. */
+  heard(): void;
   /**
    * Resolves once a batch that began after the call has committed (what this replica committed
    * before the call is then integrated), or at once when this replica does not hold the lease or
@@ -50,6 +59,7 @@ export interface Sequencer {
 export function startSequencer(deps: SequencerDeps, options: SequencerOptions = {}): Sequencer {
   const leaseMs = options.leaseMs ?? 5000;
   const periodMs = options.periodMs ?? 20;
+  const fallbackMs = options.fallbackMs ?? 1000;
   const batch = options.batch ?? 500;
   const owner = randomUUID();
   const iso = (ms: number): string => new Date(ms).toISOString();
@@ -106,10 +116,17 @@ export function startSequencer(deps: SequencerDeps, options: SequencerOptions = 
           woken = false;
           run(true);
         } else {
-          timer = setTimeout(() => run(false), holding ? periodMs : leaseMs / 2);
+          timer = setTimeout(() => run(false), holding ? (deps.hearing() ? fallbackMs : periodMs) : leaseMs / 2);
           timer.unref();
         }
       });
+  };
+  // The commits that finish in the same turn of the event loop go in one batch.
+  const batchSoon = (): void => {
+    soon ??= setImmediate(() => {
+      soon = undefined;
+      run(true);
+    });
   };
   run(false);
 
@@ -117,11 +134,10 @@ export function startSequencer(deps: SequencerDeps, options: SequencerOptions = 
     wake() {
       if (!holding) return;
       asked++;
-      // The commits that finish in the same turn of the event loop go in one batch.
-      soon ??= setImmediate(() => {
-        soon = undefined;
-        run(true);
-      });
+      batchSoon();
+    },
+    heard() {
+      if (holding) batchSoon();
     },
     ownBatch(ms) {
       if (!holding || served >= asked) return Promise.resolve();

@@ -115,9 +115,18 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       return result;
     });
   let sequencer: Sequencer | undefined;
+  // Every batch's commit is told to every replica on this channel (one per schema), so that an
+  // answer waiting for its message's leaf index learns of it at once; a poll covers a lost listener.
+  const channel = `usm_log_${schema ?? 'public'}`;
   const transact = async (steps: readonly Step[]): Promise<void> => {
-    const unsequenced = await transaction((pipe) => runSteps(pipe, steps));
-    // This replica's own commits wake its sequencer at once; other replicas' are found by its poll.
+    const unsequenced = await transaction(async (pipe) => {
+      const wrote = await runSteps(pipe, steps);
+      // A replica that does not sequence tells the one that does, with its COMMIT (PostgreSQL delivers
+      // a notification once its transaction has committed), so that it integrates now, not at its next look.
+      if (wrote && sequencer?.holding !== true) pipe.send('SELECT pg_notify($1, $2)', [channel, PENDING]);
+      return wrote;
+    });
+    // This replica's own commits wake its sequencer at once.
     if (unsequenced) sequencer?.wake();
   };
 
@@ -126,12 +135,9 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     await migrate(pool, now);
   });
 
-  // Every batch's commit is told to every replica on this channel (one per schema), so that an
-  // answer waiting for its message's leaf index learns of it at once; a poll covers a lost listener.
-  const channel = `usm_log_${schema ?? 'public'}`;
-  const integration = integrationNews(options.sequencer === false ? 20 : (options.sequencer?.periodMs ?? 20));
+  const integration = integrationNews(POLL_UNHEARD_MS);
   const listener = await keepListening(parsed.toString(), channel, {
-    told: (payload) => (payload === RELEASED ? sequencer?.vacant() : integration.told(payload ?? '')),
+    told: (payload) => (payload === RELEASED ? sequencer?.vacant() : payload === PENDING ? sequencer?.heard() : integration.told(payload ?? '')),
     listening: integration.listening,
   });
   if (options.sequencer !== false) {
@@ -149,6 +155,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
             return integrated;
           }),
         integrated: integration.learned,
+        hearing: integration.hearing,
       },
       options.sequencer,
     );
@@ -246,11 +253,17 @@ function integrationNews(pollMs: number) {
     listening(up: boolean): void {
       listening = up;
     },
+    /** Whether notifications are heard now. */
+    hearing: (): boolean => listening,
   };
 }
 
 /** The notification of a sequencer that gave its lease up (a batch's notification carries the tree size). */
 const RELEASED = 'released';
+/** The notification of a commit that left entries or events for the sequencer. */
+const PENDING = 'pending';
+/** How often answers waiting for a leaf index, and the sequencer, look for batches while notifications are not heard. */
+const POLL_UNHEARD_MS = 20;
 
 /**
  * A connection of its own that `LISTEN`s on the channel (pg needs a dedicated client for

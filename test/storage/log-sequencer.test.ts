@@ -184,7 +184,8 @@ describe('the log sequencer of PostgreSQL replicas', () => {
 
   it("tells a replica that does not sequence when its message is in the log: its answer waits for the other replica's batch, not for its bound", async () => {
     const schema = schemaForTest();
-    const sequencing = await open(schema.url);
+    // The sequencing replica does not look by itself within the test: only the other's notification wakes it.
+    const sequencing = await open(schema.url, { sequencer: { fallbackMs: 60_000 } });
     const other = await open(schema.url, { sequencer: false });
     for (const store of [sequencing, other]) {
       const call = newCall();
