@@ -29,15 +29,15 @@ export interface Store extends CallStore, InboundMessageStore, IdempotencyStore,
   /** The newest message logged from and to each partner. */
   lastMessages(): Promise<LastMessages[]>;
   /**
-   * A message's leaf index, waiting up to `waitMs` for the log to integrate it (on PostgreSQL the
-   * sequencer does so after the commit, a batch later); undefined if it is not in the log by then.
-   */
-  /**
    * Resolves once every log entry and event committed before the call has its leaf index and
    * position (at once where commits integrate them themselves, SQLite); refused as unavailable past
    * `timeoutMs` (no sequencer running).
    */
   sequenced(timeoutMs?: number): Promise<void>;
+  /**
+   * A message's leaf index, waiting up to `waitMs` for the log to integrate it (on PostgreSQL the
+   * sequencer does so after the commit, a batch later); undefined if it is not in the log by then.
+   */
   settledLogIndexOf(direction: 'in' | 'out', partner: string, messageId: string, waitMs: number): Promise<number | undefined>;
   readonly engine: 'sqlite' | 'postgres';
   /** Resolves when the store answers a trivial query. */
