@@ -126,9 +126,10 @@ describe('the console\'s agreement, network and evidence screens in a browser', 
     await page.getByLabel('Id', { exact: true }).fill(record.messageId);
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(`**/console#/evidence?messageId=${record.messageId}`);
+    // The unfiltered list may hold the same record and is replaced once the search answers: wait for the list of one.
+    await expect.poll(async () => page.locator('tbody tr').count(), { timeout: 10_000 }).toBe(1);
     const row = page.getByRole('row', { name: new RegExp(record.messageId) });
     await row.waitFor();
-    expect(await page.locator('tbody tr').count()).toBe(1);
     await row.getByRole('button', { name: `Verify record ${record.index}` }).click();
     await row.getByText(/✔ verified: in the log of \d+ records/).waitFor();
     expect(await row.textContent()).toContain('checked in this browser');
