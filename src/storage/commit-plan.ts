@@ -178,36 +178,51 @@ export interface Integrated {
  * oldest committed pending entries (up to `limit`) are taken and given the next leaf indexes, in
  * the order they were written; their records, the subtrees they complete and the new range are
  * written; the committed events without a position are numbered after the last one (up to
- * `limit`); and, with a signer, the tree the batch leaves is signed once. SQLite runs it at the end
- * of each group commit, PostgreSQL's sequencer once a batch. `done` is told what it did.
+ * `limit`); and, with a signer, the tree the batch leaves is signed once. PostgreSQL's sequencer
+ * runs it once a batch (SQLite's writer, its own sequencer, runs `appendLogSteps`). `done` is told
+ * what it did.
  */
 export function integrateLogSteps(limit: number, sign: CheckpointSigner | undefined, done: (integrated: Integrated) => void): Step[] {
   return [
-    readTwo<LogHeadRow, Omit<LogRow, 'seq'> & { seq: number | string }>([S.lockLogHead, {}], [S.takeLogPending, { limit }], ([head], taken) => {
-      const positions = run(S.positionEvents, { limit });
-      if (taken.length === 0) {
-        done({ entries: 0, logged: [] });
-        return [positions];
-      }
-      const rows = [...taken].sort((a, b) => Number(a.seq) - Number(b.seq));
-      let tree = compactRangeOf(head);
-      const records: LogRow[] = [];
-      const nodes: ReturnType<typeof logNodeColumns>[] = [];
-      for (const row of rows) {
-        const appended = appendLeaf(tree, Buffer.from(row.leaf_hash, 'base64url'));
-        records.push({ ...row, seq: tree.size + 1 });
-        nodes.push(...appended.completed.map(logNodeColumns));
-        tree = appended.range;
-      }
-      done({ entries: rows.length, logged: records.map((r) => ({ direction: r.direction, partner: r.partner, messageId: r.message_id, index: Number(r.seq) - 1 })), range: tree });
-      return [
-        insert(S.insertLog, records),
-        insert(S.insertLogNodes, nodes),
-        run(S.saveLogHead, logHeadColumns(tree)),
-        positions,
-        ...(sign !== undefined ? [checkpointStep(sign, tree)] : []),
-      ];
-    }),
+    readTwo<LogHeadRow, PendingLogRow & { seq: number | string }>([S.lockLogHead, {}], [S.takeLogPending, { limit }], ([head], taken) => [
+      ...appendEntries(head, [...taken].sort((a, b) => Number(a.seq) - Number(b.seq)), sign, done),
+      run(S.positionEvents, { limit }),
+    ]),
+  ];
+}
+
+/** A log entry as a commit leaves it: its fields and leaf hash, without a leaf index. */
+export type PendingLogRow = Omit<LogRow, 'seq'>;
+
+/**
+ * The same growth of the tree for entries the batch holds in memory rather than in `log_pending`
+ * (SQLite's single writer, which is its own sequencer): the head read, the entries appended in the
+ * order given, their records, subtrees and the new range written, and the tree signed once.
+ */
+export function appendLogSteps(entries: readonly PendingLogRow[], sign: CheckpointSigner | undefined, done: (integrated: Integrated) => void): Step[] {
+  return [read<LogHeadRow>(S.lockLogHead, {}, ([head]) => appendEntries(head, entries, sign, done))];
+}
+
+function appendEntries(head: LogHeadRow | undefined, entries: readonly PendingLogRow[], sign: CheckpointSigner | undefined, done: (integrated: Integrated) => void): Step[] {
+  if (entries.length === 0) {
+    done({ entries: 0, logged: [] });
+    return [];
+  }
+  let tree = compactRangeOf(head);
+  const records: LogRow[] = [];
+  const nodes: ReturnType<typeof logNodeColumns>[] = [];
+  for (const entry of entries) {
+    const appended = appendLeaf(tree, Buffer.from(entry.leaf_hash, 'base64url'));
+    records.push({ ...entry, seq: tree.size + 1 });
+    nodes.push(...appended.completed.map(logNodeColumns));
+    tree = appended.range;
+  }
+  done({ entries: entries.length, logged: records.map((r) => ({ direction: r.direction, partner: r.partner, messageId: r.message_id, index: Number(r.seq) - 1 })), range: tree });
+  return [
+    insert(S.insertLog, records),
+    insert(S.insertLogNodes, nodes),
+    run(S.saveLogHead, logHeadColumns(tree)),
+    ...(sign !== undefined ? [checkpointStep(sign, tree)] : []),
   ];
 }
 

@@ -8,7 +8,7 @@ import { DuplicateRequestError } from '../ports/idempotency.js';
 import { DuplicateMessageError } from '../ports/inbound-message.js';
 import { StoreUnavailableError, type Store, type StoreObserver } from '../ports/store.js';
 import type { CheckpointSigner } from '../messages/log-proofs.js';
-import { checkpointSteps, integrateLogSteps, type Step } from './commit-plan.js';
+import { appendLogSteps, checkpointSteps, integrateLogSteps, type PendingLogRow, type Step } from './commit-plan.js';
 import { MIGRATIONS, migrationSql } from './migrations.js';
 import { oneRowText, textIn, type Params, type RowInsert, type Sql } from './sql.js';
 import { createSqlStore } from './sql-store.js';
@@ -75,9 +75,44 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     }
     return { rows: [], changes: prepared.run(params).changes };
   };
+  /**
+   * The one writer is its own sequencer, as it writes: a batch's events are numbered after the last
+   * position as they are inserted, and its log entries are held until the batch's end, where they
+   * are appended to the tree in the order written (`appendLogSteps`). So every answer already has its
+   * leaf index, and no entry or event is written twice (PostgreSQL's replicas leave both to their
+   * sequencer). A write rolled back to its savepoint, or a batch rolled back, gives its numbers back.
+   */
+  const batch = { position: undefined as number | undefined, entries: [] as PendingLogRow[] };
+  const sequencing: BatchSequencing<{ position: number | undefined; entries: number }> = {
+    begin: () => {
+      batch.position = undefined;
+      batch.entries = [];
+    },
+    mark: () => ({ position: batch.position, entries: batch.entries.length }),
+    undo: (mark) => {
+      batch.position = mark.position;
+      batch.entries.length = mark.entries;
+    },
+    finish: () => {
+      if (batch.entries.length > 0) runSteps(appendLogSteps(batch.entries, options.checkpoint, () => undefined));
+    },
+  };
+  /** The last event's position, read once a batch (inside its transaction, so another process's batch cannot take it too). */
+  const lastPosition = (): number => Number((execute(S.lastEventSeq, {}).rows[0] as { seq: number | null } | undefined)?.seq ?? 0);
   /** A transaction's steps, synchronously, inside the writer's transaction. */
   const runSteps = (steps: readonly Step[]): void => {
     for (const step of steps) {
+      if (step.kind === 'rows' && step.insert === S.insertLogPending) {
+        batch.entries.push(...(step.rows as readonly object[] as readonly PendingLogRow[]));
+        continue;
+      }
+      if (step.kind === 'rows' && step.insert === S.insertEvents) {
+        const one = compiled(S.insertPositionedEvents as RowInsert)!;
+        let position = batch.position ?? lastPosition();
+        for (const row of step.rows) one.run({ ...row, position: ++position });
+        batch.position = position;
+        continue;
+      }
       if (step.kind === 'rows') {
         const one = compiled(step.insert)!;
         for (const row of step.rows) one.run(row);
@@ -94,15 +129,15 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   };
 
   migrate(db, now, runSteps);
-  const sign = options.checkpoint;
-  // The one writer is its own sequencer: each group commit integrates the log entries and events its
-  // writes left unsequenced, in their order, so every answer already has its leaf index; then one
-  // checkpoint of the tree head the batch leaves, the last thing in its transaction.
-  const finishBatch = (): void => {
-    const integrate = integrateLogSteps(Number.MAX_SAFE_INTEGER, undefined, () => undefined);
-    runSteps(sign === undefined ? integrate : [...integrate, ...checkpointSteps(sign)]);
-  };
-  const writer = createDurableWriter(db, file === ':memory:' ? undefined : `${file}-wal`, translate, options.observe, finishBatch);
+  // Entries or events a version that sequenced after commit left (and a log a migration filled) are
+  // integrated, and the head checkpointed, once at open.
+  db.transaction(() =>
+    runSteps([
+      ...integrateLogSteps(Number.MAX_SAFE_INTEGER, undefined, () => undefined),
+      ...(options.checkpoint === undefined ? [] : checkpointSteps(options.checkpoint)),
+    ]),
+  )();
+  const writer = createDurableWriter(db, file === ':memory:' ? undefined : `${file}-wal`, translate, options.observe, sequencing);
   const traced = commitSpans(options.tracing, 'sqlite');
   /** A read answers only with what is durable: if writes it may have seen are still being fsynced, it waits for them. */
   const guard = <T>(work: () => T): Promise<T> => {
@@ -136,6 +171,14 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   );
 }
 
+/** What the store numbers within a batch: reset when it begins, marked and given back with each write's savepoint, finished last. */
+interface BatchSequencing<M> {
+  begin(): void;
+  mark(): M;
+  undo(mark: M): void;
+  finish(): void;
+}
+
 /**
  * Group commit with the fsync off the event loop. Writes asked for in one event-loop turn run in one
  * transaction, each in its own savepoint (each succeeds or fails on its own). Their promises resolve
@@ -149,7 +192,7 @@ function createDurableWriter(
   walFile: string | undefined,
   translateError: (error: unknown) => unknown,
   observe?: StoreObserver,
-  finishBatch?: () => void,
+  sequencing?: BatchSequencing<unknown>,
 ) {
   type Waiter = { resolve: () => void; reject: (error: unknown) => void };
   // The batch's transaction and each write's savepoint, prepared once (not a transaction function made per write).
@@ -206,9 +249,11 @@ function createDurableWriter(
     const began = performance.now();
     try {
       tx.begin.run();
+      sequencing?.begin();
       try {
         for (const item of batch) {
           tx.savepoint.run();
+          const mark = sequencing?.mark();
           try {
             const value = item.work();
             tx.release.run();
@@ -218,10 +263,11 @@ function createDurableWriter(
             if (!db.inTransaction) throw error;
             tx.rollbackTo.run();
             tx.release.run();
+            sequencing?.undo(mark);
             outcomes.push({ ok: false, error });
           }
         }
-        finishBatch?.();
+        sequencing?.finish();
         tx.commit.run();
       } catch (error) {
         if (db.inTransaction) tx.rollback.run();

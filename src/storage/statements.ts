@@ -86,6 +86,8 @@ export const STATEMENTS = {
 
   insertEventSnapshot: sql`INSERT INTO event_snapshots (id, doc) VALUES (@id, @doc)`,
   insertEvents: insertRows<Omit<EventRow, 'seq' | 'call'> & { snapshot_id: string | null }>('events', ['id', 'type', 'call_id', 'at', 'payload', 'snapshot_id']),
+  /** An event numbered as it is written, by a store whose one writer is its own sequencer (SQLite). */
+  insertPositionedEvents: insertRows<Omit<EventRow, 'seq' | 'call'> & { snapshot_id: string | null; position: number }>('events', ['id', 'type', 'call_id', 'at', 'payload', 'snapshot_id', 'position']),
   eventAt: sql`${EVENTS_WITH_CALL} WHERE e.position = @seq`,
   eventsAfter: sql`${EVENTS_WITH_CALL} WHERE e.position > @after ORDER BY e.position LIMIT @limit`,
   lastEventSeq: sql`SELECT MAX(position) AS seq FROM events`,
