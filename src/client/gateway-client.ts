@@ -110,10 +110,12 @@ export interface GatewayClient {
   getLogCheckpoint(treeSize?: number): Promise<Schemas['LogCheckpoint']>;
   /** The gateway's newest cosignature of our log's checkpoints, as our witness (404 `USM_ERR_COSIGNATURE_NOT_FOUND` before the first). */
   getLogCosignature(): Promise<Schemas['LogCosignature']>;
-  getInclusionProof(index: number, treeSize?: number): Promise<Schemas['InclusionProof']>;
+  /** The proof of record `index`, or of the record of our message `{ messageId }` (sent by us or to us). */
+  getInclusionProof(record: number | { readonly messageId: string }, treeSize?: number): Promise<Schemas['InclusionProof']>;
   getConsistencyProof(from: number, to: number): Promise<Schemas['ConsistencyProof']>;
   /**
-   * Fetches the inclusion proof of a message we sent (by its receipt's `logIndex`), against the
+   * Fetches the inclusion proof of a message we sent (by its receipt's `logIndex`, or by its id when
+   * the receipt came without one), against the
    * newest checkpoint or the one of `treeSize` records, and checks it (`verifyInclusion`): the
    * signed checkpoint whose log holds our message.
    */
@@ -259,11 +261,11 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     gatewayKeys: () => read('/.well-known/jwks.json', false),
     getLogCheckpoint: (treeSize) => read(`/v1/log/checkpoint${treeSize === undefined ? '' : `?treeSize=${treeSize}`}`),
     getLogCosignature: () => read('/v1/log/cosignature'),
-    getInclusionProof: (index, treeSize) => read(`/v1/log/proofs/inclusion?index=${index}${treeSize === undefined ? '' : `&treeSize=${treeSize}`}`),
+    getInclusionProof: (record, treeSize) => read(`/v1/log/proofs/inclusion?${recordQuery(record)}${treeSize === undefined ? '' : `&treeSize=${treeSize}`}`),
     getConsistencyProof: (from, to) => read(`/v1/log/proofs/consistency?from=${from}&to=${to}`),
     async verifyInclusion(receipt, treeSize) {
-      if (receipt.logIndex === undefined) throw new GatewayClientError('USM_CLIENT_PROOF_INVALID', 'inclusion proof: the receipt names no log index');
-      const proof = await read<Schemas['InclusionProof']>(`/v1/log/proofs/inclusion?index=${receipt.logIndex}${treeSize === undefined ? '' : `&treeSize=${treeSize}`}`);
+      const record = receipt.logIndex ?? { messageId: receipt.messageId };
+      const proof = await read<Schemas['InclusionProof']>(`/v1/log/proofs/inclusion?${recordQuery(record)}${treeSize === undefined ? '' : `&treeSize=${treeSize}`}`);
       return verifyInclusion(proof, { receipt, from: options.from, gateway: options.to }, keys, options.receiptAlgorithms);
     },
 
@@ -279,4 +281,9 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
 function problemOf(answer: Exchange): Problem | undefined {
   const body = answer.body as Partial<Problem> | undefined;
   return body !== null && typeof body === 'object' && typeof body.code === 'string' && typeof body.status === 'number' ? (body as Problem) : undefined;
+}
+
+/** A log record named by its index or by the id of its message. */
+function recordQuery(record: number | { readonly messageId: string }): string {
+  return typeof record === 'number' ? `index=${record}` : `messageId=${encodeURIComponent(record.messageId)}`;
 }

@@ -21,7 +21,8 @@ export interface ExpectedRecord {
 
 /**
  * Checks that a gateway's log holds our message (docs/protocol.md, "The message log"): the proof's
- * record is the one our receipt names (index, message id, digest, receipt JWS, us), its leaf hash
+ * record is the one our receipt names (its index when it names one, message id, digest, receipt JWS,
+ * us), its leaf hash
  * follows from it, the audit path leads from it to the root of a checkpoint signed by one of the
  * gateway's published keys for that gateway and that tree size. Gives the checkpoint, or throws a
  * GatewayClientError `USM_CLIENT_PROOF_INVALID` saying what does not hold.
@@ -29,8 +30,10 @@ export interface ExpectedRecord {
 export async function verifyInclusion(proof: Schemas['InclusionProof'], expected: ExpectedRecord, keys: GatewayKeys, algorithms: readonly string[] = SIGNING_ALGORITHMS): Promise<Checkpoint> {
   const invalid = (detail: string, cause?: unknown): GatewayClientError => new GatewayClientError('USM_CLIENT_PROOF_INVALID', `inclusion proof: ${detail}`, { cause });
   const { record, receipt } = { record: proof.record, receipt: expected.receipt };
-  if (receipt.logIndex === undefined) throw invalid('the receipt names no log index');
-  if (proof.index !== receipt.logIndex || record.index !== receipt.logIndex) throw invalid(`it is for record ${proof.index}, the receipt names ${receipt.logIndex}`);
+  // A receipt without its logIndex (the log had not integrated the message yet) was looked up by message id.
+  if (proof.index !== record.index || (receipt.logIndex !== undefined && proof.index !== receipt.logIndex)) {
+    throw invalid(`it is for record ${proof.index}, the receipt names ${receipt.logIndex ?? record.index}`);
+  }
   if (record.direction !== 'in' || record.partner !== expected.from || record.messageId !== receipt.messageId || record.digest !== receipt.digest || record.receipt !== receipt.jws) {
     throw invalid('the record is not of our message with this receipt');
   }

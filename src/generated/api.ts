@@ -1120,11 +1120,15 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The proof that one of the caller's messages is record `index` of the log of `treeSize` records.
+         * The proof that one of the caller's messages is record `index` (or the record of message `messageId`) of the log of `treeSize` records.
          * @description RFC 9162 section 2.1.3: the record (from which the caller computes its leaf hash), the
          *     audit path, and the checkpoint of that tree size when one was signed. Only for a record of a
          *     message the caller sent or was sent (403 `USM_ERR_FORBIDDEN` otherwise). Without
-         *     `treeSize`, against the newest checkpoint.
+         *     `treeSize`, against the newest checkpoint. Name the record by exactly one of `index` and
+         *     `messageId` (400 `USM_ERR_VALIDATION` otherwise): `messageId` finds the record of a message
+         *     the caller sent (its envelope's `id`) or was sent, for a receipt that came without its
+         *     `logIndex`; 404 `USM_ERR_LOG_RECORD_NOT_FOUND` while no record of such a message of the
+         *     caller's is in the log (it may still be on its way in, or not be the caller's).
          */
         get: operations["getLogInclusionProof"];
         put?: never;
@@ -2543,7 +2547,8 @@ export interface components {
              * @description The message's record in the receiving gateway's message log (not signed: the inclusion
              *     proof, `GET /v1/log/proofs/inclusion?index=`, shows it against a signed checkpoint).
              *     Absent when the log had not integrated the message within half a second of its commit
-             *     (a gateway on PostgreSQL integrates it in its log sequencer's next batch).
+             *     (a gateway on PostgreSQL integrates it in its log sequencer's next batch); the record is
+             *     then found by the message's id, `GET /v1/log/proofs/inclusion?messageId=`.
              */
             logIndex?: number;
         };
@@ -3074,8 +3079,9 @@ export interface components {
         };
         /**
          * @description The log has no such record or tree size (`USM_ERR_LOG_RANGE`: an index at or past the tree
-         *     size, a tree larger than the log, `from` after `to`), or no checkpoint of that size
-         *     (`USM_ERR_CHECKPOINT_NOT_FOUND`).
+         *     size, a tree larger than the log, `from` after `to`), no checkpoint of that size
+         *     (`USM_ERR_CHECKPOINT_NOT_FOUND`), or no record of the named message of the caller's
+         *     (`USM_ERR_LOG_RECORD_NOT_FOUND`).
          */
         LogRange: {
             headers: {
@@ -5294,8 +5300,9 @@ export interface operations {
     };
     getLogInclusionProof: {
         parameters: {
-            query: {
-                index: number;
+            query?: {
+                index?: number;
+                messageId?: string;
                 treeSize?: number;
             };
             header?: never;

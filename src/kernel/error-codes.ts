@@ -62,6 +62,7 @@ export const ERROR_CODES = {
   USM_ERR_PARTNER_NOT_FOUND: { status: 404, title: 'No such partner gateway' },
   USM_ERR_LOG_RANGE: { status: 404, title: 'The message log has no such record or tree size' },
   USM_ERR_CHECKPOINT_NOT_FOUND: { status: 404, title: 'The message log has no checkpoint of this size' },
+  USM_ERR_LOG_RECORD_NOT_FOUND: { status: 404, title: "The message log has no record of this message of the caller's" },
   USM_ERR_COSIGNATURE_NOT_FOUND: { status: 404, title: "This gateway has not cosigned a checkpoint of the caller's log yet" },
   USM_ERR_ATTACHMENT_MISMATCH: { status: 422, title: "The attachment's content is not the size or SHA-256 it declares" },
   USM_ERR_ATTACHMENT_HOST_NOT_ALLOWED: { status: 422, title: 'The attachment is at a host this gateway does not fetch from' },

@@ -39,6 +39,16 @@ export function logRoutes(deps: LogRouteDeps): TypedHandlers<'getLogCheckpoint' 
     const size = await deps.log.logSize();
     if (treeSize > size) throw new GatewayError('USM_ERR_LOG_RANGE', `the log has ${size} records, not ${treeSize}`);
   };
+  /** The index the caller names, or that of the record of its message `messageId` (sent by it or to it). */
+  const recordNamed = async (partner: string, query: { index?: number; messageId?: string }): Promise<number> => {
+    if ((query.index === undefined) === (query.messageId === undefined)) {
+      throw new GatewayError('USM_ERR_VALIDATION', 'name the record by exactly one of index and messageId');
+    }
+    if (query.index !== undefined) return query.index;
+    const index = (await deps.log.logIndexOf('in', partner, query.messageId!)) ?? (await deps.log.logIndexOf('out', partner, query.messageId!));
+    if (index === undefined) throw new GatewayError('USM_ERR_LOG_RECORD_NOT_FOUND', `the log has no record of a message ${query.messageId} to or from ${partner} (yet)`);
+    return index;
+  };
   return {
     getLogCheckpoint: {
       onRequest: authenticate,
@@ -55,7 +65,7 @@ export function logRoutes(deps: LogRouteDeps): TypedHandlers<'getLogCheckpoint' 
     getLogInclusionProof: {
       onRequest: authenticate,
       handler: async (request) => {
-        const { index } = request.query;
+        const index = await recordNamed(request.partner!.id, request.query);
         const checkpoint = request.query.treeSize === undefined ? await checkpointOf() : await deps.log.logCheckpoint(request.query.treeSize);
         const treeSize = request.query.treeSize ?? checkpoint!.treeSize;
         await withinLog(treeSize);

@@ -83,6 +83,34 @@ describe("receipts that prove inclusion in the receiver's log", () => {
     expect(again.body.receipt.logIndex).toBe(sent.body.receipt.logIndex);
   });
 
+  it('finds the record of a message by its id, for a receipt that came without its logIndex, and only a message of the caller\'s', async () => {
+    const receipt = await deliveredReceipt(a, parentId);
+    const { logIndex, ...withoutIndex } = receipt;
+    expect(await hospitalAtExchange.verifyInclusion(withoutIndex)).toMatchObject({ origin: chain.exchange.id });
+    const proof = await hospitalAtExchange.getInclusionProof({ messageId: receipt.messageId });
+    expect(proof).toMatchObject({ index: logIndex, record: { direction: 'in', partner: chain.hospital.id, messageId: receipt.messageId } });
+
+    // The same message is a record of the hospital's log too, sent to the exchange: the exchange finds it there by the same id.
+    const exchangeAtHospital = createGatewayClient({ baseUrl: a.url, from: chain.exchange.id, to: chain.hospital.id, key: chain.exchange.key.key });
+    clients.push(exchangeAtHospital);
+    const sent = await exchangeAtHospital.getInclusionProof({ messageId: receipt.messageId });
+    expect(sent.record).toMatchObject({ direction: 'out', partner: chain.exchange.id, messageId: receipt.messageId, receipt: receipt.jws });
+    expect(sent.index).toBe(await a.app.gateway.store.logIndexOf('out', chain.exchange.id, receipt.messageId));
+
+    // Another partner's message, and one never sent, are not found; an index and an id at once are refused.
+    const forwarded = await eventually(async () => {
+      for await (const record of b.app.gateway.store.readLog()) if (record.partner === chain.hosting.id) return record;
+      return undefined;
+    });
+    for (const messageId of [forwarded.messageId, '01890000-0000-7000-8000-000000000000']) {
+      await expect(hospitalAtExchange.getInclusionProof({ messageId })).rejects.toMatchObject({ status: 404, code: 'USM_ERR_LOG_RECORD_NOT_FOUND' });
+    }
+    const both = await fetch(`${b.url}/v1/log/proofs/inclusion?index=${logIndex}&messageId=${receipt.messageId}`, { headers: { authorization: `Bearer ${await hospitalAtExchange.readToken()}` } });
+    expect(both.status).toBe(400);
+    expect(both.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await both.json()) as { code: string }).code).toBe('USM_ERR_VALIDATION');
+  });
+
   it("shows a partner only its own records, and every partner the checkpoints and the consistency between them", async () => {
     const first = await hospitalAtExchange.getLogCheckpoint();
     // Hosting's desk moves the forwarded call on: its update goes into the exchange's log, and is not the hospital's.
