@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { components } from '../generated/config.js';
 import { routeProblem } from '../usm/route-rules.js';
 import { PROCESS_OF_TYPE, TRIGGER_STEPS } from '../usm/usm-model.js';
 import { supportHoursProblem } from '../usm/support-hours.js';
 import { validityProblem } from '../usm/validity.js';
-import { schemaDocument } from './config-schema.js';
+import { configValidator } from './config-validator.js';
 import { BootError } from '../kernel/boot-error.js';
 
 export type GatewayConfigFile = components['schemas']['GatewayConfig'];
@@ -66,10 +65,6 @@ export class ConfigError extends BootError {
   }
 }
 
-const ajv = new Ajv({ allErrors: false, useDefaults: true, strict: false });
-ajv.addSchema(schemaDocument, 'config');
-const validateFile = ajv.compile({ $ref: 'config#/components/schemas/GatewayConfig' });
-
 /** Overrides a deployment may set in the environment (see README, "Configuration"). */
 export interface ConfigOverrides {
   readonly storage?: string | undefined;
@@ -121,6 +116,7 @@ export function buildConfig(raw: unknown, baseDir: string, overrides: ConfigOver
   applyOverrides(input, overrides);
   for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log', 'delivery', 'admin', 'postgres', 'closing', 'witness', 'attachments'] as const) input[key] ??= {};
   for (const key of ['agreements', 'underpinning', 'routes', 'triggers', 'teams'] as const) input[key] ??= [];
+  const validateFile = configValidator();
   if (!validateFile(input)) {
     const [first] = validateFile.errors ?? [];
     const path = first?.instancePath === '' ? '/' : (first?.instancePath ?? '/');
