@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { components } from '../generated/config.js';
 import { routeProblem } from '../usm/route-rules.js';
 import { PROCESS_OF_TYPE, TRIGGER_STEPS } from '../usm/usm-model.js';
@@ -83,7 +82,7 @@ export async function loadConfigFile(file: string, overrides: ConfigOverrides = 
   }
   let raw: unknown;
   try {
-    raw = parseConfigText(text);
+    raw = await parseConfigText(text);
   } catch (error) {
     // The parser's first line says what and where; the rest quotes the file, which may hold a password (storage).
     throw new ConfigError(file, `not valid YAML: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}`);
@@ -96,7 +95,7 @@ export async function loadConfigFile(file: string, overrides: ConfigOverrides = 
  * read as JSON: the YAML parser took seconds and some 90 MB for a file with a thousand partners, which
  * the process kept. Anything else, and JSON that does not parse, is read as YAML (with its messages).
  */
-function parseConfigText(text: string): unknown {
+async function parseConfigText(text: string): Promise<unknown> {
   if (/^\s*[[{]/.test(text)) {
     try {
       return JSON.parse(text) as unknown;
@@ -104,7 +103,9 @@ function parseConfigText(text: string): unknown {
       // YAML's flow style, or a mistake: the YAML parser reads it or says where it is wrong.
     }
   }
-  return parseYaml(text);
+  // The YAML library (some seventy modules) is loaded only for a file that is not JSON.
+  const { parse } = await import('yaml');
+  return parse(text);
 }
 
 /** Validates a parsed configuration object; the error names the offending key. */

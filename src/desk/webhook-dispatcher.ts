@@ -204,7 +204,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   async function post(subscription: WebhookSubscription, event: StoredEvent): Promise<string | undefined | typeof PASSED_OVER> {
     try {
       const renderer = options.formats?.[subscription.format];
-      const delivery: RenderedDelivery | undefined = renderer === undefined ? webhookDelivery(subscription, event, { source: options.source, nowMs: options.now() }) : await renderer(subscription, event, options.now());
+      const delivery: RenderedDelivery | undefined = renderer === undefined ? await webhookDelivery(subscription, event, { source: options.source, nowMs: options.now() }) : await renderer(subscription, event, options.now());
       if (delivery === undefined) return PASSED_OVER;
       const { headers, body } = delivery;
       const { request } = await undici();

@@ -1,15 +1,12 @@
 import type * as Undici from 'undici';
-
-let loading: Promise<typeof Undici> | undefined;
+import { lazyModule } from './lazy-module.js';
 
 /**
  * undici, imported on the first outbound call and kept. It is some hundred modules, and loading them
  * took a good share of a gateway's start-up, before it had called anyone; modules that call out take
  * its types with `import type` and its values from here.
  */
-export function undici(): Promise<typeof Undici> {
-  return (loading ??= import('undici'));
-}
+export const undici: () => Promise<typeof Undici> = lazyModule(() => import('undici'));
 
 /** A dispatcher made on first use (undici loaded then), closed with its owner: never made, nothing to close. */
 export interface LazyDispatcher {
