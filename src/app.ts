@@ -1,7 +1,5 @@
 import { AsyncResource } from 'node:async_hooks';
 import fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type FastifyReply } from 'fastify';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { Logger } from 'pino';
 import type { ConfigOverrides, GatewayConfig } from './config/load-config.js';
 import { customerRoutes } from './routes/customer-routes.js';
@@ -35,6 +33,7 @@ import { createRateLimiter } from './partners/rate-limiter.js';
 import { PROTOCOL_VERSIONS } from './messages/envelope.js';
 import { createLogger } from './kernel/logger.js';
 import { installClientCertificateCheck } from './http/client-certificate.js';
+import { installDocsUi } from './http/docs-ui.js';
 import { readCertificatesPem, readPrivateKeyPem } from './keys/tls-files.js';
 import './http/request-context.js';
 
@@ -141,8 +140,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   installJsonBodyParser(app);
   installProblemHandler(app);
 
-  await app.register(swagger, { mode: 'static', specification: { document: contract as never } });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { url: '/openapi.json' } as never });
+  installDocsUi(app, contract);
 
   const rateLimiter = createRateLimiter({ perSecond: config.limits.partnerRequestsPerSecond, burst: config.limits.partnerBurst, now: gateway.now });
   const signedDeps = { self: config.party.id, intake: gateway.intake, inbound: gateway.store, log: gateway.store, receipts: gateway.receipts, now: gateway.now, rateLimiter, tracing: gateway.tracing };

@@ -32,8 +32,7 @@ import type { JWK } from 'jose';
 import { createReadTokenVerifier, type ReadTokenVerifier } from './partners/read-token.js';
 import { openStore } from './storage/open-store.js';
 import { createLogWitness, type LogWitness } from './evidence/log-witness.js';
-import { createCheckpointStamper, httpTsaTransport, type CheckpointStamper } from './evidence/checkpoint-stamper.js';
-import { readCertificates } from './evidence/timestamp-token.js';
+import type { CheckpointStamper } from './evidence/checkpoint-stamper.js';
 import { createOutboxWorker, type OutboxWorker } from './delivery/outbox-worker.js';
 import { createLinkPlanner } from './subcalls/link-planner.js';
 import { createSubcallService, subcallHooks, type SubcallService } from './subcalls/subcall-service.js';
@@ -177,6 +176,8 @@ export async function createGateway(options: {
   const signingKey = keyRing.signingKey;
   const tsa = config.evidence?.tsa;
   const tsaAnchors = tsa === undefined ? undefined : await loadTsaCertificates(tsa.certificates);
+  // The stamper and its ASN.1 libraries (pkijs, asn1js: a large share of what a start loaded) only where a TSA is configured.
+  const stamping = tsa === undefined ? undefined : await import('./evidence/checkpoint-stamper.js');
   let stamper: CheckpointStamper | undefined;
   const tracing = await startTracing(env, { serviceName: 'usm-link', party: config.party.id });
   const checkpoint: CheckpointSigner = (head) => {
@@ -385,10 +386,10 @@ export async function createGateway(options: {
     timeoutMs: config.delivery.timeoutMs,
   });
   const partnerAgents = createPartnerAgents({ timeoutMs: config.delivery.timeoutMs });
-  if (tsa !== undefined) {
-    stamper = createCheckpointStamper({
+  if (tsa !== undefined && stamping !== undefined) {
+    stamper = stamping.createCheckpointStamper({
       store,
-      transport: httpTsaTransport(tsa.url, tsa.timeoutMs ?? 10_000),
+      transport: stamping.httpTsaTransport(tsa.url, tsa.timeoutMs ?? 10_000),
       anchors: tsaAnchors!,
       maxFailureMs: (tsa.maxFailureMinutes ?? 10) * 60_000,
       intervalMs: (tsa.intervalSeconds ?? 30) * 1000,
@@ -503,6 +504,7 @@ async function loadTsaCertificates(file: string) {
   } catch (error) {
     throw new KeyError(`evidence.tsa.certificates (${file}) cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  const { readCertificates } = await import('./evidence/timestamp-token.js');
   try {
     return readCertificates(pem);
   } catch (error) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { lazyDispatcher, undici } from '../kernel/undici.js';
 import { createPartnerClient } from '../client/partner-client.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import type { SigningKey } from '../keys/jwk.js';
@@ -50,11 +51,14 @@ export function createAttachmentChecker(deps: {
   // References: every name is resolved here and each address judged before a socket opens, so the
   // address connected to is the address checked (no second lookup an attacker's DNS could answer).
   const refusal = (host: string, address: string | undefined) => Object.assign(new Error(`${host} resolves to ${address ?? 'nothing'}, an internal address`), { code: INTERNAL_REFUSED });
-  const guarded = new Agent({
-    ...timeouts,
-    connections: 8,
-    connect: settings.allowPrivateAddresses ? { timeout: settings.fetchTimeoutMs } : { timeout: settings.fetchTimeoutMs, lookup: publicOnlyLookup(refusal) },
-  });
+  const guarded = lazyDispatcher(
+    ({ Agent }) =>
+      new Agent({
+        ...timeouts,
+        connections: 8,
+        connect: settings.allowPrivateAddresses ? { timeout: settings.fetchTimeoutMs } : { timeout: settings.fetchTimeoutMs, lookup: publicOnlyLookup(refusal) },
+      }),
+  );
   // Partner gateways: the URL in our own partner directory, with the partner's TLS, like the deliveries we send there.
   const partnerAgents = createPartnerAgents({ timeoutMs: settings.fetchTimeoutMs });
 
@@ -67,7 +71,7 @@ export function createAttachmentChecker(deps: {
     let dispatcher: Dispatcher;
     const headers: Record<string, string> = { accept: '*/*' };
     if (partnerBase !== undefined && isUnder(url, partnerBase)) {
-      dispatcher = partnerAgents.of(partner!);
+      dispatcher = await partnerAgents.of(partner!);
       const client = createPartnerClient({ baseUrl: partnerBase, from: deps.self, to: partner!.id, key: deps.signingKey });
       headers.authorization = `Bearer ${await client.readToken(60)}`;
     } else {
@@ -76,7 +80,7 @@ export function createAttachmentChecker(deps: {
       if (isIP(host) !== 0 && !settings.allowPrivateAddresses && !isPublicAddress(host)) {
         throw new GatewayError('USM_ERR_ATTACHMENT_HOST_NOT_ALLOWED', `${where}: ${host} is an internal address (attachments.allowPrivateAddresses is off)`);
       }
-      dispatcher = guarded;
+      dispatcher = await guarded.get();
     }
     const bytes = await fetchBounded(attachment, dispatcher, headers, where);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -87,6 +91,7 @@ export function createAttachmentChecker(deps: {
   async function fetchBounded(attachment: Attachment, dispatcher: Dispatcher, headers: Record<string, string>, where: string): Promise<Buffer> {
     let response: Dispatcher.ResponseData;
     try {
+      const { request } = await undici();
       response = await request(attachment.url, { method: 'GET', headers, dispatcher, signal: AbortSignal.timeout(settings.fetchTimeoutMs) });
     } catch (error) {
       throw refusalOf(error, where);

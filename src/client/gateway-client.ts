@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { lazyDispatcher, undici } from '../kernel/undici.js';
 import type { components, operations } from '../generated/api.js';
 import type { SigningKey } from '../keys/jwk.js';
 import { bodyDigest, type ReceiptStatement } from '../messages/batch.js';
@@ -149,13 +150,15 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   if (!Number.isInteger(retry.attempts) || retry.attempts < 1) throw new TypeError('retry.attempts must be a whole number, 1 or more');
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const agent = options.dispatcher ?? new Agent({ connect: { timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, keepAliveTimeout: 10_000 });
-  const partner = createPartnerClient({ baseUrl: base, from: options.from, to: options.to, key: options.key, now, dispatcher: agent });
+  const agent = lazyDispatcher(({ Agent }) => new Agent({ connect: { timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, keepAliveTimeout: 10_000 }));
+  // Signs, and makes read tokens: it never calls out itself.
+  const partner = createPartnerClient({ baseUrl: base, from: options.from, to: options.to, key: options.key, now });
   const keys: GatewayKeys = createGatewayKeys({ fetchJwks: () => read<Schemas['Jwks']>('/.well-known/jwks.json', false), now });
   let token: { value: string; renewAt: number } | undefined;
 
   async function once(method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string): Promise<Exchange> {
-    const response = await request(`${base}${path}`, { method, headers, dispatcher: agent, ...(body !== undefined ? { body } : {}) });
+    const { request } = await undici();
+    const response = await request(`${base}${path}`, { method, headers, dispatcher: options.dispatcher ?? (await agent.get()), ...(body !== undefined ? { body } : {}) });
     const text = await response.body.text();
     let parsed: unknown = text;
     try {
@@ -273,7 +276,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     send,
     readToken: (lifetimeSeconds = READ_TOKEN_SECONDS) => partner.readToken(lifetimeSeconds),
     async close() {
-      if (options.dispatcher === undefined) await (agent as Agent).close();
+      await agent.close();
     },
   };
 }

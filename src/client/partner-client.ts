@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { undici } from '../kernel/undici.js';
 import type { SigningKey } from '../keys/jwk.js';
 import type { Envelope, MessageType } from '../messages/envelope.js';
 import { signDetached } from '../messages/jws.js';
@@ -46,6 +47,7 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
   const now = options.now ?? Date.now;
   const base = options.baseUrl.replace(/\/$/, '');
   const call = async (method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string): Promise<Answer> => {
+    const { request } = await undici();
     const response = await request(`${base}${path}`, {
       method,
       headers,

@@ -1,5 +1,14 @@
-import { PARSED_DOCUMENTS } from '../generated/parsed-documents.js';
-import { readPackageYaml } from '../kernel/yaml-document.js';
+import { Ajv, type Options } from 'ajv';
 
-/** The configuration schema document (config/schema.yaml), read once. */
-export const schemaDocument = readPackageYaml('config/schema.yaml', new URL('../../', import.meta.url), PARSED_DOCUMENTS) as Record<string, unknown>;
+/** How the config schema is compiled: at `npm run generate` (into generated/config-validator.ts) and at run time, alike. */
+export const CONFIG_AJV_OPTIONS: Options = { allErrors: false, useDefaults: true, strict: false };
+
+/** The schema a config file is checked against, in the document config/schema.yaml (added as `config`). */
+export const CONFIG_SCHEMA_REF = 'config#/components/schemas/GatewayConfig';
+
+/** An ajv holding the config schema document as `config`, with the given options added (`code` for `npm run generate`). */
+export function configSchemaAjv(document: unknown, options: Options = {}): Ajv {
+  const ajv = new Ajv({ ...CONFIG_AJV_OPTIONS, ...options });
+  ajv.addSchema(document as object, 'config');
+  return ajv;
+}

@@ -1,13 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { Ajv } from 'ajv';
-import { parse as parseYaml } from 'yaml';
 import type { components } from '../generated/config.js';
 import { routeProblem } from '../usm/route-rules.js';
 import { PROCESS_OF_TYPE, TRIGGER_STEPS } from '../usm/usm-model.js';
 import { supportHoursProblem } from '../usm/support-hours.js';
 import { validityProblem } from '../usm/validity.js';
-import { schemaDocument } from './config-schema.js';
+import { configValidator } from './config-validator.js';
 import { BootError } from '../kernel/boot-error.js';
 
 export type GatewayConfigFile = components['schemas']['GatewayConfig'];
@@ -66,10 +64,6 @@ export class ConfigError extends BootError {
   }
 }
 
-const ajv = new Ajv({ allErrors: false, useDefaults: true, strict: false });
-ajv.addSchema(schemaDocument, 'config');
-const validateFile = ajv.compile({ $ref: 'config#/components/schemas/GatewayConfig' });
-
 /** Overrides a deployment may set in the environment (see README, "Configuration"). */
 export interface ConfigOverrides {
   readonly storage?: string | undefined;
@@ -88,7 +82,7 @@ export async function loadConfigFile(file: string, overrides: ConfigOverrides = 
   }
   let raw: unknown;
   try {
-    raw = parseConfigText(text);
+    raw = await parseConfigText(text);
   } catch (error) {
     // The parser's first line says what and where; the rest quotes the file, which may hold a password (storage).
     throw new ConfigError(file, `not valid YAML: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}`);
@@ -101,7 +95,7 @@ export async function loadConfigFile(file: string, overrides: ConfigOverrides = 
  * read as JSON: the YAML parser took seconds and some 90 MB for a file with a thousand partners, which
  * the process kept. Anything else, and JSON that does not parse, is read as YAML (with its messages).
  */
-function parseConfigText(text: string): unknown {
+async function parseConfigText(text: string): Promise<unknown> {
   if (/^\s*[[{]/.test(text)) {
     try {
       return JSON.parse(text) as unknown;
@@ -109,7 +103,9 @@ function parseConfigText(text: string): unknown {
       // YAML's flow style, or a mistake: the YAML parser reads it or says where it is wrong.
     }
   }
-  return parseYaml(text);
+  // The YAML library (some seventy modules) is loaded only for a file that is not JSON.
+  const { parse } = await import('yaml');
+  return parse(text);
 }
 
 /** Validates a parsed configuration object; the error names the offending key. */
@@ -121,6 +117,7 @@ export function buildConfig(raw: unknown, baseDir: string, overrides: ConfigOver
   applyOverrides(input, overrides);
   for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log', 'delivery', 'admin', 'postgres', 'closing', 'witness', 'attachments'] as const) input[key] ??= {};
   for (const key of ['agreements', 'underpinning', 'routes', 'triggers', 'teams'] as const) input[key] ??= [];
+  const validateFile = configValidator();
   if (!validateFile(input)) {
     const [first] = validateFile.errors ?? [];
     const path = first?.instancePath === '' ? '/' : (first?.instancePath ?? '/');

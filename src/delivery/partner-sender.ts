@@ -1,4 +1,4 @@
-import { Pool, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { SigningKey } from '../keys/jwk.js';
 import { bodyDigest, receiptCovers, signBatch } from '../messages/batch.js';
 import { signDetachedAt, verifyCompact } from '../messages/jws.js';
@@ -10,6 +10,7 @@ import { PUBLIC_STATUSES, type PublicStatus } from '../usm/usm-model.js';
 import { retryAfterMs } from './backoff.js';
 import type { OutboxMessage, OutboxStore } from '../ports/outbox-store.js';
 import { ATTR, MESSAGING_SYSTEM, noTracing, type TraceSpan, type Tracing } from '../kernel/tracing.js';
+import { undici } from '../kernel/undici.js';
 
 /** The partner refused a message's time: its clock and ours differ by more than its window. */
 export interface ClockSkew {
@@ -78,12 +79,17 @@ export function createPartnerSender(options: {
   const receiptAlgorithms = new Set(options.algorithms);
   const pools = new Map<string, Dispatcher>();
 
-  const poolOf = (partner: Partner): Dispatcher => {
+  /** The pool toward a partner's gateway: made on the first message to it (undici loaded then), kept. */
+  const poolOf = async (partner: Partner): Promise<Dispatcher> => {
     if (options.dispatcher !== undefined) return options.dispatcher;
     // By origin too: a partner that moves (a new URL in the network directory) is sent to at its new address.
     const origin = new URL(partner.url!).origin;
     let pool = pools.get(`${partner.id} ${origin}`);
     if (pool === undefined) {
+      const { Pool } = await undici();
+      // Another message to the partner may have made it meanwhile.
+      pool = pools.get(`${partner.id} ${origin}`);
+      if (pool !== undefined) return pool;
       pool = new Pool(origin, {
         connections: delivery.connections,
         // The partner's TLS: our client certificate toward it, its CAs, and the pin its server certificate must match.
@@ -196,7 +202,7 @@ export function createPartnerSender(options: {
   async function post(partner: Partner, path: string, body: Buffer, signature: string, trace: string | null): Promise<Answer | { error: string }> {
     const base = new URL(partner.url!);
     try {
-      const response = await poolOf(partner).request({
+      const response = await (await poolOf(partner)).request({
         origin: base.origin,
         path: `${base.pathname.replace(/\/$/, '')}${path}`,
         method: 'POST',

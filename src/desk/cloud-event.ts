@@ -1,5 +1,9 @@
-import { CloudEvent, HTTP } from 'cloudevents';
+import type * as CloudEvents from 'cloudevents';
+import { lazyModule } from '../kernel/lazy-module.js';
 import type { StoredEvent } from '../ports/call.js';
+
+/** The `cloudevents` library (some thirty modules), loaded for the first CloudEvent made, not at start. */
+const cloudevents: () => Promise<typeof CloudEvents> = lazyModule(() => import('cloudevents'));
 
 /** The prefix of every CloudEvent `type` this gateway sends: `org.usm-link.call.status_changed`. */
 export const CLOUD_EVENT_TYPE_PREFIX = 'org.usm-link.';
@@ -18,7 +22,8 @@ export function cloudEventSource(gateway: { readonly publicUrl?: string | undefi
  * happened, `data` the event's payload, `sequence` (the CloudEvents sequence extension) its place
  * in the gateway's order of events.
  */
-export function cloudEventOf(event: StoredEvent, source: string): { readonly contentType: string; readonly body: string } {
+export async function cloudEventOf(event: StoredEvent, source: string): Promise<{ readonly contentType: string; readonly body: string }> {
+  const { CloudEvent, HTTP } = await cloudevents();
   const cloudEvent = new CloudEvent({
     specversion: '1.0',
     id: event.id,

@@ -16,12 +16,12 @@ export interface WebhookDelivery {
  * `nowMs`: `usm-link`, the event as JSON with `Usm-Webhook-Signature`; `cloudevents`, a
  * CloudEvent (structured JSON) with the Standard Webhooks headers, `webhook-id` the event id.
  */
-export function webhookDelivery(subscription: WebhookSubscription, event: StoredEvent, context: { readonly source: string; readonly nowMs: number }): WebhookDelivery {
+export async function webhookDelivery(subscription: WebhookSubscription, event: StoredEvent, context: { readonly source: string; readonly nowMs: number }): Promise<WebhookDelivery> {
   const live = liveSecrets(subscription.secrets, context.nowMs);
   // One secret is always live (the newest has no end); should a clock jump past every end, the newest still signs.
   const secrets = (live.length > 0 ? live : subscription.secrets.slice(-1)).map((s) => s.secret);
   if (subscription.format === 'cloudevents') {
-    const { contentType, body } = cloudEventOf(event, context.source);
+    const { contentType, body } = await cloudEventOf(event, context.source);
     return { headers: { 'content-type': contentType, ...standardWebhookHeaders(event.id, new Date(context.nowMs), body, secrets) }, body };
   }
   const body = JSON.stringify({ id: event.id, seq: event.seq, type: event.type, at: event.at, callId: event.callId, ...event.payload });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ATTR, MESSAGING_SYSTEM, type Tracing } from '../kernel/tracing.js';
 import { hostname } from 'node:os';
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { lazyDispatcher, undici } from '../kernel/undici.js';
 import type { Logger } from 'pino';
 import type { StoredEvent } from '../ports/call.js';
 import { uuidv7 } from '../kernel/uuid-v7.js';
@@ -69,14 +70,15 @@ const LEASE_MS = 30_000;
  * the others or itself for ever.
  */
 export function createWebhookDispatcher(options: WebhookDispatcherOptions): WebhookDispatcher {
-  const agent =
-    options.dispatcher ??
-    new Agent({
-      connect: { timeout: options.timeoutMs },
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-      keepAliveTimeout: 10_000,
-    });
+  const agent = lazyDispatcher(
+    ({ Agent }) =>
+      new Agent({
+        connect: { timeout: options.timeoutMs },
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+        keepAliveTimeout: 10_000,
+      }),
+  );
   const random = options.random ?? Math.random;
   const tracing = options.tracing?.on === true ? options.tracing : undefined;
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -202,10 +204,11 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   async function post(subscription: WebhookSubscription, event: StoredEvent): Promise<string | undefined | typeof PASSED_OVER> {
     try {
       const renderer = options.formats?.[subscription.format];
-      const delivery: RenderedDelivery | undefined = renderer === undefined ? webhookDelivery(subscription, event, { source: options.source, nowMs: options.now() }) : await renderer(subscription, event, options.now());
+      const delivery: RenderedDelivery | undefined = renderer === undefined ? await webhookDelivery(subscription, event, { source: options.source, nowMs: options.now() }) : await renderer(subscription, event, options.now());
       if (delivery === undefined) return PASSED_OVER;
       const { headers, body } = delivery;
-      const response = await request(subscription.url, { method: 'POST', dispatcher: delivery.dispatcher ?? agent, headers, body });
+      const { request } = await undici();
+      const response = await request(subscription.url, { method: 'POST', dispatcher: delivery.dispatcher ?? options.dispatcher ?? (await agent.get()), headers, body });
       await response.body.dump();
       return response.statusCode >= 200 && response.statusCode < 300 ? undefined : `HTTP ${response.statusCode}`;
     } catch (error) {
@@ -238,7 +241,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       closed = true;
       clearInterval(timer);
       await round;
-      if (options.dispatcher === undefined) await (agent as Agent).close();
+      await agent.close();
     },
   };
 }

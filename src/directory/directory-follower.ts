@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { JWK } from 'jose';
 import type { Logger } from 'pino';
-import { request } from 'undici';
 import type { components } from '../generated/api.js';
 import type { Partner, SwitchablePartners } from '../partners/partner-directory.js';
 import type { DirectoryStore } from '../ports/directory-store.js';
+import { undici } from '../kernel/undici.js';
 import { DirectoryError, type Directory } from './directory-document.js';
 import { partnersFromDirectory } from './directory-partners.js';
 import { verifyDirectory } from './directory-signing.js';
@@ -97,6 +97,7 @@ export function createDirectoryFollower(options: DirectoryFollowerOptions): Dire
   const heldFigures = (): { sequence: number; exp: number } | undefined => (held === undefined ? undefined : { sequence: held.directory.sequence, exp: held.directory.exp });
 
   async function fetchDocument(): Promise<string> {
+    const { request } = await undici();
     const response = await request(options.url, {
       headers: { accept: 'application/jose, text/plain' },
       headersTimeout: options.timeoutMs,

@@ -64,10 +64,11 @@ export interface LogWitnessOptions {
 export function createLogWitness(options: LogWitnessOptions): LogWitness {
   const clients = new Map<string, GatewayClient>();
   const agents = createPartnerAgents({ timeoutMs: options.timeoutMs });
-  const clientOf = (partner: Partner & { url: string }): GatewayClient => {
+  const clientOf = async (partner: Partner & { url: string }): Promise<GatewayClient> => {
     let client = clients.get(partner.id);
     if (client === undefined) {
-      client = createGatewayClient({ baseUrl: partner.url, from: options.self, to: partner.id, key: options.key, retry: { attempts: 1 }, timeoutMs: options.timeoutMs, dispatcher: agents.of(partner) });
+      const dispatcher = await agents.of(partner);
+      client = clients.get(partner.id) ?? createGatewayClient({ baseUrl: partner.url, from: options.self, to: partner.id, key: options.key, retry: { attempts: 1 }, timeoutMs: options.timeoutMs, dispatcher });
       clients.set(partner.id, client);
     }
     return client;
@@ -84,7 +85,7 @@ export function createLogWitness(options: LogWitnessOptions): LogWitness {
   async function cosignatureOfOurs(partner: Partner & { url: string }): Promise<CosignatureOutcome> {
     let jws: string;
     try {
-      jws = (await clientOf(partner).getLogCosignature()).cosignature;
+      jws = (await (await clientOf(partner)).getLogCosignature()).cosignature;
     } catch (error) {
       if (codeOf(error) === 'USM_ERR_COSIGNATURE_NOT_FOUND') return { outcome: 'none' };
       return { outcome: 'unreachable', detail: (error as Error).message };
@@ -120,7 +121,7 @@ export function createLogWitness(options: LogWitnessOptions): LogWitness {
   }
 
   async function witnessCheckpoint(partner: Partner & { url: string }): Promise<CheckpointOutcome> {
-    const client = clientOf(partner);
+    const client = await clientOf(partner);
     let offered: StoredCheckpoint;
     try {
       const answer = await client.getLogCheckpoint();

@@ -1,9 +1,9 @@
-import { request } from 'undici';
 import type { OutboxWorker } from '../delivery/outbox-worker.js';
 import type { components } from '../generated/api.js';
 import type { Partner, PartnerDirectory } from '../partners/partner-directory.js';
 import { describeConnectError, type PartnerAgents } from '../partners/partner-tls.js';
 import type { Store } from '../ports/store.js';
+import { undici } from '../kernel/undici.js';
 
 type Neighbour = components['schemas']['Neighbour'];
 
@@ -53,9 +53,11 @@ export async function neighbours(deps: { partners: PartnerDirectory; store: Stor
 }
 
 async function reach(partner: Partner, agents: PartnerAgents, timeoutMs: number): Promise<{ reachable: boolean; latencyMs: number | null; error?: string }> {
-  const started = performance.now();
   try {
-    const response = await request(`${partner.url!.replace(/\/$/, '')}/healthz`, { dispatcher: agents.of(partner), headersTimeout: timeoutMs, bodyTimeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs) });
+    const { request } = await undici();
+    const dispatcher = await agents.of(partner);
+    const started = performance.now();
+    const response = await request(`${partner.url!.replace(/\/$/, '')}/healthz`, { dispatcher, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs) });
     await response.body.dump();
     return { reachable: response.statusCode === 200, latencyMs: Math.round(performance.now() - started), ...(response.statusCode === 200 ? {} : { error: `HTTP ${response.statusCode}` }) };
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { JWK } from 'jose';
 import type { Logger } from 'pino';
-import { request } from 'undici';
 import type { PartnerConfig } from '../config/load-config.js';
+import { undici } from '../kernel/undici.js';
 import { sameKey, verificationKeyOf, type VerificationKey } from '../keys/jwk.js';
 import { createPartnerDirectory, type Partner, type PartnerDirectory, type SwitchablePartners } from './partner-directory.js';
 
@@ -68,6 +68,7 @@ export function createPartnerJwks(options: PartnerJwksOptions): PartnerJwks {
   const swap = (): void => options.target.swap(build());
 
   async function fetchKeys(config: PartnerConfig): Promise<VerificationKey[]> {
+    const { request } = await undici();
     const response = await request(config.jwksUrl!, {
       headers: { accept: 'application/jwk-set+json, application/json' },
       headersTimeout: options.timeoutMs,

@@ -1,8 +1,10 @@
 import { X509Certificate } from 'node:crypto';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
-import { Agent, type Dispatcher } from 'undici';
+import type * as Undici from 'undici';
+import type { Dispatcher } from 'undici';
 import type { PartnerTlsConfig } from '../config/load-config.js';
 import { certificateSha256, readCertificatesPem, readPrivateKeyPem, spkiSha256 } from '../keys/tls-files.js';
+import { lazyDispatcher, undici } from '../kernel/undici.js';
 import type { Partner } from './partner-directory.js';
 
 /** TLS toward and from one partner's gateway, its files read (`partners[].tls`). */
@@ -118,28 +120,32 @@ export function isTlsRefusal(description: string): boolean {
   return /^(ERR_TLS_|ERR_SSL_|[A-Z_]*(CERT|SELF_SIGNED|UNABLE_TO_))/.test(description) || description.includes('USM_ERR_CLIENT_CERTIFICATE');
 }
 
-/** One undici Agent per partner with TLS of its own (and one shared for the rest), for requests to partner gateways. */
+/**
+ * One undici Agent per partner with TLS of its own (and one shared for the rest), for requests to partner
+ * gateways; each made on first use (undici is loaded on the first outbound call, kernel/undici.ts).
+ */
 export interface PartnerAgents {
-  of(partner: Partner): Dispatcher;
+  of(partner: Partner): Promise<Dispatcher>;
   close(): Promise<void>;
 }
 
 export function createPartnerAgents(options: { readonly timeoutMs: number }): PartnerAgents {
-  const make = (connect: object): Agent => new Agent({ connect: { timeout: options.timeoutMs, ...connect }, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
-  const shared = make({});
-  const own = new Map<string, { tls: PartnerTls; agent: Agent }>();
+  const make = ({ Agent }: typeof Undici, connect: object): Dispatcher =>
+    new Agent({ connect: { timeout: options.timeoutMs, ...connect }, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+  const shared = lazyDispatcher((loaded) => make(loaded, {}));
+  const own = new Map<string, { tls: PartnerTls; agent: Promise<Dispatcher> }>();
   return {
     of(partner) {
-      if (partner.tls?.outbound === undefined) return shared;
+      if (partner.tls?.outbound === undefined) return shared.get();
       const held = own.get(partner.id);
       if (held?.tls === partner.tls) return held.agent;
-      if (held !== undefined) void held.agent.close();
-      const agent = make(tlsConnectOf(partner));
+      if (held !== undefined) void held.agent.then((agent) => agent.close());
+      const agent = undici().then((loaded) => make(loaded, tlsConnectOf(partner)));
       own.set(partner.id, { tls: partner.tls, agent });
       return agent;
     },
     async close() {
-      await Promise.all([shared.close(), ...[...own.values()].map((o) => o.agent.close())]);
+      await Promise.all([shared.close(), ...[...own.values()].map(async (o) => (await o.agent).close())]);
     },
   };
 }

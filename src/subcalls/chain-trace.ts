@@ -111,7 +111,7 @@ export function createChainTracer(deps: {
     const supplier = deps.partners.get(supplierId);
     if (remoteCallId === null) return { error: 'the supplier has not answered yet' };
     if (supplier?.url === undefined) return { error: `${supplierId} has no gateway url` };
-    const client = createPartnerClient({ baseUrl: supplier.url, from: deps.self, to: supplierId, key: deps.signingKey, dispatcher: agents.of(supplier) });
+    const client = createPartnerClient({ baseUrl: supplier.url, from: deps.self, to: supplierId, key: deps.signingKey, dispatcher: await agents.of(supplier) });
     try {
       const answer = await client.get(`/v1/calls/${encodeURIComponent(remoteCallId)}/trace`);
       if (answer.status === 200) return answer.body as TraceHop;

@@ -1,6 +1,7 @@
 import { lookup as dnsLookup } from 'node:dns';
 import { isIP } from 'node:net';
-import { Agent } from 'undici';
+import type { Dispatcher } from 'undici';
+import { undici } from '../kernel/undici.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import { hostMatches, isPublicAddress, publicOnlyLookup } from '../kernel/public-address.js';
 import type { CallbackPolicy } from '../partners/partner-directory.js';
@@ -64,9 +65,10 @@ export async function checkCallback(callback: string, policy: CallbackPolicy | u
  * An HTTP dispatcher whose connections go only to addresses the policy allows: the name is
  * resolved when the connection is made and refused when any address it has is not public.
  */
-export function guardedDispatcher(policy: CallbackPolicy, timeoutMs: number): Agent {
+export async function guardedDispatcher(policy: CallbackPolicy, timeoutMs: number): Promise<Dispatcher> {
   const refusal = (host: string, address: string | undefined) =>
     Object.assign(new Error(`callback host ${host} resolves to ${address ?? 'nothing'}, which is not a public address`), { code: 'USM_CALLBACK_ADDRESS_REFUSED' });
   const connect = policy.allowPrivateAddresses ? { timeout: timeoutMs } : { timeout: timeoutMs, lookup: publicOnlyLookup(refusal) };
+  const { Agent } = await undici();
   return new Agent({ connect, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, keepAliveTimeout: 10_000 });
 }

@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import type { Logger } from 'pino';
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { lazyDispatcher, undici } from '../kernel/undici.js';
 import { addNote, resolveOnBehalf, step, type Draft } from '../calls/call-draft.js';
 import type { CallService } from '../calls/call-service.js';
 import type { SigningKey } from '../keys/jwk.js';
@@ -62,7 +63,7 @@ export function createDeskConnector(deps: {
   readonly dispatcher?: Dispatcher;
 }): DeskConnector {
   const { config, store, calls } = deps;
-  const agent = deps.dispatcher ?? new Agent({ connect: { timeout: config.timeoutMs }, headersTimeout: config.timeoutMs, bodyTimeout: config.timeoutMs });
+  const agent = lazyDispatcher(({ Agent }) => new Agent({ connect: { timeout: config.timeoutMs }, headersTimeout: config.timeoutMs, bodyTimeout: config.timeoutMs }));
   let round: Promise<void> | undefined;
   let closed = false;
   let jtis = 0;
@@ -78,9 +79,10 @@ export function createDeskConnector(deps: {
       .sign(deps.key.privateKey);
 
   async function send(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown, jti = `${deps.self}-${deps.now()}-${++jtis}-${Math.random().toString(36).slice(2)}`): Promise<{ status: number; body: any }> {
+    const { request } = await undici();
     const response = await request(`${config.baseUrl}${path}`, {
       method,
-      dispatcher: agent,
+      dispatcher: deps.dispatcher ?? (await agent.get()),
       headers: {
         authorization: `Bearer ${await jwt(jti)}`,
         accept: 'application/json',
@@ -238,7 +240,7 @@ export function createDeskConnector(deps: {
       closed = true;
       clearInterval(timer);
       await round;
-      if (deps.dispatcher === undefined) await agent.close();
+      await agent.close();
     },
   };
 }

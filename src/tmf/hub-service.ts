@@ -90,9 +90,9 @@ export function hubRenderer(deps: {
   readonly timeoutMs: number;
   readonly resolve?: Resolve;
 }) {
-  const dispatchers = new Map<CallbackPolicy, Dispatcher>();
+  const dispatchers = new Map<CallbackPolicy, Promise<Dispatcher>>();
   const queries = new Map<string, HubQuery>();
-  const dispatcherFor = (policy: CallbackPolicy): Dispatcher => {
+  const dispatcherFor = (policy: CallbackPolicy): Promise<Dispatcher> => {
     let found = dispatchers.get(policy);
     if (found === undefined) dispatchers.set(policy, (found = guardedDispatcher(policy, deps.timeoutMs)));
     return found;
@@ -128,11 +128,11 @@ export function hubRenderer(deps: {
           [HUB_SIGNATURE_HEADER]: signDetachedAt(Buffer.from(body), deps.signingKey(), Math.floor(nowMs / 1000)),
         },
         body,
-        dispatcher: dispatcherFor(partner.callbacks!),
+        dispatcher: await dispatcherFor(partner.callbacks!),
       };
     },
     async close() {
-      await Promise.all([...dispatchers.values()].map((d) => d.close()));
+      await Promise.all([...dispatchers.values()].map(async (d) => (await d).close()));
     },
   };
 }

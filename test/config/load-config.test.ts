@@ -1,9 +1,14 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { stringify as yamlOf } from 'yaml';
+import { parse as parseYaml, stringify as yamlOf } from 'yaml';
+import { CONFIG_SCHEMA_REF, configSchemaAjv } from '../../src/config/config-schema.js';
+import { configValidator, configValidatorAt } from '../../src/config/config-validator.js';
 import { buildConfig, ConfigError, loadConfigFile } from '../../src/config/load-config.js';
+import { CONFIG_SCHEMA_SHA256, validateGatewayConfig } from '../../src/generated/config-validator.js';
+import { sha256Of } from '../../src/kernel/yaml-document.js';
 
 const valid = () => ({
   party: { id: 'provider', name: 'Provider' },
@@ -200,5 +205,50 @@ describe('the config file', () => {
     expect(fromYaml.partners).toHaveLength(51);
     expect(await loadConfigFile(join(dir, 'config.json'))).toEqual(fromYaml);
     expect(await loadConfigFile(join(dir, 'flow.yaml'))).toEqual(fromYaml);
+  });
+});
+
+describe('the config check', () => {
+  const root = new URL('../../', import.meta.url);
+
+  it('is the one `npm run generate` compiled from config/schema.yaml as the file is now', async () => {
+    const text = await readFile(new URL('config/schema.yaml', root), 'utf8');
+    // Stale: run `npm run generate` and commit src/generated/config-validator.ts.
+    expect(CONFIG_SCHEMA_SHA256).toBe(sha256Of(text));
+    expect(configValidator()).toBe(validateGatewayConfig);
+  });
+
+  it('judges as the schema compiled at run time does: the same verdicts, errors and defaults', async () => {
+    const compiled = configSchemaAjv(parseYaml(await readFile(new URL('config/schema.yaml', root), 'utf8'))).compile({ $ref: CONFIG_SCHEMA_REF });
+    const filled = { ...valid(), listen: {}, security: {}, limits: {}, delivery: {}, desk: {}, agreements: [], routes: [] };
+    const cases: unknown[] = [
+      filled,
+      { ...filled, party: { id: 'Provider!', name: 'Provider' } },
+      { ...filled, listen: { port: 70000 } },
+      { ...filled, surplus: true },
+      { ...filled, partners: [{ ...valid().partners[0], roles: ['nobody'] }] },
+      { ...filled, party: { id: 'provider', name: '' } },
+    ];
+    expect(cases.map((input) => validateGatewayConfig(structuredClone(input)))).toEqual([true, false, false, false, false, false]);
+    for (const input of cases) {
+      const [ours, theirs] = [structuredClone(input), structuredClone(input)];
+      expect(validateGatewayConfig(ours)).toBe(compiled(theirs));
+      expect(validateGatewayConfig.errors ?? null).toEqual(compiled.errors ?? null);
+      expect(ours).toEqual(theirs);
+    }
+  });
+
+  it('compiles config/schema.yaml at start once the file has changed since it was generated', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'usm-schema-'));
+    await mkdir(join(dir, 'config'));
+    const text = await readFile(new URL('config/schema.yaml', root), 'utf8');
+    const changed = text.replace("            name: { type: string, minLength: 1 }\n", "            name: { type: string, minLength: 1 }\n            motto: { type: string }\n");
+    expect(changed).not.toBe(text);
+    await writeFile(join(dir, 'config', 'schema.yaml'), changed);
+    const validate = configValidatorAt(pathToFileURL(`${dir}/`));
+    expect(validate).not.toBe(validateGatewayConfig);
+    const withMotto = { ...valid(), party: { id: 'provider', name: 'Provider', motto: 'Always on' } };
+    expect(validate(structuredClone(withMotto))).toBe(true);
+    expect(validateGatewayConfig(structuredClone(withMotto))).toBe(false);
   });
 });

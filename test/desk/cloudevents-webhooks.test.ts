@@ -78,7 +78,7 @@ describe('desk webhooks as CloudEvents, signed per Standard Webhooks', () => {
     expect(String(created_!.sequence)).toMatch(/^\d{20}$/);
     // The body is exactly what was signed: tampering with it breaks the signature.
     const tampered = hook.received()[0]!;
-    expect(() => new Webhook(secret).verify(tampered.raw.replace(callId, callId.replace(/.$/, '0')), stringHeaders(tampered.headers))).toThrow(WebhookVerificationError);
+    expect(() => new Webhook(secret).verify(tampered.raw.replace(callId, callId.replace(/.$/, (last) => (last === '0' ? '1' : '0'))), stringHeaders(tampered.headers))).toThrow(WebhookVerificationError);
 
     await gateway.desk('DELETE', `/v1/desk/webhooks/${created.body.id}`);
     await hook.close();

@@ -1,4 +1,5 @@
 import { createConfig, lintFromString } from '@redocly/openapi-core';
+import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractDocument, HTTP_METHODS } from '../../src/http/contract.js';
 import { DEFAULTED_QUERY_PARAMETERS } from '../../src/http/register-operations.js';
@@ -60,10 +61,32 @@ describe('the contract', () => {
     expect([...defaulted].sort()).toEqual([...DEFAULTED_QUERY_PARAMETERS].sort());
   });
 
-  it('serves the Swagger UI at /docs', async () => {
+  it('serves the Swagger UI at /docs (made on its first request), over /openapi.json, with its assets', async () => {
     const response = await fetch(`${gateway.url}/docs/`);
     expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('x-request-id')).toBeTruthy();
     expect(await response.text()).toContain('swagger');
+    expect((await fetch(`${gateway.url}/docs`)).status).toBe(200);
+    const initializer = await fetch(`${gateway.url}/docs/static/swagger-initializer.js`);
+    expect(initializer.status).toBe(200);
+    expect(await initializer.text()).toContain('/openapi.json');
+    const bundle = await fetch(`${gateway.url}/docs/static/swagger-ui-bundle.js`);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-type')).toMatch(/javascript/);
+    expect((await bundle.arrayBuffer()).byteLength).toBe(Number(bundle.headers.get('content-length')));
+    const etag = bundle.headers.get('etag');
+    expect(etag).toBeTruthy();
+    // (fetch would add Cache-Control: no-cache to a conditional request.)
+    const again = await request(`${gateway.url}/docs/static/swagger-ui-bundle.js`, { headers: { 'if-none-match': etag! } });
+    await again.body.dump();
+    expect(again.statusCode).toBe(304);
+    // A path under /docs the UI does not have is the gateway's own 404 problem.
+    const missing = await fetch(`${gateway.url}/docs/static/nothing-here.js`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await missing.json()).toMatchObject({ code: 'USM_ERR_NOT_FOUND' });
+    expect(gateway.app.routeTable).toEqual(expect.arrayContaining(['GET /docs', 'GET /docs/*']));
   });
 });
 

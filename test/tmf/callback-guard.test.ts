@@ -42,11 +42,11 @@ describe('where a partner\'s TMF621 callbacks may go', () => {
     // At subscription the name resolved to a public address...
     await expect(checkCallback(`http://localhost:${port}/`, policy, async () => ['93.184.216.34'])).resolves.toBeInstanceOf(URL);
     // ...at delivery it resolves to loopback: the connection is refused.
-    const guarded = guardedDispatcher(policy, 2000);
+    const guarded = await guardedDispatcher(policy, 2000);
     await expect(request(`http://localhost:${port}/`, { dispatcher: guarded })).rejects.toMatchObject({ code: 'USM_CALLBACK_ADDRESS_REFUSED' });
     await guarded.close();
     // Where the entry allows private addresses, the same request goes through.
-    const open = guardedDispatcher({ hosts: ['localhost'], allowPrivateAddresses: true }, 2000);
+    const open = await guardedDispatcher({ hosts: ['localhost'], allowPrivateAddresses: true }, 2000);
     const answer = await request(`http://localhost:${port}/`, { dispatcher: open });
     expect(await answer.body.text()).toBe('ok');
     await open.close();
