@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { jose } from '../kernel/jose.js';
 import type { Dispatcher } from 'undici';
 import { undici } from '../kernel/undici.js';
 import type { SigningKey } from '../keys/jwk.js';
@@ -81,7 +81,8 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
       return call('POST', path, { 'content-type': 'application/json', 'usm-signature': sign(body) }, body);
     },
     sendRaw: (path, body, headers) => call('POST', path, headers, body),
-    readToken: (lifetimeSeconds = 120) => {
+    readToken: async (lifetimeSeconds = 120) => {
+      const { SignJWT } = await jose();
       const issuedAt = Math.floor(now() / 1000);
       return new SignJWT({})
         .setProtectedHeader({ alg: options.key.alg, kid: options.key.kid, typ: 'JWT' })

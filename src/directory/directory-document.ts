@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { JWK } from 'jose';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { ValidateFunction } from 'ajv';
+import type * as Ajv2020Module from 'ajv/dist/2020.js';
 
 /** The protected header's `typ` of a signed directory: no other signed statement passes for one. */
 export const DIRECTORY_TYP = 'usm-link-directory+jws';
@@ -64,12 +66,19 @@ export type DirectoryErrorCode = 'DIR_SOURCE' | 'DIR_SIGNATURE' | 'DIR_SCHEMA' |
 /** The JSON Schema of the document (config/directory.schema.json), read once. */
 export const directorySchema = JSON.parse(readFileSync(new URL('../../config/directory.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
-/** The schema's check, compiled on the first directory checked (a gateway that follows none never needs it). */
+/**
+ * The schema's check, compiled on the first directory checked (a gateway that follows none never needs
+ * it), with ajv's JSON Schema 2020-12 build (its own vocabularies, some twenty modules) loaded then.
+ */
 let compiled: ValidateFunction | undefined;
+function compileDirectorySchema(): ValidateFunction {
+  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof Ajv2020Module;
+  return new Ajv2020({ allErrors: false, strict: false }).compile(directorySchema);
+}
 
 /** Checks a parsed payload against the schema and the rules a schema cannot say; returns it typed. */
 export function parseDirectory(value: unknown): Directory {
-  const validate = (compiled ??= new Ajv2020({ allErrors: false, strict: false }).compile(directorySchema));
+  const validate = (compiled ??= compileDirectorySchema());
   if (!validate(value)) {
     const [first] = validate.errors ?? [];
     throw new DirectoryError('DIR_SCHEMA', `the directory ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}`);

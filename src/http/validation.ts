@@ -1,18 +1,20 @@
+import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 import { CONTRACT_SCHEMA_ID, type ContractDocument, type Operation, type OperationResponse } from './contract.js';
 import { ERROR_CODES } from '../kernel/error-codes.js';
 import type { FieldError } from '../kernel/gateway-error.js';
 import { PROBLEM_MEDIA_TYPE } from '../kernel/problem.js';
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+/** ajv-formats, loaded with the first Ajv that needs it (the first schema compiled), not at start. */
+const addFormats = (ajv: Ajv): Ajv => (createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv) => Ajv)(ajv);
 
 /**
  * Request validation with the contract's own schemas. Bodies are checked as sent (no coercion,
  * nothing removed); query and path parameters are strings on the wire and coerced to their types.
  * Each schema is compiled on its route's first request, not at start: compiling all of them made up
- * most of a gateway's start-up (test/http/responses.test.ts compiles every one of them).
+ * most of a gateway's start-up (test/http/responses.test.ts compiles every one of them); the two Ajv
+ * instances, with their formats, are made for the first one.
  */
 export function createContractValidation(document: ContractDocument): {
   readonly compiler: FastifySchemaCompiler<unknown>;
@@ -22,10 +24,9 @@ export function createContractValidation(document: ContractDocument): {
   const shared = { $id: CONTRACT_SCHEMA_ID, components: document.components };
   // The contract's schemas are not checked against the JSON Schema meta-schema here, at every start (compiling
   // it took a good share of start-up): the contract is linted as OpenAPI 3.1 in test/http/contract.test.ts.
-  const strict = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: false, useDefaults: true, validateSchema: false }));
-  const coercing = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: true, useDefaults: true, validateSchema: false }));
-  strict.addSchema(shared);
-  coercing.addSchema(shared);
+  const withContract = (coerceTypes: boolean) => (): Ajv => addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes, useDefaults: true, validateSchema: false })).addSchema(shared);
+  const strict = once(withContract(false));
+  const coercing = once(withContract(true));
   return {
     compiler: ({ schema, httpPart }) => compiledOnFirstUse(httpPart === 'body' ? strict : coercing, schema as object),
     bodyValidator(schema) {
@@ -46,11 +47,17 @@ interface LazyValidator {
   readonly schemaEnv: unknown;
 }
 
+/** A value made on first use and kept. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
 /** A validator that compiles its schema on its first call and keeps the compiled function. */
-function compiledOnFirstUse(ajv: Ajv, schema: object): LazyValidator {
+function compiledOnFirstUse(ajv: () => Ajv, schema: object): LazyValidator {
   let compiled: ValidateFunction | undefined;
   const validate = ((data: unknown, context?: DataContext) => {
-    compiled ??= ajv.compile(schema);
+    compiled ??= ajv().compile(schema);
     const valid = compiled(data, context);
     validate.errors = compiled.errors;
     return valid;

@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { calculateJwkThumbprint, type JWK } from 'jose';
+import type { JWK } from 'jose';
+import { jose } from '../kernel/jose.js';
 import { BootError } from '../kernel/boot-error.js';
 
 export const SIGNING_ALGORITHMS = ['EdDSA', 'ES256'] as const;
@@ -72,7 +73,7 @@ export async function generatePrivateJwk(alg: SigningAlgorithm = 'EdDSA'): Promi
   const { privateKey } =
     alg === 'EdDSA' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const jwk = privateKey.export({ format: 'jwk' }) as JWK;
-  const kid = await calculateJwkThumbprint(publicJwkOf(jwk));
+  const kid = await (await jose()).calculateJwkThumbprint(publicJwkOf(jwk));
   return { ...jwk, kid, alg, use: 'sig' };
 }
 

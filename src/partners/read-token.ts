@@ -1,4 +1,5 @@
-import { jwtVerify, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
+import { jose } from '../kernel/jose.js';
 import { isErrorCode } from '../kernel/error-codes.js';
 import { codeOf, GatewayError } from '../kernel/gateway-error.js';
 import type { Partner, PartnerDirectory } from './partner-directory.js';
@@ -24,6 +25,7 @@ export function createReadTokenVerifier(options: {
       if (token === undefined) throw new GatewayError('USM_ERR_TOKEN_MISSING', 'send Authorization: Bearer <JWT signed with your key>');
       let owner: Partner | undefined;
       let payload: JWTPayload;
+      const { jwtVerify } = await jose();
       try {
         ({ payload } = await jwtVerify(
           token,

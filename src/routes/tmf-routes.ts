@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, preValidationHookHandler } from 'fastify';
-import { decodeJwt } from 'jose';
+import { jose } from '../kernel/jose.js';
 import { ERROR_CODES } from '../kernel/error-codes.js';
 import { GatewayError } from '../kernel/gateway-error.js';
 import { CONTRACT_SCHEMA_ID, methodsForPath, operationsOf, type ContractDocument } from '../http/contract.js';
@@ -50,7 +50,7 @@ export function tmfRoutes(deps: TmfRouteDeps) {
   const writeOf = async (request: FastifyRequest): Promise<TicketWrite> => {
     const partner = await authenticate(request);
     const token = request.headers.authorization!.slice('Bearer '.length);
-    const { jti } = decodeJwt(token);
+    const { jti } = (await jose()).decodeJwt(token);
     if (typeof jti !== 'string' || jti.length === 0 || jti.length > 200) {
       throw new GatewayError('USM_ERR_TOKEN_INVALID', 'a write needs a jti claim (1 to 200 characters) never used for a write before');
     }

@@ -1,4 +1,4 @@
-import { SignJWT } from 'jose';
+import { jose } from '../kernel/jose.js';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import { lazyDispatcher, undici } from '../kernel/undici.js';
@@ -68,8 +68,8 @@ export function createDeskConnector(deps: {
   let closed = false;
   let jtis = 0;
 
-  const jwt = (jti: string): Promise<string> =>
-    new SignJWT({})
+  const jwt = async (jti: string): Promise<string> =>
+    new (await jose()).SignJWT({})
       .setProtectedHeader({ alg: deps.key.alg, kid: deps.key.kid, typ: 'JWT' })
       .setIssuer(config.issuer)
       .setAudience(config.audience)
