@@ -83,6 +83,8 @@ for (const engine of ENGINES) {
       expect((await store.listHistory(call.id)).map((h) => h.change)).toEqual([{ kind: 'status', from: null, to: 'acknowledged' }]);
       expect(await store.listNotes(call.id, 'public')).toEqual([]);
       expect(await store.listNotes(call.id, 'all')).toHaveLength(1);
+      // Events are read by position, which PostgreSQL's log sequencer gives after the commit.
+      await store.sequenced();
       expect((await store.eventsAfter(0, 10)).map((e) => e.type)).toEqual(['call.created']);
       expect(await store.lastEventSeq()).toBeGreaterThan(0);
       const next = { ...call, summary: 'changed', version: 2 };
@@ -530,6 +532,7 @@ for (const engine of ENGINES) {
       expect((await store.listHistory(ended.id)).map((h) => h.comment)).toEqual(['asked [removed]']);
       const [message] = await store.inboundForCall(ended.id);
       expect(message).toMatchObject({ body: '', purgedAt, response: { status: 201, body: { receipt: { jws: 'receipt-jws' } } } });
+      await store.sequenced();
       const event = (await store.eventsAfter(0, 10)).find((e) => e.callId === ended.id)!;
       expect(JSON.stringify(event.payload)).not.toMatch(/erika/i);
       expect(await store.callsOfRequester({ email: 'erika@example.org' }, 10)).toEqual([]);
