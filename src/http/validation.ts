@@ -3,6 +3,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import type { FastifySchemaCompiler } from 'fastify';
 import { CONTRACT_SCHEMA_ID, type ContractDocument, type Operation, type OperationResponse } from './contract.js';
 import { ERROR_CODES } from '../kernel/error-codes.js';
+import { once } from '../kernel/lazy-module.js';
 import type { FieldError } from '../kernel/gateway-error.js';
 import { PROBLEM_MEDIA_TYPE } from '../kernel/problem.js';
 
@@ -45,12 +46,6 @@ interface LazyValidator {
   errors?: ValidateFunction['errors'];
   /** Set as on Ajv's own functions, so that fastify passes the parent data (see DataContext). */
   readonly schemaEnv: unknown;
-}
-
-/** A value made on first use and kept. */
-function once<T>(make: () => T): () => T {
-  let made: { value: T } | undefined;
-  return () => (made ??= { value: make() }).value;
 }
 
 /** A validator that compiles its schema on its first call and keeps the compiled function. */
