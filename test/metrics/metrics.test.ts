@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { createServer as createNetServer } from 'node:net';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import {
   ADMIN_TOKEN,
   DESK_TOKEN,
@@ -227,7 +228,11 @@ describe('metrics', () => {
   it('reads the queue, its age, the circuit and the dead letters per partner at scrape time', async () => {
     const clinic = await makePartner('clinic');
     const [p, s, p2] = await Promise.all([gatewayNode('provider'), gatewayNode('supplier'), gatewayNode('provider-two')]);
-    // The supplier never starts: two failures in a row open the circuit for a minute.
+    // The supplier's port is held by a listener that drops every connection (no other test's server can
+    // take it while the suite runs): two failures in a row open the circuit for a minute.
+    const dropping = createNetServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => dropping.listen(s.port, '127.0.0.1', resolve));
+    onTestFinished(() => new Promise<void>((resolve) => dropping.close(() => resolve())));
     const gateway = await provider(p, clinic, s, { circuitFailureThreshold: 2, circuitCooldownMs: 60_000, batchSize: 1 });
     open.push(gateway);
     expect((await submit(gateway, clinic)).status).toBe(201);
