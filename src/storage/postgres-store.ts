@@ -115,45 +115,42 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       return result;
     });
   let sequencer: Sequencer | undefined;
-  // Every batch's commit is told to every replica on this channel (one per schema), so that an
-  // answer waiting for its message's leaf index learns of it at once; a poll covers a lost listener.
-  const channel = `usm_log_${schema ?? 'public'}`;
-  const transact = async (steps: readonly Step[]): Promise<void> => {
-    const unsequenced = await transaction(async (pipe) => {
-      const wrote = await runSteps(pipe, steps);
-      // A replica that does not sequence tells the one that does, with its COMMIT (PostgreSQL delivers
-      // a notification once its transaction has committed), so that it integrates now, not at its next look.
-      if (wrote && sequencer?.holding !== true) pipe.send('SELECT pg_notify($1, $2)', [channel, PENDING]);
-      return wrote;
-    });
-    // This replica's own commits wake its sequencer at once.
-    if (unsequenced) sequencer?.wake();
-  };
-
   await run(async () => {
     if (schema !== null) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await migrate(pool, now);
   });
 
+  // Every batch's commit is told to every replica on this channel (one per schema), so that an
+  // answer waiting for its message's leaf index learns of it at once; a poll covers a lost listener.
+  const channel = `usm_log_${schema ?? 'public'}`;
   const integration = integrationNews(POLL_UNHEARD_MS);
   const listener = await keepListening(parsed.toString(), channel, {
     told: (payload) => (payload === RELEASED ? sequencer?.vacant() : payload === PENDING ? sequencer?.heard() : integration.told(payload ?? '')),
     listening: integration.listening,
   });
+  const transact = async (steps: readonly Step[]): Promise<void> => {
+    const unsequenced = await transaction((pipe) => runSteps(pipe, steps));
+    if (!unsequenced) return;
+    // This replica's own commits wake its sequencer at once; a replica that does not sequence tells
+    // the one that does, so that it integrates now, not at its next look.
+    if (sequencer?.holding === true) sequencer.wake();
+    else listener.pending();
+  };
   if (options.sequencer !== false) {
     sequencer = startSequencer(
       {
         now,
         read: <R>(statement: Sql, params: Params = {}) => run(async () => (await execute(pool, statement, params)).rows as R[]),
         write: (statement, params) => write(statement, params),
-        integrate: (limit) =>
-          transaction(async (pipe) => {
-            let integrated: Integrated = { entries: 0, logged: [] };
-            await runSteps(pipe, integrateLogSteps(limit, options.checkpoint, (done) => (integrated = done)));
-            // Sent with the COMMIT; delivered to the listeners once the batch has committed.
-            pipe.send('SELECT pg_notify($1, $2)', [channel, batchNews(integrated)]);
-            return integrated;
-          }),
+        integrate: async (limit) => {
+          const integrated = await transaction(async (pipe) => {
+            let done: Integrated = { entries: 0, logged: [] };
+            await runSteps(pipe, integrateLogSteps(limit, options.checkpoint, (batch) => (done = batch)));
+            return done;
+          });
+          void listener.tell(batchNews(integrated));
+          return integrated;
+        },
         integrated: integration.learned,
         hearing: integration.hearing,
       },
@@ -170,7 +167,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       integration: { ...integration, ownBatch: (ms) => sequencer?.ownBatch(ms) ?? Promise.resolve() },
       close: async () => {
         // The lease given up is told, so that another replica takes over now, not when it would have lapsed.
-        if (await sequencer?.stop()) await pool.query('SELECT pg_notify($1, $2)', [channel, RELEASED]).catch(() => undefined);
+        if (await sequencer?.stop()) await listener.tell(RELEASED);
         await listener.close();
         await pool.end();
       },
@@ -265,18 +262,48 @@ const PENDING = 'pending';
 /** How often answers waiting for a leaf index, and the sequencer, look for batches while notifications are not heard. */
 const POLL_UNHEARD_MS = 20;
 
+interface Listener {
+  /** Tells every replica (this one too) a payload, now; lost when the connection is down (the pollers cover that). */
+  tell(payload: string): Promise<void>;
+  /** Tells every replica that a commit left entries for the sequencer: one notification in flight at a time, the commits meanwhile told by the next. */
+  pending(): void;
+  close(): Promise<void>;
+}
+
 /**
  * A connection of its own that `LISTEN`s on the channel (pg needs a dedicated client for
  * notifications), connected again a second after it is lost; `listening` says whether it is up.
+ *
+ * It also sends the notifications, each in a transaction of its own with `synchronous_commit` off,
+ * never with a data transaction's COMMIT: PostgreSQL serialises every notifying commit of the
+ * database on one lock (held until the commit is done, WAL flush included), so a notification sent
+ * with each replica's COMMIT made the replicas' commits wait on one another. A notification is a
+ * hint (every waiter also looks again after a timeout), so one lost in a crash costs nothing.
  */
 async function keepListening(
   url: string,
   channel: string,
   signal: { told: (payload: string | undefined) => void; listening: (up: boolean) => void },
-): Promise<{ close(): Promise<void> }> {
+): Promise<Listener> {
   let current: pg.Client | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
+  let pendingSent = false;
+  let pendingAgain = false;
+  const send = async (payload: string): Promise<void> => {
+    await current?.query('SELECT pg_notify($1, $2)', [channel, payload]).catch(() => undefined);
+  };
+  const pending = (): void => {
+    if (pendingSent) return void (pendingAgain = true);
+    pendingSent = true;
+    void send(PENDING).finally(() => {
+      pendingSent = false;
+      if (pendingAgain) {
+        pendingAgain = false;
+        pending();
+      }
+    });
+  };
   const connect = async (): Promise<void> => {
     const client = new pg.Client({ connectionString: url });
     let gone = false;
@@ -294,7 +321,7 @@ async function keepListening(
     client.on('notification', (message) => signal.told(message.payload));
     try {
       await client.connect();
-      await client.query(`LISTEN ${channel}`);
+      await client.query(`SET synchronous_commit = off; LISTEN ${channel}`);
     } catch {
       lost();
       return;
@@ -305,6 +332,8 @@ async function keepListening(
   };
   await connect();
   return {
+    tell: send,
+    pending,
     async close() {
       closed = true;
       clearTimeout(retry);

@@ -24,11 +24,18 @@ const signer: CheckpointSigner = (head) => {
 /**
  * Counts the times a connection waits for the server: a query sent while none of that connection's
  * queries is outstanding starts a round trip; queries sent behind it (pipelined) share it.
+ * Notifications are counted apart: they go on the listening connection, after the commit, which
+ * does not wait for them.
  */
 const inFlight = new WeakMap<object, number>();
 let roundTrips = 0;
+let notifications = 0;
 const original = pg.Client.prototype.query;
 function counting(this: pg.Client, ...args: unknown[]): unknown {
+  if (typeof args[0] === 'string' && args[0].includes('pg_notify')) {
+    notifications++;
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  }
   const outstanding = inFlight.get(this) ?? 0;
   if (outstanding === 0) roundTrips++;
   inFlight.set(this, outstanding + 1);
@@ -50,6 +57,12 @@ async function counted(work: () => Promise<unknown>): Promise<number> {
   const before = roundTrips;
   await work();
   return roundTrips - before;
+}
+
+async function notified(work: () => Promise<unknown>): Promise<number> {
+  const before = notifications;
+  await work();
+  return notifications - before;
 }
 
 function inbound(callId: string, id = uuidv7()): InboundMessage {
@@ -120,6 +133,8 @@ describe('the cost of the PostgreSQL store on the hot path', () => {
     expect(await store.logIndexOf('in', 'hospital', change.inbound!.id)).toBe(size);
     expect((await store.eventsAfter(0, 1000)).filter((e) => e.callId === change.call.id)).toHaveLength(1);
     expect((await store.logCheckpoint())?.treeSize).toBe(size + 1);
+    // A replica that does not sequence tells the one that does, apart from its commit.
+    expect(await notified(() => store.commitCall(submission()))).toBe(1);
   });
 
   it('records a delivery with its log entry in two round trips', async () => {
