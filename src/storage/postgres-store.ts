@@ -290,9 +290,12 @@ async function keepListening(
   let retry: NodeJS.Timeout | undefined;
   let pendingSent = false;
   let pendingAgain = false;
-  const send = async (payload: string): Promise<void> => {
-    await current?.query('SELECT pg_notify($1, $2)', [channel, payload]).catch(() => undefined);
-  };
+  // One query at a time on the connection (pg queues them, but frowns on it): each send after the last.
+  let sent: Promise<void> = Promise.resolve();
+  const send = (payload: string): Promise<void> =>
+    (sent = sent.then(async () => {
+      await current?.query('SELECT pg_notify($1, $2)', [channel, payload]).catch(() => undefined);
+    }));
   const pending = (): void => {
     if (pendingSent) return void (pendingAgain = true);
     pendingSent = true;
@@ -372,8 +375,17 @@ async function execute(client: pg.Pool | pg.ClientBase, statement: Sql, params: 
  */
 class Pipeline {
   private sent: { readonly answer: Promise<pg.QueryResult>; readonly conflict?: string }[] = [];
+  private readonly socket: Corkable | undefined;
+  private corked = false;
+  private readonly flush = (): void => {
+    if (!this.corked) return;
+    this.corked = false;
+    this.socket!.uncork();
+  };
 
-  constructor(private readonly client: pg.ClientBase) {}
+  constructor(private readonly client: pg.ClientBase) {
+    this.socket = socketOf(client);
+  }
 
   /** Whether a statement sent and not yet answered must change exactly one row. */
   get checking(): boolean {
@@ -381,6 +393,14 @@ class Pipeline {
   }
 
   send(text: string, values?: unknown[], conflict?: string): void {
+    // The statements sent in one turn go out in one write: pg writes each query's messages on their
+    // own (a syscall, and a packet for the server to read, each); corked, they leave together once
+    // the turn ends or an answer is awaited.
+    if (this.socket !== undefined && !this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(this.flush);
+    }
     const answer = this.client.query(text, values);
     answer.catch(() => undefined); // reported by settle, in the order sent
     this.sent.push({ answer, ...(conflict !== undefined ? { conflict } : {}) });
@@ -388,6 +408,7 @@ class Pipeline {
 
   /** Waits for every answer; the first failure in the order sent (a stale change included) is thrown. */
   async settle(): Promise<pg.QueryResult[]> {
+    this.flush();
     const sent = this.sent;
     this.sent = [];
     const settled = await Promise.allSettled(sent.map((s) => s.answer));
@@ -398,6 +419,17 @@ class Pipeline {
       return answer.value;
     });
   }
+}
+
+interface Corkable {
+  cork(): void;
+  uncork(): void;
+}
+
+/** The socket under a pg client (`connection.stream`, not in pg's types), when it can be corked. */
+function socketOf(client: pg.ClientBase): Corkable | undefined {
+  const stream = (client as { connection?: { stream?: Partial<Corkable> } }).connection?.stream;
+  return typeof stream?.cork === 'function' && typeof stream.uncork === 'function' ? (stream as Corkable) : undefined;
 }
 
 /**

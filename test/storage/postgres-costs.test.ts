@@ -1,3 +1,4 @@
+import { Socket } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePrivateJwk, signingKeyOf } from '../../src/keys/jwk.js';
@@ -135,6 +136,28 @@ describe('the cost of the PostgreSQL store on the hot path', () => {
     expect((await store.logCheckpoint())?.treeSize).toBe(size + 1);
     // A replica that does not sequence tells the one that does, apart from its commit.
     expect(await notified(() => store.commitCall(submission()))).toBe(1);
+  });
+
+  it("sends a commit's statements to the server in one write of its socket, not one write each", async () => {
+    // Socket writes, as the stream hands them to the socket (_write for one chunk, _writev for several corked together).
+    const proto = Socket.prototype as unknown as Record<'_write' | '_writev', (...args: unknown[]) => unknown>;
+    const originals = { _write: proto._write, _writev: proto._writev };
+    let writes = 0;
+    for (const name of ['_write', '_writev'] as const) {
+      proto[name] = function (this: Socket, ...args: unknown[]) {
+        writes++;
+        return originals[name].apply(this, args);
+      };
+    }
+    try {
+      const before = writes;
+      // BEGIN, the message, the call, its history, supplier link, outbox, log entry, snapshot, event, COMMIT: one round trip.
+      expect(await counted(() => store.commitCall(submission()))).toBe(1);
+      // And the replica's notification to the sequencer, after the commit, on its listening connection.
+      expect(writes - before).toBe(2);
+    } finally {
+      Object.assign(proto, originals);
+    }
   });
 
   it('records a delivery with its log entry in two round trips', async () => {
