@@ -46,6 +46,13 @@ export interface DetectedClockSkew extends ClockSkew {
   readonly detectedAt: string;
 }
 
+/**
+ * What an attempt at a message came to: 'progressed' when it was delivered and nothing of its call
+ * waits behind it, 'followed' when it was delivered or given up and the call's next message may now
+ * be sent (given up, it is not known whether there is one), else when to try it again.
+ */
+type Attempted = 'progressed' | 'followed' | number;
+
 /** Messages of a batch add up to at most this many characters: half a gateway's default body limit. */
 const BATCH_BYTES = 128 * 1024;
 
@@ -81,6 +88,8 @@ export function createOutboxWorker(options: {
   const circuits = new Map<string, CircuitBreaker>();
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
+  /** The running drains that still claim: `wanted` while messages may be waiting that the last claim did not take. */
+  const rounds = new Map<string, { wanted: boolean }>();
   const timers = new Map<string, NodeJS.Timeout>();
   /** Partners whose gateways answered the batch endpoint with 404: they get messages one by one. */
   const unbatched = new Set<string>();
@@ -114,7 +123,10 @@ export function createOutboxWorker(options: {
   function drain(partner: string): void {
     if (closed) return;
     if (running.has(partner)) {
-      again.add(partner);
+      // A running drain claims again for it; one that has finished its last round is run again.
+      const round = rounds.get(partner);
+      if (round !== undefined) round.wanted = true;
+      else again.add(partner);
       return;
     }
     const run = drainPartner(partner)
@@ -163,27 +175,40 @@ export function createOutboxWorker(options: {
 
   /**
    * Sends the partner's queue as a pipeline: up to `window` messages are on their way at once, each
-   * the oldest undelivered message of its call; whenever one is done, the next heads are claimed. A
-   * call's next message waits for the one before it, so every call's messages arrive in order while
-   * a slow or failing call holds up only itself.
+   * the oldest undelivered message of its call. A claim is made only while messages may be waiting
+   * that the last one did not take: at the start, when it filled the room it was given, when a
+   * commit queued messages for the partner meanwhile (`drain` while running), and when a delivered
+   * or given-up message had another of its call behind it. A call's next message waits for the one
+   * before it, so every call's messages arrive in order while a slow or failing call holds up only itself.
    */
   async function drainPartner(partnerId: string): Promise<void> {
     const window = delivery.connections * 2;
     const inFlight = new Set<Promise<void>>();
+    const round = { wanted: true };
+    rounds.set(partnerId, round);
     let sendingCount = 0;
     let retryAt = Infinity;
     try {
       for (;;) {
         const circuit = circuitOf(partnerId).nextAttemptAt(options.now());
         const open = closed || circuit > options.now();
-        const heads = open || sendingCount >= window ? [] : await store.claimHeads(partnerId, owner, window - sendingCount, delivery.leaseMs);
+        const room = window - sendingCount;
+        let heads: OutboxMessage[] = [];
+        if (!open && room > 0 && round.wanted) {
+          round.wanted = false;
+          heads = await store.claimHeads(partnerId, owner, room, delivery.leaseMs);
+          if (heads.length === room) round.wanted = true;
+        }
         for (const group of groupsOf(partnerId, heads)) {
           // Looked up for each request: a drain under load runs on, while the partner's keys and URL may be swapped meanwhile.
           const partner = partners.get(partnerId);
           const sending: Promise<void> = (group.length === 1 ? deliverOne(partnerId, partner, group[0]!).then((r) => [r]) : deliverBatch(partnerId, partner, group))
             .then(
               (results) => {
-                for (const r of results) if (typeof r === 'number') retryAt = Math.min(retryAt, r);
+                for (const r of results) {
+                  if (typeof r === 'number') retryAt = Math.min(retryAt, r);
+                  else if (r === 'followed') round.wanted = true;
+                }
               },
               // Their leases run out and they are claimed again.
               (error: unknown) => logger.warn({ err: error, partner: partnerId, messages: group.map((m) => m.id) }, 'outbox: delivery failed'),
@@ -195,14 +220,15 @@ export function createOutboxWorker(options: {
           inFlight.add(sending);
           sendingCount += group.length;
         }
-        if (inFlight.size === 0) {
+        if (inFlight.size === 0 && (open || !round.wanted)) {
           if (open && !closed) retryAt = Math.min(retryAt, circuit);
           return;
         }
-        // Claim again as soon as one is done: it may have been the head that held up its call's next message.
-        if (heads.length === 0 || sendingCount >= window) await Promise.race(inFlight);
+        // Claim again once one is done (or at once when it is wanted and there is room).
+        if (inFlight.size > 0 && (!round.wanted || sendingCount >= window || open)) await Promise.race(inFlight);
       }
     } finally {
+      rounds.delete(partnerId);
       if (retryAt !== Infinity) later(partnerId, retryAt);
     }
   }
@@ -216,18 +242,18 @@ export function createOutboxWorker(options: {
     return undefined;
   }
 
-  /** One attempt at one message: 'progressed' when it was delivered or given up, else when to try again. */
-  async function deliverOne(partnerId: string, partner: Partner | undefined, message: OutboxMessage): Promise<'progressed' | number> {
+  /** One attempt at one message. */
+  async function deliverOne(partnerId: string, partner: Partner | undefined, message: OutboxMessage): Promise<Attempted> {
     const reason = undeliverable(partnerId, partner, message);
     if (reason !== undefined) {
       await store.markDead(message.seq, reason);
       options.observe?.(partnerId, message, 'dead');
-      return 'progressed';
+      return 'followed';
     }
     return sendOne(partnerId, partner!, message);
   }
 
-  async function sendOne(partnerId: string, partner: Partner, message: OutboxMessage): Promise<'progressed' | number> {
+  async function sendOne(partnerId: string, partner: Partner, message: OutboxMessage): Promise<Attempted> {
     return conclude(partnerId, message, await sender.send(partner, message));
   }
 
@@ -235,15 +261,15 @@ export function createOutboxWorker(options: {
    * One attempt at several messages in one batch request (one signature, one receipt). A partner
    * gateway without the batch endpoint (404) is sent messages one by one from then on.
    */
-  async function deliverBatch(partnerId: string, partner: Partner | undefined, messages: readonly OutboxMessage[]): Promise<('progressed' | number)[]> {
+  async function deliverBatch(partnerId: string, partner: Partner | undefined, messages: readonly OutboxMessage[]): Promise<(Attempted)[]> {
     const due: OutboxMessage[] = [];
-    const done: Promise<'progressed' | number>[] = [];
+    const done: Promise<Attempted>[] = [];
     for (const message of messages) {
       const reason = undeliverable(partnerId, partner, message);
       if (reason === undefined) due.push(message);
       else done.push(store.markDead(message.seq, reason).then(() => {
         options.observe?.(partnerId, message, 'dead');
-        return 'progressed' as const;
+        return 'followed' as const;
       }));
     }
     // Every message left passed `undeliverable`, so `partner` has a url.
@@ -260,20 +286,20 @@ export function createOutboxWorker(options: {
     return Promise.all(done);
   }
 
-  /** Records an attempt's outcome: 'progressed' when the message was delivered or given up, else when to try again. */
-  async function conclude(partnerId: string, message: OutboxMessage, outcome: Outcome): Promise<'progressed' | number> {
+  /** Records an attempt's outcome (see `Attempted`). */
+  async function conclude(partnerId: string, message: OutboxMessage, outcome: Outcome): Promise<Attempted> {
     const circuit = circuitOf(partnerId);
     if (outcome.kind === 'delivered') {
       circuit.success();
       options.observe?.(partnerId, message, 'delivered');
       skews.delete(partnerId);
-      return 'progressed';
+      return outcome.followed ? 'followed' : 'progressed';
     }
     if (outcome.kind === 'dead') {
       logger.warn({ partner: partnerId, message: message.id, error: outcome.error }, 'outbox: message refused, kept as a dead letter');
       await store.markDead(message.seq, outcome.error);
       options.observe?.(partnerId, message, 'dead');
-      return 'progressed';
+      return 'followed';
     }
     circuit.failure(options.now());
     if (outcome.clockSkew !== undefined) {
@@ -289,7 +315,7 @@ export function createOutboxWorker(options: {
     if (attempts >= delivery.maxAttempts) {
       await store.markDead(message.seq, `gave up after ${attempts} attempts: ${outcome.error}`);
       options.observe?.(partnerId, message, 'dead');
-      return 'progressed';
+      return 'followed';
     }
     const wait = Math.max(backoffDelay(attempts, delivery.backoffBaseMs, delivery.backoffMaxMs, options.random), outcome.retryAfterMs ?? 0);
     const next = options.now() + wait;

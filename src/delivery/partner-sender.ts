@@ -22,7 +22,8 @@ export interface ClockSkew {
 
 /** How one attempt at one message ended. */
 export type Outcome =
-  | { readonly kind: 'delivered'; readonly receipt: Receipt }
+  /** `followed`: another message of its call waits behind it. */
+  | { readonly kind: 'delivered'; readonly receipt: Receipt; readonly followed: boolean }
   | { readonly kind: 'retry'; readonly error: string; readonly retryAfterMs?: number; readonly clockSkew?: ClockSkew }
   | { readonly kind: 'dead'; readonly error: string };
 
@@ -239,14 +240,14 @@ export function createPartnerSender(options: {
       const problem = receiptProblem(receipt, partner, message, digest, statements);
       if (problem !== undefined) return { kind: 'retry', error: `receipt: ${problem}` };
       const submitted = message.type === 'call.submit' && message.linkId !== null ? submitAnswerOf(answer.body) : undefined;
-      await store.markDelivered(message.seq, {
+      const { followed } = await store.markDelivered(message.seq, {
         receipt: receipt!,
         deliveredAt: new Date(options.now()).toISOString(),
         signature,
         digest,
         ...(submitted !== undefined ? { answer: submitted } : {}),
       });
-      return { kind: 'delivered', receipt: receipt! };
+      return { kind: 'delivered', receipt: receipt!, followed };
     }
     const code = (answer.body as { code?: string } | undefined)?.code;
     const error = `HTTP ${answer.status}${code ? ` ${code}` : ''}`;

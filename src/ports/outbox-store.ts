@@ -61,9 +61,10 @@ export interface OutboxStore {
   partnersWithPending(): Promise<string[]>;
   /**
    * Marks it delivered and appends it, with the partner's receipt, to the message log; takes a
-   * submission's answer into its link (see `answeredLink`), all in one transaction.
+   * submission's answer into its link (see `answeredLink`), all in one transaction. `followed`: another
+   * message of the same call waits behind it (its sender claims again), or it was no longer pending.
    */
-  markDelivered(seq: number, delivery: DeliveryRecord): Promise<void>;
+  markDelivered(seq: number, delivery: DeliveryRecord): Promise<{ readonly followed: boolean }>;
   markAttempt(seq: number, state: { attempts: number; nextAttemptAt: string | null; lastError: string }): Promise<void>;
   markDead(seq: number, lastError: string): Promise<void>;
   listOutbox(filter: { status: OutboxStatus; partner?: string; limit: number }): Promise<OutboxMessage[]>;

@@ -125,12 +125,15 @@ export function agreementCommitSteps(change: Parameters<AgreementStore['commitAg
 
 /**
  * A delivery: the message marked delivered (nothing more when it was not pending), a submission's
- * answer taken into its link, then the message's log record with the partner's receipt.
+ * answer taken into its link, then the message's log record with the partner's receipt. `followed`
+ * is told whether another message of its call waits behind it (true when it was not pending: the
+ * queue is then someone else's to tell).
  */
-export function deliverySteps(seq: number, delivery: DeliveryRecord): Step[] {
+export function deliverySteps(seq: number, delivery: DeliveryRecord, followed: (waiting: boolean) => void): Step[] {
   const marked = { seq, delivered_at: delivery.deliveredAt, receipt: JSON.stringify(delivery.receipt) };
   return [
-    read<OutboxRow>(S.markDelivered, marked, ([row]) => {
+    read<OutboxRow & { followed: number | boolean }>(S.markDelivered, marked, ([row]) => {
+      followed(row === undefined || Boolean(row.followed));
       if (row === undefined) return [];
       const answer = delivery.answer;
       const logged = [

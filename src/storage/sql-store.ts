@@ -179,7 +179,11 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
       return rows.map(outboxOf).sort((a, b) => a.seq - b.seq);
     },
     partnersWithPending: async () => (await read<{ partner: string }>(S.partnersWithPending)).map((r) => r.partner),
-    markDelivered: (seq, delivery) => engine.transact(deliverySteps(seq, delivery)),
+    async markDelivered(seq, delivery) {
+      let followed = true;
+      await engine.transact(deliverySteps(seq, delivery, (waiting) => (followed = waiting)));
+      return { followed };
+    },
     async markAttempt(seq, state) {
       await write(S.markAttempt, { seq, attempts: state.attempts, next_attempt_at: state.nextAttemptAt, last_error: state.lastError });
     },

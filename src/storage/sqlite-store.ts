@@ -203,6 +203,7 @@ function createDurableWriter(
     savepoint: db.prepare('SAVEPOINT write'),
     release: db.prepare('RELEASE write'),
     rollbackTo: db.prepare('ROLLBACK TO write'),
+    changes: db.prepare<[], number>('SELECT total_changes()').pluck(),
   };
   let queue: { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
   let unsynced: Waiter[] = [];
@@ -242,12 +243,25 @@ function createDurableWriter(
     });
   };
 
+  /** `value` once every commit made so far is durable: commits not yet syncing need the next fsync, else the running one covers all there is. */
+  const durable = <T>(value: T): Promise<T> => {
+    if (unsynced.length > 0) {
+      return new Promise<T>((resolve, reject) => {
+        unsynced.push({ resolve: () => resolve(value), reject });
+        startSync();
+      });
+    }
+    return syncing === undefined ? Promise.resolve(value) : syncing.then(() => value);
+  };
+
   const flush = (): void => {
     const batch = queue;
     queue = [];
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     const began = performance.now();
+    let changed = true;
     try {
+      const before = tx.changes.get();
       tx.begin.run();
       sequencing?.begin();
       try {
@@ -269,6 +283,7 @@ function createDurableWriter(
         }
         sequencing?.finish();
         tx.commit.run();
+        changed = tx.changes.get() !== before;
       } catch (error) {
         if (db.inTransaction) tx.rollback.run();
         throw error;
@@ -281,7 +296,9 @@ function createDurableWriter(
     batch.forEach((item, i) => {
       const outcome = outcomes[i]!;
       if (!outcome.ok) item.reject(translateError(outcome.error));
-      else unsynced.push({ resolve: () => item.resolve(outcome.value), reject: item.reject });
+      else if (changed) unsynced.push({ resolve: () => item.resolve(outcome.value), reject: item.reject });
+      // A batch that changed nothing wrote nothing to the log: its writes answer like reads, once what they saw is durable.
+      else durable(outcome.value).then(item.resolve, item.reject);
     });
     startSync();
   };
@@ -293,16 +310,7 @@ function createDurableWriter(
         queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       });
     },
-    durable<T>(value: T): Promise<T> {
-      // Commits not yet syncing need the next fsync; otherwise the running one covers all there is.
-      if (unsynced.length > 0) {
-        return new Promise<T>((resolve, reject) => {
-          unsynced.push({ resolve: () => resolve(value), reject });
-          startSync();
-        });
-      }
-      return syncing === undefined ? Promise.resolve(value) : syncing.then(() => value);
-    },
+    durable,
     async close(): Promise<void> {
       while (queue.length > 0 || syncing !== undefined || unsynced.length > 0) {
         if (queue.length > 0) flush();

@@ -12,6 +12,8 @@ import type { CallRow, CheckpointRow, ErasureRow, EventRow, IdempotentRow, Histo
 /** Replicas claim rows without waiting for each other; SQLite has one writer, which needs no row lock. */
 const SKIP_LOCKED: DialectText = { sqlite: '', postgres: ' FOR UPDATE SKIP LOCKED' };
 const FOR_UPDATE: DialectText = { sqlite: '', postgres: ' FOR UPDATE' };
+/** Equal, or both null. */
+const SAME_AS: DialectText = { sqlite: 'IS', postgres: 'IS NOT DISTINCT FROM' };
 /**
  * The order in which rows were written: SQLite's rowid, PostgreSQL's `seq` (migration 6). Ids are
  * UUIDv7, whose bits after the millisecond are random: rows of one commit cannot be ordered by them.
@@ -174,8 +176,10 @@ export const STATEMENTS = {
        UNION ALL SELECT 'supplierCallId', c.doc FROM supplier_links l JOIN calls c ON c.id = l.parent_call_id WHERE l.remote_call_id = @id
        UNION ALL SELECT 'chainId', doc FROM calls WHERE ${docMember('chainId')} = @id
        LIMIT 50`,
+  /** `followed`: whether another message of the same call (or, without a call, of the partner's other queue) waits behind it. */
   markDelivered: sql`UPDATE outbox SET status = 'delivered', delivered_at = @delivered_at, receipt = @receipt, last_error = NULL, lease_owner = NULL, lease_until = NULL
-       WHERE seq = @seq AND status = 'pending' RETURNING *`,
+       WHERE seq = @seq AND status = 'pending'
+       RETURNING *, EXISTS (SELECT 1 FROM outbox p WHERE p.partner = outbox.partner AND p.status = 'pending' AND p.call_id ${SAME_AS} outbox.call_id AND p.seq <> outbox.seq) AS followed`,
   markAttempt: sql`UPDATE outbox SET attempts = @attempts, next_attempt_at = @next_attempt_at, last_error = @last_error, lease_owner = NULL, lease_until = NULL WHERE seq = @seq`,
   markDead: sql`UPDATE outbox SET status = 'dead', last_error = @last_error, lease_owner = NULL, lease_until = NULL WHERE seq = @seq`,
   listOutbox: sql`SELECT * FROM outbox WHERE status = @status AND (CAST(@partner AS TEXT) IS NULL OR partner = @partner) ORDER BY seq LIMIT @limit`,

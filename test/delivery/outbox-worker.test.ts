@@ -24,9 +24,21 @@ describe('the outbox worker against a faulty supplier', () => {
     for (const c of cleanups.splice(0).reverse()) await c();
   });
 
-  async function setup(delivery: Partial<Parameters<typeof createOutboxWorker>[0]['delivery']> = {}, realUrl?: string) {
+  async function setup(delivery: Partial<Parameters<typeof createOutboxWorker>[0]['delivery']> = {}, realUrl?: string, pollMs = 50) {
     const dir = await mkdtemp(join(tmpdir(), 'usm-link-worker-'));
-    const store: Store = openSqliteStore(join(dir, 'gateway.db'));
+    const opened: Store = openSqliteStore(join(dir, 'gateway.db'));
+    /** Every claim the worker makes, with how many messages it took. */
+    const claims: number[] = [];
+    const store: Store = new Proxy(opened, {
+      get(target, name, receiver) {
+        if (name !== 'claimHeads') return Reflect.get(target, name, receiver) as unknown;
+        return async (...args: Parameters<Store['claimHeads']>) => {
+          const heads = await target.claimHeads(...args);
+          claims.push(heads.length);
+          return heads;
+        };
+      },
+    });
     const self = await makePartner('provider');
     const supplier = await makePartner('supplier');
     const partners = createPartnerDirectory([{ id: 'supplier', name: 'Supplier', roles: ['supplier'], keys: [supplier.key], url: realUrl ?? ORIGIN }]);
@@ -42,7 +54,7 @@ describe('the outbox worker against a faulty supplier', () => {
       ...(realUrl === undefined ? { dispatcher: agent } : {}),
       random: () => 1,
       delivery: { maxAttempts: 10, maxAgeSeconds: 3600, timeoutMs: 1000, backoffBaseMs: 10, backoffMaxMs: 50, circuitFailureThreshold: 100, circuitCooldownMs: 10, connections: 4, leaseMs: 5000, batchSize: 16, ...delivery },
-      pollMs: 50,
+      pollMs,
     });
     cleanups.push(async () => {
       await worker.close();
@@ -61,8 +73,29 @@ describe('the outbox worker against a faulty supplier', () => {
     };
     const receiptFor = (message: { id: string; body: string }) =>
       ({ receipt: createReceipt({ messageId: message.id, digest: bodyDigest(Buffer.from(message.body)), receivedAt: new Date().toISOString(), gateway: 'supplier', from: 'provider' }, supplier.key) });
-    return { store, worker, pool: agent.get(ORIGIN), queue, queued, receiptFor };
+    return { store, worker, pool: agent.get(ORIGIN), queue, queued, receiptFor, claims };
   }
+
+  it("claims only while a message may be waiting: once a message, and a call's next one as soon as the one before is delivered", async () => {
+    // The poll is a minute away: only the worker's own claims can find the second message.
+    const { store, worker, pool, receiptFor, claims } = await setup({}, undefined, 60_000);
+    const call = { id: uuidv7(), customer: 'c', type: 'incident' as const, service: 's', agreement: 'a', summary: 's', impact: 'low' as const, urgency: 'low' as const, priority: 5 as const, requester: { name: 'r' }, attachments: [], chainId: uuidv7(), lifecycle: startCall('incident').state, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), version: 1 };
+    const messages = ['first', 'second'].map((step) => ({ id: uuidv7(), partner: 'supplier', type: 'call.update' as const, path: '/v1/messages', linkId: null, callId: call.id, body: JSON.stringify({ step }), trace: null, createdAt: new Date().toISOString() }));
+    const received: string[] = [];
+    pool.intercept({ path: '/v1/messages', method: 'POST' }).reply((request) => {
+      const message = messages.find((m) => m.body === String(request.body))!;
+      received.push(message.id);
+      return { statusCode: 200, data: JSON.stringify(receiptFor(message)), responseOptions: { headers: { 'content-type': 'application/json' } } };
+    }).persist();
+    await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [], outbox: messages });
+    worker.wake(['supplier']);
+    await eventually(async () => (await store.listOutbox({ status: 'delivered', limit: 10 })).length === 2, 2000);
+    await worker.idle();
+    expect(received).toEqual(messages.map((m) => m.id));
+    // The first claim takes the call's head; its delivery tells that another waits, so the second claim
+    // takes that one; its delivery tells that none does, so the drain ends without an empty claim.
+    expect(claims).toEqual([1, 1]);
+  });
 
   it('waits as long as Retry-After says before trying again', async () => {
     const { store, worker, pool, queue, receiptFor } = await setup();

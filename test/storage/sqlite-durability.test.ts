@@ -49,6 +49,27 @@ describe('the embedded store answers a write only once its log is fsynced', () =
     expect((await store.eventsAfter(0, 10)).map((e) => [e.seq, e.callId])).toEqual([[1, before.id], [2, after.id]]);
   });
 
+  it('answers a write that changed nothing without an fsync of its own, once what it read is durable', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'usm-link-durable-'));
+    const fsyncs: number[] = [];
+    store = openSqliteStore(join(dir, 'store.db'), { observe: { fsync: (seconds) => fsyncs.push(seconds) } });
+    // A claim with nothing queued changes no row: nothing of it needs to reach the disk.
+    expect(await store.claimHeads('supplier', 'me', 8, 1000)).toEqual([]);
+    expect(fsyncs).toHaveLength(0);
+    // A write that changed rows is answered after the fsync that followed its commit.
+    const call = newCall();
+    const message = { id: uuidv7(), partner: 'supplier', type: 'call.update' as const, path: '/v1/messages', linkId: null, callId: call.id, body: '{}', trace: null, createdAt: new Date().toISOString() };
+    const committing = store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [], outbox: [message] });
+    // Its batch commits in the next turn; an empty claim of the turn after could have read its rows
+    // before they are on disk, so it is answered only once that fsync is done, though it needs none.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await store.claimHeads('another', 'me', 8, 1000)).toEqual([]);
+    expect(fsyncs).toHaveLength(1);
+    await committing;
+    expect((await store.claimHeads('supplier', 'me', 8, 1000)).map((m) => m.id)).toEqual([message.id]);
+    expect(fsyncs).toHaveLength(2);
+  });
+
   it('refuses the write as unavailable when the log cannot be fsynced', async () => {
     dir = await mkdtemp(join(tmpdir(), 'usm-link-durable-'));
     const file = join(dir, 'store.db');

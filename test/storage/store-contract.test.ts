@@ -282,8 +282,9 @@ for (const engine of ENGINES) {
       expect(claimed.map((m) => m.id)).toEqual([messages[0]!.id, messages[2]!.id]);
       expect(await store.claimHeads('supplier', 'worker-2', 10, 60_000)).toEqual([]);
       const receipt = { messageId: messages[0]!.id, digest: 'sha-256=d', receivedAt: new Date().toISOString(), gateway: 'supplier', jws: 'r' };
-      await store.markDelivered(claimed[0]!.seq, { receipt, deliveredAt: receipt.receivedAt, signature: 's', digest: 'sha-256=d' });
-      await store.markDelivered(claimed[0]!.seq, { receipt, deliveredAt: receipt.receivedAt, signature: 's', digest: 'sha-256=d' });
+      // The delivery tells that call a has another message waiting; a repeated one cannot tell, so says so too.
+      expect(await store.markDelivered(claimed[0]!.seq, { receipt, deliveredAt: receipt.receivedAt, signature: 's', digest: 'sha-256=d' })).toEqual({ followed: true });
+      expect(await store.markDelivered(claimed[0]!.seq, { receipt, deliveredAt: receipt.receivedAt, signature: 's', digest: 'sha-256=d' })).toEqual({ followed: true });
       // The next message of call a is now its head; call b's is still leased to worker-1.
       expect((await store.claimHeads('supplier', 'worker-2', 10, 60_000)).map((m) => m.id)).toEqual([messages[1]!.id]);
       await store.markAttempt(claimed[1]!.seq, { attempts: 1, nextAttemptAt: null, lastError: 'HTTP 503' });
@@ -313,7 +314,8 @@ for (const engine of ENGINES) {
       const [claimed] = await store.claimHeads('supplier', 'worker-1', 10, 60_000);
       const receipt = { messageId: submission.id, digest: 'sha-256=d', receivedAt: at, gateway: 'supplier', jws: 'r' };
       const delivery = { receipt, deliveredAt: at, signature: 's', digest: 'sha-256=d', answer: { callId: 'remote-1', status: 'held' as const } };
-      await store.markDelivered(claimed!.seq, delivery);
+      // Nothing of the call waits behind it.
+      expect(await store.markDelivered(claimed!.seq, delivery)).toEqual({ followed: false });
       expect(await store.getLink(link.id)).toMatchObject({ remoteCallId: 'remote-1', status: 'held', version: 2 });
       // A repeated delivery changes nothing.
       await store.markDelivered(claimed!.seq, { ...delivery, answer: { callId: 'remote-2', status: 'acknowledged' } });
