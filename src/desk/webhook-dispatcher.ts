@@ -106,8 +106,11 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   }
 
   async function deliverDue(): Promise<void> {
+    // Without a subscription (the dispatcher wakes after every commit) the events' head is not read at all.
+    const subscriptions = await options.store.listWebhooks();
+    if (subscriptions.length === 0) return;
     const last = await options.store.lastEventSeq();
-    for (const subscription of await options.store.listWebhooks()) {
+    for (const subscription of subscriptions) {
       if (closed) return;
       if (subscription.deliveredThrough >= last) continue;
       if (subscription.nextAttemptAt !== null && Date.parse(subscription.nextAttemptAt) > options.now()) continue;
