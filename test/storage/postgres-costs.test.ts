@@ -227,6 +227,11 @@ describe('the cost of the PostgreSQL store on the hot path', () => {
       const [{ 'QUERY PLAN': [plan] }] = (await client.query(`EXPLAIN (FORMAT JSON) ${query.text}`, query.names.map((n) => params[n]))).rows;
       // Costed as a scan per pending message, the plan crossed PostgreSQL's JIT threshold (100000) a hundredfold.
       expect(plan.Plan['Total Cost']).toBeLessThan(5000);
+      // Marking one delivered tells whether another of its call waits behind it: one probe of the same index.
+      const marking = positional(textIn(S.markDelivered, 'postgres')!);
+      const marked: Record<string, unknown> = { seq: 1, delivered_at: '2026-06-01T00:00:00Z', receipt: '{}' };
+      const [{ 'QUERY PLAN': [markPlan] }] = (await client.query(`EXPLAIN (FORMAT JSON) ${marking.text}`, marking.names.map((n) => marked[n]))).rows;
+      expect(markPlan.Plan['Total Cost']).toBeLessThan(100);
     } finally {
       await client.end();
     }
