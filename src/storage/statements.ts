@@ -12,8 +12,6 @@ import type { CallRow, CheckpointRow, ErasureRow, EventRow, IdempotentRow, Histo
 /** Replicas claim rows without waiting for each other; SQLite has one writer, which needs no row lock. */
 const SKIP_LOCKED: DialectText = { sqlite: '', postgres: ' FOR UPDATE SKIP LOCKED' };
 const FOR_UPDATE: DialectText = { sqlite: '', postgres: ' FOR UPDATE' };
-/** Equal, or both null. */
-const SAME_AS: DialectText = { sqlite: 'IS', postgres: 'IS NOT DISTINCT FROM' };
 /**
  * The order in which rows were written: SQLite's rowid, PostgreSQL's `seq` (migration 6). Ids are
  * UUIDv7, whose bits after the millisecond are random: rows of one commit cannot be ordered by them.
@@ -32,6 +30,18 @@ const CALL_QUEUE_HEAD: DialectText = {
   postgres:
     "NOT EXISTS (SELECT 1 FROM outbox p WHERE p.partner = o.partner AND p.status = 'pending' AND p.call_id = o.call_id AND p.seq < o.seq)" +
     " AND (o.call_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM outbox p WHERE p.partner = o.partner AND p.status = 'pending' AND p.call_id IS NULL AND p.seq < o.seq))",
+};
+
+/**
+ * Whether another pending message of the same call (or, for a call-less one, another call-less one)
+ * waits for the partner behind the message just marked delivered: one probe of `outbox_by_call`.
+ * PostgreSQL cannot probe an index with `IS NOT DISTINCT FROM`, so it asks apart for the two cases.
+ */
+const FOLLOWED: DialectText = {
+  sqlite: "EXISTS (SELECT 1 FROM outbox p WHERE p.partner = outbox.partner AND p.status = 'pending' AND p.call_id IS outbox.call_id AND p.seq <> outbox.seq)",
+  postgres:
+    "(EXISTS (SELECT 1 FROM outbox p WHERE p.partner = outbox.partner AND p.status = 'pending' AND p.call_id = outbox.call_id AND p.seq <> outbox.seq)" +
+    " OR (outbox.call_id IS NULL AND EXISTS (SELECT 1 FROM outbox p WHERE p.partner = outbox.partner AND p.status = 'pending' AND p.call_id IS NULL AND p.seq <> outbox.seq)))",
 };
 
 /** A member of a call's JSON document, by path (a literal of this module, never a parameter). */
@@ -179,7 +189,7 @@ export const STATEMENTS = {
   /** `followed`: whether another message of the same call (or, without a call, of the partner's other queue) waits behind it. */
   markDelivered: sql`UPDATE outbox SET status = 'delivered', delivered_at = @delivered_at, receipt = @receipt, last_error = NULL, lease_owner = NULL, lease_until = NULL
        WHERE seq = @seq AND status = 'pending'
-       RETURNING *, EXISTS (SELECT 1 FROM outbox p WHERE p.partner = outbox.partner AND p.status = 'pending' AND p.call_id ${SAME_AS} outbox.call_id AND p.seq <> outbox.seq) AS followed`,
+       RETURNING *, ${FOLLOWED} AS followed`,
   markAttempt: sql`UPDATE outbox SET attempts = @attempts, next_attempt_at = @next_attempt_at, last_error = @last_error, lease_owner = NULL, lease_until = NULL WHERE seq = @seq`,
   markDead: sql`UPDATE outbox SET status = 'dead', last_error = @last_error, lease_owner = NULL, lease_until = NULL WHERE seq = @seq`,
   listOutbox: sql`SELECT * FROM outbox WHERE status = @status AND (CAST(@partner AS TEXT) IS NULL OR partner = @partner) ORDER BY seq LIMIT @limit`,
