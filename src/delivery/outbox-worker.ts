@@ -261,7 +261,7 @@ export function createOutboxWorker(options: {
    * One attempt at several messages in one batch request (one signature, one receipt). A partner
    * gateway without the batch endpoint (404) is sent messages one by one from then on.
    */
-  async function deliverBatch(partnerId: string, partner: Partner | undefined, messages: readonly OutboxMessage[]): Promise<(Attempted)[]> {
+  async function deliverBatch(partnerId: string, partner: Partner | undefined, messages: readonly OutboxMessage[]): Promise<Attempted[]> {
     const due: OutboxMessage[] = [];
     const done: Promise<Attempted>[] = [];
     for (const message of messages) {
