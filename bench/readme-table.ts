@@ -100,6 +100,10 @@ export function tableRows(r: Results): Row[] {
   add('soak: p99 first / last minute, slope', () => `${r.soak.p99_first_ms} / ${r.soak.p99_last_ms} ms, ${perMinute(r.soak.p99_slope_ms_per_window, r.soak.window_s)} ms/min`);
   add(`store.list_p99_ms (${r.store?.rows} calls, filtered page)`, () => `${r.store.list_p99_ms}`, '<= 20', () => r.store.list_p99_ms <= 20);
   add('store.insert_per_s (one commit at a time, each fsynced)', () => `${r.store.insert_per_s}`);
+  add(
+    `store.agreements: a call's agreement lookups, µs with ${r.store?.agreements?.negotiated} negotiated agreements / with none`,
+    () => `${r.store.agreements.us_per_call_negotiated} / ${r.store.agreements.us_per_call_none} = ${r.store.agreements.ratio_vs_none}x`,
+  );
   return rows;
 }
 

@@ -23,6 +23,7 @@ import pg from 'pg';
 import { createPartnerClient } from '../src/client/partner-client.js';
 import { generatePrivateJwk, publicJwkOf, signingKeyOf, type SigningKey } from '../src/keys/jwk.js';
 import { openSqliteStore } from '../src/storage/sqlite-store.js';
+import { createAgreementRegistry } from '../src/agreements/agreement-registry.js';
 import { logScaleRun } from './log-scale.js';
 import { machineLine, markdownTable } from './readme-table.js';
 import { cpuMicros, rssMb, rssPeakMb } from './proc.js';
@@ -34,8 +35,8 @@ import type { CallRecord } from '../src/ports/call.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const SETTINGS = QUICK
-  ? { calls: 200, runs: 1, concurrency: 16, drain: 200, listRows: 20_000, inserts: 200, latencyCalls: 100, warmupCalls: 50, fixedSeconds: 2, partners: 20, activePartners: 5, partnerCalls: 50, startups: 1 }
-  : { calls: 3000, runs: 5, concurrency: 32, drain: 100_000, listRows: 1_000_000, inserts: 2000, latencyCalls: 1500, warmupCalls: 1000, fixedSeconds: 20, partners: 1000, activePartners: 100, partnerCalls: 5000, startups: 5 };
+  ? { calls: 200, runs: 1, concurrency: 16, drain: 200, listRows: 20_000, inserts: 200, latencyCalls: 100, warmupCalls: 50, fixedSeconds: 2, partners: 20, activePartners: 5, partnerCalls: 50, startups: 1, negotiated: 100 }
+  : { calls: 3000, runs: 5, concurrency: 32, drain: 100_000, listRows: 1_000_000, inserts: 2000, latencyCalls: 1500, warmupCalls: 1000, fixedSeconds: 20, partners: 1000, activePartners: 100, partnerCalls: 5000, startups: 5, negotiated: 1000 };
 /** The long modes, outside the full run (BENCH_ONLY=log, BENCH_ONLY=soak); the quick run has small versions. */
 const LOG_SETTINGS = QUICK ? { records: 20_000, appends: 300, concurrency: 32, rounds: 1, proofs: 20 } : { records: 10_000_000, appends: 5000, concurrency: 32, rounds: 3, proofs: 500 };
 const SOAK_SETTINGS = QUICK ? { windows: 2, windowSeconds: 2 } : { windows: Number(process.env.BENCH_SOAK_MINUTES ?? 10), windowSeconds: 60 };
@@ -670,7 +671,51 @@ async function storeRun(root: string) {
     times.push(performance.now() - t);
   }
   await reader.close();
-  return { rows: SETTINGS.listRows, list_p99_ms: round(percentile(times, 99), 2), list_p50_ms: round(percentile(times, 50), 2), insert_per_s: round(insertPerS) };
+  return { rows: SETTINGS.listRows, list_p99_ms: round(percentile(times, 99), 2), list_p50_ms: round(percentile(times, 50), 2), insert_per_s: round(insertPerS), agreements: await agreementLookupRun(root) };
+}
+
+/**
+ * What a call reads of the agreements (the customer's that cover it, the gateway's own to fork
+ * under), with none negotiated and with SETTINGS.negotiated agreements of as many customers, three
+ * versions each (superseded, active, a proposal): the time per call as a ratio of the two.
+ */
+async function agreementLookupRun(root: string) {
+  const lookup = async (negotiated: number) => {
+    const file = join(root, `agreements-${negotiated}.db`);
+    await openSqliteStore(file).close();
+    const db = new Database(file);
+    db.pragma('synchronous = OFF');
+    const insert = db.prepare('INSERT INTO agreement_versions (id, version, provider, customer, status, doc) VALUES (?, ?, ?, ?, ?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < negotiated; i++) {
+        const [id, customer] = [`negotiated-${i}`, `customer-${i}`];
+        const document = JSON.stringify({ id, provider: 'provider', customer, services: ['workplace'], serviceLevels: LEVELS });
+        for (const [version, status] of [[1, 'superseded'], [2, 'active'], [3, 'proposed']] as const) {
+          const doc = { id, version, provider: 'provider', customer, status, document, offeredBy: customer, signatures: { customer: 's', provider: 'p' }, createdAt: 'x', updatedAt: 'x' };
+          insert.run(id, version, 'provider', customer, status, JSON.stringify(doc));
+        }
+      }
+    })();
+    db.close();
+    const store = openSqliteStore(file);
+    const registry = createAgreementRegistry({ provider: 'provider', services: [{ id: 'workplace', name: 'Workplace' }], agreements: [], underpinning: [], store, now: Date.now });
+    const times: number[] = [];
+    try {
+      for (let q = 0; q < 600; q++) {
+        const customer = `customer-${q % Math.max(1, negotiated)}`;
+        const t = performance.now();
+        await registry.covering(customer, `negotiated-${q % Math.max(1, negotiated)}`, 'workplace');
+        await registry.underpinning();
+        if (q >= 100) times.push((performance.now() - t) * 1000);
+      }
+    } finally {
+      await store.close();
+    }
+    return median(times);
+  };
+  const none = await lookup(0);
+  const many = await lookup(SETTINGS.negotiated);
+  return { negotiated: SETTINGS.negotiated, us_per_call_none: round(none, 1), us_per_call_negotiated: round(many, 1), ratio_vs_none: round(many / none, 2) };
 }
 
 function newCall(i: number): CallRecord {

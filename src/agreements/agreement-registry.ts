@@ -84,7 +84,8 @@ export function createAgreementRegistry(options: {
     const policy = requesterPolicyOf(a);
     return policy === undefined ? [] : [[a.id, policy] as const];
   }));
-  const negotiated = async (): Promise<AgreementVersion[]> => (await store.listAgreementVersions()).filter((v) => v.status === 'active');
+  /** The active negotiated agreements whose customer is `customer` (this gateway itself for its underpinning ones). */
+  const negotiated = (customer: string): Promise<AgreementVersion[]> => store.activeAgreementVersions(customer);
   const agreementOf = (v: AgreementVersion): Agreement => {
     const doc = parseDocument(v);
     return {
@@ -102,7 +103,7 @@ export function createAgreementRegistry(options: {
   };
   const forCustomer = async (customer: string): Promise<Agreement[]> => [
     ...fromConfig.filter((a) => a.customer === customer),
-    ...(await negotiated()).filter((v) => v.provider === provider && v.customer === customer).map(agreementOf),
+    ...(await negotiated(customer)).filter((v) => v.provider === provider).map(agreementOf),
   ];
   return {
     forCustomer,
@@ -121,7 +122,7 @@ export function createAgreementRegistry(options: {
       return agreement?.status === 'active' && agreement.services.includes(service) ? agreement : undefined;
     },
     async underpinning() {
-      const mine = (await negotiated()).filter((v) => v.customer === provider).map(agreementOf);
+      const mine = (await negotiated(provider)).map(agreementOf);
       return [
         ...underpinningFromConfig,
         ...mine.map(({ id, provider: supplier, services, status, serviceLevels, serviceLevelsByService, validFrom, validUntil }) => ({
@@ -143,7 +144,7 @@ export function createAgreementRegistry(options: {
       if (contract !== undefined) {
         return { id, customer: provider, provider: contract.supplier, status: contract.status ?? 'active', services: [...contract.services], serviceLevels: contract.serviceLevels, ...(contract.serviceLevelsByService !== undefined ? { serviceLevelsByService: contract.serviceLevelsByService } : {}) };
       }
-      const version = (await negotiated()).find((v) => v.id === id);
+      const version = (await store.agreementVersions(id)).find((v) => v.status === 'active');
       return version === undefined ? undefined : agreementOf(version);
     },
     requesterPolicy: (id) => policies.get(id),

@@ -35,6 +35,14 @@ export interface AgreementStore {
   agreementVersions(id: string): Promise<AgreementVersion[]>;
   /** Every version of every negotiated agreement, by id and version. */
   listAgreementVersions(): Promise<AgreementVersion[]>;
+  /**
+   * The active versions of the negotiated agreements whose customer is `customer`, by id and version:
+   * what a call of that customer (or, for this gateway itself, a fork to its suppliers) can go under.
+   * An index lookup, so a call costs the same with a thousand agreements negotiated as with none.
+   */
+  activeAgreementVersions(customer: string): Promise<AgreementVersion[]>;
+  /** Every version of the agreements negotiated for a call's wish (`forCall`), by id and version: an index lookup too. */
+  wishAgreementVersions(callId: string): Promise<AgreementVersion[]>;
   /** Writes new and changed versions, with the message that caused them and the messages they cause, atomically. */
   commitAgreement(change: { versions: readonly AgreementVersion[]; inbound?: InboundMessage; outbox: readonly NewOutboxMessage[] }): Promise<void>;
 }

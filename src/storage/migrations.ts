@@ -1,5 +1,5 @@
 import { backfillLogSteps, type Step } from './commit-plan.js';
-import { onlyIn, sql, textIn, type Dialect, type DialectText, type Sql } from './sql.js';
+import { docMember, onlyIn, sql, textIn, type Dialect, type DialectText, type Sql } from './sql.js';
 
 /**
  * Numbered schema migrations for both engines, applied in order and recorded in
@@ -485,6 +485,14 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE events SET position = seq;
       CREATE UNIQUE INDEX events_by_position ON events (position);
       CREATE INDEX events_unpositioned ON events (seq) WHERE position IS NULL;
+    `,
+  },
+  {
+    version: 24,
+    name: 'negotiated agreements looked up by customer and by wish: a call reads only its own, however many there are',
+    sql: sql`
+      CREATE INDEX agreement_versions_by_customer ON agreement_versions (customer, status, id, version);
+      CREATE INDEX agreement_versions_by_wish ON agreement_versions (${docMember('forCall')}) WHERE ${docMember('forCall')} IS NOT NULL;
     `,
   },
 ];

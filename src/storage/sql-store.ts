@@ -210,6 +210,8 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
 
     agreementVersions: (id) => docs<AgreementVersion>(read(S.agreementVersions, { id })),
     listAgreementVersions: () => docs<AgreementVersion>(read(S.allAgreementVersions)),
+    activeAgreementVersions: (customer) => docs<AgreementVersion>(read(S.activeAgreementVersions, { customer })),
+    wishAgreementVersions: (callId) => docs<AgreementVersion>(read(S.wishAgreementVersions, { call_id: callId })),
     commitAgreement: (change) => engine.transact(agreementCommitSteps(change)),
 
     async addOutage(outage) {

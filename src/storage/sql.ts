@@ -25,6 +25,11 @@ export interface RowInsert<R = Params> {
   readonly columns: readonly (keyof R & string)[];
 }
 
+/** A member of a row's JSON document (`doc`) by its dotted path, as text. */
+export function docMember(path: string): DialectText {
+  return { sqlite: `json_extract(doc, '$.${path}')`, postgres: `(doc::jsonb #>> '{${path.replaceAll('.', ',')}}')` };
+}
+
 /** `sql\`SELECT ... ${dialectPiece} ...\``: the statement, with its dialect pieces in place. */
 export function sql(strings: TemplateStringsArray, ...parts: readonly (DialectText | string | number)[]): Sql {
   const pieces: (string | DialectText)[] = [];

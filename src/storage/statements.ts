@@ -1,5 +1,5 @@
 import type { CallFilter } from '../ports/call-store.js';
-import { insertRows, onlyIn, sql, sqlText, type DialectText, type Params, type Sql } from './sql.js';
+import { docMember, insertRows, onlyIn, sql, sqlText, type DialectText, type Params, type Sql } from './sql.js';
 import type { NodeId } from '../messages/merkle-tree.js';
 import type { PurgeCutoffs, RetentionCategory } from '../ports/retention.js';
 import type { CallRow, CheckpointRow, ErasureRow, EventRow, IdempotentRow, HistoryRow, InboundRow, LinkRow, LogNodeRow, LogRow, NoteRow, OutboxRow, WebhookRow } from './rows.js';
@@ -45,7 +45,6 @@ const FOLLOWED: DialectText = {
 };
 
 /** A member of a call's JSON document, by path (a literal of this module, never a parameter). */
-const docMember = (path: string): DialectText => ({ sqlite: `json_extract(doc, '$.${path}')`, postgres: `(doc::jsonb #>> '{${path.replaceAll('.', ',')}}')` });
 /** How many targets a call's service-level clock missed. */
 const SLA_BREACHES: DialectText = { sqlite: "json_array_length(json_extract(doc, '$.sla.breaches'))", postgres: "jsonb_array_length(COALESCE(doc::jsonb #> '{sla,breaches}', '[]'::jsonb))" };
 
@@ -273,6 +272,8 @@ export const STATEMENTS = {
 
   agreementVersions: sql`SELECT doc FROM agreement_versions WHERE id = @id ORDER BY version`,
   allAgreementVersions: sql`SELECT doc FROM agreement_versions ORDER BY id, version`,
+  activeAgreementVersions: sql`SELECT doc FROM agreement_versions WHERE customer = @customer AND status = 'active' ORDER BY id, version`,
+  wishAgreementVersions: sql`SELECT doc FROM agreement_versions WHERE ${docMember('forCall')} = @call_id ORDER BY id, version`,
   upsertAgreement: sql`INSERT INTO agreement_versions (id, version, provider, customer, status, doc) VALUES (@id, @version, @provider, @customer, @status, @doc)
        ON CONFLICT (id, version) DO UPDATE SET status = excluded.status, doc = excluded.doc`,
 

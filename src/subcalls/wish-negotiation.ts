@@ -50,7 +50,7 @@ export function createWishNegotiations(deps: { readonly calls: CallService; read
 export function negotiatingFor(store: AgreementStore): (callId: string, except?: string) => Promise<boolean> {
   return async (callId, except) => {
     const latest = new Map<string, AgreementVersion>();
-    for (const v of await store.listAgreementVersions()) if (v.forCall === callId && v.id !== except) latest.set(v.id, v);
+    for (const v of await store.wishAgreementVersions(callId)) if (v.id !== except) latest.set(v.id, v);
     return [...latest.values()].some((v) => v.status === 'proposed' || v.status === 'countered');
   };
 }

@@ -6,7 +6,13 @@ import { SERVICE_LEVELS } from '../support/gateway-fixture.js';
 const NOW = Date.parse('2026-06-15T12:00:00Z');
 
 function registry(versions: AgreementVersion[]) {
-  const store: AgreementStore = { agreementVersions: async () => [], listAgreementVersions: async () => versions, commitAgreement: async () => undefined };
+  const store: AgreementStore = {
+    agreementVersions: async (id) => versions.filter((v) => v.id === id),
+    listAgreementVersions: async () => versions,
+    activeAgreementVersions: async (customer) => versions.filter((v) => v.customer === customer && v.status === 'active'),
+    wishAgreementVersions: async (callId) => versions.filter((v) => v.forCall === callId),
+    commitAgreement: async () => undefined,
+  };
   return createAgreementRegistry({
     provider: 'provider',
     services: [{ id: 'hosting', name: 'Hosting' }, { id: 'backup', name: 'Backup' }, { id: 'mail', name: 'Mail' }],

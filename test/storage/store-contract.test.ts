@@ -470,12 +470,21 @@ for (const engine of ENGINES) {
     it('keeps agreement versions and finds calls whose service-level clock is due', async () => {
       const version = { id: 'ag', version: 1, provider: 'p', customer: 'c', status: 'proposed' as const, document: '{}', offeredBy: 'c', signatures: { customer: 's', provider: null }, createdAt: 'x', updatedAt: 'x' };
       await store.commitAgreement({ versions: [version], outbox: [] });
-      await store.commitAgreement({ versions: [{ ...version, status: 'active' }], outbox: [outbox('p', null)] });
-      expect((await store.agreementVersions('ag')).map((v) => v.status)).toEqual(['active']);
+      // Only active versions count for a customer's calls; a proposal does not.
+      expect(await store.activeAgreementVersions('c')).toEqual([]);
+      // Another customer's agreement (active) and another version of this one not yet agreed.
+      const others = { ...version, id: 'other-ag', customer: 'd', status: 'active' as const };
+      await store.commitAgreement({ versions: [{ ...version, status: 'active' }, others, { ...version, version: 2 }], outbox: [outbox('p', null)] });
+      expect((await store.agreementVersions('ag')).map((v) => v.status)).toEqual(['active', 'proposed']);
+      expect(await store.activeAgreementVersions('c')).toEqual([{ ...version, status: 'active' }]);
+      expect((await store.activeAgreementVersions('d')).map((v) => v.id)).toEqual(['other-ag']);
+      expect(await store.activeAgreementVersions('p')).toEqual([]);
       // A termination and its acknowledgement are kept with the active version.
       const termination = { by: 'c', effectiveAt: '2026-02-01T00:00:00.000Z', notice: '{}', signature: 't', at: 'y', acknowledgement: { by: 'p', signature: 'a', at: 'z' } };
       await store.commitAgreement({ versions: [{ ...version, status: 'active', termination }], outbox: [] });
       expect((await store.agreementVersions('ag'))[0]?.termination).toEqual(termination);
+      // Terminated from a date: still the active version (the registry reads the date), kept with its termination.
+      expect((await store.activeAgreementVersions('c'))[0]?.termination).toEqual(termination);
       // Outages of a service under an agreement, in the order they were recorded.
       const outages = [
         { id: 'o1', agreement: 'ag', service: 'hosting', source: 'incident' as const, callId: 'c1', createdAt: '2026-01-01T00:00:00.000Z' },
@@ -495,6 +504,10 @@ for (const engine of ENGINES) {
       const version = { id: 'wish-ag', version: 1, provider: 'p', customer: 'c', status: 'proposed' as const, document: '{}', offeredBy: 'c', signatures: { customer: 's', provider: null }, forCall: call.id, createdAt: 'x', updatedAt: 'x' };
       await store.commitCall({ call, expectedVersion: null, history: [], notes: [], events: [], agreements: [version] });
       expect(await store.agreementVersions('wish-ag')).toEqual([version]);
+      // Found by the wish it was negotiated for; an agreement of no wish is not.
+      await store.commitAgreement({ versions: [{ ...version, id: 'plain-ag', forCall: undefined }], outbox: [] });
+      expect(await store.wishAgreementVersions(call.id)).toEqual([version]);
+      expect(await store.wishAgreementVersions('another-call')).toEqual([]);
       const active = { ...version, status: 'active' as const, signatures: { customer: 's', provider: 'p' } };
       await expect(store.commitCall({ call: { ...call, version: 2 }, expectedVersion: 7, history: [], notes: [], events: [], agreements: [active] })).rejects.toBeInstanceOf(VersionConflictError);
       expect((await store.agreementVersions('wish-ag')).map((v) => v.status)).toEqual(['proposed']);
