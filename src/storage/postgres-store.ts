@@ -10,7 +10,7 @@ import type { CheckpointSigner } from '../messages/log-proofs.js';
 import { integrateLogSteps, type Integrated, type Step } from './commit-plan.js';
 import { startSequencer, type Sequencer, type SequencerOptions } from './log-sequencer.js';
 import { MIGRATIONS, migrationSql } from './migrations.js';
-import { multiRowQuery, positional, textIn, valuesOf, type Params, type PositionalQuery, type Sql } from './sql.js';
+import { multiRowQuery, positional, textIn, valuesOf, type Params, type PositionalQuery, type RowInsert, type Sql } from './sql.js';
 import { createSqlStore } from './sql-store.js';
 import { STATEMENTS as S } from './statements.js';
 
@@ -99,6 +99,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch((failed: unknown) => void (lost ??= failed));
+        // A prepared statement a migration made stale: this connection goes, the next attempt prepares it afresh.
+        if (isStalePlan(error)) lost ??= error;
         throw error;
       } finally {
         client.off('error', onError);
@@ -347,25 +349,77 @@ async function keepListening(
   };
 }
 
-/** The catalog's statements numbered for pg once; the list query's forms are numbered as they come. */
-const numbered = new WeakMap<Sql, PositionalQuery | null>();
+/**
+ * The catalog's statements go to the server as named prepared statements: each connection parses
+ * and plans one once, not at every execution, which had been most of the server's CPU for the short
+ * statements of the hot path. Statements built at run time (the list filters, proofs, purges) stay
+ * unnamed, so a connection holds the catalog's statements and no more; so do multi-row inserts of
+ * more than `NAMED_ROWS` rows (one name per number of rows).
+ */
+const NAMES = new Map<object, string>(Object.entries(S).map(([key, statement]) => [statement, `usm_${key}`]));
+const NAMED_ROWS = 16;
 
-function queryOf(statement: Sql): PositionalQuery | undefined {
+/** A statement as pg takes it: its text with `$n` parameters, their names in order, and its prepared statement's name if it has one. */
+interface Query extends PositionalQuery {
+  readonly name?: string;
+}
+
+/** A statement's numbered text and values as pg's query config (named when it is one of the catalog's). */
+function configOf(query: { readonly text: string; readonly name?: string | undefined }, values: unknown[]): pg.QueryConfig {
+  return query.name === undefined ? { text: query.text, values } : { name: query.name, text: query.text, values };
+}
+
+/** The catalog's statements numbered for pg once; the list query's forms are numbered as they come. */
+const numbered = new WeakMap<Sql, Query | null>();
+
+function queryOf(statement: Sql): Query | undefined {
   let query = numbered.get(statement);
   if (query === undefined) {
     const text = textIn(statement, 'postgres');
-    query = text === undefined ? null : positional(text);
+    const name = NAMES.get(statement);
+    query = text === undefined ? null : { ...positional(text), ...(name !== undefined ? { name } : {}) };
     numbered.set(statement, query);
   }
   return query ?? undefined;
 }
 
-/** One statement: the rows it returns and the rows it changed. */
+/** A multi-row insert as one statement, named per number of rows up to `NAMED_ROWS`. */
+function rowsQueryOf(insert: RowInsert, rows: readonly Params[]): pg.QueryConfig {
+  const { text, values } = multiRowQuery(insert, rows);
+  const name = NAMES.get(insert);
+  return configOf({ text, ...(name !== undefined && rows.length <= NAMED_ROWS ? { name: `${name}_${rows.length}` } : {}) }, values);
+}
+
+/**
+ * PostgreSQL refuses to run a prepared statement whose result columns changed since it was planned
+ * (`cached plan must not change result type`): a `SELECT *` after a newer replica's migration added
+ * a column. The connection holding it is dropped, so the next attempt prepares it afresh.
+ */
+function isStalePlan(error: unknown): boolean {
+  return (error as { code?: unknown }).code === '0A000' && /cached plan/.test((error as Error).message);
+}
+
+/** One statement on a connection of its own: the rows it returns and the rows it changed. */
 async function execute(client: pg.Pool | pg.ClientBase, statement: Sql, params: Params): Promise<{ rows: unknown[]; changes: number }> {
   const query = queryOf(statement);
   if (query === undefined) return { rows: [], changes: 0 };
-  const result = await client.query(query.text, valuesOf(query, params));
+  const config = configOf(query, valuesOf(query, params));
+  const result = client instanceof pg.Pool ? await onPool(client, config) : await client.query(config);
   return { rows: result.rows, changes: result.rowCount ?? 0 };
+}
+
+/** A statement on a pooled connection; on a stale prepared statement the connection is dropped and the statement run once more on another. */
+async function onPool(pool: pg.Pool, config: pg.QueryConfig, again = true): Promise<pg.QueryResult> {
+  const client = await pool.connect();
+  try {
+    const result = await client.query(config);
+    client.release();
+    return result;
+  } catch (error) {
+    client.release(isStalePlan(error) ? (error as Error) : undefined);
+    if (again && isStalePlan(error)) return onPool(pool, config, false);
+    throw error;
+  }
 }
 
 /**
@@ -392,7 +446,7 @@ class Pipeline {
     return this.sent.some((s) => s.conflict !== undefined);
   }
 
-  send(text: string, values?: unknown[], conflict?: string): void {
+  send(query: string | pg.QueryConfig, conflict?: string): void {
     // The statements sent in one turn go out in one write: pg writes each query's messages on their
     // own (a syscall, and a packet for the server to read, each); corked, they leave together once
     // the turn ends or an answer is awaited.
@@ -401,7 +455,7 @@ class Pipeline {
       this.socket.cork();
       process.nextTick(this.flush);
     }
-    const answer = this.client.query(text, values);
+    const answer = this.client.query(query);
     answer.catch(() => undefined); // reported by settle, in the order sent
     this.sent.push({ answer, ...(conflict !== undefined ? { conflict } : {}) });
   }
@@ -443,8 +497,7 @@ async function runSteps(pipe: Pipeline, steps: readonly Step[]): Promise<boolean
   for (const step of steps) {
     if (step.kind === 'rows') {
       if (step.rows.length > 0) {
-        const { text, values } = multiRowQuery(step.insert, step.rows);
-        pipe.send(text, values);
+        pipe.send(rowsQueryOf(step.insert, step.rows));
         unsequenced ||= step.insert === S.insertLogPending || step.insert === S.insertEvents;
       }
       continue;
@@ -452,7 +505,7 @@ async function runSteps(pipe: Pipeline, steps: readonly Step[]): Promise<boolean
     if (step.kind === 'reads') {
       // Sent together, answered together: one round trip for all of them.
       const queries = step.reads.map((each) => ({ query: queryOf(each.statement), params: each.params }));
-      for (const { query, params } of queries) if (query !== undefined) pipe.send(query.text, valuesOf(query, params));
+      for (const { query, params } of queries) if (query !== undefined) pipe.send(configOf(query, valuesOf(query, params)));
       const answers = await pipe.settle();
       let next = answers.length - queries.filter((q) => q.query !== undefined).length;
       const rows = queries.map(({ query }) => (query === undefined ? [] : answers[next++]!.rows));
@@ -460,7 +513,7 @@ async function runSteps(pipe: Pipeline, steps: readonly Step[]): Promise<boolean
       continue;
     }
     const query = queryOf(step.statement);
-    if (query !== undefined) pipe.send(query.text, valuesOf(query, step.params), step.kind === 'run' ? step.conflict : undefined);
+    if (query !== undefined) pipe.send(configOf(query, valuesOf(query, step.params)), step.kind === 'run' ? step.conflict : undefined);
     if (step.kind === 'read') {
       const rows = query === undefined ? [] : (await pipe.settle()).at(-1)!.rows;
       if (await runSteps(pipe, step.then(rows))) unsequenced = true;
@@ -505,6 +558,8 @@ function translate(error: unknown): unknown {
   if (code === '23505' && constraint === 'inbound_messages_pkey') return new DuplicateMessageError('the message id was accepted before');
   if (code === '23505' && constraint === 'idempotency_keys_pkey') return new DuplicateRequestError('a request with this key was remembered first');
   const message = (error as Error).message ?? '';
+  // Its connection was dropped: the next attempt runs on another, with the statement prepared afresh.
+  if (isStalePlan(error)) return new StoreUnavailableError('a migration changed a table under a prepared statement; try again', { cause: error });
   if (
     (typeof code === 'string' && (/^(08|53|57P|58)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE'].includes(code))) ||
     /timeout|Connection terminated|connect ECONNREFUSED|Client has encountered a connection error|Cannot use a pool after calling end/i.test(message)

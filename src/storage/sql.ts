@@ -25,7 +25,7 @@ export interface RowInsert<R = Params> {
   readonly columns: readonly (keyof R & string)[];
 }
 
-/** A member of a row's JSON document (`doc`) by its dotted path, as text. */
+/** A member of a row's JSON document (`doc`) by its dotted path (a literal of the catalog, never a parameter), as text. */
 export function docMember(path: string): DialectText {
   return { sqlite: `json_extract(doc, '$.${path}')`, postgres: `(doc::jsonb #>> '{${path.replaceAll('.', ',')}}')` };
 }

@@ -44,7 +44,6 @@ const FOLLOWED: DialectText = {
     " OR (outbox.call_id IS NULL AND EXISTS (SELECT 1 FROM outbox p WHERE p.partner = outbox.partner AND p.status = 'pending' AND p.call_id IS NULL AND p.seq <> outbox.seq)))",
 };
 
-/** A member of a call's JSON document, by path (a literal of this module, never a parameter). */
 /** How many targets a call's service-level clock missed. */
 const SLA_BREACHES: DialectText = { sqlite: "json_array_length(json_extract(doc, '$.sla.breaches'))", postgres: "jsonb_array_length(COALESCE(doc::jsonb #> '{sla,breaches}', '[]'::jsonb))" };
 
