@@ -408,17 +408,16 @@ async function execute(client: pg.Pool | pg.ClientBase, statement: Sql, params: 
   return { rows: result.rows, changes: result.rowCount ?? 0 };
 }
 
-/** A statement on a pooled connection; on a stale prepared statement the connection is dropped and the statement run once more on another. */
-async function onPool(pool: pg.Pool, config: pg.QueryConfig, again = true): Promise<pg.QueryResult> {
-  const client = await pool.connect();
+/**
+ * A statement on a pooled connection (pg's pool drops a connection whose statement failed). Met with
+ * a stale prepared statement, it runs once more, on another connection.
+ */
+async function onPool(pool: pg.Pool, config: pg.QueryConfig): Promise<pg.QueryResult> {
   try {
-    const result = await client.query(config);
-    client.release();
-    return result;
+    return await pool.query(config);
   } catch (error) {
-    client.release(isStalePlan(error) ? (error as Error) : undefined);
-    if (again && isStalePlan(error)) return onPool(pool, config, false);
-    throw error;
+    if (!isStalePlan(error)) throw error;
+    return pool.query(config);
   }
 }
 
