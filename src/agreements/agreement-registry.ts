@@ -84,8 +84,6 @@ export function createAgreementRegistry(options: {
     const policy = requesterPolicyOf(a);
     return policy === undefined ? [] : [[a.id, policy] as const];
   }));
-  /** The active negotiated agreements whose customer is `customer` (this gateway itself for its underpinning ones). */
-  const negotiated = (customer: string): Promise<AgreementVersion[]> => store.activeAgreementVersions(customer);
   const agreementOf = (v: AgreementVersion): Agreement => {
     const doc = parseDocument(v);
     return {
@@ -103,7 +101,7 @@ export function createAgreementRegistry(options: {
   };
   const forCustomer = async (customer: string): Promise<Agreement[]> => [
     ...fromConfig.filter((a) => a.customer === customer),
-    ...(await negotiated(customer)).filter((v) => v.provider === provider).map(agreementOf),
+    ...(await store.activeAgreementVersions(customer)).filter((v) => v.provider === provider).map(agreementOf),
   ];
   return {
     forCustomer,
@@ -122,7 +120,8 @@ export function createAgreementRegistry(options: {
       return agreement?.status === 'active' && agreement.services.includes(service) ? agreement : undefined;
     },
     async underpinning() {
-      const mine = (await negotiated(provider)).map(agreementOf);
+      // Negotiated as the customer: this gateway's own agreements with its suppliers.
+      const mine = (await store.activeAgreementVersions(provider)).map(agreementOf);
       return [
         ...underpinningFromConfig,
         ...mine.map(({ id, provider: supplier, services, status, serviceLevels, serviceLevelsByService, validFrom, validUntil }) => ({
