@@ -13,8 +13,7 @@ import {
   checkpointColumns,
   compactRangeOf,
   docOf,
-  eventColumns,
-  eventSnapshotOf,
+  eventBatchColumns,
   historyColumns,
   idempotentColumns,
   inboundColumns,
@@ -30,6 +29,7 @@ import {
   type InboundRow,
   type LogHeadRow,
   type LogRow,
+  type NewEventBatchRow,
   type NoteRow,
   type OutboxRow,
 } from './rows.js';
@@ -88,11 +88,7 @@ export function callCommitSteps(change: CallCommit): Step[] {
   steps.push(...changes.flatMap((each) => each.triggers ?? []).map((t) => run(S.upsertTrigger, triggerColumns(t))));
   steps.push(...changes.flatMap((each) => each.agreements ?? []).map((v) => run(S.upsertAgreement, agreementColumns(v))));
   if (change.inbound !== undefined) steps.push(logEntry(inboundLogEntry(change.inbound)));
-  for (const each of changes) {
-    const snapshot = eventSnapshotOf(each);
-    if (snapshot !== undefined) steps.push(run(S.insertEventSnapshot, snapshot));
-    steps.push(insert(S.insertEvents, each.events.map((e) => eventColumns(e, snapshot?.id ?? null))));
-  }
+  steps.push(insert(S.insertEventBatch, changes.flatMap(eventBatchColumns)));
   return steps;
 }
 
@@ -270,6 +266,67 @@ export function backfillLogSteps(after = 0, range: CompactRange = EMPTY_RANGE): 
   ];
 }
 
+/** An event as migration 25 finds it, with its commit's snapshot. */
+interface LegacyEventRow {
+  seq: number | string;
+  position: number | string | null;
+  id: string;
+  type: string;
+  call_id: string;
+  at: string;
+  payload: string;
+  snapshot_id: string | null;
+  call_doc: string | null;
+}
+
+/**
+ * Migration 25: the events of before into batches, a page at a time, positions kept (webhook
+ * cursors and dead letters stay valid). The events of one commit (one snapshot, one call, numbered
+ * one after the other) become one batch; an event without a snapshot is a batch of its own. Those
+ * with positions go first, in their order; those a sequencer had yet to number follow in the order
+ * they were written, still without positions.
+ */
+export function backfillEventBatchSteps(positioned = true, after = 0): Step[] {
+  return [
+    read<LegacyEventRow>(positioned ? S.legacyEventsPositioned : S.legacyEventsUnpositioned, { after, limit: 1000 }, (rows) => {
+      if (rows.length === 0) return positioned ? backfillEventBatchSteps(false) : [];
+      const last = rows.at(-1)!;
+      return [
+        positioned ? insert(S.insertPositionedEventBatch, legacyBatches(rows, true)) : insert(S.insertEventBatch, legacyBatches(rows, false)),
+        ...backfillEventBatchSteps(positioned, Number(positioned ? last.position : last.seq)),
+      ];
+    }),
+  ];
+}
+
+function legacyBatches(rows: readonly LegacyEventRow[], positioned: true): (NewEventBatchRow & { first_position: number; last_position: number })[];
+function legacyBatches(rows: readonly LegacyEventRow[], positioned: false): NewEventBatchRow[];
+function legacyBatches(rows: readonly LegacyEventRow[], positioned: boolean): NewEventBatchRow[] {
+  const batches: NewEventBatchRow[] = [];
+  let run: LegacyEventRow[] = [];
+  const close = (): void => {
+    const head = run[0];
+    if (head === undefined) return;
+    const events = JSON.stringify(run.map((e) => ({ id: e.id, type: e.type, at: e.at, payload: JSON.parse(e.payload) as unknown })));
+    const batch: NewEventBatchRow = { call_id: head.call_id, event_count: run.length, events, call_doc: head.call_doc };
+    batches.push(positioned ? Object.assign(batch, { first_position: Number(head.position), last_position: Number(run.at(-1)!.position) }) : batch);
+    run = [];
+  };
+  for (const row of rows) {
+    const before = run.at(-1);
+    const sameCommit =
+      before !== undefined &&
+      row.snapshot_id !== null &&
+      row.snapshot_id === before.snapshot_id &&
+      row.call_id === before.call_id &&
+      (!positioned || Number(row.position) === Number(before.position) + 1);
+    if (!sameCommit) close();
+    run.push(row);
+  }
+  close();
+  return batches;
+}
+
 function inboundLogEntry(m: InboundMessage): LogEntry {
   const receipt = (m.response.body as { receipt?: { jws?: string } } | null)?.receipt?.jws ?? null;
   return { direction: 'in', messageId: m.id, partner: m.from, type: m.type, digest: m.digest, signature: m.signature, receipt, at: m.receivedAt };
@@ -338,18 +395,20 @@ export function purgeCallSteps(callId: string, plan: PurgePlan, counted: (outcom
         }),
       ];
       // What names the requester or quotes a removed note elsewhere: read once the notes are known.
-      const redact = (text: string): string => JSON.stringify(redactStrings(JSON.parse(text) as unknown, [...needles, ...quoted.filter((q) => q.trim().length >= 3)]));
+      const terms = (): string[] => [...needles, ...quoted.filter((q) => q.trim().length >= 3)];
+      const redact = (text: string): string => JSON.stringify(redactStrings(JSON.parse(text) as unknown, terms()));
+      // A batch's events: their payloads only (an event's id, type and time are not the call's content).
+      const redactEvents = (text: string): string => {
+        const found = terms();
+        return JSON.stringify((JSON.parse(text) as { payload: unknown }[]).map((e) => ({ ...e, payload: redactStrings(e.payload, found) })));
+      };
       steps.push(
-        read<{ seq: number | string; payload: string }>(S.eventsOfCall, { call_id: callId }, (rows) =>
-          rows.flatMap((e) => {
-            const payload = redact(e.payload);
-            return payload === e.payload ? [] : [run(S.setEventPayload, { seq: e.seq, payload })];
-          }),
-        ),
-        read<{ id: string; doc: string }>(S.snapshotsOfCall, { call_id: callId }, (rows) =>
-          rows.flatMap((snapshot) => {
-            const doc = redact(snapshot.doc);
-            return doc === snapshot.doc ? [] : [run(S.setSnapshot, { id: snapshot.id, doc })];
+        read<{ position: number | string | null; seq: number | string | null; events: string; call_doc: string | null }>(S.eventBatchesOfCall, { call_id: callId }, (rows) =>
+          rows.flatMap((batch) => {
+            const events = redactEvents(batch.events);
+            const callDoc = batch.call_doc === null ? null : redact(batch.call_doc);
+            if (events === batch.events && callDoc === batch.call_doc) return [];
+            return [batch.position !== null ? run(S.setEventBatch, { position: batch.position, events, call_doc: callDoc }) : run(S.setPendingEventBatch, { seq: batch.seq, events, call_doc: callDoc })];
           }),
         ),
         read<{ doc: string }>(S.linksOf, { parent_call_id: callId }, (rows) =>

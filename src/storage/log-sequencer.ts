@@ -14,8 +14,10 @@ export interface SequencerOptions {
   readonly periodMs?: number;
   /** How often it looks while notifications are heard: for a commit whose notification was missed (one made as its replica lost the lease). */
   readonly fallbackMs?: number;
-  /** The most entries, and the most events, one batch integrates. */
+  /** The most entries, and the most event batches, one batch integrates. */
   readonly batch?: number;
+  /** The least time between two tidyings of the queues, while batches integrate. */
+  readonly tidyMs?: number;
 }
 
 export interface SequencerDeps {
@@ -28,6 +30,12 @@ export interface SequencerDeps {
   readonly integrated: (integrated: Integrated) => void;
   /** Whether other replicas' notifications are heard now. */
   readonly hearing: () => boolean;
+  /**
+   * Clears what the batches took from the queues (PostgreSQL's VACUUM): every batch reads the oldest
+   * pending rows first, and without it would pass over the dead rows of every batch before it
+   * (autovacuum comes once a minute at best). Run beside the batches, never in their way.
+   */
+  readonly tidy?: () => Promise<void>;
 }
 
 export interface Sequencer {
@@ -61,6 +69,20 @@ export function startSequencer(deps: SequencerDeps, options: SequencerOptions = 
   const periodMs = options.periodMs ?? 20;
   const fallbackMs = options.fallbackMs ?? 1000;
   const batch = options.batch ?? 500;
+  const tidyMs = options.tidyMs ?? 2000;
+  let tidiedAt = 0;
+  let tidying = false;
+  let untidy = false;
+  const tidy = (): void => {
+    if (deps.tidy === undefined || tidying || !untidy || deps.now() - tidiedAt < tidyMs) return;
+    tidying = true;
+    untidy = false;
+    tidiedAt = deps.now();
+    void deps
+      .tidy()
+      .catch(() => undefined)
+      .finally(() => (tidying = false));
+  };
   const owner = randomUUID();
   const iso = (ms: number): string => new Date(ms).toISOString();
   let holding = false;
@@ -95,6 +117,8 @@ export function startSequencer(deps: SequencerDeps, options: SequencerOptions = 
     for (;;) {
       const done = await deps.integrate(batch);
       deps.integrated(done);
+      untidy = true;
+      tidy();
       // A full batch leaves more behind; events beyond a batch's limit wait for the next one.
       if (stopped || done.entries < batch) return serve(covering);
     }

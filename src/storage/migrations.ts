@@ -1,4 +1,4 @@
-import { backfillLogSteps, type Step } from './commit-plan.js';
+import { backfillEventBatchSteps, backfillLogSteps, type Step } from './commit-plan.js';
 import { docMember, onlyIn, sql, textIn, type Dialect, type DialectText, type Sql } from './sql.js';
 
 /**
@@ -493,6 +493,38 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: sql`
       CREATE INDEX agreement_versions_by_customer ON agreement_versions (customer, status, id, version);
       CREATE INDEX agreement_versions_by_wish ON agreement_versions (${docMember('forCall')}) WHERE ${docMember('forCall')} IS NOT NULL;
+    `,
+  },
+  {
+    version: 25,
+    name: "a commit's events in one row, with the call as the commit left it: one insert per commit rather than one per event, and the numbered batches only ever inserted into",
+    sql: sql`
+      CREATE TABLE event_batches (
+        last_position ${BIGINT} PRIMARY KEY,
+        first_position ${BIGINT} NOT NULL,
+        call_id TEXT NOT NULL,
+        event_count INTEGER NOT NULL CHECK (event_count > 0),
+        events TEXT NOT NULL,
+        call_doc TEXT
+      );
+      CREATE TABLE event_pending (
+        seq ${SERIAL_KEY},
+        call_id TEXT NOT NULL,
+        event_count INTEGER NOT NULL CHECK (event_count > 0),
+        events TEXT NOT NULL,
+        call_doc TEXT
+      );
+    `,
+    steps: () => backfillEventBatchSteps(),
+  },
+  {
+    version: 26,
+    name: 'the events of before, batched by migration 25, dropped',
+    sql: sql`
+      DROP TABLE events;
+      DROP TABLE event_snapshots;
+      CREATE INDEX event_batches_by_call ON event_batches (call_id, last_position);
+      CREATE INDEX event_pending_by_call ON event_pending (call_id);
     `,
   },
 ];

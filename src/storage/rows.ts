@@ -325,36 +325,58 @@ export function idempotentColumns(r: IdempotentRequest): IdempotentRow {
   return { owner: r.owner, key: r.key, fingerprint: r.fingerprint, created_at: r.createdAt, response_status: r.response.status, response_body: JSON.stringify(r.response.body) };
 }
 
-export interface EventRow {
-  seq: number | string;
-  id: string;
-  type: string;
+/**
+ * The events of one commit for one call, in one row (migration 25): their JSON, in order, and the
+ * call as the commit left it, shared by them all. The row's positions are its events' numbers, from
+ * `first_position` to `last_position`, given as the log is integrated (on PostgreSQL the batch
+ * waits in `event_pending` until then).
+ */
+export interface EventBatchRow {
   call_id: string;
-  at: string;
-  payload: string;
-  /** The commit's call snapshot, from event_snapshots (events stored before it have it in their payload). */
-  call: string | null;
+  event_count: number | string;
+  first_position: number | string;
+  last_position: number | string;
+  /** `[{ id, type, at, payload }, ...]`. */
+  events: string;
+  /** The commit's call snapshot (events stored before migration 5 have it in their payload). */
+  call_doc: string | null;
 }
-export function eventOf(row: EventRow): StoredEvent {
-  const payload = JSON.parse(row.payload) as Record<string, unknown>;
-  return {
-    seq: Number(row.seq),
-    id: row.id,
-    type: row.type as StoredEvent['type'],
+
+/** A batch as it is written, before it has positions. */
+export type NewEventBatchRow = Pick<EventBatchRow, 'call_id' | 'event_count' | 'events' | 'call_doc'>;
+
+type BatchedEvent = Pick<CallEvent, 'id' | 'type' | 'at' | 'payload'>;
+
+/** A batch's events, each numbered by its place in the batch's positions. */
+export function eventsOf(row: EventBatchRow): StoredEvent[] {
+  const first = Number(row.first_position);
+  const call = row.call_doc === null ? undefined : (JSON.parse(row.call_doc) as unknown);
+  return (JSON.parse(row.events) as BatchedEvent[]).map((e, i) => ({
+    seq: first + i,
+    id: e.id,
+    type: e.type,
     callId: row.call_id,
-    at: row.at,
-    payload: row.call === null ? payload : { ...payload, call: JSON.parse(row.call) as unknown },
+    at: e.at,
+    payload: call === undefined ? e.payload : { ...e.payload, call },
+  }));
+}
+
+/** A commit's events as rows: one per run of events of the same call (a commit's events are all of its call), with the commit's call snapshot. */
+export function eventBatchColumns(change: Pick<CallCommit, 'events' | 'eventCall'>): NewEventBatchRow[] {
+  const callDoc = change.eventCall === undefined ? null : JSON.stringify(change.eventCall);
+  const rows: NewEventBatchRow[] = [];
+  let run: CallEvent[] = [];
+  const close = (): void => {
+    if (run.length === 0) return;
+    rows.push({ call_id: run[0]!.callId, event_count: run.length, events: JSON.stringify(run.map(({ id, type, at, payload }) => ({ id, type, at, payload }))), call_doc: callDoc });
+    run = [];
   };
-}
-
-export function eventColumns(e: CallEvent, snapshotId: string | null): Omit<EventRow, 'seq' | 'call'> & { snapshot_id: string | null } {
-  return { id: e.id, type: e.type, call_id: e.callId, at: e.at, payload: JSON.stringify(e.payload), snapshot_id: snapshotId };
-}
-
-/** The one call snapshot a commit stores for its events (keyed by its first event's id), if it has events. */
-export function eventSnapshotOf(change: Pick<CallCommit, 'events' | 'eventCall'>): { id: string; doc: string } | undefined {
-  const first = change.events[0];
-  return first === undefined || change.eventCall === undefined ? undefined : { id: first.id, doc: JSON.stringify(change.eventCall) };
+  for (const event of change.events) {
+    if (run.length > 0 && run[0]!.callId !== event.callId) close();
+    run.push(event);
+  }
+  close();
+  return rows;
 }
 
 export interface WebhookRow {

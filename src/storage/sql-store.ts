@@ -13,7 +13,7 @@ import {
   compactRangeOf,
   docOf,
   erasureColumns,
-  eventOf,
+  eventsOf,
   historyOf,
   idempotentOf,
   inboundOf,
@@ -25,7 +25,7 @@ import {
   webhookDeadLetterOf,
   webhookOf,
   webhookSecretsColumns,
-  type EventRow,
+  type EventBatchRow,
   type HistoryRow,
   type CheckpointRow,
   type IdempotentRow,
@@ -164,8 +164,15 @@ export function createSqlStore(engine: SqlEngine, options: SqlStoreOptions): Sto
     async releaseWebhook(id, owner) {
       await write(S.releaseWebhook, { id, owner });
     },
-    eventAt: (seq) => first(read<EventRow>(S.eventAt, { seq }), eventOf),
-    eventsAfter: async (seq, limit) => (await read<EventRow>(S.eventsAfter, { after: seq, limit })).map(eventOf),
+    eventAt: async (seq) => {
+      const [row] = await read<EventBatchRow>(S.eventBatchAt, { seq });
+      return row === undefined ? undefined : eventsOf(row).find((e) => e.seq === seq);
+    },
+    eventsAfter: async (seq, limit) =>
+      (await read<EventBatchRow>(S.eventBatchesAfter, { after: seq, limit }))
+        .flatMap(eventsOf)
+        .filter((e) => e.seq > seq)
+        .slice(0, limit),
     lastEventSeq: async () => Number((await read<{ seq: number | string | null }>(S.lastEventSeq))[0]?.seq ?? 0),
 
     getLink: (id) => first(read<{ doc: string }>(S.getLink, { id }), (row) => docOf<SupplierLink>(row)!),

@@ -106,10 +106,14 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
         batch.entries.push(...(step.rows as readonly object[] as readonly PendingLogRow[]));
         continue;
       }
-      if (step.kind === 'rows' && step.insert === S.insertEvents) {
-        const one = compiled(S.insertPositionedEvents as RowInsert)!;
+      if (step.kind === 'rows' && step.insert === S.insertEventBatch) {
+        const one = compiled(S.insertPositionedEventBatch as RowInsert)!;
         let position = batch.position ?? lastPosition();
-        for (const row of step.rows) one.run({ ...row, position: ++position });
+        for (const row of step.rows) {
+          const first = position + 1;
+          position += Number(row.event_count);
+          one.run({ ...row, first_position: first, last_position: position });
+        }
         batch.position = position;
         continue;
       }

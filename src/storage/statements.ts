@@ -2,7 +2,7 @@ import type { CallFilter } from '../ports/call-store.js';
 import { docMember, insertRows, onlyIn, sql, sqlText, type DialectText, type Params, type Sql } from './sql.js';
 import type { NodeId } from '../messages/merkle-tree.js';
 import type { PurgeCutoffs, RetentionCategory } from '../ports/retention.js';
-import type { CallRow, CheckpointRow, ErasureRow, EventRow, IdempotentRow, HistoryRow, InboundRow, LinkRow, LogNodeRow, LogRow, NoteRow, OutboxRow, WebhookRow } from './rows.js';
+import type { CallRow, CheckpointRow, ErasureRow, IdempotentRow, HistoryRow, InboundRow, LinkRow, LogNodeRow, LogRow, NewEventBatchRow, NoteRow, OutboxRow, WebhookRow } from './rows.js';
 
 /**
  * Every SQL statement the stores run, each written once with named parameters (`@name`). Where the
@@ -52,9 +52,10 @@ const MIGRATION_LOCK = 7_314_160;
 
 /**
  * An event's public number is its position (migration 23), given when the log is integrated: readers
- * see an event only once it has one, in that order, so a cursor never passes an event that appears later.
+ * see an event only once it has one, in that order, so a cursor never passes an event that appears
+ * later. A commit's events are one row (migration 25), numbered `first_position` to `last_position`.
  */
-const EVENTS_WITH_CALL = 'SELECT e.position AS seq, e.id, e.type, e.call_id, e.at, e.payload, s.doc AS call FROM events e LEFT JOIN event_snapshots s ON s.id = e.snapshot_id';
+const BATCH_COLUMNS = ['call_id', 'event_count', 'events', 'call_doc'] as const;
 
 export const STATEMENTS = {
   ping: sql`SELECT 1`,
@@ -94,22 +95,36 @@ export const STATEMENTS = {
   forgetIdempotent: sql`DELETE FROM idempotency_keys WHERE created_at < @before`,
   inboundForCall: sql`SELECT * FROM inbound_messages WHERE call_id = @call_id ORDER BY received_at`,
 
-  insertEventSnapshot: sql`INSERT INTO event_snapshots (id, doc) VALUES (@id, @doc)`,
-  insertEvents: insertRows<Omit<EventRow, 'seq' | 'call'> & { snapshot_id: string | null }>('events', ['id', 'type', 'call_id', 'at', 'payload', 'snapshot_id']),
-  /** An event numbered as it is written, by a store whose one writer is its own sequencer (SQLite). */
-  insertPositionedEvents: insertRows<Omit<EventRow, 'seq' | 'call'> & { snapshot_id: string | null; position: number }>('events', ['id', 'type', 'call_id', 'at', 'payload', 'snapshot_id', 'position']),
-  eventAt: sql`${EVENTS_WITH_CALL} WHERE e.position = @seq`,
-  eventsAfter: sql`${EVENTS_WITH_CALL} WHERE e.position > @after ORDER BY e.position LIMIT @limit`,
-  lastEventSeq: sql`SELECT MAX(position) AS seq FROM events`,
   /**
-   * Numbers the committed events without a position after the last position, in the order they were
-   * written (per call, the order of its changes: a call's later change writes only after its earlier one
-   * committed). Run by the sequencer under the log head's row lock, so positions are given once each.
+   * A commit's batch, to be numbered: into `event_pending` for the sequencer (PostgreSQL); SQLite's
+   * writer numbers it as it writes, into `event_batches` (`insertPositionedEventBatch`).
    */
-  positionEvents: sql`UPDATE events SET position = n.position
-       FROM (SELECT seq, (SELECT COALESCE(MAX(position), 0) FROM events) + ROW_NUMBER() OVER (ORDER BY seq) AS position
-             FROM events WHERE position IS NULL ORDER BY seq LIMIT @limit) n
-       WHERE events.seq = n.seq`,
+  insertEventBatch: insertRows<NewEventBatchRow>('event_pending', [...BATCH_COLUMNS]),
+  insertPositionedEventBatch: insertRows<NewEventBatchRow & { first_position: number; last_position: number }>('event_batches', [...BATCH_COLUMNS, 'first_position', 'last_position']),
+  /** The batch that holds the event at a position, if any: the first ending at or after it (the caller checks where it begins). */
+  eventBatchAt: sql`SELECT * FROM event_batches WHERE last_position >= @seq ORDER BY last_position LIMIT 1`,
+  /** The batches holding events after a position, oldest first: at least `limit` events unless there are fewer. */
+  eventBatchesAfter: sql`SELECT * FROM event_batches WHERE last_position > @after ORDER BY last_position LIMIT @limit`,
+  lastEventSeq: sql`SELECT MAX(last_position) AS seq FROM event_batches`,
+  /**
+   * The oldest committed pending batches (up to `limit`) moved into `event_batches`, numbered after
+   * the last position in the order they were written (per call, the order of its changes: a call's
+   * later change writes only after its earlier one committed), each taking as many positions as it
+   * holds events. Run by the sequencer under the log head's row lock, so positions are given once
+   * each. `event_batches` is only ever inserted into: its pages hold no dead rows for readers to pass.
+   */
+  positionEvents: onlyIn(
+    'postgres',
+    sql`WITH taken AS (DELETE FROM event_pending WHERE seq IN (SELECT seq FROM event_pending ORDER BY seq LIMIT @limit) RETURNING *),
+         numbered AS (SELECT taken.*, (SELECT COALESCE(MAX(last_position), 0) FROM event_batches) + SUM(event_count) OVER (ORDER BY seq) AS last FROM taken)
+       INSERT INTO event_batches (call_id, event_count, events, call_doc, first_position, last_position)
+       SELECT call_id, event_count, events, call_doc, last - event_count + 1, last FROM numbered ORDER BY seq`,
+  ),
+  /** Migration 25: the events of before, a page at a time: those with positions in their order, then those without in the order written. */
+  legacyEventsPositioned: sql`SELECT e.seq, e.position, e.id, e.type, e.call_id, e.at, e.payload, e.snapshot_id, s.doc AS call_doc FROM events e LEFT JOIN event_snapshots s ON s.id = e.snapshot_id
+       WHERE e.position > @after ORDER BY e.position LIMIT @limit`,
+  legacyEventsUnpositioned: sql`SELECT e.seq, e.position, e.id, e.type, e.call_id, e.at, e.payload, e.snapshot_id, s.doc AS call_doc FROM events e LEFT JOIN event_snapshots s ON s.id = e.snapshot_id
+       WHERE e.position IS NULL AND e.seq > @after ORDER BY e.seq LIMIT @limit`,
 
   insertWebhook: insertRows<WebhookRow>('webhooks', ['id', 'url', 'secret', 'events', 'created_at', 'delivered_through', 'failures', 'last_error', 'next_attempt_at', 'format', 'secrets', 'partner', 'query']),
   listWebhooks: sql`SELECT * FROM webhooks ORDER BY created_at, id`,
@@ -200,10 +215,10 @@ export const STATEMENTS = {
   /** An entry a commit logged, to be given its leaf index by the sequencer (migration 23). */
   insertLogPending: insertRows<Omit<LogRow, 'seq'>>('log_pending', ['direction', 'message_id', 'partner', 'type', 'digest', 'signature', 'receipt', 'at', 'leaf_hash']),
   /** Whether log entries or events wait for the sequencer: two probes of small indexes, before a batch is begun. */
-  sequencingDue: sql`SELECT EXISTS (SELECT 1 FROM log_pending) OR EXISTS (SELECT 1 FROM events WHERE position IS NULL) AS due`,
+  sequencingDue: sql`SELECT EXISTS (SELECT 1 FROM log_pending) OR EXISTS (SELECT 1 FROM event_pending) AS due`,
   /** The newest entry and event still without their index and position, to wait for (`sequenced`). */
-  unsequencedMarks: sql`SELECT (SELECT COALESCE(MAX(seq), 0) FROM log_pending) AS log, (SELECT COALESCE(MAX(seq), 0) FROM events WHERE position IS NULL) AS event`,
-  unsequencedThrough: sql`SELECT EXISTS (SELECT 1 FROM log_pending WHERE seq <= @log) OR EXISTS (SELECT 1 FROM events WHERE position IS NULL AND seq <= @event) AS due`,
+  unsequencedMarks: sql`SELECT (SELECT COALESCE(MAX(seq), 0) FROM log_pending) AS log, (SELECT COALESCE(MAX(seq), 0) FROM event_pending) AS event`,
+  unsequencedThrough: sql`SELECT EXISTS (SELECT 1 FROM log_pending WHERE seq <= @log) OR EXISTS (SELECT 1 FROM event_pending WHERE seq <= @event) AS due`,
   /** The oldest committed pending entries, taken: exactly the rows returned are removed (their order is sorted by the caller). */
   takeLogPending: sql`DELETE FROM log_pending WHERE seq IN (SELECT seq FROM log_pending ORDER BY seq LIMIT @limit) RETURNING *`,
   saveLogHead: sql`UPDATE log_head SET size = @size, hashes = @hashes WHERE id = 1`,
@@ -255,10 +270,11 @@ export const STATEMENTS = {
   setNoteText: sql`UPDATE call_notes SET text = @text WHERE id = @id`,
   dropHistoryComments: sql`UPDATE call_history SET comment = NULL WHERE call_id = @call_id AND comment IS NOT NULL`,
   setHistoryComment: sql`UPDATE call_history SET comment = @comment WHERE seq = @seq`,
-  eventsOfCall: sql`SELECT seq, payload FROM events WHERE call_id = @call_id ORDER BY seq`,
-  setEventPayload: sql`UPDATE events SET payload = @payload WHERE seq = @seq`,
-  snapshotsOfCall: sql`SELECT id, doc FROM event_snapshots WHERE id IN (SELECT snapshot_id FROM events WHERE call_id = @call_id)`,
-  setSnapshot: sql`UPDATE event_snapshots SET doc = @doc WHERE id = @id`,
+  /** A call's batches, numbered (by their last position) and still pending (by `seq`). */
+  eventBatchesOfCall: sql`SELECT last_position AS position, NULL AS seq, events, call_doc FROM event_batches WHERE call_id = @call_id
+       UNION ALL SELECT NULL AS position, seq, events, call_doc FROM event_pending WHERE call_id = @call_id`,
+  setEventBatch: sql`UPDATE event_batches SET events = @events, call_doc = @call_doc WHERE last_position = @position`,
+  setPendingEventBatch: sql`UPDATE event_pending SET events = @events, call_doc = @call_doc WHERE seq = @seq`,
   setLinkDoc: sql`UPDATE supplier_links SET doc = @doc WHERE id = @id`,
   setDeskTicketDoc: sql`UPDATE desk_tickets SET doc = @doc WHERE call_id = @call_id`,
   /** The calls of one requester, by e-mail address (lower case) or id; erased calls no longer match. */

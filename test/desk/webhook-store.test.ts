@@ -7,10 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/kernel/uuid-v7.js';
 import type { Store } from '../../src/ports/store.js';
 import type { WebhookSecret, WebhookSubscription } from '../../src/ports/webhook-store.js';
-import { MIGRATIONS, migrationSql } from '../../src/storage/migrations.js';
 import { openStore } from '../../src/storage/open-store.js';
 import { removeDir } from '../support/gateway-fixture.js';
 import { POSTGRES_URL, postgresSchema } from '../support/postgres.js';
+import { postgresAtVersion, sqliteAtVersion } from '../support/legacy-store.js';
 
 const BEFORE_FORMATS = 9;
 const LEGACY = { id: '01900000-0000-7000-8000-0000000000aa', secret: 'a-secret-from-before-0123', createdAt: '2026-01-01T00:00:00.000Z' };
@@ -24,12 +24,7 @@ const ENGINES = [
       const dir = await mkdtemp(join(tmpdir(), 'usm-link-webhooks-'));
       const file = join(dir, 'store.db');
       if (legacy) {
-        const old = new Database(file);
-        old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-        for (const migration of MIGRATIONS.filter((m) => m.version <= BEFORE_FORMATS)) {
-          old.exec(migrationSql(migration, 'sqlite'));
-          old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(migration.version, migration.name, LEGACY.createdAt);
-        }
+        const old = sqliteAtVersion(file, BEFORE_FORMATS, LEGACY.createdAt);
         old.exec(LEGACY_INSERT);
         old.close();
       }
@@ -62,11 +57,7 @@ const ENGINES = [
       };
       if (legacy) {
         await inSchema(async (client) => {
-          await client.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-          for (const migration of MIGRATIONS.filter((m) => m.version <= BEFORE_FORMATS)) {
-            await client.query(migrationSql(migration, 'postgres'));
-            await client.query('INSERT INTO schema_migrations VALUES ($1, $2, $3)', [migration.version, migration.name, LEGACY.createdAt]);
-          }
+          await postgresAtVersion(client, BEFORE_FORMATS, LEGACY.createdAt);
           await client.query(LEGACY_INSERT);
         }, true);
       }

@@ -202,6 +202,29 @@ describe('the log sequencer of PostgreSQL replicas', () => {
     expect(await other.settledLogIndexOf('in', 'hospital', uuidv7(), 100)).toBeUndefined();
   });
 
+  it('clears what its batches took from the queues (VACUUM beside the batches), so that the next batch does not pass over it', async () => {
+    const schema = schemaForTest();
+    const store = await open(schema.url);
+    await Promise.all(Array.from({ length: 20 }, () => callWithChanges(store)));
+    await store.sequenced();
+    const client = await connect(schema.schema);
+    cleanups.push(() => client.end());
+    const vacuums = async () =>
+      (
+        await client.query<{ relname: string; vacuum_count: string }>(
+          "SELECT relname, vacuum_count FROM pg_stat_user_tables WHERE schemaname = $1 AND relname IN ('log_pending', 'event_pending') ORDER BY relname",
+          [schema.schema],
+        )
+      ).rows.map((r) => [r.relname, Number(r.vacuum_count) > 0]);
+    // The statistics reach pg_stat_user_tables within a second or so of the VACUUM.
+    const until = Date.now() + 10_000;
+    while (Date.now() < until && JSON.stringify(await vacuums()) !== JSON.stringify([['event_pending', true], ['log_pending', true]])) await new Promise((r) => setTimeout(r, 100));
+    expect(await vacuums()).toEqual([
+      ['event_pending', true],
+      ['log_pending', true],
+    ]);
+  });
+
   it('shows an event committed after a later-written one behind a cursor that had passed the later one: positions are given at integration', async () => {
     const schema = schemaForTest();
     const store = await open(schema.url);
@@ -212,7 +235,8 @@ describe('the log sequencer of PostgreSQL replicas', () => {
     const slow = await connect(schema.schema);
     cleanups.push(() => slow.end());
     await slow.query('BEGIN');
-    await slow.query("INSERT INTO events (id, type, call_id, at, payload) VALUES ($1, 'call.step_changed', $2, $3, $4)", [uuidv7(), call.id, new Date().toISOString(), JSON.stringify({ step: 'A' })]);
+    const events = [{ id: uuidv7(), type: 'call.step_changed', at: new Date().toISOString(), payload: { step: 'A' } }];
+    await slow.query('INSERT INTO event_pending (call_id, event_count, events) VALUES ($1, 1, $2)', [call.id, JSON.stringify(events)]);
     // B: written and committed after A was written.
     const other = newCall();
     await store.commitCall({ call: other, expectedVersion: null, history: [], notes: [], events: [{ ...event(other.id, 0), payload: { step: 'B' } }] });

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fromBase64url } from '../../src/kernel/base64url.js';
@@ -14,13 +13,13 @@ import { verifyLog, type LogRecord } from '../../src/messages/message-log.js';
 import type { InboundMessage } from '../../src/ports/inbound-message.js';
 import type { Store } from '../../src/ports/store.js';
 import { uuidv7 } from '../../src/kernel/uuid-v7.js';
-import { MIGRATIONS, migrationSql } from '../../src/storage/migrations.js';
 import { openStore } from '../../src/storage/open-store.js';
 import { removeDir } from '../support/gateway-fixture.js';
 import { POSTGRES_URL, postgresSchema } from '../support/postgres.js';
 import { newCall } from '../support/records.js';
 import { verifyInclusionProof } from '../../src/console/log-verify.js';
 import { openLogStoreReader } from '../../src/storage/log-store-reader.js';
+import { postgresAtVersion, sqliteAtVersion } from '../support/legacy-store.js';
 
 const key = signingKeyOf(await generatePrivateJwk());
 const keys = { algorithms: new Set(['EdDSA']), keyFor: (kid: string) => (kid === key.kid ? key : undefined) };
@@ -136,12 +135,7 @@ for (const engine of ENGINES) {
       if (engine.name === 'sqlite') {
         const dir = await mkdtemp(join(tmpdir(), 'usm-link-tree-'));
         const file = join(dir, 'store.db');
-        const old = new Database(file);
-        old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-        for (const migration of MIGRATIONS.filter((m) => m.version <= 10)) {
-          old.exec(migrationSql(migration, 'sqlite'));
-          old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(migration.version, migration.name, 'x');
-        }
+        const old = sqliteAtVersion(file, 10, 'x');
         const insert = old.prepare(`INSERT INTO message_log (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
         for (const record of records) insert.run(record);
         old.close();
@@ -153,11 +147,7 @@ for (const engine of ENGINES) {
         await client.connect();
         try {
           await client.query(`CREATE SCHEMA ${schema.schema}; SET search_path = ${schema.schema}`);
-          await client.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-          for (const migration of MIGRATIONS.filter((m) => m.version <= 10)) {
-            await client.query(migrationSql(migration, 'postgres'));
-            await client.query('INSERT INTO schema_migrations VALUES ($1, $2, $3)', [migration.version, migration.name, 'x']);
-          }
+          await postgresAtVersion(client, 10, 'x');
           for (const record of records) {
             await client.query(`INSERT INTO message_log (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(record));
           }

@@ -33,11 +33,12 @@ describe('the embedded store answers a write only once its log is fsynced', () =
     const [before, failing, after] = [newCall(), newCall(), newCall()];
     const taken = uuidv7();
     const history = (id: string) => [{ callId: id, at: new Date().toISOString(), actor: { kind: 'desk' as const, id: 'd' }, change: { kind: 'status' as const, from: null, to: 'acknowledged' as const } }];
-    const events = (id: string, eventId = uuidv7()) => [{ id: eventId, type: 'call.note_added' as const, callId: id, at: new Date().toISOString(), payload: {} }];
-    // One turn, one transaction: the middle write fails at its events (an event id taken), after its call and history went in.
+    const events = (id: string) => [{ id: uuidv7(), type: 'call.note_added' as const, callId: id, at: new Date().toISOString(), payload: {} }];
+    const notes = (id: string, noteId = uuidv7()) => [{ id: noteId, callId: id, visibility: 'internal' as const, kind: 'comment' as const, text: 'n', author: { kind: 'desk' as const, id: 'd' }, createdAt: new Date().toISOString() }];
+    // One turn, one transaction: the middle write fails at its notes (a note id taken), after its call and history went in.
     const outcomes = await Promise.allSettled([
-      store.commitCall({ call: before, expectedVersion: null, history: history(before.id), notes: [], events: events(before.id, taken) }),
-      store.commitCall({ call: failing, expectedVersion: null, history: history(failing.id), notes: [], events: [...events(failing.id), ...events(failing.id, taken)] }),
+      store.commitCall({ call: before, expectedVersion: null, history: history(before.id), notes: notes(before.id, taken), events: events(before.id) }),
+      store.commitCall({ call: failing, expectedVersion: null, history: history(failing.id), notes: notes(failing.id, taken), events: events(failing.id) }),
       store.commitCall({ call: after, expectedVersion: null, history: history(after.id), notes: [], events: events(after.id) }),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
