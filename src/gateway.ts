@@ -254,7 +254,7 @@ export async function createGateway(options: {
   const subcalls = createSubcallService({ ...subcallDeps, calls, attachments });
   const tmfBase = `${apiBaseOf(config)}${TMF621_BASE_PATH}`;
   tickets = createTicketService({ calls, agreements, inbound: store, self: config.party.id, hrefOf: (id) => `${tmfBase}/troubleTicket/${id}`, now });
-  const hubs = createHubService({ store, now, hrefOf: (id) => `${tmfBase}/hub/${id}` });
+  const hubs = createHubService({ store, now, hrefOf: (id) => `${tmfBase}/hub/${id}`, subscribed: () => webhookDispatcher.subscribed() });
   const deskConnector =
     config.deskConnector === undefined || deskToolKey === undefined
       ? undefined
@@ -441,7 +441,7 @@ export async function createGateway(options: {
     negotiation,
     availability: createAvailabilityService({ store, registry: agreements, now }),
     wishNegotiations: createWishNegotiations({ calls, negotiation }),
-    webhooks: createWebhookService({ store, now, replay: (id) => webhookDispatcher.replayDeadLetter(id) }),
+    webhooks: createWebhookService({ store, now, replay: (id) => webhookDispatcher.replayDeadLetter(id), subscribed: () => webhookDispatcher.subscribed() }),
     webhookDispatcher,
     tickets,
     hubs,

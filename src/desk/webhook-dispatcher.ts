@@ -52,6 +52,8 @@ export type WebhookReplay = { readonly delivered: true } | { readonly delivered:
 export interface WebhookDispatcher {
   /** Deliver what is due now (called after every commit). */
   wake(): void;
+  /** A subscription was made on this gateway: deliver to it from the next commit on, without waiting for the next look. */
+  subscribed(): void;
   /** Delivers a dead letter's event to its subscription once more; undefined when there is no such dead letter. */
   replayDeadLetter(id: string): Promise<WebhookReplay | undefined>;
   /** Resolves when the current delivery round, if any, is done. */
@@ -85,7 +87,15 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   let round: Promise<void> | undefined;
   let again = false;
   let closed = false;
-  const timer = setInterval(() => run(), options.pollMs ?? 1000);
+  const pollMs = options.pollMs ?? 1000;
+  // Until then, a commit's wake does not look for subscriptions: the last look found none (one made
+  // on another replica is found by the next poll; one made here says so, `subscribed`).
+  let quietUntil = 0;
+  let polled = false;
+  const timer = setInterval(() => {
+    polled = true;
+    run();
+  }, pollMs);
   timer.unref();
 
   function run(): void {
@@ -106,9 +116,16 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   }
 
   async function deliverDue(): Promise<void> {
-    // Without a subscription (the dispatcher wakes after every commit) the events' head is not read at all.
+    const looking = polled;
+    polled = false;
+    // Without a subscription the dispatcher, woken after every commit, reads nothing until its next poll.
+    if (!looking && options.now() < quietUntil) return;
     const subscriptions = await options.store.listWebhooks();
-    if (subscriptions.length === 0) return;
+    if (subscriptions.length === 0) {
+      quietUntil = options.now() + pollMs;
+      return;
+    }
+    quietUntil = 0;
     const last = await options.store.lastEventSeq();
     for (const subscription of subscriptions) {
       if (closed) return;
@@ -236,6 +253,10 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
 
   return {
     wake: run,
+    subscribed() {
+      // Nothing is due to it yet (it starts after the newest event): the next commit's wake delivers.
+      quietUntil = 0;
+    },
     replayDeadLetter,
     idle: async () => {
       while (round !== undefined) await round;

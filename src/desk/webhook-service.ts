@@ -28,6 +28,8 @@ export function createWebhookService(deps: {
   store: WebhookStore;
   now: () => number;
   replay: (deadLetterId: string) => Promise<WebhookReplay | undefined>;
+  /** Told once a subscription is stored, so that deliveries to it begin with the next commit. */
+  subscribed: () => void;
 }): WebhookService {
   const at = (): string => new Date(deps.now()).toISOString();
   const newSecret = (format: WebhookFormat, secret: string) => {
@@ -72,6 +74,7 @@ export function createWebhookService(deps: {
         nextAttemptAt: null,
       };
       await deps.store.createWebhook(subscription);
+      deps.subscribed();
       return viewOf(subscription, deps.now());
     },
     list: async () => (await deps.store.listWebhooks()).filter(isDesks).map((s) => viewOf(s, deps.now())),

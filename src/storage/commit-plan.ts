@@ -404,11 +404,12 @@ export function purgeCallSteps(callId: string, plan: PurgePlan, counted: (outcom
       };
       steps.push(
         read<{ position: number | string | null; seq: number | string | null; events: string; call_doc: string | null }>(S.eventBatchesOfCall, { call_id: callId }, (rows) =>
+          // A pending batch the sequencer moves meanwhile is not lost unredacted: its update then changes no row, and the purge is refused as stale.
           rows.flatMap((batch) => {
             const events = redactEvents(batch.events);
             const callDoc = batch.call_doc === null ? null : redact(batch.call_doc);
             if (events === batch.events && callDoc === batch.call_doc) return [];
-            return [batch.position !== null ? run(S.setEventBatch, { position: batch.position, events, call_doc: callDoc }) : run(S.setPendingEventBatch, { seq: batch.seq, events, call_doc: callDoc })];
+            return [batch.position !== null ? run(S.setEventBatch, { position: batch.position, events, call_doc: callDoc }) : run(S.setPendingEventBatch, { seq: batch.seq, events, call_doc: callDoc }, `the events of call ${callId} were numbered meanwhile`)];
           }),
         ),
         read<{ doc: string }>(S.linksOf, { parent_call_id: callId }, (rows) =>

@@ -34,7 +34,14 @@ export const MAX_HUBS_PER_PARTNER = 10;
 /** The header of a delivery's signature: a detached JWS over the exact body, by the gateway's key (docs/tmf621.md). */
 export const HUB_SIGNATURE_HEADER = 'usm-signature';
 
-export function createHubService(deps: { readonly store: WebhookStore; readonly now: () => number; readonly hrefOf: (id: string) => string; readonly resolve?: Resolve }): HubService {
+export function createHubService(deps: {
+  readonly store: WebhookStore;
+  readonly now: () => number;
+  readonly hrefOf: (id: string) => string;
+  readonly resolve?: Resolve;
+  /** Told once a subscription is stored, so that deliveries to it begin with the next commit. */
+  readonly subscribed: () => void;
+}): HubService {
   const viewOf = (s: WebhookSubscription): Hub => ({ id: s.id, href: deps.hrefOf(s.id), '@type': 'Hub', callback: s.url, query: s.query ?? null });
   const own = async (partner: Partner, id: string): Promise<WebhookSubscription> => {
     const found = await deps.store.getWebhook(id);
@@ -65,6 +72,7 @@ export function createHubService(deps: { readonly store: WebhookStore; readonly 
         ...(given !== undefined ? { query: given } : {}),
       };
       await deps.store.createWebhook(subscription);
+      deps.subscribed();
       return viewOf(subscription);
     },
     get: async (partner, id) => viewOf(await own(partner, id)),

@@ -17,7 +17,7 @@ describe('the webhook dispatcher', () => {
     for (const c of cleanups.splice(0).reverse()) await c();
   });
 
-  it('reads only the subscriptions after a commit while there are none, and delivers from the events once one is made', async () => {
+  it('reads nothing after a commit while the last look found no subscription (until its next poll or a subscription made here), and delivers from the events once one is made', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'usm-link-dispatcher-'));
     const opened = openSqliteStore(join(dir, 'store.db'));
     /** Every store method the dispatcher called, in order. */
@@ -55,12 +55,21 @@ describe('the webhook dispatcher', () => {
     dispatcher.wake();
     await dispatcher.idle();
     expect(called).toEqual(['listWebhooks']);
+    // Until its next poll, the commits' wakes read nothing at all: the last look found no subscription.
+    called.length = 0;
+    dispatcher.wake();
+    await dispatcher.idle();
+    dispatcher.wake();
+    await dispatcher.idle();
+    expect(called).toEqual([]);
 
     const at = new Date().toISOString();
     await opened.createWebhook({
       id: uuidv7(), url: `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`, format: 'usm-link', secrets: [{ id: uuidv7(), secret: 'a-secret-of-the-desk-0123456789', createdAt: at, expiresAt: null }],
       events: [], createdAt: at, deliveredThrough: 0, failures: 0, lastError: null, nextAttemptAt: null,
     });
+    // The services tell the dispatcher of a subscription they stored: the next commit's wake looks again.
+    dispatcher.subscribed();
     called.length = 0;
     dispatcher.wake();
     await dispatcher.idle();
