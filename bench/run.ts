@@ -9,7 +9,7 @@
  * BENCH_QUICK=1 runs a small version (seconds) that the test suite uses so the benchmark never rots;
  * BENCH_ONLY=store re-measures only the store figures into the last full results; BENCH_ONLY=hop prints
  * one baseline and one link run, BENCH_ONLY=latency the added latency at BENCH_RATE calls a second, BENCH_ONLY=replicas re-measures the
- * link on SQLite and PostgreSQL. BENCH_NODE_OPTIONS is passed to the gateway processes (say, --cpu-prof).
+ * link on SQLite and PostgreSQL (its fixed load at BENCH_RATE when set). BENCH_NODE_OPTIONS is passed to the gateway processes (say, --cpu-prof).
  */
 import { freePorts } from '../scripts/free-ports.js';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -291,7 +291,8 @@ async function replicaRun(root: string, clientKey: SigningKey) {
     }
     peaks.postgres_vs_sqlite = round(peaks.postgres_1_rps! / peaks.sqlite_1_rps!, 3);
     peaks.postgres_2_vs_sqlite = round(peaks.postgres_2_rps! / peaks.sqlite_1_rps!, 3);
-    const rate = Math.max(10, Math.round(Math.min(peaks.postgres_1_rps!, peaks.postgres_2_rps!) / 2));
+    // BENCH_RATE sets the fixed load (to compare two versions at the same rate); else half the lower peak.
+    const rate = process.env.BENCH_RATE !== undefined ? Number(process.env.BENCH_RATE) : Math.max(10, Math.round(Math.min(peaks.postgres_1_rps!, peaks.postgres_2_rps!) / 2));
     const calls = Math.max(20, Math.round(rate * SETTINGS.fixedSeconds));
     Object.assign(fixed, { at_rps: rate, calls });
     // The quick run leaves out SQLite here: its path is PostgreSQL's without the wire counter.
