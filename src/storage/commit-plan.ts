@@ -290,41 +290,39 @@ export function backfillEventBatchSteps(positioned = true, after = 0): Step[] {
   return [
     read<LegacyEventRow>(positioned ? S.legacyEventsPositioned : S.legacyEventsUnpositioned, { after, limit: 1000 }, (rows) => {
       if (rows.length === 0) return positioned ? backfillEventBatchSteps(false) : [];
+      const commits = legacyCommits(rows, positioned);
       const last = rows.at(-1)!;
       return [
-        positioned ? insert(S.insertPositionedEventBatch, legacyBatches(rows, true)) : insert(S.insertEventBatch, legacyBatches(rows, false)),
+        positioned
+          ? insert(S.insertPositionedEventBatch, commits.map((run) => ({ ...legacyBatch(run), first_position: Number(run[0]!.position), last_position: Number(run.at(-1)!.position) })))
+          : insert(S.insertEventBatch, commits.map(legacyBatch)),
         ...backfillEventBatchSteps(positioned, Number(positioned ? last.position : last.seq)),
       ];
     }),
   ];
 }
 
-function legacyBatches(rows: readonly LegacyEventRow[], positioned: true): (NewEventBatchRow & { first_position: number; last_position: number })[];
-function legacyBatches(rows: readonly LegacyEventRow[], positioned: false): NewEventBatchRow[];
-function legacyBatches(rows: readonly LegacyEventRow[], positioned: boolean): NewEventBatchRow[] {
-  const batches: NewEventBatchRow[] = [];
-  let run: LegacyEventRow[] = [];
-  const close = (): void => {
-    const head = run[0];
-    if (head === undefined) return;
-    const events = JSON.stringify(run.map((e) => ({ id: e.id, type: e.type, at: e.at, payload: JSON.parse(e.payload) as unknown })));
-    const batch: NewEventBatchRow = { call_id: head.call_id, event_count: run.length, events, call_doc: head.call_doc };
-    batches.push(positioned ? Object.assign(batch, { first_position: Number(head.position), last_position: Number(run.at(-1)!.position) }) : batch);
-    run = [];
-  };
+/** Runs of events of one commit: one snapshot, one call and (when numbered) positions one after the other. */
+function legacyCommits(rows: readonly LegacyEventRow[], positioned: boolean): LegacyEventRow[][] {
+  const commits: LegacyEventRow[][] = [];
   for (const row of rows) {
-    const before = run.at(-1);
+    const run = commits.at(-1);
+    const before = run?.at(-1);
     const sameCommit =
       before !== undefined &&
       row.snapshot_id !== null &&
       row.snapshot_id === before.snapshot_id &&
       row.call_id === before.call_id &&
       (!positioned || Number(row.position) === Number(before.position) + 1);
-    if (!sameCommit) close();
-    run.push(row);
+    if (sameCommit) run!.push(row);
+    else commits.push([row]);
   }
-  close();
-  return batches;
+  return commits;
+}
+
+function legacyBatch(run: readonly LegacyEventRow[]): NewEventBatchRow {
+  const events = JSON.stringify(run.map((e) => ({ id: e.id, type: e.type, at: e.at, payload: JSON.parse(e.payload) as unknown })));
+  return { call_id: run[0]!.call_id, event_count: run.length, events, call_doc: run[0]!.call_doc };
 }
 
 function inboundLogEntry(m: InboundMessage): LogEntry {

@@ -72,11 +72,10 @@ export function startSequencer(deps: SequencerDeps, options: SequencerOptions = 
   const tidyMs = options.tidyMs ?? 2000;
   let tidiedAt = 0;
   let tidying = false;
-  let untidy = false;
+  /** After a batch: tidies unless a tidying runs or one began less than `tidyMs` ago. */
   const tidy = (): void => {
-    if (deps.tidy === undefined || tidying || !untidy || deps.now() - tidiedAt < tidyMs) return;
+    if (deps.tidy === undefined || tidying || deps.now() - tidiedAt < tidyMs) return;
     tidying = true;
-    untidy = false;
     tidiedAt = deps.now();
     void deps
       .tidy()
@@ -117,7 +116,6 @@ export function startSequencer(deps: SequencerDeps, options: SequencerOptions = 
     for (;;) {
       const done = await deps.integrate(batch);
       deps.integrated(done);
-      untidy = true;
       tidy();
       // A full batch leaves more behind; events beyond a batch's limit wait for the next one.
       if (stopped || done.entries < batch) return serve(covering);
