@@ -185,7 +185,7 @@ export async function createGateway(options: {
     stamper?.nudge();
     return { ...signed, jws: signCheckpoint(signed, signingKey) };
   };
-  const store = await openStore(config.storage, { ...config.postgres, now, observe: metrics.store, checkpoint, tracing });
+  const store = await openStore(config.storage, { ...config.sqlite, ...config.postgres, now, observe: metrics.store, checkpoint, tracing });
   const registryOf = (c: GatewayConfig): AgreementRegistry =>
     createAgreementRegistry({ provider: c.party.id, services: c.services, agreements: c.agreements, underpinning: c.underpinning, store, now });
   const registry = createSwitch(registryOf(config));

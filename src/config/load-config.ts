@@ -41,6 +41,7 @@ export interface GatewayConfig extends GatewayConfigFile {
     leaseMs: number;
     batchSize: number;
   };
+  readonly sqlite: { cacheMb: number };
   readonly postgres: { poolSize: number; timeoutMs: number };
   readonly attachments: { allowedHosts: string[]; allowPrivateAddresses: boolean; maxBytes: number; fetchTimeoutMs: number; folder: string };
   readonly closing: { steps: 'auto' | 'desk' };
@@ -115,7 +116,7 @@ export function buildConfig(raw: unknown, baseDir: string, overrides: ConfigOver
     throw new ConfigError('/', 'must be a mapping');
   }
   applyOverrides(input, overrides);
-  for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log', 'delivery', 'admin', 'postgres', 'closing', 'witness', 'attachments'] as const) input[key] ??= {};
+  for (const key of ['listen', 'security', 'limits', 'desk', 'webhooks', 'log', 'delivery', 'admin', 'sqlite', 'postgres', 'closing', 'witness', 'attachments'] as const) input[key] ??= {};
   for (const key of ['agreements', 'underpinning', 'routes', 'triggers', 'teams'] as const) input[key] ??= [];
   const validateFile = configValidator();
   if (!validateFile(input)) {

@@ -6,10 +6,10 @@ import type { ValidateFunction } from 'ajv';
 const require = createRequire(import.meta.url);
 
 /** The SHA-256 of the config/schema.yaml text this validator was compiled from. */
-export const CONFIG_SCHEMA_SHA256 = '48995efbbd65660962dee740dc41b74046fd5d0ba1ecee5c7be9e1423ec2de29';
+export const CONFIG_SCHEMA_SHA256 = '85bd7b9961da2d9dcc86926465260c9d009ee408beffc3adfbc04e52e775fca2';
 
 const schema11 = {"$ref":"config#/components/schemas/GatewayConfig"};
-const schema13 = {"type":"object","required":["party","storage","signing","services","partners"],"additionalProperties":false,"properties":{"party":{"type":"object","required":["id","name"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,62}$","description":"This gateway's party id; partners address messages `to` it."},"name":{"type":"string","minLength":1}}},"listen":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","default":"127.0.0.1"},"port":{"type":"integer","minimum":0,"maximum":65535,"default":8080},"tls":{"$ref":"#/components/schemas/ListenTlsConfig"}}},"publicUrl":{"type":"string","pattern":"^https?://","description":"The base URL partners reach this gateway at."},"storage":{"type":"string","pattern":"^(sqlite:|postgres://|postgresql://)","description":"`sqlite:<path>` for the embedded store; `postgres://user@host:5432/db?schema=name` for replicas sharing PostgreSQL."},"postgres":{"type":"object","additionalProperties":false,"properties":{"poolSize":{"type":"integer","minimum":1,"maximum":500,"default":10},"timeoutMs":{"type":"integer","minimum":100,"default":5000,"description":"How long to wait for a connection or a query before answering 503."}}},"signing":{"$ref":"#/components/schemas/SigningConfig"},"security":{"type":"object","additionalProperties":false,"properties":{"algorithms":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["EdDSA","ES256"]},"default":["EdDSA","ES256"]},"messageWindowSeconds":{"type":"integer","minimum":1,"maximum":86400,"default":300,"description":"How far a message's `time` may be from this gateway's clock."},"readTokenMaxLifetimeSeconds":{"type":"integer","minimum":1,"maximum":3600,"default":300}}},"limits":{"type":"object","additionalProperties":false,"properties":{"bodyBytes":{"type":"integer","minimum":1024,"maximum":10485760,"default":262144},"requestTimeoutMs":{"type":"integer","minimum":100,"default":30000},"partnerRequestsPerSecond":{"type":"number","minimum":0.1,"default":50,"description":"Each partner's sustained request rate; more gets 429 with Retry-After."},"partnerBurst":{"type":"integer","minimum":1,"default":200,"description":"How many requests a partner may send at once."}}},"services":{"type":"array","items":{"type":"object","required":["id","name"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"},"name":{"type":"string","minLength":1},"description":{"type":"string"}}}},"partners":{"type":"array","items":{"$ref":"#/components/schemas/PartnerConfig"}},"agreements":{"type":"array","items":{"$ref":"#/components/schemas/AgreementConfig"}},"teams":{"type":"array","description":"Internal teams: suppliers without a gateway. An `underpinning` agreement whose `supplier`\nis a team is an operational agreement (OLA); a route may name a team, and its sub-calls\nare worked at our desk (no message is sent) under the OLA's service levels.\n","items":{"type":"object","required":["id","name","services"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,62}$"},"name":{"type":"string","minLength":1},"services":{"type":"array","minItems":1,"description":"The services the team provides to us.","items":{"type":"object","required":["id","name"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"},"name":{"type":"string","minLength":1}}}}}}},"underpinning":{"type":"array","description":"Our agreements as the customer of our suppliers (underpinning contracts) and of our internal teams (operational agreements).","items":{"$ref":"#/components/schemas/UnderpinningConfig"}},"routes":{"type":"array","description":"Which supplier service underpins one of our services, for which call types.","items":{"$ref":"#/components/schemas/RouteConfig"}},"triggers":{"type":"array","description":"Rules that raise triggered calls by themselves: a call of one of `callTypes` under\n`service` that the desk advances onto a trigger step of its own process raising `raise`\n(Agree 6, Change 6, Recover 5, Improve 5) gets that triggered call at once, raised by the\ngateway, and waits for it (as `POST /v1/desk/calls/{id}/triggered` does).\n","items":{"$ref":"#/components/schemas/TriggerRuleConfig"}},"closing":{"type":"object","additionalProperties":false,"description":"How a resolved call's closing steps (review .. evaluate and close) are worked.","properties":{"steps":{"type":"string","enum":["auto","desk"],"default":"auto","description":"`auto`: the gateway works them when the customer confirms the resolution, and the call\ncloses at once. `desk`: the desk works them (advance) and completing evaluate and close\ncloses the call, once the customer confirmed. Either way a call still resolved when the\nagreement's confirmation window (`serviceLevels.confirmationHours`) ends is closed by\nthe gateway.\n"}}},"witness":{"type":"object","additionalProperties":false,"description":"Witnessing the partners' message logs: how often the gateway fetches each partner\ngateway's newest checkpoint and checks it against the last one it kept (docs/protocol.md,\n\"Witnessing\").\n","properties":{"intervalSeconds":{"type":"integer","minimum":0,"maximum":86400,"default":60,"description":"Seconds between looks at every partner gateway's log; 0 turns witnessing off."}}},"evidence":{"type":"object","additionalProperties":false,"description":"Evidence of the gateway's own message log beyond its signed checkpoints.","properties":{"tsa":{"type":"object","required":["url","certificates"],"additionalProperties":false,"description":"RFC 3161 timestamps of the log's checkpoints by a Time Stamping Authority\n(docs/protocol.md, \"Timestamps\"). Without it nothing is stamped and writes never\nwait on a TSA. With it the gateway refuses every write with 503\n`USM_ERR_TIMESTAMPING_UNAVAILABLE` once `maxFailureMinutes` have passed without a\ngood token, and `/readyz` says so, until stamping works again.\n","properties":{"url":{"type":"string","pattern":"^https?://","description":"The TSA's URL; requests are POSTed as `application/timestamp-query`."},"certificates":{"type":"string","minLength":1,"description":"A PEM file of the certificates trusted for the TSA (its CA, or its chain up to one); a token's signer must chain to one of them and carry the timeStamping extended key usage."},"maxFailureMinutes":{"type":"number","minimum":0,"maximum":10080,"default":10,"description":"How long stamping may fail (since the first failed attempt after the last good token) before writes are refused; fractions allowed (0.05 is 3 seconds)."},"intervalSeconds":{"type":"number","minimum":0.05,"maximum":3600,"default":30,"description":"Seconds between looks at the newest checkpoint (also looked at shortly after each commit); a checkpoint without a token is sent to the TSA."},"timeoutMs":{"type":"integer","minimum":100,"maximum":120000,"default":10000,"description":"How long one TSA request may take."}}}}},"attachments":{"type":"object","additionalProperties":false,"description":"Attachments: references a call, a note or a sub-call carries. The gateway fetches each\nreference once, when it arrives, and refuses the message unless the content's size and\nSHA-256 are the declared ones; what it fetched it keeps content-addressed in `folder`\nand serves only to the parties entitled to it (docs/security.md).\n","properties":{"allowedHosts":{"type":"array","maxItems":256,"items":{"type":"string","minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[A-Za-z0-9.:_-]+$"},"default":[],"description":"Host names (or IP literals) a reference may name; `*.example.org` names every host under example.org. A partner gateway's own URL is always allowed (its downloads, with a read token)."},"allowPrivateAddresses":{"type":"boolean","default":false,"description":"Let an allowed host resolve to a loopback, link-local, private or otherwise internal address. Off, such a reference is refused whatever its name."},"maxBytes":{"type":"integer","minimum":1,"maximum":1073741824,"default":10485760,"description":"The largest attachment the gateway fetches and keeps."},"fetchTimeoutMs":{"type":"integer","minimum":100,"maximum":120000,"default":10000,"description":"How long one fetch may take in all."},"folder":{"type":"string","minLength":1,"default":"./attachments","description":"Where fetched content is kept, one file per SHA-256; relative to the config file. Gateways sharing PostgreSQL need it on a shared file system."}}},"delivery":{"type":"object","additionalProperties":false,"description":"Delivery of signed messages to partner gateways.","properties":{"maxAttempts":{"type":"integer","minimum":1,"maximum":1000,"default":12},"maxAgeSeconds":{"type":"integer","minimum":1,"default":86400},"timeoutMs":{"type":"integer","minimum":100,"maximum":120000,"default":5000},"backoffBaseMs":{"type":"integer","minimum":1,"default":500},"backoffMaxMs":{"type":"integer","minimum":1,"default":60000},"circuitFailureThreshold":{"type":"integer","minimum":1,"default":5},"circuitCooldownMs":{"type":"integer","minimum":1,"default":30000},"connections":{"type":"integer","minimum":1,"maximum":256,"default":32},"batchSize":{"type":"integer","minimum":1,"maximum":64,"default":16,"description":"The most call submissions and updates sent to a partner gateway in one signed batch; 1 sends each on its own."},"leaseMs":{"type":"integer","minimum":100,"default":30000,"description":"How long a replica holds the messages it is sending; when it dies, another replica takes them over after this."}}},"admin":{"type":"object","additionalProperties":false,"properties":{"tokens":{"type":"array","items":{"$ref":"#/components/schemas/TokenConfig"}}}},"desk":{"type":"object","additionalProperties":false,"properties":{"tokens":{"type":"array","items":{"$ref":"#/components/schemas/TokenConfig"}},"idempotencyHours":{"type":"integer","minimum":1,"maximum":720,"default":24,"description":"How long a desk write sent with an Idempotency-Key is remembered, with its answer."}}},"webhooks":{"type":"object","additionalProperties":false,"properties":{"maxAttempts":{"type":"integer","minimum":1,"maximum":100,"default":10},"timeoutMs":{"type":"integer","minimum":100,"maximum":60000,"default":5000},"backoffBaseMs":{"type":"integer","minimum":1,"default":1000},"backoffMaxMs":{"type":"integer","minimum":1,"default":300000}}},"log":{"type":"object","additionalProperties":false,"properties":{"level":{"type":"string","enum":["fatal","error","warn","info","debug","trace","silent"],"default":"info"},"pretty":{"type":"boolean","description":"Readable log lines (pino-pretty) instead of JSON lines. When absent, lines are readable when standard output is a terminal and JSON otherwise."}}},"retention":{"type":"object","additionalProperties":false,"description":"How long what a closed call holds is kept after it ends (closed, cancelled or rejected):\n`default` for every agreement without a `retention` of its own. The purge job runs every\n`intervalSeconds` and removes message bodies, notes' text and requester details whose\ntime is up; the message log's records, digests, signatures, receipts and proofs stay\n(docs/security.md, Retention). Nothing is purged when neither is set.\n","properties":{"default":{"$ref":"#/components/schemas/RetentionPolicy"},"intervalSeconds":{"type":"integer","minimum":1,"maximum":86400,"default":3600,"description":"How often the purge job looks for calls whose time is up."}}},"metrics":{"type":"object","additionalProperties":false,"description":"`GET /metrics` is always served to admin tokens on the main listener; `listen` serves it without a token on an address of its own.","properties":{"listen":{"type":"object","required":["port"],"additionalProperties":false,"properties":{"host":{"type":"string","default":"127.0.0.1","description":"Keep it on loopback or a private network."},"port":{"type":"integer","minimum":0,"maximum":65535}}}}},"deskConnector":{"type":"object","required":["baseUrl","issuer","audience"],"additionalProperties":false,"description":"The provider's desk tool, when it speaks TMF621 (docs/tmf621.md, \"The desk connector\"): every\nopen call is opened there as a trouble ticket, and the tool's status changes and notes are\ntaken back into the call by polling it.\n","properties":{"baseUrl":{"type":"string","pattern":"^https?://","description":"The tool's TMF621 base URL (ending in `/tmf-api/troubleTicket/v5`)."},"issuer":{"type":"string","minLength":1,"description":"Our account at the tool: the `iss` of the JWTs we sign."},"audience":{"type":"string","minLength":1,"description":"The tool's `aud` for those JWTs."},"keyFile":{"type":"string","description":"File holding the private JWK (Ed25519 or P-256","with a `kid`) that signs our JWTs at the tool.":null},"keyEnv":{"type":"string","description":"Environment variable holding that private JWK as JSON."},"service":{"type":"string","minLength":1,"description":"The service to name at the tool (`relatedEntity` role `service`); default none, the tool's only one."},"agreement":{"type":"string","minLength":1,"description":"The agreement to name at the tool (`relatedEntity` role `agreement`)."},"pollMs":{"type":"integer","minimum":100,"maximum":3600000,"default":5000,"description":"How often the tool is asked for news."},"timeoutMs":{"type":"integer","minimum":100,"maximum":60000,"default":5000}}},"console":{"type":"object","additionalProperties":false,"description":"The web console at `/console` (docs/console.md): who may sign in, and how long a session lasts. Desk and admin tokens always sign in too.","properties":{"accounts":{"type":"array","description":"People who sign in by name, each with a password hash or a personal token, and their roles.","items":{"$ref":"#/components/schemas/ConsoleAccount"}},"sessionMinutes":{"type":"integer","minimum":5,"maximum":10080,"default":480,"description":"A session ends this long after sign-in (or at sign-out, or when the gateway restarts)."},"signInAttemptsPerMinute":{"type":"integer","minimum":1,"maximum":1000,"default":10,"description":"Failed sign-in attempts allowed per name and per client address, in a minute (the same number at once); once they are used up, sign-ins get 429 with Retry-After."}}},"network":{"type":"object","additionalProperties":false,"description":"The signed network directory of the chain's operator (docs/directory.md).","properties":{"serveFile":{"type":"string","description":"A signed directory (`usm-link network publish`) this gateway serves at `/.well-known/usm-link-directory`, read on every request so a newly published file is served without a restart."},"url":{"type":"string","pattern":"^https?://","description":"Follow the operator's signed directory published here (docs/directory.md): this gateway\nfetches it every `refreshSeconds`, checks the operator's signature, that its sequence\nnever goes back and that it has not expired, and takes its partners' URLs, keys and\nroles from it. A partner entry under `partners` may then omit its keys (they come from\nthe directory) and only narrows what the directory allows (roles, keys); a partner that is\nno member of the network (a customer without a gateway) stays as configured.\n"},"operatorKeys":{"description":"The operator's public keys (two during a rotation of the operator's key), a JWKS file or inline. Required with `url`.","oneOf":[{"type":"string","description":"A file with the operator's public JWKS."},{"type":"object","required":["keys"],"properties":{"keys":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":true}}}}]},"refreshSeconds":{"type":"integer","minimum":1,"maximum":86400,"default":300,"description":"How often the directory is fetched (with several replicas on PostgreSQL, one replica fetches and the others read the document it stored)."}}}}};
+const schema13 = {"type":"object","required":["party","storage","signing","services","partners"],"additionalProperties":false,"properties":{"party":{"type":"object","required":["id","name"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,62}$","description":"This gateway's party id; partners address messages `to` it."},"name":{"type":"string","minLength":1}}},"listen":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string","default":"127.0.0.1"},"port":{"type":"integer","minimum":0,"maximum":65535,"default":8080},"tls":{"$ref":"#/components/schemas/ListenTlsConfig"}}},"publicUrl":{"type":"string","pattern":"^https?://","description":"The base URL partners reach this gateway at."},"storage":{"type":"string","pattern":"^(sqlite:|postgres://|postgresql://)","description":"`sqlite:<path>` for the embedded store; `postgres://user@host:5432/db?schema=name` for replicas sharing PostgreSQL."},"sqlite":{"type":"object","additionalProperties":false,"properties":{"cacheMb":{"type":"integer","minimum":1,"maximum":4096,"default":4,"description":"The embedded store's page cache, in MiB. The file's pages stay in the operating system's cache as well, so a small one costs a read call on a miss, not a disk read."}}},"postgres":{"type":"object","additionalProperties":false,"properties":{"poolSize":{"type":"integer","minimum":1,"maximum":500,"default":10},"timeoutMs":{"type":"integer","minimum":100,"default":5000,"description":"How long to wait for a connection or a query before answering 503."}}},"signing":{"$ref":"#/components/schemas/SigningConfig"},"security":{"type":"object","additionalProperties":false,"properties":{"algorithms":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["EdDSA","ES256"]},"default":["EdDSA","ES256"]},"messageWindowSeconds":{"type":"integer","minimum":1,"maximum":86400,"default":300,"description":"How far a message's `time` may be from this gateway's clock."},"readTokenMaxLifetimeSeconds":{"type":"integer","minimum":1,"maximum":3600,"default":300}}},"limits":{"type":"object","additionalProperties":false,"properties":{"bodyBytes":{"type":"integer","minimum":1024,"maximum":10485760,"default":262144},"requestTimeoutMs":{"type":"integer","minimum":100,"default":30000},"partnerRequestsPerSecond":{"type":"number","minimum":0.1,"default":50,"description":"Each partner's sustained request rate; more gets 429 with Retry-After."},"partnerBurst":{"type":"integer","minimum":1,"default":200,"description":"How many requests a partner may send at once."}}},"services":{"type":"array","items":{"type":"object","required":["id","name"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"},"name":{"type":"string","minLength":1},"description":{"type":"string"}}}},"partners":{"type":"array","items":{"$ref":"#/components/schemas/PartnerConfig"}},"agreements":{"type":"array","items":{"$ref":"#/components/schemas/AgreementConfig"}},"teams":{"type":"array","description":"Internal teams: suppliers without a gateway. An `underpinning` agreement whose `supplier`\nis a team is an operational agreement (OLA); a route may name a team, and its sub-calls\nare worked at our desk (no message is sent) under the OLA's service levels.\n","items":{"type":"object","required":["id","name","services"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,62}$"},"name":{"type":"string","minLength":1},"services":{"type":"array","minItems":1,"description":"The services the team provides to us.","items":{"type":"object","required":["id","name"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"},"name":{"type":"string","minLength":1}}}}}}},"underpinning":{"type":"array","description":"Our agreements as the customer of our suppliers (underpinning contracts) and of our internal teams (operational agreements).","items":{"$ref":"#/components/schemas/UnderpinningConfig"}},"routes":{"type":"array","description":"Which supplier service underpins one of our services, for which call types.","items":{"$ref":"#/components/schemas/RouteConfig"}},"triggers":{"type":"array","description":"Rules that raise triggered calls by themselves: a call of one of `callTypes` under\n`service` that the desk advances onto a trigger step of its own process raising `raise`\n(Agree 6, Change 6, Recover 5, Improve 5) gets that triggered call at once, raised by the\ngateway, and waits for it (as `POST /v1/desk/calls/{id}/triggered` does).\n","items":{"$ref":"#/components/schemas/TriggerRuleConfig"}},"closing":{"type":"object","additionalProperties":false,"description":"How a resolved call's closing steps (review .. evaluate and close) are worked.","properties":{"steps":{"type":"string","enum":["auto","desk"],"default":"auto","description":"`auto`: the gateway works them when the customer confirms the resolution, and the call\ncloses at once. `desk`: the desk works them (advance) and completing evaluate and close\ncloses the call, once the customer confirmed. Either way a call still resolved when the\nagreement's confirmation window (`serviceLevels.confirmationHours`) ends is closed by\nthe gateway.\n"}}},"witness":{"type":"object","additionalProperties":false,"description":"Witnessing the partners' message logs: how often the gateway fetches each partner\ngateway's newest checkpoint and checks it against the last one it kept (docs/protocol.md,\n\"Witnessing\").\n","properties":{"intervalSeconds":{"type":"integer","minimum":0,"maximum":86400,"default":60,"description":"Seconds between looks at every partner gateway's log; 0 turns witnessing off."}}},"evidence":{"type":"object","additionalProperties":false,"description":"Evidence of the gateway's own message log beyond its signed checkpoints.","properties":{"tsa":{"type":"object","required":["url","certificates"],"additionalProperties":false,"description":"RFC 3161 timestamps of the log's checkpoints by a Time Stamping Authority\n(docs/protocol.md, \"Timestamps\"). Without it nothing is stamped and writes never\nwait on a TSA. With it the gateway refuses every write with 503\n`USM_ERR_TIMESTAMPING_UNAVAILABLE` once `maxFailureMinutes` have passed without a\ngood token, and `/readyz` says so, until stamping works again.\n","properties":{"url":{"type":"string","pattern":"^https?://","description":"The TSA's URL; requests are POSTed as `application/timestamp-query`."},"certificates":{"type":"string","minLength":1,"description":"A PEM file of the certificates trusted for the TSA (its CA, or its chain up to one); a token's signer must chain to one of them and carry the timeStamping extended key usage."},"maxFailureMinutes":{"type":"number","minimum":0,"maximum":10080,"default":10,"description":"How long stamping may fail (since the first failed attempt after the last good token) before writes are refused; fractions allowed (0.05 is 3 seconds)."},"intervalSeconds":{"type":"number","minimum":0.05,"maximum":3600,"default":30,"description":"Seconds between looks at the newest checkpoint (also looked at shortly after each commit); a checkpoint without a token is sent to the TSA."},"timeoutMs":{"type":"integer","minimum":100,"maximum":120000,"default":10000,"description":"How long one TSA request may take."}}}}},"attachments":{"type":"object","additionalProperties":false,"description":"Attachments: references a call, a note or a sub-call carries. The gateway fetches each\nreference once, when it arrives, and refuses the message unless the content's size and\nSHA-256 are the declared ones; what it fetched it keeps content-addressed in `folder`\nand serves only to the parties entitled to it (docs/security.md).\n","properties":{"allowedHosts":{"type":"array","maxItems":256,"items":{"type":"string","minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[A-Za-z0-9.:_-]+$"},"default":[],"description":"Host names (or IP literals) a reference may name; `*.example.org` names every host under example.org. A partner gateway's own URL is always allowed (its downloads, with a read token)."},"allowPrivateAddresses":{"type":"boolean","default":false,"description":"Let an allowed host resolve to a loopback, link-local, private or otherwise internal address. Off, such a reference is refused whatever its name."},"maxBytes":{"type":"integer","minimum":1,"maximum":1073741824,"default":10485760,"description":"The largest attachment the gateway fetches and keeps."},"fetchTimeoutMs":{"type":"integer","minimum":100,"maximum":120000,"default":10000,"description":"How long one fetch may take in all."},"folder":{"type":"string","minLength":1,"default":"./attachments","description":"Where fetched content is kept, one file per SHA-256; relative to the config file. Gateways sharing PostgreSQL need it on a shared file system."}}},"delivery":{"type":"object","additionalProperties":false,"description":"Delivery of signed messages to partner gateways.","properties":{"maxAttempts":{"type":"integer","minimum":1,"maximum":1000,"default":12},"maxAgeSeconds":{"type":"integer","minimum":1,"default":86400},"timeoutMs":{"type":"integer","minimum":100,"maximum":120000,"default":5000},"backoffBaseMs":{"type":"integer","minimum":1,"default":500},"backoffMaxMs":{"type":"integer","minimum":1,"default":60000},"circuitFailureThreshold":{"type":"integer","minimum":1,"default":5},"circuitCooldownMs":{"type":"integer","minimum":1,"default":30000},"connections":{"type":"integer","minimum":1,"maximum":256,"default":32},"batchSize":{"type":"integer","minimum":1,"maximum":64,"default":16,"description":"The most call submissions and updates sent to a partner gateway in one signed batch; 1 sends each on its own."},"leaseMs":{"type":"integer","minimum":100,"default":30000,"description":"How long a replica holds the messages it is sending; when it dies, another replica takes them over after this."}}},"admin":{"type":"object","additionalProperties":false,"properties":{"tokens":{"type":"array","items":{"$ref":"#/components/schemas/TokenConfig"}}}},"desk":{"type":"object","additionalProperties":false,"properties":{"tokens":{"type":"array","items":{"$ref":"#/components/schemas/TokenConfig"}},"idempotencyHours":{"type":"integer","minimum":1,"maximum":720,"default":24,"description":"How long a desk write sent with an Idempotency-Key is remembered, with its answer."}}},"webhooks":{"type":"object","additionalProperties":false,"properties":{"maxAttempts":{"type":"integer","minimum":1,"maximum":100,"default":10},"timeoutMs":{"type":"integer","minimum":100,"maximum":60000,"default":5000},"backoffBaseMs":{"type":"integer","minimum":1,"default":1000},"backoffMaxMs":{"type":"integer","minimum":1,"default":300000}}},"log":{"type":"object","additionalProperties":false,"properties":{"level":{"type":"string","enum":["fatal","error","warn","info","debug","trace","silent"],"default":"info"},"pretty":{"type":"boolean","description":"Readable log lines (pino-pretty) instead of JSON lines. When absent, lines are readable when standard output is a terminal and JSON otherwise."}}},"retention":{"type":"object","additionalProperties":false,"description":"How long what a closed call holds is kept after it ends (closed, cancelled or rejected):\n`default` for every agreement without a `retention` of its own. The purge job runs every\n`intervalSeconds` and removes message bodies, notes' text and requester details whose\ntime is up; the message log's records, digests, signatures, receipts and proofs stay\n(docs/security.md, Retention). Nothing is purged when neither is set.\n","properties":{"default":{"$ref":"#/components/schemas/RetentionPolicy"},"intervalSeconds":{"type":"integer","minimum":1,"maximum":86400,"default":3600,"description":"How often the purge job looks for calls whose time is up."}}},"metrics":{"type":"object","additionalProperties":false,"description":"`GET /metrics` is always served to admin tokens on the main listener; `listen` serves it without a token on an address of its own.","properties":{"listen":{"type":"object","required":["port"],"additionalProperties":false,"properties":{"host":{"type":"string","default":"127.0.0.1","description":"Keep it on loopback or a private network."},"port":{"type":"integer","minimum":0,"maximum":65535}}}}},"deskConnector":{"type":"object","required":["baseUrl","issuer","audience"],"additionalProperties":false,"description":"The provider's desk tool, when it speaks TMF621 (docs/tmf621.md, \"The desk connector\"): every\nopen call is opened there as a trouble ticket, and the tool's status changes and notes are\ntaken back into the call by polling it.\n","properties":{"baseUrl":{"type":"string","pattern":"^https?://","description":"The tool's TMF621 base URL (ending in `/tmf-api/troubleTicket/v5`)."},"issuer":{"type":"string","minLength":1,"description":"Our account at the tool: the `iss` of the JWTs we sign."},"audience":{"type":"string","minLength":1,"description":"The tool's `aud` for those JWTs."},"keyFile":{"type":"string","description":"File holding the private JWK (Ed25519 or P-256","with a `kid`) that signs our JWTs at the tool.":null},"keyEnv":{"type":"string","description":"Environment variable holding that private JWK as JSON."},"service":{"type":"string","minLength":1,"description":"The service to name at the tool (`relatedEntity` role `service`); default none, the tool's only one."},"agreement":{"type":"string","minLength":1,"description":"The agreement to name at the tool (`relatedEntity` role `agreement`)."},"pollMs":{"type":"integer","minimum":100,"maximum":3600000,"default":5000,"description":"How often the tool is asked for news."},"timeoutMs":{"type":"integer","minimum":100,"maximum":60000,"default":5000}}},"console":{"type":"object","additionalProperties":false,"description":"The web console at `/console` (docs/console.md): who may sign in, and how long a session lasts. Desk and admin tokens always sign in too.","properties":{"accounts":{"type":"array","description":"People who sign in by name, each with a password hash or a personal token, and their roles.","items":{"$ref":"#/components/schemas/ConsoleAccount"}},"sessionMinutes":{"type":"integer","minimum":5,"maximum":10080,"default":480,"description":"A session ends this long after sign-in (or at sign-out, or when the gateway restarts)."},"signInAttemptsPerMinute":{"type":"integer","minimum":1,"maximum":1000,"default":10,"description":"Failed sign-in attempts allowed per name and per client address, in a minute (the same number at once); once they are used up, sign-ins get 429 with Retry-After."}}},"network":{"type":"object","additionalProperties":false,"description":"The signed network directory of the chain's operator (docs/directory.md).","properties":{"serveFile":{"type":"string","description":"A signed directory (`usm-link network publish`) this gateway serves at `/.well-known/usm-link-directory`, read on every request so a newly published file is served without a restart."},"url":{"type":"string","pattern":"^https?://","description":"Follow the operator's signed directory published here (docs/directory.md): this gateway\nfetches it every `refreshSeconds`, checks the operator's signature, that its sequence\nnever goes back and that it has not expired, and takes its partners' URLs, keys and\nroles from it. A partner entry under `partners` may then omit its keys (they come from\nthe directory) and only narrows what the directory allows (roles, keys); a partner that is\nno member of the network (a customer without a gateway) stays as configured.\n"},"operatorKeys":{"description":"The operator's public keys (two during a rotation of the operator's key), a JWKS file or inline. Required with `url`.","oneOf":[{"type":"string","description":"A file with the operator's public JWKS."},{"type":"object","required":["keys"],"properties":{"keys":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":true}}}}]},"refreshSeconds":{"type":"integer","minimum":1,"maximum":86400,"default":300,"description":"How often the directory is fetched (with several replicas on PostgreSQL, one replica fetches and the others read the document it stored)."}}}}};
 const schema14 = {"type":"object","required":["cert"],"additionalProperties":false,"description":"Serve HTTPS (docs/deploy.md, \"TLS and mutual TLS\"). With `ca`, partners are asked for a client\ncertificate checked against it, and a partner's `tls.clientCertSha256` or `tls.clientCertSubject`\nbinds its signed messages and read tokens to its own certificate. Files are read at start: a\nnew certificate takes a restart.\n","properties":{"cert":{"type":"string","minLength":1,"description":"PEM file with the server certificate (and the intermediates after it)."},"key":{"type":"string","minLength":1,"description":"PEM file with its private key."},"keyEnv":{"type":"string","minLength":1,"description":"Environment variable holding that private key as PEM (instead of `key`)."},"ca":{"type":"string","minLength":1,"description":"PEM file with the CAs partners' client certificates must chain to; set","the gateway asks every client for a certificate.":null},"requireClientCert":{"type":"boolean","default":false,"description":"With `ca`, the TLS handshake itself refuses a client without a certificate that chains to it (the desk, the console and /healthz too then need one)."}}};
 const schema15 = {"type":"object","additionalProperties":false,"description":"The gateway's private signing key, a JWK (OKP Ed25519 or EC P-256) with a `kid`.","properties":{"keyFile":{"type":"string","description":"File holding the private JWK."},"keyEnv":{"type":"string","description":"Environment variable holding the private JWK as JSON."},"createIfMissing":{"type":"boolean","default":false,"description":"Development only. Generate an Ed25519 key in `keyFile` when it does not exist."},"publishKeyFiles":{"type":"array","description":"Key rotation: more JWK files (private or public) whose public keys are published in\n/.well-known/jwks.json beside the signing key, so that two keys are live at once: the next\nkey before switching to it, or the previous one until every partner has the new one.\n","items":{"type":"string"}},"next":{"type":"object","additionalProperties":false,"required":["keyFile","activateAt"],"description":"Key rollover: the key to sign with from `activateAt` on. Its public half is published in\n/.well-known/jwks.json from the start, so partners fetching the JWKS know it before the switch.\n","properties":{"keyFile":{"type":"string","description":"File holding the next private JWK."},"activateAt":{"type":"string","minLength":1,"description":"When the gateway starts signing with the next key (RFC 3339)."}}},"retireAfterSeconds":{"type":"integer","minimum":0,"default":604800,"description":"After the switch to `next`, how long the previous key stays published (so receipts and\nmessages signed with it still verify); a week by default.\n"}}};
 const schema28 = {"type":"object","required":["service","supplier","supplierService","agreement"],"additionalProperties":false,"properties":{"service":{"type":"string","description":"Our service."},"supplier":{"type":"string"},"supplierService":{"type":"string"},"agreement":{"type":"string","description":"The underpinning agreement the sub-call falls under."},"callTypes":{"type":"array","description":"The call types routed this way; all when absent.","items":{"type":"string","enum":["wish","rfc","service_request","incident","risk"]}},"mode":{"type":"string","enum":["manual","auto"],"default":"manual","description":"`auto` forks every matching call to the supplier as soon as it arrives: the gateway accepts\nit and walks it to the fork step (`at`), then raises the sub-call. `manual` lets the desk\nescalate along this route.\n"},"at":{"type":"object","required":["process","step"],"additionalProperties":false,"description":"The fork step for `auto` (default the first supplier fork step of the call's process).","properties":{"process":{"type":"string","enum":["agree","change","recover","operate","improve"]},"step":{"type":"integer","minimum":1}}},"subCallType":{"type":"string","enum":["wish","rfc","service_request","incident","risk"]},"onSupplierResolved":{"type":"string","enum":["resume","resolve"],"default":"resume","description":"`resume` puts the parent back in progress for the desk; `resolve` also resolves it with the\nsupplier's resolution (the gateway walks it to its last fulfilment step).\n"},"relayNotes":{"type":"boolean","default":false,"description":"Pass the supplier's public notes on to our customer as public notes."}}};
@@ -2808,68 +2808,47 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.postgres !== undefined){
-let data14 = data.postgres;
+if(data.sqlite !== undefined){
+let data14 = data.sqlite;
 const _errs34 = errors;
 if(errors === _errs34){
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.poolSize === undefined){
-data14.poolSize = 10;
-}
-if(data14.timeoutMs === undefined){
-data14.timeoutMs = 5000;
+if(data14.cacheMb === undefined){
+data14.cacheMb = 4;
 }
 const _errs36 = errors;
 for(const key4 in data14){
-if(!((key4 === "poolSize") || (key4 === "timeoutMs"))){
-validate12.errors = [{instancePath:instancePath+"/postgres",schemaPath:"#/properties/postgres/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+if(!(key4 === "cacheMb")){
+validate12.errors = [{instancePath:instancePath+"/sqlite",schemaPath:"#/properties/sqlite/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs36 === errors){
-let data15 = data14.poolSize;
+let data15 = data14.cacheMb;
 const _errs37 = errors;
 if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
-validate12.errors = [{instancePath:instancePath+"/postgres/poolSize",schemaPath:"#/properties/postgres/properties/poolSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate12.errors = [{instancePath:instancePath+"/sqlite/cacheMb",schemaPath:"#/properties/sqlite/properties/cacheMb/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs37){
 if(typeof data15 == "number"){
-if(data15 > 500 || isNaN(data15)){
-validate12.errors = [{instancePath:instancePath+"/postgres/poolSize",schemaPath:"#/properties/postgres/properties/poolSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500"}];
+if(data15 > 4096 || isNaN(data15)){
+validate12.errors = [{instancePath:instancePath+"/sqlite/cacheMb",schemaPath:"#/properties/sqlite/properties/cacheMb/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4096},message:"must be <= 4096"}];
 return false;
 }
 else {
 if(data15 < 1 || isNaN(data15)){
-validate12.errors = [{instancePath:instancePath+"/postgres/poolSize",schemaPath:"#/properties/postgres/properties/poolSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate12.errors = [{instancePath:instancePath+"/sqlite/cacheMb",schemaPath:"#/properties/sqlite/properties/cacheMb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-}
-var valid5 = _errs37 === errors;
-if(valid5){
-let data16 = data14.timeoutMs;
-const _errs39 = errors;
-if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
-validate12.errors = [{instancePath:instancePath+"/postgres/timeoutMs",schemaPath:"#/properties/postgres/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs39){
-if(typeof data16 == "number"){
-if(data16 < 100 || isNaN(data16)){
-validate12.errors = [{instancePath:instancePath+"/postgres/timeoutMs",schemaPath:"#/properties/postgres/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"}];
-return false;
-}
-}
-}
-var valid5 = _errs39 === errors;
 }
 }
 }
 else {
-validate12.errors = [{instancePath:instancePath+"/postgres",schemaPath:"#/properties/postgres/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate12.errors = [{instancePath:instancePath+"/sqlite",schemaPath:"#/properties/sqlite/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -2879,73 +2858,144 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.signing !== undefined){
-let data17 = data.signing;
+if(data.postgres !== undefined){
+let data16 = data.postgres;
+const _errs39 = errors;
+if(errors === _errs39){
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.poolSize === undefined){
+data16.poolSize = 10;
+}
+if(data16.timeoutMs === undefined){
+data16.timeoutMs = 5000;
+}
 const _errs41 = errors;
-const _errs42 = errors;
-if(errors === _errs42){
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.createIfMissing === undefined){
-data17.createIfMissing = false;
-}
-if(data17.retireAfterSeconds === undefined){
-data17.retireAfterSeconds = 604800;
-}
-const _errs44 = errors;
-for(const key5 in data17){
-if(!((((((key5 === "keyFile") || (key5 === "keyEnv")) || (key5 === "createIfMissing")) || (key5 === "publishKeyFiles")) || (key5 === "next")) || (key5 === "retireAfterSeconds"))){
-validate12.errors = [{instancePath:instancePath+"/signing",schemaPath:"#/components/schemas/SigningConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+for(const key5 in data16){
+if(!((key5 === "poolSize") || (key5 === "timeoutMs"))){
+validate12.errors = [{instancePath:instancePath+"/postgres",schemaPath:"#/properties/postgres/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs44 === errors){
-if(data17.keyFile !== undefined){
-const _errs45 = errors;
-if(typeof data17.keyFile !== "string"){
+if(_errs41 === errors){
+let data17 = data16.poolSize;
+const _errs42 = errors;
+if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
+validate12.errors = [{instancePath:instancePath+"/postgres/poolSize",schemaPath:"#/properties/postgres/properties/poolSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs42){
+if(typeof data17 == "number"){
+if(data17 > 500 || isNaN(data17)){
+validate12.errors = [{instancePath:instancePath+"/postgres/poolSize",schemaPath:"#/properties/postgres/properties/poolSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500"}];
+return false;
+}
+else {
+if(data17 < 1 || isNaN(data17)){
+validate12.errors = [{instancePath:instancePath+"/postgres/poolSize",schemaPath:"#/properties/postgres/properties/poolSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+}
+var valid6 = _errs42 === errors;
+if(valid6){
+let data18 = data16.timeoutMs;
+const _errs44 = errors;
+if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
+validate12.errors = [{instancePath:instancePath+"/postgres/timeoutMs",schemaPath:"#/properties/postgres/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs44){
+if(typeof data18 == "number"){
+if(data18 < 100 || isNaN(data18)){
+validate12.errors = [{instancePath:instancePath+"/postgres/timeoutMs",schemaPath:"#/properties/postgres/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"}];
+return false;
+}
+}
+}
+var valid6 = _errs44 === errors;
+}
+}
+}
+else {
+validate12.errors = [{instancePath:instancePath+"/postgres",schemaPath:"#/properties/postgres/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs39 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.signing !== undefined){
+let data19 = data.signing;
+const _errs46 = errors;
+const _errs47 = errors;
+if(errors === _errs47){
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.createIfMissing === undefined){
+data19.createIfMissing = false;
+}
+if(data19.retireAfterSeconds === undefined){
+data19.retireAfterSeconds = 604800;
+}
+const _errs49 = errors;
+for(const key6 in data19){
+if(!((((((key6 === "keyFile") || (key6 === "keyEnv")) || (key6 === "createIfMissing")) || (key6 === "publishKeyFiles")) || (key6 === "next")) || (key6 === "retireAfterSeconds"))){
+validate12.errors = [{instancePath:instancePath+"/signing",schemaPath:"#/components/schemas/SigningConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs49 === errors){
+if(data19.keyFile !== undefined){
+const _errs50 = errors;
+if(typeof data19.keyFile !== "string"){
 validate12.errors = [{instancePath:instancePath+"/signing/keyFile",schemaPath:"#/components/schemas/SigningConfig/properties/keyFile/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid7 = _errs45 === errors;
+var valid8 = _errs50 === errors;
 }
 else {
-var valid7 = true;
+var valid8 = true;
 }
-if(valid7){
-if(data17.keyEnv !== undefined){
-const _errs47 = errors;
-if(typeof data17.keyEnv !== "string"){
+if(valid8){
+if(data19.keyEnv !== undefined){
+const _errs52 = errors;
+if(typeof data19.keyEnv !== "string"){
 validate12.errors = [{instancePath:instancePath+"/signing/keyEnv",schemaPath:"#/components/schemas/SigningConfig/properties/keyEnv/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid7 = _errs47 === errors;
+var valid8 = _errs52 === errors;
 }
 else {
-var valid7 = true;
+var valid8 = true;
 }
-if(valid7){
-const _errs49 = errors;
-if(typeof data17.createIfMissing !== "boolean"){
+if(valid8){
+const _errs54 = errors;
+if(typeof data19.createIfMissing !== "boolean"){
 validate12.errors = [{instancePath:instancePath+"/signing/createIfMissing",schemaPath:"#/components/schemas/SigningConfig/properties/createIfMissing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid7 = _errs49 === errors;
-if(valid7){
-if(data17.publishKeyFiles !== undefined){
-let data21 = data17.publishKeyFiles;
-const _errs51 = errors;
-if(errors === _errs51){
-if(Array.isArray(data21)){
-var valid8 = true;
-const len0 = data21.length;
+var valid8 = _errs54 === errors;
+if(valid8){
+if(data19.publishKeyFiles !== undefined){
+let data23 = data19.publishKeyFiles;
+const _errs56 = errors;
+if(errors === _errs56){
+if(Array.isArray(data23)){
+var valid9 = true;
+const len0 = data23.length;
 for(let i0=0; i0<len0; i0++){
-const _errs53 = errors;
-if(typeof data21[i0] !== "string"){
+const _errs58 = errors;
+if(typeof data23[i0] !== "string"){
 validate12.errors = [{instancePath:instancePath+"/signing/publishKeyFiles/" + i0,schemaPath:"#/components/schemas/SigningConfig/properties/publishKeyFiles/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid8 = _errs53 === errors;
-if(!valid8){
+var valid9 = _errs58 === errors;
+if(!valid9){
 break;
 }
 }
@@ -2955,50 +3005,50 @@ validate12.errors = [{instancePath:instancePath+"/signing/publishKeyFiles",schem
 return false;
 }
 }
-var valid7 = _errs51 === errors;
+var valid8 = _errs56 === errors;
 }
 else {
-var valid7 = true;
+var valid8 = true;
 }
-if(valid7){
-if(data17.next !== undefined){
-let data23 = data17.next;
-const _errs55 = errors;
-if(errors === _errs55){
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(valid8){
+if(data19.next !== undefined){
+let data25 = data19.next;
+const _errs60 = errors;
+if(errors === _errs60){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 let missing3;
-if(((data23.keyFile === undefined) && (missing3 = "keyFile")) || ((data23.activateAt === undefined) && (missing3 = "activateAt"))){
+if(((data25.keyFile === undefined) && (missing3 = "keyFile")) || ((data25.activateAt === undefined) && (missing3 = "activateAt"))){
 validate12.errors = [{instancePath:instancePath+"/signing/next",schemaPath:"#/components/schemas/SigningConfig/properties/next/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs57 = errors;
-for(const key6 in data23){
-if(!((key6 === "keyFile") || (key6 === "activateAt"))){
-validate12.errors = [{instancePath:instancePath+"/signing/next",schemaPath:"#/components/schemas/SigningConfig/properties/next/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+const _errs62 = errors;
+for(const key7 in data25){
+if(!((key7 === "keyFile") || (key7 === "activateAt"))){
+validate12.errors = [{instancePath:instancePath+"/signing/next",schemaPath:"#/components/schemas/SigningConfig/properties/next/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs57 === errors){
-if(data23.keyFile !== undefined){
-const _errs58 = errors;
-if(typeof data23.keyFile !== "string"){
+if(_errs62 === errors){
+if(data25.keyFile !== undefined){
+const _errs63 = errors;
+if(typeof data25.keyFile !== "string"){
 validate12.errors = [{instancePath:instancePath+"/signing/next/keyFile",schemaPath:"#/components/schemas/SigningConfig/properties/next/properties/keyFile/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid9 = _errs58 === errors;
+var valid10 = _errs63 === errors;
 }
 else {
-var valid9 = true;
+var valid10 = true;
 }
-if(valid9){
-if(data23.activateAt !== undefined){
-let data25 = data23.activateAt;
-const _errs60 = errors;
-if(errors === _errs60){
-if(typeof data25 === "string"){
-if(func3(data25) < 1){
+if(valid10){
+if(data25.activateAt !== undefined){
+let data27 = data25.activateAt;
+const _errs65 = errors;
+if(errors === _errs65){
+if(typeof data27 === "string"){
+if(func3(data27) < 1){
 validate12.errors = [{instancePath:instancePath+"/signing/next/activateAt",schemaPath:"#/components/schemas/SigningConfig/properties/next/properties/activateAt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3008,10 +3058,10 @@ validate12.errors = [{instancePath:instancePath+"/signing/next/activateAt",schem
 return false;
 }
 }
-var valid9 = _errs60 === errors;
+var valid10 = _errs65 === errors;
 }
 else {
-var valid9 = true;
+var valid10 = true;
 }
 }
 }
@@ -3022,27 +3072,27 @@ validate12.errors = [{instancePath:instancePath+"/signing/next",schemaPath:"#/co
 return false;
 }
 }
-var valid7 = _errs55 === errors;
+var valid8 = _errs60 === errors;
 }
 else {
-var valid7 = true;
+var valid8 = true;
 }
-if(valid7){
-let data26 = data17.retireAfterSeconds;
-const _errs62 = errors;
-if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
+if(valid8){
+let data28 = data19.retireAfterSeconds;
+const _errs67 = errors;
+if(!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))){
 validate12.errors = [{instancePath:instancePath+"/signing/retireAfterSeconds",schemaPath:"#/components/schemas/SigningConfig/properties/retireAfterSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs62){
-if(typeof data26 == "number"){
-if(data26 < 0 || isNaN(data26)){
+if(errors === _errs67){
+if(typeof data28 == "number"){
+if(data28 < 0 || isNaN(data28)){
 validate12.errors = [{instancePath:instancePath+"/signing/retireAfterSeconds",schemaPath:"#/components/schemas/SigningConfig/properties/retireAfterSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid7 = _errs62 === errors;
+var valid8 = _errs67 === errors;
 }
 }
 }
@@ -3055,69 +3105,69 @@ validate12.errors = [{instancePath:instancePath+"/signing",schemaPath:"#/compone
 return false;
 }
 }
-var valid0 = _errs41 === errors;
+var valid0 = _errs46 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.security !== undefined){
-let data27 = data.security;
-const _errs64 = errors;
-if(errors === _errs64){
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.algorithms === undefined){
-data27.algorithms = ["EdDSA","ES256"];
+let data29 = data.security;
+const _errs69 = errors;
+if(errors === _errs69){
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.algorithms === undefined){
+data29.algorithms = ["EdDSA","ES256"];
 }
-if(data27.messageWindowSeconds === undefined){
-data27.messageWindowSeconds = 300;
+if(data29.messageWindowSeconds === undefined){
+data29.messageWindowSeconds = 300;
 }
-if(data27.readTokenMaxLifetimeSeconds === undefined){
-data27.readTokenMaxLifetimeSeconds = 300;
+if(data29.readTokenMaxLifetimeSeconds === undefined){
+data29.readTokenMaxLifetimeSeconds = 300;
 }
-const _errs66 = errors;
-for(const key7 in data27){
-if(!(((key7 === "algorithms") || (key7 === "messageWindowSeconds")) || (key7 === "readTokenMaxLifetimeSeconds"))){
-validate12.errors = [{instancePath:instancePath+"/security",schemaPath:"#/properties/security/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
+const _errs71 = errors;
+for(const key8 in data29){
+if(!(((key8 === "algorithms") || (key8 === "messageWindowSeconds")) || (key8 === "readTokenMaxLifetimeSeconds"))){
+validate12.errors = [{instancePath:instancePath+"/security",schemaPath:"#/properties/security/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs66 === errors){
-let data28 = data27.algorithms;
-const _errs67 = errors;
-if(errors === _errs67){
-if(Array.isArray(data28)){
-if(data28.length < 1){
+if(_errs71 === errors){
+let data30 = data29.algorithms;
+const _errs72 = errors;
+if(errors === _errs72){
+if(Array.isArray(data30)){
+if(data30.length < 1){
 validate12.errors = [{instancePath:instancePath+"/security/algorithms",schemaPath:"#/properties/security/properties/algorithms/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid11 = true;
-const len1 = data28.length;
+var valid12 = true;
+const len1 = data30.length;
 for(let i1=0; i1<len1; i1++){
-let data29 = data28[i1];
-const _errs69 = errors;
-if(typeof data29 !== "string"){
+let data31 = data30[i1];
+const _errs74 = errors;
+if(typeof data31 !== "string"){
 validate12.errors = [{instancePath:instancePath+"/security/algorithms/" + i1,schemaPath:"#/properties/security/properties/algorithms/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(!((data29 === "EdDSA") || (data29 === "ES256"))){
+if(!((data31 === "EdDSA") || (data31 === "ES256"))){
 validate12.errors = [{instancePath:instancePath+"/security/algorithms/" + i1,schemaPath:"#/properties/security/properties/algorithms/items/enum",keyword:"enum",params:{allowedValues: schema13.properties.security.properties.algorithms.items.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid11 = _errs69 === errors;
-if(!valid11){
+var valid12 = _errs74 === errors;
+if(!valid12){
 break;
 }
 }
-if(valid11){
-let i2 = data28.length;
+if(valid12){
+let i2 = data30.length;
 let j0;
 if(i2 > 1){
 const indices0 = {};
 for(;i2--;){
-let item0 = data28[i2];
+let item0 = data30[i2];
 if(typeof item0 !== "string"){
 continue;
 }
@@ -3138,51 +3188,51 @@ validate12.errors = [{instancePath:instancePath+"/security/algorithms",schemaPat
 return false;
 }
 }
-var valid10 = _errs67 === errors;
-if(valid10){
-let data30 = data27.messageWindowSeconds;
-const _errs71 = errors;
-if(!((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30)))){
+var valid11 = _errs72 === errors;
+if(valid11){
+let data32 = data29.messageWindowSeconds;
+const _errs76 = errors;
+if(!((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32)))){
 validate12.errors = [{instancePath:instancePath+"/security/messageWindowSeconds",schemaPath:"#/properties/security/properties/messageWindowSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs71){
-if(typeof data30 == "number"){
-if(data30 > 86400 || isNaN(data30)){
+if(errors === _errs76){
+if(typeof data32 == "number"){
+if(data32 > 86400 || isNaN(data32)){
 validate12.errors = [{instancePath:instancePath+"/security/messageWindowSeconds",schemaPath:"#/properties/security/properties/messageWindowSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"}];
 return false;
 }
 else {
-if(data30 < 1 || isNaN(data30)){
+if(data32 < 1 || isNaN(data32)){
 validate12.errors = [{instancePath:instancePath+"/security/messageWindowSeconds",schemaPath:"#/properties/security/properties/messageWindowSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
 }
-var valid10 = _errs71 === errors;
-if(valid10){
-let data31 = data27.readTokenMaxLifetimeSeconds;
-const _errs73 = errors;
-if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
+var valid11 = _errs76 === errors;
+if(valid11){
+let data33 = data29.readTokenMaxLifetimeSeconds;
+const _errs78 = errors;
+if(!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))){
 validate12.errors = [{instancePath:instancePath+"/security/readTokenMaxLifetimeSeconds",schemaPath:"#/properties/security/properties/readTokenMaxLifetimeSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs73){
-if(typeof data31 == "number"){
-if(data31 > 3600 || isNaN(data31)){
+if(errors === _errs78){
+if(typeof data33 == "number"){
+if(data33 > 3600 || isNaN(data33)){
 validate12.errors = [{instancePath:instancePath+"/security/readTokenMaxLifetimeSeconds",schemaPath:"#/properties/security/properties/readTokenMaxLifetimeSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600"}];
 return false;
 }
 else {
-if(data31 < 1 || isNaN(data31)){
+if(data33 < 1 || isNaN(data33)){
 validate12.errors = [{instancePath:instancePath+"/security/readTokenMaxLifetimeSeconds",schemaPath:"#/properties/security/properties/readTokenMaxLifetimeSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
 }
-var valid10 = _errs73 === errors;
+var valid11 = _errs78 === errors;
 }
 }
 }
@@ -3192,81 +3242,81 @@ validate12.errors = [{instancePath:instancePath+"/security",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs64 === errors;
+var valid0 = _errs69 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.limits !== undefined){
-let data32 = data.limits;
-const _errs75 = errors;
-if(errors === _errs75){
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.bodyBytes === undefined){
-data32.bodyBytes = 262144;
+let data34 = data.limits;
+const _errs80 = errors;
+if(errors === _errs80){
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.bodyBytes === undefined){
+data34.bodyBytes = 262144;
 }
-if(data32.requestTimeoutMs === undefined){
-data32.requestTimeoutMs = 30000;
+if(data34.requestTimeoutMs === undefined){
+data34.requestTimeoutMs = 30000;
 }
-if(data32.partnerRequestsPerSecond === undefined){
-data32.partnerRequestsPerSecond = 50;
+if(data34.partnerRequestsPerSecond === undefined){
+data34.partnerRequestsPerSecond = 50;
 }
-if(data32.partnerBurst === undefined){
-data32.partnerBurst = 200;
+if(data34.partnerBurst === undefined){
+data34.partnerBurst = 200;
 }
-const _errs77 = errors;
-for(const key8 in data32){
-if(!((((key8 === "bodyBytes") || (key8 === "requestTimeoutMs")) || (key8 === "partnerRequestsPerSecond")) || (key8 === "partnerBurst"))){
-validate12.errors = [{instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
+const _errs82 = errors;
+for(const key9 in data34){
+if(!((((key9 === "bodyBytes") || (key9 === "requestTimeoutMs")) || (key9 === "partnerRequestsPerSecond")) || (key9 === "partnerBurst"))){
+validate12.errors = [{instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs77 === errors){
-let data33 = data32.bodyBytes;
-const _errs78 = errors;
-if(!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))){
+if(_errs82 === errors){
+let data35 = data34.bodyBytes;
+const _errs83 = errors;
+if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
 validate12.errors = [{instancePath:instancePath+"/limits/bodyBytes",schemaPath:"#/properties/limits/properties/bodyBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs78){
-if(typeof data33 == "number"){
-if(data33 > 10485760 || isNaN(data33)){
+if(errors === _errs83){
+if(typeof data35 == "number"){
+if(data35 > 10485760 || isNaN(data35)){
 validate12.errors = [{instancePath:instancePath+"/limits/bodyBytes",schemaPath:"#/properties/limits/properties/bodyBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10485760},message:"must be <= 10485760"}];
 return false;
 }
 else {
-if(data33 < 1024 || isNaN(data33)){
+if(data35 < 1024 || isNaN(data35)){
 validate12.errors = [{instancePath:instancePath+"/limits/bodyBytes",schemaPath:"#/properties/limits/properties/bodyBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024"}];
 return false;
 }
 }
 }
 }
-var valid13 = _errs78 === errors;
-if(valid13){
-let data34 = data32.requestTimeoutMs;
-const _errs80 = errors;
-if(!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))){
+var valid14 = _errs83 === errors;
+if(valid14){
+let data36 = data34.requestTimeoutMs;
+const _errs85 = errors;
+if(!((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36)))){
 validate12.errors = [{instancePath:instancePath+"/limits/requestTimeoutMs",schemaPath:"#/properties/limits/properties/requestTimeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs80){
-if(typeof data34 == "number"){
-if(data34 < 100 || isNaN(data34)){
+if(errors === _errs85){
+if(typeof data36 == "number"){
+if(data36 < 100 || isNaN(data36)){
 validate12.errors = [{instancePath:instancePath+"/limits/requestTimeoutMs",schemaPath:"#/properties/limits/properties/requestTimeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"}];
 return false;
 }
 }
 }
-var valid13 = _errs80 === errors;
-if(valid13){
-let data35 = data32.partnerRequestsPerSecond;
-const _errs82 = errors;
-if(errors === _errs82){
-if(typeof data35 == "number"){
-if(data35 < 0.1 || isNaN(data35)){
+var valid14 = _errs85 === errors;
+if(valid14){
+let data37 = data34.partnerRequestsPerSecond;
+const _errs87 = errors;
+if(errors === _errs87){
+if(typeof data37 == "number"){
+if(data37 < 0.1 || isNaN(data37)){
 validate12.errors = [{instancePath:instancePath+"/limits/partnerRequestsPerSecond",schemaPath:"#/properties/limits/properties/partnerRequestsPerSecond/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1"}];
 return false;
 }
@@ -3276,23 +3326,23 @@ validate12.errors = [{instancePath:instancePath+"/limits/partnerRequestsPerSecon
 return false;
 }
 }
-var valid13 = _errs82 === errors;
-if(valid13){
-let data36 = data32.partnerBurst;
-const _errs84 = errors;
-if(!((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36)))){
+var valid14 = _errs87 === errors;
+if(valid14){
+let data38 = data34.partnerBurst;
+const _errs89 = errors;
+if(!((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38)))){
 validate12.errors = [{instancePath:instancePath+"/limits/partnerBurst",schemaPath:"#/properties/limits/properties/partnerBurst/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs84){
-if(typeof data36 == "number"){
-if(data36 < 1 || isNaN(data36)){
+if(errors === _errs89){
+if(typeof data38 == "number"){
+if(data38 < 1 || isNaN(data38)){
 validate12.errors = [{instancePath:instancePath+"/limits/partnerBurst",schemaPath:"#/properties/limits/properties/partnerBurst/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid13 = _errs84 === errors;
+var valid14 = _errs89 === errors;
 }
 }
 }
@@ -3303,45 +3353,45 @@ validate12.errors = [{instancePath:instancePath+"/limits",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs75 === errors;
+var valid0 = _errs80 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.services !== undefined){
-let data37 = data.services;
-const _errs86 = errors;
-if(errors === _errs86){
-if(Array.isArray(data37)){
-var valid14 = true;
-const len2 = data37.length;
+let data39 = data.services;
+const _errs91 = errors;
+if(errors === _errs91){
+if(Array.isArray(data39)){
+var valid15 = true;
+const len2 = data39.length;
 for(let i3=0; i3<len2; i3++){
-let data38 = data37[i3];
-const _errs88 = errors;
-if(errors === _errs88){
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+let data40 = data39[i3];
+const _errs93 = errors;
+if(errors === _errs93){
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
 let missing4;
-if(((data38.id === undefined) && (missing4 = "id")) || ((data38.name === undefined) && (missing4 = "name"))){
+if(((data40.id === undefined) && (missing4 = "id")) || ((data40.name === undefined) && (missing4 = "name"))){
 validate12.errors = [{instancePath:instancePath+"/services/" + i3,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs90 = errors;
-for(const key9 in data38){
-if(!(((key9 === "id") || (key9 === "name")) || (key9 === "description"))){
-validate12.errors = [{instancePath:instancePath+"/services/" + i3,schemaPath:"#/properties/services/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
+const _errs95 = errors;
+for(const key10 in data40){
+if(!(((key10 === "id") || (key10 === "name")) || (key10 === "description"))){
+validate12.errors = [{instancePath:instancePath+"/services/" + i3,schemaPath:"#/properties/services/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs90 === errors){
-if(data38.id !== undefined){
-let data39 = data38.id;
-const _errs91 = errors;
-if(errors === _errs91){
-if(typeof data39 === "string"){
-if(!pattern3.test(data39)){
+if(_errs95 === errors){
+if(data40.id !== undefined){
+let data41 = data40.id;
+const _errs96 = errors;
+if(errors === _errs96){
+if(typeof data41 === "string"){
+if(!pattern3.test(data41)){
 validate12.errors = [{instancePath:instancePath+"/services/" + i3+"/id",schemaPath:"#/properties/services/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"+"\""}];
 return false;
 }
@@ -3351,18 +3401,18 @@ validate12.errors = [{instancePath:instancePath+"/services/" + i3+"/id",schemaPa
 return false;
 }
 }
-var valid15 = _errs91 === errors;
+var valid16 = _errs96 === errors;
 }
 else {
-var valid15 = true;
+var valid16 = true;
 }
-if(valid15){
-if(data38.name !== undefined){
-let data40 = data38.name;
-const _errs93 = errors;
-if(errors === _errs93){
-if(typeof data40 === "string"){
-if(func3(data40) < 1){
+if(valid16){
+if(data40.name !== undefined){
+let data42 = data40.name;
+const _errs98 = errors;
+if(errors === _errs98){
+if(typeof data42 === "string"){
+if(func3(data42) < 1){
 validate12.errors = [{instancePath:instancePath+"/services/" + i3+"/name",schemaPath:"#/properties/services/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3372,22 +3422,22 @@ validate12.errors = [{instancePath:instancePath+"/services/" + i3+"/name",schema
 return false;
 }
 }
-var valid15 = _errs93 === errors;
+var valid16 = _errs98 === errors;
 }
 else {
-var valid15 = true;
+var valid16 = true;
 }
-if(valid15){
-if(data38.description !== undefined){
-const _errs95 = errors;
-if(typeof data38.description !== "string"){
+if(valid16){
+if(data40.description !== undefined){
+const _errs100 = errors;
+if(typeof data40.description !== "string"){
 validate12.errors = [{instancePath:instancePath+"/services/" + i3+"/description",schemaPath:"#/properties/services/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid15 = _errs95 === errors;
+var valid16 = _errs100 === errors;
 }
 else {
-var valid15 = true;
+var valid16 = true;
 }
 }
 }
@@ -3399,8 +3449,8 @@ validate12.errors = [{instancePath:instancePath+"/services/" + i3,schemaPath:"#/
 return false;
 }
 }
-var valid14 = _errs88 === errors;
-if(!valid14){
+var valid15 = _errs93 === errors;
+if(!valid15){
 break;
 }
 }
@@ -3410,27 +3460,27 @@ validate12.errors = [{instancePath:instancePath+"/services",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs86 === errors;
+var valid0 = _errs91 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.partners !== undefined){
-let data42 = data.partners;
-const _errs97 = errors;
-if(errors === _errs97){
-if(Array.isArray(data42)){
-var valid16 = true;
-const len3 = data42.length;
+let data44 = data.partners;
+const _errs102 = errors;
+if(errors === _errs102){
+if(Array.isArray(data44)){
+var valid17 = true;
+const len3 = data44.length;
 for(let i4=0; i4<len3; i4++){
-const _errs99 = errors;
-if(!(validate13(data42[i4], {instancePath:instancePath+"/partners/" + i4,parentData:data42,parentDataProperty:i4,rootData}))){
+const _errs104 = errors;
+if(!(validate13(data44[i4], {instancePath:instancePath+"/partners/" + i4,parentData:data44,parentDataProperty:i4,rootData}))){
 vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
 errors = vErrors.length;
 }
-var valid16 = _errs99 === errors;
-if(!valid16){
+var valid17 = _errs104 === errors;
+if(!valid17){
 break;
 }
 }
@@ -3440,27 +3490,27 @@ validate12.errors = [{instancePath:instancePath+"/partners",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs97 === errors;
+var valid0 = _errs102 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.agreements !== undefined){
-let data44 = data.agreements;
-const _errs100 = errors;
-if(errors === _errs100){
-if(Array.isArray(data44)){
-var valid17 = true;
-const len4 = data44.length;
+let data46 = data.agreements;
+const _errs105 = errors;
+if(errors === _errs105){
+if(Array.isArray(data46)){
+var valid18 = true;
+const len4 = data46.length;
 for(let i5=0; i5<len4; i5++){
-const _errs102 = errors;
-if(!(validate15(data44[i5], {instancePath:instancePath+"/agreements/" + i5,parentData:data44,parentDataProperty:i5,rootData}))){
+const _errs107 = errors;
+if(!(validate15(data46[i5], {instancePath:instancePath+"/agreements/" + i5,parentData:data46,parentDataProperty:i5,rootData}))){
 vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
-var valid17 = _errs102 === errors;
-if(!valid17){
+var valid18 = _errs107 === errors;
+if(!valid18){
 break;
 }
 }
@@ -3470,45 +3520,45 @@ validate12.errors = [{instancePath:instancePath+"/agreements",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs100 === errors;
+var valid0 = _errs105 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.teams !== undefined){
-let data46 = data.teams;
-const _errs103 = errors;
-if(errors === _errs103){
-if(Array.isArray(data46)){
-var valid18 = true;
-const len5 = data46.length;
+let data48 = data.teams;
+const _errs108 = errors;
+if(errors === _errs108){
+if(Array.isArray(data48)){
+var valid19 = true;
+const len5 = data48.length;
 for(let i6=0; i6<len5; i6++){
-let data47 = data46[i6];
-const _errs105 = errors;
-if(errors === _errs105){
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+let data49 = data48[i6];
+const _errs110 = errors;
+if(errors === _errs110){
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
 let missing5;
-if((((data47.id === undefined) && (missing5 = "id")) || ((data47.name === undefined) && (missing5 = "name"))) || ((data47.services === undefined) && (missing5 = "services"))){
+if((((data49.id === undefined) && (missing5 = "id")) || ((data49.name === undefined) && (missing5 = "name"))) || ((data49.services === undefined) && (missing5 = "services"))){
 validate12.errors = [{instancePath:instancePath+"/teams/" + i6,schemaPath:"#/properties/teams/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs107 = errors;
-for(const key10 in data47){
-if(!(((key10 === "id") || (key10 === "name")) || (key10 === "services"))){
-validate12.errors = [{instancePath:instancePath+"/teams/" + i6,schemaPath:"#/properties/teams/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
+const _errs112 = errors;
+for(const key11 in data49){
+if(!(((key11 === "id") || (key11 === "name")) || (key11 === "services"))){
+validate12.errors = [{instancePath:instancePath+"/teams/" + i6,schemaPath:"#/properties/teams/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs107 === errors){
-if(data47.id !== undefined){
-let data48 = data47.id;
-const _errs108 = errors;
-if(errors === _errs108){
-if(typeof data48 === "string"){
-if(!pattern0.test(data48)){
+if(_errs112 === errors){
+if(data49.id !== undefined){
+let data50 = data49.id;
+const _errs113 = errors;
+if(errors === _errs113){
+if(typeof data50 === "string"){
+if(!pattern0.test(data50)){
 validate12.errors = [{instancePath:instancePath+"/teams/" + i6+"/id",schemaPath:"#/properties/teams/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,62}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,62}$"+"\""}];
 return false;
 }
@@ -3518,18 +3568,18 @@ validate12.errors = [{instancePath:instancePath+"/teams/" + i6+"/id",schemaPath:
 return false;
 }
 }
-var valid19 = _errs108 === errors;
+var valid20 = _errs113 === errors;
 }
 else {
-var valid19 = true;
+var valid20 = true;
 }
-if(valid19){
-if(data47.name !== undefined){
-let data49 = data47.name;
-const _errs110 = errors;
-if(errors === _errs110){
-if(typeof data49 === "string"){
-if(func3(data49) < 1){
+if(valid20){
+if(data49.name !== undefined){
+let data51 = data49.name;
+const _errs115 = errors;
+if(errors === _errs115){
+if(typeof data51 === "string"){
+if(func3(data51) < 1){
 validate12.errors = [{instancePath:instancePath+"/teams/" + i6+"/name",schemaPath:"#/properties/teams/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3539,50 +3589,50 @@ validate12.errors = [{instancePath:instancePath+"/teams/" + i6+"/name",schemaPat
 return false;
 }
 }
-var valid19 = _errs110 === errors;
+var valid20 = _errs115 === errors;
 }
 else {
-var valid19 = true;
+var valid20 = true;
 }
-if(valid19){
-if(data47.services !== undefined){
-let data50 = data47.services;
-const _errs112 = errors;
-if(errors === _errs112){
-if(Array.isArray(data50)){
-if(data50.length < 1){
+if(valid20){
+if(data49.services !== undefined){
+let data52 = data49.services;
+const _errs117 = errors;
+if(errors === _errs117){
+if(Array.isArray(data52)){
+if(data52.length < 1){
 validate12.errors = [{instancePath:instancePath+"/teams/" + i6+"/services",schemaPath:"#/properties/teams/items/properties/services/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid20 = true;
-const len6 = data50.length;
+var valid21 = true;
+const len6 = data52.length;
 for(let i7=0; i7<len6; i7++){
-let data51 = data50[i7];
-const _errs114 = errors;
-if(errors === _errs114){
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+let data53 = data52[i7];
+const _errs119 = errors;
+if(errors === _errs119){
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
 let missing6;
-if(((data51.id === undefined) && (missing6 = "id")) || ((data51.name === undefined) && (missing6 = "name"))){
+if(((data53.id === undefined) && (missing6 = "id")) || ((data53.name === undefined) && (missing6 = "name"))){
 validate12.errors = [{instancePath:instancePath+"/teams/" + i6+"/services/" + i7,schemaPath:"#/properties/teams/items/properties/services/items/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs116 = errors;
-for(const key11 in data51){
-if(!((key11 === "id") || (key11 === "name"))){
-validate12.errors = [{instancePath:instancePath+"/teams/" + i6+"/services/" + i7,schemaPath:"#/properties/teams/items/properties/services/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
+const _errs121 = errors;
+for(const key12 in data53){
+if(!((key12 === "id") || (key12 === "name"))){
+validate12.errors = [{instancePath:instancePath+"/teams/" + i6+"/services/" + i7,schemaPath:"#/properties/teams/items/properties/services/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs116 === errors){
-if(data51.id !== undefined){
-let data52 = data51.id;
-const _errs117 = errors;
-if(errors === _errs117){
-if(typeof data52 === "string"){
-if(!pattern3.test(data52)){
+if(_errs121 === errors){
+if(data53.id !== undefined){
+let data54 = data53.id;
+const _errs122 = errors;
+if(errors === _errs122){
+if(typeof data54 === "string"){
+if(!pattern3.test(data54)){
 validate12.errors = [{instancePath:instancePath+"/teams/" + i6+"/services/" + i7+"/id",schemaPath:"#/properties/teams/items/properties/services/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"+"\""}];
 return false;
 }
@@ -3592,18 +3642,18 @@ validate12.errors = [{instancePath:instancePath+"/teams/" + i6+"/services/" + i7
 return false;
 }
 }
-var valid21 = _errs117 === errors;
+var valid22 = _errs122 === errors;
 }
 else {
-var valid21 = true;
+var valid22 = true;
 }
-if(valid21){
-if(data51.name !== undefined){
-let data53 = data51.name;
-const _errs119 = errors;
-if(errors === _errs119){
-if(typeof data53 === "string"){
-if(func3(data53) < 1){
+if(valid22){
+if(data53.name !== undefined){
+let data55 = data53.name;
+const _errs124 = errors;
+if(errors === _errs124){
+if(typeof data55 === "string"){
+if(func3(data55) < 1){
 validate12.errors = [{instancePath:instancePath+"/teams/" + i6+"/services/" + i7+"/name",schemaPath:"#/properties/teams/items/properties/services/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3613,10 +3663,10 @@ validate12.errors = [{instancePath:instancePath+"/teams/" + i6+"/services/" + i7
 return false;
 }
 }
-var valid21 = _errs119 === errors;
+var valid22 = _errs124 === errors;
 }
 else {
-var valid21 = true;
+var valid22 = true;
 }
 }
 }
@@ -3627,8 +3677,8 @@ validate12.errors = [{instancePath:instancePath+"/teams/" + i6+"/services/" + i7
 return false;
 }
 }
-var valid20 = _errs114 === errors;
-if(!valid20){
+var valid21 = _errs119 === errors;
+if(!valid21){
 break;
 }
 }
@@ -3639,10 +3689,10 @@ validate12.errors = [{instancePath:instancePath+"/teams/" + i6+"/services",schem
 return false;
 }
 }
-var valid19 = _errs112 === errors;
+var valid20 = _errs117 === errors;
 }
 else {
-var valid19 = true;
+var valid20 = true;
 }
 }
 }
@@ -3654,8 +3704,8 @@ validate12.errors = [{instancePath:instancePath+"/teams/" + i6,schemaPath:"#/pro
 return false;
 }
 }
-var valid18 = _errs105 === errors;
-if(!valid18){
+var valid19 = _errs110 === errors;
+if(!valid19){
 break;
 }
 }
@@ -3665,27 +3715,27 @@ validate12.errors = [{instancePath:instancePath+"/teams",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs103 === errors;
+var valid0 = _errs108 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.underpinning !== undefined){
-let data54 = data.underpinning;
-const _errs121 = errors;
-if(errors === _errs121){
-if(Array.isArray(data54)){
-var valid22 = true;
-const len7 = data54.length;
+let data56 = data.underpinning;
+const _errs126 = errors;
+if(errors === _errs126){
+if(Array.isArray(data56)){
+var valid23 = true;
+const len7 = data56.length;
 for(let i8=0; i8<len7; i8++){
-const _errs123 = errors;
-if(!(validate19(data54[i8], {instancePath:instancePath+"/underpinning/" + i8,parentData:data54,parentDataProperty:i8,rootData}))){
+const _errs128 = errors;
+if(!(validate19(data56[i8], {instancePath:instancePath+"/underpinning/" + i8,parentData:data56,parentDataProperty:i8,rootData}))){
 vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
-var valid22 = _errs123 === errors;
-if(!valid22){
+var valid23 = _errs128 === errors;
+if(!valid23){
 break;
 }
 }
@@ -3695,117 +3745,117 @@ validate12.errors = [{instancePath:instancePath+"/underpinning",schemaPath:"#/pr
 return false;
 }
 }
-var valid0 = _errs121 === errors;
+var valid0 = _errs126 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.routes !== undefined){
-let data56 = data.routes;
-const _errs124 = errors;
-if(errors === _errs124){
-if(Array.isArray(data56)){
-var valid23 = true;
-const len8 = data56.length;
+let data58 = data.routes;
+const _errs129 = errors;
+if(errors === _errs129){
+if(Array.isArray(data58)){
+var valid24 = true;
+const len8 = data58.length;
 for(let i9=0; i9<len8; i9++){
-let data57 = data56[i9];
-const _errs126 = errors;
-const _errs127 = errors;
-if(errors === _errs127){
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.mode === undefined){
-data57.mode = "manual";
+let data59 = data58[i9];
+const _errs131 = errors;
+const _errs132 = errors;
+if(errors === _errs132){
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.mode === undefined){
+data59.mode = "manual";
 }
-if(data57.onSupplierResolved === undefined){
-data57.onSupplierResolved = "resume";
+if(data59.onSupplierResolved === undefined){
+data59.onSupplierResolved = "resume";
 }
-if(data57.relayNotes === undefined){
-data57.relayNotes = false;
+if(data59.relayNotes === undefined){
+data59.relayNotes = false;
 }
 let missing7;
-if(((((data57.service === undefined) && (missing7 = "service")) || ((data57.supplier === undefined) && (missing7 = "supplier"))) || ((data57.supplierService === undefined) && (missing7 = "supplierService"))) || ((data57.agreement === undefined) && (missing7 = "agreement"))){
+if(((((data59.service === undefined) && (missing7 = "service")) || ((data59.supplier === undefined) && (missing7 = "supplier"))) || ((data59.supplierService === undefined) && (missing7 = "supplierService"))) || ((data59.agreement === undefined) && (missing7 = "agreement"))){
 validate12.errors = [{instancePath:instancePath+"/routes/" + i9,schemaPath:"#/components/schemas/RouteConfig/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
 return false;
 }
 else {
-const _errs129 = errors;
-for(const key12 in data57){
-if(!(func2.call(schema28.properties, key12))){
-validate12.errors = [{instancePath:instancePath+"/routes/" + i9,schemaPath:"#/components/schemas/RouteConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"}];
+const _errs134 = errors;
+for(const key13 in data59){
+if(!(func2.call(schema28.properties, key13))){
+validate12.errors = [{instancePath:instancePath+"/routes/" + i9,schemaPath:"#/components/schemas/RouteConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs129 === errors){
-if(data57.service !== undefined){
-const _errs130 = errors;
-if(typeof data57.service !== "string"){
+if(_errs134 === errors){
+if(data59.service !== undefined){
+const _errs135 = errors;
+if(typeof data59.service !== "string"){
 validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/service",schemaPath:"#/components/schemas/RouteConfig/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid25 = _errs130 === errors;
+var valid26 = _errs135 === errors;
 }
 else {
-var valid25 = true;
+var valid26 = true;
 }
-if(valid25){
-if(data57.supplier !== undefined){
-const _errs132 = errors;
-if(typeof data57.supplier !== "string"){
+if(valid26){
+if(data59.supplier !== undefined){
+const _errs137 = errors;
+if(typeof data59.supplier !== "string"){
 validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/supplier",schemaPath:"#/components/schemas/RouteConfig/properties/supplier/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid25 = _errs132 === errors;
+var valid26 = _errs137 === errors;
 }
 else {
-var valid25 = true;
+var valid26 = true;
 }
-if(valid25){
-if(data57.supplierService !== undefined){
-const _errs134 = errors;
-if(typeof data57.supplierService !== "string"){
+if(valid26){
+if(data59.supplierService !== undefined){
+const _errs139 = errors;
+if(typeof data59.supplierService !== "string"){
 validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/supplierService",schemaPath:"#/components/schemas/RouteConfig/properties/supplierService/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid25 = _errs134 === errors;
+var valid26 = _errs139 === errors;
 }
 else {
-var valid25 = true;
+var valid26 = true;
 }
-if(valid25){
-if(data57.agreement !== undefined){
-const _errs136 = errors;
-if(typeof data57.agreement !== "string"){
+if(valid26){
+if(data59.agreement !== undefined){
+const _errs141 = errors;
+if(typeof data59.agreement !== "string"){
 validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/agreement",schemaPath:"#/components/schemas/RouteConfig/properties/agreement/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid25 = _errs136 === errors;
+var valid26 = _errs141 === errors;
 }
 else {
-var valid25 = true;
-}
-if(valid25){
-if(data57.callTypes !== undefined){
-let data62 = data57.callTypes;
-const _errs138 = errors;
-if(errors === _errs138){
-if(Array.isArray(data62)){
 var valid26 = true;
-const len9 = data62.length;
+}
+if(valid26){
+if(data59.callTypes !== undefined){
+let data64 = data59.callTypes;
+const _errs143 = errors;
+if(errors === _errs143){
+if(Array.isArray(data64)){
+var valid27 = true;
+const len9 = data64.length;
 for(let i10=0; i10<len9; i10++){
-let data63 = data62[i10];
-const _errs140 = errors;
-if(typeof data63 !== "string"){
+let data65 = data64[i10];
+const _errs145 = errors;
+if(typeof data65 !== "string"){
 validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/callTypes/" + i10,schemaPath:"#/components/schemas/RouteConfig/properties/callTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(!(((((data63 === "wish") || (data63 === "rfc")) || (data63 === "service_request")) || (data63 === "incident")) || (data63 === "risk"))){
+if(!(((((data65 === "wish") || (data65 === "rfc")) || (data65 === "service_request")) || (data65 === "incident")) || (data65 === "risk"))){
 validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/callTypes/" + i10,schemaPath:"#/components/schemas/RouteConfig/properties/callTypes/items/enum",keyword:"enum",params:{allowedValues: schema28.properties.callTypes.items.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid26 = _errs140 === errors;
-if(!valid26){
+var valid27 = _errs145 === errors;
+if(!valid27){
 break;
 }
 }
@@ -3815,80 +3865,80 @@ validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/callTypes",sch
 return false;
 }
 }
-var valid25 = _errs138 === errors;
+var valid26 = _errs143 === errors;
 }
 else {
-var valid25 = true;
+var valid26 = true;
 }
-if(valid25){
-let data64 = data57.mode;
-const _errs142 = errors;
-if(typeof data64 !== "string"){
+if(valid26){
+let data66 = data59.mode;
+const _errs147 = errors;
+if(typeof data66 !== "string"){
 validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/mode",schemaPath:"#/components/schemas/RouteConfig/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(!((data64 === "manual") || (data64 === "auto"))){
+if(!((data66 === "manual") || (data66 === "auto"))){
 validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/mode",schemaPath:"#/components/schemas/RouteConfig/properties/mode/enum",keyword:"enum",params:{allowedValues: schema28.properties.mode.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid25 = _errs142 === errors;
-if(valid25){
-if(data57.at !== undefined){
-let data65 = data57.at;
-const _errs144 = errors;
-if(errors === _errs144){
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+var valid26 = _errs147 === errors;
+if(valid26){
+if(data59.at !== undefined){
+let data67 = data59.at;
+const _errs149 = errors;
+if(errors === _errs149){
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
 let missing8;
-if(((data65.process === undefined) && (missing8 = "process")) || ((data65.step === undefined) && (missing8 = "step"))){
+if(((data67.process === undefined) && (missing8 = "process")) || ((data67.step === undefined) && (missing8 = "step"))){
 validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/at",schemaPath:"#/components/schemas/RouteConfig/properties/at/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"}];
 return false;
 }
 else {
-const _errs146 = errors;
-for(const key13 in data65){
-if(!((key13 === "process") || (key13 === "step"))){
-validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/at",schemaPath:"#/components/schemas/RouteConfig/properties/at/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"}];
+const _errs151 = errors;
+for(const key14 in data67){
+if(!((key14 === "process") || (key14 === "step"))){
+validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/at",schemaPath:"#/components/schemas/RouteConfig/properties/at/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs146 === errors){
-if(data65.process !== undefined){
-let data66 = data65.process;
-const _errs147 = errors;
-if(typeof data66 !== "string"){
+if(_errs151 === errors){
+if(data67.process !== undefined){
+let data68 = data67.process;
+const _errs152 = errors;
+if(typeof data68 !== "string"){
 validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/at/process",schemaPath:"#/components/schemas/RouteConfig/properties/at/properties/process/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(!(((((data66 === "agree") || (data66 === "change")) || (data66 === "recover")) || (data66 === "operate")) || (data66 === "improve"))){
+if(!(((((data68 === "agree") || (data68 === "change")) || (data68 === "recover")) || (data68 === "operate")) || (data68 === "improve"))){
 validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/at/process",schemaPath:"#/components/schemas/RouteConfig/properties/at/properties/process/enum",keyword:"enum",params:{allowedValues: schema28.properties.at.properties.process.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid27 = _errs147 === errors;
+var valid28 = _errs152 === errors;
 }
 else {
-var valid27 = true;
+var valid28 = true;
 }
-if(valid27){
-if(data65.step !== undefined){
-let data67 = data65.step;
-const _errs149 = errors;
-if(!((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67)))){
+if(valid28){
+if(data67.step !== undefined){
+let data69 = data67.step;
+const _errs154 = errors;
+if(!((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69)))){
 validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/at/step",schemaPath:"#/components/schemas/RouteConfig/properties/at/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs149){
-if(typeof data67 == "number"){
-if(data67 < 1 || isNaN(data67)){
+if(errors === _errs154){
+if(typeof data69 == "number"){
+if(data69 < 1 || isNaN(data69)){
 validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/at/step",schemaPath:"#/components/schemas/RouteConfig/properties/at/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid27 = _errs149 === errors;
+var valid28 = _errs154 === errors;
 }
 else {
-var valid27 = true;
+var valid28 = true;
 }
 }
 }
@@ -3899,47 +3949,47 @@ validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/at",schemaPath
 return false;
 }
 }
-var valid25 = _errs144 === errors;
+var valid26 = _errs149 === errors;
 }
 else {
-var valid25 = true;
+var valid26 = true;
 }
-if(valid25){
-if(data57.subCallType !== undefined){
-let data68 = data57.subCallType;
-const _errs151 = errors;
-if(typeof data68 !== "string"){
+if(valid26){
+if(data59.subCallType !== undefined){
+let data70 = data59.subCallType;
+const _errs156 = errors;
+if(typeof data70 !== "string"){
 validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/subCallType",schemaPath:"#/components/schemas/RouteConfig/properties/subCallType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(!(((((data68 === "wish") || (data68 === "rfc")) || (data68 === "service_request")) || (data68 === "incident")) || (data68 === "risk"))){
+if(!(((((data70 === "wish") || (data70 === "rfc")) || (data70 === "service_request")) || (data70 === "incident")) || (data70 === "risk"))){
 validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/subCallType",schemaPath:"#/components/schemas/RouteConfig/properties/subCallType/enum",keyword:"enum",params:{allowedValues: schema28.properties.subCallType.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid25 = _errs151 === errors;
+var valid26 = _errs156 === errors;
 }
 else {
-var valid25 = true;
+var valid26 = true;
 }
-if(valid25){
-let data69 = data57.onSupplierResolved;
-const _errs153 = errors;
-if(typeof data69 !== "string"){
+if(valid26){
+let data71 = data59.onSupplierResolved;
+const _errs158 = errors;
+if(typeof data71 !== "string"){
 validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/onSupplierResolved",schemaPath:"#/components/schemas/RouteConfig/properties/onSupplierResolved/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(!((data69 === "resume") || (data69 === "resolve"))){
+if(!((data71 === "resume") || (data71 === "resolve"))){
 validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/onSupplierResolved",schemaPath:"#/components/schemas/RouteConfig/properties/onSupplierResolved/enum",keyword:"enum",params:{allowedValues: schema28.properties.onSupplierResolved.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid25 = _errs153 === errors;
-if(valid25){
-const _errs155 = errors;
-if(typeof data57.relayNotes !== "boolean"){
+var valid26 = _errs158 === errors;
+if(valid26){
+const _errs160 = errors;
+if(typeof data59.relayNotes !== "boolean"){
 validate12.errors = [{instancePath:instancePath+"/routes/" + i9+"/relayNotes",schemaPath:"#/components/schemas/RouteConfig/properties/relayNotes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid25 = _errs155 === errors;
+var valid26 = _errs160 === errors;
 }
 }
 }
@@ -3957,8 +4007,8 @@ validate12.errors = [{instancePath:instancePath+"/routes/" + i9,schemaPath:"#/co
 return false;
 }
 }
-var valid23 = _errs126 === errors;
-if(!valid23){
+var valid24 = _errs131 === errors;
+if(!valid24){
 break;
 }
 }
@@ -3968,77 +4018,77 @@ validate12.errors = [{instancePath:instancePath+"/routes",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs124 === errors;
+var valid0 = _errs129 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.triggers !== undefined){
-let data71 = data.triggers;
-const _errs157 = errors;
-if(errors === _errs157){
-if(Array.isArray(data71)){
-var valid28 = true;
-const len10 = data71.length;
+let data73 = data.triggers;
+const _errs162 = errors;
+if(errors === _errs162){
+if(Array.isArray(data73)){
+var valid29 = true;
+const len10 = data73.length;
 for(let i11=0; i11<len10; i11++){
-let data72 = data71[i11];
-const _errs159 = errors;
-const _errs160 = errors;
-if(errors === _errs160){
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+let data74 = data73[i11];
+const _errs164 = errors;
+const _errs165 = errors;
+if(errors === _errs165){
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
 let missing9;
-if((((data72.service === undefined) && (missing9 = "service")) || ((data72.callTypes === undefined) && (missing9 = "callTypes"))) || ((data72.raise === undefined) && (missing9 = "raise"))){
+if((((data74.service === undefined) && (missing9 = "service")) || ((data74.callTypes === undefined) && (missing9 = "callTypes"))) || ((data74.raise === undefined) && (missing9 = "raise"))){
 validate12.errors = [{instancePath:instancePath+"/triggers/" + i11,schemaPath:"#/components/schemas/TriggerRuleConfig/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"}];
 return false;
 }
 else {
-const _errs162 = errors;
-for(const key14 in data72){
-if(!((((key14 === "service") || (key14 === "callTypes")) || (key14 === "raise")) || (key14 === "agreement"))){
-validate12.errors = [{instancePath:instancePath+"/triggers/" + i11,schemaPath:"#/components/schemas/TriggerRuleConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"}];
+const _errs167 = errors;
+for(const key15 in data74){
+if(!((((key15 === "service") || (key15 === "callTypes")) || (key15 === "raise")) || (key15 === "agreement"))){
+validate12.errors = [{instancePath:instancePath+"/triggers/" + i11,schemaPath:"#/components/schemas/TriggerRuleConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs162 === errors){
-if(data72.service !== undefined){
-const _errs163 = errors;
-if(typeof data72.service !== "string"){
+if(_errs167 === errors){
+if(data74.service !== undefined){
+const _errs168 = errors;
+if(typeof data74.service !== "string"){
 validate12.errors = [{instancePath:instancePath+"/triggers/" + i11+"/service",schemaPath:"#/components/schemas/TriggerRuleConfig/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid30 = _errs163 === errors;
+var valid31 = _errs168 === errors;
 }
 else {
-var valid30 = true;
+var valid31 = true;
 }
-if(valid30){
-if(data72.callTypes !== undefined){
-let data74 = data72.callTypes;
-const _errs165 = errors;
-if(errors === _errs165){
-if(Array.isArray(data74)){
-if(data74.length < 1){
+if(valid31){
+if(data74.callTypes !== undefined){
+let data76 = data74.callTypes;
+const _errs170 = errors;
+if(errors === _errs170){
+if(Array.isArray(data76)){
+if(data76.length < 1){
 validate12.errors = [{instancePath:instancePath+"/triggers/" + i11+"/callTypes",schemaPath:"#/components/schemas/TriggerRuleConfig/properties/callTypes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid31 = true;
-const len11 = data74.length;
+var valid32 = true;
+const len11 = data76.length;
 for(let i12=0; i12<len11; i12++){
-let data75 = data74[i12];
-const _errs167 = errors;
-if(typeof data75 !== "string"){
+let data77 = data76[i12];
+const _errs172 = errors;
+if(typeof data77 !== "string"){
 validate12.errors = [{instancePath:instancePath+"/triggers/" + i11+"/callTypes/" + i12,schemaPath:"#/components/schemas/TriggerRuleConfig/properties/callTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(!((((data75 === "wish") || (data75 === "rfc")) || (data75 === "incident")) || (data75 === "risk"))){
+if(!((((data77 === "wish") || (data77 === "rfc")) || (data77 === "incident")) || (data77 === "risk"))){
 validate12.errors = [{instancePath:instancePath+"/triggers/" + i11+"/callTypes/" + i12,schemaPath:"#/components/schemas/TriggerRuleConfig/properties/callTypes/items/enum",keyword:"enum",params:{allowedValues: schema29.properties.callTypes.items.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid31 = _errs167 === errors;
-if(!valid31){
+var valid32 = _errs172 === errors;
+if(!valid32){
 break;
 }
 }
@@ -4049,39 +4099,39 @@ validate12.errors = [{instancePath:instancePath+"/triggers/" + i11+"/callTypes",
 return false;
 }
 }
-var valid30 = _errs165 === errors;
+var valid31 = _errs170 === errors;
 }
 else {
-var valid30 = true;
+var valid31 = true;
 }
-if(valid30){
-if(data72.raise !== undefined){
-let data76 = data72.raise;
-const _errs169 = errors;
-if(typeof data76 !== "string"){
+if(valid31){
+if(data74.raise !== undefined){
+let data78 = data74.raise;
+const _errs174 = errors;
+if(typeof data78 !== "string"){
 validate12.errors = [{instancePath:instancePath+"/triggers/" + i11+"/raise",schemaPath:"#/components/schemas/TriggerRuleConfig/properties/raise/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(!(((data76 === "wish") || (data76 === "rfc")) || (data76 === "service_request"))){
+if(!(((data78 === "wish") || (data78 === "rfc")) || (data78 === "service_request"))){
 validate12.errors = [{instancePath:instancePath+"/triggers/" + i11+"/raise",schemaPath:"#/components/schemas/TriggerRuleConfig/properties/raise/enum",keyword:"enum",params:{allowedValues: schema29.properties.raise.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid30 = _errs169 === errors;
+var valid31 = _errs174 === errors;
 }
 else {
-var valid30 = true;
+var valid31 = true;
 }
-if(valid30){
-if(data72.agreement !== undefined){
-const _errs171 = errors;
-if(typeof data72.agreement !== "string"){
+if(valid31){
+if(data74.agreement !== undefined){
+const _errs176 = errors;
+if(typeof data74.agreement !== "string"){
 validate12.errors = [{instancePath:instancePath+"/triggers/" + i11+"/agreement",schemaPath:"#/components/schemas/TriggerRuleConfig/properties/agreement/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid30 = _errs171 === errors;
+var valid31 = _errs176 === errors;
 }
 else {
-var valid30 = true;
+var valid31 = true;
 }
 }
 }
@@ -4094,8 +4144,8 @@ validate12.errors = [{instancePath:instancePath+"/triggers/" + i11,schemaPath:"#
 return false;
 }
 }
-var valid28 = _errs159 === errors;
-if(!valid28){
+var valid29 = _errs164 === errors;
+if(!valid29){
 break;
 }
 }
@@ -4105,35 +4155,35 @@ validate12.errors = [{instancePath:instancePath+"/triggers",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs157 === errors;
+var valid0 = _errs162 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.closing !== undefined){
-let data78 = data.closing;
-const _errs173 = errors;
-if(errors === _errs173){
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.steps === undefined){
-data78.steps = "auto";
+let data80 = data.closing;
+const _errs178 = errors;
+if(errors === _errs178){
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.steps === undefined){
+data80.steps = "auto";
 }
-const _errs175 = errors;
-for(const key15 in data78){
-if(!(key15 === "steps")){
-validate12.errors = [{instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"}];
+const _errs180 = errors;
+for(const key16 in data80){
+if(!(key16 === "steps")){
+validate12.errors = [{instancePath:instancePath+"/closing",schemaPath:"#/properties/closing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs175 === errors){
-let data79 = data78.steps;
-if(typeof data79 !== "string"){
+if(_errs180 === errors){
+let data81 = data80.steps;
+if(typeof data81 !== "string"){
 validate12.errors = [{instancePath:instancePath+"/closing/steps",schemaPath:"#/properties/closing/properties/steps/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(!((data79 === "auto") || (data79 === "desk"))){
+if(!((data81 === "auto") || (data81 === "desk"))){
 validate12.errors = [{instancePath:instancePath+"/closing/steps",schemaPath:"#/properties/closing/properties/steps/enum",keyword:"enum",params:{allowedValues: schema13.properties.closing.properties.steps.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
@@ -4144,43 +4194,43 @@ validate12.errors = [{instancePath:instancePath+"/closing",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs173 === errors;
+var valid0 = _errs178 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.witness !== undefined){
-let data80 = data.witness;
-const _errs178 = errors;
-if(errors === _errs178){
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.intervalSeconds === undefined){
-data80.intervalSeconds = 60;
+let data82 = data.witness;
+const _errs183 = errors;
+if(errors === _errs183){
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.intervalSeconds === undefined){
+data82.intervalSeconds = 60;
 }
-const _errs180 = errors;
-for(const key16 in data80){
-if(!(key16 === "intervalSeconds")){
-validate12.errors = [{instancePath:instancePath+"/witness",schemaPath:"#/properties/witness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"}];
+const _errs185 = errors;
+for(const key17 in data82){
+if(!(key17 === "intervalSeconds")){
+validate12.errors = [{instancePath:instancePath+"/witness",schemaPath:"#/properties/witness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs180 === errors){
-let data81 = data80.intervalSeconds;
-const _errs181 = errors;
-if(!((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81)))){
+if(_errs185 === errors){
+let data83 = data82.intervalSeconds;
+const _errs186 = errors;
+if(!((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83)))){
 validate12.errors = [{instancePath:instancePath+"/witness/intervalSeconds",schemaPath:"#/properties/witness/properties/intervalSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs181){
-if(typeof data81 == "number"){
-if(data81 > 86400 || isNaN(data81)){
+if(errors === _errs186){
+if(typeof data83 == "number"){
+if(data83 > 86400 || isNaN(data83)){
 validate12.errors = [{instancePath:instancePath+"/witness/intervalSeconds",schemaPath:"#/properties/witness/properties/intervalSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"}];
 return false;
 }
 else {
-if(data81 < 0 || isNaN(data81)){
+if(data83 < 0 || isNaN(data83)){
 validate12.errors = [{instancePath:instancePath+"/witness/intervalSeconds",schemaPath:"#/properties/witness/properties/intervalSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -4194,61 +4244,61 @@ validate12.errors = [{instancePath:instancePath+"/witness",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs178 === errors;
+var valid0 = _errs183 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.evidence !== undefined){
-let data82 = data.evidence;
-const _errs183 = errors;
-if(errors === _errs183){
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-const _errs185 = errors;
-for(const key17 in data82){
-if(!(key17 === "tsa")){
-validate12.errors = [{instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"}];
+let data84 = data.evidence;
+const _errs188 = errors;
+if(errors === _errs188){
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+const _errs190 = errors;
+for(const key18 in data84){
+if(!(key18 === "tsa")){
+validate12.errors = [{instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs185 === errors){
-if(data82.tsa !== undefined){
-let data83 = data82.tsa;
-const _errs186 = errors;
-if(errors === _errs186){
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-if(data83.maxFailureMinutes === undefined){
-data83.maxFailureMinutes = 10;
+if(_errs190 === errors){
+if(data84.tsa !== undefined){
+let data85 = data84.tsa;
+const _errs191 = errors;
+if(errors === _errs191){
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.maxFailureMinutes === undefined){
+data85.maxFailureMinutes = 10;
 }
-if(data83.intervalSeconds === undefined){
-data83.intervalSeconds = 30;
+if(data85.intervalSeconds === undefined){
+data85.intervalSeconds = 30;
 }
-if(data83.timeoutMs === undefined){
-data83.timeoutMs = 10000;
+if(data85.timeoutMs === undefined){
+data85.timeoutMs = 10000;
 }
 let missing10;
-if(((data83.url === undefined) && (missing10 = "url")) || ((data83.certificates === undefined) && (missing10 = "certificates"))){
+if(((data85.url === undefined) && (missing10 = "url")) || ((data85.certificates === undefined) && (missing10 = "certificates"))){
 validate12.errors = [{instancePath:instancePath+"/evidence/tsa",schemaPath:"#/properties/evidence/properties/tsa/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"}];
 return false;
 }
 else {
-const _errs188 = errors;
-for(const key18 in data83){
-if(!(((((key18 === "url") || (key18 === "certificates")) || (key18 === "maxFailureMinutes")) || (key18 === "intervalSeconds")) || (key18 === "timeoutMs"))){
-validate12.errors = [{instancePath:instancePath+"/evidence/tsa",schemaPath:"#/properties/evidence/properties/tsa/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"}];
+const _errs193 = errors;
+for(const key19 in data85){
+if(!(((((key19 === "url") || (key19 === "certificates")) || (key19 === "maxFailureMinutes")) || (key19 === "intervalSeconds")) || (key19 === "timeoutMs"))){
+validate12.errors = [{instancePath:instancePath+"/evidence/tsa",schemaPath:"#/properties/evidence/properties/tsa/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs188 === errors){
-if(data83.url !== undefined){
-let data84 = data83.url;
-const _errs189 = errors;
-if(errors === _errs189){
-if(typeof data84 === "string"){
-if(!pattern1.test(data84)){
+if(_errs193 === errors){
+if(data85.url !== undefined){
+let data86 = data85.url;
+const _errs194 = errors;
+if(errors === _errs194){
+if(typeof data86 === "string"){
+if(!pattern1.test(data86)){
 validate12.errors = [{instancePath:instancePath+"/evidence/tsa/url",schemaPath:"#/properties/evidence/properties/tsa/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""}];
 return false;
 }
@@ -4258,18 +4308,18 @@ validate12.errors = [{instancePath:instancePath+"/evidence/tsa/url",schemaPath:"
 return false;
 }
 }
-var valid35 = _errs189 === errors;
+var valid36 = _errs194 === errors;
 }
 else {
-var valid35 = true;
+var valid36 = true;
 }
-if(valid35){
-if(data83.certificates !== undefined){
-let data85 = data83.certificates;
-const _errs191 = errors;
-if(errors === _errs191){
-if(typeof data85 === "string"){
-if(func3(data85) < 1){
+if(valid36){
+if(data85.certificates !== undefined){
+let data87 = data85.certificates;
+const _errs196 = errors;
+if(errors === _errs196){
+if(typeof data87 === "string"){
+if(func3(data87) < 1){
 validate12.errors = [{instancePath:instancePath+"/evidence/tsa/certificates",schemaPath:"#/properties/evidence/properties/tsa/properties/certificates/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4279,22 +4329,22 @@ validate12.errors = [{instancePath:instancePath+"/evidence/tsa/certificates",sch
 return false;
 }
 }
-var valid35 = _errs191 === errors;
+var valid36 = _errs196 === errors;
 }
 else {
-var valid35 = true;
+var valid36 = true;
 }
-if(valid35){
-let data86 = data83.maxFailureMinutes;
-const _errs193 = errors;
-if(errors === _errs193){
-if(typeof data86 == "number"){
-if(data86 > 10080 || isNaN(data86)){
+if(valid36){
+let data88 = data85.maxFailureMinutes;
+const _errs198 = errors;
+if(errors === _errs198){
+if(typeof data88 == "number"){
+if(data88 > 10080 || isNaN(data88)){
 validate12.errors = [{instancePath:instancePath+"/evidence/tsa/maxFailureMinutes",schemaPath:"#/properties/evidence/properties/tsa/properties/maxFailureMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080"}];
 return false;
 }
 else {
-if(data86 < 0 || isNaN(data86)){
+if(data88 < 0 || isNaN(data88)){
 validate12.errors = [{instancePath:instancePath+"/evidence/tsa/maxFailureMinutes",schemaPath:"#/properties/evidence/properties/tsa/properties/maxFailureMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -4305,18 +4355,18 @@ validate12.errors = [{instancePath:instancePath+"/evidence/tsa/maxFailureMinutes
 return false;
 }
 }
-var valid35 = _errs193 === errors;
-if(valid35){
-let data87 = data83.intervalSeconds;
-const _errs195 = errors;
-if(errors === _errs195){
-if(typeof data87 == "number"){
-if(data87 > 3600 || isNaN(data87)){
+var valid36 = _errs198 === errors;
+if(valid36){
+let data89 = data85.intervalSeconds;
+const _errs200 = errors;
+if(errors === _errs200){
+if(typeof data89 == "number"){
+if(data89 > 3600 || isNaN(data89)){
 validate12.errors = [{instancePath:instancePath+"/evidence/tsa/intervalSeconds",schemaPath:"#/properties/evidence/properties/tsa/properties/intervalSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600"}];
 return false;
 }
 else {
-if(data87 < 0.05 || isNaN(data87)){
+if(data89 < 0.05 || isNaN(data89)){
 validate12.errors = [{instancePath:instancePath+"/evidence/tsa/intervalSeconds",schemaPath:"#/properties/evidence/properties/tsa/properties/intervalSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.05},message:"must be >= 0.05"}];
 return false;
 }
@@ -4327,29 +4377,29 @@ validate12.errors = [{instancePath:instancePath+"/evidence/tsa/intervalSeconds",
 return false;
 }
 }
-var valid35 = _errs195 === errors;
-if(valid35){
-let data88 = data83.timeoutMs;
-const _errs197 = errors;
-if(!((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88)))){
+var valid36 = _errs200 === errors;
+if(valid36){
+let data90 = data85.timeoutMs;
+const _errs202 = errors;
+if(!((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90)))){
 validate12.errors = [{instancePath:instancePath+"/evidence/tsa/timeoutMs",schemaPath:"#/properties/evidence/properties/tsa/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs197){
-if(typeof data88 == "number"){
-if(data88 > 120000 || isNaN(data88)){
+if(errors === _errs202){
+if(typeof data90 == "number"){
+if(data90 > 120000 || isNaN(data90)){
 validate12.errors = [{instancePath:instancePath+"/evidence/tsa/timeoutMs",schemaPath:"#/properties/evidence/properties/tsa/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120000},message:"must be <= 120000"}];
 return false;
 }
 else {
-if(data88 < 100 || isNaN(data88)){
+if(data90 < 100 || isNaN(data90)){
 validate12.errors = [{instancePath:instancePath+"/evidence/tsa/timeoutMs",schemaPath:"#/properties/evidence/properties/tsa/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"}];
 return false;
 }
 }
 }
 }
-var valid35 = _errs197 === errors;
+var valid36 = _errs202 === errors;
 }
 }
 }
@@ -4370,68 +4420,68 @@ validate12.errors = [{instancePath:instancePath+"/evidence",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs183 === errors;
+var valid0 = _errs188 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.attachments !== undefined){
-let data89 = data.attachments;
-const _errs199 = errors;
-if(errors === _errs199){
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.allowedHosts === undefined){
-data89.allowedHosts = [];
+let data91 = data.attachments;
+const _errs204 = errors;
+if(errors === _errs204){
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+if(data91.allowedHosts === undefined){
+data91.allowedHosts = [];
 }
-if(data89.allowPrivateAddresses === undefined){
-data89.allowPrivateAddresses = false;
+if(data91.allowPrivateAddresses === undefined){
+data91.allowPrivateAddresses = false;
 }
-if(data89.maxBytes === undefined){
-data89.maxBytes = 10485760;
+if(data91.maxBytes === undefined){
+data91.maxBytes = 10485760;
 }
-if(data89.fetchTimeoutMs === undefined){
-data89.fetchTimeoutMs = 10000;
+if(data91.fetchTimeoutMs === undefined){
+data91.fetchTimeoutMs = 10000;
 }
-if(data89.folder === undefined){
-data89.folder = "./attachments";
+if(data91.folder === undefined){
+data91.folder = "./attachments";
 }
-const _errs201 = errors;
-for(const key19 in data89){
-if(!(((((key19 === "allowedHosts") || (key19 === "allowPrivateAddresses")) || (key19 === "maxBytes")) || (key19 === "fetchTimeoutMs")) || (key19 === "folder"))){
-validate12.errors = [{instancePath:instancePath+"/attachments",schemaPath:"#/properties/attachments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"}];
+const _errs206 = errors;
+for(const key20 in data91){
+if(!(((((key20 === "allowedHosts") || (key20 === "allowPrivateAddresses")) || (key20 === "maxBytes")) || (key20 === "fetchTimeoutMs")) || (key20 === "folder"))){
+validate12.errors = [{instancePath:instancePath+"/attachments",schemaPath:"#/properties/attachments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs201 === errors){
-let data90 = data89.allowedHosts;
-const _errs202 = errors;
-if(errors === _errs202){
-if(Array.isArray(data90)){
-if(data90.length > 256){
+if(_errs206 === errors){
+let data92 = data91.allowedHosts;
+const _errs207 = errors;
+if(errors === _errs207){
+if(Array.isArray(data92)){
+if(data92.length > 256){
 validate12.errors = [{instancePath:instancePath+"/attachments/allowedHosts",schemaPath:"#/properties/attachments/properties/allowedHosts/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items"}];
 return false;
 }
 else {
-var valid37 = true;
-const len12 = data90.length;
+var valid38 = true;
+const len12 = data92.length;
 for(let i13=0; i13<len12; i13++){
-let data91 = data90[i13];
-const _errs204 = errors;
-if(errors === _errs204){
-if(typeof data91 === "string"){
-if(func3(data91) > 253){
+let data93 = data92[i13];
+const _errs209 = errors;
+if(errors === _errs209){
+if(typeof data93 === "string"){
+if(func3(data93) > 253){
 validate12.errors = [{instancePath:instancePath+"/attachments/allowedHosts/" + i13,schemaPath:"#/properties/attachments/properties/allowedHosts/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"}];
 return false;
 }
 else {
-if(func3(data91) < 1){
+if(func3(data93) < 1){
 validate12.errors = [{instancePath:instancePath+"/attachments/allowedHosts/" + i13,schemaPath:"#/properties/attachments/properties/allowedHosts/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
-if(!pattern17.test(data91)){
+if(!pattern17.test(data93)){
 validate12.errors = [{instancePath:instancePath+"/attachments/allowedHosts/" + i13,schemaPath:"#/properties/attachments/properties/allowedHosts/items/pattern",keyword:"pattern",params:{pattern: "^(\\*\\.)?[A-Za-z0-9.:_-]+$"},message:"must match pattern \""+"^(\\*\\.)?[A-Za-z0-9.:_-]+$"+"\""}];
 return false;
 }
@@ -4443,8 +4493,8 @@ validate12.errors = [{instancePath:instancePath+"/attachments/allowedHosts/" + i
 return false;
 }
 }
-var valid37 = _errs204 === errors;
-if(!valid37){
+var valid38 = _errs209 === errors;
+if(!valid38){
 break;
 }
 }
@@ -4455,64 +4505,64 @@ validate12.errors = [{instancePath:instancePath+"/attachments/allowedHosts",sche
 return false;
 }
 }
-var valid36 = _errs202 === errors;
-if(valid36){
-const _errs206 = errors;
-if(typeof data89.allowPrivateAddresses !== "boolean"){
+var valid37 = _errs207 === errors;
+if(valid37){
+const _errs211 = errors;
+if(typeof data91.allowPrivateAddresses !== "boolean"){
 validate12.errors = [{instancePath:instancePath+"/attachments/allowPrivateAddresses",schemaPath:"#/properties/attachments/properties/allowPrivateAddresses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid36 = _errs206 === errors;
-if(valid36){
-let data93 = data89.maxBytes;
-const _errs208 = errors;
-if(!((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93)))){
+var valid37 = _errs211 === errors;
+if(valid37){
+let data95 = data91.maxBytes;
+const _errs213 = errors;
+if(!((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95)))){
 validate12.errors = [{instancePath:instancePath+"/attachments/maxBytes",schemaPath:"#/properties/attachments/properties/maxBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs208){
-if(typeof data93 == "number"){
-if(data93 > 1073741824 || isNaN(data93)){
+if(errors === _errs213){
+if(typeof data95 == "number"){
+if(data95 > 1073741824 || isNaN(data95)){
 validate12.errors = [{instancePath:instancePath+"/attachments/maxBytes",schemaPath:"#/properties/attachments/properties/maxBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1073741824},message:"must be <= 1073741824"}];
 return false;
 }
 else {
-if(data93 < 1 || isNaN(data93)){
+if(data95 < 1 || isNaN(data95)){
 validate12.errors = [{instancePath:instancePath+"/attachments/maxBytes",schemaPath:"#/properties/attachments/properties/maxBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
 }
-var valid36 = _errs208 === errors;
-if(valid36){
-let data94 = data89.fetchTimeoutMs;
-const _errs210 = errors;
-if(!((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94)))){
+var valid37 = _errs213 === errors;
+if(valid37){
+let data96 = data91.fetchTimeoutMs;
+const _errs215 = errors;
+if(!((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96)))){
 validate12.errors = [{instancePath:instancePath+"/attachments/fetchTimeoutMs",schemaPath:"#/properties/attachments/properties/fetchTimeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs210){
-if(typeof data94 == "number"){
-if(data94 > 120000 || isNaN(data94)){
+if(errors === _errs215){
+if(typeof data96 == "number"){
+if(data96 > 120000 || isNaN(data96)){
 validate12.errors = [{instancePath:instancePath+"/attachments/fetchTimeoutMs",schemaPath:"#/properties/attachments/properties/fetchTimeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120000},message:"must be <= 120000"}];
 return false;
 }
 else {
-if(data94 < 100 || isNaN(data94)){
+if(data96 < 100 || isNaN(data96)){
 validate12.errors = [{instancePath:instancePath+"/attachments/fetchTimeoutMs",schemaPath:"#/properties/attachments/properties/fetchTimeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"}];
 return false;
 }
 }
 }
 }
-var valid36 = _errs210 === errors;
-if(valid36){
-let data95 = data89.folder;
-const _errs212 = errors;
-if(errors === _errs212){
-if(typeof data95 === "string"){
-if(func3(data95) < 1){
+var valid37 = _errs215 === errors;
+if(valid37){
+let data97 = data91.folder;
+const _errs217 = errors;
+if(errors === _errs217){
+if(typeof data97 === "string"){
+if(func3(data97) < 1){
 validate12.errors = [{instancePath:instancePath+"/attachments/folder",schemaPath:"#/properties/attachments/properties/folder/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4522,7 +4572,7 @@ validate12.errors = [{instancePath:instancePath+"/attachments/folder",schemaPath
 return false;
 }
 }
-var valid36 = _errs212 === errors;
+var valid37 = _errs217 === errors;
 }
 }
 }
@@ -4534,239 +4584,239 @@ validate12.errors = [{instancePath:instancePath+"/attachments",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs199 === errors;
+var valid0 = _errs204 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.delivery !== undefined){
-let data96 = data.delivery;
-const _errs214 = errors;
-if(errors === _errs214){
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-if(data96.maxAttempts === undefined){
-data96.maxAttempts = 12;
+let data98 = data.delivery;
+const _errs219 = errors;
+if(errors === _errs219){
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.maxAttempts === undefined){
+data98.maxAttempts = 12;
 }
-if(data96.maxAgeSeconds === undefined){
-data96.maxAgeSeconds = 86400;
+if(data98.maxAgeSeconds === undefined){
+data98.maxAgeSeconds = 86400;
 }
-if(data96.timeoutMs === undefined){
-data96.timeoutMs = 5000;
+if(data98.timeoutMs === undefined){
+data98.timeoutMs = 5000;
 }
-if(data96.backoffBaseMs === undefined){
-data96.backoffBaseMs = 500;
+if(data98.backoffBaseMs === undefined){
+data98.backoffBaseMs = 500;
 }
-if(data96.backoffMaxMs === undefined){
-data96.backoffMaxMs = 60000;
+if(data98.backoffMaxMs === undefined){
+data98.backoffMaxMs = 60000;
 }
-if(data96.circuitFailureThreshold === undefined){
-data96.circuitFailureThreshold = 5;
+if(data98.circuitFailureThreshold === undefined){
+data98.circuitFailureThreshold = 5;
 }
-if(data96.circuitCooldownMs === undefined){
-data96.circuitCooldownMs = 30000;
+if(data98.circuitCooldownMs === undefined){
+data98.circuitCooldownMs = 30000;
 }
-if(data96.connections === undefined){
-data96.connections = 32;
+if(data98.connections === undefined){
+data98.connections = 32;
 }
-if(data96.batchSize === undefined){
-data96.batchSize = 16;
+if(data98.batchSize === undefined){
+data98.batchSize = 16;
 }
-if(data96.leaseMs === undefined){
-data96.leaseMs = 30000;
+if(data98.leaseMs === undefined){
+data98.leaseMs = 30000;
 }
-const _errs216 = errors;
-for(const key20 in data96){
-if(!(func2.call(schema13.properties.delivery.properties, key20))){
-validate12.errors = [{instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"}];
+const _errs221 = errors;
+for(const key21 in data98){
+if(!(func2.call(schema13.properties.delivery.properties, key21))){
+validate12.errors = [{instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs216 === errors){
-let data97 = data96.maxAttempts;
-const _errs217 = errors;
-if(!((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97)))){
+if(_errs221 === errors){
+let data99 = data98.maxAttempts;
+const _errs222 = errors;
+if(!((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99)))){
 validate12.errors = [{instancePath:instancePath+"/delivery/maxAttempts",schemaPath:"#/properties/delivery/properties/maxAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs217){
-if(typeof data97 == "number"){
-if(data97 > 1000 || isNaN(data97)){
+if(errors === _errs222){
+if(typeof data99 == "number"){
+if(data99 > 1000 || isNaN(data99)){
 validate12.errors = [{instancePath:instancePath+"/delivery/maxAttempts",schemaPath:"#/properties/delivery/properties/maxAttempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
 return false;
 }
 else {
-if(data97 < 1 || isNaN(data97)){
+if(data99 < 1 || isNaN(data99)){
 validate12.errors = [{instancePath:instancePath+"/delivery/maxAttempts",schemaPath:"#/properties/delivery/properties/maxAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
 }
-var valid38 = _errs217 === errors;
-if(valid38){
-let data98 = data96.maxAgeSeconds;
-const _errs219 = errors;
-if(!((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98)))){
+var valid39 = _errs222 === errors;
+if(valid39){
+let data100 = data98.maxAgeSeconds;
+const _errs224 = errors;
+if(!((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100)))){
 validate12.errors = [{instancePath:instancePath+"/delivery/maxAgeSeconds",schemaPath:"#/properties/delivery/properties/maxAgeSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs219){
-if(typeof data98 == "number"){
-if(data98 < 1 || isNaN(data98)){
+if(errors === _errs224){
+if(typeof data100 == "number"){
+if(data100 < 1 || isNaN(data100)){
 validate12.errors = [{instancePath:instancePath+"/delivery/maxAgeSeconds",schemaPath:"#/properties/delivery/properties/maxAgeSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid38 = _errs219 === errors;
-if(valid38){
-let data99 = data96.timeoutMs;
-const _errs221 = errors;
-if(!((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99)))){
+var valid39 = _errs224 === errors;
+if(valid39){
+let data101 = data98.timeoutMs;
+const _errs226 = errors;
+if(!((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101)))){
 validate12.errors = [{instancePath:instancePath+"/delivery/timeoutMs",schemaPath:"#/properties/delivery/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs221){
-if(typeof data99 == "number"){
-if(data99 > 120000 || isNaN(data99)){
+if(errors === _errs226){
+if(typeof data101 == "number"){
+if(data101 > 120000 || isNaN(data101)){
 validate12.errors = [{instancePath:instancePath+"/delivery/timeoutMs",schemaPath:"#/properties/delivery/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120000},message:"must be <= 120000"}];
 return false;
 }
 else {
-if(data99 < 100 || isNaN(data99)){
+if(data101 < 100 || isNaN(data101)){
 validate12.errors = [{instancePath:instancePath+"/delivery/timeoutMs",schemaPath:"#/properties/delivery/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"}];
 return false;
 }
 }
 }
 }
-var valid38 = _errs221 === errors;
-if(valid38){
-let data100 = data96.backoffBaseMs;
-const _errs223 = errors;
-if(!((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100)))){
+var valid39 = _errs226 === errors;
+if(valid39){
+let data102 = data98.backoffBaseMs;
+const _errs228 = errors;
+if(!((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102)))){
 validate12.errors = [{instancePath:instancePath+"/delivery/backoffBaseMs",schemaPath:"#/properties/delivery/properties/backoffBaseMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs223){
-if(typeof data100 == "number"){
-if(data100 < 1 || isNaN(data100)){
+if(errors === _errs228){
+if(typeof data102 == "number"){
+if(data102 < 1 || isNaN(data102)){
 validate12.errors = [{instancePath:instancePath+"/delivery/backoffBaseMs",schemaPath:"#/properties/delivery/properties/backoffBaseMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid38 = _errs223 === errors;
-if(valid38){
-let data101 = data96.backoffMaxMs;
-const _errs225 = errors;
-if(!((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101)))){
+var valid39 = _errs228 === errors;
+if(valid39){
+let data103 = data98.backoffMaxMs;
+const _errs230 = errors;
+if(!((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103)))){
 validate12.errors = [{instancePath:instancePath+"/delivery/backoffMaxMs",schemaPath:"#/properties/delivery/properties/backoffMaxMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs225){
-if(typeof data101 == "number"){
-if(data101 < 1 || isNaN(data101)){
+if(errors === _errs230){
+if(typeof data103 == "number"){
+if(data103 < 1 || isNaN(data103)){
 validate12.errors = [{instancePath:instancePath+"/delivery/backoffMaxMs",schemaPath:"#/properties/delivery/properties/backoffMaxMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid38 = _errs225 === errors;
-if(valid38){
-let data102 = data96.circuitFailureThreshold;
-const _errs227 = errors;
-if(!((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102)))){
+var valid39 = _errs230 === errors;
+if(valid39){
+let data104 = data98.circuitFailureThreshold;
+const _errs232 = errors;
+if(!((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104)))){
 validate12.errors = [{instancePath:instancePath+"/delivery/circuitFailureThreshold",schemaPath:"#/properties/delivery/properties/circuitFailureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs227){
-if(typeof data102 == "number"){
-if(data102 < 1 || isNaN(data102)){
+if(errors === _errs232){
+if(typeof data104 == "number"){
+if(data104 < 1 || isNaN(data104)){
 validate12.errors = [{instancePath:instancePath+"/delivery/circuitFailureThreshold",schemaPath:"#/properties/delivery/properties/circuitFailureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid38 = _errs227 === errors;
-if(valid38){
-let data103 = data96.circuitCooldownMs;
-const _errs229 = errors;
-if(!((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103)))){
+var valid39 = _errs232 === errors;
+if(valid39){
+let data105 = data98.circuitCooldownMs;
+const _errs234 = errors;
+if(!((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105)))){
 validate12.errors = [{instancePath:instancePath+"/delivery/circuitCooldownMs",schemaPath:"#/properties/delivery/properties/circuitCooldownMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs229){
-if(typeof data103 == "number"){
-if(data103 < 1 || isNaN(data103)){
+if(errors === _errs234){
+if(typeof data105 == "number"){
+if(data105 < 1 || isNaN(data105)){
 validate12.errors = [{instancePath:instancePath+"/delivery/circuitCooldownMs",schemaPath:"#/properties/delivery/properties/circuitCooldownMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid38 = _errs229 === errors;
-if(valid38){
-let data104 = data96.connections;
-const _errs231 = errors;
-if(!((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104)))){
+var valid39 = _errs234 === errors;
+if(valid39){
+let data106 = data98.connections;
+const _errs236 = errors;
+if(!((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106)))){
 validate12.errors = [{instancePath:instancePath+"/delivery/connections",schemaPath:"#/properties/delivery/properties/connections/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs231){
-if(typeof data104 == "number"){
-if(data104 > 256 || isNaN(data104)){
+if(errors === _errs236){
+if(typeof data106 == "number"){
+if(data106 > 256 || isNaN(data106)){
 validate12.errors = [{instancePath:instancePath+"/delivery/connections",schemaPath:"#/properties/delivery/properties/connections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256"}];
 return false;
 }
 else {
-if(data104 < 1 || isNaN(data104)){
+if(data106 < 1 || isNaN(data106)){
 validate12.errors = [{instancePath:instancePath+"/delivery/connections",schemaPath:"#/properties/delivery/properties/connections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
 }
-var valid38 = _errs231 === errors;
-if(valid38){
-let data105 = data96.batchSize;
-const _errs233 = errors;
-if(!((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105)))){
+var valid39 = _errs236 === errors;
+if(valid39){
+let data107 = data98.batchSize;
+const _errs238 = errors;
+if(!((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107)))){
 validate12.errors = [{instancePath:instancePath+"/delivery/batchSize",schemaPath:"#/properties/delivery/properties/batchSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs233){
-if(typeof data105 == "number"){
-if(data105 > 64 || isNaN(data105)){
+if(errors === _errs238){
+if(typeof data107 == "number"){
+if(data107 > 64 || isNaN(data107)){
 validate12.errors = [{instancePath:instancePath+"/delivery/batchSize",schemaPath:"#/properties/delivery/properties/batchSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"}];
 return false;
 }
 else {
-if(data105 < 1 || isNaN(data105)){
+if(data107 < 1 || isNaN(data107)){
 validate12.errors = [{instancePath:instancePath+"/delivery/batchSize",schemaPath:"#/properties/delivery/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
 }
-var valid38 = _errs233 === errors;
-if(valid38){
-let data106 = data96.leaseMs;
-const _errs235 = errors;
-if(!((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106)))){
+var valid39 = _errs238 === errors;
+if(valid39){
+let data108 = data98.leaseMs;
+const _errs240 = errors;
+if(!((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108)))){
 validate12.errors = [{instancePath:instancePath+"/delivery/leaseMs",schemaPath:"#/properties/delivery/properties/leaseMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs235){
-if(typeof data106 == "number"){
-if(data106 < 100 || isNaN(data106)){
+if(errors === _errs240){
+if(typeof data108 == "number"){
+if(data108 < 100 || isNaN(data108)){
 validate12.errors = [{instancePath:instancePath+"/delivery/leaseMs",schemaPath:"#/properties/delivery/properties/leaseMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"}];
 return false;
 }
 }
 }
-var valid38 = _errs235 === errors;
+var valid39 = _errs240 === errors;
 }
 }
 }
@@ -4783,63 +4833,63 @@ validate12.errors = [{instancePath:instancePath+"/delivery",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs214 === errors;
+var valid0 = _errs219 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.admin !== undefined){
-let data107 = data.admin;
-const _errs237 = errors;
-if(errors === _errs237){
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-const _errs239 = errors;
-for(const key21 in data107){
-if(!(key21 === "tokens")){
-validate12.errors = [{instancePath:instancePath+"/admin",schemaPath:"#/properties/admin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"}];
+let data109 = data.admin;
+const _errs242 = errors;
+if(errors === _errs242){
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+const _errs244 = errors;
+for(const key22 in data109){
+if(!(key22 === "tokens")){
+validate12.errors = [{instancePath:instancePath+"/admin",schemaPath:"#/properties/admin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs239 === errors){
-if(data107.tokens !== undefined){
-let data108 = data107.tokens;
-const _errs240 = errors;
-if(errors === _errs240){
-if(Array.isArray(data108)){
-var valid40 = true;
-const len13 = data108.length;
+if(_errs244 === errors){
+if(data109.tokens !== undefined){
+let data110 = data109.tokens;
+const _errs245 = errors;
+if(errors === _errs245){
+if(Array.isArray(data110)){
+var valid41 = true;
+const len13 = data110.length;
 for(let i14=0; i14<len13; i14++){
-let data109 = data108[i14];
-const _errs242 = errors;
-const _errs243 = errors;
-if(errors === _errs243){
-if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
-if(data109.createIfMissing === undefined){
-data109.createIfMissing = false;
+let data111 = data110[i14];
+const _errs247 = errors;
+const _errs248 = errors;
+if(errors === _errs248){
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.createIfMissing === undefined){
+data111.createIfMissing = false;
 }
 let missing11;
-if((data109.name === undefined) && (missing11 = "name")){
+if((data111.name === undefined) && (missing11 = "name")){
 validate12.errors = [{instancePath:instancePath+"/admin/tokens/" + i14,schemaPath:"#/components/schemas/TokenConfig/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"}];
 return false;
 }
 else {
-const _errs245 = errors;
-for(const key22 in data109){
-if(!((((key22 === "name") || (key22 === "env")) || (key22 === "file")) || (key22 === "createIfMissing"))){
-validate12.errors = [{instancePath:instancePath+"/admin/tokens/" + i14,schemaPath:"#/components/schemas/TokenConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"}];
+const _errs250 = errors;
+for(const key23 in data111){
+if(!((((key23 === "name") || (key23 === "env")) || (key23 === "file")) || (key23 === "createIfMissing"))){
+validate12.errors = [{instancePath:instancePath+"/admin/tokens/" + i14,schemaPath:"#/components/schemas/TokenConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs245 === errors){
-if(data109.name !== undefined){
-let data110 = data109.name;
-const _errs246 = errors;
-if(errors === _errs246){
-if(typeof data110 === "string"){
-if(func3(data110) < 1){
+if(_errs250 === errors){
+if(data111.name !== undefined){
+let data112 = data111.name;
+const _errs251 = errors;
+if(errors === _errs251){
+if(typeof data112 === "string"){
+if(func3(data112) < 1){
 validate12.errors = [{instancePath:instancePath+"/admin/tokens/" + i14+"/name",schemaPath:"#/components/schemas/TokenConfig/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4849,42 +4899,42 @@ validate12.errors = [{instancePath:instancePath+"/admin/tokens/" + i14+"/name",s
 return false;
 }
 }
-var valid42 = _errs246 === errors;
+var valid43 = _errs251 === errors;
 }
 else {
-var valid42 = true;
+var valid43 = true;
 }
-if(valid42){
-if(data109.env !== undefined){
-const _errs248 = errors;
-if(typeof data109.env !== "string"){
+if(valid43){
+if(data111.env !== undefined){
+const _errs253 = errors;
+if(typeof data111.env !== "string"){
 validate12.errors = [{instancePath:instancePath+"/admin/tokens/" + i14+"/env",schemaPath:"#/components/schemas/TokenConfig/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid42 = _errs248 === errors;
+var valid43 = _errs253 === errors;
 }
 else {
-var valid42 = true;
+var valid43 = true;
 }
-if(valid42){
-if(data109.file !== undefined){
-const _errs250 = errors;
-if(typeof data109.file !== "string"){
+if(valid43){
+if(data111.file !== undefined){
+const _errs255 = errors;
+if(typeof data111.file !== "string"){
 validate12.errors = [{instancePath:instancePath+"/admin/tokens/" + i14+"/file",schemaPath:"#/components/schemas/TokenConfig/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid42 = _errs250 === errors;
+var valid43 = _errs255 === errors;
 }
 else {
-var valid42 = true;
+var valid43 = true;
 }
-if(valid42){
-const _errs252 = errors;
-if(typeof data109.createIfMissing !== "boolean"){
+if(valid43){
+const _errs257 = errors;
+if(typeof data111.createIfMissing !== "boolean"){
 validate12.errors = [{instancePath:instancePath+"/admin/tokens/" + i14+"/createIfMissing",schemaPath:"#/components/schemas/TokenConfig/properties/createIfMissing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid42 = _errs252 === errors;
+var valid43 = _errs257 === errors;
 }
 }
 }
@@ -4896,8 +4946,8 @@ validate12.errors = [{instancePath:instancePath+"/admin/tokens/" + i14,schemaPat
 return false;
 }
 }
-var valid40 = _errs242 === errors;
-if(!valid40){
+var valid41 = _errs247 === errors;
+if(!valid41){
 break;
 }
 }
@@ -4915,66 +4965,66 @@ validate12.errors = [{instancePath:instancePath+"/admin",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs237 === errors;
+var valid0 = _errs242 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.desk !== undefined){
-let data114 = data.desk;
-const _errs254 = errors;
-if(errors === _errs254){
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-if(data114.idempotencyHours === undefined){
-data114.idempotencyHours = 24;
+let data116 = data.desk;
+const _errs259 = errors;
+if(errors === _errs259){
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+if(data116.idempotencyHours === undefined){
+data116.idempotencyHours = 24;
 }
-const _errs256 = errors;
-for(const key23 in data114){
-if(!((key23 === "tokens") || (key23 === "idempotencyHours"))){
-validate12.errors = [{instancePath:instancePath+"/desk",schemaPath:"#/properties/desk/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"}];
+const _errs261 = errors;
+for(const key24 in data116){
+if(!((key24 === "tokens") || (key24 === "idempotencyHours"))){
+validate12.errors = [{instancePath:instancePath+"/desk",schemaPath:"#/properties/desk/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs256 === errors){
-if(data114.tokens !== undefined){
-let data115 = data114.tokens;
-const _errs257 = errors;
-if(errors === _errs257){
-if(Array.isArray(data115)){
-var valid44 = true;
-const len14 = data115.length;
+if(_errs261 === errors){
+if(data116.tokens !== undefined){
+let data117 = data116.tokens;
+const _errs262 = errors;
+if(errors === _errs262){
+if(Array.isArray(data117)){
+var valid45 = true;
+const len14 = data117.length;
 for(let i15=0; i15<len14; i15++){
-let data116 = data115[i15];
-const _errs259 = errors;
-const _errs260 = errors;
-if(errors === _errs260){
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-if(data116.createIfMissing === undefined){
-data116.createIfMissing = false;
+let data118 = data117[i15];
+const _errs264 = errors;
+const _errs265 = errors;
+if(errors === _errs265){
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.createIfMissing === undefined){
+data118.createIfMissing = false;
 }
 let missing12;
-if((data116.name === undefined) && (missing12 = "name")){
+if((data118.name === undefined) && (missing12 = "name")){
 validate12.errors = [{instancePath:instancePath+"/desk/tokens/" + i15,schemaPath:"#/components/schemas/TokenConfig/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'"}];
 return false;
 }
 else {
-const _errs262 = errors;
-for(const key24 in data116){
-if(!((((key24 === "name") || (key24 === "env")) || (key24 === "file")) || (key24 === "createIfMissing"))){
-validate12.errors = [{instancePath:instancePath+"/desk/tokens/" + i15,schemaPath:"#/components/schemas/TokenConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"}];
+const _errs267 = errors;
+for(const key25 in data118){
+if(!((((key25 === "name") || (key25 === "env")) || (key25 === "file")) || (key25 === "createIfMissing"))){
+validate12.errors = [{instancePath:instancePath+"/desk/tokens/" + i15,schemaPath:"#/components/schemas/TokenConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs262 === errors){
-if(data116.name !== undefined){
-let data117 = data116.name;
-const _errs263 = errors;
-if(errors === _errs263){
-if(typeof data117 === "string"){
-if(func3(data117) < 1){
+if(_errs267 === errors){
+if(data118.name !== undefined){
+let data119 = data118.name;
+const _errs268 = errors;
+if(errors === _errs268){
+if(typeof data119 === "string"){
+if(func3(data119) < 1){
 validate12.errors = [{instancePath:instancePath+"/desk/tokens/" + i15+"/name",schemaPath:"#/components/schemas/TokenConfig/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4984,42 +5034,42 @@ validate12.errors = [{instancePath:instancePath+"/desk/tokens/" + i15+"/name",sc
 return false;
 }
 }
-var valid46 = _errs263 === errors;
+var valid47 = _errs268 === errors;
 }
 else {
-var valid46 = true;
+var valid47 = true;
 }
-if(valid46){
-if(data116.env !== undefined){
-const _errs265 = errors;
-if(typeof data116.env !== "string"){
+if(valid47){
+if(data118.env !== undefined){
+const _errs270 = errors;
+if(typeof data118.env !== "string"){
 validate12.errors = [{instancePath:instancePath+"/desk/tokens/" + i15+"/env",schemaPath:"#/components/schemas/TokenConfig/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid46 = _errs265 === errors;
+var valid47 = _errs270 === errors;
 }
 else {
-var valid46 = true;
+var valid47 = true;
 }
-if(valid46){
-if(data116.file !== undefined){
-const _errs267 = errors;
-if(typeof data116.file !== "string"){
+if(valid47){
+if(data118.file !== undefined){
+const _errs272 = errors;
+if(typeof data118.file !== "string"){
 validate12.errors = [{instancePath:instancePath+"/desk/tokens/" + i15+"/file",schemaPath:"#/components/schemas/TokenConfig/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid46 = _errs267 === errors;
+var valid47 = _errs272 === errors;
 }
 else {
-var valid46 = true;
+var valid47 = true;
 }
-if(valid46){
-const _errs269 = errors;
-if(typeof data116.createIfMissing !== "boolean"){
+if(valid47){
+const _errs274 = errors;
+if(typeof data118.createIfMissing !== "boolean"){
 validate12.errors = [{instancePath:instancePath+"/desk/tokens/" + i15+"/createIfMissing",schemaPath:"#/components/schemas/TokenConfig/properties/createIfMissing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid46 = _errs269 === errors;
+var valid47 = _errs274 === errors;
 }
 }
 }
@@ -5031,8 +5081,8 @@ validate12.errors = [{instancePath:instancePath+"/desk/tokens/" + i15,schemaPath
 return false;
 }
 }
-var valid44 = _errs259 === errors;
-if(!valid44){
+var valid45 = _errs264 === errors;
+if(!valid45){
 break;
 }
 }
@@ -5042,33 +5092,33 @@ validate12.errors = [{instancePath:instancePath+"/desk/tokens",schemaPath:"#/pro
 return false;
 }
 }
-var valid43 = _errs257 === errors;
+var valid44 = _errs262 === errors;
 }
 else {
-var valid43 = true;
+var valid44 = true;
 }
-if(valid43){
-let data121 = data114.idempotencyHours;
-const _errs271 = errors;
-if(!((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121)))){
+if(valid44){
+let data123 = data116.idempotencyHours;
+const _errs276 = errors;
+if(!((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123)))){
 validate12.errors = [{instancePath:instancePath+"/desk/idempotencyHours",schemaPath:"#/properties/desk/properties/idempotencyHours/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs271){
-if(typeof data121 == "number"){
-if(data121 > 720 || isNaN(data121)){
+if(errors === _errs276){
+if(typeof data123 == "number"){
+if(data123 > 720 || isNaN(data123)){
 validate12.errors = [{instancePath:instancePath+"/desk/idempotencyHours",schemaPath:"#/properties/desk/properties/idempotencyHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 720},message:"must be <= 720"}];
 return false;
 }
 else {
-if(data121 < 1 || isNaN(data121)){
+if(data123 < 1 || isNaN(data123)){
 validate12.errors = [{instancePath:instancePath+"/desk/idempotencyHours",schemaPath:"#/properties/desk/properties/idempotencyHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
 }
-var valid43 = _errs271 === errors;
+var valid44 = _errs276 === errors;
 }
 }
 }
@@ -5077,113 +5127,113 @@ validate12.errors = [{instancePath:instancePath+"/desk",schemaPath:"#/properties
 return false;
 }
 }
-var valid0 = _errs254 === errors;
+var valid0 = _errs259 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.webhooks !== undefined){
-let data122 = data.webhooks;
-const _errs273 = errors;
-if(errors === _errs273){
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
-if(data122.maxAttempts === undefined){
-data122.maxAttempts = 10;
+let data124 = data.webhooks;
+const _errs278 = errors;
+if(errors === _errs278){
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+if(data124.maxAttempts === undefined){
+data124.maxAttempts = 10;
 }
-if(data122.timeoutMs === undefined){
-data122.timeoutMs = 5000;
+if(data124.timeoutMs === undefined){
+data124.timeoutMs = 5000;
 }
-if(data122.backoffBaseMs === undefined){
-data122.backoffBaseMs = 1000;
+if(data124.backoffBaseMs === undefined){
+data124.backoffBaseMs = 1000;
 }
-if(data122.backoffMaxMs === undefined){
-data122.backoffMaxMs = 300000;
+if(data124.backoffMaxMs === undefined){
+data124.backoffMaxMs = 300000;
 }
-const _errs275 = errors;
-for(const key25 in data122){
-if(!((((key25 === "maxAttempts") || (key25 === "timeoutMs")) || (key25 === "backoffBaseMs")) || (key25 === "backoffMaxMs"))){
-validate12.errors = [{instancePath:instancePath+"/webhooks",schemaPath:"#/properties/webhooks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"}];
+const _errs280 = errors;
+for(const key26 in data124){
+if(!((((key26 === "maxAttempts") || (key26 === "timeoutMs")) || (key26 === "backoffBaseMs")) || (key26 === "backoffMaxMs"))){
+validate12.errors = [{instancePath:instancePath+"/webhooks",schemaPath:"#/properties/webhooks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs275 === errors){
-let data123 = data122.maxAttempts;
-const _errs276 = errors;
-if(!((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123)))){
+if(_errs280 === errors){
+let data125 = data124.maxAttempts;
+const _errs281 = errors;
+if(!((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125)))){
 validate12.errors = [{instancePath:instancePath+"/webhooks/maxAttempts",schemaPath:"#/properties/webhooks/properties/maxAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs276){
-if(typeof data123 == "number"){
-if(data123 > 100 || isNaN(data123)){
+if(errors === _errs281){
+if(typeof data125 == "number"){
+if(data125 > 100 || isNaN(data125)){
 validate12.errors = [{instancePath:instancePath+"/webhooks/maxAttempts",schemaPath:"#/properties/webhooks/properties/maxAttempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"}];
 return false;
 }
 else {
-if(data123 < 1 || isNaN(data123)){
+if(data125 < 1 || isNaN(data125)){
 validate12.errors = [{instancePath:instancePath+"/webhooks/maxAttempts",schemaPath:"#/properties/webhooks/properties/maxAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
 }
-var valid47 = _errs276 === errors;
-if(valid47){
-let data124 = data122.timeoutMs;
-const _errs278 = errors;
-if(!((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124)))){
+var valid48 = _errs281 === errors;
+if(valid48){
+let data126 = data124.timeoutMs;
+const _errs283 = errors;
+if(!((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126)))){
 validate12.errors = [{instancePath:instancePath+"/webhooks/timeoutMs",schemaPath:"#/properties/webhooks/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs278){
-if(typeof data124 == "number"){
-if(data124 > 60000 || isNaN(data124)){
+if(errors === _errs283){
+if(typeof data126 == "number"){
+if(data126 > 60000 || isNaN(data126)){
 validate12.errors = [{instancePath:instancePath+"/webhooks/timeoutMs",schemaPath:"#/properties/webhooks/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000"}];
 return false;
 }
 else {
-if(data124 < 100 || isNaN(data124)){
+if(data126 < 100 || isNaN(data126)){
 validate12.errors = [{instancePath:instancePath+"/webhooks/timeoutMs",schemaPath:"#/properties/webhooks/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"}];
 return false;
 }
 }
 }
 }
-var valid47 = _errs278 === errors;
-if(valid47){
-let data125 = data122.backoffBaseMs;
-const _errs280 = errors;
-if(!((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125)))){
+var valid48 = _errs283 === errors;
+if(valid48){
+let data127 = data124.backoffBaseMs;
+const _errs285 = errors;
+if(!((typeof data127 == "number") && (!(data127 % 1) && !isNaN(data127)))){
 validate12.errors = [{instancePath:instancePath+"/webhooks/backoffBaseMs",schemaPath:"#/properties/webhooks/properties/backoffBaseMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs280){
-if(typeof data125 == "number"){
-if(data125 < 1 || isNaN(data125)){
+if(errors === _errs285){
+if(typeof data127 == "number"){
+if(data127 < 1 || isNaN(data127)){
 validate12.errors = [{instancePath:instancePath+"/webhooks/backoffBaseMs",schemaPath:"#/properties/webhooks/properties/backoffBaseMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid47 = _errs280 === errors;
-if(valid47){
-let data126 = data122.backoffMaxMs;
-const _errs282 = errors;
-if(!((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126)))){
+var valid48 = _errs285 === errors;
+if(valid48){
+let data128 = data124.backoffMaxMs;
+const _errs287 = errors;
+if(!((typeof data128 == "number") && (!(data128 % 1) && !isNaN(data128)))){
 validate12.errors = [{instancePath:instancePath+"/webhooks/backoffMaxMs",schemaPath:"#/properties/webhooks/properties/backoffMaxMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs282){
-if(typeof data126 == "number"){
-if(data126 < 1 || isNaN(data126)){
+if(errors === _errs287){
+if(typeof data128 == "number"){
+if(data128 < 1 || isNaN(data128)){
 validate12.errors = [{instancePath:instancePath+"/webhooks/backoffMaxMs",schemaPath:"#/properties/webhooks/properties/backoffMaxMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid47 = _errs282 === errors;
+var valid48 = _errs287 === errors;
 }
 }
 }
@@ -5194,51 +5244,51 @@ validate12.errors = [{instancePath:instancePath+"/webhooks",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs273 === errors;
+var valid0 = _errs278 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.log !== undefined){
-let data127 = data.log;
-const _errs284 = errors;
-if(errors === _errs284){
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-if(data127.level === undefined){
-data127.level = "info";
+let data129 = data.log;
+const _errs289 = errors;
+if(errors === _errs289){
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.level === undefined){
+data129.level = "info";
 }
-const _errs286 = errors;
-for(const key26 in data127){
-if(!((key26 === "level") || (key26 === "pretty"))){
-validate12.errors = [{instancePath:instancePath+"/log",schemaPath:"#/properties/log/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"}];
+const _errs291 = errors;
+for(const key27 in data129){
+if(!((key27 === "level") || (key27 === "pretty"))){
+validate12.errors = [{instancePath:instancePath+"/log",schemaPath:"#/properties/log/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs286 === errors){
-let data128 = data127.level;
-const _errs287 = errors;
-if(typeof data128 !== "string"){
+if(_errs291 === errors){
+let data130 = data129.level;
+const _errs292 = errors;
+if(typeof data130 !== "string"){
 validate12.errors = [{instancePath:instancePath+"/log/level",schemaPath:"#/properties/log/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(!(((((((data128 === "fatal") || (data128 === "error")) || (data128 === "warn")) || (data128 === "info")) || (data128 === "debug")) || (data128 === "trace")) || (data128 === "silent"))){
+if(!(((((((data130 === "fatal") || (data130 === "error")) || (data130 === "warn")) || (data130 === "info")) || (data130 === "debug")) || (data130 === "trace")) || (data130 === "silent"))){
 validate12.errors = [{instancePath:instancePath+"/log/level",schemaPath:"#/properties/log/properties/level/enum",keyword:"enum",params:{allowedValues: schema13.properties.log.properties.level.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid48 = _errs287 === errors;
-if(valid48){
-if(data127.pretty !== undefined){
-const _errs289 = errors;
-if(typeof data127.pretty !== "boolean"){
+var valid49 = _errs292 === errors;
+if(valid49){
+if(data129.pretty !== undefined){
+const _errs294 = errors;
+if(typeof data129.pretty !== "boolean"){
 validate12.errors = [{instancePath:instancePath+"/log/pretty",schemaPath:"#/properties/log/properties/pretty/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid48 = _errs289 === errors;
+var valid49 = _errs294 === errors;
 }
 else {
-var valid48 = true;
+var valid49 = true;
 }
 }
 }
@@ -5248,123 +5298,123 @@ validate12.errors = [{instancePath:instancePath+"/log",schemaPath:"#/properties/
 return false;
 }
 }
-var valid0 = _errs284 === errors;
+var valid0 = _errs289 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.retention !== undefined){
-let data130 = data.retention;
-const _errs291 = errors;
-if(errors === _errs291){
-if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
-if(data130.intervalSeconds === undefined){
-data130.intervalSeconds = 3600;
+let data132 = data.retention;
+const _errs296 = errors;
+if(errors === _errs296){
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+if(data132.intervalSeconds === undefined){
+data132.intervalSeconds = 3600;
 }
-const _errs293 = errors;
-for(const key27 in data130){
-if(!((key27 === "default") || (key27 === "intervalSeconds"))){
-validate12.errors = [{instancePath:instancePath+"/retention",schemaPath:"#/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs293 === errors){
-if(data130.default !== undefined){
-let data131 = data130.default;
-const _errs294 = errors;
-const _errs295 = errors;
-if(errors === _errs295){
-if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
-const _errs297 = errors;
-for(const key28 in data131){
-if(!(((key28 === "bodiesDays") || (key28 === "notesDays")) || (key28 === "requesterDays"))){
-validate12.errors = [{instancePath:instancePath+"/retention/default",schemaPath:"#/components/schemas/RetentionPolicy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs297 === errors){
-if(data131.bodiesDays !== undefined){
-let data132 = data131.bodiesDays;
 const _errs298 = errors;
-if(!((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132)))){
+for(const key28 in data132){
+if(!((key28 === "default") || (key28 === "intervalSeconds"))){
+validate12.errors = [{instancePath:instancePath+"/retention",schemaPath:"#/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs298 === errors){
+if(data132.default !== undefined){
+let data133 = data132.default;
+const _errs299 = errors;
+const _errs300 = errors;
+if(errors === _errs300){
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+const _errs302 = errors;
+for(const key29 in data133){
+if(!(((key29 === "bodiesDays") || (key29 === "notesDays")) || (key29 === "requesterDays"))){
+validate12.errors = [{instancePath:instancePath+"/retention/default",schemaPath:"#/components/schemas/RetentionPolicy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs302 === errors){
+if(data133.bodiesDays !== undefined){
+let data134 = data133.bodiesDays;
+const _errs303 = errors;
+if(!((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134)))){
 validate12.errors = [{instancePath:instancePath+"/retention/default/bodiesDays",schemaPath:"#/components/schemas/RetentionPolicy/properties/bodiesDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs298){
-if(typeof data132 == "number"){
-if(data132 > 36500 || isNaN(data132)){
+if(errors === _errs303){
+if(typeof data134 == "number"){
+if(data134 > 36500 || isNaN(data134)){
 validate12.errors = [{instancePath:instancePath+"/retention/default/bodiesDays",schemaPath:"#/components/schemas/RetentionPolicy/properties/bodiesDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 36500},message:"must be <= 36500"}];
 return false;
 }
 else {
-if(data132 < 0 || isNaN(data132)){
+if(data134 < 0 || isNaN(data134)){
 validate12.errors = [{instancePath:instancePath+"/retention/default/bodiesDays",schemaPath:"#/components/schemas/RetentionPolicy/properties/bodiesDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid51 = _errs298 === errors;
+var valid52 = _errs303 === errors;
 }
 else {
-var valid51 = true;
+var valid52 = true;
 }
-if(valid51){
-if(data131.notesDays !== undefined){
-let data133 = data131.notesDays;
-const _errs300 = errors;
-if(!((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133)))){
+if(valid52){
+if(data133.notesDays !== undefined){
+let data135 = data133.notesDays;
+const _errs305 = errors;
+if(!((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135)))){
 validate12.errors = [{instancePath:instancePath+"/retention/default/notesDays",schemaPath:"#/components/schemas/RetentionPolicy/properties/notesDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs300){
-if(typeof data133 == "number"){
-if(data133 > 36500 || isNaN(data133)){
+if(errors === _errs305){
+if(typeof data135 == "number"){
+if(data135 > 36500 || isNaN(data135)){
 validate12.errors = [{instancePath:instancePath+"/retention/default/notesDays",schemaPath:"#/components/schemas/RetentionPolicy/properties/notesDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 36500},message:"must be <= 36500"}];
 return false;
 }
 else {
-if(data133 < 0 || isNaN(data133)){
+if(data135 < 0 || isNaN(data135)){
 validate12.errors = [{instancePath:instancePath+"/retention/default/notesDays",schemaPath:"#/components/schemas/RetentionPolicy/properties/notesDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid51 = _errs300 === errors;
+var valid52 = _errs305 === errors;
 }
 else {
-var valid51 = true;
+var valid52 = true;
 }
-if(valid51){
-if(data131.requesterDays !== undefined){
-let data134 = data131.requesterDays;
-const _errs302 = errors;
-if(!((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134)))){
+if(valid52){
+if(data133.requesterDays !== undefined){
+let data136 = data133.requesterDays;
+const _errs307 = errors;
+if(!((typeof data136 == "number") && (!(data136 % 1) && !isNaN(data136)))){
 validate12.errors = [{instancePath:instancePath+"/retention/default/requesterDays",schemaPath:"#/components/schemas/RetentionPolicy/properties/requesterDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs302){
-if(typeof data134 == "number"){
-if(data134 > 36500 || isNaN(data134)){
+if(errors === _errs307){
+if(typeof data136 == "number"){
+if(data136 > 36500 || isNaN(data136)){
 validate12.errors = [{instancePath:instancePath+"/retention/default/requesterDays",schemaPath:"#/components/schemas/RetentionPolicy/properties/requesterDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 36500},message:"must be <= 36500"}];
 return false;
 }
 else {
-if(data134 < 0 || isNaN(data134)){
+if(data136 < 0 || isNaN(data136)){
 validate12.errors = [{instancePath:instancePath+"/retention/default/requesterDays",schemaPath:"#/components/schemas/RetentionPolicy/properties/requesterDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid51 = _errs302 === errors;
+var valid52 = _errs307 === errors;
 }
 else {
-var valid51 = true;
+var valid52 = true;
 }
 }
 }
@@ -5375,33 +5425,33 @@ validate12.errors = [{instancePath:instancePath+"/retention/default",schemaPath:
 return false;
 }
 }
-var valid49 = _errs294 === errors;
+var valid50 = _errs299 === errors;
 }
 else {
-var valid49 = true;
+var valid50 = true;
 }
-if(valid49){
-let data135 = data130.intervalSeconds;
-const _errs304 = errors;
-if(!((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135)))){
+if(valid50){
+let data137 = data132.intervalSeconds;
+const _errs309 = errors;
+if(!((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137)))){
 validate12.errors = [{instancePath:instancePath+"/retention/intervalSeconds",schemaPath:"#/properties/retention/properties/intervalSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs304){
-if(typeof data135 == "number"){
-if(data135 > 86400 || isNaN(data135)){
+if(errors === _errs309){
+if(typeof data137 == "number"){
+if(data137 > 86400 || isNaN(data137)){
 validate12.errors = [{instancePath:instancePath+"/retention/intervalSeconds",schemaPath:"#/properties/retention/properties/intervalSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"}];
 return false;
 }
 else {
-if(data135 < 1 || isNaN(data135)){
+if(data137 < 1 || isNaN(data137)){
 validate12.errors = [{instancePath:instancePath+"/retention/intervalSeconds",schemaPath:"#/properties/retention/properties/intervalSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
 }
-var valid49 = _errs304 === errors;
+var valid50 = _errs309 === errors;
 }
 }
 }
@@ -5410,81 +5460,81 @@ validate12.errors = [{instancePath:instancePath+"/retention",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs291 === errors;
+var valid0 = _errs296 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.metrics !== undefined){
-let data136 = data.metrics;
-const _errs306 = errors;
-if(errors === _errs306){
-if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
-const _errs308 = errors;
-for(const key29 in data136){
-if(!(key29 === "listen")){
-validate12.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"}];
+let data138 = data.metrics;
+const _errs311 = errors;
+if(errors === _errs311){
+if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
+const _errs313 = errors;
+for(const key30 in data138){
+if(!(key30 === "listen")){
+validate12.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs308 === errors){
-if(data136.listen !== undefined){
-let data137 = data136.listen;
-const _errs309 = errors;
-if(errors === _errs309){
-if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
-if(data137.host === undefined){
-data137.host = "127.0.0.1";
+if(_errs313 === errors){
+if(data138.listen !== undefined){
+let data139 = data138.listen;
+const _errs314 = errors;
+if(errors === _errs314){
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+if(data139.host === undefined){
+data139.host = "127.0.0.1";
 }
 let missing13;
-if((data137.port === undefined) && (missing13 = "port")){
+if((data139.port === undefined) && (missing13 = "port")){
 validate12.errors = [{instancePath:instancePath+"/metrics/listen",schemaPath:"#/properties/metrics/properties/listen/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'"}];
 return false;
 }
 else {
-const _errs311 = errors;
-for(const key30 in data137){
-if(!((key30 === "host") || (key30 === "port"))){
-validate12.errors = [{instancePath:instancePath+"/metrics/listen",schemaPath:"#/properties/metrics/properties/listen/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"}];
+const _errs316 = errors;
+for(const key31 in data139){
+if(!((key31 === "host") || (key31 === "port"))){
+validate12.errors = [{instancePath:instancePath+"/metrics/listen",schemaPath:"#/properties/metrics/properties/listen/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs311 === errors){
-const _errs312 = errors;
-if(typeof data137.host !== "string"){
+if(_errs316 === errors){
+const _errs317 = errors;
+if(typeof data139.host !== "string"){
 validate12.errors = [{instancePath:instancePath+"/metrics/listen/host",schemaPath:"#/properties/metrics/properties/listen/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid53 = _errs312 === errors;
-if(valid53){
-if(data137.port !== undefined){
-let data139 = data137.port;
-const _errs314 = errors;
-if(!((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139)))){
+var valid54 = _errs317 === errors;
+if(valid54){
+if(data139.port !== undefined){
+let data141 = data139.port;
+const _errs319 = errors;
+if(!((typeof data141 == "number") && (!(data141 % 1) && !isNaN(data141)))){
 validate12.errors = [{instancePath:instancePath+"/metrics/listen/port",schemaPath:"#/properties/metrics/properties/listen/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs314){
-if(typeof data139 == "number"){
-if(data139 > 65535 || isNaN(data139)){
+if(errors === _errs319){
+if(typeof data141 == "number"){
+if(data141 > 65535 || isNaN(data141)){
 validate12.errors = [{instancePath:instancePath+"/metrics/listen/port",schemaPath:"#/properties/metrics/properties/listen/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"}];
 return false;
 }
 else {
-if(data139 < 0 || isNaN(data139)){
+if(data141 < 0 || isNaN(data141)){
 validate12.errors = [{instancePath:instancePath+"/metrics/listen/port",schemaPath:"#/properties/metrics/properties/listen/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid53 = _errs314 === errors;
+var valid54 = _errs319 === errors;
 }
 else {
-var valid53 = true;
+var valid54 = true;
 }
 }
 }
@@ -5503,44 +5553,44 @@ validate12.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs306 === errors;
+var valid0 = _errs311 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.deskConnector !== undefined){
-let data140 = data.deskConnector;
-const _errs316 = errors;
-if(errors === _errs316){
-if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
-if(data140.pollMs === undefined){
-data140.pollMs = 5000;
+let data142 = data.deskConnector;
+const _errs321 = errors;
+if(errors === _errs321){
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+if(data142.pollMs === undefined){
+data142.pollMs = 5000;
 }
-if(data140.timeoutMs === undefined){
-data140.timeoutMs = 5000;
+if(data142.timeoutMs === undefined){
+data142.timeoutMs = 5000;
 }
 let missing14;
-if((((data140.baseUrl === undefined) && (missing14 = "baseUrl")) || ((data140.issuer === undefined) && (missing14 = "issuer"))) || ((data140.audience === undefined) && (missing14 = "audience"))){
+if((((data142.baseUrl === undefined) && (missing14 = "baseUrl")) || ((data142.issuer === undefined) && (missing14 = "issuer"))) || ((data142.audience === undefined) && (missing14 = "audience"))){
 validate12.errors = [{instancePath:instancePath+"/deskConnector",schemaPath:"#/properties/deskConnector/required",keyword:"required",params:{missingProperty: missing14},message:"must have required property '"+missing14+"'"}];
 return false;
 }
 else {
-const _errs318 = errors;
-for(const key31 in data140){
-if(!(func2.call(schema13.properties.deskConnector.properties, key31))){
-validate12.errors = [{instancePath:instancePath+"/deskConnector",schemaPath:"#/properties/deskConnector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"}];
+const _errs323 = errors;
+for(const key32 in data142){
+if(!(func2.call(schema13.properties.deskConnector.properties, key32))){
+validate12.errors = [{instancePath:instancePath+"/deskConnector",schemaPath:"#/properties/deskConnector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs318 === errors){
-if(data140.baseUrl !== undefined){
-let data141 = data140.baseUrl;
-const _errs319 = errors;
-if(errors === _errs319){
-if(typeof data141 === "string"){
-if(!pattern1.test(data141)){
+if(_errs323 === errors){
+if(data142.baseUrl !== undefined){
+let data143 = data142.baseUrl;
+const _errs324 = errors;
+if(errors === _errs324){
+if(typeof data143 === "string"){
+if(!pattern1.test(data143)){
 validate12.errors = [{instancePath:instancePath+"/deskConnector/baseUrl",schemaPath:"#/properties/deskConnector/properties/baseUrl/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""}];
 return false;
 }
@@ -5550,18 +5600,18 @@ validate12.errors = [{instancePath:instancePath+"/deskConnector/baseUrl",schemaP
 return false;
 }
 }
-var valid54 = _errs319 === errors;
+var valid55 = _errs324 === errors;
 }
 else {
-var valid54 = true;
+var valid55 = true;
 }
-if(valid54){
-if(data140.issuer !== undefined){
-let data142 = data140.issuer;
-const _errs321 = errors;
-if(errors === _errs321){
-if(typeof data142 === "string"){
-if(func3(data142) < 1){
+if(valid55){
+if(data142.issuer !== undefined){
+let data144 = data142.issuer;
+const _errs326 = errors;
+if(errors === _errs326){
+if(typeof data144 === "string"){
+if(func3(data144) < 1){
 validate12.errors = [{instancePath:instancePath+"/deskConnector/issuer",schemaPath:"#/properties/deskConnector/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -5571,18 +5621,18 @@ validate12.errors = [{instancePath:instancePath+"/deskConnector/issuer",schemaPa
 return false;
 }
 }
-var valid54 = _errs321 === errors;
+var valid55 = _errs326 === errors;
 }
 else {
-var valid54 = true;
+var valid55 = true;
 }
-if(valid54){
-if(data140.audience !== undefined){
-let data143 = data140.audience;
-const _errs323 = errors;
-if(errors === _errs323){
-if(typeof data143 === "string"){
-if(func3(data143) < 1){
+if(valid55){
+if(data142.audience !== undefined){
+let data145 = data142.audience;
+const _errs328 = errors;
+if(errors === _errs328){
+if(typeof data145 === "string"){
+if(func3(data145) < 1){
 validate12.errors = [{instancePath:instancePath+"/deskConnector/audience",schemaPath:"#/properties/deskConnector/properties/audience/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -5592,42 +5642,42 @@ validate12.errors = [{instancePath:instancePath+"/deskConnector/audience",schema
 return false;
 }
 }
-var valid54 = _errs323 === errors;
+var valid55 = _errs328 === errors;
 }
 else {
-var valid54 = true;
+var valid55 = true;
 }
-if(valid54){
-if(data140.keyFile !== undefined){
-const _errs325 = errors;
-if(typeof data140.keyFile !== "string"){
+if(valid55){
+if(data142.keyFile !== undefined){
+const _errs330 = errors;
+if(typeof data142.keyFile !== "string"){
 validate12.errors = [{instancePath:instancePath+"/deskConnector/keyFile",schemaPath:"#/properties/deskConnector/properties/keyFile/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid54 = _errs325 === errors;
+var valid55 = _errs330 === errors;
 }
 else {
-var valid54 = true;
+var valid55 = true;
 }
-if(valid54){
-if(data140.keyEnv !== undefined){
-const _errs327 = errors;
-if(typeof data140.keyEnv !== "string"){
+if(valid55){
+if(data142.keyEnv !== undefined){
+const _errs332 = errors;
+if(typeof data142.keyEnv !== "string"){
 validate12.errors = [{instancePath:instancePath+"/deskConnector/keyEnv",schemaPath:"#/properties/deskConnector/properties/keyEnv/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid54 = _errs327 === errors;
+var valid55 = _errs332 === errors;
 }
 else {
-var valid54 = true;
+var valid55 = true;
 }
-if(valid54){
-if(data140.service !== undefined){
-let data146 = data140.service;
-const _errs329 = errors;
-if(errors === _errs329){
-if(typeof data146 === "string"){
-if(func3(data146) < 1){
+if(valid55){
+if(data142.service !== undefined){
+let data148 = data142.service;
+const _errs334 = errors;
+if(errors === _errs334){
+if(typeof data148 === "string"){
+if(func3(data148) < 1){
 validate12.errors = [{instancePath:instancePath+"/deskConnector/service",schemaPath:"#/properties/deskConnector/properties/service/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -5637,18 +5687,18 @@ validate12.errors = [{instancePath:instancePath+"/deskConnector/service",schemaP
 return false;
 }
 }
-var valid54 = _errs329 === errors;
+var valid55 = _errs334 === errors;
 }
 else {
-var valid54 = true;
+var valid55 = true;
 }
-if(valid54){
-if(data140.agreement !== undefined){
-let data147 = data140.agreement;
-const _errs331 = errors;
-if(errors === _errs331){
-if(typeof data147 === "string"){
-if(func3(data147) < 1){
+if(valid55){
+if(data142.agreement !== undefined){
+let data149 = data142.agreement;
+const _errs336 = errors;
+if(errors === _errs336){
+if(typeof data149 === "string"){
+if(func3(data149) < 1){
 validate12.errors = [{instancePath:instancePath+"/deskConnector/agreement",schemaPath:"#/properties/deskConnector/properties/agreement/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -5658,55 +5708,55 @@ validate12.errors = [{instancePath:instancePath+"/deskConnector/agreement",schem
 return false;
 }
 }
-var valid54 = _errs331 === errors;
+var valid55 = _errs336 === errors;
 }
 else {
-var valid54 = true;
+var valid55 = true;
 }
-if(valid54){
-let data148 = data140.pollMs;
-const _errs333 = errors;
-if(!((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148)))){
+if(valid55){
+let data150 = data142.pollMs;
+const _errs338 = errors;
+if(!((typeof data150 == "number") && (!(data150 % 1) && !isNaN(data150)))){
 validate12.errors = [{instancePath:instancePath+"/deskConnector/pollMs",schemaPath:"#/properties/deskConnector/properties/pollMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs333){
-if(typeof data148 == "number"){
-if(data148 > 3600000 || isNaN(data148)){
+if(errors === _errs338){
+if(typeof data150 == "number"){
+if(data150 > 3600000 || isNaN(data150)){
 validate12.errors = [{instancePath:instancePath+"/deskConnector/pollMs",schemaPath:"#/properties/deskConnector/properties/pollMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000"}];
 return false;
 }
 else {
-if(data148 < 100 || isNaN(data148)){
+if(data150 < 100 || isNaN(data150)){
 validate12.errors = [{instancePath:instancePath+"/deskConnector/pollMs",schemaPath:"#/properties/deskConnector/properties/pollMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"}];
 return false;
 }
 }
 }
 }
-var valid54 = _errs333 === errors;
-if(valid54){
-let data149 = data140.timeoutMs;
-const _errs335 = errors;
-if(!((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149)))){
+var valid55 = _errs338 === errors;
+if(valid55){
+let data151 = data142.timeoutMs;
+const _errs340 = errors;
+if(!((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151)))){
 validate12.errors = [{instancePath:instancePath+"/deskConnector/timeoutMs",schemaPath:"#/properties/deskConnector/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs335){
-if(typeof data149 == "number"){
-if(data149 > 60000 || isNaN(data149)){
+if(errors === _errs340){
+if(typeof data151 == "number"){
+if(data151 > 60000 || isNaN(data151)){
 validate12.errors = [{instancePath:instancePath+"/deskConnector/timeoutMs",schemaPath:"#/properties/deskConnector/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000"}];
 return false;
 }
 else {
-if(data149 < 100 || isNaN(data149)){
+if(data151 < 100 || isNaN(data151)){
 validate12.errors = [{instancePath:instancePath+"/deskConnector/timeoutMs",schemaPath:"#/properties/deskConnector/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"}];
 return false;
 }
 }
 }
 }
-var valid54 = _errs335 === errors;
+var valid55 = _errs340 === errors;
 }
 }
 }
@@ -5723,66 +5773,66 @@ validate12.errors = [{instancePath:instancePath+"/deskConnector",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs316 === errors;
+var valid0 = _errs321 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.console !== undefined){
-let data150 = data.console;
-const _errs337 = errors;
-if(errors === _errs337){
-if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
-if(data150.sessionMinutes === undefined){
-data150.sessionMinutes = 480;
+let data152 = data.console;
+const _errs342 = errors;
+if(errors === _errs342){
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+if(data152.sessionMinutes === undefined){
+data152.sessionMinutes = 480;
 }
-if(data150.signInAttemptsPerMinute === undefined){
-data150.signInAttemptsPerMinute = 10;
+if(data152.signInAttemptsPerMinute === undefined){
+data152.signInAttemptsPerMinute = 10;
 }
-const _errs339 = errors;
-for(const key32 in data150){
-if(!(((key32 === "accounts") || (key32 === "sessionMinutes")) || (key32 === "signInAttemptsPerMinute"))){
-validate12.errors = [{instancePath:instancePath+"/console",schemaPath:"#/properties/console/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"}];
+const _errs344 = errors;
+for(const key33 in data152){
+if(!(((key33 === "accounts") || (key33 === "sessionMinutes")) || (key33 === "signInAttemptsPerMinute"))){
+validate12.errors = [{instancePath:instancePath+"/console",schemaPath:"#/properties/console/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs339 === errors){
-if(data150.accounts !== undefined){
-let data151 = data150.accounts;
-const _errs340 = errors;
-if(errors === _errs340){
-if(Array.isArray(data151)){
-var valid56 = true;
-const len15 = data151.length;
+if(_errs344 === errors){
+if(data152.accounts !== undefined){
+let data153 = data152.accounts;
+const _errs345 = errors;
+if(errors === _errs345){
+if(Array.isArray(data153)){
+var valid57 = true;
+const len15 = data153.length;
 for(let i16=0; i16<len15; i16++){
-let data152 = data151[i16];
-const _errs342 = errors;
-const _errs343 = errors;
-if(errors === _errs343){
-if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+let data154 = data153[i16];
+const _errs347 = errors;
+const _errs348 = errors;
+if(errors === _errs348){
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
 let missing15;
-if(((data152.name === undefined) && (missing15 = "name")) || ((data152.roles === undefined) && (missing15 = "roles"))){
+if(((data154.name === undefined) && (missing15 = "name")) || ((data154.roles === undefined) && (missing15 = "roles"))){
 validate12.errors = [{instancePath:instancePath+"/console/accounts/" + i16,schemaPath:"#/components/schemas/ConsoleAccount/required",keyword:"required",params:{missingProperty: missing15},message:"must have required property '"+missing15+"'"}];
 return false;
 }
 else {
-const _errs345 = errors;
-for(const key33 in data152){
-if(!((((key33 === "name") || (key33 === "passwordHash")) || (key33 === "token")) || (key33 === "roles"))){
-validate12.errors = [{instancePath:instancePath+"/console/accounts/" + i16,schemaPath:"#/components/schemas/ConsoleAccount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"}];
+const _errs350 = errors;
+for(const key34 in data154){
+if(!((((key34 === "name") || (key34 === "passwordHash")) || (key34 === "token")) || (key34 === "roles"))){
+validate12.errors = [{instancePath:instancePath+"/console/accounts/" + i16,schemaPath:"#/components/schemas/ConsoleAccount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs345 === errors){
-if(data152.name !== undefined){
-let data153 = data152.name;
-const _errs346 = errors;
-if(errors === _errs346){
-if(typeof data153 === "string"){
-if(!pattern19.test(data153)){
+if(_errs350 === errors){
+if(data154.name !== undefined){
+let data155 = data154.name;
+const _errs351 = errors;
+if(errors === _errs351){
+if(typeof data155 === "string"){
+if(!pattern19.test(data155)){
 validate12.errors = [{instancePath:instancePath+"/console/accounts/" + i16+"/name",schemaPath:"#/components/schemas/ConsoleAccount/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$"+"\""}];
 return false;
 }
@@ -5792,18 +5842,18 @@ validate12.errors = [{instancePath:instancePath+"/console/accounts/" + i16+"/nam
 return false;
 }
 }
-var valid58 = _errs346 === errors;
+var valid59 = _errs351 === errors;
 }
 else {
-var valid58 = true;
+var valid59 = true;
 }
-if(valid58){
-if(data152.passwordHash !== undefined){
-let data154 = data152.passwordHash;
-const _errs348 = errors;
-if(errors === _errs348){
-if(typeof data154 === "string"){
-if(!pattern20.test(data154)){
+if(valid59){
+if(data154.passwordHash !== undefined){
+let data156 = data154.passwordHash;
+const _errs353 = errors;
+if(errors === _errs353){
+if(typeof data156 === "string"){
+if(!pattern20.test(data156)){
 validate12.errors = [{instancePath:instancePath+"/console/accounts/" + i16+"/passwordHash",schemaPath:"#/components/schemas/ConsoleAccount/properties/passwordHash/pattern",keyword:"pattern",params:{pattern: "^scrypt\\$[0-9]+\\$[0-9]+\\$[0-9]+\\$[A-Za-z0-9_-]+\\$[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^scrypt\\$[0-9]+\\$[0-9]+\\$[0-9]+\\$[A-Za-z0-9_-]+\\$[A-Za-z0-9_-]+$"+"\""}];
 return false;
 }
@@ -5813,48 +5863,48 @@ validate12.errors = [{instancePath:instancePath+"/console/accounts/" + i16+"/pas
 return false;
 }
 }
-var valid58 = _errs348 === errors;
-}
-else {
-var valid58 = true;
-}
-if(valid58){
-if(data152.token !== undefined){
-let data155 = data152.token;
-const _errs350 = errors;
-if(errors === _errs350){
-if(data155 && typeof data155 == "object" && !Array.isArray(data155)){
-const _errs352 = errors;
-for(const key34 in data155){
-if(!((key34 === "env") || (key34 === "file"))){
-validate12.errors = [{instancePath:instancePath+"/console/accounts/" + i16+"/token",schemaPath:"#/components/schemas/ConsoleAccount/properties/token/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs352 === errors){
-if(data155.env !== undefined){
-const _errs353 = errors;
-if(typeof data155.env !== "string"){
-validate12.errors = [{instancePath:instancePath+"/console/accounts/" + i16+"/token/env",schemaPath:"#/components/schemas/ConsoleAccount/properties/token/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
 var valid59 = _errs353 === errors;
 }
 else {
 var valid59 = true;
 }
 if(valid59){
-if(data155.file !== undefined){
+if(data154.token !== undefined){
+let data157 = data154.token;
 const _errs355 = errors;
-if(typeof data155.file !== "string"){
+if(errors === _errs355){
+if(data157 && typeof data157 == "object" && !Array.isArray(data157)){
+const _errs357 = errors;
+for(const key35 in data157){
+if(!((key35 === "env") || (key35 === "file"))){
+validate12.errors = [{instancePath:instancePath+"/console/accounts/" + i16+"/token",schemaPath:"#/components/schemas/ConsoleAccount/properties/token/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs357 === errors){
+if(data157.env !== undefined){
+const _errs358 = errors;
+if(typeof data157.env !== "string"){
+validate12.errors = [{instancePath:instancePath+"/console/accounts/" + i16+"/token/env",schemaPath:"#/components/schemas/ConsoleAccount/properties/token/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid60 = _errs358 === errors;
+}
+else {
+var valid60 = true;
+}
+if(valid60){
+if(data157.file !== undefined){
+const _errs360 = errors;
+if(typeof data157.file !== "string"){
 validate12.errors = [{instancePath:instancePath+"/console/accounts/" + i16+"/token/file",schemaPath:"#/components/schemas/ConsoleAccount/properties/token/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid59 = _errs355 === errors;
+var valid60 = _errs360 === errors;
 }
 else {
-var valid59 = true;
+var valid60 = true;
 }
 }
 }
@@ -5864,47 +5914,47 @@ validate12.errors = [{instancePath:instancePath+"/console/accounts/" + i16+"/tok
 return false;
 }
 }
-var valid58 = _errs350 === errors;
+var valid59 = _errs355 === errors;
 }
 else {
-var valid58 = true;
+var valid59 = true;
 }
-if(valid58){
-if(data152.roles !== undefined){
-let data158 = data152.roles;
-const _errs357 = errors;
-if(errors === _errs357){
-if(Array.isArray(data158)){
-if(data158.length < 1){
+if(valid59){
+if(data154.roles !== undefined){
+let data160 = data154.roles;
+const _errs362 = errors;
+if(errors === _errs362){
+if(Array.isArray(data160)){
+if(data160.length < 1){
 validate12.errors = [{instancePath:instancePath+"/console/accounts/" + i16+"/roles",schemaPath:"#/components/schemas/ConsoleAccount/properties/roles/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid60 = true;
-const len16 = data158.length;
+var valid61 = true;
+const len16 = data160.length;
 for(let i17=0; i17<len16; i17++){
-let data159 = data158[i17];
-const _errs359 = errors;
-if(typeof data159 !== "string"){
+let data161 = data160[i17];
+const _errs364 = errors;
+if(typeof data161 !== "string"){
 validate12.errors = [{instancePath:instancePath+"/console/accounts/" + i16+"/roles/" + i17,schemaPath:"#/components/schemas/ConsoleAccount/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(!((data159 === "desk") || (data159 === "admin"))){
+if(!((data161 === "desk") || (data161 === "admin"))){
 validate12.errors = [{instancePath:instancePath+"/console/accounts/" + i16+"/roles/" + i17,schemaPath:"#/components/schemas/ConsoleAccount/properties/roles/items/enum",keyword:"enum",params:{allowedValues: schema33.properties.roles.items.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid60 = _errs359 === errors;
-if(!valid60){
+var valid61 = _errs364 === errors;
+if(!valid61){
 break;
 }
 }
-if(valid60){
-let i18 = data158.length;
+if(valid61){
+let i18 = data160.length;
 let j1;
 if(i18 > 1){
 const indices1 = {};
 for(;i18--;){
-let item1 = data158[i18];
+let item1 = data160[i18];
 if(typeof item1 !== "string"){
 continue;
 }
@@ -5925,10 +5975,10 @@ validate12.errors = [{instancePath:instancePath+"/console/accounts/" + i16+"/rol
 return false;
 }
 }
-var valid58 = _errs357 === errors;
+var valid59 = _errs362 === errors;
 }
 else {
-var valid58 = true;
+var valid59 = true;
 }
 }
 }
@@ -5941,8 +5991,8 @@ validate12.errors = [{instancePath:instancePath+"/console/accounts/" + i16,schem
 return false;
 }
 }
-var valid56 = _errs342 === errors;
-if(!valid56){
+var valid57 = _errs347 === errors;
+if(!valid57){
 break;
 }
 }
@@ -5952,55 +6002,55 @@ validate12.errors = [{instancePath:instancePath+"/console/accounts",schemaPath:"
 return false;
 }
 }
-var valid55 = _errs340 === errors;
+var valid56 = _errs345 === errors;
 }
 else {
-var valid55 = true;
+var valid56 = true;
 }
-if(valid55){
-let data160 = data150.sessionMinutes;
-const _errs361 = errors;
-if(!((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160)))){
+if(valid56){
+let data162 = data152.sessionMinutes;
+const _errs366 = errors;
+if(!((typeof data162 == "number") && (!(data162 % 1) && !isNaN(data162)))){
 validate12.errors = [{instancePath:instancePath+"/console/sessionMinutes",schemaPath:"#/properties/console/properties/sessionMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs361){
-if(typeof data160 == "number"){
-if(data160 > 10080 || isNaN(data160)){
+if(errors === _errs366){
+if(typeof data162 == "number"){
+if(data162 > 10080 || isNaN(data162)){
 validate12.errors = [{instancePath:instancePath+"/console/sessionMinutes",schemaPath:"#/properties/console/properties/sessionMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080"}];
 return false;
 }
 else {
-if(data160 < 5 || isNaN(data160)){
+if(data162 < 5 || isNaN(data162)){
 validate12.errors = [{instancePath:instancePath+"/console/sessionMinutes",schemaPath:"#/properties/console/properties/sessionMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5"}];
 return false;
 }
 }
 }
 }
-var valid55 = _errs361 === errors;
-if(valid55){
-let data161 = data150.signInAttemptsPerMinute;
-const _errs363 = errors;
-if(!((typeof data161 == "number") && (!(data161 % 1) && !isNaN(data161)))){
+var valid56 = _errs366 === errors;
+if(valid56){
+let data163 = data152.signInAttemptsPerMinute;
+const _errs368 = errors;
+if(!((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163)))){
 validate12.errors = [{instancePath:instancePath+"/console/signInAttemptsPerMinute",schemaPath:"#/properties/console/properties/signInAttemptsPerMinute/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs363){
-if(typeof data161 == "number"){
-if(data161 > 1000 || isNaN(data161)){
+if(errors === _errs368){
+if(typeof data163 == "number"){
+if(data163 > 1000 || isNaN(data163)){
 validate12.errors = [{instancePath:instancePath+"/console/signInAttemptsPerMinute",schemaPath:"#/properties/console/properties/signInAttemptsPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
 return false;
 }
 else {
-if(data161 < 1 || isNaN(data161)){
+if(data163 < 1 || isNaN(data163)){
 validate12.errors = [{instancePath:instancePath+"/console/signInAttemptsPerMinute",schemaPath:"#/properties/console/properties/signInAttemptsPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
 }
-var valid55 = _errs363 === errors;
+var valid56 = _errs368 === errors;
 }
 }
 }
@@ -6010,47 +6060,47 @@ validate12.errors = [{instancePath:instancePath+"/console",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs337 === errors;
+var valid0 = _errs342 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.network !== undefined){
-let data162 = data.network;
-const _errs365 = errors;
-if(errors === _errs365){
-if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
-if(data162.refreshSeconds === undefined){
-data162.refreshSeconds = 300;
+let data164 = data.network;
+const _errs370 = errors;
+if(errors === _errs370){
+if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
+if(data164.refreshSeconds === undefined){
+data164.refreshSeconds = 300;
 }
-const _errs367 = errors;
-for(const key35 in data162){
-if(!((((key35 === "serveFile") || (key35 === "url")) || (key35 === "operatorKeys")) || (key35 === "refreshSeconds"))){
-validate12.errors = [{instancePath:instancePath+"/network",schemaPath:"#/properties/network/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"}];
+const _errs372 = errors;
+for(const key36 in data164){
+if(!((((key36 === "serveFile") || (key36 === "url")) || (key36 === "operatorKeys")) || (key36 === "refreshSeconds"))){
+validate12.errors = [{instancePath:instancePath+"/network",schemaPath:"#/properties/network/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs367 === errors){
-if(data162.serveFile !== undefined){
-const _errs368 = errors;
-if(typeof data162.serveFile !== "string"){
+if(_errs372 === errors){
+if(data164.serveFile !== undefined){
+const _errs373 = errors;
+if(typeof data164.serveFile !== "string"){
 validate12.errors = [{instancePath:instancePath+"/network/serveFile",schemaPath:"#/properties/network/properties/serveFile/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid62 = _errs368 === errors;
+var valid63 = _errs373 === errors;
 }
 else {
-var valid62 = true;
+var valid63 = true;
 }
-if(valid62){
-if(data162.url !== undefined){
-let data164 = data162.url;
-const _errs370 = errors;
-if(errors === _errs370){
-if(typeof data164 === "string"){
-if(!pattern1.test(data164)){
+if(valid63){
+if(data164.url !== undefined){
+let data166 = data164.url;
+const _errs375 = errors;
+if(errors === _errs375){
+if(typeof data166 === "string"){
+if(!pattern1.test(data166)){
 validate12.errors = [{instancePath:instancePath+"/network/url",schemaPath:"#/properties/network/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""}];
 return false;
 }
@@ -6060,20 +6110,20 @@ validate12.errors = [{instancePath:instancePath+"/network/url",schemaPath:"#/pro
 return false;
 }
 }
-var valid62 = _errs370 === errors;
+var valid63 = _errs375 === errors;
 }
 else {
-var valid62 = true;
+var valid63 = true;
 }
-if(valid62){
-if(data162.operatorKeys !== undefined){
-let data165 = data162.operatorKeys;
-const _errs372 = errors;
-const _errs373 = errors;
-let valid63 = false;
+if(valid63){
+if(data164.operatorKeys !== undefined){
+let data167 = data164.operatorKeys;
+const _errs377 = errors;
+const _errs378 = errors;
+let valid64 = false;
 let passing0 = null;
-const _errs374 = errors;
-if(typeof data165 !== "string"){
+const _errs379 = errors;
+if(typeof data167 !== "string"){
 const err0 = {instancePath:instancePath+"/network/operatorKeys",schemaPath:"#/properties/network/properties/operatorKeys/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err0];
@@ -6083,16 +6133,16 @@ vErrors.push(err0);
 }
 errors++;
 }
-var _valid0 = _errs374 === errors;
+var _valid0 = _errs379 === errors;
 if(_valid0){
-valid63 = true;
+valid64 = true;
 passing0 = 0;
 }
-const _errs376 = errors;
-if(errors === _errs376){
-if(data165 && typeof data165 == "object" && !Array.isArray(data165)){
+const _errs381 = errors;
+if(errors === _errs381){
+if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
 let missing16;
-if((data165.keys === undefined) && (missing16 = "keys")){
+if((data167.keys === undefined) && (missing16 = "keys")){
 const err1 = {instancePath:instancePath+"/network/operatorKeys",schemaPath:"#/properties/network/properties/operatorKeys/oneOf/1/required",keyword:"required",params:{missingProperty: missing16},message:"must have required property '"+missing16+"'"};
 if(vErrors === null){
 vErrors = [err1];
@@ -6103,12 +6153,12 @@ vErrors.push(err1);
 errors++;
 }
 else {
-if(data165.keys !== undefined){
-let data166 = data165.keys;
-const _errs378 = errors;
-if(errors === _errs378){
-if(Array.isArray(data166)){
-if(data166.length < 1){
+if(data167.keys !== undefined){
+let data168 = data167.keys;
+const _errs383 = errors;
+if(errors === _errs383){
+if(Array.isArray(data168)){
+if(data168.length < 1){
 const err2 = {instancePath:instancePath+"/network/operatorKeys/keys",schemaPath:"#/properties/network/properties/operatorKeys/oneOf/1/properties/keys/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err2];
@@ -6119,13 +6169,13 @@ vErrors.push(err2);
 errors++;
 }
 else {
-var valid65 = true;
-const len17 = data166.length;
+var valid66 = true;
+const len17 = data168.length;
 for(let i19=0; i19<len17; i19++){
-let data167 = data166[i19];
-const _errs380 = errors;
-if(errors === _errs380){
-if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
+let data169 = data168[i19];
+const _errs385 = errors;
+if(errors === _errs385){
+if(data169 && typeof data169 == "object" && !Array.isArray(data169)){
 }
 else {
 const err3 = {instancePath:instancePath+"/network/operatorKeys/keys/" + i19,schemaPath:"#/properties/network/properties/operatorKeys/oneOf/1/properties/keys/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
@@ -6138,8 +6188,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-var valid65 = _errs380 === errors;
-if(!valid65){
+var valid66 = _errs385 === errors;
+if(!valid66){
 break;
 }
 }
@@ -6170,18 +6220,18 @@ vErrors.push(err5);
 errors++;
 }
 }
-var _valid0 = _errs376 === errors;
-if(_valid0 && valid63){
-valid63 = false;
+var _valid0 = _errs381 === errors;
+if(_valid0 && valid64){
+valid64 = false;
 passing0 = [passing0, 1];
 }
 else {
 if(_valid0){
-valid63 = true;
+valid64 = true;
 passing0 = 1;
 }
 }
-if(!valid63){
+if(!valid64){
 const err6 = {instancePath:instancePath+"/network/operatorKeys",schemaPath:"#/properties/network/properties/operatorKeys/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err6];
@@ -6194,43 +6244,43 @@ validate12.errors = vErrors;
 return false;
 }
 else {
-errors = _errs373;
+errors = _errs378;
 if(vErrors !== null){
-if(_errs373){
-vErrors.length = _errs373;
+if(_errs378){
+vErrors.length = _errs378;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid62 = _errs372 === errors;
+var valid63 = _errs377 === errors;
 }
 else {
-var valid62 = true;
+var valid63 = true;
 }
-if(valid62){
-let data168 = data162.refreshSeconds;
-const _errs383 = errors;
-if(!((typeof data168 == "number") && (!(data168 % 1) && !isNaN(data168)))){
+if(valid63){
+let data170 = data164.refreshSeconds;
+const _errs388 = errors;
+if(!((typeof data170 == "number") && (!(data170 % 1) && !isNaN(data170)))){
 validate12.errors = [{instancePath:instancePath+"/network/refreshSeconds",schemaPath:"#/properties/network/properties/refreshSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs383){
-if(typeof data168 == "number"){
-if(data168 > 86400 || isNaN(data168)){
+if(errors === _errs388){
+if(typeof data170 == "number"){
+if(data170 > 86400 || isNaN(data170)){
 validate12.errors = [{instancePath:instancePath+"/network/refreshSeconds",schemaPath:"#/properties/network/properties/refreshSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"}];
 return false;
 }
 else {
-if(data168 < 1 || isNaN(data168)){
+if(data170 < 1 || isNaN(data170)){
 validate12.errors = [{instancePath:instancePath+"/network/refreshSeconds",schemaPath:"#/properties/network/properties/refreshSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
 }
-var valid62 = _errs383 === errors;
+var valid63 = _errs388 === errors;
 }
 }
 }
@@ -6241,10 +6291,11 @@ validate12.errors = [{instancePath:instancePath+"/network",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs365 === errors;
+var valid0 = _errs370 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

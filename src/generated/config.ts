@@ -21,6 +21,13 @@ export interface components {
             publicUrl?: string;
             /** @description `sqlite:<path>` for the embedded store; `postgres://user@host:5432/db?schema=name` for replicas sharing PostgreSQL. */
             storage: string;
+            sqlite?: {
+                /**
+                 * @description The embedded store's page cache, in MiB. The file's pages stay in the operating system's cache as well, so a small one costs a read call on a miss, not a disk read.
+                 * @default 4
+                 */
+                cacheMb: number;
+            };
             postgres?: {
                 /** @default 10 */
                 poolSize: number;

@@ -5,6 +5,8 @@ import type { Tracing } from '../kernel/tracing.js';
 import type { SequencerOptions } from './log-sequencer.js';
 
 export interface StoreOptions {
+  /** SQLite: the page cache, in MiB. */
+  readonly cacheMb?: number;
   /** PostgreSQL: connections per replica. */
   readonly poolSize?: number;
   /** PostgreSQL: how long a query may wait for a connection, and run, before the store counts as unavailable. */

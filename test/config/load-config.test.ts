@@ -81,6 +81,9 @@ describe('the config file', () => {
     expect(config.listen).toEqual({ host: '127.0.0.1', port: 8080 });
     expect(config.security.algorithms).toEqual(['EdDSA', 'ES256']);
     expect(config.storage).toBe('sqlite:/etc/usm-link/data/gw.db');
+    expect(config.sqlite).toEqual({ cacheMb: 4 });
+    expect(buildConfig({ ...valid(), sqlite: { cacheMb: 64 } }, '/x').sqlite.cacheMb).toBe(64);
+    expect(errorOf({ ...valid(), sqlite: { cacheMb: 0 } }).path).toBe('/sqlite/cacheMb');
     expect(config.signing.keyFile).toBe('/etc/usm-link/keys/gw.jwk');
     expect(config.partners[0]!.jwksFile).toBe('/etc/usm-link/hospital.jwks');
   });
