@@ -67,7 +67,8 @@ export interface OutboxStore {
   markDelivered(seq: number, delivery: DeliveryRecord): Promise<{ readonly followed: boolean }>;
   markAttempt(seq: number, state: { attempts: number; nextAttemptAt: string | null; lastError: string }): Promise<void>;
   markDead(seq: number, lastError: string): Promise<void>;
-  listOutbox(filter: { status: OutboxStatus; partner?: string; limit: number }): Promise<OutboxMessage[]>;
+  /** The messages still waiting, pending or dead, oldest first (delivered ones are read by call, `outboxForCall`). */
+  listOutbox(filter: { status: Exclude<OutboxStatus, 'delivered'>; partner?: string; limit: number }): Promise<OutboxMessage[]>;
   /** Every message queued about one call, in order, whatever its state. */
   outboxForCall(callId: string): Promise<OutboxMessage[]>;
   /** Pending and dead messages per partner that has any: two aggregate queries over the outbox's indexes. */

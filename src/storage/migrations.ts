@@ -527,4 +527,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX event_pending_by_call ON event_pending (call_id);
     `,
   },
+  {
+    version: 27,
+    name: "the outbox's indexes hold only the messages still waiting: marking one delivered writes no entry to them",
+    sql: sql`
+      DROP INDEX outbox_by_partner;
+      DROP INDEX outbox_by_status;
+      DROP INDEX outbox_by_call;
+      CREATE INDEX outbox_waiting_by_partner ON outbox (partner, status, seq) WHERE status IN ('pending', 'dead');
+      CREATE INDEX outbox_waiting_by_status ON outbox (status, seq) WHERE status IN ('pending', 'dead');
+      CREATE INDEX outbox_waiting_by_call ON outbox (partner, status, call_id, seq) WHERE status IN ('pending', 'dead');
+    `,
+  },
 ];

@@ -19,29 +19,38 @@ const FOR_UPDATE: DialectText = { sqlite: '', postgres: ' FOR UPDATE' };
 const WRITE_ORDER: DialectText = { sqlite: 'rowid', postgres: 'seq' };
 
 /**
+ * The outbox's indexes hold only the messages still waiting (pending or dead, migration 27): a
+ * delivered message, most of the table, leaves them. A query that reads by them says so in these
+ * words, the index's own: SQLite uses a partial index only for a query that repeats its condition,
+ * and PostgreSQL's generic plan of a statement that names its status by a parameter could not
+ * prove it either.
+ */
+const WAITING = (alias: string): string => `${alias}status IN ('pending', 'dead')`;
+
+/**
  * The outbox row `o` is the oldest pending message of its call to its partner (the call-less
  * messages of a partner are one queue). SQLite's `IS` is an indexed equality; PostgreSQL's
  * `IS NOT DISTINCT FROM` is not, which made the planner cost the claim as a scan per pending
  * message (and JIT-compile it, a second a claim with a backlog): there, one indexed probe of
- * `outbox_by_call` for an earlier pending message of the same call, another for call-less ones.
+ * `outbox_waiting_by_call` for an earlier pending message of the same call, another for call-less ones.
  */
 const CALL_QUEUE_HEAD: DialectText = {
-  sqlite: "o.seq = (SELECT MIN(p.seq) FROM outbox p WHERE p.partner = o.partner AND p.status = 'pending' AND p.call_id IS o.call_id)",
+  sqlite: `o.seq = (SELECT MIN(p.seq) FROM outbox p WHERE p.partner = o.partner AND p.status = 'pending' AND ${WAITING('p.')} AND p.call_id IS o.call_id)`,
   postgres:
-    "NOT EXISTS (SELECT 1 FROM outbox p WHERE p.partner = o.partner AND p.status = 'pending' AND p.call_id = o.call_id AND p.seq < o.seq)" +
-    " AND (o.call_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM outbox p WHERE p.partner = o.partner AND p.status = 'pending' AND p.call_id IS NULL AND p.seq < o.seq))",
+    `NOT EXISTS (SELECT 1 FROM outbox p WHERE p.partner = o.partner AND p.status = 'pending' AND ${WAITING('p.')} AND p.call_id = o.call_id AND p.seq < o.seq)` +
+    ` AND (o.call_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM outbox p WHERE p.partner = o.partner AND p.status = 'pending' AND ${WAITING('p.')} AND p.call_id IS NULL AND p.seq < o.seq))`,
 };
 
 /**
  * Whether another pending message of the same call (or, for a call-less one, another call-less one)
- * waits for the partner behind the message just marked delivered: one probe of `outbox_by_call`.
+ * waits for the partner behind the message just marked delivered: one probe of `outbox_waiting_by_call`.
  * PostgreSQL cannot probe an index with `IS NOT DISTINCT FROM`, so it asks apart for the two cases.
  */
 const FOLLOWED: DialectText = {
-  sqlite: "EXISTS (SELECT 1 FROM outbox p WHERE p.partner = outbox.partner AND p.status = 'pending' AND p.call_id IS outbox.call_id AND p.seq <> outbox.seq)",
+  sqlite: `EXISTS (SELECT 1 FROM outbox p WHERE p.partner = outbox.partner AND p.status = 'pending' AND ${WAITING('p.')} AND p.call_id IS outbox.call_id AND p.seq <> outbox.seq)`,
   postgres:
-    "(EXISTS (SELECT 1 FROM outbox p WHERE p.partner = outbox.partner AND p.status = 'pending' AND p.call_id = outbox.call_id AND p.seq <> outbox.seq)" +
-    " OR (outbox.call_id IS NULL AND EXISTS (SELECT 1 FROM outbox p WHERE p.partner = outbox.partner AND p.status = 'pending' AND p.call_id IS NULL AND p.seq <> outbox.seq)))",
+    `(EXISTS (SELECT 1 FROM outbox p WHERE p.partner = outbox.partner AND p.status = 'pending' AND ${WAITING('p.')} AND p.call_id = outbox.call_id AND p.seq <> outbox.seq)` +
+    ` OR (outbox.call_id IS NULL AND EXISTS (SELECT 1 FROM outbox p WHERE p.partner = outbox.partner AND p.status = 'pending' AND ${WAITING('p.')} AND p.call_id IS NULL AND p.seq <> outbox.seq)))`,
 };
 
 /** How many targets a call's service-level clock missed. */
@@ -170,9 +179,9 @@ export const STATEMENTS = {
   linksDueForSla: sql`SELECT id FROM supplier_links WHERE sla_next_due IS NOT NULL AND sla_next_due <= @now ORDER BY sla_next_due LIMIT @limit`,
 
   /** Pending and dead messages per partner: counted on the `(partner, status, seq)` index, no message read. */
-  outboxCounts: sql`SELECT partner, status, COUNT(*) AS count FROM outbox WHERE status IN ('pending', 'dead') GROUP BY partner, status`,
+  outboxCounts: sql`SELECT partner, status, COUNT(*) AS count FROM outbox WHERE ${WAITING('')} GROUP BY partner, status`,
   /** The oldest pending message's age per partner (`created_at` restarts when a dead letter is queued again). */
-  outboxOldest: sql`SELECT partner, MIN(created_at) AS oldest FROM outbox WHERE status = 'pending' GROUP BY partner`,
+  outboxOldest: sql`SELECT partner, MIN(created_at) AS oldest FROM outbox WHERE status = 'pending' AND ${WAITING('')} GROUP BY partner`,
   insertOutbox: insertRows<Omit<OutboxRow, 'seq' | 'next_attempt_at' | 'last_error' | 'delivered_at' | 'receipt'>>('outbox', [
     'id', 'partner', 'type', 'path', 'link_id', 'call_id', 'body', 'trace', 'status', 'attempts', 'created_at',
   ]),
@@ -180,18 +189,18 @@ export const STATEMENTS = {
   claimHeads: sql`UPDATE outbox SET lease_owner = @owner, lease_until = @until
        WHERE seq IN (
          SELECT o.seq FROM outbox o
-         WHERE o.partner = @partner AND o.status = 'pending' AND (o.lease_until IS NULL OR o.lease_until < @now)
+         WHERE o.partner = @partner AND o.status = 'pending' AND ${WAITING('o.')} AND (o.lease_until IS NULL OR o.lease_until < @now)
            AND NOT EXISTS (SELECT 1 FROM delivery_pauses d WHERE d.partner = @partner)
            AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
            AND ${CALL_QUEUE_HEAD}
          ORDER BY o.seq LIMIT @limit${SKIP_LOCKED})
        RETURNING *`,
-  partnersWithPending: sql`SELECT DISTINCT partner FROM outbox WHERE status = 'pending'`,
+  partnersWithPending: sql`SELECT DISTINCT partner FROM outbox WHERE status = 'pending' AND ${WAITING('')}`,
   pauseDelivery: sql`INSERT INTO delivery_pauses (partner, paused_at) VALUES (@partner, @paused_at) ON CONFLICT (partner) DO NOTHING`,
   resumeDelivery: sql`DELETE FROM delivery_pauses WHERE partner = @partner`,
   pausedPartners: sql`SELECT partner, paused_at FROM delivery_pauses ORDER BY partner`,
   requeueAll: sql`UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL, created_at = @now
-       WHERE seq IN (SELECT seq FROM outbox WHERE status = 'dead' AND (CAST(@partner AS TEXT) IS NULL OR partner = @partner) ORDER BY seq LIMIT @limit)
+       WHERE seq IN (SELECT seq FROM outbox WHERE status = 'dead' AND ${WAITING('')} AND (CAST(@partner AS TEXT) IS NULL OR partner = @partner) ORDER BY seq LIMIT @limit)
        RETURNING *`,
   /** The calls one id names: ours, the customer's reference, a supplier's call id, the chain id (the last read from the documents). */
   findCalls: sql`SELECT 'id' AS matched_by, doc FROM calls WHERE id = @id
@@ -205,7 +214,7 @@ export const STATEMENTS = {
        RETURNING *, ${FOLLOWED} AS followed`,
   markAttempt: sql`UPDATE outbox SET attempts = @attempts, next_attempt_at = @next_attempt_at, last_error = @last_error, lease_owner = NULL, lease_until = NULL WHERE seq = @seq`,
   markDead: sql`UPDATE outbox SET status = 'dead', last_error = @last_error, lease_owner = NULL, lease_until = NULL WHERE seq = @seq`,
-  listOutbox: sql`SELECT * FROM outbox WHERE status = @status AND (CAST(@partner AS TEXT) IS NULL OR partner = @partner) ORDER BY seq LIMIT @limit`,
+  listOutbox: sql`SELECT * FROM outbox WHERE status = @status AND ${WAITING('')} AND (CAST(@partner AS TEXT) IS NULL OR partner = @partner) ORDER BY seq LIMIT @limit`,
   outboxForCall: sql`SELECT * FROM outbox WHERE call_id = @call_id ORDER BY seq`,
   requeue: sql`UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL, created_at = @now WHERE id = @id AND status = 'dead' RETURNING *`,
 

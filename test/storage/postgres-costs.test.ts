@@ -237,7 +237,7 @@ describe('the cost of the PostgreSQL store on the hot path', () => {
       type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Parent Relationship'?: string; 'Total Cost': number; Plans?: PlanNode[] };
       const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
       const [ofCall] = nodes(markPlan.Plan as PlanNode).filter((n) => n['Parent Relationship'] === 'SubPlan');
-      expect(ofCall).toMatchObject({ 'Node Type': 'Index Only Scan', 'Index Name': 'outbox_by_call' });
+      expect(ofCall).toMatchObject({ 'Node Type': 'Index Only Scan', 'Index Name': 'outbox_waiting_by_call' });
       expect(ofCall!['Total Cost']).toBeLessThan(100);
     } finally {
       await client.end();
@@ -249,4 +249,5 @@ describe('the cost of the PostgreSQL store on the hot path', () => {
     const heads = Array.from({ length: 40 }, (_, i) => i + 1).filter((g) => g % 10 !== 0 || g === 10);
     expect(claimed.map((m) => m.id)).toEqual(heads.slice(0, 32).map((g) => `backlog-${g}`));
   });
+
 });
