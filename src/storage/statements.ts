@@ -195,7 +195,18 @@ export const STATEMENTS = {
            AND ${CALL_QUEUE_HEAD}
          ORDER BY o.seq LIMIT @limit${SKIP_LOCKED})
        RETURNING *`,
-  partnersWithPending: sql`SELECT DISTINCT partner FROM outbox WHERE status = 'pending' AND ${WAITING('')}`,
+  /**
+   * Each partner with a pending message, found one index probe a partner (a skip scan of
+   * `outbox_waiting_by_partner`): a DISTINCT read every waiting entry, a backlog's worth each poll on
+   * PostgreSQL, which has no skip scan of its own before version 18.
+   */
+  partnersWithPending: sql`WITH RECURSIVE found (partner) AS (
+         SELECT MIN(partner) FROM outbox WHERE status = 'pending' AND ${WAITING('')}
+         UNION ALL
+         SELECT (SELECT MIN(o.partner) FROM outbox o WHERE o.partner > found.partner AND o.status = 'pending' AND ${WAITING('o.')})
+         FROM found WHERE found.partner IS NOT NULL
+       )
+       SELECT partner FROM found WHERE partner IS NOT NULL`,
   pauseDelivery: sql`INSERT INTO delivery_pauses (partner, paused_at) VALUES (@partner, @paused_at) ON CONFLICT (partner) DO NOTHING`,
   resumeDelivery: sql`DELETE FROM delivery_pauses WHERE partner = @partner`,
   pausedPartners: sql`SELECT partner, paused_at FROM delivery_pauses ORDER BY partner`,

@@ -114,6 +114,17 @@ describe("the outbox's indexes hold only the waiting messages", () => {
       expect(waiting).toBe(120);
       for (const index of ['outbox_waiting_by_partner', 'outbox_waiting_by_status', 'outbox_waiting_by_call']) expect(await entries(index), index).toBe(waiting);
       expect(await entries('outbox_pkey')).toBe(DELIVERED + 140);
+
+      // The partners with a pending message, asked at every poll: one probe a partner, not a read of the backlog.
+      await client.query(`INSERT INTO outbox (id, partner, type, path, link_id, call_id, body, trace, status, attempts, created_at)
+        SELECT 'backlog-' || g, 'backlogged-' || (g % 3), 'call.update', '/v1/messages', NULL, 'call-' || g, '{}', NULL, 'pending', 0, '2026-01-01T00:00:00Z' FROM generate_series(1, 30000) g`);
+      await client.query('ANALYZE outbox');
+      expect((await store.partnersWithPending()).sort()).toEqual(['backlogged-0', 'backlogged-1', 'backlogged-2', 'partner-0', 'partner-1', 'partner-2', 'partner-3', 'partner-4']);
+      const [{ 'QUERY PLAN': [analysed] }] = (await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${textIn(S.partnersWithPending, 'postgres')!}`)).rows;
+      const pages = Number((await client.query("SELECT pg_relation_size('outbox_waiting_by_partner') / 8192 AS pages")).rows[0].pages);
+      const touched = analysed.Plan['Shared Hit Blocks'] + analysed.Plan['Shared Read Blocks'];
+      expect(pages).toBeGreaterThan(100);
+      expect(touched).toBeLessThan(pages / 2);
     } finally {
       await client.end();
       await store.close();
